@@ -1,0 +1,360 @@
+"""A sheet's raw grid → an award table: header row(s), columns, heading facts, data region."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from thidua_cli.catalogue import Catalogue
+from thidua_cli.reading import Cell, SheetGrid, iter_text
+from thidua_cli.text import ascii_key, clean, decode_legacy, detect_legacy, key
+
+HEADER_SEARCH_ROWS = 30
+_ENUMERATED = re.compile(r"^\s*(?:[IVXLC]+|[A-DĐa-dđ]|\d{1,2})\s*[.):]\s*(?=\S)")
+_ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-DĐ])[.)]?$")
+_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2}|[A-Z])\)?$")
+_YEAR_IN_TEXT = re.compile(r"n[ăa]m\s*:?\s*(?:h[ọo]c\s*:?\s*)?((?:19|20)\d{2})(?:\s*[-–/]\s*((?:19|20)\d{2}))?")
+_DATE_BEFORE = re.compile(r"th[áa]ng\s*\d{1,2}\s*$")
+_BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_YEAR_TAIL = re.compile(r" năm( học)? \d{4}.*$")
+_PLACE_DATE = re.compile(r"ngày\s*\S*\s*tháng\s*\S*\s*năm")
+
+
+@dataclass(frozen=True)
+class LayoutRules:
+    header_keys: dict[str, str]
+    header_ascii: dict[str, str]
+    totals: tuple[str, ...]
+    signature: tuple[str, ...]
+    decision_reference: tuple[str, ...]
+
+
+@cache
+def layout_rules() -> LayoutRules:
+    data = tomllib.loads(resources.files("thidua_cli.data").joinpath("layout.toml").read_text("utf-8"))
+    header_keys: dict[str, str] = {}
+    by_ascii: dict[str, set[str]] = {}
+    for field_name, aliases in data["columns"].items():
+        for alias in aliases:
+            header_keys.setdefault(key(alias), field_name)
+            by_ascii.setdefault(ascii_key(alias), set()).add(field_name)
+    header_ascii = {k: next(iter(v)) for k, v in by_ascii.items() if len(v) == 1}
+    phrases = data["phrases"]
+    return LayoutRules(
+        header_keys=header_keys,
+        header_ascii=header_ascii,
+        totals=tuple(key(p) for p in phrases["totals"]),
+        signature=tuple(key(p) for p in phrases["signature"]),
+        decision_reference=tuple(key(p) for p in phrases["decision_reference"]),
+    )
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    field: str
+    header: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    """What the title block and heading say for the whole sheet."""
+
+    lines: tuple[str, ...] = ()
+    award_text: str | None = None
+    year: int | None = None
+    kind: str | None = None
+    unit: str | None = None
+
+
+@dataclass
+class SheetTable:
+    """An award table found in a sheet, ready for row-by-row normalising."""
+
+    sheet: str
+    grid: list[list[Cell]]
+    columns: dict[str, list[Column]]
+    header_last_row: int  # 0-based index of the last header row
+    first_data_row: int  # 0-based
+    heading: Heading
+    encoding: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def column(self, name: str) -> Column | None:
+        cols = self.columns.get(name)
+        return cols[0] if cols else None
+
+
+@dataclass(frozen=True)
+class NoTable:
+    """Why a sheet holds no award table (a plan, a report, an empty sheet)."""
+
+    sheet: str
+    reason: str  # "empty" | "no-header" | "no-award"
+    encoding: str | None = None
+
+
+def prepare_grid(sheet: SheetGrid) -> tuple[list[list[Cell]], str | None]:
+    """Decode legacy text, clean strings and spread merged cells over their whole block."""
+    encoding = detect_legacy(iter_text(sheet.rows))
+    width = max((len(r) for r in sheet.rows), default=0)
+    for (_, _), (r1, c1) in sheet.merged:
+        width = max(width, c1 + 1)
+    height = max([len(sheet.rows)] + [r1 + 1 for (_, (r1, _)) in sheet.merged])
+    grid: list[list[Cell]] = []
+    for i in range(height):
+        src = sheet.rows[i] if i < len(sheet.rows) else []
+        row: list[Cell] = []
+        for value in src:
+            if isinstance(value, str):
+                value = clean(decode_legacy(value, encoding) if encoding else value)
+            row.append(value)
+        row.extend([""] * (width - len(row)))
+        grid.append(row)
+    for (r0, c0), (r1, c1) in sheet.merged:
+        if r0 >= len(grid) or c0 >= width:
+            continue
+        value = grid[r0][c0]
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                grid[r][c] = value
+    return grid, encoding
+
+
+def text_of(value: Cell) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else clean(value)
+
+
+def _header_field(label: str) -> str | None:
+    rules = layout_rules()
+    if not label:
+        return None
+    k = key(label)
+    found = rules.header_keys.get(k)
+    if found:
+        return found
+    bare = key(re.sub(r"\(.*?\)", " ", label))
+    found = rules.header_keys.get(bare)
+    if found:
+        return found
+    words = bare.split(" ")
+    for n in range(len(words) - 1, 1, -1):  # longest alias of at least two words that starts it
+        found = rules.header_keys.get(" ".join(words[:n]))
+        if found:
+            return found
+    return rules.header_ascii.get(ascii_key(k)) or rules.header_ascii.get(ascii_key(bare))
+
+
+def _map_header(labels: list[list[str]]) -> dict[str, list[Column]]:
+    """labels[c] lists the candidate labels for column c, most specific first."""
+    columns: dict[str, list[Column]] = {}
+    for index, candidates in enumerate(labels):
+        for label in candidates:
+            field_name = _header_field(label)
+            if field_name:
+                if field_name != "ignored" and (field_name == "award" or field_name not in columns):
+                    columns.setdefault(field_name, []).append(Column(index, field_name, label))
+                break
+    return columns
+
+
+def _score(columns: dict[str, list[Column]]) -> int:
+    return len(columns) if "name" in columns else 0
+
+
+def find_header(grid: list[list[Cell]]) -> tuple[int, int, dict[str, list[Column]]] | None:
+    """(first, last, columns) of the best header among the first rows, or None."""
+    best: tuple[int, int, int, dict[str, list[Column]]] | None = None
+    limit = min(HEADER_SEARCH_ROWS, len(grid))
+    for r in range(limit):
+        top = [text_of(v) for v in grid[r]]
+        if sum(1 for t in top if t) < 2:
+            continue
+        single = _map_header([[t] for t in top])
+        options = [(_score(single), r, r, single)]
+        if r + 1 < len(grid):
+            below = [text_of(v) for v in grid[r + 1]]
+            if not _is_column_numbers(grid[r + 1]):
+                labels = []
+                for parent, child in zip(top, below, strict=True):
+                    if not child or child == parent:
+                        labels.append([parent])
+                    elif not parent:
+                        labels.append([child])
+                    else:
+                        labels.append([f"{parent} {child}", child, parent])
+                double = _map_header(labels)
+                options.append((_score(double), r, r + 1, double))
+        score, first, last, cols = max(options, key=lambda o: (o[0], -(o[2] - o[1])))
+        if score >= 2 and (best is None or score > best[0]):
+            best = (score, first, last, cols)
+    if best is None:
+        return None
+    return best[1], best[2], best[3]
+
+
+def _is_column_numbers(row: list[Cell]) -> bool:
+    values = [text_of(v) for v in row]
+    filled = [v for v in values if v]
+    return len(filled) >= 2 and all(_COLUMN_NUMBER.match(v) for v in filled)
+
+
+def find_table(sheet: SheetGrid, catalogue: Catalogue, names: tuple[str, ...]) -> SheetTable | NoTable:
+    """The award table of a sheet. `names` (sheet, file, folder) give the year as a last resort."""
+    grid, encoding = prepare_grid(sheet)
+    if not any(text_of(v) for row in grid for v in row):
+        return NoTable(sheet.name, "empty", encoding)
+    header = find_header(grid)
+    if header is None:
+        return NoTable(sheet.name, "no-header", encoding)
+    first, last, columns = header
+    heading = read_heading(grid[:first], catalogue, names)
+    if "award" not in columns and heading.award_text is None:
+        return NoTable(sheet.name, "no-award", encoding)
+    data_start = last + 1
+    while data_start < len(grid) and _is_column_numbers(grid[data_start]):
+        data_start += 1
+    return SheetTable(sheet.name, grid, columns, last, data_start, heading, encoding)
+
+
+# --- heading ---------------------------------------------------------------------------
+def read_heading(rows: list[list[Cell]], catalogue: Catalogue, names: tuple[str, ...] = ()) -> Heading:
+    """Award, year, kind and unit named above the header, by the order the issue sets."""
+    rules = layout_rules()
+    lines: list[str] = []
+    left_lines: list[str] = []
+    for row in rows:
+        seen: set[str] = set()
+        for index, value in enumerate(row):
+            text = text_of(value)
+            if text and text not in seen:
+                seen.add(text)
+                lines.append(text)
+                if index < max(1, len(row) // 2):
+                    left_lines.append(text)
+    award_text = None
+    year = None
+    kind = None
+    for line in lines:
+        k = key(line)
+        if any(k.startswith(ref) or f" {ref} " in f" {k} " for ref in rules.decision_reference):
+            continue
+        if award_text is None and not _is_motto(k):
+            award_text = find_award_phrase(line, catalogue)
+        if year is None:
+            year = year_in_heading(line)
+        if kind is None and k.startswith("danh sách"):
+            kinds = {catalogue.match_kind(w) for w in ("cá nhân", "tập thể", "hộ gia đình") if w in k}
+            kind = kinds.pop() if len(kinds) == 1 else None
+    for name in names:
+        if year is None:
+            year = _single_year(name)
+    unit = None
+    for line in left_lines:
+        k = key(line)
+        if _is_motto(k) or k.startswith(("danh sách", "số ", "kèm theo")) or _PLACE_DATE.search(k):
+            continue
+        if line.upper() == line and any(ch.isalpha() for ch in line):
+            unit = line
+    return Heading(tuple(lines), award_text, year, kind, unit)
+
+
+def _is_motto(k: str) -> bool:
+    return k.startswith(("cộng hòa xã hội", "độc lập tự do", "độc lập"))
+
+
+def find_award_phrase(text: str, catalogue: Catalogue) -> str | None:
+    """The leftmost phrase of a heading line that names an award (with its issuer)."""
+    quoted = re.findall(r"[\"“”'‘’«](.+?)[\"“”'‘’»]", text)
+    for part in quoted:
+        if catalogue.match_award(part):
+            return part
+    words = _YEAR_TAIL.sub("", key(text)).split(" ")
+    for i in range(len(words)):
+        phrase = " ".join(words[i:])
+        if catalogue.match_award(phrase):
+            return phrase
+    return None
+
+
+def year_in_heading(text: str) -> int | None:
+    """"năm 2018" or "năm học 2017 - 2018" (→ 2018), never the year of a date."""
+    lowered = text.casefold()
+    for match in _YEAR_IN_TEXT.finditer(lowered):
+        if _DATE_BEFORE.search(lowered[: match.start()]):
+            continue
+        return int(match.group(2) or match.group(1))
+    return None
+
+
+def _single_year(text: str) -> int | None:
+    years = {int(y) for y in _BARE_YEAR.findall(text)}
+    return years.pop() if len(years) == 1 else None
+
+
+# --- row shapes ---------------------------------------------------------------------------
+def row_texts(row: list[Cell]) -> list[str]:
+    out: list[str] = []
+    for value in row:
+        text = text_of(value)
+        if text and text not in out:
+            out.append(text)
+    return out
+
+
+def is_totals(first_text: str) -> bool:
+    k = key(first_text)
+    return any(k == p or k.startswith(p + " ") for p in layout_rules().totals)
+
+
+def is_signature(first_text: str) -> bool:
+    k = key(first_text)
+    return any(k == p or k.startswith(p + " ") for p in layout_rules().signature)
+
+
+def is_place_date(text: str) -> bool:
+    return bool(_PLACE_DATE.search(key(text)))
+
+
+@dataclass(frozen=True)
+class Section:
+    """A row that opens a section: "I. CÁ NHÂN", "II. TẬP THỂ", "1. Danh hiệu LĐTT"."""
+
+    kind: str | None
+    award_text: str | None
+
+
+_KIND_WORDS = {"cá nhân": "Cá nhân", "tập thể": "Tập thể", "hộ gia đình": "Hộ gia đình", "gia đình": "Hộ gia đình"}
+
+
+def section_of(texts: list[str], stt: Cell, catalogue: Catalogue) -> Section | None:
+    """The section a row opens, or None for an ordinary row."""
+    stt_text = text_of(stt)
+    enumerated = bool(stt_text and _ROMAN_OR_LETTER.match(stt_text))
+    label = " ".join(t for t in texts if not (enumerated and t == stt_text))
+    m = _ENUMERATED.match(label)
+    numbered = False
+    if m:
+        numbered = m.group(0).strip(" .):").isdigit()
+        enumerated, label = enumerated or not numbered, label[m.end() :]
+    bare = key(label)
+    kind = None
+    for word, name in _KIND_WORDS.items():
+        if bare == word or enumerated and f" {word} " in f" {bare} ":
+            kind = name
+            break
+    award = find_award_phrase(bare, catalogue) if (enumerated or numbered or len(texts) == 1) else None
+    if kind is None and award is not None:
+        for word, name in _KIND_WORDS.items():
+            if bare.startswith(word + " "):
+                kind = name
+                break
+    if kind is None and award is None and not enumerated:
+        return None
+    return Section(kind, award)

@@ -1,0 +1,174 @@
+"""Vietnamese text as people type it: NFC, tone placement, legacy encodings, matching keys."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from importlib import resources
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_QUOTES = "\"'“”‘’«»„`´"
+_JOINERS = re.compile(r"[-‐‑–—&]")
+_PUNCT = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
+# Old tone placement: the tone sits on the last vowel of an open "oa", "oe", "uy"
+# ("hoà", "thuỷ"); the new one on the first ("hòa", "thủy"). "quý" is left alone.
+_OLD_TONE = re.compile(r"(?<![q])([ou])([aey])([\u0300\u0301\u0303\u0309\u0323])(?!\w)")
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC, so that NFD input (macOS, Windows keyboard) compares equal."""
+    return unicodedata.normalize("NFC", text)
+
+
+def clean(value: object) -> str:
+    """Cell value as display text: NFC, no surrounding or repeated white space."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return _SPACES.sub(" ", nfc(str(value))).strip()
+
+
+def _new_tone_placement(folded: str) -> str:
+    decomposed = unicodedata.normalize("NFD", folded)
+    return unicodedata.normalize("NFC", _OLD_TONE.sub(r"\1\3\2", decomposed))
+
+
+@lru_cache(maxsize=200_000)
+def key(text: str) -> str:
+    """Matching key: NFC, casefold, quotes and punctuation out, one tone placement, sỹ = sĩ."""
+    folded = nfc(text).casefold()
+    for quote in _QUOTES:
+        folded = folded.replace(quote, "")
+    folded = _JOINERS.sub("", folded.replace(" - ", " ").replace(" & ", " "))
+    folded = _PUNCT.sub(" ", folded)
+    folded = _SPACES.sub(" ", folded).strip()
+    folded = _new_tone_placement(folded)
+    return re.sub(r"\bsỹ\b", "sĩ", folded)
+
+
+@lru_cache(maxsize=200_000)
+def ascii_key(text: str) -> str:
+    """The key with diacritics removed (đ → d): a last resort for unaccented input."""
+    decomposed = unicodedata.normalize("NFD", key(text).replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# --- legacy 8-bit encodings -------------------------------------------------------------
+
+# Letters that genuine Unicode Vietnamese takes from the Latin-1 block.
+_VIET_LATIN1 = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
+
+
+@cache
+def _tables() -> dict[str, dict[str, str]]:
+    data = tomllib.loads(resources.files("thidua_cli.data").joinpath("encodings.toml").read_text("utf-8"))
+    return {name: dict(table) for name, table in data.items()}
+
+
+_MODIFIERS = "\u0302\u0306\u031b"  # circumflex, breve, horn
+_VOWELS = "aeiouy"
+# Vowel nuclei of Vietnamese syllables, tones removed (â ă ê ô ơ ư kept).
+_NUCLEI = set(
+    "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi ua uâ uê ui "
+    "uô uơ ưa ưi ưu ươ uy ya yê oo iêu oai oay oao oeo uây uôi ươi ươu uyê uya yêu uyu".split()
+)
+_SYLLABLE = re.compile(r"^([bcdđghklmnpqrstvx]*)([aeiouyăâêôơư]+)([cghmnpt]*)$")
+
+
+def _valid_syllable(word: str) -> bool:
+    """A word is built like a Vietnamese syllable: onset, one known nucleus, coda, ≤ 1 tone."""
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    if sum(ch in _TONES for ch in decomposed) > 1:
+        return False
+    bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
+    match = _SYLLABLE.match(bare)
+    if not match:
+        return False
+    onset, nucleus = match.group(1), match.group(2)
+    if onset.endswith("q") and nucleus.startswith("u") or onset.endswith("g") and nucleus.startswith("i"):
+        nucleus = nucleus[1:] or nucleus
+    return nucleus in _NUCLEI
+
+
+def _plausible(text: str) -> bool:
+    """Every word with a non-ASCII letter is a well-formed Vietnamese syllable."""
+    for word in re.split(r"[^\w]+", text):
+        if word.isascii() or word.isdigit():
+            continue
+        if not _valid_syllable(word):
+            return False
+    return not any(ord(ch) > 0x7F and not ch.isalpha() and not ch.isspace() for ch in text)
+
+
+def decode_tcvn3(text: str) -> str:
+    """TCVN3 (ABC, .VnTime) text read as Latin-1 → Unicode. Capitals fonts stay capital."""
+    table = _tables()["tcvn3"]
+    out = nfc("".join(table.get(ch, ch) for ch in text))
+    letters = [ch for ch in text if ch.isascii() and ch.isalpha()]
+    if len(letters) > 1 and all(ch.isupper() for ch in letters):  # .VnTimeH: lowercase codes shown as capitals
+        out = out.upper()
+    return out
+
+
+@cache
+def _vni_pattern() -> re.Pattern[str]:
+    seqs = sorted(_tables()["vni"], key=len, reverse=True)
+    return re.compile("|".join(re.escape(s) for s in seqs))
+
+
+def decode_vni(text: str) -> str:
+    """VNI-Windows text read as Latin-1 → Unicode, longest sequence first."""
+    table = _tables()["vni"]
+    return nfc(_vni_pattern().sub(lambda m: table[m.group(0)], text))
+
+
+_DECODERS = {"tcvn3": decode_tcvn3, "vni": decode_vni}
+
+
+def _legacy_candidate(text: str) -> bool:
+    return any(ord(ch) > 0x7F for ch in text) and all(ord(ch) <= 0xFF for ch in text)
+
+
+def detect_legacy(texts: Iterable[str]) -> str | None:
+    """Name the legacy encoding ("tcvn3", "vni") a sheet's strings are in, or None for Unicode.
+
+    Evidence is counted per distinct string: one that only reads as Vietnamese once decoded
+    votes for that encoding; one with letters beyond Latin-1 votes for Unicode.
+    """
+    votes = {"unicode": 0, "tcvn3": 0, "vni": 0}
+    for text in set(texts):
+        if not any(ord(ch) > 0x7F for ch in text):
+            continue
+        if not _legacy_candidate(text):
+            votes["unicode"] += 1
+            continue
+        as_unicode = _plausible(text) and all(ch in _VIET_LATIN1 for ch in text if ord(ch) > 0x7F)
+        for name, decode in _DECODERS.items():
+            decoded = decode(text)
+            if decoded != text and _plausible(decoded) and not as_unicode:
+                votes[name] += 1
+        if as_unicode:
+            votes["unicode"] += 1
+    best = max(("tcvn3", "vni"), key=lambda name: votes[name])
+    return best if votes[best] > votes["unicode"] else None
+
+
+def decode_legacy(text: str, encoding: str) -> str:
+    """Decode one cell of a sheet detected as `encoding`; cells already in Unicode stay."""
+    if not _legacy_candidate(text):
+        return text
+    decoded = _DECODERS[encoding](text)
+    return decoded if _plausible(decoded) else text
+
+
+def closest(value: str, choices: dict[str, str]) -> str | None:
+    """The display name whose key is closest to `value` (for "Có phải: …?" suggestions)."""
+    import difflib
+
+    match = difflib.get_close_matches(ascii_key(value), list(choices), n=1, cutoff=0.5)
+    return choices[match[0]] if match else None

@@ -1,0 +1,76 @@
+"""Cell values as typed: years as text or numbers, dates in every form, decision numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from thidua_cli.text import clean
+
+MIN_YEAR, MAX_YEAR = 1945, 2100
+_SCHOOL_YEAR = re.compile(r"^(?:n[ăa]m\s*(?:h[ọo]c)?\s*:?\s*)?((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)\d{2})$")
+_YEAR = re.compile(r"^(?:n[ăa]m\s*:?\s*)?((?:19|20)\d{2})$")
+_DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})(?!\d)")
+_WORDS = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})")
+_DECISION = re.compile(r"(\d+[\w.]*\s*/\s*(?:\d{4}\s*/\s*)?[\wĐđ]+(?:\s*[-–]\s*[\wĐđ&]+)*)")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def parse_year(value: object) -> int | None:
+    """2018, 2018.0, "2018", "Năm 2018", "2017-2018" (school year → 2018); None if not a year."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        if float(value).is_integer() and MIN_YEAR <= int(value) <= MAX_YEAR:
+            return int(value)
+        return None
+    if isinstance(value, dt.date):
+        return value.year
+    text = clean(value).casefold()
+    match = _SCHOOL_YEAR.match(text)
+    if match and int(match.group(2)) == int(match.group(1)) + 1:
+        return int(match.group(2))
+    match = _YEAR.match(text)
+    if match:
+        return int(match.group(1))
+    return None
+
+
+class BadDate(ValueError):
+    """A date that is written but is not a real date (31/02/2019)."""
+
+
+def parse_date(value: object) -> dt.date | None:
+    """A decision date from a date cell, an Excel serial or text; None when there is none."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 1 <= value < 2958466:
+            return _EXCEL_EPOCH + dt.timedelta(days=int(value))
+        raise BadDate(str(value))
+    text = clean(value).casefold()
+    for pattern in (_WORDS, _DMY):
+        match = pattern.search(text)
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            if year < 100:
+                year += 2000
+            try:
+                return dt.date(year, month, day)
+            except ValueError as exc:
+                raise BadDate(text) from exc
+    return None
+
+
+def split_decision(text: str) -> tuple[str | None, str | None]:
+    """("123/QĐ-UBND", "ngày 12/6/2020") from "QĐ: 123/QĐ-UBND ngày12/6/2020"."""
+    if not text:
+        return None, None
+    match = _DECISION.search(text)
+    number = re.sub(r"\s+", "", match.group(1)) if match else None
+    rest = text[match.end() :] if match else text
+    return number, rest if rest.strip() else None
