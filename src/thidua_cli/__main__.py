@@ -1,0 +1,5 @@
+"""`python -m thidua_cli`."""
+
+from thidua_cli.cli import main
+
+main()

@@ -1,0 +1,18 @@
+"""The `thidua` command: a thin Typer layer over the library."""
+
+from __future__ import annotations
+
+import sys
+
+from thidua_cli.cli.app import app
+from thidua_cli.cli import catalogue_cmd, tally_cmd  # noqa: F401  (registers the commands)
+
+
+def main() -> None:
+    app(prog_name="thidua")
+
+
+__all__ = ["app", "main"]
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

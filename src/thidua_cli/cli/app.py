@@ -1,0 +1,97 @@
+"""The Typer app, shared options, and the one place where errors become messages and exit codes."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+
+from thidua_cli import __version__
+from thidua_cli.catalogue import Catalogue, find_user_catalogues, load_catalogue
+from thidua_cli.errors import ThiduaError
+from thidua_cli.i18n import Lang, t
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_NOTHING_READ, EXIT_INTERNAL = 0, 1, 2, 3, 4
+
+app = typer.Typer(
+    name="thidua",
+    help=(
+        "Tổng hợp và kiểm tra danh sách thi đua – khen thưởng từ các tệp Excel của đơn vị.\n\n"
+        "Ví dụ: thidua tally 2015-2020 sample_data"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+LangOption = Annotated[
+    Lang, typer.Option("--lang", envvar="THIDUA_LANG", help="Ngôn ngữ giao diện: vi (mặc định) hoặc en.")
+]
+CatalogueOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--catalogue",
+        help="Tệp danh mục bổ sung (TOML) với cách viết và danh hiệu riêng; mặc định đọc "
+        "thidua-catalogue.toml trong thư mục hiện hành nếu có.",
+        exists=False,
+    ),
+]
+DebugOption = Annotated[bool, typer.Option("--debug", help="Hiện traceback khi có lỗi không mong đợi.")]
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"thidua {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=version_callback, is_eager=True, help="In phiên bản rồi thoát.")
+    ] = False,
+) -> None:
+    """Tổng hợp và kiểm tra danh sách thi đua – khen thưởng."""
+
+
+def err_console() -> Console:
+    return Console(stderr=True, width=None if os.isatty(2) else 120)
+
+
+def out_console() -> Console:
+    return Console(width=None if os.isatty(1) else 160)
+
+
+def fail(message: str, code: int, lang: str) -> NoReturn:
+    err_console().print(f"[bold red]{t('error', lang)}:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def handled(lang: str, debug: bool = False) -> Iterator[None]:
+    """Turn the library's exceptions into a message on stderr and a documented exit code."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except ThiduaError as exc:
+        fail(str(exc), exc.exit_code, lang)
+    except KeyboardInterrupt:
+        fail("đã dừng theo yêu cầu" if lang == "vi" else "interrupted", 130, lang)
+    except Exception as exc:
+        if debug:
+            raise
+        fail(t("internal", lang, error=f"{type(exc).__name__}: {exc}"), EXIT_INTERNAL, lang)
+
+
+def catalogue_for(paths: list[Path] | None) -> Catalogue:
+    return load_catalogue(find_user_catalogues(paths or [], Path.cwd()))
+
+
+Command = Callable[..., None]

@@ -1,0 +1,155 @@
+"""`thidua tally YEARS [PATH]...`: counts by award, level, kind and year."""
+
+from __future__ import annotations
+
+import csv
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from thidua_cli.cli.app import (
+    EXIT_FINDINGS,
+    EXIT_NOTHING_READ,
+    EXIT_OK,
+    EXIT_USAGE,
+    CatalogueOption,
+    DebugOption,
+    LangOption,
+    app,
+    catalogue_for,
+    err_console,
+    fail,
+    handled,
+    out_console,
+)
+from thidua_cli.i18n import Lang, t
+from thidua_cli.loading import LoadResult, load
+from thidua_cli.problems import Severity
+from thidua_cli.reading import find_workbooks
+from thidua_cli.rendering import print_summary, tally_csv, tally_json, tally_table
+from thidua_cli.tally import in_years, parse_by, parse_years, tally
+
+
+class Format(StrEnum):
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+
+
+DEFAULT_TABLE_BY = "category,award,level,kind,year"
+DEFAULT_DATA_BY = "year,award,level,kind"
+
+
+@app.command("tally")
+def tally_command(
+    years: Annotated[str, typer.Argument(help="Năm cần tổng hợp: 2015-2020, 2019 hoặc 2015,2017-2018.")],
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Tệp hoặc thư mục chứa các tệp Excel (mặc định: thư mục hiện hành).")
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            help="Các chiều, cách nhau bởi dấu phẩy: year, award, level, kind, category, unit, issuer. "
+            f"Mặc định: {DEFAULT_TABLE_BY} (bảng) hoặc {DEFAULT_DATA_BY} (csv/json).",
+        ),
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table (mặc định), csv hoặc json.")] = Format.TABLE,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Ghi kết quả vào tệp thay vì màn hình.")] = None,
+    problems: Annotated[
+        Path | None, typer.Option("--problems", help="Ghi mọi dòng không được tính và tệp bị bỏ qua ra tệp CSV.")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Không in tóm tắt và thanh tiến trình.")] = False,
+    catalogue: CatalogueOption = None,
+    lang: LangOption = Lang.VI,
+    debug: DebugOption = False,
+) -> None:
+    """Đếm số lượt danh hiệu thi đua, hình thức khen thưởng theo năm, cấp khen và đối tượng.
+
+    Đọc mọi tệp .xlsx, .xlsm, .xls, .ods trong PATH (kể cả thư mục con), mọi trang tính.
+
+    Ví dụ:
+
+      [bold]thidua tally 2015-2020 sample_data[/]
+
+      [bold]thidua tally 2015-2020 sample_data --by award,level,kind --format csv -o tong-hop.csv[/]
+
+      [bold]thidua tally 2019 ho-so/ --by unit,award --format json[/]
+
+    Mã thoát: 0 đủ và sạch; 1 có tệp bị bỏ qua hoặc dòng không nhận dạng được; 2 sai cú pháp;
+    3 không đọc được tệp nào.
+    """
+    with handled(lang, debug):
+        year_list = parse_years(years)
+        dims = parse_by(by or (DEFAULT_TABLE_BY if fmt is Format.TABLE else DEFAULT_DATA_BY))
+        targets = paths or [Path(".")]
+        for path in targets:
+            if not path.exists():
+                fail(t("missing_path", lang, path=path), EXIT_USAGE, lang)
+        cat = catalogue_for(catalogue)
+        result = _load_with_progress(targets, cat, quiet, lang)
+        if result.readable_files == 0:
+            if problems:
+                _write_problems(problems, result, lang)
+            if not quiet:
+                print_summary(err_console(), result, year_list, 0, lang)
+            fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)
+        counts = tally(result.records, year_list, dims)
+        if fmt is Format.CSV:
+            _emit(tally_csv(counts), output, lang)
+        elif fmt is Format.JSON:
+            _emit(tally_json(counts, year_list, dims), output, lang)
+        elif counts.empty:
+            err_console().print(t("no_records", lang))
+        else:
+            table = tally_table(counts, dims, year_list, lang)
+            if output:
+                with output.open("w", encoding="utf-8") as handle:
+                    from rich.console import Console
+
+                    Console(file=handle, width=200).print(table)
+                err_console().print(t("written", lang, path=output))
+            else:
+                out_console().print(table)
+        if problems:
+            _write_problems(problems, result, lang)
+        if not quiet:
+            print_summary(err_console(), result, year_list, len(in_years(result.records, year_list)), lang)
+        has_errors = any(p.severity is Severity.ERROR for p in result.problems)
+        raise typer.Exit(EXIT_FINDINGS if has_errors else EXIT_OK)
+
+
+def _load_with_progress(targets: list[Path], cat, quiet: bool, lang: str) -> LoadResult:  # type: ignore[no-untyped-def]
+    files, _ = find_workbooks(targets)
+    console = err_console()
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=quiet or len(files) < 2,
+    ) as progress:
+        task = progress.add_task(t("loading", lang), total=len(files))
+        return load(targets, cat, progress=lambda _path: progress.advance(task))
+
+
+def _emit(text: str, output: Path | None, lang: str) -> None:
+    if output:
+        output.write_text(text, encoding="utf-8")
+        err_console().print(t("written", lang, path=output))
+    else:
+        typer.echo(text, nl=False)
+
+
+def _write_problems(path: Path, result: LoadResult, lang: str) -> None:
+    fields = ["file", "sheet", "row", "column", "value", "severity", "code", "message"]
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        for problem in result.problems:
+            writer.writerow(problem.as_dict(lang))

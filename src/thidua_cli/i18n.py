@@ -1,0 +1,67 @@
+"""Interface text in Vietnamese (the default) and English (`--lang en`)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Lang(StrEnum):
+    VI = "vi"
+    EN = "en"
+
+
+_TEXT: dict[str, tuple[str, str]] = {
+    "award": ("Danh hiệu / hình thức", "Award"),
+    "level": ("Cấp khen", "Level"),
+    "kind": ("Đối tượng", "Kind"),
+    "category": ("Loại", "Category"),
+    "unit": ("Đơn vị", "Unit"),
+    "issuer": ("Cơ quan khen", "Issuer"),
+    "year": ("Năm", "Year"),
+    "count": ("Số lượt", "Count"),
+    "total": ("Tổng", "Total"),
+    "grand_total": ("Tổng cộng", "Grand total"),
+    "title": ("KẾT QUẢ THI ĐUA, KHEN THƯỞNG {years}", "EMULATION AND COMMENDATION RESULTS {years}"),
+    "loading": ("Đang đọc tệp", "Reading files"),
+    "no_records": ("Không có bản ghi nào trong các năm đã chọn.", "No records in the selected years."),
+    "summary": (
+        "Đã đọc {files} tệp, {tables} bảng trong {sheets} trang tính; tính {counted} bản ghi "
+        "({years}).",
+        "Read {files} files, {tables} tables in {sheets} sheets; counted {counted} records ({years}).",
+    ),
+    "outside": ("{n} bản ghi ngoài các năm đã chọn, không tính.", "{n} records outside the selected years, left out."),
+    "legacy": ("Đã chuyển mã TCVN3/VNI sang Unicode: {files}.", "Decoded legacy TCVN3/VNI text: {files}."),
+    "skipped_files": ("Tệp bị bỏ qua ({n}):", "Files skipped ({n}):"),
+    "skipped_sheets": ("Trang tính không có danh sách khen thưởng ({n}):", "Sheets without an award list ({n}):"),
+    "unrecognised": ("Dòng không được tính ({n}):", "Rows not counted ({n}):"),
+    "more": ("… và {n} dòng khác (ghi đầy đủ bằng --problems FILE).", "… and {n} more (write all with --problems FILE)."),
+    "written": ("Đã ghi {path}", "Wrote {path}"),
+    "missing_path": ("Không tìm thấy: {path}", "Not found: {path}"),
+    "nothing_read": (
+        "Không đọc được tệp bảng tính nào (.xlsx, .xlsm, .xls, .ods) trong: {paths}",
+        "No spreadsheet (.xlsx, .xlsm, .xls, .ods) could be read in: {paths}",
+    ),
+    "error": ("Lỗi", "Error"),
+    "internal": (
+        "Lỗi không mong đợi: {error}. Chạy lại với --debug và gửi kết quả cho nhóm phát triển.",
+        "Unexpected error: {error}. Run again with --debug and send the output to the developers.",
+    ),
+    "aliases": ("Cách viết khác", "Aliases"),
+    "levels": ("Cấp khen", "Levels"),
+    "kinds": ("Đối tượng", "Kinds"),
+    "issuers": ("Cơ quan khen thưởng", "Issuers"),
+    "catalogue_sources": ("Nguồn danh mục: {sources}", "Catalogue sources: {sources}"),
+    "where": ("Tệp / trang / dòng", "File / sheet / row"),
+    "message": ("Nội dung", "Message"),
+}
+
+
+def t(name: str, lang: str = "vi", **values: object) -> str:
+    vi, en = _TEXT[name]
+    return (en if lang == Lang.EN else vi).format(**values)
+
+
+def number(n: int, lang: str = "vi") -> str:
+    """3323 → "3.323" in Vietnamese, "3,323" in English."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if lang != Lang.EN else text

@@ -1,0 +1,159 @@
+"""Rich tables and summaries, and the CSV/JSON forms of a tally (the only core module that prints)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from thidua_cli.i18n import number, t
+from thidua_cli.problems import Severity
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from thidua_cli.catalogue import Catalogue
+    from thidua_cli.loading import LoadResult
+
+MAX_PROBLEM_LINES = 30
+
+
+def years_label(years: Sequence[int] | None) -> str:
+    if not years:
+        return ""
+    ys = sorted(years)
+    if ys == list(range(ys[0], ys[-1] + 1)):
+        return str(ys[0]) if len(ys) == 1 else f"{ys[0]}-{ys[-1]}"
+    return ", ".join(str(y) for y in ys)
+
+
+def tally_csv(counts: pd.DataFrame) -> str:
+    """Header of dimension names in the order given, then `count`; canonical Vietnamese values."""
+    return str(counts.to_csv(index=False, lineterminator="\n"))
+
+
+def tally_json(counts: pd.DataFrame, years: Sequence[int] | None, by: Sequence[str]) -> str:
+    rows = []
+    for record in counts.to_dict(orient="records"):
+        rows.append({k: (int(v) if k in ("count", "year") else str(v)) for k, v in record.items()})
+    payload = {"years": list(years) if years else None, "by": list(by), "rows": rows, "total": int(counts["count"].sum())}
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def tally_table(counts: pd.DataFrame, by: Sequence[str], years: Sequence[int] | None, lang: str) -> Table:
+    """Years as columns (plus a total) when `year` is a dimension; groups by category when present."""
+    dims = [d for d in by if d not in ("year", "category")]
+    table = Table(title=t("title", lang, years=years_label(years)), show_lines=False, header_style="bold")
+    for dim in dims:
+        table.add_column(t(dim, lang))
+    year_cols = sorted(int(y) for y in counts["year"].unique()) if "year" in by else []
+    for year in year_cols:
+        table.add_column(str(year), justify="right")
+    table.add_column(t("total", lang) if year_cols else t("count", lang), justify="right", style="bold")
+    group_by_category = "category" in by
+    keys = (["category"] if group_by_category else []) + dims
+    if keys:
+        grouped = counts.groupby(keys, observed=True, sort=True)
+        items = [((k,) if not isinstance(k, tuple) else k, g) for k, g in grouped]
+    else:
+        items = [((), counts)]
+    current_category = None
+    for values, group in items:
+        if group_by_category and values[0] != current_category:
+            current_category = values[0]
+            table.add_row(Text(str(current_category).upper(), style="bold cyan"), end_section=False)
+        labels = [str(v) for v in (values[1:] if group_by_category else values)]
+        by_year = {int(y): int(c) for y, c in zip(group["year"], group["count"], strict=True)} if year_cols else {}
+        cells = [number(by_year.get(y, 0), lang) if by_year.get(y) else "-" for y in year_cols]
+        table.add_row(*labels, *cells, number(int(group["count"].sum()), lang))
+    totals = [number(int(counts.loc[counts["year"] == y, "count"].sum()), lang) for y in year_cols]
+    table.add_section()
+    table.add_row(
+        Text(t("grand_total", lang), style="bold"), *[""] * (len(dims) - 1), *totals, number(int(counts["count"].sum()), lang)
+    )
+    return table
+
+
+def print_summary(console: Console, result: LoadResult, years: Sequence[int] | None, counted: int, lang: str) -> None:
+    """Files, sheets and records read; what was skipped or not recognised, with where."""
+    files = [f for f in result.files if f.readable]
+    console.print(
+        t(
+            "summary",
+            lang,
+            files=len(files),
+            tables=sum(f.tables for f in files),
+            sheets=sum(f.sheets for f in files),
+            counted=number(counted, lang),
+            years=years_label(years) or "-",
+        )
+    )
+    outside = len(result.records) - counted
+    if outside:
+        console.print(t("outside", lang, n=number(outside, lang)))
+    legacy = [f.file for f in files if f.encodings]
+    if legacy:
+        console.print(t("legacy", lang, files=", ".join(legacy)))
+    unreadable = [p for p in result.problems if p.code == "unreadable"]
+    if unreadable:
+        console.print(Text(t("skipped_files", lang, n=len(unreadable)), style="bold yellow"))
+        for p in unreadable:
+            console.print(f"  • {p.file}: {p.message(lang)}", highlight=False)
+    sheets = [p for p in result.problems if p.code in ("no-table", "sheet-unreadable")]
+    if sheets:
+        console.print(Text(t("skipped_sheets", lang, n=len(sheets)), style="yellow"))
+        for p in sheets[:MAX_PROBLEM_LINES]:
+            console.print(f"  • {p.file} › {p.sheet}: {p.message(lang)}", highlight=False)
+        if len(sheets) > MAX_PROBLEM_LINES:
+            console.print("  " + t("more", lang, n=len(sheets) - MAX_PROBLEM_LINES))
+    rows = [p for p in result.problems if p.row is not None and p.severity is Severity.ERROR]
+    if rows:
+        console.print(Text(t("unrecognised", lang, n=len(rows)), style="bold red"))
+        for p in rows[:MAX_PROBLEM_LINES]:
+            console.print(f"  • {p.file} › {p.sheet} › {p.row}: {p.message(lang)}", highlight=False)
+        if len(rows) > MAX_PROBLEM_LINES:
+            console.print("  " + t("more", lang, n=len(rows) - MAX_PROBLEM_LINES))
+
+
+def catalogue_table(catalogue: Catalogue, lang: str) -> Table:
+    table = Table(title="Danh mục danh hiệu, hình thức khen thưởng" if lang == "vi" else "Award catalogue", show_lines=True)
+    table.add_column(t("award", lang), style="bold")
+    table.add_column(t("category", lang))
+    table.add_column(t("kinds", lang))
+    table.add_column(t("levels", lang))
+    table.add_column(t("aliases", lang))
+    for award in catalogue.awards:
+        table.add_row(award.name, award.category, ", ".join(award.kinds), ", ".join(award.levels), "; ".join(award.aliases))
+    return table
+
+
+def issuer_table(catalogue: Catalogue, lang: str) -> Table:
+    table = Table(title=t("issuers", lang))
+    table.add_column(t("issuer", lang), style="bold")
+    table.add_column(t("level", lang))
+    for issuer in catalogue.issuers:
+        table.add_row(issuer.name, issuer.level)
+    return table
+
+
+def catalogue_json(catalogue: Catalogue) -> str:
+    payload = {
+        "awards": [
+            {
+                "name": a.name,
+                "category": a.category,
+                "kinds": list(a.kinds),
+                "levels": list(a.levels),
+                "usual_level": a.usual_level,
+                "aliases": list(a.aliases),
+            }
+            for a in catalogue.awards
+        ],
+        "issuers": [{"name": i.name, "level": i.level} for i in catalogue.issuers],
+        "sources": catalogue.sources,
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
