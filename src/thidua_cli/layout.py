@@ -217,8 +217,11 @@ def find_table(sheet: SheetGrid, catalogue: Catalogue, names: tuple[str, ...]) -
     heading = read_heading(grid[:first], catalogue, names)
     if "award" not in columns and heading.award_text is None:
         return NoTable(sheet.name, "no-award", encoding)
+    header_texts = {text_of(v) for row in grid[first : last + 1] for v in row} - {""}
     data_start = last + 1
-    while data_start < len(grid) and _is_column_numbers(grid[data_start]):
+    while data_start < len(grid) and (
+        _is_column_numbers(grid[data_start]) or set(row_texts(grid[data_start])) <= header_texts
+    ):
         data_start += 1
     return SheetTable(sheet.name, grid, columns, last, data_start, heading, encoding)
 

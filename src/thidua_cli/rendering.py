@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from thidua_cli.loading import LoadResult
 
 MAX_PROBLEM_LINES = 30
+MAX_SHEET_LINES = 5
 
 
 def years_label(years: Sequence[int] | None) -> str:
@@ -106,10 +107,10 @@ def print_summary(console: Console, result: LoadResult, years: Sequence[int] | N
     sheets = [p for p in result.problems if p.code in ("no-table", "sheet-unreadable")]
     if sheets:
         console.print(Text(t("skipped_sheets", lang, n=len(sheets)), style="yellow"))
-        for p in sheets[:MAX_PROBLEM_LINES]:
+        for p in sheets[:MAX_SHEET_LINES]:
             console.print(f"  • {p.file} › {p.sheet}: {p.message(lang)}", highlight=False)
-        if len(sheets) > MAX_PROBLEM_LINES:
-            console.print("  " + t("more", lang, n=len(sheets) - MAX_PROBLEM_LINES))
+        if len(sheets) > MAX_SHEET_LINES:
+            console.print("  " + t("more", lang, n=len(sheets) - MAX_SHEET_LINES))
     rows = [p for p in result.problems if p.row is not None and p.severity is Severity.ERROR]
     if rows:
         console.print(Text(t("unrecognised", lang, n=len(rows)), style="bold red"))

@@ -86,6 +86,8 @@ def _valid_syllable(word: str) -> bool:
     if sum(ch in _TONES for ch in decomposed) > 1:
         return False
     bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
+    if all(ch in "bcdđghklmnpqrstvxfjwz" for ch in bare):
+        return True  # an abbreviation such as "GĐ", "LĐTT", "HCLĐ"
     match = _SYLLABLE.match(bare)
     if not match:
         return False
