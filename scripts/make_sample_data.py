@@ -72,13 +72,114 @@ NEEDS_LEVEL_COLUMN = {"Tập thể lao động xuất sắc", "Cờ thi đua", "
 # The few top awards go to the department's own office and the larger centres.
 TOP_UNITS = {"Cờ thi đua": ["van-phong-so"], "Huân chương Lao động hạng Ba": ["van-phong-so"]}
 
-SURNAMES = ["Nguyễn", "Lê", "Trần", "Phạm", "Hoàng", "Vũ", "Đỗ", "Bùi", "Đặng", "Ngô", "Trịnh", "Lê Đình", "Mai", "Hà", "Lương", "Tống", "Cao", "Dương"]
+SURNAMES = [
+    "Nguyễn",
+    "Lê",
+    "Trần",
+    "Phạm",
+    "Hoàng",
+    "Vũ",
+    "Đỗ",
+    "Bùi",
+    "Đặng",
+    "Ngô",
+    "Trịnh",
+    "Lê Đình",
+    "Mai",
+    "Hà",
+    "Lương",
+    "Tống",
+    "Cao",
+    "Dương",
+]
 MIDDLE = ["Văn", "Thị", "Hữu", "Đình", "Ngọc", "Minh", "Thanh", "Xuân", "Thu", "Quang", "Bá", "Kim", "Đức", "Hồng"]
-GIVEN = ["An", "Bình", "Cường", "Dung", "Giang", "Hà", "Hải", "Hạnh", "Hiền", "Hòa", "Hùng", "Hương", "Khánh", "Lan", "Linh", "Long", "Mai", "Minh", "Nam", "Nga", "Ngọc", "Nhung", "Phong", "Phương", "Quân", "Quý", "Sơn", "Tâm", "Thảo", "Thắng", "Thủy", "Trang", "Trung", "Tuấn", "Vân", "Yến", "Oanh", "Uyên", "Thuận", "Lực", "Dũng", "Huệ", "Loan", "Tú", "Việt", "Xuân"]
-POSITIONS = ["Chuyên viên", "Nhân viên", "Kế toán", "Cán sự", "Phó trưởng phòng", "Trưởng phòng", "Giáo viên", "Điều dưỡng viên", "Y sĩ", "Bảo vệ", "Lái xe"]
-SUBUNITS = ["Phòng Tổ chức - Hành chính", "Phòng Kế hoạch - Tài chính", "Phòng Nghiệp vụ", "Phòng Công tác xã hội", "Khoa Y tế", "Tổ Bảo vệ", "Tổ Dinh dưỡng", "Phòng Đào tạo", "Khoa Cơ khí", "Khoa Điện"]
-ISSUER_TEXT = {"Cơ sở": "GĐ Sở", "Tỉnh": "UBND tỉnh", "Bộ": "Bộ LĐTBXH", "Chính phủ": "Thủ tướng Chính phủ", "Nhà nước": "Chủ tịch nước"}
-DECISION_CODE = {"Cơ sở": "QĐ-SLĐTBXH", "Tỉnh": "QĐ-UBND", "Bộ": "QĐ-LĐTBXH", "Chính phủ": "QĐ-TTg", "Nhà nước": "QĐ-CTN"}
+GIVEN = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dung",
+    "Giang",
+    "Hà",
+    "Hải",
+    "Hạnh",
+    "Hiền",
+    "Hòa",
+    "Hùng",
+    "Hương",
+    "Khánh",
+    "Lan",
+    "Linh",
+    "Long",
+    "Mai",
+    "Minh",
+    "Nam",
+    "Nga",
+    "Ngọc",
+    "Nhung",
+    "Phong",
+    "Phương",
+    "Quân",
+    "Quý",
+    "Sơn",
+    "Tâm",
+    "Thảo",
+    "Thắng",
+    "Thủy",
+    "Trang",
+    "Trung",
+    "Tuấn",
+    "Vân",
+    "Yến",
+    "Oanh",
+    "Uyên",
+    "Thuận",
+    "Lực",
+    "Dũng",
+    "Huệ",
+    "Loan",
+    "Tú",
+    "Việt",
+    "Xuân",
+]
+POSITIONS = [
+    "Chuyên viên",
+    "Nhân viên",
+    "Kế toán",
+    "Cán sự",
+    "Phó trưởng phòng",
+    "Trưởng phòng",
+    "Giáo viên",
+    "Điều dưỡng viên",
+    "Y sĩ",
+    "Bảo vệ",
+    "Lái xe",
+]
+SUBUNITS = [
+    "Phòng Tổ chức - Hành chính",
+    "Phòng Kế hoạch - Tài chính",
+    "Phòng Nghiệp vụ",
+    "Phòng Công tác xã hội",
+    "Khoa Y tế",
+    "Tổ Bảo vệ",
+    "Tổ Dinh dưỡng",
+    "Phòng Đào tạo",
+    "Khoa Cơ khí",
+    "Khoa Điện",
+]
+ISSUER_TEXT = {
+    "Cơ sở": "GĐ Sở",
+    "Tỉnh": "UBND tỉnh",
+    "Bộ": "Bộ LĐTBXH",
+    "Chính phủ": "Thủ tướng Chính phủ",
+    "Nhà nước": "Chủ tịch nước",
+}
+DECISION_CODE = {
+    "Cơ sở": "QĐ-SLĐTBXH",
+    "Tỉnh": "QĐ-UBND",
+    "Bộ": "QĐ-LĐTBXH",
+    "Chính phủ": "QĐ-TTg",
+    "Nhà nước": "QĐ-CTN",
+}
 FORM_TEXT = {
     ("Bằng khen", "Tỉnh"): "Bằng khen của Chủ tịch UBND tỉnh",
     ("Bằng khen", "Bộ"): "Bằng khen của Bộ trưởng Bộ LĐ-TBXH",
@@ -161,8 +262,17 @@ def recipients(unit: str, cells: dict[tuple[str, int], list[tuple[str, str, str]
                 else:
                     name, position = rotated[(len(rotated) - 1 - i) % len(rotated)]
             else:
-                name, position = (unit_name if award in ("Cờ thi đua", "Tập thể lao động xuất sắc") and i == 0 else collectives[i % len(collectives)]), ""
-            rows.append({"award": award, "level": level, "kind": kind, "name": name, "position": position, "unit": unit_name})
+                name, position = (
+                    (
+                        unit_name
+                        if award in ("Cờ thi đua", "Tập thể lao động xuất sắc") and i == 0
+                        else collectives[i % len(collectives)]
+                    ),
+                    "",
+                )
+            rows.append(
+                {"award": award, "level": level, "kind": kind, "name": name, "position": position, "unit": unit_name}
+            )
         out[year] = rows
     return out
 
@@ -201,7 +311,11 @@ def decision(level: str, year: int, k: int) -> tuple[str, dt.date]:
 
 def sections(rows: list[dict[str, str]]) -> list[tuple[str, list[dict[str, str]]]]:
     order = {"Cá nhân": "I. CÁ NHÂN", "Tập thể": "II. TẬP THỂ"}
-    return [(label, [r for r in rows if r["kind"] == kind]) for kind, label in order.items() if any(r["kind"] == kind for r in rows)]
+    return [
+        (label, [r for r in rows if r["kind"] == kind])
+        for kind, label in order.items()
+        if any(r["kind"] == kind for r in rows)
+    ]
 
 
 def layout_a(out: Path, unit: tuple[str, str, str, float], data: dict[int, list[dict[str, str]]]) -> None:
@@ -209,9 +323,23 @@ def layout_a(out: Path, unit: tuple[str, str, str, float], data: dict[int, list[
         wb = openpyxl.Workbook()
         ws = wb.active
         ws.title = f"Năm {year}"
-        headers = ["STT", "Họ và tên", "Chức vụ", "Danh hiệu thi đua/Hình thức khen thưởng", "Cấp khen", "Số, ngày quyết định", "Ghi chú"]
-        r = title_block(ws, unit[1], len(headers), year, f"DANH SÁCH CÁ NHÂN, TẬP THỂ ĐƯỢC KHEN THƯỞNG NĂM {year}",
-                        f"(Kèm theo Quyết định số 15/QĐ-SLĐTBXH ngày 08/01/{year + 1} của Giám đốc Sở)")
+        headers = [
+            "STT",
+            "Họ và tên",
+            "Chức vụ",
+            "Danh hiệu thi đua/Hình thức khen thưởng",
+            "Cấp khen",
+            "Số, ngày quyết định",
+            "Ghi chú",
+        ]
+        r = title_block(
+            ws,
+            unit[1],
+            len(headers),
+            year,
+            f"DANH SÁCH CÁ NHÂN, TẬP THỂ ĐƯỢC KHEN THƯỞNG NĂM {year}",
+            f"(Kèm theo Quyết định số 15/QĐ-SLĐTBXH ngày 08/01/{year + 1} của Giám đốc Sở)",
+        )
         for c, h in enumerate(headers, 1):
             ws.cell(r, c, h).font = Font(bold=True)
             ws.merge_cells(start_row=r, start_column=c, end_row=r + 1, end_column=c)
@@ -244,7 +372,8 @@ def layout_a(out: Path, unit: tuple[str, str, str, float], data: dict[int, list[
                         ws.merge_cells(start_row=start, start_column=c, end_row=r - 1, end_column=c)
             ws.cell(r, 2, f"Cộng: {len(block)}")
             r += 1
-        ws.cell(r, 1, f"Tổng cộng: {sum(1 for x in rows if x['kind'] == 'Cá nhân')} cá nhân, {sum(1 for x in rows if x['kind'] == 'Tập thể')} tập thể")
+        people_n = sum(1 for x in rows if x["kind"] == "Cá nhân")
+        ws.cell(r, 1, f"Tổng cộng: {people_n} cá nhân, {len(rows) - people_n} tập thể")
         signature(ws, r + 2, len(headers))
         _widths(ws, [6, 28, 18, 40, 16, 30, 12])
         wb.save(out / f"{unit[0]}-{year}.xlsx")
@@ -258,14 +387,22 @@ def layout_b(out: Path, unit: tuple[str, str, str, float], data: dict[int, list[
         for row in rows:
             groups[(row["award"], row["level"], row["kind"])].append(row)
         for (award, level, kind), members in groups.items():
-            sheet = (ABBREVIATION.get(award, award[:20]) + (" " + kind if award in ("Bằng khen", "Giấy khen") else ""))[:31]
+            sheet = (ABBREVIATION.get(award, award[:20]) + (" " + kind if award in ("Bằng khen", "Giấy khen") else ""))[
+                :31
+            ]
             ws = wb.create_sheet(sheet)
             who = "CÁ NHÂN" if kind == "Cá nhân" else "TẬP THỂ"
             if (award, level) in FORM_TEXT:
                 heading = f"DANH SÁCH {who} ĐƯỢC TẶNG {FORM_TEXT[(award, level)].upper()} NĂM {year}"
             else:
                 heading = f'DANH SÁCH {who} ĐẠT DANH HIỆU "{award.upper()}" NĂM {year}'
-            headers = ["STT", "Họ và tên" if kind == "Cá nhân" else "Tên tập thể", "Chức vụ", "Đơn vị công tác", "Ghi chú"]
+            headers = [
+                "STT",
+                "Họ và tên" if kind == "Cá nhân" else "Tên tập thể",
+                "Chức vụ",
+                "Đơn vị công tác",
+                "Ghi chú",
+            ]
             r = title_block(ws, unit[1], len(headers), year, heading)
             for c, h in enumerate(headers, 1):
                 ws.cell(r, c, h).font = Font(bold=True)
@@ -310,9 +447,19 @@ def layout_c(out: Path, unit: tuple[str, str, str, float], data: dict[int, list[
             stt += 1
             level = row["level"]
             number, date = decision(level, year, k)
-            by_suffix = row["award"] in ("Tập thể lao động xuất sắc",) or (row["award"] == "Bằng khen" and level == "Chính phủ")
-            values = [stt, row["name"], "CN" if row["kind"] == "Cá nhân" else "TT", ABBREVIATION.get(row["award"], row["award"]),
-                      "" if by_suffix else ISSUER_TEXT[level], number, date, year]
+            by_suffix = row["award"] in ("Tập thể lao động xuất sắc",) or (
+                row["award"] == "Bằng khen" and level == "Chính phủ"
+            )
+            values = [
+                stt,
+                row["name"],
+                "CN" if row["kind"] == "Cá nhân" else "TT",
+                ABBREVIATION.get(row["award"], row["award"]),
+                "" if by_suffix else ISSUER_TEXT[level],
+                number,
+                date,
+                year,
+            ]
             for c, v in enumerate(values, 1):
                 ws.cell(r, c, v)
             ws.cell(r, 7).number_format = "dd/mm/yyyy"
@@ -395,7 +542,16 @@ def layout_e(out: Path, unit: tuple[str, str, str, float], data: dict[int, list[
         wb = openpyxl.Workbook()
         ws = wb.active
         ws.title = "Danh sách"
-        headers = ["STT", "Họ tên", "Đơn vị công tác", "Danh hiệu", "Cấp khen", "Số quyết định", "Ngày quyết định", "Năm"]
+        headers = [
+            "STT",
+            "Họ tên",
+            "Đơn vị công tác",
+            "Danh hiệu",
+            "Cấp khen",
+            "Số quyết định",
+            "Ngày quyết định",
+            "Năm",
+        ]
         r = title_block(ws, unit[1], len(headers), year, nfd(f"DANH SÁCH KHEN THƯỞNG NĂM {year}"))
         for c, h in enumerate(headers, 1):
             ws.cell(r, c, nfd(h)).font = Font(bold=True)
@@ -408,8 +564,16 @@ def layout_e(out: Path, unit: tuple[str, str, str, float], data: dict[int, list[
                 number, date = decision(level, year, i)
                 award = FORM_TEXT.get((row["award"], level), OLD_STYLE.get(row["award"], row["award"]))
                 award = award.replace("Hòa", "Hoà").replace("Thủy", "Thuỷ")
-                values = [i, row["name"].replace("Hòa", "Hoà").replace("Thủy", "Thuỷ"), unit[1], award,
-                          "Chủ tịch UBND tỉnh" if level == "Tỉnh" else "", number, f"{date:%d/%m/%Y}", str(year)]
+                values = [
+                    i,
+                    row["name"].replace("Hòa", "Hoà").replace("Thủy", "Thuỷ"),
+                    unit[1],
+                    award,
+                    "Chủ tịch UBND tỉnh" if level == "Tỉnh" else "",
+                    number,
+                    f"{date:%d/%m/%Y}",
+                    str(year),
+                ]
                 for c, v in enumerate(values, 1):
                     ws.cell(r, c, nfd(v) if isinstance(v, str) else v)
                 r += 1
@@ -441,8 +605,19 @@ def extras(out: Path) -> None:
     ws["C4"] = "Tháng 1"
     wb.save(out / "ke-hoach-thi-dua-2019.xlsx")
     unit = UNITS[0]
-    data = {2021: [{"award": "Lao động tiên tiến", "level": "Cơ sở", "kind": "Cá nhân", "name": n, "position": p, "unit": unit[1]}
-                   for n, p in people(random.Random("thidua-2021"), 12)]}
+    data = {
+        2021: [
+            {
+                "award": "Lao động tiên tiến",
+                "level": "Cơ sở",
+                "kind": "Cá nhân",
+                "name": n,
+                "position": p,
+                "unit": unit[1],
+            }
+            for n, p in people(random.Random("thidua-2021"), 12)
+        ]
+    }
     layout_a(out / unit[0], unit, data)
 
 

@@ -22,7 +22,16 @@ USER_CATALOGUE_NAME = "thidua-catalogue.toml"
 
 # Words that may stand before an award ("Tặng Bằng khen", "Đạt danh hiệu …") or between the
 # award and its issuer ("Bằng khen của Chủ tịch UBND tỉnh").
-_LEADING = ("được tặng thưởng", "được tặng", "tặng thưởng", "tặng", "đạt danh hiệu", "danh hiệu", "đạt", "được công nhận")
+_LEADING = (
+    "được tặng thưởng",
+    "được tặng",
+    "tặng thưởng",
+    "tặng",
+    "đạt danh hiệu",
+    "danh hiệu",
+    "đạt",
+    "được công nhận",
+)
 _CONNECTORS = ("của", "do", "cấp", "được", "tặng")
 _YEAR_TAIL = re.compile(r"^(năm( học)? )?\d{4}( \d{4})?$")
 

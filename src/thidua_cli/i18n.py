@@ -25,8 +25,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "loading": ("Đang đọc tệp", "Reading files"),
     "no_records": ("Không có bản ghi nào trong các năm đã chọn.", "No records in the selected years."),
     "summary": (
-        "Đã đọc {files} tệp, {tables} bảng trong {sheets} trang tính; tính {counted} bản ghi "
-        "({years}).",
+        "Đã đọc {files} tệp, {tables} bảng trong {sheets} trang tính; tính {counted} bản ghi ({years}).",
         "Read {files} files, {tables} tables in {sheets} sheets; counted {counted} records ({years}).",
     ),
     "outside": ("{n} bản ghi ngoài các năm đã chọn, không tính.", "{n} records outside the selected years, left out."),
@@ -34,7 +33,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "skipped_files": ("Tệp bị bỏ qua ({n}):", "Files skipped ({n}):"),
     "skipped_sheets": ("Trang tính không có danh sách khen thưởng ({n}):", "Sheets without an award list ({n}):"),
     "unrecognised": ("Dòng không được tính ({n}):", "Rows not counted ({n}):"),
-    "more": ("… và {n} dòng khác (ghi đầy đủ bằng --problems FILE).", "… and {n} more (write all with --problems FILE)."),
+    "more": (
+        "… và {n} dòng khác (ghi đầy đủ bằng --problems FILE).",
+        "… and {n} more (write all with --problems FILE).",
+    ),
     "written": ("Đã ghi {path}", "Wrote {path}"),
     "missing_path": ("Không tìm thấy: {path}", "Not found: {path}"),
     "nothing_read": (

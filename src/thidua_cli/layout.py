@@ -7,7 +7,6 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
 
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.reading import Cell, SheetGrid, iter_text
@@ -102,7 +101,7 @@ def prepare_grid(sheet: SheetGrid) -> tuple[list[list[Cell]], str | None]:
     """Decode legacy text, clean strings and spread merged cells over their whole block."""
     encoding = detect_legacy(iter_text(sheet.rows))
     width = max((len(r) for r in sheet.rows), default=0)
-    for (_, _), (r1, c1) in sheet.merged:
+    for _, (_, c1) in sheet.merged:
         width = max(width, c1 + 1)
     height = max([len(sheet.rows)] + [r1 + 1 for (_, (r1, _)) in sheet.merged])
     grid: list[list[Cell]] = []
@@ -287,7 +286,7 @@ def find_award_phrase(text: str, catalogue: Catalogue) -> str | None:
 
 
 def year_in_heading(text: str) -> int | None:
-    """"năm 2018" or "năm học 2017 - 2018" (→ 2018), never the year of a date."""
+    """ "năm 2018" or "năm học 2017 - 2018" (→ 2018), never the year of a date."""
     lowered = text.casefold()
     for match in _YEAR_IN_TEXT.finditer(lowered):
         if _DATE_BEFORE.search(lowered[: match.start()]):
@@ -349,7 +348,7 @@ def section_of(texts: list[str], stt: Cell, catalogue: Catalogue) -> Section | N
     bare = key(label)
     kind = None
     for word, name in _KIND_WORDS.items():
-        if bare == word or enumerated and f" {word} " in f" {bare} ":
+        if bare == word or (enumerated and f" {word} " in f" {bare} "):
             kind = name
             break
     award = find_award_phrase(bare, catalogue) if (enumerated or numbered or len(texts) == 1) else None

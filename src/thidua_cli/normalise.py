@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from thidua_cli.catalogue import Award, AwardMatch, Catalogue
 from thidua_cli.layout import (
+    Column,
     SheetTable,
     is_place_date,
     is_signature,
@@ -233,7 +234,7 @@ def _is_number(value: Cell) -> bool:
     return isinstance(value, str) and value.strip().rstrip(".").isdigit()
 
 
-def _has_award(row: list[Cell], award_cols: list) -> bool:  # type: ignore[type-arg]
+def _has_award(row: list[Cell], award_cols: list[Column]) -> bool:
     return any(text_of(row[c.index]) for c in award_cols)
 
 

@@ -42,39 +42,36 @@ CODES: dict[str, tuple[Severity, str, str]] = {
     ),
     "unknown-award": (
         Severity.ERROR,
-        "Không nhận dạng được danh hiệu/hình thức \"{value}\"{suggestion}; không được tính.",
-        "Unrecognised award \"{value}\"{suggestion}; not counted.",
+        'Không nhận dạng được danh hiệu/hình thức "{value}"{suggestion}; không được tính.',
+        'Unrecognised award "{value}"{suggestion}; not counted.',
     ),
     "unknown-level": (
         Severity.ERROR,
-        "Không nhận dạng được cấp khen \"{value}\"; không được tính.",
-        "Unrecognised level \"{value}\"; not counted.",
+        'Không nhận dạng được cấp khen "{value}"; không được tính.',
+        'Unrecognised level "{value}"; not counted.',
     ),
     "ambiguous-level": (
         Severity.ERROR,
-        "Không xác định được cấp khen của \"{value}\" (không có cột cấp khen, cơ quan trong tên "
+        'Không xác định được cấp khen của "{value}" (không có cột cấp khen, cơ quan trong tên '
         "hay số quyết định); không được tính.",
-        "Cannot tell the level of \"{value}\" (no level column, issuer in the text or decision "
-        "number); not counted.",
+        'Cannot tell the level of "{value}" (no level column, issuer in the text or decision number); not counted.',
     ),
     "unknown-kind": (
         Severity.ERROR,
-        "Không nhận dạng được đối tượng \"{value}\"; không được tính.",
-        "Unrecognised kind \"{value}\"; not counted.",
+        'Không nhận dạng được đối tượng "{value}"; không được tính.',
+        'Unrecognised kind "{value}"; not counted.',
     ),
     "ambiguous-kind": (
         Severity.ERROR,
-        "Không xác định được đối tượng (cá nhân/tập thể) của \"{value}\": thêm cột Đối tượng hoặc "
-        "dòng mục \"I. CÁ NHÂN\"/\"II. TẬP THỂ\"; không được tính.",
-        "Cannot tell whether \"{value}\" went to an individual or a collective: add a kind column "
+        'Không xác định được đối tượng (cá nhân/tập thể) của "{value}": thêm cột Đối tượng hoặc '
+        'dòng mục "I. CÁ NHÂN"/"II. TẬP THỂ"; không được tính.',
+        'Cannot tell whether "{value}" went to an individual or a collective: add a kind column '
         "or section rows; not counted.",
     ),
     "bad-year": (
         Severity.ERROR,
-        "Năm \"{value}\" không hợp lệ hoặc không tìm thấy năm (cột Năm, tiêu đề, tên trang, tên "
-        "tệp); không được tính.",
-        "Year \"{value}\" is not valid, or no year found (year column, heading, sheet or file "
-        "name); not counted.",
+        'Năm "{value}" không hợp lệ hoặc không tìm thấy năm (cột Năm, tiêu đề, tên trang, tên tệp); không được tính.',
+        'Year "{value}" is not valid, or no year found (year column, heading, sheet or file name); not counted.',
     ),
 }
 

@@ -41,7 +41,12 @@ def tally_json(counts: pd.DataFrame, years: Sequence[int] | None, by: Sequence[s
     rows = []
     for record in counts.to_dict(orient="records"):
         rows.append({k: (int(v) if k in ("count", "year") else str(v)) for k, v in record.items()})
-    payload = {"years": list(years) if years else None, "by": list(by), "rows": rows, "total": int(counts["count"].sum())}
+    payload = {
+        "years": list(years) if years else None,
+        "by": list(by),
+        "rows": rows,
+        "total": int(counts["count"].sum()),
+    }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -74,7 +79,10 @@ def tally_table(counts: pd.DataFrame, by: Sequence[str], years: Sequence[int] | 
     totals = [number(int(counts.loc[counts["year"] == y, "count"].sum()), lang) for y in year_cols]
     table.add_section()
     table.add_row(
-        Text(t("grand_total", lang), style="bold"), *[""] * (len(dims) - 1), *totals, number(int(counts["count"].sum()), lang)
+        Text(t("grand_total", lang), style="bold"),
+        *[""] * (len(dims) - 1),
+        *totals,
+        number(int(counts["count"].sum()), lang),
     )
     return table
 
@@ -121,14 +129,18 @@ def print_summary(console: Console, result: LoadResult, years: Sequence[int] | N
 
 
 def catalogue_table(catalogue: Catalogue, lang: str) -> Table:
-    table = Table(title="Danh mục danh hiệu, hình thức khen thưởng" if lang == "vi" else "Award catalogue", show_lines=True)
+    table = Table(
+        title="Danh mục danh hiệu, hình thức khen thưởng" if lang == "vi" else "Award catalogue", show_lines=True
+    )
     table.add_column(t("award", lang), style="bold")
     table.add_column(t("category", lang))
     table.add_column(t("kinds", lang))
     table.add_column(t("levels", lang))
     table.add_column(t("aliases", lang))
     for award in catalogue.awards:
-        table.add_row(award.name, award.category, ", ".join(award.kinds), ", ".join(award.levels), "; ".join(award.aliases))
+        table.add_row(
+            award.name, award.category, ", ".join(award.kinds), ", ".join(award.levels), "; ".join(award.aliases)
+        )
     return table
 
 

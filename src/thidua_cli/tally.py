@@ -17,7 +17,7 @@ _RANGE = re.compile(r"^\s*(\d{4})\s*(?:[-–]\s*(\d{4}))?\s*$")
 
 
 def parse_years(text: str) -> list[int]:
-    """"2015-2020", "2019", "2015,2017-2018" → sorted distinct years."""
+    """ "2015-2020", "2019", "2015,2017-2018" → sorted distinct years."""
     years: set[int] = set()
     for part in text.split(","):
         match = _RANGE.match(part)
@@ -32,7 +32,7 @@ def parse_years(text: str) -> list[int]:
 
 
 def parse_by(text: str | Iterable[str]) -> list[str]:
-    """"award,level,kind" → ["award", "level", "kind"], checked against DIMENSIONS."""
+    """ "award,level,kind" → ["award", "level", "kind"], checked against DIMENSIONS."""
     items = [p.strip() for p in (text.split(",") if isinstance(text, str) else text) if p.strip()]
     unknown = [item for item in items if item not in DIMENSIONS]
     if unknown or not items:
@@ -46,7 +46,9 @@ def in_years(records: pd.DataFrame, years: Sequence[int] | None) -> pd.DataFrame
     return records if years is None else records[records["year"].isin(list(years))]
 
 
-def tally(records: pd.DataFrame, years: Sequence[int] | None = None, by: Sequence[str] = ("award", "level", "kind")) -> pd.DataFrame:
+def tally(
+    records: pd.DataFrame, years: Sequence[int] | None = None, by: Sequence[str] = ("award", "level", "kind")
+) -> pd.DataFrame:
     """Counts of records for `years` (all when None), grouped by `by`, in catalogue order."""
     by = parse_by(list(by))
     selected = in_years(records, years)

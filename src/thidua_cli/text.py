@@ -92,7 +92,7 @@ def _valid_syllable(word: str) -> bool:
     if not match:
         return False
     onset, nucleus = match.group(1), match.group(2)
-    if onset.endswith("q") and nucleus.startswith("u") or onset.endswith("g") and nucleus.startswith("i"):
+    if (onset.endswith("q") and nucleus.startswith("u")) or (onset.endswith("g") and nucleus.startswith("i")):
         nucleus = nucleus[1:] or nucleus
     return nucleus in _NUCLEI
 
@@ -112,7 +112,8 @@ def decode_tcvn3(text: str) -> str:
     table = _tables()["tcvn3"]
     out = nfc("".join(table.get(ch, ch) for ch in text))
     letters = [ch for ch in text if ch.isascii() and ch.isalpha()]
-    if len(letters) > 1 and all(ch.isupper() for ch in letters):  # .VnTimeH: lowercase codes shown as capitals
+    has_caps_word = any(sum(ch.isascii() and ch.isalpha() for ch in w) > 1 for w in text.split())
+    if has_caps_word and all(ch.isupper() for ch in letters):  # .VnTimeH: lowercase codes shown as capitals
         out = out.upper()
     return out
 

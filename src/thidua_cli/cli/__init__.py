@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from thidua_cli.cli.app import app
 from thidua_cli.cli import catalogue_cmd, tally_cmd  # noqa: F401  (registers the commands)
+from thidua_cli.cli.app import app
 
 
 def main() -> None:
@@ -15,4 +15,5 @@ def main() -> None:
 __all__ = ["app", "main"]
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()
+    sys.exit(0)

@@ -1,0 +1,71 @@
+"""Real workbooks for the tests, built with openpyxl / xlwt in tmp_path."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from thidua_cli import load_catalogue
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "sample_data"
+
+HEADER = [
+    "STT",
+    "Họ và tên",
+    "Chức vụ",
+    "Đơn vị",
+    "Danh hiệu thi đua/Hình thức khen thưởng",
+    "Cấp khen",
+    "Số quyết định",
+    "Năm",
+]
+
+
+def write_xlsx(
+    path: Path,
+    rows: Sequence[Sequence[Any]],
+    merges: Sequence[str] = (),
+    sheet: str = "Sheet1",
+    extra_sheets: dict[str, Sequence[Sequence[Any]]] | None = None,
+) -> Path:
+    """A workbook whose first sheet holds `rows` from A1 (None = empty cell)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet
+    for r, row in enumerate(rows, 1):
+        for c, value in enumerate(row, 1):
+            if value is not None:
+                ws.cell(r, c, value)
+    for rng in merges:
+        ws.merge_cells(rng)
+    for name, more in (extra_sheets or {}).items():
+        other = wb.create_sheet(name)
+        for r, row in enumerate(more, 1):
+            for c, value in enumerate(row, 1):
+                if value is not None:
+                    other.cell(r, c, value)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+def simple_sheet(records: Sequence[Sequence[Any]], heading: str = "DANH SÁCH KHEN THƯỞNG NĂM 2018") -> list[list[Any]]:
+    """Title block, heading, the standard header, then `records` as rows."""
+    return [
+        ["SỞ LAO ĐỘNG - TB&XH", None, None, None, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+        [],
+        [heading],
+        [],
+        HEADER,
+        *[list(r) for r in records],
+    ]
+
+
+@pytest.fixture(scope="session")
+def catalogue():  # type: ignore[no-untyped-def]
+    return load_catalogue()

@@ -1,0 +1,83 @@
+from pathlib import Path
+
+import pytest
+
+from thidua_cli.catalogue import load_catalogue
+from thidua_cli.errors import CatalogueError
+
+
+@pytest.mark.parametrize(
+    ("text", "award", "level"),
+    [
+        ("LĐTT", "Lao động tiên tiến", None),
+        ("Lao dong tien tien", "Lao động tiên tiến", None),
+        ("Lao động tiên tiến ", "Lao động tiên tiến", None),
+        ("CSTĐCS", "Chiến sĩ thi đua cơ sở", None),
+        ("Chiến sỹ thi đua cấp cơ sở", "Chiến sĩ thi đua cơ sở", None),
+        ("TTLĐTT", "Tập thể lao động tiên tiến", None),
+        ("TTLĐXS", "Tập thể lao động xuất sắc", None),
+        ("HCLĐ hạng Ba", "Huân chương Lao động hạng Ba", None),
+        ("Huân chương Lao động hạng III", "Huân chương Lao động hạng Ba", None),
+        ("BK TTg", "Bằng khen", "Chính phủ"),
+        ("Bằng khen của Chủ tịch UBND tỉnh", "Bằng khen", "Tỉnh"),
+        ("Bằng khen của Bộ trưởng Bộ LĐ-TBXH", "Bằng khen", "Bộ"),
+        ("GK", "Giấy khen", None),
+        ("Giấy khen của Giám đốc Sở", "Giấy khen", "Cơ sở"),
+        ("Cờ thi đua xuất sắc dẫn đầu phong trào thi đua của UBND tỉnh", "Cờ thi đua", "Tỉnh"),
+        ("CSTĐ cấp tỉnh", "Chiến sĩ thi đua bộ, ban, ngành, tỉnh", "Tỉnh"),
+    ],
+)
+def test_award_variants(catalogue, text, award, level):
+    match = catalogue.match_award(text)
+    assert match is not None
+    assert (match.award.name, match.level) == (award, level)
+
+
+def test_unknown_award_is_not_guessed_but_suggested(catalogue):
+    assert catalogue.match_award("Chiến sĩ thi đua") is None  # cơ sở or tỉnh? never guessed
+    assert catalogue.match_award("Lao đông tien tiên xyz") is None
+    assert catalogue.suggest_award("Lao đông tien tiên xyz") == "Lao động tiên tiến"
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "issuer"),
+    [
+        ("GĐ Sở", "Cơ sở", "Giám đốc Sở"),
+        ("UBND tỉnh", "Tỉnh", "Chủ tịch UBND tỉnh"),
+        ("Bộ LĐTBXH", "Bộ", "Bộ trưởng"),
+        ("Cấp tỉnh", "Tỉnh", None),
+    ],
+)
+def test_level_column_values(catalogue, text, level, issuer):
+    found = catalogue.match_level(text)
+    assert found is not None
+    assert found[0] == level
+    assert (found[1].name if found[1] else None) == issuer
+
+
+def test_decision_suffix(catalogue):
+    assert catalogue.decision_levels("45/QĐ-TTg").levels == {"Chính phủ"}
+    assert catalogue.decision_levels("QĐ: 1246/QĐ-UBND ngày12/6/2020").levels == {"Tỉnh", "Cơ sở"}
+    assert catalogue.decision_levels("12/QĐ-LĐTBXH").levels == {"Bộ"}
+    assert catalogue.decision_levels("QĐ số 45") is None
+
+
+def test_user_catalogue_adds_aliases_and_awards(tmp_path: Path):
+    extra = tmp_path / "rieng.toml"
+    extra.write_text(
+        '[[award]]\nname = "Lao động tiên tiến"\naliases = ["Lao động giỏi"]\n\n'
+        '[[award]]\nname = "Nhà giáo ưu tú"\ncategory = "Danh hiệu thi đua"\n'
+        'kinds = ["Cá nhân"]\nlevels = ["Nhà nước"]\n',
+        encoding="utf-8",
+    )
+    cat = load_catalogue([extra])
+    assert cat.match_award("Lao động giỏi").award.name == "Lao động tiên tiến"
+    assert cat.match_award("Nhà giáo ưu tú").award.usual_level == "Nhà nước"
+    assert load_catalogue().match_award("Lao động giỏi") is None
+
+
+def test_bad_user_catalogue_is_a_clear_error(tmp_path: Path):
+    extra = tmp_path / "sai.toml"
+    extra.write_text('[[award]]\nname = "Mới"\n', encoding="utf-8")
+    with pytest.raises(CatalogueError, match="category"):
+        load_catalogue([extra])

@@ -1,0 +1,372 @@
+"""One real workbook per numbered point of the tally issue ("Reading what units really send")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import xlwt
+
+from tests.conftest import HEADER, SAMPLE, simple_sheet, write_xlsx
+from thidua_cli import load, tally
+from thidua_cli.loading import read_file
+
+
+def counts(result, by=("award", "level", "kind", "year")) -> list[tuple]:
+    frame = tally(result.records, None, list(by))
+    return [tuple(str(v) if not isinstance(v, int) else v for v in row) for row in frame.itertuples(index=False)]
+
+
+def codes(result) -> list[tuple[str, str | None, int | None]]:
+    return [(p.code, p.sheet, p.row) for p in result.problems]
+
+
+# 1. recursive walk, every format, every sheet; lock files and other files ignored
+def test_walks_folders_and_reads_every_sheet(tmp_path: Path):
+    rows = simple_sheet([[1, "Lê Văn An", "", "", "LĐTT", "", "", 2018]])
+    write_xlsx(tmp_path / "a" / "b" / "don-vi.xlsx", rows, sheet="S1", extra_sheets={"S2": rows})
+    write_xlsx(tmp_path / "don-vi.xlsm", rows)
+    (tmp_path / "~$don-vi.xlsx").write_bytes(b"lock")
+    (tmp_path / "ghi-chu.txt").write_text("không phải bảng tính")
+    wb = xlwt.Workbook()
+    ws = wb.add_sheet("2018")
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if v is not None:
+                ws.write(r, c, v)
+    wb.save(str(tmp_path / "cu.xls"))
+    result = load([tmp_path])
+    assert len(result.files) == 3
+    assert len(result.records) == 4
+    assert result.problems == []
+
+
+def test_reads_ods_sample(tmp_path: Path):
+    import pandas as pd
+
+    frame = pd.DataFrame([["STT", "Họ và tên", "Danh hiệu", "Năm"], [1, "Lê Văn An", "LĐTT", 2019]])
+    path = tmp_path / "don-vi.ods"
+    try:
+        frame.to_excel(path, header=False, index=False, engine="odf")
+    except ImportError:  # odfpy is not a dependency; the format is still read by calamine
+        return
+    assert counts(load([path])) == [("Lao động tiên tiến", "Cơ sở", "Cá nhân", 2019)]
+
+
+# 2. corrupt, fake and password-protected files are reported and skipped; other sheets skipped as info
+def test_unreadable_files_are_skipped_with_reason(tmp_path: Path):
+    write_xlsx(tmp_path / "tot.xlsx", simple_sheet([[1, "Lê Văn An", "", "", "LĐTT", "", "", 2018]]))
+    (tmp_path / "hong.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
+    (tmp_path / "trang-web.xls").write_text("<html><table><tr><td>x</td></tr></table></html>")
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    with (tmp_path / "tot.xlsx").open("rb") as plain, (tmp_path / "mat-khau.xlsx").open("wb") as locked:
+        OOXMLFile(plain).encrypt("bi-mat", locked)
+    result = load([tmp_path])
+    reasons = {Path(p.file).name: p.detail for p in result.problems if p.code == "unreadable"}
+    assert reasons == {"hong.xlsx": "corrupt", "trang-web.xls": "html", "mat-khau.xlsx": "password"}
+    assert len(result.records) == 1
+
+
+def test_sheet_without_award_table_is_skipped_not_an_error(tmp_path: Path):
+    plan = [["KẾ HOẠCH THI ĐUA NĂM 2019"], ["STT", "Nội dung", "Thời gian"], [1, "Phát động", "Tháng 1"]]
+    staff = [["STT", "Họ và tên", "Chức vụ"], [1, "Lê Văn An", "Chuyên viên"]]
+    path = write_xlsx(tmp_path / "x.xlsx", plan, sheet="Kế hoạch", extra_sheets={"Nhân sự": staff})
+    result = load([path])
+    assert [(p.code, p.sheet, p.detail) for p in result.problems] == [
+        ("no-table", "Kế hoạch", "no-header"),
+        ("no-table", "Nhân sự", "no-award"),
+    ]
+    assert result.errors == []
+
+
+# 3. header anywhere in the first 30 rows, two-row merged header, column-number row
+def test_two_row_merged_header_and_column_numbers(tmp_path: Path):
+    rows = [[None]] * 12 + [
+        ["TT", "Họ tên", "Hình thức", "Quyết định", None, "Năm"],
+        [None, None, None, "Số", "Ngày", None],
+        ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"],
+        ["I. CÁ NHÂN"],
+        [1, "Lê Văn An", "BK", "45/QĐ-TTg", "20/12/2018", 2018],
+    ]
+    path = write_xlsx(tmp_path / "x.xlsx", rows, merges=["A13:A14", "B13:B14", "C13:C14", "D13:E13", "F13:F14"])
+    result = load([path])
+    assert counts(result) == [("Bằng khen", "Chính phủ", "Cá nhân", 2018, 1)]
+    record = result.records.iloc[0]
+    assert (record["row"], record["decision_number"], record["decision_date"]) == (17, "45/QĐ-TTg", "2018-12-20")
+
+
+# 4. header variants, case/accent/spacing-insensitive; "Số, ngày quyết định" in one cell
+def test_header_variants(tmp_path: Path):
+    rows = [
+        [
+            "  HỌ VÀ TÊN ",
+            "Đơn vị công tác",
+            "Đối tượng",
+            "Danh hiệu thi đua, hình thức khen thưởng",
+            "Cơ quan quyết định",
+            "Số, ngày quyết định",
+            "Năm học",
+            "Ghi chú",
+        ],
+        [
+            "Phòng Kế toán",
+            "Trung tâm A",
+            "Tập thể",
+            "Bằng khen",
+            "Chủ tịch UBND tỉnh",
+            "QĐ: 1246/QĐ-UBND ngày12/6/2020",
+            "2019-2020",
+            "x",
+        ],
+        ["Lê Thị Hà", "Trung tâm A", "Cá nhân", "Giấy khen", "", "88/QĐ-SLĐTBXH ngày 05/01/2020", "2019 - 2020", ""],
+    ]
+    result = load([write_xlsx(tmp_path / "x.xlsx", rows)])
+    assert counts(result, ("award", "level", "kind", "issuer", "year")) == [
+        ("Bằng khen", "Tỉnh", "Tập thể", "Chủ tịch UBND tỉnh", 2020, 1),
+        ("Giấy khen", "Cơ sở", "Cá nhân", "Giám đốc Sở", 2020, 1),
+    ]
+    assert list(result.records["decision_date"]) == ["2020-06-12", "2020-01-05"]
+    assert list(result.records["unit"]) == ["Trung tâm A", "Trung tâm A"]
+
+
+def test_unaccented_headers(tmp_path: Path):
+    rows = [
+        ["DANH SACH KHEN THUONG NAM 2017"],
+        ["STT", "Ho va ten", "Danh hieu", "Nam"],
+        [1, "Le Van An", "Lao dong tien tien", "x"],
+    ]
+    assert counts(load([write_xlsx(tmp_path / "x.xlsx", rows)])) == [
+        ("Lao động tiên tiến", "Cơ sở", "Cá nhân", 2017, 1)
+    ]
+
+
+# 5. section rows set the kind; single-kind awards set it; an explicit kind column wins
+def test_sections_and_kinds(tmp_path: Path):
+    rows = simple_sheet(
+        [
+            ["I. CÁ NHÂN"],
+            [1, "Lê Văn An", "", "", "Giấy khen", "GĐ Sở", "", 2018],
+            ["II", "TẬP THỂ"],
+            [1, "Phòng Hành chính", "", "", "Giấy khen", "GĐ Sở", "", 2018],
+            [2, "Lê Văn Bình", "", "", "Lao động tiên tiến", "", "", 2018],
+            ["III. HỘ GIA ĐÌNH"],
+            [1, "Hộ ông Lê Văn C", "", "", "Giấy khen", "GĐ Sở", "", 2018],
+        ]
+    )
+    result = load([write_xlsx(tmp_path / "x.xlsx", rows)])
+    assert counts(result, ("award", "kind")) == [
+        ("Lao động tiên tiến", "Cá nhân", 1),
+        ("Giấy khen", "Cá nhân", 1),
+        ("Giấy khen", "Tập thể", 1),
+        ("Giấy khen", "Hộ gia đình", 1),
+    ]
+    frame = result.records
+    assert list(zip(frame["name"], frame["kind"].astype(str), strict=True)) == [
+        ("Lê Văn An", "Cá nhân"),
+        ("Phòng Hành chính", "Tập thể"),
+        ("Lê Văn Bình", "Cá nhân"),
+        ("Hộ ông Lê Văn C", "Hộ gia đình"),
+    ]
+
+
+def test_explicit_kind_column_wins(tmp_path: Path):
+    rows = [["STT", "Tên", "Đối tượng", "Hình thức", "Năm"], ["I. CÁ NHÂN"], [1, "Tổ Bảo vệ", "TT", "GK", 2018]]
+    assert list(load([write_xlsx(tmp_path / "x.xlsx", rows)]).records["kind"].astype(str)) == ["Tập thể"]
+
+
+def test_no_kind_anywhere_is_reported(tmp_path: Path):
+    rows = [["STT", "Họ và tên", "Hình thức", "Năm"], [1, "Lê Văn An", "Giấy khen", 2018]]
+    result = load([write_xlsx(tmp_path / "x.xlsx", rows)])
+    assert codes(result) == [("ambiguous-kind", "Sheet1", 2)]
+    assert result.records.empty
+
+
+# 6. merged cells over a block apply to every row
+def test_merged_award_block(tmp_path: Path):
+    rows = simple_sheet(
+        [
+            [1, "A", "", "", "Bằng khen", "UBND tỉnh", "", 2018],
+            [2, "B", "", "", None, None, "", 2018],
+            [3, "C", "", "", None, None, "", 2018],
+        ]
+    )
+    path = write_xlsx(tmp_path / "x.xlsx", rows, merges=["E6:E8", "F6:F8"])
+    result = load([path])
+    assert counts(result) == []  # no kind: Bằng khen goes to both kinds, so each row is reported
+    assert codes(result) == [
+        ("ambiguous-kind", "Sheet1", 6),
+        ("ambiguous-kind", "Sheet1", 7),
+        ("ambiguous-kind", "Sheet1", 8),
+    ]
+    rows.insert(5, ["I. CÁ NHÂN"])
+    path = write_xlsx(tmp_path / "y.xlsx", rows, merges=["E7:E9", "F7:F9"])
+    assert counts(load([path])) == [("Bằng khen", "Tỉnh", "Cá nhân", 2018, 3)]
+
+
+# 7. title, heading, totals, signatures and blank rows are never records
+def test_totals_and_signature_not_counted(tmp_path: Path):
+    rows = simple_sheet(
+        [
+            [1, "Lê Văn An", "", "", "LĐTT", "", "", 2018],
+            [],
+            [None, "Cộng: 1"],
+            ["Tổng cộng: 01 cá nhân"],
+            [None, "Danh sách có 01 người"],
+            [None, "Thanh Hoá, ngày 20 tháng 12 năm 2018"],
+            [None, "NGƯỜI LẬP BIỂU", None, None, None, "GIÁM ĐỐC"],
+            [None, "(Ký, ghi rõ họ tên)"],
+            [None, "Trần Thị Lập", None, None, None, "Lê Văn Giám"],
+        ]
+    )
+    result = load([write_xlsx(tmp_path / "x.xlsx", rows)])
+    assert list(result.records["name"]) == ["Lê Văn An"]
+    assert result.problems == []
+
+
+# 8. award and year from the heading; year from sheet name, then file name; never from a date
+def test_award_and_year_from_heading(tmp_path: Path):
+    rows = [
+        ['DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU "LAO ĐỘNG TIÊN TIẾN" NĂM 2018'],
+        ["(Kèm theo Quyết định số 12/QĐ-SLĐTBXH ngày 05 tháng 01 năm 2019)"],
+        ["STT", "Họ và tên", "Chức vụ"],
+        [1, "Lê Văn An", "Chuyên viên"],
+    ]
+    assert counts(load([write_xlsx(tmp_path / "x.xlsx", rows)])) == [
+        ("Lao động tiên tiến", "Cơ sở", "Cá nhân", 2018, 1)
+    ]
+
+
+def test_year_from_sheet_then_file_name(tmp_path: Path):
+    rows = [["DANH SÁCH TẬP THỂ ĐƯỢC TẶNG GIẤY KHEN CỦA GIÁM ĐỐC SỞ"], ["STT", "Tên tập thể"], [1, "Phòng A"]]
+    write_xlsx(tmp_path / "don-vi.xlsx", rows, sheet="Năm 2016")
+    write_xlsx(tmp_path / "don-vi-2017.xlsx", rows, sheet="DS")
+    result = load([tmp_path])
+    assert sorted(result.records["year"]) == [2016, 2017]
+    assert set(result.records["kind"].astype(str)) == {"Tập thể"}
+
+
+def test_no_year_is_reported_and_decision_date_is_never_used(tmp_path: Path):
+    rows = [["STT", "Họ và tên", "Danh hiệu", "Ngày quyết định"], [1, "Lê Văn An", "LĐTT", "20/12/2018"]]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", rows, sheet="DS")])
+    assert result.records.empty
+    assert codes(result) == [("bad-year", "DS", 2)]
+
+
+# 9. level: column, issuer in text, decision suffix, usual level
+def test_level_sources_in_order(tmp_path: Path):
+    rows = simple_sheet(
+        [
+            ["I. CÁ NHÂN"],
+            [1, "A", "", "", "Bằng khen của Thủ tướng Chính phủ", "Bộ LĐTBXH", "", 2018],
+            [2, "B", "", "", "Bằng khen của Chủ tịch UBND tỉnh", "", "", 2018],
+            [3, "C", "", "", "BK", "", "12/QĐ-UBND", 2018],
+            [4, "D", "", "", "Chiến sĩ thi đua cơ sở", "", "", 2018],
+            [5, "E", "", "", "BK", "", "", 2018],
+        ]
+    )
+    result = load([write_xlsx(tmp_path / "x.xlsx", rows)])
+    assert list(result.records["level"].astype(str)) == ["Bộ", "Tỉnh", "Tỉnh", "Cơ sở"]
+    assert codes(result) == [("ambiguous-level", "Sheet1", 11)]
+
+
+# 10. NFC/NFD, tone placement, sỹ, quotes, spaces, years as text
+def test_text_variants(tmp_path: Path):
+    import unicodedata
+
+    rows = simple_sheet(
+        [
+            [
+                1,
+                unicodedata.normalize("NFD", "Lê Thị Hoà"),
+                "",
+                "",
+                unicodedata.normalize("NFD", "Lao động tiên tiến"),
+                "",
+                "",
+                "2018",
+            ],
+            [2, "B", "", "", "  “Chiến sỹ thi đua cơ sở” ", "", "", 2018.0],
+            [3, "C", "", "", "Lao động   Tiên tiến", "", "", "Năm 2018"],
+        ]
+    )
+    result = load([write_xlsx(tmp_path / "x.xlsx", rows)])
+    assert counts(result) == [
+        ("Lao động tiên tiến", "Cơ sở", "Cá nhân", 2018, 2),
+        ("Chiến sĩ thi đua cơ sở", "Cơ sở", "Cá nhân", 2018, 1),
+    ]
+    assert result.records["name"].iloc[0] == "Lê Thị Hoà"
+    assert list(result.records["award"].astype(str)) == [
+        "Lao động tiên tiến",
+        "Chiến sĩ thi đua cơ sở",
+        "Lao động tiên tiến",
+    ]
+
+
+# 11. TCVN3 in old .xls is decoded (headers, awards, names); VNI too
+def test_tcvn3_xls(tmp_path: Path):
+    from scripts.make_sample_data import tcvn3_encode as enc
+
+    wb = xlwt.Workbook()
+    ws = wb.add_sheet("2016")
+    style = xlwt.easyxf("font: name .VnTime")
+    for c, h in enumerate(["STT", "Họ và tên", "Hình thức khen thưởng"]):
+        ws.write(0, c, enc(h), style)
+    ws.write(1, 0, enc("II. Tập thể"), style)
+    ws.write(2, 0, 1)
+    ws.write(2, 1, enc("Phòng Lao động - Tiền lương"), style)
+    ws.write(2, 2, enc("Bằng khen của Chủ tịch UBND tỉnh"), style)
+    ws.write(3, 0, 2)
+    ws.write(3, 1, enc("Đặng Thị Thủy"), style)
+    ws.write(3, 2, enc("Tập thể lao động tiên tiến"), style)
+    path = tmp_path / "cu.xls"
+    wb.save(str(path))
+    result = load([path])
+    assert list(result.records["name"]) == ["Phòng Lao động - Tiền lương", "Đặng Thị Thủy"]
+    assert counts(result, ("award", "level", "kind", "year")) == [
+        ("Tập thể lao động tiên tiến", "Cơ sở", "Tập thể", 2016, 1),
+        ("Bằng khen", "Tỉnh", "Tập thể", 2016, 1),
+    ]
+    assert result.files[0].encodings == ("tcvn3",)
+
+
+def test_vni_xlsx(tmp_path: Path):
+    rows = [["STT", "Hoï vaø teân", "Danh hieäu", "Naêm"], [1, "Ñaëng Thò Thuûy", "Lao ñoäng tieân tieán", 2019]]
+    result = load([write_xlsx(tmp_path / "vni.xlsx", rows)])
+    assert list(result.records["name"]) == ["Đặng Thị Thủy"]
+    assert list(result.records["award"].astype(str)) == ["Lao động tiên tiến"]
+
+
+# 12. user catalogue (see test_catalogue and test_cli)
+# 13. unknown award counted as unrecognised, with the closest known award
+def test_unknown_award_reported_with_suggestion(tmp_path: Path):
+    rows = simple_sheet(
+        [[1, "A", "", "", "Lao dong tien tien xuat sac", "", "", 2018], [2, "B", "", "", "LĐTT", "", "", 2018]]
+    )
+    result = load([write_xlsx(tmp_path / "x.xlsx", rows)])
+    assert len(result.records) == 1
+    (problem,) = result.problems
+    assert (problem.code, problem.sheet, problem.row, problem.value) == (
+        "unknown-award",
+        "Sheet1",
+        6,
+        "Lao dong tien tien xuat sac",
+    )
+    assert problem.suggestion is not None
+    assert problem.column == HEADER[4]
+
+
+# 14. provenance
+def test_provenance_is_file_sheet_and_excel_row(tmp_path: Path):
+    rows = [[None], [None], ["STT", "Họ và tên", "Danh hiệu", "Năm"], [1, "Lê Văn An", "LĐTT", 2018]]
+    path = write_xlsx(tmp_path / "x.xlsx", rows, sheet="Danh sách")
+    record = read_file(path, __import__("thidua_cli").load_catalogue()).records[0]
+    assert record[:3] == (str(path), "Danh sách", 4)
+
+
+def test_missing_name_reported(tmp_path: Path):
+    rows = simple_sheet([[1, None, "", "", "LĐTT", "", "", 2018]])
+    assert codes(load([write_xlsx(tmp_path / "x.xlsx", rows)])) == [("missing-name", "Sheet1", 6)]
+
+
+def test_sample_data_has_a_legacy_xls():
+    assert any(p.suffix == ".xls" for p in SAMPLE.rglob("*"))

@@ -1,0 +1,44 @@
+import unicodedata
+
+from thidua_cli.text import ascii_key, decode_legacy, decode_tcvn3, decode_vni, detect_legacy, key
+
+
+def test_key_folds_case_spaces_quotes_and_nfd():
+    nfd = unicodedata.normalize("NFD", "Lao động tiên tiến")
+    assert key(nfd) == key("  “LAO ĐỘNG   tiên tiến” ") == "lao động tiên tiến"
+
+
+def test_key_old_and_new_tone_placement_match_but_quy_is_left_alone():
+    assert key("Hoà") == key("Hòa") == "hòa"
+    assert key("Thuỷ") == key("Thủy")
+    assert key("quý") == "quý"
+
+
+def test_key_sy_equals_si():
+    assert key("Chiến sỹ thi đua") == key("Chiến sĩ thi đua")
+
+
+def test_ascii_key_removes_diacritics():
+    assert ascii_key("Lao động tiên tiến") == "lao dong tien tien"
+
+
+def test_tcvn3_decoding_of_header_award_and_capitals_font():
+    assert decode_tcvn3("Hä vµ tªn") == "Họ và tên"
+    assert decode_tcvn3("Lao ®éng tiªn tiÕn") == "Lao động tiên tiến"
+    assert decode_tcvn3("DANH S¸CH KHEN TH¦ëNG") == "DANH SÁCH KHEN THƯỞNG"
+
+
+def test_vni_decoding():
+    assert decode_vni("Vieät Nam") == "Việt Nam"
+    assert decode_vni("Ñaëng Thò Thuûy") == "Đặng Thị Thủy"
+
+
+def test_detection_by_sheet_votes():
+    assert detect_legacy(["Hä vµ tªn", "Lao ®éng tiªn tiÕn", "C¸ nh©n"]) == "tcvn3"
+    assert detect_legacy(["Hoï vaø teân", "Lao ñoäng tieân tieán"]) == "vni"
+    assert detect_legacy(["Họ và tên", "Cá nhân", "Lê Thị Hà"]) is None
+
+
+def test_unicode_cell_in_legacy_sheet_is_kept():
+    assert decode_legacy("Nguyễn Văn An", "tcvn3") == "Nguyễn Văn An"
+    assert decode_legacy("G§ Së", "tcvn3") == "GĐ Sở"
