@@ -175,10 +175,18 @@ def test_explicit_kind_column_wins(tmp_path: Path):
 
 
 def test_no_kind_anywhere_is_reported(tmp_path: Path):
-    rows = [["STT", "Họ và tên", "Hình thức", "Năm"], [1, "Lê Văn An", "Giấy khen", 2018]]
+    rows = [["STT", "Tên cá nhân, tập thể", "Hình thức", "Năm"], [1, "Lê Văn An", "Giấy khen", 2018]]
     result = load([write_xlsx(tmp_path / "x.xlsx", rows)])
     assert codes(result) == [("ambiguous-kind", "Sheet1", 2)]
     assert result.records.empty
+
+
+def test_name_header_gives_the_default_kind(tmp_path: Path):
+    rows = [["STT", "Tên tập thể", "Hình thức", "Năm"], [1, "Phòng A", "Giấy khen", 2018]]
+    write_xlsx(tmp_path / "tt.xlsx", rows)
+    rows = [["STT", "Họ và tên", "Hình thức", "Năm"], [1, "Lê Văn An", "Giấy khen", 2018]]
+    write_xlsx(tmp_path / "cn.xlsx", rows)
+    assert counts(load([tmp_path]), ("kind",)) == [("Cá nhân", 1), ("Tập thể", 1)]
 
 
 # 6. merged cells over a block apply to every row
@@ -191,16 +199,10 @@ def test_merged_award_block(tmp_path: Path):
         ]
     )
     path = write_xlsx(tmp_path / "x.xlsx", rows, merges=["E6:E8", "F6:F8"])
-    result = load([path])
-    assert counts(result) == []  # no kind: Bằng khen goes to both kinds, so each row is reported
-    assert codes(result) == [
-        ("ambiguous-kind", "Sheet1", 6),
-        ("ambiguous-kind", "Sheet1", 7),
-        ("ambiguous-kind", "Sheet1", 8),
-    ]
-    rows.insert(5, ["I. CÁ NHÂN"])
-    path = write_xlsx(tmp_path / "y.xlsx", rows, merges=["E7:E9", "F7:F9"])
     assert counts(load([path])) == [("Bằng khen", "Tỉnh", "Cá nhân", 2018, 3)]
+    rows.insert(5, ["II. TẬP THỂ"])
+    path = write_xlsx(tmp_path / "y.xlsx", rows, merges=["E7:E9", "F7:F9"])
+    assert counts(load([path])) == [("Bằng khen", "Tỉnh", "Tập thể", 2018, 3)]
 
 
 # 7. title, heading, totals, signatures and blank rows are never records
@@ -370,3 +372,41 @@ def test_missing_name_reported(tmp_path: Path):
 
 def test_sample_data_has_a_legacy_xls():
     assert any(p.suffix == ".xls" for p in SAMPLE.rglob("*"))
+
+
+def test_second_table_in_a_sheet_and_repeated_header(tmp_path: Path):
+    rows = [
+        ["I. CÁ NHÂN"],
+        ["STT", "Họ và tên", "Danh hiệu", "Năm"],
+        [1, "Lê Văn An", "LĐTT", 2018],
+        ["II. TẬP THỂ"],
+        ["STT", "Tên tập thể", "Danh hiệu", "Năm"],
+        ["1", "2", "3", "4"],
+        [1, "Cộng đồng thôn Đông", "Giấy khen của Giám đốc Sở", 2018],
+        [None, "Cộng: 1"],
+    ]
+    result = load([write_xlsx(tmp_path / "x.xlsx", rows)])
+    assert result.problems == []
+    assert counts(result, ("award", "kind")) == [("Lao động tiên tiến", "Cá nhân", 1), ("Giấy khen", "Tập thể", 1)]
+
+
+def test_level_from_the_decision_the_list_is_attached_to(tmp_path: Path):
+    rows = [
+        ["DANH SÁCH TẬP THỂ ĐẠT DANH HIỆU TẬP THỂ LAO ĐỘNG XUẤT SẮC NĂM 2019"],
+        ["(Kèm theo Quyết định số 45/QĐ-UBND ngày 10/01/2020 của Chủ tịch UBND tỉnh)"],
+        ["STT", "Tên tập thể"],
+        [1, "Phòng A"],
+    ]
+    result = load([write_xlsx(tmp_path / "x.xlsx", rows)])
+    assert counts(result) == [("Tập thể lao động xuất sắc", "Tỉnh", "Tập thể", 2019, 1)]
+
+
+def test_user_default_level_for_a_multi_level_award(tmp_path: Path):
+    from thidua_cli import load_catalogue
+
+    rows = [["STT", "Tên tập thể", "Danh hiệu", "Năm"], [1, "Phòng A", "TTLĐXS", 2019]]
+    path = write_xlsx(tmp_path / "x.xlsx", rows)
+    assert [p.code for p in load([path]).problems] == ["ambiguous-level"]
+    extra = tmp_path / "c.toml"
+    extra.write_text('[[award]]\nname = "Tập thể lao động xuất sắc"\nusual_level = "Tỉnh"\n', encoding="utf-8")
+    assert counts(load([path], load_catalogue([extra]))) == [("Tập thể lao động xuất sắc", "Tỉnh", "Tập thể", 2019, 1)]

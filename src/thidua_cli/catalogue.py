@@ -281,6 +281,9 @@ def _merge(table: dict[str, dict[str, Any]], entry: dict[str, Any], where: str, 
         known["aliases"] = [*known.get("aliases", []), *entry.get("aliases", [])]
         for level, aliases in entry.get("aliases_by_level", {}).items():
             known.setdefault("aliases_by_level", {}).setdefault(level, []).extend(aliases)
+        if "usual_level" in entry:  # a user's default level for an award several levels confer
+            known["usual_level"] = entry["usual_level"]
+            known["_where"] = where
         return
     required = ("category", "kinds", "levels") if what == "award" else ("level",)
     missing = [field for field in required if field not in entry]
@@ -293,6 +296,8 @@ def _award(entry: dict[str, Any]) -> Award:
     where = entry["_where"]
     levels = tuple(_check(level, LEVELS, "cấp khen", where) for level in entry["levels"])
     usual = entry.get("usual_level") or (levels[0] if len(levels) == 1 else None)
+    if usual is not None and usual not in levels:
+        raise CatalogueError(f"{where}: usual_level '{usual}' của '{entry['name']}' phải thuộc {', '.join(levels)}")
     return Award(
         name=entry["name"],
         category=_check(entry["category"], CATEGORIES, "loại", where),

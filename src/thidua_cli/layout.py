@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.reading import Cell, SheetGrid, iter_text
 from thidua_cli.text import ascii_key, clean, decode_legacy, detect_legacy, key
+from thidua_cli.values import split_decision
 
 HEADER_SEARCH_ROWS = 30
 _ENUMERATED = re.compile(r"^\s*(?:[IVXLC]+|[A-DĐa-dđ]|\d{1,2})\s*[.):]\s*(?=\S)")
@@ -68,6 +69,7 @@ class Heading:
     year: int | None = None
     kind: str | None = None
     unit: str | None = None
+    decision: str | None = None  # "(Kèm theo Quyết định số 45/QĐ-UBND …)": the list's own decision
 
 
 @dataclass
@@ -198,6 +200,13 @@ def find_header(grid: list[list[Cell]]) -> tuple[int, int, dict[str, list[Column
     return best[1], best[2], best[3]
 
 
+def is_header_like(row: list[Cell]) -> bool:
+    """A header repeated inside the data (a second table, a page break), or a column-number row."""
+    if _is_column_numbers(row):
+        return True
+    return _score(_map_header([[text_of(v)] for v in row])) >= 2
+
+
 def _is_column_numbers(row: list[Cell]) -> bool:
     values = [text_of(v) for v in row]
     filled = [v for v in values if v]
@@ -216,6 +225,12 @@ def find_table(sheet: SheetGrid, catalogue: Catalogue, names: tuple[str, ...]) -
     heading = read_heading(grid[:first], catalogue, names)
     if "award" not in columns and heading.award_text is None:
         return NoTable(sheet.name, "no-award", encoding)
+    name_key = key(columns["name"][0].header)
+    if heading.kind is None and not ("tập thể" in name_key and "cá nhân" in name_key):
+        if "tập thể" in name_key or "đơn vị" in name_key:
+            heading = replace(heading, kind="Tập thể")
+        elif "cá nhân" in name_key or name_key.startswith("họ"):
+            heading = replace(heading, kind="Cá nhân")
     header_texts = {text_of(v) for row in grid[first : last + 1] for v in row} - {""}
     data_start = last + 1
     while data_start < len(grid) and (
@@ -243,9 +258,11 @@ def read_heading(rows: list[list[Cell]], catalogue: Catalogue, names: tuple[str,
     award_text = None
     year = None
     kind = None
+    decision = None
     for line in lines:
         k = key(line)
         if any(k.startswith(ref) or f" {ref} " in f" {k} " for ref in rules.decision_reference):
+            decision = decision or split_decision(line)[0]
             continue
         if award_text is None and not _is_motto(k):
             award_text = find_award_phrase(line, catalogue)
@@ -264,7 +281,7 @@ def read_heading(rows: list[list[Cell]], catalogue: Catalogue, names: tuple[str,
             continue
         if line.upper() == line and any(ch.isalpha() for ch in line):
             unit = line
-    return Heading(tuple(lines), award_text, year, kind, unit)
+    return Heading(tuple(lines), award_text, year, kind, unit, decision)
 
 
 def _is_motto(k: str) -> bool:
@@ -311,8 +328,16 @@ def row_texts(row: list[Cell]) -> list[str]:
 
 
 def is_totals(first_text: str) -> bool:
+    """ "Tổng cộng: 5", "Cộng 12", "Danh sách có 06 người" (but not "Cộng đồng dân cư …")."""
     k = key(first_text)
-    return any(k == p or k.startswith(p + " ") for p in layout_rules().totals)
+    for phrase in layout_rules().totals:
+        if k == phrase:
+            return True
+        if k.startswith(phrase + " "):
+            rest = k[len(phrase) + 1 :]
+            if " " in phrase or rest[:1].isdigit() or rest.startswith(("có ", "số ", "cá nhân", "tập thể")):
+                return True
+    return False
 
 
 def is_signature(first_text: str) -> bool:

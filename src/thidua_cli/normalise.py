@@ -9,6 +9,7 @@ from thidua_cli.catalogue import Award, AwardMatch, Catalogue
 from thidua_cli.layout import (
     Column,
     SheetTable,
+    is_header_like,
     is_place_date,
     is_signature,
     is_totals,
@@ -72,6 +73,8 @@ class Normaliser:
             row = grid[r]
             texts = row_texts(row)
             if not texts:
+                continue
+            if is_header_like(row):  # a second table's header, or column numbers repeated
                 continue
             stt = row[stt_col.index] if stt_col else None
             numbered = _is_number(stt)
@@ -201,12 +204,13 @@ class Normaliser:
             return level, issuer.name if issuer else ""
         if match.level:
             return match.level, match.issuer.name if match.issuer else ""
-        rule = self.catalogue.decision_levels(number) if number else None
-        if rule:
-            options = rule.levels & set(award.levels) or rule.levels
-            if len(options) == 1:
-                level = next(iter(options))
-                return level, rule.issuer or ""
+        for decision in (number, table.heading.decision):
+            rule = self.catalogue.decision_levels(decision) if decision else None
+            if rule:
+                options = rule.levels & set(award.levels)
+                if len(options) == 1:
+                    return next(iter(options)), rule.issuer or ""
+                break
         if award.usual_level:
             return award.usual_level, ""
         self.problem("ambiguous-level", table, r + 1, value=award_text)
