@@ -84,6 +84,8 @@ class Catalogue:
     _issuer_keys: dict[str, Issuer] = field(default_factory=dict, repr=False)
     _level_keys: dict[str, str] = field(default_factory=dict, repr=False)
     _kind_keys: dict[str, str] = field(default_factory=dict, repr=False)
+    _name_prefixes: list[tuple[str, str]] = field(default_factory=list, repr=False)
+    _surnames: frozenset[str] = field(default_factory=frozenset, repr=False)
     fingerprint: str = ""
 
     # --- lookups ------------------------------------------------------------------------
@@ -157,6 +159,17 @@ class Catalogue:
     def match_kind(self, text: str) -> str | None:
         k = key(text)
         return self._kind_keys.get(k) or self._kind_keys.get(ascii_key(k))
+
+    def name_kind(self, name: str) -> str | None:
+        """The kind a recipient's name shows ("Phòng Kế toán" → Tập thể), or None if it shows none."""
+        k = key(name)
+        for prefix, kind in self._name_prefixes:
+            if k == prefix or k.startswith(prefix + " "):
+                return kind
+        words = k.split(" ")
+        if 2 <= len(words) <= 5 and words[0] in self._surnames:
+            return "Cá nhân"
+        return None
 
     def decision_levels(self, number: str) -> DecisionSuffix | None:
         """What the suffix of a decision number ("45/QĐ-TTg") says about its level."""
@@ -265,6 +278,11 @@ def _load_catalogue(extra: tuple[Path, ...]) -> Catalogue:
     for level, aliases in levels.items():
         for alias in (level, *aliases):
             catalogue._level_keys.setdefault(key(alias), level)
+    names = base.get("names", {})
+    prefixes = [(key(p), "Tập thể") for p in names.get("collective_prefixes", [])]
+    prefixes += [(key(p), "Hộ gia đình") for p in names.get("household_prefixes", [])]
+    catalogue._name_prefixes = sorted(prefixes, key=lambda item: -len(item[0]))
+    catalogue._surnames = frozenset(key(s) for s in names.get("surnames", []))
     for kind, aliases in kinds.items():
         for alias in (kind, *aliases):
             catalogue._kind_keys.setdefault(key(alias), kind)

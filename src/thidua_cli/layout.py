@@ -14,6 +14,8 @@ from thidua_cli.text import ascii_key, clean, decode_legacy, detect_legacy, key
 from thidua_cli.values import split_decision
 
 HEADER_SEARCH_ROWS = 30
+TITLE_BLOCK_ROWS = 3  # parent body and unit on the left, the national motto on the right
+_NOT_UNIT = ("danh sách", "số ", "kèm theo", "tổng hợp", "bảng", "báo cáo", "kết quả", "kế hoạch")
 _ENUMERATED = re.compile(r"^\s*(?:[IVXLC]+|[A-DĐa-dđ]|\d{1,2})\s*[.):]\s*(?=\S)")
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-DĐ])[.)]?$")
 _COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2}|[A-Z])\)?$")
@@ -246,14 +248,14 @@ def read_heading(rows: list[list[Cell]], catalogue: Catalogue, names: tuple[str,
     rules = layout_rules()
     lines: list[str] = []
     left_lines: list[str] = []
-    for row in rows:
+    for number, row in enumerate(rows):
         seen: set[str] = set()
         for index, value in enumerate(row):
             text = text_of(value)
             if text and text not in seen:
                 seen.add(text)
                 lines.append(text)
-                if index < max(1, len(row) // 2):
+                if number < TITLE_BLOCK_ROWS and index < max(1, len(row) // 2):
                     left_lines.append(text)
     award_text = None
     year = None
@@ -277,7 +279,7 @@ def read_heading(rows: list[list[Cell]], catalogue: Catalogue, names: tuple[str,
     unit = None
     for line in left_lines:
         k = key(line)
-        if _is_motto(k) or k.startswith(("danh sách", "số ", "kèm theo")) or _PLACE_DATE.search(k):
+        if _is_motto(k) or k.startswith(_NOT_UNIT) or _PLACE_DATE.search(k):
             continue
         if line.upper() == line and any(ch.isalpha() for ch in line):
             unit = line

@@ -24,10 +24,12 @@ class FileResult:
     file: str
     records: list[Record]
     problems: list[Problem]
+    checks: list[Problem] = field(default_factory=list)
     sheets: int = 0
     tables: int = 0
     readable: bool = True
     encodings: tuple[str, ...] = ()
+    headers: dict[tuple[str, int], str] = field(default_factory=dict)  # (sheet, column) → header text
 
 
 @dataclass
@@ -37,6 +39,7 @@ class LoadResult:
     records: pd.DataFrame
     problems: list[Problem]
     files: list[FileResult] = field(default_factory=list)
+    checks: list[Problem] = field(default_factory=list)
     missing: list[Path] = field(default_factory=list)
 
     @property
@@ -58,15 +61,19 @@ def read_file(path: Path, catalogue: Catalogue, label: str | None = None) -> Fil
     normaliser = Normaliser(catalogue, name)
     tables = 0
     encodings: list[str] = []
+    headers: dict[tuple[str, int], str] = {}
     for sheet_name, error in workbook.sheet_errors:
         normaliser.problems.append(Problem("sheet-unreadable", name, sheet_name, detail=error))
     for sheet in workbook.sheets:
         found = find_table(sheet, catalogue, (sheet.name, path.stem, path.parent.name))
         if isinstance(found, NoTable):
             detail = "empty-sheet" if found.reason == "empty" else found.reason
-            normaliser.problems.append(Problem("no-table", name, sheet.name, detail=detail))
+            normaliser.problems.append(Problem("skipped-sheet", name, sheet.name, detail=detail))
             continue
         tables += 1
+        for columns in found.columns.values():
+            for column in columns:
+                headers[(sheet.name, column.index)] = column.header
         if found.encoding:
             encodings.append(found.encoding)
         normaliser.add_table(found)
@@ -74,9 +81,11 @@ def read_file(path: Path, catalogue: Catalogue, label: str | None = None) -> Fil
         name,
         normaliser.records,
         normaliser.problems,
+        normaliser.checks,
         sheets=len(workbook.sheets),
         tables=tables,
         encodings=tuple(sorted(set(encodings))),
+        headers=headers,
     )
 
 
@@ -95,7 +104,8 @@ def load(
             progress(str(path))
     records = [record for result in results for record in result.records]
     problems = [problem for result in results for problem in result.problems]
-    return LoadResult(records_frame(records, catalogue), problems, results, missing)
+    checks = [check for result in results for check in result.checks]
+    return LoadResult(records_frame(records, catalogue), problems, files=results, checks=checks, missing=missing)
 
 
 def records_frame(records: list[Record], catalogue: Catalogue) -> pd.DataFrame:
@@ -104,7 +114,8 @@ def records_frame(records: list[Record], catalogue: Catalogue) -> pd.DataFrame:
 
     frame = pd.DataFrame.from_records(records, columns=list(RECORD_FIELDS))
     frame["row"] = frame["row"].astype("int64")
-    frame["year"] = frame["year"].astype("int64")
+    for column in ("year", "name_col", "award_col", "year_col"):
+        frame[column] = frame[column].astype("int64")
     order = {
         "award": [a.name for a in catalogue.awards],
         "level": list(LEVELS),
@@ -113,7 +124,22 @@ def records_frame(records: list[Record], catalogue: Catalogue) -> pd.DataFrame:
     }
     for column, categories in order.items():
         frame[column] = pd.Categorical(frame[column], categories=categories, ordered=True)
+    frame["unit"] = _one_spelling(frame["unit"])
     return frame
+
+
+def _one_spelling(units: pd.Series) -> pd.Series:
+    """One display form per unit: "VĂN PHÒNG SỞ" (title block) and "Văn phòng Sở" (column) agree."""
+    from thidua_cli.text import key
+
+    best: dict[str, tuple[bool, int, str]] = {}
+    for spelling, count in units.value_counts(sort=False).items():
+        k = key(str(spelling))
+        rank = (str(spelling) != str(spelling).upper(), int(count), str(spelling))
+        if k not in best or rank[:2] > best[k][:2]:
+            best[k] = rank
+    mapping = {spelling: best[key(str(spelling))][2] for spelling in units.unique()}
+    return units.map(mapping)
 
 
 def _category_order(name: str) -> int:

@@ -1,8 +1,13 @@
-"""An award table → canonical records (award, level, kind, year …) with provenance, or findings."""
+"""An award table → canonical records (award, level, kind, year …) with provenance, or findings.
+
+Two kinds of finding come out: `problems` (the row or file is not counted) and `checks`
+(the row is counted, but something in it is wrong: a bad date, a kind that does not fit).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from thidua_cli.catalogue import Award, AwardMatch, Catalogue
@@ -38,8 +43,27 @@ RECORD_FIELDS = (
     "decision_date",
     "notes",
     "award_text",
+    "name_col",
+    "award_col",
+    "year_col",
 )
-Record = tuple[str, str, int, str, str, str, str, str, str, str, str, int, str, str, str, str]
+Record = tuple[str, str, int, str, str, str, str, str, str, str, str, int, str, str, str, str, int, int, int]
+_DECISION_FORM = re.compile(r"^\d+[A-Za-z]?/(?:\d{4}/)?[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ0-9&]+)+$")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What is known about a row before its award is read: where it is and what it is under."""
+
+    table: SheetTable
+    r: int  # 0-based grid row
+    row: list[Cell]
+    name: str
+    section_kind: str | None
+
+    def cell(self, field_name: str) -> str:
+        column = self.table.column(field_name)
+        return text_of(self.row[column.index]) if column else ""
 
 
 @dataclass
@@ -50,6 +74,7 @@ class Normaliser:
     file: str
     records: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    checks: list[Problem] = field(default_factory=list)
     _awards: dict[str, AwardMatch | None] = field(default_factory=dict)
 
     def match(self, text: str) -> AwardMatch | None:
@@ -57,24 +82,36 @@ class Normaliser:
             self._awards[text] = self.catalogue.match_award(text)
         return self._awards[text]
 
-    def problem(self, code: str, table: SheetTable, row: int | None, **kw: str | None) -> None:
-        self.problems.append(Problem(code, self.file, table.sheet, row, **kw))
+    def _finding(self, sink: list[Problem], code: str, ctx: Context, column: Column | None, **kw: str | None) -> None:
+        sink.append(
+            Problem(
+                code,
+                self.file,
+                ctx.table.sheet,
+                ctx.r + 1,
+                column=column.header if column else None,
+                col=column.index if column else None,
+                **kw,
+            )
+        )
+
+    def problem(self, code: str, ctx: Context, column: Column | None, **kw: str | None) -> None:
+        self._finding(self.problems, code, ctx, column, **kw)
+
+    def check(self, code: str, ctx: Context, column: Column | None, **kw: str | None) -> None:
+        self._finding(self.checks, code, ctx, column, **kw)
 
     def add_table(self, table: SheetTable) -> None:
         grid = table.grid
-        heading = table.heading
-        col = table.column
-        stt_col, name_col = col("stt"), col("name")
+        stt_col, name_col = table.column("stt"), table.column("name")
         award_cols = table.columns.get("award", [])
-        section_kind, section_award = heading.kind, None
+        section_kind, section_award = table.heading.kind, None
         in_signature = False
         assert name_col is not None
         for r in range(table.first_data_row, len(grid)):
             row = grid[r]
             texts = row_texts(row)
-            if not texts:
-                continue
-            if is_header_like(row):  # a second table's header, or column numbers repeated
+            if not texts or is_header_like(row):  # blank; a second table's header; column numbers
                 continue
             stt = row[stt_col.index] if stt_col else None
             numbered = _is_number(stt)
@@ -86,7 +123,7 @@ class Normaliser:
             if not numbered:
                 if is_totals(texts[0]) or is_place_date(texts[0]):
                     continue
-                if is_signature(texts[0]) and not _has_award(row, award_cols):
+                if is_signature(texts[0]) and not any(text_of(row[c.index]) for c in award_cols):
                     in_signature = True
                     continue
                 section = section_of(texts, stt, self.catalogue)
@@ -96,138 +133,178 @@ class Normaliser:
                     if section.award_text:
                         section_award = section.award_text
                     continue
-            own = [(c.header, text_of(row[c.index])) for c in award_cols if text_of(row[c.index])]
+            ctx = Context(table, r, row, name, section_kind)
+            own = [(c, text_of(row[c.index])) for c in award_cols if text_of(row[c.index])]
             if not name:
                 if own:
-                    self.problem("missing-name", table, r + 1, column=own[0][0], value=own[0][1])
+                    self.problem("missing-name", ctx, name_col, value=own[0][1])
                 continue
             if not own:
-                fallback = section_award or heading.award_text
+                fallback = section_award or table.heading.award_text
                 if fallback is None:
-                    header = award_cols[0].header if award_cols else None
-                    self.problem("missing-award", table, r + 1, column=header, value=name)
+                    self.problem("missing-award", ctx, award_cols[0] if award_cols else None, value=name)
                     continue
-                own = [(None, fallback)]  # type: ignore[list-item]
-            for header, award_text in own:
-                self._add_record(table, r, row, name, header, award_text, section_kind)
+                self._add_record(ctx, None, fallback)
+            for column, award_text in own:
+                self._add_record(ctx, column, award_text)
 
-    def _add_record(
-        self,
-        table: SheetTable,
-        r: int,
-        row: list[Cell],
-        name: str,
-        header: str | None,
-        award_text: str,
-        section_kind: str | None,
-    ) -> None:
-        cell = self._cell_reader(table, row)
+    def _add_record(self, ctx: Context, column: Column | None, award_text: str) -> None:
         match = self.match(award_text)
         if match is None:
             suggestion = self.catalogue.suggest_award(award_text)
-            self.problem("unknown-award", table, r + 1, column=header, value=award_text, suggestion=suggestion)
+            self.problem("unknown-award", ctx, column, value=award_text, suggestion=suggestion)
             return
         award = match.award
-        kind = self._kind(table, r, cell("kind"), award, section_kind, name)
+        kind = self._kind(ctx, award, column)
         if kind is None:
             return
-        number, date_text = cell("decision_number"), cell("decision_date")
-        combined = cell("decision")
-        if combined:
-            number_part, date_part = split_decision(combined)
-            number, date_text = number or number_part or "", date_text or date_part or ""
-        elif number and not date_text:
-            number_part, date_part = split_decision(number)
-            number, date_text = number_part or number, date_part or ""
-        level_issuer = self._level(table, r, cell("level"), match, number, award_text)
+        number, date_value, number_column, date_column = self._decision(ctx)
+        level_issuer = self._level(ctx, match, number, award_text, column)
         if level_issuer is None:
             return
-        level, issuer = level_issuer
-        year = self._year(table, r, row)
+        year = self._year(ctx)
         if year is None:
             return
-        raw_date = row[table.columns["decision_date"][0].index] if "decision_date" in table.columns else date_text
+        date = self._date(ctx, date_value, date_column, year)
+        self._check_decision_number(ctx, number, number_column)
+        table = ctx.table
+        year_column = table.column("year")
         self.records.append(
             (
                 self.file,
                 table.sheet,
-                r + 1,
-                name,
-                cell("position"),
-                cell("unit") or table.heading.unit or "",
+                ctx.r + 1,
+                ctx.name,
+                ctx.cell("position"),
+                ctx.cell("unit") or table.heading.unit or "",
                 kind,
                 award.name,
                 award.category,
-                level,
-                issuer,
+                level_issuer[0],
+                level_issuer[1],
                 year,
-                number or "",
-                _iso_date(raw_date),
-                cell("notes"),
+                number,
+                date,
+                ctx.cell("notes"),
                 award_text,
+                table.columns["name"][0].index,
+                column.index if column else -1,
+                year_column.index if year_column else -1,
             )
         )
 
-    @staticmethod
-    def _cell_reader(table: SheetTable, row: list[Cell]):  # type: ignore[no-untyped-def]
-        def cell(field_name: str) -> str:
-            column = table.column(field_name)
-            return text_of(row[column.index]) if column else ""
-
-        return cell
-
-    def _kind(
-        self, table: SheetTable, r: int, written: str, award: Award, section_kind: str | None, name: str
-    ) -> str | None:
+    def _kind(self, ctx: Context, award: Award, award_column: Column | None) -> str | None:
+        written = ctx.cell("kind")
+        column = ctx.table.column("kind")
         if written:
             kind = self.catalogue.match_kind(written)
             if kind is None:
-                column = table.column("kind")
-                self.problem("unknown-kind", table, r + 1, column=column.header if column else None, value=written)
+                self.problem("unknown-kind", ctx, column, value=written)
+            elif kind not in award.kinds:
+                self.check("kind-mismatch", ctx, award_column or column, value=award.name, detail=kind)
             return kind
-        kind = award.single_kind or section_kind
-        if kind is None:
-            self.problem("ambiguous-kind", table, r + 1, value=name)
-        return kind
+        context_kind = ctx.section_kind
+        if award.single_kind:
+            looks = self.catalogue.name_kind(ctx.name)
+            if context_kind and context_kind != award.single_kind:
+                self.check("kind-mismatch", ctx, award_column, value=award.name, detail=context_kind)
+            elif looks and looks != award.single_kind:
+                self.check("kind-mismatch", ctx, award_column, value=award.name, detail=looks)
+            return award.single_kind
+        if context_kind is None:
+            self.problem("ambiguous-kind", ctx, None, value=ctx.name)
+        return context_kind
+
+    def _decision(self, ctx: Context) -> tuple[str, Cell, Column | None, Column | None]:
+        """(number, date value, their columns) from separate or combined decision columns."""
+        table = ctx.table
+        number_col, date_col, both_col = (
+            table.column("decision_number"),
+            table.column("decision_date"),
+            table.column("decision"),
+        )
+        number = ctx.cell("decision_number")
+        date_value: Cell = ctx.row[date_col.index] if date_col else ""
+        if both_col and ctx.cell("decision"):
+            combined = ctx.cell("decision")
+            part_number, part_date = split_decision(combined)
+            if not number:
+                number, number_col = part_number or combined, both_col
+            if not text_of(date_value) and part_date:
+                date_value, date_col = part_date, both_col
+        elif number and not text_of(date_value):
+            part_number, part_date = split_decision(number)
+            if part_number and part_date:
+                number, date_value, date_col = part_number, part_date, number_col
+        return number, date_value, number_col, date_col
+
+    def _check_decision_number(self, ctx: Context, number: str, column: Column | None) -> None:
+        if number and not _DECISION_FORM.match(number.replace(" ", "")):
+            self.check("bad-decision-number", ctx, column, value=number)
+
+    def _date(self, ctx: Context, value: Cell, column: Column | None, year: int) -> str:
+        try:
+            date = parse_date(value)
+        except BadDate:
+            self.check("bad-date", ctx, column, value=text_of(value), detail="invalid")
+            return ""
+        if date is None:
+            if text_of(value) and re.search(r"\d", text_of(value)):
+                self.check("bad-date", ctx, column, value=text_of(value), detail="invalid")
+            return ""
+        if date.year < year:
+            self.check("bad-date", ctx, column, value=text_of(value), detail="before-year")
+        return date.isoformat() if isinstance(date, dt.date) else ""
 
     def _level(
-        self, table: SheetTable, r: int, written: str, match: AwardMatch, number: str, award_text: str
+        self, ctx: Context, match: AwardMatch, number: str, award_text: str, award_column: Column | None
     ) -> tuple[str, str] | None:
         award = match.award
+        written = ctx.cell("level")
+        level_column = ctx.table.column("level")
+        decided = None
+        for decision in (number, ctx.table.heading.decision):
+            rule = self.catalogue.decision_levels(decision) if decision else None
+            if rule:
+                decided = rule, decision
+                break
+        if decided and decided[1] == number:
+            stated = [(match.level, award_column, award_text)] if match.level else []
+            if written and self.catalogue.match_level(written):
+                stated.append((self.catalogue.match_level(written)[0], level_column, written))  # type: ignore[index]
+            for level, column, value in stated:
+                if level not in decided[0].levels:
+                    self.check("level-mismatch", ctx, column, value=value, detail=number)
         if written:
             found = self.catalogue.match_level(written)
             if found is None:
-                column = table.column("level")
-                self.problem("unknown-level", table, r + 1, column=column.header if column else None, value=written)
+                self.problem("unknown-level", ctx, level_column, value=written)
                 return None
             level, issuer = found
             return level, issuer.name if issuer else ""
         if match.level:
             return match.level, match.issuer.name if match.issuer else ""
-        for decision in (number, table.heading.decision):
-            rule = self.catalogue.decision_levels(decision) if decision else None
-            if rule:
-                options = rule.levels & set(award.levels)
-                if len(options) == 1:
-                    return next(iter(options)), rule.issuer or ""
-                break
+        if decided:
+            options = decided[0].levels & set(award.levels)
+            if len(options) == 1:
+                return next(iter(options)), decided[0].issuer or ""
         if award.usual_level:
             return award.usual_level, ""
-        self.problem("ambiguous-level", table, r + 1, value=award_text)
+        self.problem("ambiguous-level", ctx, award_column, value=award_text)
         return None
 
-    def _year(self, table: SheetTable, r: int, row: list[Cell]) -> int | None:
-        column = table.column("year")
+    def _year(self, ctx: Context) -> int | None:
+        column = ctx.table.column("year")
         if column is not None:
-            value = row[column.index]
+            value = ctx.row[column.index]
             if text_of(value):
                 year = parse_year(value)
                 if year is None:
-                    self.problem("bad-year", table, r + 1, column=column.header, value=text_of(value))
+                    self.problem("bad-year", ctx, column, value=text_of(value))
                 return year
-        if table.heading.year is None:
-            self.problem("bad-year", table, r + 1, column=column.header if column else None, value="")
-        return table.heading.year
+        if ctx.table.heading.year is None:
+            self.problem("bad-year", ctx, column, value="")
+        return ctx.table.heading.year
 
 
 def _is_number(value: Cell) -> bool:
@@ -236,15 +313,3 @@ def _is_number(value: Cell) -> bool:
     if isinstance(value, int | float):
         return True
     return isinstance(value, str) and value.strip().rstrip(".").isdigit()
-
-
-def _has_award(row: list[Cell], award_cols: list[Column]) -> bool:
-    return any(text_of(row[c.index]) for c in award_cols)
-
-
-def _iso_date(value: Cell) -> str:
-    try:
-        date = parse_date(value)
-    except BadDate:
-        return ""
-    return date.isoformat() if isinstance(date, dt.date) else ""

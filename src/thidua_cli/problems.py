@@ -25,10 +25,54 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "Không đọc được trang tính ({detail}); trang bị bỏ qua.",
         "Cannot read the sheet ({detail}); skipped.",
     ),
-    "no-table": (
+    "skipped-sheet": (
         Severity.INFO,
         "Bỏ qua trang tính: {detail}.",
         "Sheet skipped: {detail}.",
+    ),
+    "no-table": (
+        Severity.ERROR,
+        'Không trang tính nào trong tệp có danh sách khen thưởng (cần dòng tiêu đề cột có "Họ và tên" '
+        "và cột hoặc tiêu đề nêu danh hiệu).",
+        "No sheet of the workbook holds an award list (a header row with a name column, and an award "
+        "column or an award named in the heading).",
+    ),
+    "kind-mismatch": (
+        Severity.ERROR,
+        '"{value}" không trao cho {detail}: sai đối tượng (cá nhân/tập thể).',
+        '"{value}" cannot go to {detail}: wrong kind of recipient.',
+    ),
+    "bad-date": (
+        Severity.ERROR,
+        'Ngày quyết định "{value}" {detail}.',
+        'Decision date "{value}" {detail}.',
+    ),
+    "duplicate": (
+        Severity.ERROR,
+        '"{value}" đã có trong danh sách cùng danh hiệu, cùng năm ({detail}).',
+        '"{value}" is already listed for the same award and year ({detail}).',
+    ),
+    "not-eligible": (
+        Severity.WARNING,
+        '"{value}" đạt Chiến sĩ thi đua cơ sở nhưng không có trong danh sách Lao động tiên tiến cùng '
+        "năm của đơn vị ({detail}).",
+        '"{value}" holds Chiến sĩ thi đua cơ sở but is not on the unit\'s Lao động tiên tiến list of the '
+        "same year ({detail}).",
+    ),
+    "over-quota": (
+        Severity.WARNING,
+        "{value}: {detail}",
+        "{value}: {detail}",
+    ),
+    "level-mismatch": (
+        Severity.WARNING,
+        'Cấp khen trong "{value}" không khớp với số quyết định {detail}.',
+        'The level in "{value}" disagrees with decision number {detail}.',
+    ),
+    "bad-decision-number": (
+        Severity.WARNING,
+        'Số quyết định "{value}" không đúng dạng số/loại-cơ quan (ví dụ 123/QĐ-UBND).',
+        'Decision number "{value}" is not of the form number/type-issuer (e.g. 123/QĐ-UBND).',
     ),
     "missing-name": (
         Severity.ERROR,
@@ -83,6 +127,8 @@ REASONS: dict[str, tuple[str, str]] = {
     "os-error": ("lỗi hệ điều hành", "operating system error"),
     "empty-sheet": ("trang trống", "empty sheet"),
     "no-header": ("không có dòng tiêu đề cột của danh sách khen thưởng", "no award-list header row"),
+    "invalid": ("không phải ngày có thật", "is not a real date"),
+    "before-year": ("trước năm thi đua", "precedes the award year"),
     "no-award": (
         "không có cột danh hiệu và tiêu đề không nêu danh hiệu",
         "no award column and the heading names no award",
@@ -102,6 +148,16 @@ class Problem:
     value: str | None = None
     suggestion: str | None = None
     detail: str | None = None
+    col: int | None = None  # 0-based column index, for cell references and annotated copies
+
+    @property
+    def cell(self) -> str | None:
+        """The Excel reference ("E12") when the finding is about one cell."""
+        if self.row is None or self.col is None:
+            return None
+        from openpyxl.utils import get_column_letter
+
+        return f"{get_column_letter(self.col + 1)}{self.row}"
 
     @property
     def severity(self) -> Severity:
@@ -116,6 +172,12 @@ class Problem:
         detail = self.detail or ""
         if detail in REASONS:
             detail = REASONS[detail][1 if lang == "en" else 0]
+        elif self.code == "kind-mismatch" and lang == "en":
+            detail = {"Cá nhân": "an individual", "Tập thể": "a collective", "Hộ gia đình": "a household"}.get(
+                detail, detail
+            )
+        elif self.code == "kind-mismatch":
+            detail = {"Cá nhân": "cá nhân", "Tập thể": "tập thể", "Hộ gia đình": "hộ gia đình"}.get(detail, detail)
         return template.format(value=self.value or "", suggestion=suggestion, detail=detail)
 
     def as_dict(self, lang: str = "vi") -> dict[str, object]:
@@ -124,6 +186,7 @@ class Problem:
             "sheet": self.sheet,
             "row": self.row,
             "column": self.column,
+            "cell": self.cell,
             "value": self.value,
             "severity": str(self.severity),
             "code": self.code,

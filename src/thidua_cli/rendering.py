@@ -11,13 +11,14 @@ from rich.table import Table
 from rich.text import Text
 
 from thidua_cli.i18n import number, t
-from thidua_cli.problems import Severity
+from thidua_cli.problems import Problem, Severity
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from thidua_cli.catalogue import Catalogue
     from thidua_cli.loading import LoadResult
+    from thidua_cli.validation import ValidationReport
 
 MAX_PROBLEM_LINES = 30
 MAX_SHEET_LINES = 5
@@ -112,7 +113,7 @@ def print_summary(console: Console, result: LoadResult, years: Sequence[int] | N
         console.print(Text(t("skipped_files", lang, n=len(unreadable)), style="bold yellow"))
         for p in unreadable:
             console.print(f"  • {p.file}: {p.message(lang)}", highlight=False)
-    sheets = [p for p in result.problems if p.code in ("no-table", "sheet-unreadable")]
+    sheets = [p for p in result.problems if p.code in ("skipped-sheet", "sheet-unreadable")]
     if sheets:
         console.print(Text(t("skipped_sheets", lang, n=len(sheets)), style="yellow"))
         for p in sheets[:MAX_SHEET_LINES]:
@@ -170,3 +171,45 @@ def catalogue_json(catalogue: Catalogue) -> str:
         "sources": catalogue.sources,
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def validation_tables(report: ValidationReport, lang: str) -> list[Table | Text]:
+    """One table per file and sheet: cell, column, value, severity and the message."""
+    from thidua_cli.validation import findings_for
+
+    out: list[Table | Text] = []
+    for file, findings in findings_for(report, report.files).items():
+        if not findings:
+            continue
+        sheets: dict[str | None, list[Problem]] = {}
+        for finding in findings:
+            sheets.setdefault(finding.sheet, []).append(finding)
+        for sheet, group in sheets.items():
+            title = f"{file} › {sheet}" if sheet else f"{file} {t('file_level', lang)}"
+            table = Table(title=title, title_justify="left", show_lines=False, header_style="bold")
+            for name in ("cell", "column", "value", "severity", "code", "message"):
+                table.add_column(t(name, lang), overflow="fold")
+            for f in group:
+                style = "red" if f.severity is Severity.ERROR else "yellow"
+                where = f.cell or (str(f.row) if f.row else t("sheet_level" if f.sheet else "file_level", lang))
+                table.add_row(
+                    where,
+                    f.column or "",
+                    f.value or "",
+                    Text(t(f"{f.severity}_sev", lang), style=style),
+                    f.code,
+                    f.message(lang),
+                )
+            out.append(table)
+    summary = report.summary()
+    for file, counts in summary["files"].items():
+        if counts["errors"] or counts["warnings"]:
+            out.append(Text(t("validate_file_line", lang, file=file, **counts)))
+    if report.findings:
+        total = t(
+            "validate_total", lang, files=len(summary["files"]), errors=summary["errors"], warnings=summary["warnings"]
+        )
+        out.append(Text(total, style="bold"))
+    else:
+        out.append(Text(t("validate_clean", lang), style="bold green"))
+    return out

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -15,6 +15,9 @@ from thidua_cli import __version__
 from thidua_cli.catalogue import Catalogue, find_user_catalogues, load_catalogue
 from thidua_cli.errors import ThiduaError
 from thidua_cli.i18n import Lang, t
+
+if TYPE_CHECKING:
+    from thidua_cli.loading import LoadResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_NOTHING_READ, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
@@ -94,4 +97,26 @@ def catalogue_for(paths: list[Path] | None) -> Catalogue:
     return load_catalogue(find_user_catalogues(paths or [], Path.cwd()))
 
 
-Command = Callable[..., None]
+def load_paths(targets: list[Path], catalogue: list[Path] | None, quiet: bool, lang: str) -> LoadResult:
+    """Check the paths, then load them with a progress bar on stderr (files being read)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from thidua_cli.loading import load
+    from thidua_cli.reading import find_workbooks
+
+    for path in targets:
+        if not path.exists():
+            fail(t("missing_path", lang, path=path), EXIT_USAGE, lang)
+    cat = catalogue_for(catalogue)
+    files, _ = find_workbooks(targets)
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console(),
+        transient=True,
+        disable=quiet or len(files) < 2,
+    ) as progress:
+        task = progress.add_task(t("loading", lang), total=len(files))
+        return load(targets, cat, progress=lambda _path: progress.advance(task))

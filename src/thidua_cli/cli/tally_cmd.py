@@ -8,27 +8,24 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from thidua_cli.cli.app import (
     EXIT_FINDINGS,
     EXIT_NOTHING_READ,
     EXIT_OK,
-    EXIT_USAGE,
     CatalogueOption,
     DebugOption,
     LangOption,
     app,
-    catalogue_for,
     err_console,
     fail,
     handled,
+    load_paths,
     out_console,
 )
 from thidua_cli.i18n import Lang, t
-from thidua_cli.loading import LoadResult, load
+from thidua_cli.loading import LoadResult
 from thidua_cli.problems import Severity
-from thidua_cli.reading import find_workbooks
 from thidua_cli.rendering import print_summary, tally_csv, tally_json, tally_table
 from thidua_cli.tally import in_years, parse_by, parse_years, tally
 
@@ -86,11 +83,7 @@ def tally_command(
         year_list = parse_years(years)
         dims = parse_by(by or (DEFAULT_TABLE_BY if fmt is Format.TABLE else DEFAULT_DATA_BY))
         targets = paths or [Path(".")]
-        for path in targets:
-            if not path.exists():
-                fail(t("missing_path", lang, path=path), EXIT_USAGE, lang)
-        cat = catalogue_for(catalogue)
-        result = _load_with_progress(targets, cat, quiet, lang)
+        result = load_paths(targets, catalogue, quiet, lang)
         if result.readable_files == 0:
             if problems:
                 _write_problems(problems, result, lang)
@@ -122,22 +115,6 @@ def tally_command(
         raise typer.Exit(EXIT_FINDINGS if has_errors else EXIT_OK)
 
 
-def _load_with_progress(targets: list[Path], cat, quiet: bool, lang: str) -> LoadResult:  # type: ignore[no-untyped-def]
-    files, _ = find_workbooks(targets)
-    console = err_console()
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-        disable=quiet or len(files) < 2,
-    ) as progress:
-        task = progress.add_task(t("loading", lang), total=len(files))
-        return load(targets, cat, progress=lambda _path: progress.advance(task))
-
-
 def _emit(text: str, output: Path | None, lang: str) -> None:
     if output:
         output.write_text(text, encoding="utf-8")
@@ -147,7 +124,7 @@ def _emit(text: str, output: Path | None, lang: str) -> None:
 
 
 def _write_problems(path: Path, result: LoadResult, lang: str) -> None:
-    fields = ["file", "sheet", "row", "column", "value", "severity", "code", "message"]
+    fields = ["file", "sheet", "row", "column", "cell", "value", "severity", "code", "message"]
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=fields)
         writer.writeheader()

@@ -1,0 +1,98 @@
+"""`thidua validate PATH...`: which cell of which submitted sheet is wrong, and why."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from thidua_cli.cli.app import (
+    EXIT_FINDINGS,
+    EXIT_NOTHING_READ,
+    EXIT_OK,
+    CatalogueOption,
+    DebugOption,
+    LangOption,
+    app,
+    err_console,
+    fail,
+    handled,
+    load_paths,
+    out_console,
+)
+from thidua_cli.i18n import Lang, t
+from thidua_cli.rendering import validation_tables
+from thidua_cli.validation import findings_for, load_rules, validate
+
+
+class ValidateFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+@app.command("validate")
+def validate_command(
+    paths: Annotated[list[Path], typer.Argument(help="Tệp hoặc thư mục chứa các danh sách đơn vị gửi lên.")],
+    year: Annotated[int | None, typer.Option("--year", help="Năm thi đua của đợt này; dòng năm khác là lỗi.")] = None,
+    fmt: Annotated[
+        ValidateFormat, typer.Option("--format", "-f", help="table (mặc định) hoặc json.")
+    ] = ValidateFormat.TABLE,
+    annotate_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--annotate", help="Ghi vào thư mục này bản sao .xlsx có tô màu, chú thích ô lỗi để gửi lại đơn vị."
+        ),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Cảnh báo cũng cho mã thoát 1.")] = False,
+    quota: Annotated[
+        float | None,
+        typer.Option("--quota", help="Tỷ lệ Chiến sĩ thi đua cơ sở / Lao động tiên tiến tối đa (mặc định 0.15)."),
+    ] = None,
+    rules: Annotated[Path | None, typer.Option("--rules", help="Tệp quy tắc kiểm tra riêng (TOML).")] = None,
+    catalogue: CatalogueOption = None,
+    lang: LangOption = Lang.VI,
+    debug: DebugOption = False,
+) -> None:
+    """Kiểm tra danh sách đơn vị gửi lên: chỉ rõ ô nào sai, vì sao, và gợi ý sửa.
+
+    Ví dụ:
+
+      [bold]thidua validate ho-so-2024/ --year 2024[/]
+
+      [bold]thidua validate ho-so-2024/ --annotate tra-lai/[/]   (bản sao tô màu để gửi lại đơn vị)
+
+      [bold]thidua validate ds.xlsx --format json[/]
+
+    Mã thoát: 0 không có lỗi (có thể có cảnh báo); 1 có lỗi (hoặc cảnh báo, với --strict);
+    2 sai cú pháp; 3 không đọc được tệp nào.
+    """
+    with handled(lang, debug):
+        result = load_paths(paths, catalogue, fmt is ValidateFormat.JSON, lang)
+        report = validate(result, year=year, rules=load_rules(rules, quota))
+        if fmt is ValidateFormat.JSON:
+            typer.echo(json.dumps(report.as_dict(lang), ensure_ascii=False, indent=2))
+        else:
+            console = out_console()
+            for part in validation_tables(report, lang):
+                console.print(part)
+        if annotate_dir is not None:
+            _annotate_all(report, annotate_dir, lang)
+        if result.readable_files == 0:
+            fail(t("nothing_read", lang, paths=", ".join(str(p) for p in paths)), EXIT_NOTHING_READ, lang)
+        failing = report.errors > 0 or (strict and report.warnings > 0)
+        raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _annotate_all(report, out_dir: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from thidua_cli.annotate import annotate
+
+    taken: set[Path] = set()
+    written = 0
+    for file, findings in findings_for(report, report.files).items():
+        if findings:
+            annotate(Path(file), findings, out_dir, lang, taken)
+            written += 1
+    err_console().print(t("annotated", lang, n=written, path=out_dir))

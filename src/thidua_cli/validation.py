@@ -1,0 +1,232 @@
+"""Records and findings → a validation report: every problem with its cell, code and message."""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from thidua_cli.errors import CatalogueError
+from thidua_cli.problems import Problem, Severity
+from thidua_cli.text import key
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from thidua_cli.loading import LoadResult
+
+# Load problems that validate does not report: a skipped sheet is not an error by itself.
+_NOT_REPORTED = {"skipped-sheet"}
+
+
+@dataclass(frozen=True)
+class Rules:
+    quota_award: str
+    quota_base: str
+    quota_ratio: float
+    quota_source: str
+    eligible_award: str
+    eligible_requires: str
+    eligible_source: str
+
+
+def load_rules(path: Path | None = None, ratio: float | None = None) -> Rules:
+    """The shipped rules (data/rules.toml), or a user's file of the same form."""
+    try:
+        text = (
+            path.read_text("utf-8")
+            if path
+            else resources.files("thidua_cli.data").joinpath("rules.toml").read_text("utf-8")
+        )
+        data: dict[str, Any] = tomllib.loads(text)
+        quota, eligibility = data["quota"], data["eligibility"]
+        return Rules(
+            quota_award=quota["award"],
+            quota_base=quota["base_award"],
+            quota_ratio=float(ratio if ratio is not None else quota["ratio"]),
+            quota_source=quota.get("source", ""),
+            eligible_award=eligibility["award"],
+            eligible_requires=eligibility["requires"],
+            eligible_source=eligibility.get("source", ""),
+        )
+    except (OSError, tomllib.TOMLDecodeError, KeyError, ValueError) as exc:
+        raise CatalogueError(f"{path}: tệp quy tắc không đúng dạng ({exc})") from exc
+
+
+@dataclass
+class ValidationReport:
+    findings: list[Problem]
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+    def summary(self) -> dict[str, Any]:
+        per_file = {name: {"errors": 0, "warnings": 0} for name in self.files}
+        for finding in self.findings:
+            counts = per_file.setdefault(finding.file, {"errors": 0, "warnings": 0})
+            if finding.severity is Severity.ERROR:
+                counts["errors"] += 1
+            elif finding.severity is Severity.WARNING:
+                counts["warnings"] += 1
+        return {"files": per_file, "errors": self.errors, "warnings": self.warnings}
+
+    def as_dict(self, lang: str = "vi") -> dict[str, Any]:
+        return {"findings": [f.as_dict(lang) for f in self.findings], "summary": self.summary()}
+
+
+def validate(result: LoadResult, year: int | None = None, rules: Rules | None = None) -> ValidationReport:
+    """Every finding of a load, plus the checks across records (duplicates, eligibility, quota)."""
+    rules = rules or load_rules()
+    findings = [p for p in result.problems if p.code not in _NOT_REPORTED]
+    for file in result.files:
+        if file.readable and file.tables == 0:
+            findings.append(Problem("no-table", file.file))
+    findings += result.checks
+    recs = _recs(result.records)
+    mismatched = {(c.file, c.sheet, c.row) for c in result.checks if c.code == "kind-mismatch"}
+    findings += _outside_year(recs, year)
+    findings += _duplicates(recs)
+    findings += _not_eligible(recs, rules, mismatched)
+    findings += _over_quota(recs, rules)
+    headers = {(f.file, sheet, col): text for f in result.files for (sheet, col), text in f.headers.items()}
+    findings = [
+        replace(f, column=headers.get((f.file, f.sheet, f.col))) if f.column is None and f.col is not None else f
+        for f in findings
+    ]
+    order = {f.file: i for i, f in enumerate(result.files)}
+    sheets: dict[tuple[str, str | None], int] = {}
+    for finding in findings:
+        sheets.setdefault((finding.file, finding.sheet), len(sheets))
+    findings.sort(
+        key=lambda f: (
+            order.get(f.file, len(order)),
+            f.sheet is not None,
+            sheets[(f.file, f.sheet)],
+            f.row or 0,
+            f.col or 0,
+        )
+    )
+    return ValidationReport(findings, [f.file for f in result.files])
+
+
+class Rec(NamedTuple):
+    """The fields of a record the cross-record checks need, typed."""
+
+    file: str
+    sheet: str
+    row: int
+    name: str
+    unit: str
+    award: str
+    year: int
+    name_col: int
+    award_col: int
+    year_col: int
+    name_key: str
+    unit_key: str
+
+
+def _recs(records: pd.DataFrame) -> list[Rec]:
+    columns = [
+        records[c].tolist()
+        for c in ("file", "sheet", "row", "name", "unit", "award", "year", "name_col", "award_col", "year_col")
+    ]
+    return [
+        Rec(str(f), str(s), int(r), str(n), str(u), str(a), int(y), int(nc), int(ac), int(yc), key(str(n)), key(str(u)))
+        for f, s, r, n, u, a, y, nc, ac, yc in zip(*columns, strict=True)
+    ]
+
+
+def _outside_year(recs: list[Rec], year: int | None) -> list[Problem]:
+    if year is None:
+        return []
+    return [
+        Problem(
+            "bad-year",
+            r.file,
+            r.sheet,
+            r.row,
+            col=r.year_col if r.year_col >= 0 else None,
+            value=str(r.year),
+            detail=str(year),
+        )
+        for r in recs
+        if r.year != year
+    ]
+
+
+def _where(rec: Rec) -> str:
+    return f"{rec.sheet} dòng {rec.row}"
+
+
+def _duplicates(recs: list[Rec]) -> list[Problem]:
+    first: dict[tuple[str, str, str, int], Rec] = {}
+    out = []
+    for rec in recs:
+        ident = (rec.name_key, rec.unit_key, rec.award, rec.year)
+        seen = first.setdefault(ident, rec)
+        if seen is not rec:
+            where = _where(seen) if seen.file == rec.file else f"{seen.file} › {_where(seen)}"
+            out.append(
+                Problem("duplicate", rec.file, rec.sheet, rec.row, col=rec.name_col, value=rec.name, detail=where)
+            )
+    return out
+
+
+def _not_eligible(recs: list[Rec], rules: Rules, skip: set[tuple[str, str | None, int | None]]) -> list[Problem]:
+    base = [r for r in recs if r.award == rules.eligible_requires]
+    holders = {(r.name_key, r.unit_key, r.year) for r in base} | {(r.name_key, r.file, r.year) for r in base}
+    lists = {(r.unit_key, r.year) for r in base} | {(r.file, r.year) for r in base}
+    out = []
+    for rec in recs:
+        if rec.award != rules.eligible_award or (rec.file, rec.sheet, rec.row) in skip:
+            continue
+        if (rec.unit_key, rec.year) not in lists and (rec.file, rec.year) not in lists:
+            continue  # the unit's Lao động tiên tiến list of that year is not in the input
+        if (rec.name_key, rec.unit_key, rec.year) in holders or (rec.name_key, rec.file, rec.year) in holders:
+            continue
+        col = rec.award_col if rec.award_col >= 0 else rec.name_col
+        out.append(
+            Problem("not-eligible", rec.file, rec.sheet, rec.row, col=col, value=rec.name, detail=rules.eligible_source)
+        )
+    return out
+
+
+def _over_quota(recs: list[Rec], rules: Rules) -> list[Problem]:
+    top: dict[tuple[str, int], list[Rec]] = defaultdict(list)
+    base: Counter[tuple[str, int]] = Counter()
+    for rec in recs:
+        if rec.award == rules.quota_award:
+            top[(rec.unit_key, rec.year)].append(rec)
+        elif rec.award == rules.quota_base:
+            base[(rec.unit_key, rec.year)] += 1
+    out = []
+    for (unit_key, year), holders in sorted(top.items()):
+        n_base = base[(unit_key, year)]
+        if n_base == 0 or len(holders) <= rules.quota_ratio * n_base:
+            continue
+        first = holders[0]
+        detail = (
+            f"{len(holders)} {rules.quota_award} / {n_base} {rules.quota_base} năm {year} "
+            f"= {len(holders) / n_base:.0%}, vượt {rules.quota_ratio:.0%} ({rules.quota_source})"
+        )
+        out.append(Problem("over-quota", first.file, first.sheet, None, value=first.unit or unit_key, detail=detail))
+    return out
+
+
+def findings_for(report: ValidationReport, files: Sequence[str]) -> dict[str, list[Problem]]:
+    """Findings grouped by file, in report order."""
+    grouped: dict[str, list[Problem]] = {name: [] for name in files}
+    for finding in report.findings:
+        grouped.setdefault(finding.file, []).append(finding)
+    return grouped
