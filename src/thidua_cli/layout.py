@@ -102,36 +102,51 @@ class NoTable:
 
 
 def prepare_grid(sheet: SheetGrid) -> tuple[list[list[Cell]], str | None]:
-    """Decode legacy text, clean strings and spread merged cells over their whole block."""
+    """Decode legacy text and spread merged cells over their whole block.
+
+    Unicode strings are cleaned lazily by `text_of` (most cells are never looked at); a legacy
+    sheet is decoded here, once per distinct string.
+    """
     encoding = detect_legacy(iter_text(sheet.rows))
-    width = max((len(r) for r in sheet.rows), default=0)
-    for _, (_, c1) in sheet.merged:
-        width = max(width, c1 + 1)
-    height = max([len(sheet.rows)] + [r1 + 1 for (_, (r1, _)) in sheet.merged])
+    rows = sheet.rows
+    width = max((len(r) for r in rows), default=0)
+    height = len(rows)
+    for (_, _), (r1, c1) in sheet.merged:
+        width, height = max(width, c1 + 1), max(height, r1 + 1)
     grid: list[list[Cell]] = []
     for i in range(height):
-        src = sheet.rows[i] if i < len(sheet.rows) else []
-        row: list[Cell] = []
-        for value in src:
-            if isinstance(value, str):
-                value = clean(decode_legacy(value, encoding) if encoding else value)
-            row.append(value)
-        row.extend([""] * (width - len(row)))
+        row = rows[i] if i < len(rows) else []
+        if encoding:
+            row = [decode_legacy(v, encoding) if isinstance(v, str) and not v.isascii() else v for v in row]
+        if len(row) < width:
+            row = [*row, *([""] * (width - len(row)))]
         grid.append(row)
     for (r0, c0), (r1, c1) in sheet.merged:
         if r0 >= len(grid) or c0 >= width:
             continue
         value = grid[r0][c0]
         for r in range(r0, r1 + 1):
+            target = grid[r]
             for c in range(c0, c1 + 1):
-                grid[r][c] = value
+                target[c] = value
     return grid, encoding
 
 
+_CLEANED: dict[str, str] = {}
+
+
 def text_of(value: Cell) -> str:
+    """A cell as clean display text (NFC, single spaces); memoised per distinct string."""
+    if value.__class__ is str:
+        got = _CLEANED.get(value)
+        if got is None:
+            got = clean(value)
+            if len(_CLEANED) < 1_000_000:
+                _CLEANED[value] = got
+        return got
     if value is None:
         return ""
-    return value if isinstance(value, str) else clean(value)
+    return clean(value)
 
 
 def _header_field(label: str) -> str | None:
@@ -207,6 +222,17 @@ def is_header_like(row: list[Cell]) -> bool:
     if _is_column_numbers(row):
         return True
     return _score(_map_header([[text_of(v)] for v in row])) >= 2
+
+
+def repeats_header(table: SheetTable, row: list[Cell]) -> bool:
+    """Cheap test on the name cell: a header label ("Họ và tên", "Tên tập thể") or a column number."""
+    name_col = table.columns["name"][0].index
+    name = text_of(row[name_col])
+    if not name or len(name) > 60:
+        return False
+    if _COLUMN_NUMBER.match(name):
+        return _is_column_numbers(row)
+    return _header_field(name) == "name"
 
 
 def _is_column_numbers(row: list[Cell]) -> bool:

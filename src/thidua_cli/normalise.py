@@ -14,10 +14,10 @@ from thidua_cli.catalogue import Award, AwardMatch, Catalogue
 from thidua_cli.layout import (
     Column,
     SheetTable,
-    is_header_like,
     is_place_date,
     is_signature,
     is_totals,
+    repeats_header,
     row_texts,
     section_of,
     text_of,
@@ -110,8 +110,7 @@ class Normaliser:
         assert name_col is not None
         for r in range(table.first_data_row, len(grid)):
             row = grid[r]
-            texts = row_texts(row)
-            if not texts or is_header_like(row):  # blank; a second table's header; column numbers
+            if repeats_header(table, row):  # a second table's header; column numbers again
                 continue
             stt = row[stt_col.index] if stt_col else None
             numbered = _is_number(stt)
@@ -121,6 +120,9 @@ class Normaliser:
                     continue
                 in_signature = False
             if not numbered:
+                texts = row_texts(row)
+                if not texts:
+                    continue
                 if is_totals(texts[0]) or is_place_date(texts[0]):
                     continue
                 if is_signature(texts[0]) and not any(text_of(row[c.index]) for c in award_cols):

@@ -112,19 +112,19 @@ def print_summary(console: Console, result: LoadResult, years: Sequence[int] | N
     if unreadable:
         console.print(Text(t("skipped_files", lang, n=len(unreadable)), style="bold yellow"))
         for p in unreadable:
-            console.print(f"  • {p.file}: {p.message(lang)}", highlight=False)
+            console.print(f"  • {p.file}: {p.message(lang)}", highlight=False, soft_wrap=True)
     sheets = [p for p in result.problems if p.code in ("skipped-sheet", "sheet-unreadable")]
     if sheets:
         console.print(Text(t("skipped_sheets", lang, n=len(sheets)), style="yellow"))
         for p in sheets[:MAX_SHEET_LINES]:
-            console.print(f"  • {p.file} › {p.sheet}: {p.message(lang)}", highlight=False)
+            console.print(f"  • {p.file} › {p.sheet}: {p.message(lang)}", highlight=False, soft_wrap=True)
         if len(sheets) > MAX_SHEET_LINES:
             console.print("  " + t("more", lang, n=len(sheets) - MAX_SHEET_LINES))
     rows = [p for p in result.problems if p.row is not None and p.severity is Severity.ERROR]
     if rows:
         console.print(Text(t("unrecognised", lang, n=len(rows)), style="bold red"))
         for p in rows[:MAX_PROBLEM_LINES]:
-            console.print(f"  • {p.file} › {p.sheet} › {p.row}: {p.message(lang)}", highlight=False)
+            console.print(f"  • {p.file} › {p.sheet} › {p.row}: {p.message(lang)}", highlight=False, soft_wrap=True)
         if len(rows) > MAX_PROBLEM_LINES:
             console.print("  " + t("more", lang, n=len(rows) - MAX_PROBLEM_LINES))
 

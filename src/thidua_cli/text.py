@@ -14,6 +14,7 @@ _QUOTES = "\"'“”‘’«»„`´"
 _JOINERS = re.compile(r"[-‐‑–—&]")
 _PUNCT = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
+_MESSY = re.compile(r"^\s|\s$|\s\s|[^\S ]")  # leading/trailing/double spaces, tabs, newlines
 # Old tone placement: the tone sits on the last vowel of an open "oa", "oe", "uy"
 # ("hoà", "thuỷ"); the new one on the first ("hòa", "thủy"). "quý" is left alone.
 _OLD_TONE = re.compile(r"(?<![q])([ou])([aey])([\u0300\u0301\u0303\u0309\u0323])(?!\w)")
@@ -30,7 +31,10 @@ def clean(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return _SPACES.sub(" ", nfc(str(value))).strip()
+    text = str(value)
+    if (text.isascii() or unicodedata.is_normalized("NFC", text)) and not _MESSY.search(text):
+        return text  # the common case: already clean
+    return _SPACES.sub(" ", nfc(text)).strip()
 
 
 def _new_tone_placement(folded: str) -> str:
@@ -137,16 +141,21 @@ def _legacy_candidate(text: str) -> bool:
     return any(ord(ch) > 0x7F for ch in text) and all(ord(ch) <= 0xFF for ch in text)
 
 
-def detect_legacy(texts: Iterable[str]) -> str | None:
+def detect_legacy(texts: Iterable[str], sample: int = 300) -> str | None:
     """Name the legacy encoding ("tcvn3", "vni") a sheet's strings are in, or None for Unicode.
 
-    Evidence is counted per distinct string: one that only reads as Vietnamese once decoded
-    votes for that encoding; one with letters beyond Latin-1 votes for Unicode.
+    Evidence is counted per distinct string (the first `sample` with non-ASCII letters): one
+    that only reads as Vietnamese once decoded votes for that encoding; one with letters
+    beyond Latin-1 votes for Unicode.
     """
     votes = {"unicode": 0, "tcvn3": 0, "vni": 0}
-    for text in set(texts):
-        if not any(ord(ch) > 0x7F for ch in text):
+    seen: set[str] = set()
+    for text in texts:
+        if text in seen or text.isascii():
             continue
+        seen.add(text)
+        if len(seen) > sample:
+            break
         if not _legacy_candidate(text):
             votes["unicode"] += 1
             continue
@@ -161,6 +170,7 @@ def detect_legacy(texts: Iterable[str]) -> str | None:
     return best if votes[best] > votes["unicode"] else None
 
 
+@lru_cache(maxsize=100_000)
 def decode_legacy(text: str, encoding: str) -> str:
     """Decode one cell of a sheet detected as `encoding`; cells already in Unicode stay."""
     if not _legacy_candidate(text):

@@ -1,0 +1,75 @@
+"""Deterministic corpus of realistic unit workbooks at any scale, with its true tally.
+
+    python benchmarks/corpus.py OUT_DIR --files 200 --rows 500
+
+Each workbook holds `rows` award records of one unit and one year, in one of the layouts of
+scripts/make_sample_data.py (title block, merged two-row header, column numbers, sections,
+merged award blocks, totals, signatures; per-award sheets; abbreviations; legacy TCVN3 .xls;
+NFD text). OUT_DIR/truth.json holds the true counts by award, level, kind and year.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts.make_sample_data import LAYOUTS, people  # noqa: E402
+
+# (award, level, kind, weight): a typical year of a department's lists.
+MIX = [
+    ("Lao động tiên tiến", "Cơ sở", "Cá nhân", 60),
+    ("Giấy khen", "Cơ sở", "Cá nhân", 18),
+    ("Chiến sĩ thi đua cơ sở", "Cơ sở", "Cá nhân", 6),
+    ("Tập thể lao động tiên tiến", "Cơ sở", "Tập thể", 6),
+    ("Giấy khen", "Cơ sở", "Tập thể", 5),
+    ("Bằng khen", "Tỉnh", "Cá nhân", 2),
+    ("Bằng khen", "Bộ", "Cá nhân", 2),
+    ("Bằng khen", "Tỉnh", "Tập thể", 1),
+]
+LAYOUT_CYCLE = "ABCDEACBAE"  # D (.xls) one file in ten
+COLLECTIVES = ["Phòng", "Tổ", "Khoa", "Ban", "Đội", "Trạm"]
+
+
+def generate(out: Path, files: int, rows: int, seed: int = 2024) -> dict[str, int]:
+    out.mkdir(parents=True, exist_ok=True)
+    truth: Counter[str] = Counter()
+    for i in range(files):
+        rng = random.Random(f"{seed}-{i}")
+        year = 2015 + i % 6
+        layout = LAYOUT_CYCLE[i % len(LAYOUT_CYCLE)]
+        unit = (f"don-vi-{i:04d}", f"Đơn vị số {i + 1}", layout, 1.0)
+        staff = people(rng, rows)
+        records = []
+        for j in range(rows):
+            award, level, kind, _ = rng.choices(MIX, weights=[m[3] for m in MIX])[0]
+            name, position = staff[j]
+            if kind == "Tập thể":
+                name, position = f"{rng.choice(COLLECTIVES)} số {j + 1}", ""
+            records.append({"award": award, "level": level, "kind": kind, "name": name, "position": position, "unit": unit[1]})
+            truth[f"{award}|{level}|{kind}|{year}"] += 1
+        records.sort(key=lambda r: r["kind"])
+        folder = out / unit[0]
+        folder.mkdir(exist_ok=True)
+        LAYOUTS[layout](folder, unit, {year: records})
+    (out / "truth.json").write_text(json.dumps(dict(sorted(truth.items())), ensure_ascii=False, indent=1), encoding="utf-8")
+    return dict(truth)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--files", type=int, default=200)
+    parser.add_argument("--rows", type=int, default=500)
+    parser.add_argument("--seed", type=int, default=2024)
+    args = parser.parse_args()
+    generate(args.out, args.files, args.rows, args.seed)
+
+
+if __name__ == "__main__":
+    main()
