@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.make_sample_data import LAYOUTS, people  # noqa: E402
+from scripts.make_sample_data import LAYOUTS, people
 
 # (award, level, kind, weight): a typical year of a department's lists.
 MIX = [
@@ -51,13 +51,17 @@ def generate(out: Path, files: int, rows: int, seed: int = 2024) -> dict[str, in
             name, position = staff[j]
             if kind == "Tập thể":
                 name, position = f"{rng.choice(COLLECTIVES)} số {j + 1}", ""
-            records.append({"award": award, "level": level, "kind": kind, "name": name, "position": position, "unit": unit[1]})
+            records.append(
+                {"award": award, "level": level, "kind": kind, "name": name, "position": position, "unit": unit[1]}
+            )
             truth[f"{award}|{level}|{kind}|{year}"] += 1
         records.sort(key=lambda r: r["kind"])
         folder = out / unit[0]
         folder.mkdir(exist_ok=True)
         LAYOUTS[layout](folder, unit, {year: records})
-    (out / "truth.json").write_text(json.dumps(dict(sorted(truth.items())), ensure_ascii=False, indent=1), encoding="utf-8")
+    (out / "truth.json").write_text(
+        json.dumps(dict(sorted(truth.items())), ensure_ascii=False, indent=1), encoding="utf-8"
+    )
     return dict(truth)
 
 

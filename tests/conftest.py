@@ -69,3 +69,9 @@ def simple_sheet(records: Sequence[Sequence[Any]], heading: str = "DANH SÁCH KH
 @pytest.fixture(scope="session")
 def catalogue():  # type: ignore[no-untyped-def]
     return load_catalogue()
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):  # type: ignore[no-untyped-def]
+    """Tests never touch the user's cache folder."""
+    monkeypatch.setenv("THIDUA_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

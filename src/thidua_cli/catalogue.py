@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from thidua_cli.errors import CatalogueError
-from thidua_cli.text import ascii_key, closest, key
+from thidua_cli.text import ascii_key, closest, key, nfc
 
 LEVELS = ("Nhà nước", "Chính phủ", "Bộ", "Tỉnh", "Cơ sở")
 KINDS = ("Cá nhân", "Tập thể", "Hộ gia đình")
@@ -84,7 +84,7 @@ class Catalogue:
     _issuer_keys: dict[str, Issuer] = field(default_factory=dict, repr=False)
     _level_keys: dict[str, str] = field(default_factory=dict, repr=False)
     _kind_keys: dict[str, str] = field(default_factory=dict, repr=False)
-    _name_prefixes: list[tuple[str, str]] = field(default_factory=list, repr=False)
+    _name_prefixes: dict[str, str] = field(default_factory=dict, repr=False)
     _surnames: frozenset[str] = field(default_factory=frozenset, repr=False)
     fingerprint: str = ""
 
@@ -162,11 +162,12 @@ class Catalogue:
 
     def name_kind(self, name: str) -> str | None:
         """The kind a recipient's name shows ("Phòng Kế toán" → Tập thể), or None if it shows none."""
-        k = key(name)
-        for prefix, kind in self._name_prefixes:
-            if k == prefix or k.startswith(prefix + " "):
-                return kind
-        words = k.split(" ")
+        words = nfc(name).casefold().split()
+        for n in (3, 2, 1):  # collective prefixes are one to three words
+            if len(words) >= n:
+                found = self._name_prefixes.get(" ".join(words[:n]))
+                if found:
+                    return found
         if 2 <= len(words) <= 5 and words[0] in self._surnames:
             return "Cá nhân"
         return None
@@ -279,10 +280,10 @@ def _load_catalogue(extra: tuple[Path, ...]) -> Catalogue:
         for alias in (level, *aliases):
             catalogue._level_keys.setdefault(key(alias), level)
     names = base.get("names", {})
-    prefixes = [(key(p), "Tập thể") for p in names.get("collective_prefixes", [])]
-    prefixes += [(key(p), "Hộ gia đình") for p in names.get("household_prefixes", [])]
-    catalogue._name_prefixes = sorted(prefixes, key=lambda item: -len(item[0]))
-    catalogue._surnames = frozenset(key(s) for s in names.get("surnames", []))
+    prefixes = [(p, "Tập thể") for p in names.get("collective_prefixes", [])]
+    prefixes += [(p, "Hộ gia đình") for p in names.get("household_prefixes", [])]
+    catalogue._name_prefixes = {nfc(p).casefold(): kind for p, kind in prefixes}
+    catalogue._surnames = frozenset(nfc(s).casefold() for s in names.get("surnames", []))
     for kind, aliases in kinds.items():
         for alias in (kind, *aliases):
             catalogue._kind_keys.setdefault(key(alias), kind)

@@ -71,6 +71,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "validate_clean": ("Không phát hiện lỗi nào.", "No problems found."),
     "annotated": ("Đã ghi {n} bản có đánh dấu vào {path}", "Wrote {n} annotated copies to {path}"),
     "error_sev": ("lỗi", "error"),
+    "cache_cleared": ("Đã xoá {n} mục trong {path}", "Removed {n} entries from {path}"),
     "warning_sev": ("cảnh báo", "warning"),
     "message": ("Nội dung", "Message"),
 }

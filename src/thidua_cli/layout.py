@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from thidua_cli.catalogue import Catalogue
@@ -33,6 +33,7 @@ class LayoutRules:
     totals: tuple[str, ...]
     signature: tuple[str, ...]
     decision_reference: tuple[str, ...]
+    name_first_words: frozenset[str]  # first words of name headers, to rule out data rows fast
 
 
 @cache
@@ -52,6 +53,12 @@ def layout_rules() -> LayoutRules:
         totals=tuple(key(p) for p in phrases["totals"]),
         signature=tuple(key(p) for p in phrases["signature"]),
         decision_reference=tuple(key(p) for p in phrases["decision_reference"]),
+        name_first_words=frozenset(
+            word
+            for alias in data["columns"]["name"] + data["columns"]["stt"]
+            for word in (alias.split(" ", 1)[0].casefold(), ascii_key(alias).split(" ", 1)[0])
+        )
+        | frozenset("0123456789()"),
     )
 
 
@@ -86,6 +93,9 @@ class SheetTable:
     heading: Heading
     encoding: str | None = None
     notes: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.index: dict[str, int] = {name: cols[0].index for name, cols in self.columns.items()}
 
     def column(self, name: str) -> Column | None:
         cols = self.columns.get(name)
@@ -149,6 +159,7 @@ def text_of(value: Cell) -> str:
     return clean(value)
 
 
+@lru_cache(maxsize=20_000)
 def _header_field(label: str) -> str | None:
     rules = layout_rules()
     if not label:
@@ -212,6 +223,8 @@ def find_header(grid: list[list[Cell]]) -> tuple[int, int, dict[str, list[Column
         score, first, last, cols = max(options, key=lambda o: (o[0], -(o[2] - o[1])))
         if score >= 2 and (best is None or score > best[0]):
             best = (score, first, last, cols)
+        elif best is not None and r > best[2] + 3:
+            break  # data rows below a header never make a better one
     if best is None:
         return None
     return best[1], best[2], best[3]
@@ -228,11 +241,11 @@ def repeats_header(table: SheetTable, row: list[Cell]) -> bool:
     """Cheap test on the name cell: a header label ("Họ và tên", "Tên tập thể") or a column number."""
     name_col = table.columns["name"][0].index
     name = text_of(row[name_col])
-    if not name or len(name) > 60:
+    if not name or len(name) > 60 or name.split(" ", 1)[0].casefold() not in layout_rules().name_first_words:
         return False
     if _COLUMN_NUMBER.match(name):
         return _is_column_numbers(row)
-    return _header_field(name) == "name"
+    return _header_field(name) in ("name", "stt")
 
 
 def _is_column_numbers(row: list[Cell]) -> bool:

@@ -2,27 +2,46 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import os
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from thidua_cli.catalogue import KINDS, LEVELS, Catalogue, load_catalogue
+from thidua_cli.catalogue import CATEGORIES, KINDS, LEVELS, Catalogue, load_catalogue
 from thidua_cli.layout import NoTable, find_table
 from thidua_cli.normalise import RECORD_FIELDS, Normaliser, Record
 from thidua_cli.problems import Problem, Severity
-from thidua_cli.reading import UnreadableFile, find_workbooks, read_workbook
+from thidua_cli.reading import UnreadableFile, find_workbooks, read_bytes, read_workbook
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from thidua_cli.cache import Cache
+
+
+GROUP_FIELDS = ("year", "award", "level", "kind", "category", "unit", "issuer")
+Group = tuple[int, str, str, str, str, str, str, int]  # GROUP_FIELDS values, then the count
+
+
+def group_records(records: Sequence[Record]) -> list[Group]:
+    """Counts per distinct combination of all tally dimensions: enough for any `--by`."""
+    at = [RECORD_FIELDS.index(name) for name in GROUP_FIELDS]
+    counter = Counter(tuple(record[i] for i in at) for record in records)
+    return [(*values, n) for values, n in counter.items()]  # type: ignore[misc]
+
 
 @dataclass(frozen=True)
 class FileResult:
-    """What one file gave: records, findings, and how many sheets held a table."""
+    """What one file gave: records, findings, and how many sheets held a table.
+
+    `records` may be a lazy sequence (a cache entry's rows are read only when asked for);
+    `groups` always holds the counts, so a tally never needs the rows.
+    """
 
     file: str
-    records: list[Record]
+    records: Sequence[Record]
     problems: list[Problem]
     checks: list[Problem] = field(default_factory=list)
     sheets: int = 0
@@ -30,17 +49,44 @@ class FileResult:
     readable: bool = True
     encodings: tuple[str, ...] = ()
     headers: dict[tuple[str, int], str] = field(default_factory=dict)  # (sheet, column) → header text
+    groups: list[Group] = field(default_factory=list)
 
 
 @dataclass
 class LoadResult:
-    """All records of all files as one frame, with every finding and per-file summaries."""
+    """All records of all files, with every finding and per-file summaries.
 
-    records: pd.DataFrame
-    problems: list[Problem]
-    files: list[FileResult] = field(default_factory=list)
+    `rows` are the records as tuples (RECORD_FIELDS); `records` is the same as a pandas frame,
+    built on first use (so that commands which only count never pay for importing pandas).
+    """
+
+    files: list[FileResult]
+    problems: list[Problem] = field(default_factory=list)
     checks: list[Problem] = field(default_factory=list)
     missing: list[Path] = field(default_factory=list)
+    catalogue: Catalogue | None = None
+    _rows: list[Record] | None = field(default=None, repr=False)
+    _frame: pd.DataFrame | None = field(default=None, repr=False)
+
+    @property
+    def rows(self) -> list[Record]:
+        if self._rows is None:
+            self._rows = [record for result in self.files for record in result.records]
+        return self._rows
+
+    @property
+    def groups(self) -> list[Group]:
+        return [group for result in self.files for group in result.groups]
+
+    @property
+    def total(self) -> int:
+        return sum(group[-1] for group in self.groups)
+
+    @property
+    def records(self) -> pd.DataFrame:
+        if self._frame is None:
+            self._frame = records_frame(self.rows, self.catalogue or load_catalogue())
+        return self._frame
 
     @property
     def readable_files(self) -> int:
@@ -51,11 +97,11 @@ class LoadResult:
         return [p for p in self.problems if p.severity is Severity.ERROR]
 
 
-def read_file(path: Path, catalogue: Catalogue, label: str | None = None) -> FileResult:
+def read_file(path: Path, catalogue: Catalogue, label: str | None = None, data: bytes | None = None) -> FileResult:
     """One workbook → records and findings. Pure: no printing, no global state."""
     name = label or str(path)
     try:
-        workbook = read_workbook(path)
+        workbook = read_workbook(path, data)
     except UnreadableFile as exc:
         return FileResult(name, [], [Problem("unreadable", name, detail=exc.reason)], readable=False)
     normaliser = Normaliser(catalogue, name)
@@ -86,6 +132,7 @@ def read_file(path: Path, catalogue: Catalogue, label: str | None = None) -> Fil
         tables=tables,
         encodings=tuple(sorted(set(encodings))),
         headers=headers,
+        groups=group_records(normaliser.records),
     )
 
 
@@ -93,19 +140,106 @@ def load(
     paths: Sequence[Path | str],
     catalogue: Catalogue | None = None,
     progress: Callable[[str], None] | None = None,
+    jobs: int | None = None,
+    cache: Cache | None = None,
 ) -> LoadResult:
-    """Read every workbook under `paths` (files or folders, recursively) into one frame."""
+    """Read every workbook under `paths` (files or folders, recursively).
+
+    Files are read in parallel by `jobs` processes (default: one per core) and, with a
+    `cache`, taken from it when unchanged. Results keep the order of the files, so the output
+    does not depend on either.
+    """
     catalogue = catalogue or load_catalogue()
     files, missing = find_workbooks([Path(p) for p in paths])
-    results: list[FileResult] = []
-    for path in files:
-        results.append(read_file(path, catalogue))
+    results: list[FileResult | None] = [None] * len(files)
+    todo: list[tuple[int, Path, str | None]] = []
+    for index, path in enumerate(files):
+        key = None
+        if cache is not None:
+            try:
+                key = cache.key(path, read_bytes(path))
+            except (UnreadableFile, OSError):
+                key = None
+            hit = cache.get(key, str(path), path) if key else None
+            if hit is not None:
+                results[index] = hit
+                if progress:
+                    progress(str(path))
+                continue
+        todo.append((index, path, key))
+    for index, result in _read_all([(p, k) for _, p, k in todo], catalogue, jobs, cache):
+        position, path, _key = todo[index]
+        results[position] = result
         if progress:
             progress(str(path))
-    records = [record for result in results for record in result.records]
-    problems = [problem for result in results for problem in result.problems]
-    checks = [check for result in results for check in result.checks]
-    return LoadResult(records_frame(records, catalogue), problems, files=results, checks=checks, missing=missing)
+    done = [r for r in results if r is not None]
+    return LoadResult(
+        files=done,
+        problems=[problem for result in done for problem in result.problems],
+        checks=[check for result in done for check in result.checks],
+        missing=missing,
+        catalogue=catalogue,
+    )
+
+
+PARALLEL_MIN_FILES = 4
+_worker: tuple[Catalogue, Cache | None] | None = None
+
+
+def _init_worker(catalogue: Catalogue, cache: Cache | None) -> None:
+    import signal
+
+    global _worker
+    _worker = (catalogue, cache)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+
+
+def _read_and_store(path: Path, key: str | None, catalogue: Catalogue, cache: Cache | None) -> FileResult:
+    """Parse one file and, with a cache, store the result (in the worker: JSON costs too)."""
+    result = read_file(path, catalogue)
+    if cache is not None and key is not None:
+        cache.put(key, result)
+    return result
+
+
+def _work(path: Path, key: str | None) -> FileResult:
+    assert _worker is not None
+    return _read_and_store(path, key, *_worker)
+
+
+def default_jobs() -> int:
+    env = os.environ.get("THIDUA_JOBS")
+    if env and env.isdigit() and int(env) > 0:
+        return int(env)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _read_all(
+    paths: list[tuple[Path, str | None]], catalogue: Catalogue, jobs: int | None, cache: Cache | None
+) -> Iterator[tuple[int, FileResult]]:
+    """(index, result) for every path, as each finishes; sequential for few files or jobs=1."""
+    jobs = jobs or default_jobs()
+    if jobs <= 1 or len(paths) < PARALLEL_MIN_FILES:
+        for index, (path, key) in enumerate(paths):
+            yield index, _read_and_store(path, key, catalogue, cache)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    executor = ProcessPoolExecutor(
+        max_workers=min(jobs, len(paths)), mp_context=context, initializer=_init_worker, initargs=(catalogue, cache)
+    )
+    try:
+        futures = {executor.submit(_work, path, key): index for index, (path, key) in enumerate(paths)}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
 def records_frame(records: list[Record], catalogue: Catalogue) -> pd.DataFrame:
@@ -120,7 +254,7 @@ def records_frame(records: list[Record], catalogue: Catalogue) -> pd.DataFrame:
         "award": [a.name for a in catalogue.awards],
         "level": list(LEVELS),
         "kind": list(KINDS),
-        "category": sorted({a.category for a in catalogue.awards}, key=_category_order),
+        "category": list(CATEGORIES),
     }
     for column, categories in order.items():
         frame[column] = pd.Categorical(frame[column], categories=categories, ordered=True)
@@ -140,7 +274,3 @@ def _one_spelling(units: pd.Series) -> pd.Series:
             best[k] = rank
     mapping = {spelling: best[key(str(spelling))][2] for spelling in units.unique()}
     return units.map(mapping)
-
-
-def _category_order(name: str) -> int:
-    return 0 if name.startswith("Danh hiệu") else 1

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from thidua_cli.catalogue import Award, AwardMatch, Catalogue
+from thidua_cli.catalogue import Award, AwardMatch, Catalogue, DecisionSuffix, Issuer
 from thidua_cli.layout import (
     Column,
     SheetTable,
@@ -62,8 +62,8 @@ class Context:
     section_kind: str | None
 
     def cell(self, field_name: str) -> str:
-        column = self.table.column(field_name)
-        return text_of(self.row[column.index]) if column else ""
+        index = self.table.index.get(field_name)
+        return "" if index is None else text_of(self.row[index])
 
 
 @dataclass
@@ -76,11 +76,41 @@ class Normaliser:
     problems: list[Problem] = field(default_factory=list)
     checks: list[Problem] = field(default_factory=list)
     _awards: dict[str, AwardMatch | None] = field(default_factory=dict)
+    _levels: dict[str, tuple[str, Issuer | None] | None] = field(default_factory=dict)
+    _suffixes: dict[str, DecisionSuffix | None] = field(default_factory=dict)
+    _dates: dict[Cell, dt.date | BadDate | None] = field(default_factory=dict)
 
     def match(self, text: str) -> AwardMatch | None:
+        """Per distinct cell text: the catalogue is asked once, not once per row."""
         if text not in self._awards:
             self._awards[text] = self.catalogue.match_award(text)
         return self._awards[text]
+
+    def match_level(self, text: str) -> tuple[str, Issuer | None] | None:
+        if text not in self._levels:
+            self._levels[text] = self.catalogue.match_level(text)
+        return self._levels[text]
+
+    def decision_levels(self, number: str) -> DecisionSuffix | None:
+        if number not in self._suffixes:
+            self._suffixes[number] = self.catalogue.decision_levels(number)
+        return self._suffixes[number]
+
+    def parse_date(self, value: Cell) -> dt.date | None:
+        """parse_date, memoised; raises BadDate as parse_date does."""
+        try:
+            found = self._dates[value]
+        except KeyError:
+            try:
+                found = parse_date(value)
+            except BadDate as exc:
+                found = exc
+            except TypeError:  # unhashable cell types never occur from calamine; be safe
+                return parse_date(value)
+            self._dates[value] = found
+        if isinstance(found, BadDate):
+            raise found
+        return found
 
     def _finding(self, sink: list[Problem], code: str, ctx: Context, column: Column | None, **kw: str | None) -> None:
         sink.append(
@@ -246,7 +276,7 @@ class Normaliser:
 
     def _date(self, ctx: Context, value: Cell, column: Column | None, year: int) -> str:
         try:
-            date = parse_date(value)
+            date = self.parse_date(value)
         except BadDate:
             self.check("bad-date", ctx, column, value=text_of(value), detail="invalid")
             return ""
@@ -266,19 +296,20 @@ class Normaliser:
         level_column = ctx.table.column("level")
         decided = None
         for decision in (number, ctx.table.heading.decision):
-            rule = self.catalogue.decision_levels(decision) if decision else None
+            rule = self.decision_levels(decision) if decision else None
             if rule:
                 decided = rule, decision
                 break
         if decided and decided[1] == number:
             stated = [(match.level, award_column, award_text)] if match.level else []
-            if written and self.catalogue.match_level(written):
-                stated.append((self.catalogue.match_level(written)[0], level_column, written))  # type: ignore[index]
+            written_level = self.match_level(written) if written else None
+            if written_level:
+                stated.append((written_level[0], level_column, written))
             for level, column, value in stated:
                 if level not in decided[0].levels:
                     self.check("level-mismatch", ctx, column, value=value, detail=number)
         if written:
-            found = self.catalogue.match_level(written)
+            found = self.match_level(written)
             if found is None:
                 self.problem("unknown-level", ctx, level_column, value=written)
                 return None

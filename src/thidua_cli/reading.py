@@ -67,14 +67,19 @@ def _wanted(path: Path) -> bool:
     return path.suffix.lower() in SPREADSHEET_SUFFIXES and not is_lock_file(path)
 
 
-def read_workbook(path: Path) -> WorkbookGrid:
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile("os-error", exc.strerror or str(exc)) from exc
+
+
+def read_workbook(path: Path, data: bytes | None = None) -> WorkbookGrid:
     """Every sheet's cell values. Raises UnreadableFile for corrupt or protected files."""
     import python_calamine as pc
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableFile("os-error", exc.strerror or str(exc)) from exc
+    if data is None:
+        data = read_bytes(path)
     if data.startswith(_OLE_MAGIC) and _ENCRYPTED_MARK in data:
         raise UnreadableFile("password")
     import io

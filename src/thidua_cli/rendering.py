@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -14,10 +16,9 @@ from thidua_cli.i18n import number, t
 from thidua_cli.problems import Problem, Severity
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from thidua_cli.catalogue import Catalogue
     from thidua_cli.loading import LoadResult
+    from thidua_cli.tally import Counts
     from thidua_cli.validation import ValidationReport
 
 MAX_PROBLEM_LINES = 30
@@ -33,57 +34,58 @@ def years_label(years: Sequence[int] | None) -> str:
     return ", ".join(str(y) for y in ys)
 
 
-def tally_csv(counts: pd.DataFrame) -> str:
+def tally_csv(counts: Counts) -> str:
     """Header of dimension names in the order given, then `count`; canonical Vietnamese values."""
-    return str(counts.to_csv(index=False, lineterminator="\n"))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([*counts.by, "count"])
+    writer.writerows(counts.rows)
+    return buffer.getvalue()
 
 
-def tally_json(counts: pd.DataFrame, years: Sequence[int] | None, by: Sequence[str]) -> str:
-    rows = []
-    for record in counts.to_dict(orient="records"):
-        rows.append({k: (int(v) if k in ("count", "year") else str(v)) for k, v in record.items()})
-    payload = {
-        "years": list(years) if years else None,
-        "by": list(by),
-        "rows": rows,
-        "total": int(counts["count"].sum()),
-    }
+def tally_json(counts: Counts, years: Sequence[int] | None) -> str:
+    rows = [dict(zip((*counts.by, "count"), row, strict=True)) for row in counts.rows]
+    payload = {"years": list(years) if years else None, "by": list(counts.by), "rows": rows, "total": counts.total}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def tally_table(counts: pd.DataFrame, by: Sequence[str], years: Sequence[int] | None, lang: str) -> Table:
+def tally_table(counts: Counts, years: Sequence[int] | None, lang: str) -> Table:
     """Years as columns (plus a total) when `year` is a dimension; groups by category when present."""
+    by = counts.by
     dims = [d for d in by if d not in ("year", "category")]
     table = Table(title=t("title", lang, years=years_label(years)), show_lines=False, header_style="bold")
     for dim in dims:
         table.add_column(t(dim, lang))
-    year_cols = sorted(int(y) for y in counts["year"].unique()) if "year" in by else []
+    year_at = by.index("year") if "year" in by else None
+    year_cols = sorted({row[year_at] for row in counts.rows}) if year_at is not None else []
     for year in year_cols:
         table.add_column(str(year), justify="right")
     table.add_column(t("total", lang) if year_cols else t("count", lang), justify="right", style="bold")
-    group_by_category = "category" in by
-    keys = (["category"] if group_by_category else []) + dims
-    if keys:
-        grouped = counts.groupby(keys, observed=True, sort=True)
-        items = [((k,) if not isinstance(k, tuple) else k, g) for k, g in grouped]
-    else:
-        items = [((), counts)]
+    cat_at = by.index("category") if "category" in by else None
+    keep = [by.index(d) for d in dims]
+    groups: dict[tuple[object, ...], dict[int | None, int]] = {}
+    for row in counts.rows:
+        label = ((row[cat_at],) if cat_at is not None else ()) + tuple(row[i] for i in keep)
+        cells = groups.setdefault(label, {})
+        year = row[year_at] if year_at is not None else None
+        cells[year] = cells.get(year, 0) + row[-1]
     current_category = None
-    for values, group in items:
-        if group_by_category and values[0] != current_category:
-            current_category = values[0]
-            table.add_row(Text(str(current_category).upper(), style="bold cyan"), end_section=False)
-        labels = [str(v) for v in (values[1:] if group_by_category else values)]
-        by_year = {int(y): int(c) for y, c in zip(group["year"], group["count"], strict=True)} if year_cols else {}
-        cells = [number(by_year.get(y, 0), lang) if by_year.get(y) else "-" for y in year_cols]
-        table.add_row(*labels, *cells, number(int(group["count"].sum()), lang))
-    totals = [number(int(counts.loc[counts["year"] == y, "count"].sum()), lang) for y in year_cols]
+    for label, cells in groups.items():
+        if cat_at is not None:
+            if label[0] != current_category:
+                current_category = label[0]
+                table.add_row(Text(str(current_category).upper(), style="bold cyan"))
+            label = label[1:]
+        shown = [number(cells[y], lang) if cells.get(y) else "-" for y in year_cols]
+        table.add_row(*[str(v) for v in label], *shown, number(sum(cells.values()), lang))
+    totals = (
+        [number(sum(r[-1] for r in counts.rows if r[year_at] == y), lang) for y in year_cols]
+        if year_at is not None
+        else []
+    )
     table.add_section()
     table.add_row(
-        Text(t("grand_total", lang), style="bold"),
-        *[""] * (len(dims) - 1),
-        *totals,
-        number(int(counts["count"].sum()), lang),
+        Text(t("grand_total", lang), style="bold"), *[""] * (len(dims) - 1), *totals, number(counts.total, lang)
     )
     return table
 
@@ -102,7 +104,7 @@ def print_summary(console: Console, result: LoadResult, years: Sequence[int] | N
             years=years_label(years) or "-",
         )
     )
-    outside = len(result.records) - counted
+    outside = result.total - counted
     if outside:
         console.print(t("outside", lang, n=number(outside, lang)))
     legacy = [f.file for f in files if f.encodings]

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
+from thidua_cli.catalogue import CATEGORIES, KINDS, LEVELS, Catalogue
 from thidua_cli.errors import UsageError
+from thidua_cli.loading import GROUP_FIELDS
 from thidua_cli.values import MAX_YEAR, MIN_YEAR
 
 if TYPE_CHECKING:
@@ -40,6 +44,55 @@ def parse_by(text: str | Iterable[str]) -> list[str]:
     if len(set(items)) != len(items):
         raise UsageError(f"--by lặp lại một chiều: {text}")
     return items
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Counts by dimensions, in catalogue order: `rows` are (value, …, count) tuples."""
+
+    by: tuple[str, ...]
+    rows: list[tuple[Any, ...]]
+
+    @property
+    def total(self) -> int:
+        return sum(row[-1] for row in self.rows)
+
+    def to_frame(self) -> pd.DataFrame:
+        import pandas as pd
+
+        frame = pd.DataFrame(self.rows, columns=[*self.by, "count"])
+        return frame.astype({"count": "int64", **({"year": "int64"} if "year" in self.by else {})})
+
+
+def count(
+    groups: Iterable[Sequence[Any]], years: Sequence[int] | None, by: Sequence[str], catalogue: Catalogue
+) -> Counts:
+    """Counts from per-file groups (GROUP_FIELDS + count) without pandas; same order as `tally`."""
+    by = tuple(parse_by(list(by)))
+    positions = [GROUP_FIELDS.index(d) for d in by]
+    year_at = GROUP_FIELDS.index("year")
+    wanted = set(years) if years is not None else None
+    counter: Counter[tuple[Any, ...]] = Counter()
+    for group in groups:
+        if wanted is None or group[year_at] in wanted:
+            counter[tuple(group[p] for p in positions)] += group[-1]
+    orders = {
+        "award": {a.name: i for i, a in enumerate(catalogue.awards)},
+        "level": {v: i for i, v in enumerate(LEVELS)},
+        "kind": {v: i for i, v in enumerate(KINDS)},
+        "category": {v: i for i, v in enumerate(CATEGORIES)},
+    }
+
+    def sort_key(item: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(orders[d].get(v, len(orders[d])) if d in orders else v for d, v in zip(by, item, strict=True))
+
+    return Counts(by, [(*values, n) for values, n in sorted(counter.items(), key=lambda kv: sort_key(kv[0]))])
+
+
+def counts_in_years(groups: Sequence[Sequence[Any]], years: Sequence[int] | None) -> int:
+    """How many records the groups hold in `years`."""
+    at = GROUP_FIELDS.index("year")
+    return sum(g[-1] for g in groups if years is None or g[at] in years)
 
 
 def in_years(records: pd.DataFrame, years: Sequence[int] | None) -> pd.DataFrame:

@@ -158,6 +158,8 @@ def detect_legacy(texts: Iterable[str], sample: int = 300) -> str | None:
             break
         if not _legacy_candidate(text):
             votes["unicode"] += 1
+            if votes["unicode"] - max(votes["tcvn3"], votes["vni"]) >= 25:
+                break
             continue
         as_unicode = _plausible(text) and all(ch in _VIET_LATIN1 for ch in text if ord(ch) > 0x7F)
         for name, decode in _DECODERS.items():
@@ -166,6 +168,8 @@ def detect_legacy(texts: Iterable[str], sample: int = 300) -> str | None:
                 votes[name] += 1
         if as_unicode:
             votes["unicode"] += 1
+        if abs(votes["unicode"] - max(votes["tcvn3"], votes["vni"])) >= 25:
+            break  # the sheet has spoken
     best = max(("tcvn3", "vni"), key=lambda name: votes[name])
     return best if votes[best] > votes["unicode"] else None
 

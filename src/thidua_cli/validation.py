@@ -11,12 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from thidua_cli.errors import CatalogueError
+from thidua_cli.normalise import Record
 from thidua_cli.problems import Problem, Severity
 from thidua_cli.text import key
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from thidua_cli.loading import LoadResult
 
 # Load problems that validate does not report: a skipped sheet is not an error by itself.
@@ -92,13 +91,15 @@ def validate(result: LoadResult, year: int | None = None, rules: Rules | None = 
         if file.readable and file.tables == 0:
             findings.append(Problem("no-table", file.file))
     findings += result.checks
-    recs = _recs(result.records)
+    recs = _recs(result.rows)
     mismatched = {(c.file, c.sheet, c.row) for c in result.checks if c.code == "kind-mismatch"}
     findings += _outside_year(recs, year)
     findings += _duplicates(recs)
     findings += _not_eligible(recs, rules, mismatched)
     findings += _over_quota(recs, rules)
-    headers = {(f.file, sheet, col): text for f in result.files for (sheet, col), text in f.headers.items()}
+    headers: dict[tuple[str, str | None, int], str] = {
+        (f.file, sheet, col): text for f in result.files for (sheet, col), text in f.headers.items()
+    }
     findings = [
         replace(f, column=headers.get((f.file, f.sheet, f.col))) if f.column is None and f.col is not None else f
         for f in findings
@@ -136,15 +137,28 @@ class Rec(NamedTuple):
     unit_key: str
 
 
-def _recs(records: pd.DataFrame) -> list[Rec]:
-    columns = [
-        records[c].tolist()
-        for c in ("file", "sheet", "row", "name", "unit", "award", "year", "name_col", "award_col", "year_col")
-    ]
-    return [
-        Rec(str(f), str(s), int(r), str(n), str(u), str(a), int(y), int(nc), int(ac), int(yc), key(str(n)), key(str(u)))
-        for f, s, r, n, u, a, y, nc, ac, yc in zip(*columns, strict=True)
-    ]
+def _recs(rows: list[Record]) -> list[Rec]:
+    out = []
+    for (
+        file,
+        sheet,
+        row,
+        name,
+        _pos,
+        unit,
+        _kind,
+        award,
+        _cat,
+        _lvl,
+        _iss,
+        year,
+        *_rest,
+        name_col,
+        award_col,
+        year_col,
+    ) in rows:
+        out.append(Rec(file, sheet, row, name, unit, award, year, name_col, award_col, year_col, key(name), key(unit)))
+    return out
 
 
 def _outside_year(recs: list[Rec], year: int | None) -> list[Problem]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from thidua_cli.cli import catalogue_cmd, tally_cmd, validate_cmd  # noqa: F401  (registers the commands)
+from thidua_cli.cli import cache_cmd, catalogue_cmd, tally_cmd, validate_cmd  # noqa: F401  (registers the commands)
 from thidua_cli.cli.app import app
 
 

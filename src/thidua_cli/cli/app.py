@@ -46,6 +46,15 @@ CatalogueOption = Annotated[
     ),
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Hiện traceback khi có lỗi không mong đợi.")]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs", "-j", min=1, envvar="THIDUA_JOBS", help="Số tiến trình đọc tệp song song (mặc định: số lõi CPU)."
+    ),
+]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Không dùng bộ nhớ đệm: đọc lại mọi tệp Excel (xem: thidua cache clear).")
+]
 
 
 def version_callback(value: bool) -> None:
@@ -97,10 +106,18 @@ def catalogue_for(paths: list[Path] | None) -> Catalogue:
     return load_catalogue(find_user_catalogues(paths or [], Path.cwd()))
 
 
-def load_paths(targets: list[Path], catalogue: list[Path] | None, quiet: bool, lang: str) -> LoadResult:
+def load_paths(
+    targets: list[Path],
+    catalogue: list[Path] | None,
+    quiet: bool,
+    lang: str,
+    jobs: int | None = None,
+    use_cache: bool = True,
+) -> LoadResult:
     """Check the paths, then load them with a progress bar on stderr (files being read)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from thidua_cli.cache import Cache, default_dir
     from thidua_cli.loading import load
     from thidua_cli.reading import find_workbooks
 
@@ -119,4 +136,5 @@ def load_paths(targets: list[Path], catalogue: list[Path] | None, quiet: bool, l
         disable=quiet or len(files) < 2,
     ) as progress:
         task = progress.add_task(t("loading", lang), total=len(files))
-        return load(targets, cat, progress=lambda _path: progress.advance(task))
+        cache = Cache(default_dir(), cat.fingerprint) if use_cache else None
+        return load(targets, cat, progress=lambda _path: progress.advance(task), jobs=jobs, cache=cache)

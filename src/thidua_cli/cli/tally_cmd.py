@@ -9,13 +9,16 @@ from typing import Annotated
 
 import typer
 
+from thidua_cli.catalogue import load_catalogue
 from thidua_cli.cli.app import (
     EXIT_FINDINGS,
     EXIT_NOTHING_READ,
     EXIT_OK,
     CatalogueOption,
     DebugOption,
+    JobsOption,
     LangOption,
+    NoCacheOption,
     app,
     err_console,
     fail,
@@ -27,7 +30,7 @@ from thidua_cli.i18n import Lang, t
 from thidua_cli.loading import LoadResult
 from thidua_cli.problems import Severity
 from thidua_cli.rendering import print_summary, tally_csv, tally_json, tally_table
-from thidua_cli.tally import in_years, parse_by, parse_years, tally
+from thidua_cli.tally import count, counts_in_years, parse_by, parse_years
 
 
 class Format(StrEnum):
@@ -61,6 +64,8 @@ def tally_command(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Không in tóm tắt và thanh tiến trình.")] = False,
     catalogue: CatalogueOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
 ) -> None:
@@ -83,22 +88,22 @@ def tally_command(
         year_list = parse_years(years)
         dims = parse_by(by or (DEFAULT_TABLE_BY if fmt is Format.TABLE else DEFAULT_DATA_BY))
         targets = paths or [Path(".")]
-        result = load_paths(targets, catalogue, quiet, lang)
+        result = load_paths(targets, catalogue, quiet, lang, jobs=jobs, use_cache=not no_cache)
         if result.readable_files == 0:
             if problems:
                 _write_problems(problems, result, lang)
             if not quiet:
                 print_summary(err_console(), result, year_list, 0, lang)
             fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)
-        counts = tally(result.records, year_list, dims)
+        counts = count(result.groups, year_list, dims, result.catalogue or load_catalogue())
         if fmt is Format.CSV:
             _emit(tally_csv(counts), output, lang)
         elif fmt is Format.JSON:
-            _emit(tally_json(counts, year_list, dims), output, lang)
-        elif counts.empty:
+            _emit(tally_json(counts, year_list), output, lang)
+        elif not counts.rows:
             err_console().print(t("no_records", lang))
         else:
-            table = tally_table(counts, dims, year_list, lang)
+            table = tally_table(counts, year_list, lang)
             if output:
                 with output.open("w", encoding="utf-8") as handle:
                     from rich.console import Console
@@ -110,7 +115,7 @@ def tally_command(
         if problems:
             _write_problems(problems, result, lang)
         if not quiet:
-            print_summary(err_console(), result, year_list, len(in_years(result.records, year_list)), lang)
+            print_summary(err_console(), result, year_list, counts_in_years(result.groups, year_list), lang)
         has_errors = any(p.severity is Severity.ERROR for p in result.problems)
         raise typer.Exit(EXIT_FINDINGS if has_errors else EXIT_OK)
 

@@ -15,7 +15,9 @@ from thidua_cli.cli.app import (
     EXIT_OK,
     CatalogueOption,
     DebugOption,
+    JobsOption,
     LangOption,
+    NoCacheOption,
     app,
     err_console,
     fail,
@@ -53,6 +55,8 @@ def validate_command(
     ] = None,
     rules: Annotated[Path | None, typer.Option("--rules", help="Tệp quy tắc kiểm tra riêng (TOML).")] = None,
     catalogue: CatalogueOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
 ) -> None:
@@ -70,7 +74,7 @@ def validate_command(
     2 sai cú pháp; 3 không đọc được tệp nào.
     """
     with handled(lang, debug):
-        result = load_paths(paths, catalogue, fmt is ValidateFormat.JSON, lang)
+        result = load_paths(paths, catalogue, fmt is ValidateFormat.JSON, lang, jobs=jobs, use_cache=not no_cache)
         report = validate(result, year=year, rules=load_rules(rules, quota))
         if fmt is ValidateFormat.JSON:
             typer.echo(json.dumps(report.as_dict(lang), ensure_ascii=False, indent=2))

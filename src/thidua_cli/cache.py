@@ -1,0 +1,172 @@
+"""A per-user cache of parsed files: the second run over unchanged files reads JSON, not Excel.
+
+An entry is keyed by the file's absolute path, size, modification time and content hash, and
+by the tool version and the catalogue fingerprint, so any change to either rebuilds it. The
+format is JSON (never pickle). An entry has two parts: the counts and findings (small, read on
+every run) and the rows (read only by commands that need them). An entry that does not parse
+or does not match its key is ignored and rebuilt, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, overload
+
+from thidua_cli import __version__
+from thidua_cli.loading import FileResult
+from thidua_cli.normalise import Record
+from thidua_cli.problems import Problem
+
+FORMAT = 2
+
+
+def default_dir() -> Path:
+    """$THIDUA_CACHE_DIR, else the platform's per-user cache folder."""
+    explicit = os.environ.get("THIDUA_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    return base / "thidua-cli"
+
+
+class Cache:
+    def __init__(self, directory: Path, fingerprint: str) -> None:
+        self.directory = directory
+        self.fingerprint = fingerprint
+
+    def key(self, path: Path, data: bytes) -> str:
+        stat = path.stat()
+        ident = [FORMAT, __version__, self.fingerprint, str(path.resolve()), stat.st_size, stat.st_mtime_ns]
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        return hashlib.sha256(json.dumps([*ident, digest]).encode()).hexdigest()
+
+    def _entry(self, key: str, part: str = "") -> Path:
+        return self.directory / key[:2] / f"{key}{part}.json"
+
+    def get(self, key: str, label: str, source: Path | None = None) -> FileResult | None:
+        """The cached result (its rows read only when asked for); None when absent or damaged."""
+        try:
+            payload = json.loads(self._entry(key).read_text("utf-8"))
+            if payload["key"] != key:
+                return None
+            rows_file = self._entry(key, ".rows")
+            if not rows_file.is_file():
+                return None
+            records = LazyRecords(rows_file, key, label, int(payload["count"]), source)
+            return _decode(payload["result"], label, records)
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return None  # damaged: rebuilt by the caller
+
+    def put(self, key: str, result: FileResult) -> None:
+        """Store a result: the rows in one file, everything else (counts, findings) in another."""
+        try:
+            self._write(self._entry(key, ".rows"), {"key": key, "rows": [list(r[1:]) for r in result.records]})
+            self._write(self._entry(key), {"key": key, "count": len(result.records), "result": _encode(result)})
+        except OSError:
+            pass  # a read-only or full disk only costs speed
+
+    def _write(self, target: Path, payload: dict[str, Any]) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, delete=False, suffix=".tmp") as out:
+            out.write(text)
+        os.replace(out.name, target)
+
+    def clear(self) -> int:
+        """Delete every entry; return how many files there were."""
+        removed = 0
+        if not self.directory.is_dir():
+            return 0
+        for entry in self.directory.glob("*/*.json"):
+            try:
+                entry.unlink()
+                removed += 1
+            except OSError:
+                pass
+        return removed
+
+
+class LazyRecords(Sequence[Record]):
+    """A cache entry's rows, read on first use; a damaged rows file falls back to the workbook."""
+
+    def __init__(self, rows_file: Path, key: str, label: str, count: int, source: Path | None) -> None:
+        self._file, self._key, self._label, self._count, self._source = rows_file, key, label, count, source
+        self._rows: list[Record] | None = None
+
+    def _load(self) -> list[Record]:
+        if self._rows is None:
+            try:
+                payload = json.loads(self._file.read_text("utf-8"))
+                if payload["key"] != self._key or len(payload["rows"]) != self._count:
+                    raise ValueError("cache entry does not match its key")
+                self._rows = [(self._label, *row) for row in payload["rows"]]
+            except (OSError, ValueError, KeyError, TypeError):
+                self._rows = self._reread()
+        return self._rows
+
+    def _reread(self) -> list[Record]:
+        from thidua_cli.catalogue import load_catalogue
+        from thidua_cli.loading import read_file
+
+        if self._source is None:
+            raise RuntimeError(f"the cache entry of {self._label} is damaged: run `thidua cache clear`")
+        return list(read_file(self._source, load_catalogue(), self._label).records)
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Record: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Record]: ...
+    def __getitem__(self, index: int | slice) -> Record | Sequence[Record]:
+        return self._load()[index]
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self._load())
+
+
+def _encode(result: FileResult) -> dict[str, Any]:
+    """Everything but the rows (dataclasses.asdict would deep-copy those too)."""
+    return {
+        "problems": [asdict(p) for p in result.problems],
+        "checks": [asdict(p) for p in result.checks],
+        "sheets": result.sheets,
+        "tables": result.tables,
+        "readable": result.readable,
+        "encodings": list(result.encodings),
+        "headers": [[sheet, col, text] for (sheet, col), text in result.headers.items()],
+        "groups": [list(group) for group in result.groups],
+    }
+
+
+def _decode(data: dict[str, Any], label: str, records: Sequence[Record]) -> FileResult:
+    def problems(items: list[dict[str, Any]]) -> list[Problem]:
+        return [Problem(**{**item, "file": label}) for item in items]
+
+    return FileResult(
+        file=label,
+        records=records,
+        problems=problems(data["problems"]),
+        checks=problems(data["checks"]),
+        sheets=int(data["sheets"]),
+        tables=int(data["tables"]),
+        readable=bool(data["readable"]),
+        encodings=tuple(data["encodings"]),
+        headers={(sheet, int(col)): text for sheet, col, text in data["headers"]},
+        groups=[tuple(group) for group in data["groups"]],
+    )
