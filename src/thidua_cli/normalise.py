@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from thidua_cli.catalogue import Award, AwardMatch, Catalogue, DecisionSuffix, Issuer
 from thidua_cli.layout import (
@@ -48,6 +48,10 @@ RECORD_FIELDS = (
     "year_col",
 )
 Record = tuple[str, str, int, str, str, str, str, str, str, str, str, int, str, str, str, str, int, int, int]
+# The cells besides the award that decide a record's fields (with the decision date's raw value).
+_RESOLVED_BY = ("kind", "level", "decision_number", "decision", "year")
+ResolvedFields = tuple[Award, str, str, str, str, int, str, str]
+Resolved = tuple[ResolvedFields | None, list[tuple[str, Problem]]]
 _DECISION_FORM = re.compile(r"^\d+[A-Za-z]?/(?:\d{4}/)?[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ0-9&]+)+$")
 
 
@@ -79,6 +83,7 @@ class Normaliser:
     _levels: dict[str, tuple[str, Issuer | None] | None] = field(default_factory=dict)
     _suffixes: dict[str, DecisionSuffix | None] = field(default_factory=dict)
     _dates: dict[Cell, dt.date | BadDate | None] = field(default_factory=dict)
+    _resolved: dict[tuple[Cell, ...], Resolved] = field(default_factory=dict)
 
     def match(self, text: str) -> AwardMatch | None:
         """Per distinct cell text: the catalogue is asked once, not once per row."""
@@ -181,26 +186,31 @@ class Normaliser:
                 self._add_record(ctx, column, award_text)
 
     def _add_record(self, ctx: Context, column: Column | None, award_text: str) -> None:
-        match = self.match(award_text)
-        if match is None:
-            suggestion = self.catalogue.suggest_award(award_text)
-            self.problem("unknown-award", ctx, column, value=award_text, suggestion=suggestion)
+        """One record. Everything but the name and provenance is resolved once per distinct
+        combination of the cells it depends on (rows of a block share them), then reused."""
+        row, index = ctx.row, ctx.table.index
+        signature = (
+            award_text,
+            column.index if column else -1,
+            ctx.section_kind,
+            *(text_of(row[index[f]]) if f in index else "" for f in _RESOLVED_BY),
+            row[index["decision_date"]] if "decision_date" in index else None,
+        )
+        resolved = self._resolved.get(signature)
+        if resolved is None:
+            resolved = self._resolve(ctx, column, award_text)
+            self._resolved[signature] = resolved
+        fields, findings = resolved
+        for sink, problem in findings:
+            (self.problems if sink == "problem" else self.checks).append(replace(problem, row=ctx.r + 1))
+        if fields is None:
             return
-        award = match.award
-        kind = self._kind(ctx, award, column)
-        if kind is None:
-            return
-        number, date_value, number_column, date_column = self._decision(ctx)
-        level_issuer = self._level(ctx, match, number, award_text, column)
-        if level_issuer is None:
-            return
-        year = self._year(ctx)
-        if year is None:
-            return
-        date = self._date(ctx, date_value, date_column, year)
-        self._check_decision_number(ctx, number, number_column)
+        award, kind = fields[0], fields[2]
+        if award.single_kind and not ctx.cell("kind") and ctx.section_kind in (None, award.single_kind):
+            looks = self.catalogue.name_kind(ctx.name)
+            if looks and looks != award.single_kind:
+                self.check("kind-mismatch", ctx, column, value=award.name, detail=looks)
         table = ctx.table
-        year_column = table.column("year")
         self.records.append(
             (
                 self.file,
@@ -212,18 +222,47 @@ class Normaliser:
                 kind,
                 award.name,
                 award.category,
-                level_issuer[0],
-                level_issuer[1],
-                year,
-                number,
-                date,
+                *fields[3:],
                 ctx.cell("notes"),
                 award_text,
-                table.columns["name"][0].index,
+                index["name"],
                 column.index if column else -1,
-                year_column.index if year_column else -1,
+                index.get("year", -1),
             )
         )
+
+    def _resolve(self, ctx: Context, column: Column | None, award_text: str) -> Resolved:
+        """(award, category, kind, level, issuer, year, number, date) or None, and the findings
+        that go with them, computed on a first row and kept as templates for the others."""
+        problems, checks = self.problems, self.checks
+        self.problems, self.checks = [], []
+        try:
+            fields = self._fields(ctx, column, award_text)
+            findings = [("problem", p) for p in self.problems] + [("check", c) for c in self.checks]
+        finally:
+            self.problems, self.checks = problems, checks
+        return fields, findings
+
+    def _fields(self, ctx: Context, column: Column | None, award_text: str) -> ResolvedFields | None:
+        match = self.match(award_text)
+        if match is None:
+            suggestion = self.catalogue.suggest_award(award_text)
+            self.problem("unknown-award", ctx, column, value=award_text, suggestion=suggestion)
+            return None
+        award = match.award
+        kind = self._kind(ctx, award, column)
+        if kind is None:
+            return None
+        number, date_value, number_column, date_column = self._decision(ctx)
+        level_issuer = self._level(ctx, match, number, award_text, column)
+        if level_issuer is None:
+            return None
+        year = self._year(ctx)
+        if year is None:
+            return None
+        date = self._date(ctx, date_value, date_column, year)
+        self._check_decision_number(ctx, number, number_column)
+        return (award, award.category, kind, level_issuer[0], level_issuer[1], year, number, date)
 
     def _kind(self, ctx: Context, award: Award, award_column: Column | None) -> str | None:
         written = ctx.cell("kind")
@@ -237,11 +276,8 @@ class Normaliser:
             return kind
         context_kind = ctx.section_kind
         if award.single_kind:
-            looks = self.catalogue.name_kind(ctx.name)
             if context_kind and context_kind != award.single_kind:
                 self.check("kind-mismatch", ctx, award_column, value=award.name, detail=context_kind)
-            elif looks and looks != award.single_kind:
-                self.check("kind-mismatch", ctx, award_column, value=award.name, detail=looks)
             return award.single_kind
         if context_kind is None:
             self.problem("ambiguous-kind", ctx, None, value=ctx.name)
