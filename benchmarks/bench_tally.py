@@ -72,7 +72,10 @@ def run(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, floa
 
 
 def check(csv_text: str, truth: dict[str, int]) -> bool:
-    got = {f"{r['award']}|{r['level']}|{r['kind']}|{r['year']}": int(r["count"]) for r in csv.DictReader(io.StringIO(csv_text))}
+    got = {
+        f"{r['award']}|{r['level']}|{r['kind']}|{r['year']}": int(r["count"])
+        for r in csv.DictReader(io.StringIO(csv_text))
+    }
     return got == truth
 
 

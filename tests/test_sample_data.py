@@ -36,6 +36,8 @@ def test_library_tally_equals_article():
     assert got == EXPECTED
     assert sum(got.values()) == 5874
     assert result.errors == []
+    per_year = tally(result.records, range(2015, 2021), ["year"])
+    assert list(per_year["count"]) == [879, 942, 998, 997, 997, 1061]  # the generator's split
 
 
 def test_cli_csv_equals_article_and_json_equals_library():

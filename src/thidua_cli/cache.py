@@ -16,6 +16,7 @@ import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict
+from functools import cache
 from pathlib import Path
 from typing import Any, overload
 
@@ -41,6 +42,19 @@ def default_dir() -> Path:
     return base / "thidua-cli"
 
 
+@cache
+def code_fingerprint() -> str:
+    """The tool's own files (size, mtime): a changed reader never reuses old results,
+    even when the version number was not bumped."""
+    package = Path(__file__).resolve().parent
+    parts = []
+    for file in sorted(package.rglob("*")):
+        if file.suffix in (".py", ".toml"):
+            stat = file.stat()
+            parts.append(f"{file.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
 class Cache:
     def __init__(self, directory: Path, fingerprint: str) -> None:
         self.directory = directory
@@ -48,7 +62,15 @@ class Cache:
 
     def key(self, path: Path, data: bytes) -> str:
         stat = path.stat()
-        ident = [FORMAT, __version__, self.fingerprint, str(path.resolve()), stat.st_size, stat.st_mtime_ns]
+        ident = [
+            FORMAT,
+            __version__,
+            code_fingerprint(),
+            self.fingerprint,
+            str(path.resolve()),
+            stat.st_size,
+            stat.st_mtime_ns,
+        ]
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         return hashlib.sha256(json.dumps([*ident, digest]).encode()).hexdigest()
 
@@ -58,7 +80,7 @@ class Cache:
     def get(self, key: str, label: str, source: Path | None = None) -> FileResult | None:
         """The cached result (its rows read only when asked for); None when absent or damaged."""
         try:
-            payload = json.loads(self._entry(key).read_text("utf-8"))
+            payload = _read(self._entry(key))
             if payload["key"] != key:
                 return None
             rows_file = self._entry(key, ".rows")
@@ -80,10 +102,11 @@ class Cache:
             pass  # a read-only or full disk only costs speed
 
     def _write(self, target: Path, payload: dict[str, Any]) -> None:
+        """A digest line, then the JSON: a changed or truncated entry never passes `_read`."""
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, delete=False, suffix=".tmp") as out:
-            out.write(text)
+        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False, suffix=".tmp") as out:
+            out.write(hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body)
         os.replace(out.name, target)
 
     def clear(self) -> int:
@@ -100,6 +123,16 @@ class Cache:
         return removed
 
 
+def _read(entry: Path) -> dict[str, Any]:
+    digest, _, body = entry.read_bytes().partition(b"\n")
+    if hashlib.sha256(body).hexdigest().encode("ascii") != digest:
+        raise ValueError(f"damaged cache entry {entry.name}")
+    payload = json.loads(body)
+    if not isinstance(payload, dict):
+        raise ValueError(f"damaged cache entry {entry.name}")
+    return payload
+
+
 class LazyRecords(Sequence[Record]):
     """A cache entry's rows, read on first use; a damaged rows file falls back to the workbook."""
 
@@ -110,7 +143,7 @@ class LazyRecords(Sequence[Record]):
     def _load(self) -> list[Record]:
         if self._rows is None:
             try:
-                payload = json.loads(self._file.read_text("utf-8"))
+                payload = _read(self._file)
                 if payload["key"] != self._key or len(payload["rows"]) != self._count:
                     raise ValueError("cache entry does not match its key")
                 self._rows = [(self._label, *row) for row in payload["rows"]]

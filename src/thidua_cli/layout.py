@@ -267,11 +267,10 @@ def find_table(sheet: SheetGrid, catalogue: Catalogue, names: tuple[str, ...]) -
     if "award" not in columns and heading.award_text is None:
         return NoTable(sheet.name, "no-award", encoding)
     name_key = key(columns["name"][0].header)
-    if heading.kind is None and not ("tập thể" in name_key and "cá nhân" in name_key):
-        if "tập thể" in name_key or "đơn vị" in name_key:
-            heading = replace(heading, kind="Tập thể")
-        elif "cá nhân" in name_key or name_key.startswith("họ"):
-            heading = replace(heading, kind="Cá nhân")
+    person = name_key.startswith("họ") or "cá nhân" in name_key
+    collective = "tập thể" in name_key or "đơn vị" in name_key
+    if heading.kind is None and person != collective:
+        heading = replace(heading, kind="Cá nhân" if person else "Tập thể")
     header_texts = {text_of(v) for row in grid[first : last + 1] for v in row} - {""}
     data_start = last + 1
     while data_start < len(grid) and (

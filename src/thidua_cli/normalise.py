@@ -84,6 +84,7 @@ class Normaliser:
     _suffixes: dict[str, DecisionSuffix | None] = field(default_factory=dict)
     _dates: dict[Cell, dt.date | BadDate | None] = field(default_factory=dict)
     _resolved: dict[tuple[Cell, ...], Resolved] = field(default_factory=dict)
+    _table_no: int = 0  # resolutions depend on the table (its heading year, decision, …)
 
     def match(self, text: str) -> AwardMatch | None:
         """Per distinct cell text: the catalogue is asked once, not once per row."""
@@ -137,6 +138,7 @@ class Normaliser:
         self._finding(self.checks, code, ctx, column, **kw)
 
     def add_table(self, table: SheetTable) -> None:
+        self._table_no += 1
         grid = table.grid
         stt_col, name_col = table.column("stt"), table.column("name")
         award_cols = table.columns.get("award", [])
@@ -190,6 +192,7 @@ class Normaliser:
         combination of the cells it depends on (rows of a block share them), then reused."""
         row, index = ctx.row, ctx.table.index
         signature = (
+            self._table_no,
             award_text,
             column.index if column else -1,
             ctx.section_kind,

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import sys
 
-from thidua_cli.cli import cache_cmd, catalogue_cmd, tally_cmd, validate_cmd  # noqa: F401  (registers the commands)
+from thidua_cli.cli import (  # noqa: F401  (registers the commands)
+    cache_cmd,
+    catalogue_cmd,
+    export_cmd,
+    report_cmd,
+    tally_cmd,
+    template_cmd,
+    validate_cmd,
+)
 from thidua_cli.cli.app import app
 
 

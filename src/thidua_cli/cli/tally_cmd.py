@@ -14,6 +14,7 @@ from thidua_cli.cli.app import (
     EXIT_FINDINGS,
     EXIT_NOTHING_READ,
     EXIT_OK,
+    EXIT_USAGE,
     CatalogueOption,
     DebugOption,
     JobsOption,
@@ -37,6 +38,7 @@ class Format(StrEnum):
     TABLE = "table"
     CSV = "csv"
     JSON = "json"
+    XLSX = "xlsx"
 
 
 DEFAULT_TABLE_BY = "category,award,level,kind,year"
@@ -57,7 +59,9 @@ def tally_command(
             f"Mặc định: {DEFAULT_TABLE_BY} (bảng) hoặc {DEFAULT_DATA_BY} (csv/json).",
         ),
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table (mặc định), csv hoặc json.")] = Format.TABLE,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="table (mặc định), csv, json hoặc xlsx.")
+    ] = Format.TABLE,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Ghi kết quả vào tệp thay vì màn hình.")] = None,
     problems: Annotated[
         Path | None, typer.Option("--problems", help="Ghi mọi dòng không được tính và tệp bị bỏ qua ra tệp CSV.")
@@ -96,7 +100,17 @@ def tally_command(
                 print_summary(err_console(), result, year_list, 0, lang)
             fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)
         counts = count(result.groups, year_list, dims, result.catalogue or load_catalogue())
-        if fmt is Format.CSV:
+        if fmt is Format.XLSX:
+            if output is None:
+                fail(
+                    "--format xlsx cần --output/-o" if lang == "vi" else "--format xlsx needs --output",
+                    EXIT_USAGE,
+                    lang,
+                )
+            from thidua_cli.cli.export_cmd import write_export
+
+            write_export(result, year_list, output, None, "", [d for d in dims if d != "year"], lang)
+        elif fmt is Format.CSV:
             _emit(tally_csv(counts), output, lang)
         elif fmt is Format.JSON:
             _emit(tally_json(counts, year_list), output, lang)

@@ -1,0 +1,94 @@
+"""`thidua export YEARS [PATH]... -o FILE | --split DIR`: yearly summary workbooks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from thidua_cli.cli.app import (
+    EXIT_FINDINGS,
+    EXIT_NOTHING_READ,
+    EXIT_OK,
+    EXIT_USAGE,
+    CatalogueOption,
+    DebugOption,
+    JobsOption,
+    LangOption,
+    NoCacheOption,
+    app,
+    err_console,
+    fail,
+    handled,
+    load_paths,
+)
+from thidua_cli.i18n import Lang, t
+from thidua_cli.problems import Severity
+from thidua_cli.rendering import print_summary
+from thidua_cli.tally import counts_in_years, parse_by, parse_years
+
+OrgOption = Annotated[str, typer.Option("--org", help="Tên cơ quan ban hành, in ở góc trái khối tiêu đề.")]
+
+
+@app.command("export")
+def export_command(
+    years: Annotated[str, typer.Argument(help="Năm cần tổng hợp: 2015-2020, 2019 hoặc 2015,2017-2018.")],
+    paths: Annotated[list[Path] | None, typer.Argument(help="Tệp hoặc thư mục (mặc định: thư mục hiện hành).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Tệp .xlsx cần ghi.")] = None,
+    split: Annotated[Path | None, typer.Option("--split", help="Ghi mỗi năm một tệp vào thư mục này.")] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", help="Các chiều của bảng Tổng hợp (mặc định: category,award,level,kind).")
+    ] = None,
+    org: OrgOption = "",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Không in tóm tắt.")] = False,
+    catalogue: CatalogueOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
+    lang: LangOption = Lang.VI,
+    debug: DebugOption = False,
+) -> None:
+    """Xuất bảng tổng hợp Excel để in và gửi cấp trên: trang Tổng hợp (có biểu đồ, công thức tổng),
+    mỗi năm một trang, trang Dữ liệu (mọi bản ghi kèm nguồn).
+
+    Ví dụ:
+
+      [bold]thidua export 2015-2020 sample_data -o tong-hop.xlsx --org "Sở LĐ-TBXH Thanh Hoá"[/]
+
+      [bold]thidua export 2015-2020 sample_data --split tong-hop-theo-nam/[/]
+    """
+    with handled(lang, debug):
+        if (output is None) == (split is None):
+            fail(
+                "cần đúng một trong --output/-o hoặc --split"
+                if lang == "vi"
+                else "give exactly one of --output or --split",
+                EXIT_USAGE,
+                lang,
+            )
+        year_list = parse_years(years)
+        dims = parse_by(by) if by else ["category", "award", "level", "kind"]
+        targets = paths or [Path(".")]
+        result = load_paths(targets, catalogue, quiet, lang, jobs=jobs, use_cache=not no_cache)
+        if result.readable_files == 0:
+            fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)
+        write_export(result, year_list, output, split, org, dims)
+        if not quiet:
+            print_summary(err_console(), result, year_list, counts_in_years(result.groups, year_list), lang)
+        has_errors = any(p.severity is Severity.ERROR for p in result.problems)
+        raise typer.Exit(EXIT_FINDINGS if has_errors else EXIT_OK)
+
+
+def write_export(result, years, output: Path | None, split: Path | None, org: str, dims, lang: str = "vi") -> None:  # type: ignore[no-untyped-def]
+    """Shared with `tally --format xlsx`."""
+    from thidua_cli.catalogue import load_catalogue
+    from thidua_cli.export import export_split, export_workbook
+
+    cat = result.catalogue or load_catalogue()
+    by = [*dims, "year"] if "year" not in dims else dims
+    if split is not None:
+        for path in export_split(result, years, split, cat, org, by):
+            err_console().print(t("written", lang, path=path))
+    elif output is not None:
+        export_workbook(result, years, output, cat, org, by)
+        err_console().print(t("written", lang, path=output))

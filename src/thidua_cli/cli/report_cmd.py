@@ -1,0 +1,85 @@
+"""`thidua report YEARS [PATH]...`: the paragraph for the summary report."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from thidua_cli.cli.app import (
+    EXIT_FINDINGS,
+    EXIT_NOTHING_READ,
+    EXIT_OK,
+    EXIT_USAGE,
+    CatalogueOption,
+    DebugOption,
+    JobsOption,
+    LangOption,
+    NoCacheOption,
+    app,
+    err_console,
+    fail,
+    handled,
+    load_paths,
+)
+from thidua_cli.cli.export_cmd import OrgOption
+from thidua_cli.i18n import Lang, t
+from thidua_cli.problems import Severity
+from thidua_cli.tally import parse_years
+
+
+class ReportFormat(StrEnum):
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    DOCX = "docx"
+
+
+@app.command("report")
+def report_command(
+    years: Annotated[str, typer.Argument(help="Năm cần tổng hợp: 2015-2020, 2019 hoặc 2015,2017-2018.")],
+    paths: Annotated[list[Path] | None, typer.Argument(help="Tệp hoặc thư mục (mặc định: thư mục hiện hành).")] = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="text (mặc định), markdown hoặc docx.")
+    ] = ReportFormat.TEXT,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Ghi vào tệp (bắt buộc với docx).")] = None,
+    org: OrgOption = "",
+    catalogue: CatalogueOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
+    lang: LangOption = Lang.VI,
+    debug: DebugOption = False,
+) -> None:
+    """Viết đoạn văn tổng kết (danh hiệu trước, rồi hình thức khen thưởng theo cấp) để đưa vào báo cáo.
+
+    Ví dụ:
+
+      [bold]thidua report 2015-2020 sample_data[/]
+
+      [bold]thidua report 2015-2020 sample_data --format docx -o bao-cao.docx --org "Sở LĐ-TBXH"[/]
+    """
+    from thidua_cli.catalogue import load_catalogue
+    from thidua_cli.report import build_report, write_docx
+
+    with handled(lang, debug):
+        year_list = parse_years(years)
+        if fmt is ReportFormat.DOCX and output is None:
+            fail("--format docx cần --output/-o" if lang == "vi" else "--format docx needs --output", EXIT_USAGE, lang)
+        targets = paths or [Path(".")]
+        result = load_paths(targets, catalogue, True, lang, jobs=jobs, use_cache=not no_cache)
+        if result.readable_files == 0:
+            fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)
+        report = build_report(result.groups, year_list, result.catalogue or load_catalogue())
+        if fmt is ReportFormat.DOCX and output is not None:
+            write_docx(report, output, org)
+            err_console().print(t("written", lang, path=output))
+        else:
+            text = report.markdown() if fmt is ReportFormat.MARKDOWN else report.text()
+            if output:
+                output.write_text(text, encoding="utf-8")
+                err_console().print(t("written", lang, path=output))
+            else:
+                typer.echo(text, nl=False)
+        has_errors = any(p.severity is Severity.ERROR for p in result.problems)
+        raise typer.Exit(EXIT_FINDINGS if has_errors else EXIT_OK)

@@ -1,0 +1,92 @@
+"""The parallel and cached paths give exactly what a plain sequential run gives."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from tests.conftest import SAMPLE, simple_sheet, write_xlsx
+from thidua_cli import load, load_catalogue
+from thidua_cli.cache import Cache
+from thidua_cli.cli import app
+from thidua_cli.validation import validate
+
+ARGS = ["tally", "2015-2020", str(SAMPLE), "--format", "csv", "--by", "year,award,level,kind,unit,issuer", "-q"]
+
+
+def test_parallel_and_cached_csv_are_byte_identical_to_sequential(tmp_path: Path):
+    runner = CliRunner()
+    env = {"THIDUA_CACHE_DIR": str(tmp_path / "cache")}
+    sequential = runner.invoke(app, [*ARGS, "--no-cache", "-j", "1"], env=env)
+    parallel = runner.invoke(app, [*ARGS, "--no-cache", "-j", "2"], env=env)
+    first = runner.invoke(app, ARGS, env=env)  # fills the cache
+    cached = runner.invoke(app, ARGS, env=env)  # reads it
+    assert sequential.exit_code == parallel.exit_code == first.exit_code == cached.exit_code == 0
+    assert sequential.stdout == parallel.stdout == first.stdout == cached.stdout
+    assert any((tmp_path / "cache").rglob("*.rows.json"))
+
+
+def test_cached_rows_and_findings_equal_fresh_ones(tmp_path: Path):
+    catalogue = load_catalogue()
+    cache = Cache(tmp_path, catalogue.fingerprint)
+    fresh = load([SAMPLE], catalogue, jobs=1)
+    load([SAMPLE], catalogue, cache=cache)
+    again = load([SAMPLE], catalogue, cache=cache)
+    assert again.rows == fresh.rows
+    assert validate(again).as_dict() == validate(fresh).as_dict()
+    assert [f.headers for f in again.files] == [f.headers for f in fresh.files]
+
+
+def test_damaged_entries_are_rebuilt_never_trusted(tmp_path: Path):
+    book = write_xlsx(tmp_path / "in" / "a.xlsx", simple_sheet([[1, "Lê Văn An", "", "", "LĐTT", "", "", 2018]]))
+    catalogue = load_catalogue()
+    cache = Cache(tmp_path / "cache", catalogue.fingerprint)
+    assert len(load([book], catalogue, cache=cache).rows) == 1
+    for entry in (tmp_path / "cache").rglob("*.json"):
+        if not entry.name.endswith(".rows.json"):  # a well-formed entry whose counts were changed
+            data = entry.read_bytes()
+            assert b",1]]" in data
+            entry.write_bytes(data.replace(b",1]]", b",999]]"))
+    again = load([book], catalogue, cache=cache)
+    assert again.total == 1 and len(again.rows) == 1
+    for entry in (tmp_path / "cache").rglob("*.json"):
+        entry.write_text("{not json", encoding="utf-8")
+    assert load([book], catalogue, cache=cache).total == 1
+
+
+def test_damaged_rows_fall_back_to_the_workbook(tmp_path: Path):
+    book = write_xlsx(tmp_path / "in" / "a.xlsx", simple_sheet([[1, "Lê Văn An", "", "", "LĐTT", "", "", 2018]]))
+    catalogue = load_catalogue()
+    cache = Cache(tmp_path / "cache", catalogue.fingerprint)
+    load([book], catalogue, cache=cache)
+    for entry in (tmp_path / "cache").rglob("*.rows.json"):
+        entry.write_text("garbage", encoding="utf-8")
+    assert [r[3] for r in load([book], catalogue, cache=cache).rows] == ["Lê Văn An"]
+
+
+def test_cache_follows_file_and_catalogue_changes(tmp_path: Path):
+    book = tmp_path / "in" / "a.xlsx"
+    write_xlsx(book, simple_sheet([[1, "Lê Văn An", "", "", "Lao động giỏi", "", "", 2018]]))
+    catalogue = load_catalogue()
+    cache = Cache(tmp_path / "cache", catalogue.fingerprint)
+    assert load([book], catalogue, cache=cache).total == 0
+    extra = tmp_path / "c.toml"
+    extra.write_text('[[award]]\nname = "Lao động tiên tiến"\naliases = ["Lao động giỏi"]\n', encoding="utf-8")
+    widened = load_catalogue([extra])
+    assert load([book], widened, cache=Cache(tmp_path / "cache", widened.fingerprint)).total == 1
+    write_xlsx(book, simple_sheet([[1, "A", "", "", "LĐTT", "", "", 2018], [2, "B", "", "", "LĐTT", "", "", 2018]]))
+    os.utime(book, ns=(1, 1))  # even with the old modification time, the content hash differs
+    assert load([book], catalogue, cache=cache).total == 2
+
+
+def test_cache_clear_command(tmp_path: Path):
+    runner = CliRunner()
+    env = {"THIDUA_CACHE_DIR": str(tmp_path)}
+    runner.invoke(app, ["tally", "2018", str(SAMPLE / "van-phong-so"), "-q"], env=env)
+    assert any(tmp_path.rglob("*.json"))
+    out = runner.invoke(app, ["cache", "clear"], env=env)
+    assert out.exit_code == 0 and not any(tmp_path.rglob("*.json"))
+    assert runner.invoke(app, ["cache", "path"], env=env).stdout.strip() == str(tmp_path)
