@@ -117,7 +117,7 @@ def test_template_round_trip(tmp_path: Path):
     result = load([path])
     assert validate(result, year=2024).findings == []
     counts = tally(result.records, [2024], ["award", "level", "kind"])
-    assert [tuple(map(str, r[:3])) + (int(r[3]),) for r in counts.itertuples(index=False)] == [
+    assert [(*tuple(map(str, r[:3])), int(r[3])) for r in counts.itertuples(index=False)] == [
         ("Lao động tiên tiến", "Cơ sở", "Cá nhân", 2),
         ("Bằng khen", "Tỉnh", "Tập thể", 1),
         ("Giấy khen", "Cơ sở", "Cá nhân", 1),
