@@ -15,7 +15,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, overload
@@ -93,13 +93,20 @@ class Cache:
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return None  # damaged: rebuilt by the caller
 
-    def put(self, key: str, result: FileResult) -> None:
+    def put(self, key: str, result: FileResult) -> bool:
         """Store a result: the rows in one file, everything else (counts, findings) in another."""
         try:
             self._write(self._entry(key, ".rows"), {"key": key, "rows": [list(r[1:]) for r in result.records]})
             self._write(self._entry(key), {"key": key, "count": len(result.records), "result": _encode(result)})
         except OSError:
-            pass  # a read-only or full disk only costs speed
+            return False  # a read-only or full disk only costs speed
+        return True
+
+    def light(self, key: str, result: FileResult, source: Path) -> FileResult:
+        """The same result with rows that stay in the cache until asked for (cheap to send
+        from a worker process to the parent)."""
+        records = LazyRecords(self._entry(key, ".rows"), key, result.file, len(result.records), source)
+        return replace(result, records=records)
 
     def _write(self, target: Path, payload: dict[str, Any]) -> None:
         """A digest line, then the JSON: a changed or truncated entry never passes `_read`."""

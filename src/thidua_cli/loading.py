@@ -194,17 +194,20 @@ def _init_worker(catalogue: Catalogue, cache: Cache | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
 
 
-def _read_and_store(path: Path, key: str | None, catalogue: Catalogue, cache: Cache | None) -> FileResult:
-    """Parse one file and, with a cache, store the result (in the worker: JSON costs too)."""
+def _read_and_store(
+    path: Path, key: str | None, catalogue: Catalogue, cache: Cache | None, light: bool = False
+) -> FileResult:
+    """Parse one file and, with a cache, store the result (in the worker: JSON costs too).
+    `light`: once stored, send back the result without its rows (they stay in the cache)."""
     result = read_file(path, catalogue)
-    if cache is not None and key is not None:
-        cache.put(key, result)
+    if cache is not None and key is not None and cache.put(key, result) and light:
+        return cache.light(key, result, path)
     return result
 
 
 def _work(path: Path, key: str | None) -> FileResult:
     assert _worker is not None
-    return _read_and_store(path, key, *_worker)
+    return _read_and_store(path, key, *_worker, light=True)
 
 
 def default_jobs() -> int:

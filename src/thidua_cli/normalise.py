@@ -49,7 +49,7 @@ RECORD_FIELDS = (
 )
 Record = tuple[str, str, int, str, str, str, str, str, str, str, str, int, str, str, str, str, int, int, int]
 # The cells besides the award that decide a record's fields (with the decision date's raw value).
-_RESOLVED_BY = ("kind", "level", "decision_number", "decision", "year")
+_RESOLVED_BY = ("kind", "level", "year")
 ResolvedFields = tuple[Award, str, str, str, str, int, str, str]
 Resolved = tuple[ResolvedFields | None, list[tuple[str, Problem]]]
 _DECISION_FORM = re.compile(r"^\d+[A-Za-z]?/(?:\d{4}/)?[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ0-9&]+)+$")
@@ -85,6 +85,8 @@ class Normaliser:
     _dates: dict[Cell, dt.date | BadDate | None] = field(default_factory=dict)
     _resolved: dict[tuple[Cell, ...], Resolved] = field(default_factory=dict)
     _table_no: int = 0  # resolutions depend on the table (its heading year, decision, …)
+    _shapes: dict[str, tuple[int, bool]] = field(default_factory=dict)
+    _splits: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
     def match(self, text: str) -> AwardMatch | None:
         """Per distinct cell text: the catalogue is asked once, not once per row."""
@@ -191,20 +193,31 @@ class Normaliser:
         """One record. Everything but the name and provenance is resolved once per distinct
         combination of the cells it depends on (rows of a block share them), then reused."""
         row, index = ctx.row, ctx.table.index
+        decision = self._decision(ctx)
+        number, date_value = decision[0], decision[1]
         signature = (
             self._table_no,
             award_text,
             column.index if column else -1,
             ctx.section_kind,
             *(text_of(row[index[f]]) if f in index else "" for f in _RESOLVED_BY),
-            row[index["decision_date"]] if "decision_date" in index else None,
+            self._shape(number),  # what the decision number says, not the number itself
+            date_value,
         )
-        resolved = self._resolved.get(signature)
+        try:
+            resolved = self._resolved.get(signature)
+        except TypeError:  # an unhashable cell value: resolve this row alone
+            resolved, signature = None, ()
         if resolved is None:
-            resolved = self._resolve(ctx, column, award_text)
-            self._resolved[signature] = resolved
+            resolved = self._resolve(ctx, column, award_text, decision)
+            if signature:
+                self._resolved[signature] = resolved
         fields, findings = resolved
         for sink, problem in findings:
+            if problem.code == "bad-decision-number":
+                problem = replace(problem, value=number)
+            elif problem.code == "level-mismatch":
+                problem = replace(problem, detail=number)
             (self.problems if sink == "problem" else self.checks).append(replace(problem, row=ctx.r + 1))
         if fields is None:
             return
@@ -225,7 +238,11 @@ class Normaliser:
                 kind,
                 award.name,
                 award.category,
-                *fields[3:],
+                fields[3],
+                fields[4],
+                fields[5],
+                number,
+                fields[7],
                 ctx.cell("notes"),
                 award_text,
                 index["name"],
@@ -234,19 +251,41 @@ class Normaliser:
             )
         )
 
-    def _resolve(self, ctx: Context, column: Column | None, award_text: str) -> Resolved:
+    def _shape(self, number: str) -> tuple[int, bool]:
+        """(which decision-suffix rule the number matches, is it well formed), per distinct number."""
+        found = self._shapes.get(number)
+        if found is None:
+            rule = self.decision_levels(number) if number else None
+            rule_no = self.catalogue.suffixes.index(rule) if rule else -1
+            found = (rule_no, not number or bool(_DECISION_FORM.match(number.replace(" ", ""))))
+            self._shapes[number] = found
+        return found
+
+    def _resolve(
+        self,
+        ctx: Context,
+        column: Column | None,
+        award_text: str,
+        decision: tuple[str, Cell, Column | None, Column | None],
+    ) -> Resolved:
         """(award, category, kind, level, issuer, year, number, date) or None, and the findings
         that go with them, computed on a first row and kept as templates for the others."""
         problems, checks = self.problems, self.checks
         self.problems, self.checks = [], []
         try:
-            fields = self._fields(ctx, column, award_text)
+            fields = self._fields(ctx, column, award_text, decision)
             findings = [("problem", p) for p in self.problems] + [("check", c) for c in self.checks]
         finally:
             self.problems, self.checks = problems, checks
         return fields, findings
 
-    def _fields(self, ctx: Context, column: Column | None, award_text: str) -> ResolvedFields | None:
+    def _fields(
+        self,
+        ctx: Context,
+        column: Column | None,
+        award_text: str,
+        decision: tuple[str, Cell, Column | None, Column | None],
+    ) -> ResolvedFields | None:
         match = self.match(award_text)
         if match is None:
             suggestion = self.catalogue.suggest_award(award_text)
@@ -256,7 +295,7 @@ class Normaliser:
         kind = self._kind(ctx, award, column)
         if kind is None:
             return None
-        number, date_value, number_column, date_column = self._decision(ctx)
+        number, date_value, number_column, date_column = decision
         level_issuer = self._level(ctx, match, number, award_text, column)
         if level_issuer is None:
             return None
@@ -298,16 +337,22 @@ class Normaliser:
         date_value: Cell = ctx.row[date_col.index] if date_col else ""
         if both_col and ctx.cell("decision"):
             combined = ctx.cell("decision")
-            part_number, part_date = split_decision(combined)
+            part_number, part_date = self._split(combined)
             if not number:
                 number, number_col = part_number or combined, both_col
             if not text_of(date_value) and part_date:
                 date_value, date_col = part_date, both_col
         elif number and not text_of(date_value):
-            part_number, part_date = split_decision(number)
+            part_number, part_date = self._split(number)
             if part_number and part_date:
                 number, date_value, date_col = part_number, part_date, number_col
         return number, date_value, number_col, date_col
+
+    def _split(self, text: str) -> tuple[str | None, str | None]:
+        found = self._splits.get(text)
+        if found is None:
+            found = self._splits[text] = split_decision(text)
+        return found
 
     def _check_decision_number(self, ctx: Context, number: str, column: Column | None) -> None:
         if number and not _DECISION_FORM.match(number.replace(" ", "")):
