@@ -34,12 +34,12 @@ class Rules:
 
 
 def load_rules(path: Path | None = None, ratio: float | None = None) -> Rules:
-    """The shipped rules (data/rules.toml), or a user's file of the same form."""
+    """The shipped checks (data/checks.toml), or a user's file of the same form."""
     try:
         text = (
             path.read_text("utf-8")
             if path
-            else resources.files("thidua_cli.data").joinpath("rules.toml").read_text("utf-8")
+            else resources.files("thidua_cli.data").joinpath("checks.toml").read_text("utf-8")
         )
         data: dict[str, Any] = tomllib.loads(text)
         quota, eligibility = data["quota"], data["eligibility"]

@@ -8,6 +8,7 @@ from thidua_cli.cli import (  # noqa: F401  (registers the commands)
     cache_cmd,
     catalogue_cmd,
     export_cmd,
+    people_cmd,
     report_cmd,
     tally_cmd,
     template_cmd,

@@ -1,0 +1,236 @@
+"""`thidua history NAME [PATH]...` and `thidua eligible YEAR [PATH]...`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from thidua_cli.cli.app import (
+    EXIT_NOTHING_READ,
+    EXIT_OK,
+    CatalogueOption,
+    DebugOption,
+    JobsOption,
+    LangOption,
+    NoCacheOption,
+    app,
+    err_console,
+    fail,
+    handled,
+    load_paths,
+    out_console,
+)
+from thidua_cli.i18n import Lang, t
+
+
+class PeopleFormat(StrEnum):
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+
+
+HISTORY_FIELDS = ["name", "unit", "kind", "year", "award", "level", "issuer", "decision_number", "file", "sheet", "row"]
+
+
+@app.command("history")
+def history_command(
+    name: Annotated[str, typer.Argument(help="Tên người hoặc tập thể; gõ không dấu cũng được.")],
+    paths: Annotated[list[Path] | None, typer.Argument(help="Tệp hoặc thư mục (mặc định: thư mục hiện hành).")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Chỉ người ở đơn vị có tên chứa chuỗi này.")] = None,
+    merge_units: Annotated[
+        bool, typer.Option("--merge-units", help="Coi những người cùng tên ở các đơn vị là một người.")
+    ] = False,
+    fmt: Annotated[PeopleFormat, typer.Option("--format", "-f", help="table, csv hoặc json.")] = PeopleFormat.TABLE,
+    catalogue: CatalogueOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
+    lang: LangOption = Lang.VI,
+    debug: DebugOption = False,
+) -> None:
+    """Quá trình khen thưởng của một người hoặc tập thể qua các năm, kèm nguồn (tệp, trang, dòng).
+
+    Ví dụ:
+
+      [bold]thidua history "Nguyễn Văn An" sample_data[/]
+
+      [bold]thidua history "nguyen van an" sample_data --unit "Văn phòng"[/]
+    """
+    from thidua_cli.people import history
+
+    with handled(lang, debug):
+        targets = paths or [Path(".")]
+        result = load_paths(targets, catalogue, True, lang, jobs=jobs, use_cache=not no_cache)
+        if result.readable_files == 0:
+            fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)
+        found = history(result.rows, name, unit, merge_units)
+        rows = [dict(zip(HISTORY_FIELDS, _history_row(p, r), strict=True)) for p in found for r in p.records]
+        if fmt is PeopleFormat.JSON:
+            typer.echo(json.dumps({"people": len(found), "records": rows}, ensure_ascii=False, indent=2))
+        elif fmt is PeopleFormat.CSV:
+            buffer = io.StringIO()
+            writer = csv.DictWriter(buffer, fieldnames=HISTORY_FIELDS, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+            typer.echo(buffer.getvalue(), nl=False)
+        else:
+            console = out_console()
+            if not found:
+                err_console().print(t("history_none", lang, who=name))
+            if len(found) > 1 and not merge_units:
+                units = {p.unit for p in found}
+                console.print(Text(t("history_same_name", lang, n=len(found), units=len(units)), style="bold yellow"))
+            for person in found:
+                table = Table(title=f"{person.name} — {person.unit or '?'} ({person.kind})", title_justify="left")
+                for label in ("year", "award", "level", "issuer", "decision", "source"):
+                    table.add_column(t(f"h_{label}", lang))
+                for r in person.records:
+                    values = dict(zip(HISTORY_FIELDS, _history_row(person, r), strict=True))
+                    table.add_row(
+                        str(values["year"]),
+                        str(values["award"]),
+                        str(values["level"]),
+                        str(values["issuer"]),
+                        str(values["decision_number"]),
+                        f"{values['file']} › {values['sheet']} › {values['row']}",
+                    )
+                console.print(table)
+        raise typer.Exit(EXIT_OK)
+
+
+def _history_row(person, record) -> list[object]:  # type: ignore[no-untyped-def]
+    from thidua_cli.normalise import RECORD_FIELDS
+
+    at = {f: RECORD_FIELDS.index(f) for f in RECORD_FIELDS}
+    return [
+        record[at["name"]],
+        record[at["unit"]],
+        record[at["kind"]],
+        record[at["year"]],
+        record[at["award"]],
+        record[at["level"]],
+        record[at["issuer"]],
+        record[at["decision_number"]],
+        record[at["file"]],
+        record[at["sheet"]],
+        record[at["row"]],
+    ]
+
+
+@app.command("eligible")
+def eligible_command(
+    year: Annotated[int, typer.Argument(min=1945, max=2100, help="Năm thi đua cần xét (năm đạt thành tích).")],
+    paths: Annotated[list[Path] | None, typer.Argument(help="Tệp hoặc thư mục (mặc định: thư mục hiện hành).")] = None,
+    award: Annotated[str | None, typer.Option("--award", help="Chỉ xét danh hiệu/hình thức này.")] = None,
+    explain_name: Annotated[
+        str | None, typer.Option("--explain", help="Giải thích từng quy tắc vì sao người này đủ / chưa đủ điều kiện.")
+    ] = None,
+    rules: Annotated[
+        Path | None, typer.Option("--rules", help="Bộ quy tắc riêng (TOML, dạng data/rules/*.toml).")
+    ] = None,
+    fmt: Annotated[PeopleFormat, typer.Option("--format", "-f", help="table, csv hoặc json.")] = PeopleFormat.TABLE,
+    catalogue: CatalogueOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
+    lang: LangOption = Lang.VI,
+    debug: DebugOption = False,
+) -> None:
+    """Ai đủ điều kiện đề nghị danh hiệu, hình thức cao hơn trong năm YEAR, theo chuỗi các năm
+    (3 năm CSTĐ cơ sở → CSTĐ tỉnh …), kèm quy tắc, điều luật, bằng chứng và điều cần xác minh.
+
+    Ví dụ:
+
+      [bold]thidua eligible 2020 sample_data[/]
+
+      [bold]thidua eligible 2025 ho-so/ --award "Bằng khen" --format json[/]
+
+      [bold]thidua eligible 2020 sample_data --explain "Nguyễn Văn An"[/]
+    """
+    from thidua_cli.eligibility import eligible, explain, load_rule_set
+
+    with handled(lang, debug):
+        targets = paths or [Path(".")]
+        result = load_paths(targets, catalogue, True, lang, jobs=jobs, use_cache=not no_cache)
+        if result.readable_files == 0:
+            fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)
+        rule_sets = [load_rule_set(rules)] if rules else None
+        if explain_name:
+            checks = explain(result.rows, explain_name, year, rule_sets)
+            if fmt is PeopleFormat.JSON:
+                payload = [{**c.as_candidate(), "met": c.met, "reasons": list(c.reasons)} for c in checks]
+                typer.echo(json.dumps({"explain": payload}, ensure_ascii=False, indent=2))
+            else:
+                console = out_console()
+                if not checks:
+                    err_console().print(t("history_none", lang, who=explain_name))
+                for check in checks:
+                    mark = "✓" if check.met else "✗"
+                    head = f"{mark} {check.person.name} ({check.person.unit}) → {check.rule.award} ({check.rule.level})"
+                    console.print(Text(head, style="bold green" if check.met else "bold"))
+                    console.print(f"   {check.rule.id} · {check.rule.article} · {check.rule_set.id}", highlight=False)
+                    for reason in check.reasons:
+                        console.print(f"   {reason}", highlight=False)
+            raise typer.Exit(EXIT_OK)
+        from thidua_cli.catalogue import load_catalogue
+
+        checks = eligible(result.rows, year, result.catalogue or load_catalogue(), award, rule_sets)
+        candidates = [c.as_candidate() for c in checks]
+        if fmt is PeopleFormat.JSON:
+            typer.echo(json.dumps({"candidates": candidates}, ensure_ascii=False, indent=2))
+        elif fmt is PeopleFormat.CSV:
+            buffer = io.StringIO()
+            fields = [
+                "name",
+                "unit",
+                "kind",
+                "award",
+                "level",
+                "rule",
+                "article",
+                "rule_set",
+                "evidence_years",
+                "to_verify",
+            ]
+            writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+            writer.writeheader()
+            for cand in candidates:
+                writer.writerow(
+                    {
+                        **{k: cand[k] for k in ("name", "unit", "kind", "award", "level")},
+                        "rule": cand["rule"]["id"],
+                        "article": cand["rule"]["article"],
+                        "rule_set": cand["rule"]["rule_set"],
+                        "evidence_years": " ".join(str(e["year"]) for e in cand["evidence"]),
+                        "to_verify": "; ".join(cand["to_verify"]),
+                    }
+                )
+            typer.echo(buffer.getvalue(), nl=False)
+        else:
+            console = out_console()
+            table = Table(title=t("eligible_title", lang, year=year), show_lines=True)
+            for label in ("e_who", "e_target", "e_rule", "e_evidence", "e_verify"):
+                table.add_column(t(label, lang), overflow="fold")
+            for c in checks:
+                rule = f"{c.rule.id}\n{c.rule.article}\n{c.rule_set.id}"
+                if c.rule.unconfirmed:
+                    rule += "\n" + t("unconfirmed", lang)
+                evidence = "\n".join(
+                    f"{e.year}: {e.award} ({e.level}) — {e.file} › {e.sheet} › {e.row}" for e in c.evidence
+                )
+                table.add_row(
+                    f"{c.person.name}\n{c.person.unit}",
+                    f"{c.rule.award} ({c.rule.level})",
+                    rule,
+                    evidence,
+                    "\n".join(f"cần xác minh: {v}" for v in c.rule.to_verify),
+                )
+            console.print(table)
+            console.print(t("eligible_count", lang, n=len(checks)))
+        raise typer.Exit(EXIT_OK)

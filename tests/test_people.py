@@ -1,0 +1,140 @@
+"""history and eligible on records with planted chains."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import write_xlsx
+from thidua_cli import load, load_catalogue
+from thidua_cli.cli import app
+from thidua_cli.eligibility import eligible, explain, shipped_rule_sets
+from thidua_cli.people import history
+
+HEADER = ["STT", "Họ và tên", "Đơn vị", "Đối tượng", "Danh hiệu", "Cấp khen", "Năm"]
+
+
+def lists(folder: Path, rows: list[tuple[str, str, str, str, str, int]]) -> Path:
+    """One workbook per year, as units send them."""
+    years = sorted({r[5] for r in rows})
+    for year in years:
+        body = [[i, *r[:5], r[5]] for i, r in enumerate((r for r in rows if r[5] == year), 1)]
+        write_xlsx(folder / f"ds-{year}.xlsx", [HEADER, *body], sheet=str(year))
+    return folder
+
+
+CN, TT = "Cá nhân", "Tập thể"
+PLANTED = [
+    # complete chain: CSTĐCS 2018–2020 → CSTĐ tỉnh 2020 (2003 law)
+    *[("Nguyễn Văn An", "Phòng A", CN, "CSTĐCS", "", y) for y in (2018, 2019, 2020)],
+    # same name in another unit: only 2019–2020, so not a candidate
+    *[("Nguyễn Văn An", "Phòng B", CN, "CSTĐCS", "", y) for y in (2019, 2020)],
+    # broken by a gap: 2017, 2018, 2020
+    *[("Trần Thị Bình", "Phòng A", CN, "CSTĐCS", "", y) for y in (2017, 2018, 2020)],
+    # already awarded CSTĐ tỉnh in 2020
+    *[("Lê Văn Cường", "Phòng A", CN, "CSTĐCS", "", y) for y in (2018, 2019, 2020)],
+    ("Lê Văn Cường", "Phòng A", CN, "CSTĐ cấp tỉnh", "UBND tỉnh", 2020),
+    # collective: TTLĐXS 2016–2020 and a Cờ thi đua in 2019 → HCLĐ hạng Ba (2003 law)
+    *[("Phòng Kế toán", "Trung tâm A", TT, "TTLĐXS", "UBND tỉnh", y) for y in range(2016, 2021)],
+    ("Phòng Kế toán", "Trung tâm A", TT, "Cờ thi đua", "UBND tỉnh", 2019),
+    # 2022 law: two consecutive CSTĐCS 2024–2025 → Bằng khen tỉnh 2025
+    *[("Phạm Thị Dung", "Phòng C", CN, "CSTĐCS", "", y) for y in (2024, 2025)],
+    # 2022 law: BK tỉnh 2018, then CSTĐCS 2021, 2023, 2025 → BK Thủ tướng 2025
+    ("Hoàng Văn Em", "Phòng C", CN, "Bằng khen", "UBND tỉnh", 2018),
+    *[("Hoàng Văn Em", "Phòng C", CN, "CSTĐCS", "", y) for y in (2021, 2023, 2025)],
+    # same, but the Bằng khen came inside the five years: no
+    ("Đỗ Thị Giang", "Phòng C", CN, "Bằng khen", "UBND tỉnh", 2022),
+    *[("Đỗ Thị Giang", "Phòng C", CN, "CSTĐCS", "", y) for y in (2021, 2023, 2025)],
+]
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory):  # type: ignore[no-untyped-def]
+    return load([lists(tmp_path_factory.mktemp("ds"), PLANTED)]).rows
+
+
+def summary(checks):  # type: ignore[no-untyped-def]
+    return sorted((c.person.name, c.person.unit, c.rule.id, tuple(e.year for e in c.evidence)) for c in checks)
+
+
+def test_2003_rule_set_candidates(records):  # type: ignore[no-untyped-def]
+    got = summary(eligible(records, 2020, load_catalogue()))
+    assert got == [
+        ("Nguyễn Văn An", "Phòng A", "cstd-tinh", (2018, 2019, 2020)),
+        ("Phòng Kế toán", "Trung tâm A", "hcld3-tap-the", (2016, 2017, 2018, 2019, 2019, 2020)),
+    ]
+
+
+def test_2022_rule_set_candidates(records):  # type: ignore[no-untyped-def]
+    got = summary(eligible(records, 2025, load_catalogue()))
+    assert got == [
+        ("Hoàng Văn Em", "Phòng C", "bang-khen-thu-tuong", (2018, 2021, 2023, 2025)),
+        ("Phạm Thị Dung", "Phòng C", "bang-khen-tinh", (2024, 2025)),
+    ]
+
+
+def test_award_filter_and_rule_sets_by_year(records):  # type: ignore[no-untyped-def]
+    assert summary(eligible(records, 2025, load_catalogue(), award="Bằng khen"))[0][2] == "bang-khen-thu-tuong"
+    assert eligible(records, 2020, load_catalogue(), award="Bằng khen") == []
+    ids = [rs.id for rs in shipped_rule_sets()]
+    assert ids == ["luat-2003", "luat-2022"]
+
+
+def test_explain_says_why(records):  # type: ignore[no-untyped-def]
+    checks = explain(records, "tran thi binh", 2020)
+    cstd = next(c for c in checks if c.rule.id == "cstd-tinh")
+    assert not cstd.met and any("thiếu năm 2019" in r for r in cstd.reasons)
+    awarded = next(c for c in explain(records, "Lê Văn Cường", 2020) if c.rule.id == "cstd-tinh")
+    assert not awarded.met and any("đã có" in r for r in awarded.reasons)
+
+
+def test_history_unaccented_query_and_same_name(records):  # type: ignore[no-untyped-def]
+    found = history(records, "nguyen van an")
+    assert [(p.unit, [r[11] for r in p.records]) for p in found] == [
+        ("Phòng A", [2018, 2019, 2020]),
+        ("Phòng B", [2019, 2020]),
+    ]
+    assert history(records, "Nguyễn Văn Ân") == []  # a different name once accented
+    assert len(history(records, "NGUYỄN  VĂN AN", unit="phòng b")) == 1
+    assert len(history(records, "nguyen van an", merge_units=True)[0].records) == 5
+
+
+def test_cli_json_and_messages(tmp_path: Path):
+    folder = lists(tmp_path / "ds", PLANTED)
+    runner = CliRunner()
+    out = runner.invoke(app, ["eligible", "2020", str(folder), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    payload = json.loads(out.stdout)
+    first = payload["candidates"][0]
+    assert set(first) == {"name", "unit", "kind", "award", "level", "rule", "evidence", "to_verify"}
+    assert first["rule"]["rule_set"] == "luat-2003" and first["rule"].get("unconfirmed") is True
+    assert {e["year"] for e in first["evidence"]} == {2018, 2019, 2020} and first["evidence"][0]["file"].endswith(
+        ".xlsx"
+    )
+    out = runner.invoke(app, ["history", "nguyen van an", str(folder)], env={"COLUMNS": "200"})
+    assert "2 người cùng tên ở 2 đơn vị" in out.stdout
+    out = runner.invoke(app, ["eligible", "--explain", "Trần Thị Bình", "2020", str(folder)], env={"COLUMNS": "200"})
+    assert out.exit_code == 0 and "thiếu năm 2019" in out.stdout
+    out = runner.invoke(app, ["history", "nguyen van an", str(folder), "--format", "csv"])
+    assert out.stdout.splitlines()[0].startswith("name,unit,kind,year,award")
+
+
+def test_user_rule_set(tmp_path: Path, records):  # type: ignore[no-untyped-def]
+    from thidua_cli.eligibility import load_rule_set
+
+    rules = tmp_path / "r.toml"
+    rules.write_text(
+        '[ruleset]\nid = "rieng"\nname = "Quy chế riêng"\nyears = [2000, 2100]\n\n'
+        '[[rule]]\nid = "gk-2-nam"\ntarget = { award = "Giấy khen", level = "Cơ sở" }\nkind = "Cá nhân"\n'
+        'article = "Quy chế 1/QC"\nrequires = [{ type = "consecutive", award = "Chiến sĩ thi đua cơ sở", years = 2 }]\n',
+        encoding="utf-8",
+    )
+    got = summary(eligible(records, 2020, load_catalogue(), rule_sets=[load_rule_set(rules)]))
+    assert [g[:3] for g in got] == [
+        ("Lê Văn Cường", "Phòng A", "gk-2-nam"),
+        ("Nguyễn Văn An", "Phòng A", "gk-2-nam"),
+        ("Nguyễn Văn An", "Phòng B", "gk-2-nam"),
+    ]
