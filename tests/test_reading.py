@@ -410,3 +410,22 @@ def test_user_default_level_for_a_multi_level_award(tmp_path: Path):
     extra = tmp_path / "c.toml"
     extra.write_text('[[award]]\nname = "Tập thể lao động xuất sắc"\nusual_level = "Tỉnh"\n', encoding="utf-8")
     assert counts(load([path], load_catalogue([extra]))) == [("Tập thể lao động xuất sắc", "Tỉnh", "Tập thể", 2019, 1)]
+
+
+def test_signature_block_under_a_per_award_list_is_not_counted(tmp_path: Path):
+    rows = [
+        ['DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU "LAO ĐỘNG TIÊN TIẾN" NĂM 2018'],
+        ["STT", "Họ và tên", "Chức vụ"],
+        ["1", "Lê Văn An", "Chuyên viên"],
+        ["1.2", "Lê Văn Bình", "Chuyên viên"],
+        [None, "Thanh Hoá, ngày 20 tháng 12 năm 2018"],
+        [None, "TM. BAN CHẤP HÀNH"],
+        [None, "Nguyễn Văn Ký"],
+    ]
+    result = load([write_xlsx(tmp_path / "x.xlsx", rows)])
+    assert list(result.records["name"]) == ["Lê Văn An", "Lê Văn Bình"]
+
+
+def test_a_record_naming_an_award_is_never_taken_for_a_section(tmp_path: Path):
+    rows = [["STT", "Họ và tên", "Đơn vị", "Danh hiệu", "Năm"], [None, "Lê Văn An", "Phòng A", "Lao động tiên tiến", "2018.0"]]
+    assert counts(load([write_xlsx(tmp_path / "x.xlsx", rows)])) == [("Lao động tiên tiến", "Cơ sở", "Cá nhân", 2018, 1)]

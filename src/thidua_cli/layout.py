@@ -380,7 +380,13 @@ def is_totals(first_text: str) -> bool:
     return False
 
 
+_SIGNING = re.compile(r"^(?:tm|kt|tl|tuq|q|ql)\s*[./]\s*\S", re.IGNORECASE)  # "TM. UBND", "KT. GIÁM ĐỐC", "TL."
+
+
 def is_signature(first_text: str) -> bool:
+    """The first line of the signature block (or the recipients list) that ends the table."""
+    if _SIGNING.match(first_text.strip()):
+        return True
     k = key(first_text)
     return any(k == p or k.startswith(p + " ") for p in layout_rules().signature)
 
@@ -404,6 +410,8 @@ def section_of(texts: list[str], stt: Cell, catalogue: Catalogue) -> Section | N
     """The section a row opens, or None for an ordinary row."""
     stt_text = text_of(stt)
     enumerated = bool(stt_text and _ROMAN_OR_LETTER.match(stt_text))
+    if len([t for t in texts if not (enumerated and t == stt_text)]) > 2:
+        return None  # a section row holds a label (and maybe its number), not a record's cells
     label = " ".join(t for t in texts if not (enumerated and t == stt_text))
     m = _ENUMERATED.match(label)
     numbered = False

@@ -162,9 +162,9 @@ class Normaliser:
                 texts = row_texts(row)
                 if not texts:
                     continue
-                if is_totals(texts[0]) or is_place_date(texts[0]):
+                if is_totals(texts[0]):
                     continue
-                if is_signature(texts[0]) and not any(text_of(row[c.index]) for c in award_cols):
+                if (is_signature(texts[0]) or is_place_date(texts[0])) and not any(text_of(row[c.index]) for c in award_cols):
                     in_signature = True
                     continue
                 section = section_of(texts, stt, self.catalogue)
@@ -424,9 +424,12 @@ class Normaliser:
         return ctx.table.heading.year
 
 
+_STT = re.compile(r"^\d{1,5}(?:[.,]\d{1,3})*[.)]?[a-z]?$")  # 1, 01, 1., 1.2, 3a
+
+
 def _is_number(value: Cell) -> bool:
     if isinstance(value, bool):
         return False
     if isinstance(value, int | float):
         return True
-    return isinstance(value, str) and value.strip().rstrip(".").isdigit()
+    return isinstance(value, str) and _STT.match(value.strip()) is not None

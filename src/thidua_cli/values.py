@@ -9,7 +9,7 @@ from thidua_cli.text import clean
 
 MIN_YEAR, MAX_YEAR = 1945, 2100
 _SCHOOL_YEAR = re.compile(r"^(?:n[ăa]m\s*(?:h[ọo]c)?\s*:?\s*)?((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)\d{2})$")
-_YEAR = re.compile(r"^(?:n[ăa]m\s*:?\s*)?((?:19|20)\d{2})$")
+_YEAR = re.compile(r"^(?:n[ăa]m\s*:?\s*)?((?:19|20)\d{2})(?:\.0+)?$")
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})(?!\d)")
 _WORDS = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})")
 _DECISION = re.compile(r"(\d+[\w.]*\s*/\s*(?:\d{4}\s*/\s*)?[\wĐđ]+(?:\s*[-–]\s*[\wĐđ&]+)*)")
