@@ -75,3 +75,46 @@ def catalogue():  # type: ignore[no-untyped-def]
 def private_cache(tmp_path_factory, monkeypatch):  # type: ignore[no-untyped-def]
     """Tests never touch the user's cache folder."""
     monkeypatch.setenv("THIDUA_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+def write_ods(path: Path, rows: Sequence[Sequence[Any]], sheet: str = "Sheet1") -> Path:
+    """A minimal OpenDocument spreadsheet (what LibreOffice saves), written without extra packages."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    cells = []
+    for row in rows:
+        out = []
+        for value in row:
+            if value is None:
+                out.append("<table:table-cell/>")
+            elif isinstance(value, int | float):
+                out.append(
+                    f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>'
+                )
+            else:
+                out.append(
+                    f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}</text:p></table:table-cell>'
+                )
+        cells.append(f"<table:table-row>{''.join(out)}</table:table-row>")
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="{escape(sheet)}">{"".join(cells)}'
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+    return path

@@ -40,16 +40,12 @@ def test_walks_folders_and_reads_every_sheet(tmp_path: Path):
     assert result.problems == []
 
 
-def test_reads_ods_sample(tmp_path: Path):
-    import pandas as pd
+def test_reads_ods(tmp_path: Path):
+    from tests.conftest import write_ods
 
-    frame = pd.DataFrame([["STT", "Họ và tên", "Danh hiệu", "Năm"], [1, "Lê Văn An", "LĐTT", 2019]])
-    path = tmp_path / "don-vi.ods"
-    try:
-        frame.to_excel(path, header=False, index=False, engine="odf")
-    except ImportError:  # odfpy is not a dependency; the format is still read by calamine
-        return
-    assert counts(load([path])) == [("Lao động tiên tiến", "Cơ sở", "Cá nhân", 2019)]
+    rows = [["DANH SÁCH KHEN THƯỞNG NĂM 2019"], ["STT", "Họ và tên", "Danh hiệu"], [1, "Lê Văn An", "LĐTT"]]
+    path = write_ods(tmp_path / "don-vi.ods", rows, sheet="DS")
+    assert counts(load([path])) == [("Lao động tiên tiến", "Cơ sở", "Cá nhân", 2019, 1)]
 
 
 # 2. corrupt, fake and password-protected files are reported and skipped; other sheets skipped as info
@@ -427,5 +423,10 @@ def test_signature_block_under_a_per_award_list_is_not_counted(tmp_path: Path):
 
 
 def test_a_record_naming_an_award_is_never_taken_for_a_section(tmp_path: Path):
-    rows = [["STT", "Họ và tên", "Đơn vị", "Danh hiệu", "Năm"], [None, "Lê Văn An", "Phòng A", "Lao động tiên tiến", "2018.0"]]
-    assert counts(load([write_xlsx(tmp_path / "x.xlsx", rows)])) == [("Lao động tiên tiến", "Cơ sở", "Cá nhân", 2018, 1)]
+    rows = [
+        ["STT", "Họ và tên", "Đơn vị", "Danh hiệu", "Năm"],
+        [None, "Lê Văn An", "Phòng A", "Lao động tiên tiến", "2018.0"],
+    ]
+    assert counts(load([write_xlsx(tmp_path / "x.xlsx", rows)])) == [
+        ("Lao động tiên tiến", "Cơ sở", "Cá nhân", 2018, 1)
+    ]

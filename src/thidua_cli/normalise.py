@@ -164,7 +164,9 @@ class Normaliser:
                     continue
                 if is_totals(texts[0]):
                     continue
-                if (is_signature(texts[0]) or is_place_date(texts[0])) and not any(text_of(row[c.index]) for c in award_cols):
+                if (is_signature(texts[0]) or is_place_date(texts[0])) and not any(
+                    text_of(row[c.index]) for c in award_cols
+                ):
                     in_signature = True
                     continue
                 section = section_of(texts, stt, self.catalogue)

@@ -119,6 +119,11 @@ def write_docx(report: Report, target: Path, issuer_name: str = "") -> Path:
             fonts.set(f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{attr}", "Times New Roman")
     table = document.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, width in zip(table.columns, (Cm(6.5), Cm(10)), strict=True):  # the motto on one line
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
     cells = [
         (0, 0, (issuer_name or "CƠ QUAN, ĐƠN VỊ").upper()),
         (0, 1, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
@@ -129,7 +134,7 @@ def write_docx(report: Report, target: Path, issuer_name: str = "") -> Path:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(text)
         run.bold = True
-        run.font.size = Pt(13)
+        run.font.size = Pt(12)
     heading = document.add_paragraph()
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = heading.add_run(f"KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG {_period(report.years)}")
