@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from thidua_cli.errors import CatalogueError
 from thidua_cli.text import ascii_key, closest, key, nfc
 
+T = TypeVar("T")
 LEVELS = ("Nhà nước", "Chính phủ", "Bộ", "Tỉnh", "Cơ sở")
 KINDS = ("Cá nhân", "Tập thể", "Hộ gia đình")
 CATEGORIES = ("Danh hiệu thi đua", "Hình thức khen thưởng")
@@ -130,20 +131,10 @@ class Catalogue:
         return self._match_issuer_key(key(text))
 
     def _match_issuer_key(self, k: str) -> Issuer | None:
-        k = _strip_connectors(k)
-        if k in self._issuer_keys:
-            return self._issuer_keys[k]
-        for alias in _prefixes(k, self._issuer_keys):
-            return self._issuer_keys[alias]
-        return None
+        return _lookup(self._issuer_keys, _strip_connectors(k))
 
     def _match_level_key(self, k: str) -> str | None:
-        k = _strip_connectors(k)
-        if k in self._level_keys:
-            return self._level_keys[k]
-        for alias in _prefixes(k, self._level_keys):
-            return self._level_keys[alias]
-        return None
+        return _lookup(self._level_keys, _strip_connectors(k))
 
     def match_level(self, text: str) -> tuple[str, Issuer | None] | None:
         """A level/issuer cell: ("Tỉnh", Issuer) for "Chủ tịch UBND tỉnh", ("Tỉnh", None) for "Cấp tỉnh"."""
@@ -186,6 +177,15 @@ class Catalogue:
     def suggest_award(self, text: str) -> str | None:
         choices = {ascii_key(alias): award.name for award in self.awards for alias in (award.name, *award.aliases)}
         return closest(text, choices)
+
+
+def _lookup(table: dict[str, T], k: str) -> T | None:
+    """The entry for `k`, else for the longest alias that starts it ("Chủ tịch UBND tỉnh X")."""
+    if k in table:
+        return table[k]
+    for alias in _prefixes(k, table):
+        return table[alias]
+    return None
 
 
 def _prefixes(k: str, table: dict[str, Any]) -> Iterable[str]:

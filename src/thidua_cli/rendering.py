@@ -110,25 +110,30 @@ def print_summary(console: Console, result: LoadResult, years: Sequence[int] | N
     legacy = [f.file for f in files if f.encodings]
     if legacy:
         console.print(t("legacy", lang, files=", ".join(legacy)))
-    unreadable = [p for p in result.problems if p.code == "unreadable"]
-    if unreadable:
-        console.print(Text(t("skipped_files", lang, n=len(unreadable)), style="bold yellow"))
-        for p in unreadable:
-            console.print(f"  • {p.file}: {p.message(lang)}", highlight=False, soft_wrap=True)
-    sheets = [p for p in result.problems if p.code in ("skipped-sheet", "sheet-unreadable")]
-    if sheets:
-        console.print(Text(t("skipped_sheets", lang, n=len(sheets)), style="yellow"))
-        for p in sheets[:MAX_SHEET_LINES]:
-            console.print(f"  • {p.file} › {p.sheet}: {p.message(lang)}", highlight=False, soft_wrap=True)
-        if len(sheets) > MAX_SHEET_LINES:
-            console.print("  " + t("more", lang, n=len(sheets) - MAX_SHEET_LINES))
-    rows = [p for p in result.problems if p.row is not None and p.severity is Severity.ERROR]
-    if rows:
-        console.print(Text(t("unrecognised", lang, n=len(rows)), style="bold red"))
-        for p in rows[:MAX_PROBLEM_LINES]:
-            console.print(f"  • {p.file} › {p.sheet} › {p.row}: {p.message(lang)}", highlight=False, soft_wrap=True)
-        if len(rows) > MAX_PROBLEM_LINES:
-            console.print("  " + t("more", lang, n=len(rows) - MAX_PROBLEM_LINES))
+    groups = [
+        ("skipped_files", "bold yellow", [p for p in result.problems if p.code == "unreadable"], None),
+        (
+            "skipped_sheets",
+            "yellow",
+            [p for p in result.problems if p.code in ("skipped-sheet", "sheet-unreadable")],
+            MAX_SHEET_LINES,
+        ),
+        (
+            "unrecognised",
+            "bold red",
+            [p for p in result.problems if p.row is not None and p.severity is Severity.ERROR],
+            MAX_PROBLEM_LINES,
+        ),
+    ]
+    for title, style, problems, limit in groups:
+        if not problems:
+            continue
+        console.print(Text(t(title, lang, n=len(problems)), style=style))
+        for p in problems[:limit]:
+            where = " › ".join(str(part) for part in (p.file, p.sheet, p.row) if part is not None)
+            console.print(f"  • {where}: {p.message(lang)}", highlight=False, soft_wrap=True)
+        if limit is not None and len(problems) > limit:
+            console.print("  " + t("more", lang, n=len(problems) - limit))
 
 
 def catalogue_table(catalogue: Catalogue, lang: str) -> Table:

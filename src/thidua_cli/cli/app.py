@@ -113,8 +113,10 @@ def load_paths(
     lang: str,
     jobs: int | None = None,
     use_cache: bool = True,
+    require_readable: bool = False,
 ) -> LoadResult:
-    """Check the paths, then load them with a progress bar on stderr (files being read)."""
+    """Check the paths, then load them with a progress bar on stderr (files being read).
+    `require_readable`: stop with exit 3 when no file could be read."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from thidua_cli.cache import Cache, default_dir
@@ -137,4 +139,7 @@ def load_paths(
     ) as progress:
         task = progress.add_task(t("loading", lang), total=len(files))
         cache = Cache(default_dir(), cat.fingerprint) if use_cache else None
-        return load(targets, cat, progress=lambda _path: progress.advance(task), jobs=jobs, cache=cache)
+        result = load(targets, cat, progress=lambda _path: progress.advance(task), jobs=jobs, cache=cache)
+    if require_readable and result.readable_files == 0:
+        fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)
+    return result

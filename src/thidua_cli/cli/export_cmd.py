@@ -9,7 +9,6 @@ import typer
 
 from thidua_cli.cli.app import (
     EXIT_FINDINGS,
-    EXIT_NOTHING_READ,
     EXIT_OK,
     EXIT_USAGE,
     CatalogueOption,
@@ -69,9 +68,7 @@ def export_command(
         year_list = parse_years(years)
         dims = parse_by(by) if by else ["category", "award", "level", "kind"]
         targets = paths or [Path(".")]
-        result = load_paths(targets, catalogue, quiet, lang, jobs=jobs, use_cache=not no_cache)
-        if result.readable_files == 0:
-            fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)
+        result = load_paths(targets, catalogue, quiet, lang, jobs=jobs, use_cache=not no_cache, require_readable=True)
         write_export(result, year_list, output, split, org, dims)
         if not quiet:
             print_summary(err_console(), result, year_list, counts_in_years(result.groups, year_list), lang)

@@ -14,7 +14,6 @@ from rich.table import Table
 from rich.text import Text
 
 from thidua_cli.cli.app import (
-    EXIT_NOTHING_READ,
     EXIT_OK,
     CatalogueOption,
     DebugOption,
@@ -23,7 +22,6 @@ from thidua_cli.cli.app import (
     NoCacheOption,
     app,
     err_console,
-    fail,
     handled,
     load_paths,
     out_console,
@@ -67,9 +65,7 @@ def history_command(
 
     with handled(lang, debug):
         targets = paths or [Path(".")]
-        result = load_paths(targets, catalogue, True, lang, jobs=jobs, use_cache=not no_cache)
-        if result.readable_files == 0:
-            fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)
+        result = load_paths(targets, catalogue, True, lang, jobs=jobs, use_cache=not no_cache, require_readable=True)
         found = history(result.rows, name, unit, merge_units)
         rows = [dict(zip(HISTORY_FIELDS, _history_row(p, r), strict=True)) for p in found for r in p.records]
         if fmt is PeopleFormat.JSON:
@@ -157,9 +153,7 @@ def eligible_command(
 
     with handled(lang, debug):
         targets = paths or [Path(".")]
-        result = load_paths(targets, catalogue, True, lang, jobs=jobs, use_cache=not no_cache)
-        if result.readable_files == 0:
-            fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)
+        result = load_paths(targets, catalogue, True, lang, jobs=jobs, use_cache=not no_cache, require_readable=True)
         rule_sets = [load_rule_set(rules)] if rules else None
         if explain_name:
             checks = explain(result.rows, explain_name, year, rule_sets)

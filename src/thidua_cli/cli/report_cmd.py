@@ -10,7 +10,6 @@ import typer
 
 from thidua_cli.cli.app import (
     EXIT_FINDINGS,
-    EXIT_NOTHING_READ,
     EXIT_OK,
     EXIT_USAGE,
     CatalogueOption,
@@ -67,9 +66,7 @@ def report_command(
         if fmt is ReportFormat.DOCX and output is None:
             fail("--format docx cần --output/-o" if lang == "vi" else "--format docx needs --output", EXIT_USAGE, lang)
         targets = paths or [Path(".")]
-        result = load_paths(targets, catalogue, True, lang, jobs=jobs, use_cache=not no_cache)
-        if result.readable_files == 0:
-            fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)
+        result = load_paths(targets, catalogue, True, lang, jobs=jobs, use_cache=not no_cache, require_readable=True)
         report = build_report(result.groups, year_list, result.catalogue or load_catalogue())
         if fmt is ReportFormat.DOCX and output is not None:
             write_docx(report, output, org)
