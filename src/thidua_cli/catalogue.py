@@ -87,6 +87,7 @@ class Catalogue:
     _kind_keys: dict[str, str] = field(default_factory=dict, repr=False)
     _name_prefixes: dict[str, str] = field(default_factory=dict, repr=False)
     _surnames: frozenset[str] = field(default_factory=frozenset, repr=False)
+    _prefix_starts: frozenset[str] = field(default_factory=frozenset, repr=False)
     fingerprint: str = ""
 
     # --- lookups ------------------------------------------------------------------------
@@ -153,10 +154,12 @@ class Catalogue:
 
     def name_kind(self, name: str) -> str | None:
         """The kind a recipient's name shows ("Phòng Kế toán" → Tập thể), or None if it shows none."""
-        words = nfc(name).casefold().split()
-        for n in (3, 2, 1):  # collective prefixes are one to three words
-            if len(words) >= n:
-                found = self._name_prefixes.get(" ".join(words[:n]))
+        words = name.casefold().split()
+        if not words:
+            return None
+        if words[0] in self._prefix_starts:  # collective prefixes are one to three words
+            for n in (3, 2, 1):
+                found = self._name_prefixes.get(" ".join(words[:n])) if len(words) >= n else None
                 if found:
                     return found
         if 2 <= len(words) <= 5 and words[0] in self._surnames:
@@ -283,6 +286,7 @@ def _load_catalogue(extra: tuple[Path, ...]) -> Catalogue:
     prefixes = [(p, "Tập thể") for p in names.get("collective_prefixes", [])]
     prefixes += [(p, "Hộ gia đình") for p in names.get("household_prefixes", [])]
     catalogue._name_prefixes = {nfc(p).casefold(): kind for p, kind in prefixes}
+    catalogue._prefix_starts = frozenset(p.split(" ", 1)[0] for p in catalogue._name_prefixes)
     catalogue._surnames = frozenset(nfc(s).casefold() for s in names.get("surnames", []))
     for kind, aliases in kinds.items():
         for alias in (kind, *aliases):

@@ -95,11 +95,11 @@ class SheetTable:
     notes: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.index: dict[str, int] = {name: cols[0].index for name, cols in self.columns.items()}
+        self.first: dict[str, Column] = {name: cols[0] for name, cols in self.columns.items() if cols}
+        self.index: dict[str, int] = {name: col.index for name, col in self.first.items()}
 
     def column(self, name: str) -> Column | None:
-        cols = self.columns.get(name)
-        return cols[0] if cols else None
+        return self.first.get(name)
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from thidua_cli.catalogue import Award, AwardMatch, Catalogue, DecisionSuffix, Issuer
 from thidua_cli.layout import (
+    _COLUMN_NUMBER,
     Column,
     SheetTable,
     is_place_date,
@@ -141,19 +143,19 @@ class Normaliser:
 
     def add_table(self, table: SheetTable) -> None:
         self._table_no += 1
-        grid = table.grid
-        stt_col, name_col = table.column("stt"), table.column("name")
+        grid, index = table.grid, table.index
+        i_stt, i_name = index.get("stt"), index["name"]
+        name_col = table.columns["name"][0]
         award_cols = table.columns.get("award", [])
         section_kind, section_award = table.heading.kind, None
         in_signature = False
-        assert name_col is not None
         for r in range(table.first_data_row, len(grid)):
             row = grid[r]
-            if repeats_header(table, row):  # a second table's header; column numbers again
-                continue
-            stt = row[stt_col.index] if stt_col else None
+            stt = row[i_stt] if i_stt is not None else None
             numbered = _is_number(stt)
-            name = text_of(row[name_col.index])
+            name = text_of(row[i_name])
+            if (not numbered or _COLUMN_NUMBER.match(name)) and repeats_header(table, row):
+                continue  # a second table's header; column numbers again
             if in_signature:
                 if not (numbered and name):
                     continue
@@ -176,33 +178,46 @@ class Normaliser:
                     if section.award_text:
                         section_award = section.award_text
                     continue
-            ctx = Context(table, r, row, name, section_kind)
-            own = [(c, text_of(row[c.index])) for c in award_cols if text_of(row[c.index])]
+            own: list[tuple[Column | None, str]] = [(c, text) for c in award_cols if (text := text_of(row[c.index]))]
             if not name:
                 if own:
-                    self.problem("missing-name", ctx, name_col, value=own[0][1])
+                    self.problem("missing-name", Context(table, r, row, name, section_kind), name_col, value=own[0][1])
                 continue
             if not own:
                 fallback = section_award or table.heading.award_text
                 if fallback is None:
+                    ctx = Context(table, r, row, name, section_kind)
                     self.problem("missing-award", ctx, award_cols[0] if award_cols else None, value=name)
                     continue
-                self._add_record(ctx, None, fallback)
+                own = [(None, fallback)]
             for column, award_text in own:
-                self._add_record(ctx, column, award_text)
+                self._add_record(table, r, row, name, section_kind, column, award_text)
 
-    def _add_record(self, ctx: Context, column: Column | None, award_text: str) -> None:
+    def _add_record(
+        self,
+        table: SheetTable,
+        r: int,
+        row: list[Cell],
+        name: str,
+        section_kind: str | None,
+        column: Column | None,
+        award_text: str,
+    ) -> None:
         """One record. Everything but the name and provenance is resolved once per distinct
         combination of the cells it depends on (rows of a block share them), then reused."""
-        row, index = ctx.row, ctx.table.index
-        decision = self._decision(ctx)
+        index = table.index
+        decision = self._decision(table, row)
         number, date_value = decision[0], decision[1]
-        signature = (
+        i_kind, i_level, i_year = index.get("kind"), index.get("level"), index.get("year")
+        kind_text = text_of(row[i_kind]) if i_kind is not None else ""
+        signature: tuple[Any, ...] = (
             self._table_no,
             award_text,
             column.index if column else -1,
-            ctx.section_kind,
-            *(text_of(row[index[f]]) if f in index else "" for f in _RESOLVED_BY),
+            section_kind,
+            kind_text,
+            text_of(row[i_level]) if i_level is not None else "",
+            text_of(row[i_year]) if i_year is not None else "",
             self._shape(number),  # what the decision number says, not the number itself
             date_value,
         )
@@ -211,7 +226,7 @@ class Normaliser:
         except TypeError:  # an unhashable cell value: resolve this row alone
             resolved, signature = None, ()
         if resolved is None:
-            resolved = self._resolve(ctx, column, award_text, decision)
+            resolved = self._resolve(Context(table, r, row, name, section_kind), column, award_text, decision)
             if signature:
                 self._resolved[signature] = resolved
         fields, findings = resolved
@@ -220,24 +235,27 @@ class Normaliser:
                 problem = replace(problem, value=number)
             elif problem.code == "level-mismatch":
                 problem = replace(problem, detail=number)
-            (self.problems if sink == "problem" else self.checks).append(replace(problem, row=ctx.r + 1))
+            (self.problems if sink == "problem" else self.checks).append(replace(problem, row=r + 1))
         if fields is None:
             return
-        award, kind = fields[0], fields[2]
-        if award.single_kind and not ctx.cell("kind") and ctx.section_kind in (None, award.single_kind):
-            looks = self.catalogue.name_kind(ctx.name)
-            if looks and looks != award.single_kind:
+        award = fields[0]
+        single = award.single_kind
+        if single and not kind_text and section_kind in (None, single):
+            looks = self.catalogue.name_kind(name)
+            if looks and looks != single:
+                ctx = Context(table, r, row, name, section_kind)
                 self.check("kind-mismatch", ctx, column, value=award.name, detail=looks)
-        table = ctx.table
+        i_position, i_unit, i_notes = index.get("position"), index.get("unit"), index.get("notes")
+        unit = text_of(row[i_unit]) if i_unit is not None else ""
         self.records.append(
             (
                 self.file,
                 table.sheet,
-                ctx.r + 1,
-                ctx.name,
-                ctx.cell("position"),
-                ctx.cell("unit") or table.heading.unit or "",
-                kind,
+                r + 1,
+                name,
+                text_of(row[i_position]) if i_position is not None else "",
+                unit or table.heading.unit or "",
+                fields[2],
                 award.name,
                 award.category,
                 fields[3],
@@ -245,7 +263,7 @@ class Normaliser:
                 fields[5],
                 number,
                 fields[7],
-                ctx.cell("notes"),
+                text_of(row[i_notes]) if i_notes is not None else "",
                 award_text,
                 index["name"],
                 column.index if column else -1,
@@ -327,23 +345,22 @@ class Normaliser:
             self.problem("ambiguous-kind", ctx, None, value=ctx.name)
         return context_kind
 
-    def _decision(self, ctx: Context) -> tuple[str, Cell, Column | None, Column | None]:
+    def _decision(self, table: SheetTable, row: list[Cell]) -> tuple[str, Cell, Column | None, Column | None]:
         """(number, date value, their columns) from separate or combined decision columns."""
-        table = ctx.table
-        number_col, date_col, both_col = (
-            table.column("decision_number"),
-            table.column("decision_date"),
-            table.column("decision"),
-        )
-        number = ctx.cell("decision_number")
-        date_value: Cell = ctx.row[date_col.index] if date_col else ""
-        if both_col and ctx.cell("decision"):
-            combined = ctx.cell("decision")
+        index = table.index
+        i_number, i_date, i_both = index.get("decision_number"), index.get("decision_date"), index.get("decision")
+        number = text_of(row[i_number]) if i_number is not None else ""
+        date_value: Cell = row[i_date] if i_date is not None else ""
+        if i_both is None and (not number or text_of(date_value)):
+            return number, date_value, table.column("decision_number"), table.column("decision_date")
+        number_col, date_col = table.column("decision_number"), table.column("decision_date")
+        combined = text_of(row[i_both]) if i_both is not None else ""
+        if combined:
             part_number, part_date = self._split(combined)
             if not number:
-                number, number_col = part_number or combined, both_col
+                number, number_col = part_number or combined, table.column("decision")
             if not text_of(date_value) and part_date:
-                date_value, date_col = part_date, both_col
+                date_value, date_col = part_date, table.column("decision")
         elif number and not text_of(date_value):
             part_number, part_date = self._split(number)
             if part_number and part_date:
