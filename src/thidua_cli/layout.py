@@ -16,14 +16,12 @@ from thidua_cli.values import split_decision
 HEADER_SEARCH_ROWS = 30
 TITLE_BLOCK_ROWS = 3  # parent body and unit on the left, the national motto on the right
 _NOT_UNIT = ("danh sách", "số ", "kèm theo", "tổng hợp", "bảng", "báo cáo", "kết quả", "kế hoạch")
-_ENUMERATED = re.compile(r"^\s*(?:[IVXLC]+|[A-DĐa-dđ]|\d{1,2})\s*[.):]\s*(?=\S)")
-_ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-DĐ])[.)]?$")
-_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2}|[A-Z])\)?$")
+COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2}|[A-Z])\)?$")
 _YEAR_IN_TEXT = re.compile(r"n[ăa]m\s*:?\s*(?:h[ọo]c\s*:?\s*)?((?:19|20)\d{2})(?:\s*[-–/]\s*((?:19|20)\d{2}))?")
 _DATE_BEFORE = re.compile(r"th[áa]ng\s*\d{1,2}\s*$")
 _BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _YEAR_TAIL = re.compile(r" năm( học)? \d{4}.*$")
-_PLACE_DATE = re.compile(r"ngày\s*\S*\s*tháng\s*\S*\s*năm")
+PLACE_DATE = re.compile(r"ngày\s*\S*\s*tháng\s*\S*\s*năm")
 
 
 @dataclass(frozen=True)
@@ -160,7 +158,7 @@ def text_of(value: Cell) -> str:
 
 
 @lru_cache(maxsize=20_000)
-def _header_field(label: str) -> str | None:
+def header_field(label: str) -> str | None:
     rules = layout_rules()
     if not label:
         return None
@@ -185,7 +183,7 @@ def _map_header(labels: list[list[str]]) -> dict[str, list[Column]]:
     columns: dict[str, list[Column]] = {}
     for index, candidates in enumerate(labels):
         for label in candidates:
-            field_name = _header_field(label)
+            field_name = header_field(label)
             if field_name:
                 if field_name != "ignored" and (field_name == "award" or field_name not in columns):
                     columns.setdefault(field_name, []).append(Column(index, field_name, label))
@@ -209,7 +207,7 @@ def find_header(grid: list[list[Cell]]) -> tuple[int, int, dict[str, list[Column
         options = [(_score(single), r, r, single)]
         if r + 1 < len(grid):
             below = [text_of(v) for v in grid[r + 1]]
-            if not _is_column_numbers(grid[r + 1]):
+            if not is_column_numbers(grid[r + 1]):
                 labels = []
                 for parent, child in zip(top, below, strict=True):
                     if not child or child == parent:
@@ -230,28 +228,10 @@ def find_header(grid: list[list[Cell]]) -> tuple[int, int, dict[str, list[Column
     return best[1], best[2], best[3]
 
 
-def is_header_like(row: list[Cell]) -> bool:
-    """A header repeated inside the data (a second table, a page break), or a column-number row."""
-    if _is_column_numbers(row):
-        return True
-    return _score(_map_header([[text_of(v)] for v in row])) >= 2
-
-
-def repeats_header(table: SheetTable, row: list[Cell]) -> bool:
-    """Cheap test on the name cell: a header label ("Họ và tên", "Tên tập thể") or a column number."""
-    name_col = table.columns["name"][0].index
-    name = text_of(row[name_col])
-    if not name or len(name) > 60 or name.split(" ", 1)[0].casefold() not in layout_rules().name_first_words:
-        return False
-    if _COLUMN_NUMBER.match(name):
-        return _is_column_numbers(row)
-    return _header_field(name) in ("name", "stt")
-
-
-def _is_column_numbers(row: list[Cell]) -> bool:
+def is_column_numbers(row: list[Cell]) -> bool:
     values = [text_of(v) for v in row]
     filled = [v for v in values if v]
-    return len(filled) >= 2 and all(_COLUMN_NUMBER.match(v) for v in filled)
+    return len(filled) >= 2 and all(COLUMN_NUMBER.match(v) for v in filled)
 
 
 def find_table(sheet: SheetGrid, catalogue: Catalogue, names: tuple[str, ...]) -> SheetTable | NoTable:
@@ -274,7 +254,7 @@ def find_table(sheet: SheetGrid, catalogue: Catalogue, names: tuple[str, ...]) -
     header_texts = {text_of(v) for row in grid[first : last + 1] for v in row} - {""}
     data_start = last + 1
     while data_start < len(grid) and (
-        _is_column_numbers(grid[data_start]) or set(row_texts(grid[data_start])) <= header_texts
+        is_column_numbers(grid[data_start]) or set(row_texts(grid[data_start])) <= header_texts
     ):
         data_start += 1
     return SheetTable(sheet.name, grid, columns, last, data_start, heading, encoding)
@@ -317,7 +297,7 @@ def read_heading(rows: list[list[Cell]], catalogue: Catalogue, names: tuple[str,
     unit = None
     for line in left_lines:
         k = key(line)
-        if _is_motto(k) or k.startswith(_NOT_UNIT) or _PLACE_DATE.search(k):
+        if _is_motto(k) or k.startswith(_NOT_UNIT) or PLACE_DATE.search(k):
             continue
         if line.upper() == line and any(ch.isalpha() for ch in line):
             unit = line
@@ -357,7 +337,6 @@ def _single_year(text: str) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-# --- row shapes ---------------------------------------------------------------------------
 def row_texts(row: list[Cell]) -> list[str]:
     out: list[str] = []
     for value in row:
@@ -365,71 +344,3 @@ def row_texts(row: list[Cell]) -> list[str]:
         if text and text not in out:
             out.append(text)
     return out
-
-
-def is_totals(first_text: str) -> bool:
-    """ "Tổng cộng: 5", "Cộng 12", "Danh sách có 06 người" (but not "Cộng đồng dân cư …")."""
-    k = key(first_text)
-    for phrase in layout_rules().totals:
-        if k == phrase:
-            return True
-        if k.startswith(phrase + " "):
-            rest = k[len(phrase) + 1 :]
-            if " " in phrase or rest[:1].isdigit() or rest.startswith(("có ", "số ", "cá nhân", "tập thể")):
-                return True
-    return False
-
-
-_SIGNING = re.compile(r"^(?:tm|kt|tl|tuq|q|ql)\s*[./]\s*\S", re.IGNORECASE)  # "TM. UBND", "KT. GIÁM ĐỐC", "TL."
-
-
-def is_signature(first_text: str) -> bool:
-    """The first line of the signature block (or the recipients list) that ends the table."""
-    if _SIGNING.match(first_text.strip()):
-        return True
-    k = key(first_text)
-    return any(k == p or k.startswith(p + " ") for p in layout_rules().signature)
-
-
-def is_place_date(text: str) -> bool:
-    return bool(_PLACE_DATE.search(key(text)))
-
-
-@dataclass(frozen=True)
-class Section:
-    """A row that opens a section: "I. CÁ NHÂN", "II. TẬP THỂ", "1. Danh hiệu LĐTT"."""
-
-    kind: str | None
-    award_text: str | None
-
-
-_KIND_WORDS = {"cá nhân": "Cá nhân", "tập thể": "Tập thể", "hộ gia đình": "Hộ gia đình", "gia đình": "Hộ gia đình"}
-
-
-def section_of(texts: list[str], stt: Cell, catalogue: Catalogue) -> Section | None:
-    """The section a row opens, or None for an ordinary row."""
-    stt_text = text_of(stt)
-    enumerated = bool(stt_text and _ROMAN_OR_LETTER.match(stt_text))
-    if len([t for t in texts if not (enumerated and t == stt_text)]) > 2:
-        return None  # a section row holds a label (and maybe its number), not a record's cells
-    label = " ".join(t for t in texts if not (enumerated and t == stt_text))
-    m = _ENUMERATED.match(label)
-    numbered = False
-    if m:
-        numbered = m.group(0).strip(" .):").isdigit()
-        enumerated, label = enumerated or not numbered, label[m.end() :]
-    bare = key(label)
-    kind = None
-    for word, name in _KIND_WORDS.items():
-        if bare == word or (enumerated and f" {word} " in f" {bare} "):
-            kind = name
-            break
-    award = find_award_phrase(bare, catalogue) if (enumerated or numbered or len(texts) == 1) else None
-    if kind is None and award is not None:
-        for word, name in _KIND_WORDS.items():
-            if bare.startswith(word + " "):
-                kind = name
-                break
-    if kind is None and award is None and not enumerated:
-        return None
-    return Section(kind, award)

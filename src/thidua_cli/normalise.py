@@ -12,20 +12,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from thidua_cli.catalogue import Award, AwardMatch, Catalogue, DecisionSuffix, Issuer
-from thidua_cli.layout import (
-    _COLUMN_NUMBER,
-    Column,
-    SheetTable,
-    is_place_date,
-    is_signature,
-    is_totals,
-    repeats_header,
-    row_texts,
-    section_of,
-    text_of,
-)
+from thidua_cli.layout import COLUMN_NUMBER, Column, SheetTable, row_texts, text_of
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell
+from thidua_cli.rows import is_place_date, is_signature, is_totals, repeats_header, section_of
 from thidua_cli.values import BadDate, parse_date, parse_year, split_decision
 
 RECORD_FIELDS = (
@@ -154,7 +144,7 @@ class Normaliser:
             stt = row[i_stt] if i_stt is not None else None
             numbered = _is_number(stt)
             name = text_of(row[i_name])
-            if (not numbered or _COLUMN_NUMBER.match(name)) and repeats_header(table, row):
+            if (not numbered or COLUMN_NUMBER.match(name)) and repeats_header(table, row):
                 continue  # a second table's header; column numbers again
             if in_signature:
                 if not (numbered and name):
