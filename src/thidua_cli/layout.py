@@ -10,7 +10,7 @@ from importlib import resources
 
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.reading import Cell, SheetGrid, iter_text
-from thidua_cli.text import ascii_key, clean, decode_legacy, detect_legacy, key
+from thidua_cli.text import ascii_key, clean, decode_legacy, detect_legacy, key, nfc
 from thidua_cli.values import split_decision
 
 HEADER_SEARCH_ROWS = 30
@@ -24,6 +24,17 @@ _YEAR_TAIL = re.compile(r" năm( học)? \d{4}.*$")
 PLACE_DATE = re.compile(r"ngày\s*\S*\s*tháng\s*\S*\s*năm")
 
 
+_WORD_BREAK = re.compile(r"[\W_]+")
+
+
+def first_word(text: str) -> str:
+    """The first word, casefolded, without punctuation: a cheap pre-filter before `key`."""
+    for word in _WORD_BREAK.split(nfc(text).casefold()):
+        if word:
+            return word
+    return ""
+
+
 @dataclass(frozen=True)
 class LayoutRules:
     header_keys: dict[str, str]
@@ -32,6 +43,7 @@ class LayoutRules:
     signature: tuple[str, ...]
     decision_reference: tuple[str, ...]
     name_first_words: frozenset[str]  # first words of name headers, to rule out data rows fast
+    header_first_words: frozenset[str]  # first words of every header alias
 
 
 @cache
@@ -57,6 +69,12 @@ def layout_rules() -> LayoutRules:
             for word in (alias.split(" ", 1)[0].casefold(), ascii_key(alias).split(" ", 1)[0])
         )
         | frozenset("0123456789()"),
+        header_first_words=frozenset(
+            word
+            for aliases in data["columns"].values()
+            for alias in aliases
+            for word in (first_word(alias), first_word(ascii_key(alias)))
+        ),
     )
 
 
@@ -160,8 +178,8 @@ def text_of(value: Cell) -> str:
 @lru_cache(maxsize=20_000)
 def header_field(label: str) -> str | None:
     rules = layout_rules()
-    if not label:
-        return None
+    if not label or first_word(label) not in rules.header_first_words:
+        return None  # most cells of the first rows are titles or data: no header starts that way
     k = key(label)
     found = rules.header_keys.get(k)
     if found:

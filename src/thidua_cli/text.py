@@ -111,15 +111,18 @@ def _plausible(text: str) -> bool:
     return not any(ord(ch) > 0x7F and not ch.isalpha() and not ch.isspace() for ch in text)
 
 
+@cache
+def _tcvn3_translation() -> dict[int, str]:
+    return {ord(k): v for k, v in _tables()["tcvn3"].items()}
+
+
 def decode_tcvn3(text: str) -> str:
     """TCVN3 (ABC, .VnTime) text read as Latin-1 → Unicode. Capitals fonts stay capital."""
-    table = _tables()["tcvn3"]
-    out = nfc("".join(table.get(ch, ch) for ch in text))
-    letters = [ch for ch in text if ch.isascii() and ch.isalpha()]
+    out = nfc(text.translate(_tcvn3_translation()))
+    if any(ch.islower() for ch in text if ch.isascii()):
+        return out
     has_caps_word = any(sum(ch.isascii() and ch.isalpha() for ch in w) > 1 for w in text.split())
-    if has_caps_word and all(ch.isupper() for ch in letters):  # .VnTimeH: lowercase codes shown as capitals
-        out = out.upper()
-    return out
+    return out.upper() if has_caps_word else out  # .VnTimeH: lowercase codes shown as capitals
 
 
 @cache
@@ -180,6 +183,8 @@ def decode_legacy(text: str, encoding: str) -> str:
     if not _legacy_candidate(text):
         return text
     decoded = _DECODERS[encoding](text)
+    if encoding == "tcvn3" and not any(ch in _VIET_LATIN1 for ch in text if ord(ch) > 0x7F):
+        return decoded  # only codes Unicode Vietnamese never uses ("µ", "ª", "®"): surely TCVN3
     return decoded if _plausible(decoded) else text
 
 
