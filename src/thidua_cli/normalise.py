@@ -266,7 +266,7 @@ class Normaliser:
         found = self._shapes.get(number)
         if found is None:
             rule = self.decision_levels(number) if number else None
-            rule_no = self.catalogue.suffixes.index(rule) if rule else -1
+            rule_no = next(i for i, known in enumerate(self.catalogue.suffixes) if known is rule) if rule else -1
             found = (rule_no, not number or bool(_DECISION_FORM.match(number.replace(" ", ""))))
             self._shapes[number] = found
         return found
@@ -341,9 +341,10 @@ class Normaliser:
         i_number, i_date, i_both = index.get("decision_number"), index.get("decision_date"), index.get("decision")
         number = text_of(row[i_number]) if i_number is not None else ""
         date_value: Cell = row[i_date] if i_date is not None else ""
+        first = table.first
         if i_both is None and (not number or text_of(date_value)):
-            return number, date_value, table.column("decision_number"), table.column("decision_date")
-        number_col, date_col = table.column("decision_number"), table.column("decision_date")
+            return number, date_value, first.get("decision_number"), first.get("decision_date")
+        number_col, date_col = first.get("decision_number"), first.get("decision_date")
         combined = text_of(row[i_both]) if i_both is not None else ""
         if combined:
             part_number, part_date = self._split(combined)
