@@ -128,9 +128,6 @@ class Catalogue:
             return AwardMatch(self.award(name), level=level)
         return None
 
-    def match_issuer(self, text: str) -> Issuer | None:
-        return self._match_issuer_key(key(text))
-
     def _match_issuer_key(self, k: str) -> Issuer | None:
         return _lookup(self._issuer_keys, _strip_connectors(k))
 

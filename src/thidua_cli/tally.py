@@ -57,12 +57,6 @@ class Counts:
     def total(self) -> int:
         return sum(row[-1] for row in self.rows)
 
-    def to_frame(self) -> pd.DataFrame:
-        import pandas as pd
-
-        frame = pd.DataFrame(self.rows, columns=[*self.by, "count"])
-        return frame.astype({"count": "int64", **({"year": "int64"} if "year" in self.by else {})})
-
 
 def count(
     groups: Iterable[Sequence[Any]], years: Sequence[int] | None, by: Sequence[str], catalogue: Catalogue
