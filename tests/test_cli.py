@@ -119,3 +119,15 @@ def test_readme_starts_with_the_two_commands():
     assert "thidua tally 2015-2020 sample_data" in blocks[0]
     assert "pytest" in blocks[1]
     assert (ROOT / ".ci" / "run").read_text().count("pytest") >= 1
+
+
+def test_catalogue_file_in_the_working_directory(folder: Path, tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
+    write_xlsx(folder / "c.xlsx", simple_sheet([[1, "X", "", "", "Lao động giỏi", "", "", 2018]]))
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "thidua-catalogue.toml").write_text(
+        '[[award]]\nname = "Lao động tiên tiến"\naliases = ["Lao động giỏi"]\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(work)
+    out = invoke("tally", "2018", str(folder), "-q", "--format", "csv")
+    assert out.exit_code == 0 and out.stdout.endswith("Lao động tiên tiến,Cơ sở,Cá nhân,2\n")

@@ -194,12 +194,13 @@ def validation_tables(report: ValidationReport, lang: str) -> list[Table | Text]
         for sheet, group in sheets.items():
             title = f"{file} › {sheet}" if sheet else f"{file} {t('file_level', lang)}"
             table = Table(title=title, title_justify="left", show_lines=False, header_style="bold")
-            for name in ("cell", "column", "value", "severity", "code", "message"):
+            for name in ("row", "cell", "column", "value", "severity", "code", "message"):
                 table.add_column(t(name, lang), overflow="fold")
             for f in group:
                 style = "red" if f.severity is Severity.ERROR else "yellow"
-                where = f.cell or (str(f.row) if f.row else t("sheet_level" if f.sheet else "file_level", lang))
+                where = f.cell or ("" if f.row else t("sheet_level" if f.sheet else "file_level", lang))
                 table.add_row(
+                    str(f.row) if f.row else "",
                     where,
                     f.column or "",
                     f.value or "",
