@@ -72,12 +72,17 @@ def root(
     """Tổng hợp và kiểm tra danh sách thi đua – khen thưởng."""
 
 
+def _width(fd: int, fallback: int) -> int | None:
+    """The terminal's width; $COLUMNS when set; else a width that keeps tables readable in files."""
+    return None if os.isatty(fd) or os.environ.get("COLUMNS") else fallback
+
+
 def err_console() -> Console:
-    return Console(stderr=True, width=None if os.isatty(2) else 120)
+    return Console(stderr=True, width=_width(2, 120))
 
 
 def out_console() -> Console:
-    return Console(width=None if os.isatty(1) else 160)
+    return Console(width=_width(1, 160))
 
 
 def fail(message: str, code: int, lang: str) -> NoReturn:
