@@ -154,12 +154,16 @@ class Catalogue:
         words = name.casefold().split()
         if not words:
             return None
+        surname = words[0] in self._surnames
         if words[0] in self._prefix_starts:  # collective prefixes are one to three words
-            for n in (3, 2, 1):
+            # "Đoàn" is a surname and a collective ("Đoàn Thanh niên"): only a longer prefix decides
+            for n in (3, 2) if surname else (3, 2, 1):
                 found = self._name_prefixes.get(" ".join(words[:n])) if len(words) >= n else None
                 if found:
                     return found
-        if 2 <= len(words) <= 5 and words[0] in self._surnames:
+            if surname:
+                return None
+        if 2 <= len(words) <= 5 and surname:
             return "Cá nhân"
         return None
 

@@ -267,7 +267,8 @@ class Normaliser:
         if found is None:
             rule = self.decision_levels(number) if number else None
             rule_no = next(i for i, known in enumerate(self.catalogue.suffixes) if known is rule) if rule else -1
-            found = (rule_no, not number or bool(_DECISION_FORM.match(number.replace(" ", ""))))
+            form = re.sub(r"[\s]", "", number).replace("–", "-").replace("—", "-")
+            found = (rule_no, not number or bool(_DECISION_FORM.match(form)))
             self._shapes[number] = found
         return found
 
