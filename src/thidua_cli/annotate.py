@@ -38,7 +38,7 @@ def annotate(
 
 
 def _unreadable(findings: Sequence[Problem]) -> bool:
-    return any(f.code == "unreadable" for f in findings)
+    return any(f.code in ("unreadable", "file-error") for f in findings)
 
 
 def _target(source: Path, out_dir: Path, taken: set[Path]) -> Path:

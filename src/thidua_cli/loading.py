@@ -98,12 +98,22 @@ class LoadResult:
 
 
 def read_file(path: Path, catalogue: Catalogue, label: str | None = None, data: bytes | None = None) -> FileResult:
-    """One workbook → records and findings. Pure: no printing, no global state."""
+    """One workbook → records and findings. Pure: no printing, no global state.
+
+    A file that breaks the reader in an unforeseen way is reported and skipped, never allowed
+    to stop the other files."""
     name = label or str(path)
     try:
-        workbook = read_workbook(path, data)
+        return _read_file(path, catalogue, name, data)
     except UnreadableFile as exc:
         return FileResult(name, [], [Problem("unreadable", name, detail=exc.reason)], readable=False)
+    except Exception as exc:  # a bug of ours on a strange file must not lose the others
+        detail = f"{type(exc).__name__}: {exc}"
+        return FileResult(name, [], [Problem("file-error", name, detail=detail)], readable=False)
+
+
+def _read_file(path: Path, catalogue: Catalogue, name: str, data: bytes | None) -> FileResult:
+    workbook = read_workbook(path, data)
     normaliser = Normaliser(catalogue, name)
     tables = 0
     encodings: list[str] = []

@@ -20,6 +20,11 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "Không mở được tệp ({detail}); tệp bị bỏ qua. Hãy mở lại bằng Excel và lưu thành .xlsx.",
         "Cannot open the file ({detail}); skipped. Open it in Excel and save it as .xlsx.",
     ),
+    "file-error": (
+        Severity.ERROR,
+        "Lỗi khi xử lý tệp ({detail}); tệp bị bỏ qua. Xin gửi tệp này cho nhóm phát triển.",
+        "The file could not be processed ({detail}); skipped. Please send it to the developers.",
+    ),
     "sheet-unreadable": (
         Severity.ERROR,
         "Không đọc được trang tính ({detail}); trang bị bỏ qua.",

@@ -111,7 +111,7 @@ def print_summary(console: Console, result: LoadResult, years: Sequence[int] | N
     if legacy:
         console.print(t("legacy", lang, files=", ".join(legacy)))
     groups = [
-        ("skipped_files", "bold yellow", [p for p in result.problems if p.code == "unreadable"], None),
+        ("skipped_files", "bold yellow", [p for p in result.problems if p.code in ("unreadable", "file-error")], None),
         (
             "skipped_sheets",
             "yellow",

@@ -13,6 +13,7 @@ from thidua_cli.cli.app import (
     EXIT_FINDINGS,
     EXIT_NOTHING_READ,
     EXIT_OK,
+    EXIT_USAGE,
     CatalogueOption,
     DebugOption,
     JobsOption,
@@ -96,7 +97,13 @@ def _annotate_all(report, out_dir: Path, lang: str) -> None:  # type: ignore[no-
     taken: set[Path] = set()
     written = 0
     for file, findings in findings_for(report, report.files).items():
-        if findings:
+        if not findings:
+            continue
+        try:
             annotate(Path(file), findings, out_dir, lang, taken)
             written += 1
+        except OSError as exc:  # an output folder that cannot be written is the user's to fix
+            fail(f"{out_dir}: {exc.strerror or exc}", EXIT_USAGE, lang)
+        except Exception as exc:  # one odd file must not stop the copies of the others
+            err_console().print(f"[yellow]{file}: {type(exc).__name__}: {exc}[/]", highlight=False)
     err_console().print(t("annotated", lang, n=written, path=out_dir))
