@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, replace
 from functools import cache
@@ -59,6 +58,7 @@ class Cache:
     def __init__(self, directory: Path, fingerprint: str) -> None:
         self.directory = directory
         self.fingerprint = fingerprint
+        self._folders: set[Path] = set()
 
     def key(self, path: Path, data: bytes) -> str:
         stat = path.stat()
@@ -109,12 +109,17 @@ class Cache:
         return replace(result, records=records)
 
     def _write(self, target: Path, payload: dict[str, Any]) -> None:
-        """A digest line, then the JSON: a changed or truncated entry never passes `_read`."""
-        target.parent.mkdir(parents=True, exist_ok=True)
+        """A digest line, then the JSON: a changed or truncated entry never passes `_read`.
+        Written to a temporary name first, so a reader never sees half an entry."""
+        folder = target.parent
+        if folder not in self._folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
         body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False, suffix=".tmp") as out:
+        temporary = folder / f"{target.name}.{os.getpid()}.tmp"
+        with open(temporary, "wb") as out:
             out.write(hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body)
-        os.replace(out.name, target)
+        os.replace(temporary, target)
 
     def clear(self) -> int:
         """Delete every entry; return how many files there were."""
