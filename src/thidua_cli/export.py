@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -94,7 +95,9 @@ def _with_year(by: Sequence[str]) -> list[str]:
 
 
 # --- styles ---------------------------------------------------------------------------------
+@cache
 def _styles() -> dict[str, Any]:
+    """Shared style objects (openpyxl styles are immutable, so one set serves every cell)."""
     from openpyxl.styles import Alignment, Border, Font, Side
 
     thin = Side(style="thin")
