@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import xlwt
 
 from tests.conftest import HEADER, SAMPLE, simple_sheet, write_xlsx
@@ -430,3 +431,22 @@ def test_a_record_naming_an_award_is_never_taken_for_a_section(tmp_path: Path):
     assert counts(load([write_xlsx(tmp_path / "x.xlsx", rows)])) == [
         ("Lao động tiên tiến", "Cơ sở", "Cá nhân", 2018, 1)
     ]
+
+
+@pytest.mark.parametrize("label", ["PHẦN I: CÁ NHÂN", "I - CÁ NHÂN", "A. Cá nhân", "Khối cá nhân", "1. Cá nhân"])
+def test_section_row_forms(tmp_path: Path, label: str):
+    rows = [
+        ["STT", "Họ và tên", "Hình thức", "Cấp khen", "Năm"],
+        [label],
+        [1, "Lê Văn An", "Giấy khen", "Cấp huyện", 2018],
+    ]
+    path = write_xlsx(tmp_path / "x.xlsx", rows, merges=["A2:E2"])
+    assert counts(load([path])) == [("Giấy khen", "Cơ sở", "Cá nhân", 2018, 1)]
+    rows[1] = [label.replace("CÁ NHÂN", "TẬP THỂ").replace("Cá nhân", "Tập thể").replace("cá nhân", "tập thể")]
+    path = write_xlsx(tmp_path / "y.xlsx", rows, merges=["A2:E2"])
+    assert counts(load([path])) == [("Giấy khen", "Cơ sở", "Tập thể", 2018, 1)]
+
+
+def test_a_collective_named_tap_the_is_a_record_not_a_section(tmp_path: Path):
+    rows = [["DANH SÁCH ĐƯỢC TẶNG GIẤY KHEN NĂM 2018"], ["STT", "Tên tập thể"], [None, "Tập thể Phòng Kế toán"]]
+    assert counts(load([write_xlsx(tmp_path / "x.xlsx", rows)]), ("kind",)) == [("Tập thể", 1)]

@@ -19,7 +19,8 @@ from thidua_cli.layout import (
 from thidua_cli.reading import Cell
 from thidua_cli.text import key
 
-_ENUMERATED = re.compile(r"^\s*(?:[IVXLC]+|[A-DĐa-dđ]|\d{1,2})\s*[.):]\s*(?=\S)")
+_SECTION_LEAD = re.compile(r"^(?:phần|mục|khối|nhóm|đối tượng)(?: (?:[ivxlc]+|[a-dđ]|\d{1,2}))?\b ?(?=\S)")
+_ENUMERATED = re.compile(r"^\s*(?:[IVXLC]+|[A-DĐa-dđ]|\d{1,2})\s*[.):\-–]\s*(?=\S)")
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]+|[A-DĐ])[.)]?$")
 
 
@@ -86,6 +87,9 @@ def section_of(texts: list[str], stt: Cell, catalogue: Catalogue) -> Section | N
         numbered = m.group(0).strip(" .):").isdigit()
         enumerated, label = enumerated or not numbered, label[m.end() :]
     bare = key(label)
+    lead = _SECTION_LEAD.match(bare)  # "phần i", "mục 2", "khối": words that only open a section
+    if lead:
+        enumerated, bare = True, bare[lead.end() :]
     kind = None
     for word, name in _KIND_WORDS.items():
         if bare == word or (enumerated and f" {word} " in f" {bare} "):
