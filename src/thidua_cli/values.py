@@ -11,6 +11,7 @@ MIN_YEAR, MAX_YEAR = 1945, 2100
 _SCHOOL_YEAR = re.compile(r"^(?:n[ăa]m\s*(?:h[ọo]c)?\s*:?\s*)?((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)\d{2})$")
 _YEAR = re.compile(r"^(?:n[ăa]m\s*:?\s*)?((?:19|20)\d{2})(?:\.0+)?$")
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})(?!\d)")
+_ISO = re.compile(r"(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)")
 _WORDS = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})")
 _DECISION = re.compile(r"(\d+[\w.]*\s*/\s*(?:\d{4}\s*/\s*)?[\wĐđ]+(?:\s*[-–]\s*[\wĐđ&]+)*)")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -53,6 +54,13 @@ def parse_date(value: object) -> dt.date | None:
             return _EXCEL_EPOCH + dt.timedelta(days=int(value))
         raise BadDate(str(value))
     text = clean(value).casefold()
+    iso = _ISO.search(text)
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError as exc:
+            raise BadDate(text) from exc
     for pattern in (_WORDS, _DMY):
         match = pattern.search(text)
         if match:
