@@ -183,8 +183,8 @@ def decode_legacy(text: str, encoding: str) -> str:
     if not _legacy_candidate(text):
         return text
     decoded = _DECODERS[encoding](text)
-    if encoding == "tcvn3" and not any(ch in _VIET_LATIN1 for ch in text if ord(ch) > 0x7F):
-        return decoded  # only codes Unicode Vietnamese never uses ("µ", "ª", "®"): surely TCVN3
+    if encoding == "tcvn3" and any(ord(ch) > 0x7F and ch not in _VIET_LATIN1 for ch in text):
+        return decoded  # a code Unicode Vietnamese never uses ("µ", "ª", "®"): surely TCVN3
     return decoded if _plausible(decoded) else text
 
 
