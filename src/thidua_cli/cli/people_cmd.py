@@ -27,6 +27,7 @@ from thidua_cli.cli.app import (
     out_console,
 )
 from thidua_cli.i18n import Lang, t
+from thidua_cli.normalise import RECORD_FIELDS, Record
 
 
 class PeopleFormat(StrEnum):
@@ -67,7 +68,7 @@ def history_command(
         targets = paths or [Path(".")]
         result = load_paths(targets, catalogue, True, lang, jobs=jobs, use_cache=not no_cache, require_readable=True)
         found = history(result.rows, name, unit, merge_units)
-        rows = [dict(zip(HISTORY_FIELDS, _history_row(p, r), strict=True)) for p in found for r in p.records]
+        rows = [_history_row(r) for p in found for r in p.records]
         if fmt is PeopleFormat.JSON:
             typer.echo(json.dumps({"people": len(found), "records": rows}, ensure_ascii=False, indent=2))
         elif fmt is PeopleFormat.CSV:
@@ -88,7 +89,7 @@ def history_command(
                 for label in ("year", "award", "level", "issuer", "decision", "source"):
                     table.add_column(t(f"h_{label}", lang))
                 for r in person.records:
-                    values = dict(zip(HISTORY_FIELDS, _history_row(person, r), strict=True))
+                    values = _history_row(r)
                     table.add_row(
                         str(values["year"]),
                         str(values["award"]),
@@ -101,23 +102,8 @@ def history_command(
         raise typer.Exit(EXIT_OK)
 
 
-def _history_row(person, record) -> list[object]:  # type: ignore[no-untyped-def]
-    from thidua_cli.normalise import RECORD_FIELDS
-
-    at = {f: RECORD_FIELDS.index(f) for f in RECORD_FIELDS}
-    return [
-        record[at["name"]],
-        record[at["unit"]],
-        record[at["kind"]],
-        record[at["year"]],
-        record[at["award"]],
-        record[at["level"]],
-        record[at["issuer"]],
-        record[at["decision_number"]],
-        record[at["file"]],
-        record[at["sheet"]],
-        record[at["row"]],
-    ]
+def _history_row(record: Record) -> dict[str, object]:
+    return {name: record[RECORD_FIELDS.index(name)] for name in HISTORY_FIELDS}
 
 
 @app.command("eligible")
