@@ -25,6 +25,10 @@ from thidua_cli.errors import CatalogueError
         ("Giấy khen của Giám đốc Sở", "Giấy khen", "Cơ sở"),
         ("Cờ thi đua xuất sắc dẫn đầu phong trào thi đua của UBND tỉnh", "Cờ thi đua", "Tỉnh"),
         ("CSTĐ cấp tỉnh", "Chiến sĩ thi đua bộ, ban, ngành, tỉnh", "Tỉnh"),
+        ("Lao động tiên tiến (LĐTT)", "Lao động tiên tiến", None),
+        ("Bằng khen (của Chủ tịch UBND tỉnh)", "Bằng khen", "Tỉnh"),
+        ("Giấy khen\ncủa Giám đốc\xa0Sở", "Giấy khen", "Cơ sở"),
+        ('Danh hiệu "Lao động tiên tiến" năm 2018', "Lao động tiên tiến", None),
     ],
 )
 def test_award_variants(catalogue, text, award, level):

@@ -98,8 +98,13 @@ class Catalogue:
         raise KeyError(name)
 
     def match_award(self, text: str) -> AwardMatch | None:
-        """The award a cell names, with any issuer or level written in it; None if unknown."""
-        return self._match_award_key(key(text))
+        """The award a cell names, with any issuer or level written in it; None if unknown.
+        A parenthesised aside ("Lao động tiên tiến (LĐTT)") is tried without, as a last resort."""
+        found = self._match_award_key(key(text))
+        if found is None and "(" in text:
+            bare = re.sub(r"\([^)]*\)?", " ", text)
+            found = self._match_award_key(key(bare)) if bare.strip() else None
+        return found
 
     def _match_award_key(self, k: str) -> AwardMatch | None:
         for lead in _LEADING:
