@@ -450,3 +450,15 @@ def test_section_row_forms(tmp_path: Path, label: str):
 def test_a_collective_named_tap_the_is_a_record_not_a_section(tmp_path: Path):
     rows = [["DANH SÁCH ĐƯỢC TẶNG GIẤY KHEN NĂM 2018"], ["STT", "Tên tập thể"], [None, "Tập thể Phòng Kế toán"]]
     assert counts(load([write_xlsx(tmp_path / "x.xlsx", rows)]), ("kind",)) == [("Tập thể", 1)]
+
+
+def test_a_cell_naming_two_awards_gives_two_records(tmp_path: Path):
+    rows = [
+        ["STT", "Họ và tên", "Danh hiệu", "Năm"],
+        [1, "Lê Văn An", "LĐTT, Giấy khen của Giám đốc Sở", 2018],
+        [2, "Lê Văn Bình", "LĐTT và CSTĐCS", 2018],
+        [3, "Lê Văn Cường", "LĐTT, hạng nhất", 2018],  # one part names nothing: reported whole
+    ]
+    result = load([write_xlsx(tmp_path / "x.xlsx", rows)])
+    assert counts(result, ("award",)) == [("Lao động tiên tiến", 2), ("Chiến sĩ thi đua cơ sở", 1), ("Giấy khen", 1)]
+    assert [(p.code, p.row, p.value) for p in result.problems] == [("unknown-award", 4, "LĐTT, hạng nhất")]

@@ -44,6 +44,7 @@ Record = tuple[str, str, int, str, str, str, str, str, str, str, str, int, str, 
 _RESOLVED_BY = ("kind", "level", "year")
 ResolvedFields = tuple[Award, str, str, str, str, int, str, str]
 Resolved = tuple[ResolvedFields | None, list[tuple[str, Problem]]]
+_SEPARATORS = re.compile(r"\s*(?:[,;+\n]|\bvà\b)\s*")
 _DECISION_FORM = re.compile(r"^\d+[A-Za-z]?/(?:\d{4}/)?[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ0-9&]+)+$")
 
 
@@ -73,6 +74,7 @@ class Normaliser:
     checks: list[Problem] = field(default_factory=list)
     _awards: dict[str, AwardMatch | None] = field(default_factory=dict)
     _levels: dict[str, tuple[str, Issuer | None] | None] = field(default_factory=dict)
+    _parts: dict[str, list[str]] = field(default_factory=dict)
     _suffixes: dict[str, DecisionSuffix | None] = field(default_factory=dict)
     _dates: dict[Cell, dt.date | BadDate | None] = field(default_factory=dict)
     _resolved: dict[tuple[Cell, ...], Resolved] = field(default_factory=dict)
@@ -85,6 +87,19 @@ class Normaliser:
         if text not in self._awards:
             self._awards[text] = self.catalogue.match_award(text)
         return self._awards[text]
+
+    def _award_parts(self, text: str) -> list[str]:
+        """["LĐTT", "GK"] for a cell "LĐTT, GK" — only when the whole names no award and every
+        part names one exactly; otherwise the cell as it is (reported if unknown)."""
+        found = self._parts.get(text)
+        if found is None:
+            found = [text]
+            if self.match(text) is None and _SEPARATORS.search(text):
+                parts = [p.strip() for p in _SEPARATORS.split(text) if p.strip()]
+                if len(parts) > 1 and all(self.match(p) for p in parts):
+                    found = parts
+            self._parts[text] = found
+        return found
 
     def match_level(self, text: str) -> tuple[str, Issuer | None] | None:
         if text not in self._levels:
@@ -168,7 +183,9 @@ class Normaliser:
                     if section.award_text:
                         section_award = section.award_text
                     continue
-            own: list[tuple[Column | None, str]] = [(c, text) for c in award_cols if (text := text_of(row[c.index]))]
+            own: list[tuple[Column | None, str]] = [
+                (c, part) for c in award_cols if (text := text_of(row[c.index])) for part in self._award_parts(text)
+            ]
             if not name:
                 if own:
                     self.problem("missing-name", Context(table, r, row, name, section_kind), name_col, value=own[0][1])
