@@ -86,11 +86,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--corpus", type=Path, help="folder of the corpus (generated when missing)")
     parser.add_argument("--skip-pandas", action="store_true")
+    parser.add_argument("--wide", action="store_true", help="a corpus of plain 11-column sheets (the issue's shape)")
     args = parser.parse_args()
-    corpus = args.corpus or Path(tempfile.gettempdir()) / f"thidua-bench-{args.files}x{args.rows}"
+    shape = "-wide" if args.wide else ""
+    corpus = args.corpus or Path(tempfile.gettempdir()) / f"thidua-bench-{args.files}x{args.rows}{shape}"
     if not (corpus / "truth.json").is_file():
         print(f"generating {args.files} × {args.rows} into {corpus} …", file=sys.stderr)
-        generate(corpus, args.files, args.rows)
+        generate(corpus, args.files, args.rows, wide=args.wide)
     truth = json.loads((corpus / "truth.json").read_text("utf-8"))
     records = sum(truth.values())
     python = sys.executable

@@ -36,13 +36,59 @@ LAYOUT_CYCLE = "ABCDEACBAE"  # D (.xls) one file in ten
 COLLECTIVES = ["Phòng", "Tổ", "Khoa", "Ban", "Đội", "Trạm"]
 
 
-def generate(out: Path, files: int, rows: int, seed: int = 2024) -> dict[str, int]:
+def layout_wide(out: Path, unit: tuple[str, str, str, float], data: dict[int, list[dict[str, str]]]) -> None:
+    """Ten columns, as in the issue's reference measurements: one header row, a row per award."""
+    import datetime as dt
+
+    import openpyxl
+
+    for year, rows in data.items():
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = f"Năm {year}"
+        ws.append([f"DANH SÁCH KHEN THƯỞNG NĂM {year}"])
+        ws.append(
+            [
+                "STT",
+                "Họ và tên",
+                "Năm sinh",
+                "Giới tính",
+                "Chức vụ",
+                "Đơn vị công tác",
+                "Đối tượng",
+                "Danh hiệu",
+                "Cấp khen",
+                "Số quyết định",
+                "Ngày quyết định",
+            ]
+        )
+        for i, row in enumerate(rows, 1):
+            level = {"Cơ sở": "Cơ sở", "Tỉnh": "UBND tỉnh", "Bộ": "Bộ LĐTBXH"}[row["level"]]
+            ws.append(
+                [
+                    i,
+                    row["name"],
+                    1960 + i % 40,
+                    "Nữ" if i % 2 else "Nam",
+                    row["position"],
+                    row["unit"],
+                    row["kind"],
+                    row["award"],
+                    level,
+                    f"{100 + i % 50}/QĐ-SLĐTBXH",
+                    dt.date(year, 12, 1 + i % 28),
+                ]
+            )
+        wb.save(out / f"{unit[0]}-{year}.xlsx")
+
+
+def generate(out: Path, files: int, rows: int, seed: int = 2024, wide: bool = False) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
     truth: Counter[str] = Counter()
     for i in range(files):
         rng = random.Random(f"{seed}-{i}")
         year = 2015 + i % 6
-        layout = LAYOUT_CYCLE[i % len(LAYOUT_CYCLE)]
+        layout = "W" if wide else LAYOUT_CYCLE[i % len(LAYOUT_CYCLE)]
         unit = (f"don-vi-{i:04d}", f"Đơn vị số {i + 1}", layout, 1.0)
         staff = people(rng, rows)
         records = []
@@ -58,7 +104,8 @@ def generate(out: Path, files: int, rows: int, seed: int = 2024) -> dict[str, in
         records.sort(key=lambda r: r["kind"])
         folder = out / unit[0]
         folder.mkdir(exist_ok=True)
-        LAYOUTS[layout](folder, unit, {year: records})
+        write = layout_wide if layout == "W" else LAYOUTS[layout]
+        write(folder, unit, {year: records})
     (out / "truth.json").write_text(
         json.dumps(dict(sorted(truth.items())), ensure_ascii=False, indent=1), encoding="utf-8"
     )
@@ -71,8 +118,9 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--rows", type=int, default=500)
     parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--wide", action="store_true", help="one plain 11-column layout instead of the mix")
     args = parser.parse_args()
-    generate(args.out, args.files, args.rows, args.seed)
+    generate(args.out, args.files, args.rows, args.seed, args.wide)
 
 
 if __name__ == "__main__":
