@@ -21,8 +21,8 @@ from typing import Any, overload
 
 from thidua_cli import __version__
 from thidua_cli.loading import FileResult
-from thidua_cli.normalise import Record
 from thidua_cli.problems import Problem
+from thidua_cli.records import Record
 
 FORMAT = 2
 

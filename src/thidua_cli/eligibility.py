@@ -15,8 +15,8 @@ from typing import Any
 
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.errors import CatalogueError
-from thidua_cli.normalise import RECORD_FIELDS, Record
 from thidua_cli.people import Person, people
+from thidua_cli.records import RECORD_FIELDS, Record
 from thidua_cli.text import key
 
 _AT = {name: RECORD_FIELDS.index(name) for name in RECORD_FIELDS}

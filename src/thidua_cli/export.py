@@ -15,7 +15,7 @@ from typing import Any
 
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.loading import LoadResult
-from thidua_cli.normalise import RECORD_FIELDS, Record
+from thidua_cli.records import RECORD_FIELDS, Record
 from thidua_cli.rendering import years_label
 from thidua_cli.tally import Counts, count
 

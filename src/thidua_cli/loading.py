@@ -10,10 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from thidua_cli.catalogue import CATEGORIES, KINDS, LEVELS, Catalogue, load_catalogue
-from thidua_cli.layout import NoTable, find_table
-from thidua_cli.normalise import RECORD_FIELDS, Normaliser, Record
 from thidua_cli.problems import Problem, Severity
-from thidua_cli.reading import UnreadableFile, find_workbooks, read_bytes, read_workbook
+from thidua_cli.reading import UnreadableFile, find_workbooks, read_bytes
+from thidua_cli.records import RECORD_FIELDS, Record
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -113,6 +112,11 @@ def read_file(path: Path, catalogue: Catalogue, label: str | None = None, data: 
 
 
 def _read_file(path: Path, catalogue: Catalogue, name: str, data: bytes | None) -> FileResult:
+    # imported here: a run answered from the cache never needs the parsing machinery
+    from thidua_cli.layout import NoTable, find_table
+    from thidua_cli.normalise import Normaliser
+    from thidua_cli.reading import read_workbook
+
     workbook = read_workbook(path, data)
     normaliser = Normaliser(catalogue, name)
     tables = 0
@@ -241,6 +245,9 @@ def _read_all(
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    import thidua_cli.layout
+    import thidua_cli.normalise  # noqa: F401  (loaded once here, inherited by forked workers)
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")

@@ -15,31 +15,10 @@ from thidua_cli.catalogue import Award, AwardMatch, Catalogue, DecisionSuffix, I
 from thidua_cli.layout import COLUMN_NUMBER, Column, SheetTable, row_texts, text_of
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell
+from thidua_cli.records import Record
 from thidua_cli.rows import is_place_date, is_signature, is_totals, repeats_header, section_of
 from thidua_cli.values import BadDate, parse_date, parse_year, split_decision
 
-RECORD_FIELDS = (
-    "file",
-    "sheet",
-    "row",
-    "name",
-    "position",
-    "unit",
-    "kind",
-    "award",
-    "category",
-    "level",
-    "issuer",
-    "year",
-    "decision_number",
-    "decision_date",
-    "notes",
-    "award_text",
-    "name_col",
-    "award_col",
-    "year_col",
-)
-Record = tuple[str, str, int, str, str, str, str, str, str, str, str, int, str, str, str, str, int, int, int]
 # The cells besides the award that decide a record's fields (with the decision date's raw value).
 _RESOLVED_BY = ("kind", "level", "year")
 ResolvedFields = tuple[Award, str, str, str, str, int, str, str]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from thidua_cli.normalise import RECORD_FIELDS, Record
+from thidua_cli.records import RECORD_FIELDS, Record
 from thidua_cli.text import ascii_key, key
 
 _AT = {name: RECORD_FIELDS.index(name) for name in RECORD_FIELDS}

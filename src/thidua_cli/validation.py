@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from thidua_cli.errors import CatalogueError
-from thidua_cli.normalise import Record
 from thidua_cli.problems import Problem, Severity
+from thidua_cli.records import Record
 from thidua_cli.text import key
 
 if TYPE_CHECKING:

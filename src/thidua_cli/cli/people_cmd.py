@@ -27,7 +27,7 @@ from thidua_cli.cli.app import (
     out_console,
 )
 from thidua_cli.i18n import Lang, t
-from thidua_cli.normalise import RECORD_FIELDS, Record
+from thidua_cli.records import RECORD_FIELDS, Record
 
 
 class PeopleFormat(StrEnum):

@@ -1,0 +1,26 @@
+"""The record: one award to one recipient, with its provenance. The stable field order of every row."""
+
+from __future__ import annotations
+
+RECORD_FIELDS = (
+    "file",
+    "sheet",
+    "row",
+    "name",
+    "position",
+    "unit",
+    "kind",
+    "award",
+    "category",
+    "level",
+    "issuer",
+    "year",
+    "decision_number",
+    "decision_date",
+    "notes",
+    "award_text",
+    "name_col",
+    "award_col",
+    "year_col",
+)
+Record = tuple[str, str, int, str, str, str, str, str, str, str, str, int, str, str, str, str, int, int, int]
