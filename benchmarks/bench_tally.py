@@ -120,7 +120,8 @@ def main() -> None:
                 correct &= check(out, truth)
         shutil.rmtree(cache_dir, ignore_errors=True)
     bare = statistics.median(times["bare"])
-    print(f"corpus: {args.files} workbooks × {args.rows} records = {records:,} records; {os.cpu_count()} cores")
+    workbooks = sum(1 for f in corpus.rglob("*") if f.suffix.lower() in (".xlsx", ".xls"))
+    print(f"corpus: {corpus.name}, {workbooks} workbooks, {records:,} records; {os.cpu_count()} cores")
     print(f"{'path':<10}{'wall s':>9}{'records/s':>12}{'peak MB':>9}{'× bare':>8}")
     for name in paths:
         wall = statistics.median(times[name])
