@@ -89,6 +89,7 @@ class Catalogue:
     _surnames: frozenset[str] = field(default_factory=frozenset, repr=False)
     _prefix_starts: frozenset[str] = field(default_factory=frozenset, repr=False)
     fingerprint: str = ""
+    phrase_cache: dict[str, str | None] = field(default_factory=dict, repr=False)  # heading line → award phrase
 
     # --- lookups ------------------------------------------------------------------------
     def award(self, name: str) -> Award:

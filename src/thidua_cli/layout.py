@@ -327,7 +327,15 @@ def _is_motto(k: str) -> bool:
 
 
 def find_award_phrase(text: str, catalogue: Catalogue) -> str | None:
-    """The leftmost phrase of a heading line that names an award (with its issuer)."""
+    """The leftmost phrase of a heading line that names an award (with its issuer).
+    Headings repeat from file to file, so each distinct line is searched once."""
+    phrases = catalogue.phrase_cache
+    if text not in phrases:
+        phrases[text] = _find_award_phrase(text, catalogue)
+    return phrases[text]
+
+
+def _find_award_phrase(text: str, catalogue: Catalogue) -> str | None:
     quoted = re.findall(r"[\"“”'‘’«](.+?)[\"“”'‘’»]", text)
     for part in quoted:
         if catalogue.match_award(part):

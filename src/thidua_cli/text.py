@@ -141,7 +141,8 @@ _DECODERS = {"tcvn3": decode_tcvn3, "vni": decode_vni}
 
 
 def _legacy_candidate(text: str) -> bool:
-    return any(ord(ch) > 0x7F for ch in text) and all(ord(ch) <= 0xFF for ch in text)
+    """Non-ASCII, yet all within Latin-1: how 8-bit legacy text comes back from a reader."""
+    return not text.isascii() and max(map(ord, text)) <= 0xFF
 
 
 def detect_legacy(texts: Iterable[str], sample: int = 300) -> str | None:
