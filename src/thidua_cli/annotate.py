@@ -129,7 +129,7 @@ def _summary_sheet(workbook: Any, source: Path, findings: Sequence[Problem], lan
                 finding.row,
                 finding.column or "",
                 finding.value or "",
-                str(finding.severity),
+                t(f"{finding.severity}_sev", lang),
                 finding.code,
                 finding.message(lang),
             ]
@@ -144,7 +144,15 @@ def _summary_sheet(workbook: Any, source: Path, findings: Sequence[Problem], lan
             link = ws.cell(row, 3)
             link.hyperlink = f"#'{finding.sheet}'!{finding.cell}"
             link.style = "Hyperlink"
-    for letter, width in zip("ABCDEFGHI", (6, 18, 8, 7, 24, 30, 10, 20, 80), strict=True):
+    from openpyxl.styles import Alignment
+
+    for letter, width in zip("ABCDEFGHI", (6, 16, 7, 7, 20, 26, 10, 18, 60), strict=True):
         ws.column_dimensions[letter].width = width
+    for row in ws.iter_rows(min_row=4, min_col=6, max_col=9):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A4"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     workbook.active = 0

@@ -71,6 +71,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "validate_clean": ("Không phát hiện lỗi nào.", "No problems found."),
     "annotated": ("Đã ghi {n} bản có đánh dấu vào {path}", "Wrote {n} annotated copies to {path}"),
     "error_sev": ("lỗi", "error"),
+    "info_sev": ("ghi chú", "note"),
     "history_none": ('Không tìm thấy "{name}" trong các danh sách.', '"{name}" is in none of the lists.'),
     "history_same_name": (
         "{n} người cùng tên ở {units} đơn vị (tách riêng; dùng --unit hoặc --merge-units).",
