@@ -111,6 +111,11 @@ def catalogue_for(paths: list[Path] | None) -> Catalogue:
     return load_catalogue(find_user_catalogues(paths or [], Path.cwd()))
 
 
+def exit_for(result: LoadResult) -> NoReturn:
+    """Exit 1 when a file was skipped or a row not counted, else 0 (the documented codes)."""
+    raise typer.Exit(EXIT_FINDINGS if result.errors else EXIT_OK)
+
+
 def load_paths(
     targets: list[Path],
     catalogue: list[Path] | None,

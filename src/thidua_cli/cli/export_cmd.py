@@ -8,8 +8,6 @@ from typing import Annotated
 import typer
 
 from thidua_cli.cli.app import (
-    EXIT_FINDINGS,
-    EXIT_OK,
     EXIT_USAGE,
     CatalogueOption,
     DebugOption,
@@ -18,12 +16,12 @@ from thidua_cli.cli.app import (
     NoCacheOption,
     app,
     err_console,
+    exit_for,
     fail,
     handled,
     load_paths,
 )
 from thidua_cli.i18n import Lang, t
-from thidua_cli.problems import Severity
 from thidua_cli.rendering import print_summary
 from thidua_cli.tally import counts_in_years, parse_by, parse_years
 
@@ -72,8 +70,7 @@ def export_command(
         write_export(result, year_list, output, split, org, dims)
         if not quiet:
             print_summary(err_console(), result, year_list, counts_in_years(result.groups, year_list), lang)
-        has_errors = any(p.severity is Severity.ERROR for p in result.problems)
-        raise typer.Exit(EXIT_FINDINGS if has_errors else EXIT_OK)
+        exit_for(result)
 
 
 def write_export(result, years, output: Path | None, split: Path | None, org: str, dims, lang: str = "vi") -> None:  # type: ignore[no-untyped-def]

@@ -9,8 +9,6 @@ from typing import Annotated
 import typer
 
 from thidua_cli.cli.app import (
-    EXIT_FINDINGS,
-    EXIT_OK,
     EXIT_USAGE,
     CatalogueOption,
     DebugOption,
@@ -19,13 +17,13 @@ from thidua_cli.cli.app import (
     NoCacheOption,
     app,
     err_console,
+    exit_for,
     fail,
     handled,
     load_paths,
 )
 from thidua_cli.cli.export_cmd import OrgOption
 from thidua_cli.i18n import Lang, t
-from thidua_cli.problems import Severity
 from thidua_cli.tally import parse_years
 
 
@@ -78,5 +76,4 @@ def report_command(
                 err_console().print(t("written", lang, path=output))
             else:
                 typer.echo(text, nl=False)
-        has_errors = any(p.severity is Severity.ERROR for p in result.problems)
-        raise typer.Exit(EXIT_FINDINGS if has_errors else EXIT_OK)
+        exit_for(result)

@@ -11,9 +11,7 @@ import typer
 
 from thidua_cli.catalogue import load_catalogue
 from thidua_cli.cli.app import (
-    EXIT_FINDINGS,
     EXIT_NOTHING_READ,
-    EXIT_OK,
     EXIT_USAGE,
     CatalogueOption,
     DebugOption,
@@ -22,6 +20,7 @@ from thidua_cli.cli.app import (
     NoCacheOption,
     app,
     err_console,
+    exit_for,
     fail,
     handled,
     load_paths,
@@ -29,7 +28,6 @@ from thidua_cli.cli.app import (
 )
 from thidua_cli.i18n import Lang, t
 from thidua_cli.loading import LoadResult
-from thidua_cli.problems import Severity
 from thidua_cli.rendering import print_summary, tally_csv, tally_json, tally_table
 from thidua_cli.tally import count, counts_in_years, parse_by, parse_years
 
@@ -130,8 +128,7 @@ def tally_command(
             _write_problems(problems, result, lang)
         if not quiet:
             print_summary(err_console(), result, year_list, counts_in_years(result.groups, year_list), lang)
-        has_errors = any(p.severity is Severity.ERROR for p in result.problems)
-        raise typer.Exit(EXIT_FINDINGS if has_errors else EXIT_OK)
+        exit_for(result)
 
 
 def _emit(text: str, output: Path | None, lang: str) -> None:
