@@ -89,3 +89,24 @@ def test_cache_clear_command(tmp_path: Path):
     out = runner.invoke(app, ["cache", "clear"], env=env)
     assert out.exit_code == 0 and not any(tmp_path.rglob("*.json"))
     assert runner.invoke(app, ["cache", "path"], env=env).stdout.strip() == str(tmp_path)
+
+
+def test_a_warm_quiet_tally_imports_no_parser_no_pandas_no_rich(tmp_path: Path):
+    """What keeps the second run fast: answered from the cache, it loads none of the heavy parts."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "THIDUA_CACHE_DIR": str(tmp_path / "cache")}
+    script = (
+        "import sys\n"
+        "from thidua_cli.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = ['pandas', 'openpyxl', 'rich', 'python_calamine', 'thidua_cli.layout', 'thidua_cli.normalise']\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    argv = [sys.executable, "-c", script, "tally", "2015-2020", str(SAMPLE), "-f", "csv", "-q"]
+    cold = subprocess.run(argv, env=env, capture_output=True, text=True, check=True)
+    warm = subprocess.run(argv, env=env, capture_output=True, text=True, check=True)
+    assert "thidua_cli.normalise" in cold.stdout.splitlines()[-1]  # the first run parsed the files
+    assert warm.stdout.splitlines()[-1] == "[]"
+    assert cold.stdout.splitlines()[:-1] == warm.stdout.splitlines()[:-1]

@@ -8,10 +8,10 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
+from thidua_cli.data import read_text as read_data
 from thidua_cli.errors import CatalogueError
 from thidua_cli.text import ascii_key, closest, key, nfc
 
@@ -220,7 +220,7 @@ def _strip_connectors(k: str) -> str:
 # --- loading ----------------------------------------------------------------------------
 def _read_toml(path: Path | None) -> tuple[dict[str, Any], str]:
     if path is None:
-        text = resources.files("thidua_cli.data").joinpath("catalogue.toml").read_text("utf-8")
+        text = read_data("catalogue.toml")
         return tomllib.loads(text), text
     try:
         text = path.read_text("utf-8")

@@ -9,11 +9,11 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from thidua_cli.catalogue import Catalogue
+from thidua_cli.data import FOLDER as DATA_FOLDER
 from thidua_cli.errors import CatalogueError
 from thidua_cli.people import Person, people
 from thidua_cli.records import RECORD_FIELDS, Record
@@ -125,7 +125,7 @@ class Check:
 
 # --- loading rule sets ------------------------------------------------------------------------
 def shipped_rule_sets() -> list[RuleSet]:
-    folder = resources.files("thidua_cli.data").joinpath("rules")
+    folder = DATA_FOLDER / "rules"
     texts = sorted((entry.name, entry.read_text("utf-8")) for entry in folder.iterdir() if entry.name.endswith(".toml"))
     return [_parse(tomllib.loads(text), name) for name, text in texts]
 

@@ -6,9 +6,9 @@ import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from importlib import resources
 
 from thidua_cli.catalogue import Catalogue
+from thidua_cli.data import read_text as read_data
 from thidua_cli.reading import Cell, SheetGrid, iter_text
 from thidua_cli.text import ascii_key, clean, decode_legacy, detect_legacy, key, nfc
 from thidua_cli.values import split_decision
@@ -48,7 +48,7 @@ class LayoutRules:
 
 @cache
 def layout_rules() -> LayoutRules:
-    data = tomllib.loads(resources.files("thidua_cli.data").joinpath("layout.toml").read_text("utf-8"))
+    data = tomllib.loads(read_data("layout.toml"))
     header_keys: dict[str, str] = {}
     by_ascii: dict[str, set[str]] = {}
     for field_name, aliases in data["columns"].items():

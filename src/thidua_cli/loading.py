@@ -156,15 +156,19 @@ def load(
     progress: Callable[[str], None] | None = None,
     jobs: int | None = None,
     cache: Cache | None = None,
+    on_start: Callable[[int], None] | None = None,
 ) -> LoadResult:
     """Read every workbook under `paths` (files or folders, recursively).
 
     Files are read in parallel by `jobs` processes (default: one per core) and, with a
     `cache`, taken from it when unchanged. Results keep the order of the files, so the output
-    does not depend on either.
+    does not depend on either. `on_start(n)` is told how many files were found, before any is
+    read; `progress(path)` as each is done.
     """
     catalogue = catalogue or load_catalogue()
     files, missing = find_workbooks([Path(p) for p in paths])
+    if on_start:
+        on_start(len(files))
     results: list[FileResult | None] = [None] * len(files)
     todo: list[tuple[int, Path, str | None]] = []
     for index, path in enumerate(files):

@@ -41,10 +41,6 @@ class UnreadableFile(Exception):
         self.detail = detail
 
 
-def is_lock_file(path: Path) -> bool:
-    return path.name.startswith("~$") or path.name.startswith(".~lock.")
-
-
 def find_workbooks(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
     """Spreadsheet files under the given files and folders (sorted), and the paths not found."""
     found: list[Path] = []
@@ -53,9 +49,9 @@ def find_workbooks(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
         if path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(Path(root) / name for name in sorted(files) if _wanted(Path(name)))
+                found.extend(Path(root, name) for name in sorted(files) if _wanted(name))
         elif path.is_file():
-            if _wanted(path):
+            if _wanted(path.name):
                 found.append(path)
         else:
             missing.append(path)
@@ -63,8 +59,9 @@ def find_workbooks(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
     return unique, missing
 
 
-def _wanted(path: Path) -> bool:
-    return path.suffix.lower() in SPREADSHEET_SUFFIXES and not is_lock_file(path)
+def _wanted(name: str) -> bool:
+    """A spreadsheet by its name, and not an office suite's lock file ("~$…", ".~lock.…")."""
+    return os.path.splitext(name)[1].lower() in SPREADSHEET_SUFFIXES and not name.startswith(("~$", ".~lock."))
 
 
 def read_bytes(path: Path) -> bytes:

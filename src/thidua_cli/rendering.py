@@ -8,14 +8,14 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
 from thidua_cli.i18n import number, t
 from thidua_cli.problems import Problem, Severity
 
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
     from thidua_cli.catalogue import Catalogue
     from thidua_cli.loading import LoadResult
     from thidua_cli.tally import Counts
@@ -51,6 +51,9 @@ def tally_json(counts: Counts, years: Sequence[int] | None) -> str:
 
 def tally_table(counts: Counts, years: Sequence[int] | None, lang: str) -> Table:
     """Years as columns (plus a total) when `year` is a dimension; groups by category when present."""
+    from rich.table import Table
+    from rich.text import Text
+
     by = counts.by
     dims = [d for d in by if d not in ("year", "category")]
     table = Table(title=t("title", lang, years=years_label(years)), show_lines=False, header_style="bold")
@@ -92,6 +95,8 @@ def tally_table(counts: Counts, years: Sequence[int] | None, lang: str) -> Table
 
 def print_summary(console: Console, result: LoadResult, years: Sequence[int] | None, counted: int, lang: str) -> None:
     """Files, sheets and records read; what was skipped or not recognised, with where."""
+    from rich.text import Text
+
     files = [f for f in result.files if f.readable]
     console.print(
         t(
@@ -137,6 +142,8 @@ def print_summary(console: Console, result: LoadResult, years: Sequence[int] | N
 
 
 def catalogue_table(catalogue: Catalogue, lang: str) -> Table:
+    from rich.table import Table
+
     table = Table(
         title="Danh mục danh hiệu, hình thức khen thưởng" if lang == "vi" else "Award catalogue", show_lines=True
     )
@@ -153,6 +160,8 @@ def catalogue_table(catalogue: Catalogue, lang: str) -> Table:
 
 
 def issuer_table(catalogue: Catalogue, lang: str) -> Table:
+    from rich.table import Table
+
     table = Table(title=t("issuers", lang))
     table.add_column(t("issuer", lang), style="bold")
     table.add_column(t("level", lang))
@@ -182,6 +191,9 @@ def catalogue_json(catalogue: Catalogue) -> str:
 
 def validation_tables(report: ValidationReport, lang: str) -> list[Table | Text]:
     """One table per file and sheet: cell, column, value, severity and the message."""
+    from rich.table import Table
+    from rich.text import Text
+
     from thidua_cli.validation import findings_for
 
     out: list[Table | Text] = []

@@ -7,7 +7,8 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from importlib import resources
+
+from thidua_cli.data import read_text as read_data
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _QUOTES = "\"'“”‘’«»„`´"
@@ -70,7 +71,7 @@ _VIET_LATIN1 = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõù
 
 @cache
 def _tables() -> dict[str, dict[str, str]]:
-    data = tomllib.loads(resources.files("thidua_cli.data").joinpath("encodings.toml").read_text("utf-8"))
+    data = tomllib.loads(read_data("encodings.toml"))
     return {name: dict(table) for name, table in data.items()}
 
 

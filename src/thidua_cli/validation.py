@@ -6,10 +6,10 @@ import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from thidua_cli.data import read_text as read_data
 from thidua_cli.errors import CatalogueError
 from thidua_cli.problems import Problem, Severity
 from thidua_cli.records import Record
@@ -36,11 +36,7 @@ class Rules:
 def load_rules(path: Path | None = None, ratio: float | None = None) -> Rules:
     """The shipped checks (data/checks.toml), or a user's file of the same form."""
     try:
-        text = (
-            path.read_text("utf-8")
-            if path
-            else resources.files("thidua_cli.data").joinpath("checks.toml").read_text("utf-8")
-        )
+        text = path.read_text("utf-8") if path else read_data("checks.toml")
         data: dict[str, Any] = tomllib.loads(text)
         quota, eligibility = data["quota"], data["eligibility"]
         return Rules(

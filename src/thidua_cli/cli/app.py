@@ -3,25 +3,93 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
+from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console
+import typer.main
+from typer.core import TyperGroup
 
 from thidua_cli import __version__
-from thidua_cli.catalogue import Catalogue, find_user_catalogues, load_catalogue
 from thidua_cli.errors import ThiduaError
 from thidua_cli.i18n import Lang, t
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
+    from thidua_cli.catalogue import Catalogue
     from thidua_cli.loading import LoadResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_NOTHING_READ, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
+# Each command's module, imported only when that command runs (or for `--help`): building
+# every command's options from its signature on each start cost ~20 ms, importing them ~10 ms.
+COMMANDS = {
+    "tally": "tally_cmd",
+    "validate": "validate_cmd",
+    "export": "export_cmd",
+    "report": "report_cmd",
+    "template": "template_cmd",
+    "history": "people_cmd",
+    "eligible": "people_cmd",
+    "catalogue": "catalogue_cmd",
+    "cache": "cache_cmd",
+}
+
+
+class _CommandTable(MutableMapping[str, Any]):
+    """The group's commands by name; a command is built from its module on first use."""
+
+    def __init__(self, built: MutableMapping[str, Any]) -> None:
+        self._built = dict(built)
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built:
+            if name not in COMMANDS:
+                raise KeyError(name)
+            self._built[name] = _build(name)
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys([*COMMANDS, *self._built]))
+
+    def __len__(self) -> int:
+        return len(dict.fromkeys([*COMMANDS, *self._built]))
+
+
+def _build(name: str) -> Any:
+    """One command, through Typer's public conversion of an app holding only that command."""
+    import_module(f"thidua_cli.cli.{COMMANDS[name]}")
+    single = typer.Typer(add_completion=False, rich_markup_mode=app.rich_markup_mode)
+    single.registered_commands = [c for c in app.registered_commands if c.name == name]
+    single.registered_groups = [g for g in app.registered_groups if g.name == name]
+    if single.registered_groups:
+        group = typer.main.get_command(single)
+        assert isinstance(group, TyperGroup)
+        return group.commands[name]
+    single.info.context_settings = app.info.context_settings
+    return typer.main.get_command(single)
+
+
+class LazyGroup(TyperGroup):
+    """Typer's group, with commands built on demand (see COMMANDS)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.commands = _CommandTable(self.commands)
+
+
 app = typer.Typer(
+    cls=LazyGroup,
     name="thidua",
     help=(
         "Tổng hợp và kiểm tra danh sách thi đua – khen thưởng từ các tệp Excel của đơn vị.\n\n"
@@ -78,10 +146,14 @@ def _width(fd: int, fallback: int) -> int | None:
 
 
 def err_console() -> Console:
+    from rich.console import Console  # imported when something is printed: ~20 ms of start-up
+
     return Console(stderr=True, width=_width(2, 120))
 
 
 def out_console() -> Console:
+    from rich.console import Console
+
     return Console(width=_width(1, 160))
 
 
@@ -108,6 +180,8 @@ def handled(lang: str, debug: bool = False) -> Iterator[None]:
 
 
 def catalogue_for(paths: list[Path] | None) -> Catalogue:
+    from thidua_cli.catalogue import find_user_catalogues, load_catalogue
+
     return load_catalogue(find_user_catalogues(paths or [], Path.cwd()))
 
 
@@ -127,29 +201,53 @@ def load_paths(
 ) -> LoadResult:
     """Check the paths, then load them with a progress bar on stderr (files being read).
     `require_readable`: stop with exit 3 when no file could be read."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from thidua_cli.cache import Cache, default_dir
     from thidua_cli.loading import load
-    from thidua_cli.reading import find_workbooks
 
     for path in targets:
         if not path.exists():
             fail(t("missing_path", lang, path=path), EXIT_USAGE, lang)
     cat = catalogue_for(catalogue)
-    files, _ = find_workbooks(targets)
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err_console(),
-        transient=True,
-        disable=quiet or len(files) < 2,
-    ) as progress:
-        task = progress.add_task(t("loading", lang), total=len(files))
-        cache = Cache(default_dir(), cat.fingerprint) if use_cache else None
-        result = load(targets, cat, progress=lambda _path: progress.advance(task), jobs=jobs, cache=cache)
+    cache = Cache(default_dir(), cat.fingerprint) if use_cache else None
+    with ProgressBar(t("loading", lang), enabled=not quiet) as bar:
+        result = load(targets, cat, progress=bar.advance, jobs=jobs, cache=cache, on_start=bar.start)
     if require_readable and result.readable_files == 0:
         fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)
     return result
+
+
+class ProgressBar:
+    """Rich's progress bar on stderr, started once the number of files is known (and only for
+    two or more), so that a quiet run never imports it."""
+
+    def __init__(self, description: str, enabled: bool) -> None:
+        self.description, self.enabled = description, enabled
+        self._progress: Any = None
+        self._task: Any = None
+
+    def start(self, total: int) -> None:
+        if not self.enabled or total < 2:
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self._progress = Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err_console(),
+            transient=True,
+        )
+        self._task = self._progress.add_task(self.description, total=total)
+        self._progress.start()
+
+    def advance(self, _path: str) -> None:
+        if self._progress is not None:
+            self._progress.advance(self._task)
+
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()

@@ -10,8 +10,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
 from thidua_cli.cli.app import (
     EXIT_OK,
@@ -62,6 +60,9 @@ def history_command(
 
       [bold]thidua history "nguyen van an" sample_data --unit "Văn phòng"[/]
     """
+    from rich.table import Table
+    from rich.text import Text
+
     from thidua_cli.people import history
 
     with handled(lang, debug):
@@ -135,6 +136,9 @@ def eligible_command(
 
       [bold]thidua eligible 2020 sample_data --explain "Nguyễn Văn An"[/]
     """
+    from rich.table import Table
+    from rich.text import Text
+
     from thidua_cli.eligibility import eligible, explain, load_rule_set
 
     with handled(lang, debug):

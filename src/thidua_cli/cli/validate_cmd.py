@@ -27,8 +27,6 @@ from thidua_cli.cli.app import (
     out_console,
 )
 from thidua_cli.i18n import Lang, t
-from thidua_cli.rendering import validation_tables
-from thidua_cli.validation import findings_for, load_rules, validate
 
 
 class ValidateFormat(StrEnum):
@@ -74,6 +72,9 @@ def validate_command(
     Mã thoát: 0 không có lỗi (có thể có cảnh báo); 1 có lỗi (hoặc cảnh báo, với --strict);
     2 sai cú pháp; 3 không đọc được tệp nào.
     """
+    from thidua_cli.rendering import validation_tables
+    from thidua_cli.validation import load_rules, validate
+
     with handled(lang, debug):
         result = load_paths(paths, catalogue, fmt is ValidateFormat.JSON, lang, jobs=jobs, use_cache=not no_cache)
         report = validate(result, year=year, rules=load_rules(rules, quota))
@@ -93,6 +94,7 @@ def validate_command(
 
 def _annotate_all(report, out_dir: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
     from thidua_cli.annotate import annotate
+    from thidua_cli.validation import findings_for
 
     taken: set[Path] = set()
     written = 0
