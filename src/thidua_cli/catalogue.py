@@ -90,6 +90,7 @@ class Catalogue:
     _prefix_starts: frozenset[str] = field(default_factory=frozenset, repr=False)
     fingerprint: str = ""
     phrase_cache: dict[str, str | None] = field(default_factory=dict, repr=False)  # heading line → award phrase
+    shape_cache: dict[str, tuple[int, bool]] = field(default_factory=dict, repr=False)  # decision number → rule
 
     # --- lookups ------------------------------------------------------------------------
     def award(self, name: str) -> Award:

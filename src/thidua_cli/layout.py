@@ -159,16 +159,24 @@ def prepare_grid(sheet: SheetGrid) -> tuple[list[list[Cell]], str | None]:
 
 
 _CLEANED: dict[str, str] = {}
+_NUMBERS: dict[float, str] = {}
 
 
 def text_of(value: Cell) -> str:
-    """A cell as clean display text (NFC, single spaces); memoised per distinct string."""
+    """A cell as clean display text (NFC, single spaces); memoised per distinct string or number."""
     if value.__class__ is str:
         got = _CLEANED.get(value)
         if got is None:
             got = clean(value)
             if len(_CLEANED) < 1_000_000:
                 _CLEANED[value] = got
+        return got
+    if value.__class__ is float:  # years, sequence numbers: few distinct values
+        got = _NUMBERS.get(value)
+        if got is None:
+            got = clean(value)
+            if len(_NUMBERS) < 100_000:
+                _NUMBERS[value] = got
         return got
     if value is None:
         return ""

@@ -6,6 +6,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,13 +23,13 @@ if TYPE_CHECKING:
 
 GROUP_FIELDS = ("year", "award", "level", "kind", "category", "unit", "issuer")
 Group = tuple[int, str, str, str, str, str, str, int]  # GROUP_FIELDS values, then the count
+_GROUP_OF = itemgetter(*(RECORD_FIELDS.index(name) for name in GROUP_FIELDS))
 
 
 def group_records(records: Sequence[Record]) -> list[Group]:
     """Counts per distinct combination of all tally dimensions: enough for any `--by`."""
-    at = [RECORD_FIELDS.index(name) for name in GROUP_FIELDS]
-    counter = Counter(tuple(record[i] for i in at) for record in records)
-    return [(*values, n) for values, n in counter.items()]  # type: ignore[misc]
+    counter = Counter(map(_GROUP_OF, records))
+    return [(*values, n) for values, n in counter.items()]
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ Two kinds of finding come out: `problems` (the row or file is not counted) and `
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -19,9 +18,8 @@ from thidua_cli.records import Record
 from thidua_cli.rows import is_place_date, is_signature, is_totals, repeats_header, section_of
 from thidua_cli.values import BadDate, parse_date, parse_year, split_decision
 
-# The cells besides the award that decide a record's fields (with the decision date's raw value).
-_RESOLVED_BY = ("kind", "level", "year")
-ResolvedFields = tuple[Award, str, str, str, str, int, str, str]
+# (award, category, kind, level, issuer, year): what the cells of a block of rows share.
+ResolvedFields = tuple[Award, str, str, str, str, int]
 Resolved = tuple[ResolvedFields | None, list[tuple[str, Problem]]]
 _SEPARATORS = re.compile(r"\s*(?:[,;+\n]|\bvà\b)\s*")
 _DECISION_FORM = re.compile(r"^\d+[A-Za-z]?/(?:\d{4}/)?[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ0-9&]+)+$")
@@ -55,11 +53,11 @@ class Normaliser:
     _levels: dict[str, tuple[str, Issuer | None] | None] = field(default_factory=dict)
     _parts: dict[str, list[str]] = field(default_factory=dict)
     _suffixes: dict[str, DecisionSuffix | None] = field(default_factory=dict)
-    _dates: dict[Cell, dt.date | BadDate | None] = field(default_factory=dict)
-    _resolved: dict[tuple[Cell, ...], Resolved] = field(default_factory=dict)
-    _table_no: int = 0  # resolutions depend on the table (its heading year, decision, …)
-    _shapes: dict[str, tuple[int, bool]] = field(default_factory=dict)
+    _resolved: dict[tuple[Any, ...], Resolved] = field(default_factory=dict)  # per table: see add_table
+    _date_checks: dict[tuple[type, Cell, int], tuple[str, str | None]] = field(default_factory=dict)
     _splits: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    _cells: tuple[int | None, ...] = ()  # the table's kind, level, year, position, unit, notes columns
+    _decision_cells: tuple[int | None, int | None, int | None] = (None, None, None)  # number, date, both
 
     def match(self, text: str) -> AwardMatch | None:
         """Per distinct cell text: the catalogue is asked once, not once per row."""
@@ -90,22 +88,6 @@ class Normaliser:
             self._suffixes[number] = self.catalogue.decision_levels(number)
         return self._suffixes[number]
 
-    def parse_date(self, value: Cell) -> dt.date | None:
-        """parse_date, memoised; raises BadDate as parse_date does."""
-        try:
-            found = self._dates[value]
-        except KeyError:
-            try:
-                found = parse_date(value)
-            except BadDate as exc:
-                found = exc
-            except TypeError:  # unhashable cell types never occur from calamine; be safe
-                return parse_date(value)
-            self._dates[value] = found
-        if isinstance(found, BadDate):
-            raise found
-        return found
-
     def _finding(self, sink: list[Problem], code: str, ctx: Context, column: Column | None, **kw: str | None) -> None:
         sink.append(
             Problem(
@@ -126,8 +108,10 @@ class Normaliser:
         self._finding(self.checks, code, ctx, column, **kw)
 
     def add_table(self, table: SheetTable) -> None:
-        self._table_no += 1
         grid, index = table.grid, table.index
+        self._resolved = {}  # resolutions depend on the table (its heading year, decision, …)
+        self._cells = tuple(index.get(f) for f in ("kind", "level", "year", "position", "unit", "notes"))
+        self._decision_cells = (index.get("decision_number"), index.get("decision_date"), index.get("decision"))
         i_stt, i_name = index.get("stt"), index["name"]
         name_col = table.columns["name"][0]
         award_cols = table.columns.get("award", [])
@@ -136,9 +120,9 @@ class Normaliser:
         for r in range(table.first_data_row, len(grid)):
             row = grid[r]
             stt = row[i_stt] if i_stt is not None else None
-            numbered = _is_number(stt)
+            numbered = stt.__class__ is float or stt.__class__ is int or _is_number(stt)
             name = text_of(row[i_name])
-            if (not numbered or COLUMN_NUMBER.match(name)) and repeats_header(table, row):
+            if (not numbered or (len(name) <= 4 and COLUMN_NUMBER.match(name))) and repeats_header(table, row):
                 continue  # a second table's header; column numbers again
             if in_signature:
                 if not (numbered and name):
@@ -189,15 +173,13 @@ class Normaliser:
         column: Column | None,
         award_text: str,
     ) -> None:
-        """One record. Everything but the name and provenance is resolved once per distinct
-        combination of the cells it depends on (rows of a block share them), then reused."""
-        index = table.index
-        decision = self._decision(table, row)
-        number, date_value = decision[0], decision[1]
-        i_kind, i_level, i_year = index.get("kind"), index.get("level"), index.get("year")
+        """One record. Award, kind, level and year are resolved once per distinct combination
+        of the cells they depend on (rows of a block share them), then reused; the decision's
+        date once per distinct value."""
+        number, date_value, _number_column, date_column = self._decision(table, row)
+        i_kind, i_level, i_year, i_position, i_unit, i_notes = self._cells
         kind_text = text_of(row[i_kind]) if i_kind is not None else ""
-        signature: tuple[Any, ...] = (
-            self._table_no,
+        signature = (
             award_text,
             column.index if column else -1,
             section_kind,
@@ -205,33 +187,30 @@ class Normaliser:
             text_of(row[i_level]) if i_level is not None else "",
             text_of(row[i_year]) if i_year is not None else "",
             self._shape(number),  # what the decision number says, not the number itself
-            date_value,
         )
-        try:
-            resolved = self._resolved.get(signature)
-        except TypeError:  # an unhashable cell value: resolve this row alone
-            resolved, signature = None, ()
+        resolved = self._resolved.get(signature)
         if resolved is None:
-            resolved = self._resolve(Context(table, r, row, name, section_kind), column, award_text, decision)
-            if signature:
-                self._resolved[signature] = resolved
+            resolved = self._resolve(Context(table, r, row, name, section_kind), column, award_text, number)
+            self._resolved[signature] = resolved
         fields, findings = resolved
         for sink, problem in findings:
             if problem.code == "bad-decision-number":
                 problem = replace(problem, value=number)
             elif problem.code == "level-mismatch":
                 problem = replace(problem, detail=number)
+            elif problem.code == "ambiguous-kind":
+                problem = replace(problem, value=name)
             (self.problems if sink == "problem" else self.checks).append(replace(problem, row=r + 1))
         if fields is None:
             return
-        award = fields[0]
+        award, year = fields[0], fields[5]
+        date = self._date(table, r, row, date_value, date_column, year) if date_value != "" else ""
         single = award.single_kind
         if single and not kind_text and section_kind in (None, single):
             looks = self.catalogue.name_kind(name)
             if looks and looks != single:
                 ctx = Context(table, r, row, name, section_kind)
                 self.check("kind-mismatch", ctx, column, value=award.name, detail=looks)
-        i_position, i_unit, i_notes = index.get("position"), index.get("unit"), index.get("notes")
         unit = text_of(row[i_unit]) if i_unit is not None else ""
         self.records.append(
             (
@@ -246,26 +225,29 @@ class Normaliser:
                 award.category,
                 fields[3],
                 fields[4],
-                fields[5],
+                year,
                 number,
-                fields[7],
+                date,
                 text_of(row[i_notes]) if i_notes is not None else "",
                 award_text,
-                index["name"],
+                table.index["name"],
                 column.index if column else -1,
-                index.get("year", -1),
+                -1 if i_year is None else i_year,
             )
         )
 
     def _shape(self, number: str) -> tuple[int, bool]:
-        """(which decision-suffix rule the number matches, is it well formed), per distinct number."""
-        found = self._shapes.get(number)
+        """(which decision-suffix rule the number matches, is it well formed), per distinct
+        number (kept with the catalogue: numbers recur from file to file)."""
+        shapes = self.catalogue.shape_cache
+        found = shapes.get(number)
         if found is None:
             rule = self.decision_levels(number) if number else None
             rule_no = next(i for i, known in enumerate(self.catalogue.suffixes) if known is rule) if rule else -1
             form = re.sub(r"[\s]", "", number).replace("–", "-").replace("—", "-")
             found = (rule_no, not number or bool(_DECISION_FORM.match(form)))
-            self._shapes[number] = found
+            if len(shapes) < 100_000:
+                shapes[number] = found
         return found
 
     def _resolve(
@@ -273,14 +255,14 @@ class Normaliser:
         ctx: Context,
         column: Column | None,
         award_text: str,
-        decision: tuple[str, Cell, Column | None, Column | None],
+        number: str,
     ) -> Resolved:
-        """(award, category, kind, level, issuer, year, number, date) or None, and the findings
-        that go with them, computed on a first row and kept as templates for the others."""
+        """(award, category, kind, level, issuer, year) or None, and the findings that go with
+        them, computed on a first row and kept as templates for the others."""
         problems, checks = self.problems, self.checks
         self.problems, self.checks = [], []
         try:
-            fields = self._fields(ctx, column, award_text, decision)
+            fields = self._fields(ctx, column, award_text, number)
             findings = [("problem", p) for p in self.problems] + [("check", c) for c in self.checks]
         finally:
             self.problems, self.checks = problems, checks
@@ -291,7 +273,7 @@ class Normaliser:
         ctx: Context,
         column: Column | None,
         award_text: str,
-        decision: tuple[str, Cell, Column | None, Column | None],
+        number: str,
     ) -> ResolvedFields | None:
         match = self.match(award_text)
         if match is None:
@@ -302,16 +284,14 @@ class Normaliser:
         kind = self._kind(ctx, award, column)
         if kind is None:
             return None
-        number, date_value, number_column, date_column = decision
         level_issuer = self._level(ctx, match, number, award_text, column)
         if level_issuer is None:
             return None
         year = self._year(ctx)
         if year is None:
             return None
-        date = self._date(ctx, date_value, date_column, year)
-        self._check_decision_number(ctx, number, number_column)
-        return (award, award.category, kind, level_issuer[0], level_issuer[1], year, number, date)
+        self._check_decision_number(ctx, number, self._decision(ctx.table, ctx.row)[2])
+        return (award, award.category, kind, level_issuer[0], level_issuer[1], year)
 
     def _kind(self, ctx: Context, award: Award, award_column: Column | None) -> str | None:
         written = ctx.cell("kind")
@@ -334,12 +314,11 @@ class Normaliser:
 
     def _decision(self, table: SheetTable, row: list[Cell]) -> tuple[str, Cell, Column | None, Column | None]:
         """(number, date value, their columns) from separate or combined decision columns."""
-        index = table.index
-        i_number, i_date, i_both = index.get("decision_number"), index.get("decision_date"), index.get("decision")
+        i_number, i_date, i_both = self._decision_cells
         number = text_of(row[i_number]) if i_number is not None else ""
         date_value: Cell = row[i_date] if i_date is not None else ""
         first = table.first
-        if i_both is None and (not number or text_of(date_value)):
+        if i_both is None and (not number or _filled(date_value)):
             return number, date_value, first.get("decision_number"), first.get("decision_date")
         number_col, date_col = first.get("decision_number"), first.get("decision_date")
         combined = text_of(row[i_both]) if i_both is not None else ""
@@ -365,19 +344,30 @@ class Normaliser:
         if number and not _DECISION_FORM.match(number.replace(" ", "")):
             self.check("bad-decision-number", ctx, column, value=number)
 
-    def _date(self, ctx: Context, value: Cell, column: Column | None, year: int) -> str:
+    def _date(self, table: SheetTable, r: int, row: list[Cell], value: Cell, column: Column | None, year: int) -> str:
+        """The decision date as ISO text ("" when absent or wrong: then a bad-date check)."""
         try:
-            date = self.parse_date(value)
+            iso, detail = self._date_checks[(value.__class__, value, year)]
+        except KeyError:
+            iso, detail = self._read_date(value, year)
+            self._date_checks[(value.__class__, value, year)] = iso, detail
+        except TypeError:  # unhashable cell types never occur from calamine; be safe
+            iso, detail = self._read_date(value, year)
+        if detail:
+            ctx = Context(table, r, row, "", None)
+            self.check("bad-date", ctx, column, value=text_of(value), detail=detail)
+        return iso
+
+    def _read_date(self, value: Cell, year: int) -> tuple[str, str | None]:
+        try:
+            date = parse_date(value)
         except BadDate:
-            self.check("bad-date", ctx, column, value=text_of(value), detail="invalid")
-            return ""
+            return "", "invalid"
         if date is None:
-            if text_of(value) and re.search(r"\d", text_of(value)):
-                self.check("bad-date", ctx, column, value=text_of(value), detail="invalid")
-            return ""
+            return "", "invalid" if re.search(r"\d", text_of(value)) else None
         if date.year < year:
-            self.check("bad-date", ctx, column, value=text_of(value), detail="before-year")
-        return date.isoformat() if isinstance(date, dt.date) else ""
+            return date.isoformat(), "before-year"
+        return date.isoformat(), None
 
     def _level(
         self, ctx: Context, match: AwardMatch, number: str, award_text: str, award_column: Column | None
@@ -432,6 +422,13 @@ class Normaliser:
 
 
 _STT = re.compile(r"^\d{1,5}(?:[.,]\d{1,3})*[.)]?[a-z]?$")  # 1, 01, 1., 1.2, 3a
+
+
+def _filled(value: Cell) -> bool:
+    """text_of(value) != "", without turning a date or a number into text."""
+    if value.__class__ is str:
+        return bool(text_of(value))
+    return value is not None
 
 
 def _is_number(value: Cell) -> bool:
