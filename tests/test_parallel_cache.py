@@ -25,7 +25,7 @@ def test_parallel_and_cached_csv_are_byte_identical_to_sequential(tmp_path: Path
     cached = runner.invoke(app, ARGS, env=env)  # reads it
     assert sequential.exit_code == parallel.exit_code == first.exit_code == cached.exit_code == 0
     assert sequential.stdout == parallel.stdout == first.stdout == cached.stdout
-    assert any((tmp_path / "cache").rglob("*.rows.json"))
+    assert any((tmp_path / "cache").glob("*.json"))
 
 
 def test_cached_rows_and_findings_equal_fresh_ones(tmp_path: Path):
@@ -44,11 +44,10 @@ def test_damaged_entries_are_rebuilt_never_trusted(tmp_path: Path):
     catalogue = load_catalogue()
     cache = Cache(tmp_path / "cache", catalogue.fingerprint)
     assert len(load([book], catalogue, cache=cache).rows) == 1
-    for entry in (tmp_path / "cache").rglob("*.json"):
-        if not entry.name.endswith(".rows.json"):  # a well-formed entry whose counts were changed
-            data = entry.read_bytes()
-            assert b",1]]" in data
-            entry.write_bytes(data.replace(b",1]]", b",999]]"))
+    for entry in (tmp_path / "cache").glob("*.json"):  # a well-formed entry whose counts were changed
+        data = entry.read_bytes()
+        assert b",1]]" in data
+        entry.write_bytes(data.replace(b",1]]", b",999]]"))
     again = load([book], catalogue, cache=cache)
     assert again.total == 1 and len(again.rows) == 1
     for entry in (tmp_path / "cache").rglob("*.json"):
@@ -61,8 +60,9 @@ def test_damaged_rows_fall_back_to_the_workbook(tmp_path: Path):
     catalogue = load_catalogue()
     cache = Cache(tmp_path / "cache", catalogue.fingerprint)
     load([book], catalogue, cache=cache)
-    for entry in (tmp_path / "cache").rglob("*.rows.json"):
-        entry.write_text("garbage", encoding="utf-8")
+    for entry in (tmp_path / "cache").glob("*.json"):  # the counts intact, the rows part damaged
+        head = entry.read_bytes().split(b"\n")[:2]
+        entry.write_bytes(b"\n".join([*head, b"0" * 64, b"garbage"]))
     assert [r[3] for r in load([book], catalogue, cache=cache).rows] == ["Lê Văn An"]
 
 

@@ -135,18 +135,22 @@ def prepare_grid(sheet: SheetGrid) -> tuple[list[list[Cell]], str | None]:
     """
     encoding = detect_legacy(iter_text(sheet.rows))
     rows = sheet.rows
-    width = max((len(r) for r in rows), default=0)
+    width = max(map(len, rows), default=0)
     height = len(rows)
     for (_, _), (r1, c1) in sheet.merged:
         width, height = max(width, c1 + 1), max(height, r1 + 1)
-    grid: list[list[Cell]] = []
-    for i in range(height):
-        row = rows[i] if i < len(rows) else []
-        if encoding:
-            row = [decode_legacy(v, encoding) if isinstance(v, str) and not v.isascii() else v for v in row]
-        if len(row) < width:
-            row = [*row, *([""] * (width - len(row)))]
-        grid.append(row)
+    grid: list[list[Cell]]
+    if not encoding and height == len(rows) and min(map(len, rows), default=width) == width:
+        grid = list(rows)  # the usual sheet: rectangular, Unicode — nothing to copy
+    else:
+        grid = []
+        for i in range(height):
+            row = rows[i] if i < len(rows) else []
+            if encoding:
+                row = [decode_legacy(v, encoding) if isinstance(v, str) and not v.isascii() else v for v in row]
+            if len(row) < width:
+                row = [*row, *([""] * (width - len(row)))]
+            grid.append(row)
     for (r0, c0), (r1, c1) in sheet.merged:
         if r0 >= len(grid) or c0 >= width:
             continue
