@@ -21,6 +21,9 @@ from thidua_cli.values import BadDate, parse_date, parse_year, split_decision
 # (award, category, kind, level, issuer, year): what the cells of a block of rows share.
 ResolvedFields = tuple[Award, str, str, str, str, int]
 Resolved = tuple[ResolvedFields | None, list[tuple[str, Problem]]]
+# A block's resolution as a record needs it: (kind, award, category, level, issuer, year), the
+# kind to compare the recipient's name with (or None), and the findings to repeat per row.
+Block = tuple[tuple[str, str, str, str, str, int] | None, str | None, list[tuple[str, Problem]]]
 _SEPARATORS = re.compile(r"\s*(?:[,;+\n]|\bvà\b)\s*")
 _DECISION_FORM = re.compile(r"^\d+[A-Za-z]?/(?:\d{4}/)?[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ0-9&]+)+$")
 
@@ -53,7 +56,7 @@ class Normaliser:
     _levels: dict[str, tuple[str, Issuer | None] | None] = field(default_factory=dict)
     _parts: dict[str, list[str]] = field(default_factory=dict)
     _suffixes: dict[str, DecisionSuffix | None] = field(default_factory=dict)
-    _resolved: dict[tuple[Any, ...], Resolved] = field(default_factory=dict)  # per table: see add_table
+    _resolved: dict[tuple[Any, ...], Block] = field(default_factory=dict)  # per table: see add_table
     _date_checks: dict[tuple[type, Cell, int], tuple[str, str | None]] = field(default_factory=dict)
     _splits: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     _cells: tuple[int | None, ...] = ()  # the table's kind, level, year, position, unit, notes columns
@@ -176,9 +179,18 @@ class Normaliser:
         """One record. Award, kind, level and year are resolved once per distinct combination
         of the cells they depend on (rows of a block share them), then reused; the decision's
         date once per distinct value."""
-        number, date_value, _number_column, date_column = self._decision(table, row)
+        i_number, i_date, i_both = self._decision_cells
+        if i_both is None:  # the usual layouts, inline; else (or a number cell holding the date too):
+            number = text_of(row[i_number]) if i_number is not None else ""
+            date_value: Cell = row[i_date] if i_date is not None else ""
+            date_column = table.first.get("decision_date")
+            if number and not _filled(date_value):
+                number, date_value, _, date_column = self._decision(table, row)
+        else:
+            number, date_value, _, date_column = self._decision(table, row)
         i_kind, i_level, i_year, i_position, i_unit, i_notes = self._cells
         kind_text = text_of(row[i_kind]) if i_kind is not None else ""
+        shape = self.catalogue.shape_cache.get(number) or self._shape(number)
         signature = (
             award_text,
             column.index if column else -1,
@@ -186,31 +198,27 @@ class Normaliser:
             kind_text,
             text_of(row[i_level]) if i_level is not None else "",
             text_of(row[i_year]) if i_year is not None else "",
-            self._shape(number),  # what the decision number says, not the number itself
+            shape,  # what the decision number says, not the number itself
         )
-        resolved = self._resolved.get(signature)
-        if resolved is None:
-            resolved = self._resolve(Context(table, r, row, name, section_kind), column, award_text, number)
-            self._resolved[signature] = resolved
-        fields, findings = resolved
-        for sink, problem in findings:
-            if problem.code == "bad-decision-number":
-                problem = replace(problem, value=number)
-            elif problem.code == "level-mismatch":
-                problem = replace(problem, detail=number)
-            elif problem.code == "ambiguous-kind":
-                problem = replace(problem, value=name)
-            (self.problems if sink == "problem" else self.checks).append(replace(problem, row=r + 1))
-        if fields is None:
+        block = self._resolved.get(signature)
+        if block is None:
+            block = self._block(Context(table, r, row, name, section_kind), column, award_text, number, kind_text)
+            self._resolved[signature] = block
+        fixed, single, findings = block
+        if findings:
+            self._repeat(findings, r, name, number)
+        if fixed is None:
             return
-        award, year = fields[0], fields[5]
-        date = self._date(table, r, row, date_value, date_column, year) if date_value != "" else ""
-        single = award.single_kind
-        if single and not kind_text and section_kind in (None, single):
+        year = fixed[5]
+        date = ""
+        if date_value != "":
+            found = self._date_checks.get((date_value.__class__, date_value, year))
+            date = found[0] if found and not found[1] else self._date(table, r, row, date_value, date_column, year)
+        if single:
             looks = self.catalogue.name_kind(name)
             if looks and looks != single:
                 ctx = Context(table, r, row, name, section_kind)
-                self.check("kind-mismatch", ctx, column, value=award.name, detail=looks)
+                self.check("kind-mismatch", ctx, column, value=fixed[1], detail=looks)
         unit = text_of(row[i_unit]) if i_unit is not None else ""
         self.records.append(
             (
@@ -220,12 +228,7 @@ class Normaliser:
                 name,
                 text_of(row[i_position]) if i_position is not None else "",
                 unit or table.heading.unit or "",
-                fields[2],
-                award.name,
-                award.category,
-                fields[3],
-                fields[4],
-                year,
+                *fixed,
                 number,
                 date,
                 text_of(row[i_notes]) if i_notes is not None else "",
@@ -235,6 +238,26 @@ class Normaliser:
                 -1 if i_year is None else i_year,
             )
         )
+
+    def _block(self, ctx: Context, column: Column | None, award_text: str, number: str, kind_text: str) -> Block:
+        fields, findings = self._resolve(ctx, column, award_text, number)
+        if fields is None:
+            return None, None, findings
+        award = fields[0]
+        single = award.single_kind
+        check = single if single and not kind_text and ctx.section_kind in (None, single) else None
+        return (fields[2], award.name, award.category, fields[3], fields[4], fields[5]), check, findings
+
+    def _repeat(self, findings: list[tuple[str, Problem]], r: int, name: str, number: str) -> None:
+        """A block's findings, for one more of its rows."""
+        for sink, problem in findings:
+            if problem.code == "bad-decision-number":
+                problem = replace(problem, value=number)
+            elif problem.code == "level-mismatch":
+                problem = replace(problem, detail=number)
+            elif problem.code == "ambiguous-kind":
+                problem = replace(problem, value=name)
+            (self.problems if sink == "problem" else self.checks).append(replace(problem, row=r + 1))
 
     def _shape(self, number: str) -> tuple[int, bool]:
         """(which decision-suffix rule the number matches, is it well formed), per distinct
