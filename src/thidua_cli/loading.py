@@ -16,6 +16,8 @@ from thidua_cli.reading import UnreadableFile, find_workbooks, read_bytes
 from thidua_cli.records import RECORD_FIELDS, Record
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     import pandas as pd
 
     from thidua_cli.cache import Cache
@@ -171,26 +173,25 @@ def load(
     if on_start:
         on_start(len(files))
     results: list[FileResult | None] = [None] * len(files)
-    todo: list[tuple[int, Path, str | None]] = []
-    for index, path in enumerate(files):
-        key = None
-        if cache is not None:
-            try:
-                key = cache.key(path, read_bytes(path))
-            except (UnreadableFile, OSError):
-                key = None
-            hit = cache.get(key, str(path), path) if key else None
-            if hit is not None:
-                results[index] = hit
-                if progress:
-                    progress(str(path))
-                continue
-        todo.append((index, path, key))
-    for index, result in _read_all([(p, k) for _, p, k in todo], catalogue, jobs, cache):
-        position, path, _key = todo[index]
-        results[position] = result
-        if progress:
-            progress(str(path))
+    with _Parsers(catalogue, jobs or default_jobs(), cache, len(files)) as parsers:
+        for index, path in enumerate(files):
+            key = None
+            if cache is not None:
+                try:
+                    key = cache.key(path, read_bytes(path))
+                except (UnreadableFile, OSError):
+                    key = None
+                hit = cache.get(key, str(path), path) if key else None
+                if hit is not None:
+                    results[index] = hit
+                    if progress:
+                        progress(str(path))
+                    continue
+            parsers.add(index, path, key)  # parsing starts while the other files are looked up
+        for index, result in parsers.results():
+            results[index] = result
+            if progress:
+                progress(str(files[index]))
     done = [r for r in results if r is not None]
     return LoadResult(
         files=done,
@@ -239,32 +240,60 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _read_all(
-    paths: list[tuple[Path, str | None]], catalogue: Catalogue, jobs: int | None, cache: Cache | None
-) -> Iterator[tuple[int, FileResult]]:
-    """(index, result) for every path, as each finishes; sequential for few files or jobs=1."""
-    jobs = jobs or default_jobs()
-    if jobs <= 1 or len(paths) < PARALLEL_MIN_FILES:
-        for index, (path, key) in enumerate(paths):
-            yield index, _read_and_store(path, key, catalogue, cache)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+class _Parsers:
+    """Files to parse, with their place in the output. Sequential for a few files (or one job);
+    from the PARALLEL_MIN_FILES-th on, a process pool starts and takes each file as it is
+    added, so that parsing overlaps the cache look-ups of the files after it."""
 
-    import thidua_cli.layout
-    import thidua_cli.normalise  # noqa: F401  (loaded once here, inherited by forked workers)
+    def __init__(self, catalogue: Catalogue, jobs: int, cache: Cache | None, total: int) -> None:
+        self.catalogue, self.jobs, self.cache, self.total = catalogue, jobs, cache, total
+        self.waiting: list[tuple[int, Path, str | None]] = []
+        self.executor: ProcessPoolExecutor | None = None
+        self.futures: dict[Future[FileResult], int] = {}
 
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    executor = ProcessPoolExecutor(
-        max_workers=min(jobs, len(paths)), mp_context=context, initializer=_init_worker, initargs=(catalogue, cache)
-    )
-    try:
-        futures = {executor.submit(_work, path, key): index for index, (path, key) in enumerate(paths)}
-        for future in as_completed(futures):
-            yield futures[future], future.result()
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+    def add(self, index: int, path: Path, key: str | None) -> None:
+        if self.executor is not None:
+            self.futures[self.executor.submit(_work, path, key)] = index
+            return
+        self.waiting.append((index, path, key))
+        if self.jobs > 1 and len(self.waiting) >= PARALLEL_MIN_FILES:
+            self.executor = self._start()
+            for index, path, key in self.waiting:
+                self.futures[self.executor.submit(_work, path, key)] = index
+            self.waiting = []
+
+    def _start(self) -> ProcessPoolExecutor:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        import thidua_cli.layout
+        import thidua_cli.normalise  # noqa: F401  (loaded once here, inherited by forked workers)
+
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        return ProcessPoolExecutor(
+            max_workers=min(self.jobs, self.total),
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(self.catalogue, self.cache),
+        )
+
+    def results(self) -> Iterator[tuple[int, FileResult]]:
+        """(index, result) for every file added, as each finishes."""
+        for index, path, key in self.waiting:
+            yield index, _read_and_store(path, key, self.catalogue, self.cache)
+        if self.futures:
+            from concurrent.futures import as_completed
+
+            for future in as_completed(self.futures):
+                yield self.futures[future], future.result()
+
+    def __enter__(self) -> _Parsers:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
 
 
 def records_frame(records: list[Record], catalogue: Catalogue) -> pd.DataFrame:
