@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+MIN_YEAR, MAX_YEAR = 1945, 2100  # the years a record may carry (a cell outside is not a year)
+
 RECORD_FIELDS = (
     "file",
     "sheet",

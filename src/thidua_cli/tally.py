@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from thidua_cli.catalogue import CATEGORIES, KINDS, LEVELS, Catalogue
 from thidua_cli.errors import UsageError
 from thidua_cli.loading import GROUP_FIELDS
-from thidua_cli.values import MAX_YEAR, MIN_YEAR
+from thidua_cli.records import MAX_YEAR, MIN_YEAR
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from thidua_cli.records import MAX_YEAR, MIN_YEAR
 from thidua_cli.text import clean
 
-MIN_YEAR, MAX_YEAR = 1945, 2100
 _SCHOOL_YEAR = re.compile(r"^(?:n[ăa]m\s*(?:h[ọo]c)?\s*:?\s*)?((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)\d{2})$")
 _YEAR = re.compile(r"^(?:n[ăa]m\s*:?\s*)?((?:19|20)\d{2})(?:\.0+)?$")
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})(?!\d)")
