@@ -14,13 +14,13 @@ import typer.main
 from typer.core import TyperGroup
 
 from thidua_cli import __version__
+from thidua_cli.catalogue import Catalogue, find_user_catalogues, load_catalogue
 from thidua_cli.errors import ThiduaError
 from thidua_cli.i18n import Lang, t
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from thidua_cli.catalogue import Catalogue
     from thidua_cli.loading import LoadResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_NOTHING_READ, EXIT_INTERNAL = 0, 1, 2, 3, 4
@@ -180,8 +180,6 @@ def handled(lang: str, debug: bool = False) -> Iterator[None]:
 
 
 def catalogue_for(paths: list[Path] | None) -> Catalogue:
-    from thidua_cli.catalogue import find_user_catalogues, load_catalogue
-
     return load_catalogue(find_user_catalogues(paths or [], Path.cwd()))
 
 
