@@ -67,6 +67,8 @@ def ascii_key(text: str) -> str:
 
 # Letters that genuine Unicode Vietnamese takes from the Latin-1 block.
 _VIET_LATIN1 = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
+_ASCII_OR_VIET_LATIN1 = frozenset(map(chr, range(0x80))) | _VIET_LATIN1  # set tests run in C, not per char
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 @cache
@@ -120,7 +122,7 @@ def _tcvn3_translation() -> dict[int, str]:
 def decode_tcvn3(text: str) -> str:
     """TCVN3 (ABC, .VnTime) text read as Latin-1 → Unicode. Capitals fonts stay capital."""
     out = nfc(text.translate(_tcvn3_translation()))
-    if any(ch.islower() for ch in text if ch.isascii()):
+    if not _ASCII_LOWER.isdisjoint(text):
         return out
     has_caps_word = any(sum(ch.isascii() and ch.isalpha() for ch in w) > 1 for w in text.split())
     return out.upper() if has_caps_word else out  # .VnTimeH: lowercase codes shown as capitals
@@ -185,7 +187,7 @@ def decode_legacy(text: str, encoding: str) -> str:
     if not _legacy_candidate(text):
         return text
     decoded = _DECODERS[encoding](text)
-    if encoding == "tcvn3" and any(ord(ch) > 0x7F and ch not in _VIET_LATIN1 for ch in text):
+    if encoding == "tcvn3" and not _ASCII_OR_VIET_LATIN1.issuperset(text):
         return decoded  # a code Unicode Vietnamese never uses ("µ", "ª", "®"): surely TCVN3
     return decoded if _plausible(decoded) else text
 
