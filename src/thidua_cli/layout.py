@@ -6,6 +6,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from typing import Any
 
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.data import read_text as read_data
@@ -170,21 +171,20 @@ def text_of(value: Cell) -> str:
     """A cell as clean display text (NFC, single spaces); memoised per distinct string or number."""
     if value.__class__ is str:
         got = _CLEANED.get(value)
-        if got is None:
-            got = clean(value)
-            if len(_CLEANED) < 1_000_000:
-                _CLEANED[value] = got
-        return got
+        return got if got is not None else _remember(_CLEANED, value, 1_000_000)
     if value.__class__ is float:  # years, sequence numbers: few distinct values
         got = _NUMBERS.get(value)
-        if got is None:
-            got = clean(value)
-            if len(_NUMBERS) < 100_000:
-                _NUMBERS[value] = got
-        return got
+        return got if got is not None else _remember(_NUMBERS, value, 100_000)
     if value is None:
         return ""
     return clean(value)
+
+
+def _remember(memo: dict[Any, str], value: Cell, limit: int) -> str:
+    text = clean(value)
+    if len(memo) < limit:
+        memo[value] = text
+    return text
 
 
 @lru_cache(maxsize=20_000)
