@@ -63,12 +63,14 @@ def default_dir() -> Path:
 def code_fingerprint() -> str:
     """The tool's own files (size, mtime): a changed reader never reuses old results,
     even when the version number was not bumped."""
-    package = Path(__file__).resolve().parent
+    package = os.path.dirname(os.path.realpath(__file__))
     parts = []
-    for file in sorted(package.rglob("*")):
-        if file.suffix in (".py", ".toml"):
-            stat = file.stat()
-            parts.append(f"{file.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
+    for folder, dirs, files in os.walk(package):
+        dirs.sort()
+        for name in sorted(files):
+            if name.endswith((".py", ".toml")):
+                stat = os.stat(os.path.join(folder, name))
+                parts.append(f"{os.path.relpath(folder, package)}/{name}:{stat.st_size}:{stat.st_mtime_ns}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
@@ -83,17 +85,17 @@ class Cache:
         """Path (absolute), size, modification time and content (SHA-256: hardware-accelerated
         on current CPUs, 4 ms for 7 MB here against 10 ms for BLAKE2b), tool and catalogue."""
         stat = os.stat(path)
-        ident = [
+        ident = (
             FORMAT,
             __version__,
             code_fingerprint(),
             self.fingerprint,
-            os.path.abspath(path),
+            os.path.abspath(path),  # a path holds no NUL: the joined parts cannot run together
             stat.st_size,
             stat.st_mtime_ns,
-        ]
-        digest = hashlib.sha256(data).hexdigest()
-        return hashlib.sha256(json.dumps([*ident, digest]).encode()).hexdigest()
+            hashlib.sha256(data).hexdigest(),
+        )
+        return hashlib.sha256("\0".join(map(str, ident)).encode("utf-8", "surrogateescape")).hexdigest()
 
     def _entry(self, key: str) -> str:
         return os.path.join(self._root, f"{key}.json")  # str: a warm run makes hundreds
