@@ -168,13 +168,14 @@ def detect_legacy(texts: Iterable[str], sample: int = 300) -> str | None:
             if votes["unicode"] - max(votes["tcvn3"], votes["vni"]) >= 25:
                 break
             continue
-        as_unicode = _plausible(text) and all(ch in _VIET_LATIN1 for ch in text if ord(ch) > 0x7F)
-        for name, decode in _DECODERS.items():
-            decoded = decode(text)
-            if decoded != text and _plausible(decoded) and not as_unicode:
-                votes[name] += 1
+        as_unicode = _ASCII_OR_VIET_LATIN1.issuperset(text) and _plausible(text)  # the cheap test first
         if as_unicode:
             votes["unicode"] += 1
+        else:
+            for name, decode in _DECODERS.items():
+                decoded = decode(text)
+                if decoded != text and _plausible(decoded):
+                    votes[name] += 1
         if abs(votes["unicode"] - max(votes["tcvn3"], votes["vni"])) >= 25:
             break  # the sheet has spoken
     best = max(("tcvn3", "vni"), key=lambda name: votes[name])
