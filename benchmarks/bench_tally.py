@@ -87,12 +87,13 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, help="folder of the corpus (generated when missing)")
     parser.add_argument("--skip-pandas", action="store_true")
     parser.add_argument("--wide", action="store_true", help="a corpus of plain 11-column sheets (the issue's shape)")
+    parser.add_argument("--full", action="store_true", help="11 columns with title block, sections, totals, signature")
     args = parser.parse_args()
-    shape = "-wide" if args.wide else ""
+    shape = "-wide" if args.wide else "-full" if args.full else ""
     corpus = args.corpus or Path(tempfile.gettempdir()) / f"thidua-bench-{args.files}x{args.rows}{shape}"
     if not (corpus / "truth.json").is_file():
         print(f"generating {args.files} × {args.rows} into {corpus} …", file=sys.stderr)
-        generate(corpus, args.files, args.rows, wide=args.wide)
+        generate(corpus, args.files, args.rows, wide=args.wide, full=args.full)
     truth = json.loads((corpus / "truth.json").read_text("utf-8"))
     records = sum(truth.values())
     python = sys.executable

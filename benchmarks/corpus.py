@@ -34,6 +34,20 @@ MIX = [
 ]
 LAYOUT_CYCLE = "ABCDEACBAE"  # D (.xls) one file in ten
 COLLECTIVES = ["Phòng", "Tổ", "Khoa", "Ban", "Đội", "Trạm"]
+WIDE_HEADERS = [
+    "STT",
+    "Họ và tên",
+    "Năm sinh",
+    "Giới tính",
+    "Chức vụ",
+    "Đơn vị công tác",
+    "Đối tượng",
+    "Danh hiệu",
+    "Cấp khen",
+    "Số quyết định",
+    "Ngày quyết định",
+]
+LEVEL_ISSUERS = {"Cơ sở": "Cơ sở", "Tỉnh": "UBND tỉnh", "Bộ": "Bộ LĐTBXH"}
 
 
 def layout_wide(out: Path, unit: tuple[str, str, str, float], data: dict[int, list[dict[str, str]]]) -> None:
@@ -47,23 +61,9 @@ def layout_wide(out: Path, unit: tuple[str, str, str, float], data: dict[int, li
         ws = wb.active
         ws.title = f"Năm {year}"
         ws.append([f"DANH SÁCH KHEN THƯỞNG NĂM {year}"])
-        ws.append(
-            [
-                "STT",
-                "Họ và tên",
-                "Năm sinh",
-                "Giới tính",
-                "Chức vụ",
-                "Đơn vị công tác",
-                "Đối tượng",
-                "Danh hiệu",
-                "Cấp khen",
-                "Số quyết định",
-                "Ngày quyết định",
-            ]
-        )
+        ws.append(WIDE_HEADERS)
         for i, row in enumerate(rows, 1):
-            level = {"Cơ sở": "Cơ sở", "Tỉnh": "UBND tỉnh", "Bộ": "Bộ LĐTBXH"}[row["level"]]
+            level = LEVEL_ISSUERS[row["level"]]
             ws.append(
                 [
                     i,
@@ -82,13 +82,65 @@ def layout_wide(out: Path, unit: tuple[str, str, str, float], data: dict[int, li
         wb.save(out / f"{unit[0]}-{year}.xlsx")
 
 
-def generate(out: Path, files: int, rows: int, seed: int = 2024, wide: bool = False) -> dict[str, int]:
+def layout_full(out: Path, unit: tuple[str, str, str, float], data: dict[int, list[dict[str, str]]]) -> None:
+    """The issue's eleven columns inside a real sheet's furniture: merged title block and
+    heading, the attached decision, a column-number row, I./II. sections, a totals row and a
+    signature block."""
+    import datetime as dt
+
+    import openpyxl
+
+    from scripts.make_sample_data import sections, signature, title_block
+
+    width = len(WIDE_HEADERS)
+    for year, rows in data.items():
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = f"Năm {year}"
+        sub = f"(Kèm theo Quyết định số 15/QĐ-SLĐTBXH ngày 08/01/{year + 1} của Giám đốc Sở)"
+        r = title_block(ws, unit[1], width, year, f"DANH SÁCH KHEN THƯỞNG NĂM {year}", sub)
+        for c, header in enumerate(WIDE_HEADERS, 1):
+            ws.cell(r, c, header)
+            ws.cell(r + 1, c, f"({c})")
+        r += 2
+        i = 0
+        for label, block in sections(rows):
+            ws.cell(r, 1, label)
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+            r += 1
+            for row in block:
+                i += 1
+                values = [
+                    i,
+                    row["name"],
+                    1960 + i % 40,
+                    "Nữ" if i % 2 else "Nam",
+                    row["position"],
+                    row["unit"],
+                    row["kind"],
+                    row["award"],
+                    LEVEL_ISSUERS[row["level"]],
+                    f"{100 + i % 50}/QĐ-SLĐTBXH",
+                    dt.date(year, 12, 1 + i % 28),
+                ]
+                for c, value in enumerate(values, 1):
+                    ws.cell(r, c, value)
+                r += 1
+        ws.cell(r, 1, f"Tổng cộng: {i}")
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=3)
+        signature(ws, r + 2, width)
+        wb.save(out / f"{unit[0]}-{year}.xlsx")
+
+
+def generate(
+    out: Path, files: int, rows: int, seed: int = 2024, wide: bool = False, full: bool = False
+) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
     truth: Counter[str] = Counter()
     for i in range(files):
         rng = random.Random(f"{seed}-{i}")
         year = 2015 + i % 6
-        layout = "W" if wide else LAYOUT_CYCLE[i % len(LAYOUT_CYCLE)]
+        layout = "W" if wide else "F" if full else LAYOUT_CYCLE[i % len(LAYOUT_CYCLE)]
         unit = (f"don-vi-{i:04d}", f"Đơn vị số {i + 1}", layout, 1.0)
         staff = people(rng, rows)
         records = []
@@ -104,7 +156,7 @@ def generate(out: Path, files: int, rows: int, seed: int = 2024, wide: bool = Fa
         records.sort(key=lambda r: r["kind"])
         folder = out / unit[0]
         folder.mkdir(exist_ok=True)
-        write = layout_wide if layout == "W" else LAYOUTS[layout]
+        write = {"W": layout_wide, "F": layout_full}.get(layout) or LAYOUTS[layout]
         write(folder, unit, {year: records})
     (out / "truth.json").write_text(
         json.dumps(dict(sorted(truth.items())), ensure_ascii=False, indent=1), encoding="utf-8"
@@ -119,8 +171,9 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=500)
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--wide", action="store_true", help="one plain 11-column layout instead of the mix")
+    parser.add_argument("--full", action="store_true", help="the 11 columns with title block, sections, totals …")
     args = parser.parse_args()
-    generate(args.out, args.files, args.rows, args.seed, args.wide)
+    generate(args.out, args.files, args.rows, args.seed, args.wide, args.full)
 
 
 if __name__ == "__main__":
