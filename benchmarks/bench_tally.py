@@ -1,6 +1,6 @@
 """End-to-end speed of `thidua tally` against the bare reader and an analyst's pandas path.
 
-    python benchmarks/bench_tally.py --files 200 --rows 500 [--repeat 3] [--skip-pandas]
+    python benchmarks/bench_tally.py --files 200 --rows 500 [--wide | --full] [--repeat 3] [--skip-pandas]
 
 In one run, alternating repeat by repeat, each as its own process:
   bare      python-calamine: every cell of every sheet of every file to Python lists
