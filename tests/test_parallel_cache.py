@@ -39,6 +39,18 @@ def test_cached_rows_and_findings_equal_fresh_ones(tmp_path: Path):
     assert [f.headers for f in again.files] == [f.headers for f in fresh.files]
 
 
+def test_files_parsed_in_parallel_among_cached_ones_keep_their_places(tmp_path: Path):
+    """Half the folders cached, the rest parsed by the pool while the look-ups go on."""
+    catalogue = load_catalogue()
+    cache = Cache(tmp_path, catalogue.fingerprint)
+    folders = sorted(p for p in SAMPLE.iterdir() if p.is_dir())
+    load(folders[::2], catalogue, cache=cache, jobs=1)
+    fresh = load([SAMPLE], catalogue, jobs=1)
+    mixed = load([SAMPLE], catalogue, cache=cache, jobs=2)
+    assert [f.file for f in mixed.files] == [f.file for f in fresh.files]
+    assert mixed.rows == fresh.rows and mixed.problems == fresh.problems and mixed.checks == fresh.checks
+
+
 def test_damaged_entries_are_rebuilt_never_trusted(tmp_path: Path):
     book = write_xlsx(tmp_path / "in" / "a.xlsx", simple_sheet([[1, "Lê Văn An", "", "", "LĐTT", "", "", 2018]]))
     catalogue = load_catalogue()
