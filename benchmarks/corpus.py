@@ -50,9 +50,27 @@ WIDE_HEADERS = [
 LEVEL_ISSUERS = {"Cơ sở": "Cơ sở", "Tỉnh": "UBND tỉnh", "Bộ": "Bộ LĐTBXH"}
 
 
+def wide_row(i: int, row: dict[str, str], year: int) -> list[object]:
+    """The i-th record as the eleven WIDE_HEADERS cells."""
+    import datetime as dt
+
+    return [
+        i,
+        row["name"],
+        1960 + i % 40,
+        "Nữ" if i % 2 else "Nam",
+        row["position"],
+        row["unit"],
+        row["kind"],
+        row["award"],
+        LEVEL_ISSUERS[row["level"]],
+        f"{100 + i % 50}/QĐ-SLĐTBXH",
+        dt.date(year, 12, 1 + i % 28),
+    ]
+
+
 def layout_wide(out: Path, unit: tuple[str, str, str, float], data: dict[int, list[dict[str, str]]]) -> None:
     """Ten columns, as in the issue's reference measurements: one header row, a row per award."""
-    import datetime as dt
 
     import openpyxl
 
@@ -63,22 +81,7 @@ def layout_wide(out: Path, unit: tuple[str, str, str, float], data: dict[int, li
         ws.append([f"DANH SÁCH KHEN THƯỞNG NĂM {year}"])
         ws.append(WIDE_HEADERS)
         for i, row in enumerate(rows, 1):
-            level = LEVEL_ISSUERS[row["level"]]
-            ws.append(
-                [
-                    i,
-                    row["name"],
-                    1960 + i % 40,
-                    "Nữ" if i % 2 else "Nam",
-                    row["position"],
-                    row["unit"],
-                    row["kind"],
-                    row["award"],
-                    level,
-                    f"{100 + i % 50}/QĐ-SLĐTBXH",
-                    dt.date(year, 12, 1 + i % 28),
-                ]
-            )
+            ws.append(wide_row(i, row, year))
         wb.save(out / f"{unit[0]}-{year}.xlsx")
 
 
@@ -86,7 +89,6 @@ def layout_full(out: Path, unit: tuple[str, str, str, float], data: dict[int, li
     """The issue's eleven columns inside a real sheet's furniture: merged title block and
     heading, the attached decision, a column-number row, I./II. sections, a totals row and a
     signature block."""
-    import datetime as dt
 
     import openpyxl
 
@@ -110,20 +112,7 @@ def layout_full(out: Path, unit: tuple[str, str, str, float], data: dict[int, li
             r += 1
             for row in block:
                 i += 1
-                values = [
-                    i,
-                    row["name"],
-                    1960 + i % 40,
-                    "Nữ" if i % 2 else "Nam",
-                    row["position"],
-                    row["unit"],
-                    row["kind"],
-                    row["award"],
-                    LEVEL_ISSUERS[row["level"]],
-                    f"{100 + i % 50}/QĐ-SLĐTBXH",
-                    dt.date(year, 12, 1 + i % 28),
-                ]
-                for c, value in enumerate(values, 1):
+                for c, value in enumerate(wide_row(i, row, year), 1):
                     ws.cell(r, c, value)
                 r += 1
         ws.cell(r, 1, f"Tổng cộng: {i}")
