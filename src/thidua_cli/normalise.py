@@ -7,6 +7,7 @@ Two kinds of finding come out: `problems` (the row or file is not counted) and `
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -118,6 +119,10 @@ class Normaliser:
         i_stt, i_name = index.get("stt"), index["name"]
         name_col = table.columns["name"][0]
         award_cols = table.columns.get("award", [])
+        single_award = award_cols[0] if len(award_cols) == 1 else None
+        i_award = single_award.index if single_award else -1
+        parts_of, split_parts = self._parts.get, self._award_parts
+        add = self._adder(table)
         section_kind, section_award = table.heading.kind, None
         in_signature = False
         for r in range(table.first_data_row, len(grid)):
@@ -149,9 +154,18 @@ class Normaliser:
                     if section.award_text:
                         section_award = section.award_text
                     continue
-            own: list[tuple[Column | None, str]] = [
-                (c, part) for c in award_cols if (text := text_of(row[c.index])) for part in self._award_parts(text)
-            ]
+            own: list[tuple[Column | None, str]]
+            if single_award is not None:  # the usual table: one award column
+                text = text_of(row[i_award])
+                parts = (parts_of(text) or split_parts(text)) if text else ()
+                if name and len(parts) == 1:
+                    add(r, row, name, section_kind, single_award, parts[0])
+                    continue
+                own = [(single_award, part) for part in parts]
+            else:
+                own = [
+                    (c, part) for c in award_cols if (text := text_of(row[c.index])) for part in self._award_parts(text)
+                ]
             if not name:
                 if own:
                     self.problem("missing-name", Context(table, r, row, name, section_kind), name_col, value=own[0][1])
@@ -164,80 +178,95 @@ class Normaliser:
                     continue
                 own = [(None, fallback)]
             for column, award_text in own:
-                self._add_record(table, r, row, name, section_kind, column, award_text)
+                add(r, row, name, section_kind, column, award_text)
 
-    def _add_record(
-        self,
-        table: SheetTable,
-        r: int,
-        row: list[Cell],
-        name: str,
-        section_kind: str | None,
-        column: Column | None,
-        award_text: str,
-    ) -> None:
-        """One record. Award, kind, level and year are resolved once per distinct combination
-        of the cells they depend on (rows of a block share them), then reused; the decision's
-        date once per distinct value."""
+    def _adder(self, table: SheetTable) -> Callable[[int, list[Cell], str, str | None, Column | None, str], None]:
+        """`add(r, row, name, section_kind, award column, award text)`: one record of this table.
+
+        Award, kind, level and year are resolved once per distinct combination of the cells they
+        depend on (rows of a block share them), then reused; the decision's date once per
+        distinct value. Built per table so that the per-row work reads locals, not attributes.
+        """
         i_number, i_date, i_both = self._decision_cells
-        if i_both is None:  # the usual layouts, inline; else (or a number cell holding the date too):
-            number = text_of(row[i_number]) if i_number is not None else ""
-            date_value: Cell = row[i_date] if i_date is not None else ""
-            date_column = table.first.get("decision_date")
-            if number and not _filled(date_value):
-                number, date_value, _, date_column = self._decision(table, row)
-        else:
-            number, date_value, _, date_column = self._decision(table, row)
         i_kind, i_level, i_year, i_position, i_unit, i_notes = self._cells
-        kind_text = text_of(row[i_kind]) if i_kind is not None else ""
-        shape = self.catalogue.shape_cache.get(number) or self._shape(number)
-        signature = (
-            award_text,
-            column.index if column else -1,
-            section_kind,
-            kind_text,
-            text_of(row[i_level]) if i_level is not None else "",
-            text_of(row[i_year]) if i_year is not None else "",
-            shape,  # what the decision number says, not the number itself
-        )
-        block = self._resolved.get(signature)
-        if block is None:
-            block = self._block(Context(table, r, row, name, section_kind), column, award_text, number, kind_text)
-            self._resolved[signature] = block
-        fixed, single, findings = block
-        if findings:
-            self._repeat(findings, r, name, number)
-        if fixed is None:
-            return
-        year = fixed[5]
-        date = ""
-        if date_value != "":
-            found = self._date_checks.get((date_value.__class__, date_value, year))
-            date = found[0] if found and not found[1] else self._date(table, r, row, date_value, date_column, year)
-        if single:
-            looks = self.catalogue.name_kind(name)
-            if looks and looks != single:
-                ctx = Context(table, r, row, name, section_kind)
-                self.check("kind-mismatch", ctx, column, value=fixed[1], detail=looks)
-        unit = text_of(row[i_unit]) if i_unit is not None else ""
-        self.records.append(
-            (
-                self.file,
-                table.sheet,
-                r + 1,
-                name,
-                text_of(row[i_position]) if i_position is not None else "",
-                unit or table.heading.unit or "",
-                *fixed,
-                number,
-                date,
-                text_of(row[i_notes]) if i_notes is not None else "",
+        first_date_column, combined_column = table.first.get("decision_date"), table.first.get("decision")
+        only_combined, splits = i_number is None and i_date is None, self._splits
+        shapes, shape_of = self.catalogue.shape_cache, self._shape
+        resolved, date_checks = self._resolved, self._date_checks
+        name_kind, append = self.catalogue.name_kind, self.records.append
+        file, sheet, name_index = self.file, table.sheet, table.index["name"]
+        heading_unit = table.heading.unit or ""
+        year_index = -1 if i_year is None else i_year
+
+        def add(
+            r: int, row: list[Cell], name: str, section_kind: str | None, column: Column | None, award_text: str
+        ) -> None:
+            date_value: Cell
+            if i_both is None:  # the usual layouts, inline; else (or a number cell holding the date too):
+                number = text_of(row[i_number]) if i_number is not None else ""
+                date_value = row[i_date] if i_date is not None else ""
+                date_column = first_date_column
+                if number and not _filled(date_value):
+                    number, date_value, _, date_column = self._decision(table, row)
+            elif only_combined:  # one "Số, ngày quyết định" column
+                combined = text_of(row[i_both])
+                number, date_value, date_column = "", "", first_date_column
+                if combined:
+                    part_number, part_date = splits.get(combined) or self._split(combined)
+                    number = part_number or combined
+                    if part_date:
+                        date_value, date_column = part_date, combined_column
+            else:
+                number, date_value, _, date_column = self._decision(table, row)
+            kind_text = text_of(row[i_kind]) if i_kind is not None else ""
+            signature = (
                 award_text,
-                table.index["name"],
                 column.index if column else -1,
-                -1 if i_year is None else i_year,
+                section_kind,
+                kind_text,
+                text_of(row[i_level]) if i_level is not None else "",
+                text_of(row[i_year]) if i_year is not None else "",
+                shapes.get(number) or shape_of(number),  # what the decision number says, not the number
             )
-        )
+            block = resolved.get(signature)
+            if block is None:
+                block = self._block(Context(table, r, row, name, section_kind), column, award_text, number, kind_text)
+                resolved[signature] = block
+            fixed, single, findings = block
+            if findings:
+                self._repeat(findings, r, name, number)
+            if fixed is None:
+                return
+            year = fixed[5]
+            date = ""
+            if date_value != "":
+                found = date_checks.get((date_value.__class__, date_value, year))
+                date = found[0] if found and not found[1] else self._date(table, r, row, date_value, date_column, year)
+            if single:
+                looks = name_kind(name)
+                if looks and looks != single:
+                    ctx = Context(table, r, row, name, section_kind)
+                    self.check("kind-mismatch", ctx, column, value=fixed[1], detail=looks)
+            append(
+                (
+                    file,
+                    sheet,
+                    r + 1,
+                    name,
+                    text_of(row[i_position]) if i_position is not None else "",
+                    (text_of(row[i_unit]) if i_unit is not None else "") or heading_unit,
+                    *fixed,
+                    number,
+                    date,
+                    text_of(row[i_notes]) if i_notes is not None else "",
+                    award_text,
+                    name_index,
+                    column.index if column else -1,
+                    year_index,
+                )
+            )
+
+        return add
 
     def _block(self, ctx: Context, column: Column | None, award_text: str, number: str, kind_text: str) -> Block:
         fields, findings = self._resolve(ctx, column, award_text, number)
