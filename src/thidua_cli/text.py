@@ -149,9 +149,27 @@ def decode_vni(text: str) -> str:
 _DECODERS = {"tcvn3": decode_tcvn3, "vni": decode_vni}
 
 
+_BEYOND_LATIN1 = re.compile("[^\x00-\xff]")
+
+
 def _legacy_candidate(text: str) -> bool:
     """Non-ASCII, yet all within Latin-1: how 8-bit legacy text comes back from a reader."""
-    return not text.isascii() and max(map(ord, text)) <= 0xFF
+    return not text.isascii() and _BEYOND_LATIN1.search(text) is None
+
+
+_UNICODE_VOTE = ("unicode",)
+
+
+@lru_cache(maxsize=100_000)
+def _vote(text: str) -> tuple[str, ...]:
+    """What one non-ASCII string says: ("unicode",), the encodings it reads well in, or ()."""
+    if not _legacy_candidate(text):
+        return _UNICODE_VOTE  # letters beyond Latin-1: surely Unicode
+    if _ASCII_OR_VIET_LATIN1.issuperset(text) and _plausible(text):  # the cheap test first
+        return _UNICODE_VOTE
+    return tuple(
+        name for name, decode in _DECODERS.items() if (decoded := decode(text)) != text and _plausible(decoded)
+    )
 
 
 def detect_legacy(texts: Iterable[str], sample: int = 300) -> str | None:
@@ -159,7 +177,8 @@ def detect_legacy(texts: Iterable[str], sample: int = 300) -> str | None:
 
     Evidence is counted per distinct string (the first `sample` with non-ASCII letters): one
     that only reads as Vietnamese once decoded votes for that encoding; one with letters
-    beyond Latin-1 votes for Unicode.
+    beyond Latin-1 votes for Unicode. Titles and headers recur from sheet to sheet, so each
+    string's vote is worked out once.
     """
     votes = {"unicode": 0, "tcvn3": 0, "vni": 0}
     seen: set[str] = set()
@@ -169,19 +188,8 @@ def detect_legacy(texts: Iterable[str], sample: int = 300) -> str | None:
         seen.add(text)
         if len(seen) > sample:
             break
-        if not _legacy_candidate(text):
-            votes["unicode"] += 1
-            if votes["unicode"] - max(votes["tcvn3"], votes["vni"]) >= 25:
-                break
-            continue
-        as_unicode = _ASCII_OR_VIET_LATIN1.issuperset(text) and _plausible(text)  # the cheap test first
-        if as_unicode:
-            votes["unicode"] += 1
-        else:
-            for name, decode in _DECODERS.items():
-                decoded = decode(text)
-                if decoded != text and _plausible(decoded):
-                    votes[name] += 1
+        for name in _vote(text):
+            votes[name] += 1
         if abs(votes["unicode"] - max(votes["tcvn3"], votes["vni"])) >= 25:
             break  # the sheet has spoken
     best = max(("tcvn3", "vni"), key=lambda name: votes[name])
