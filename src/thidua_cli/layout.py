@@ -188,10 +188,16 @@ def _remember(memo: dict[Any, str], value: Cell, limit: int) -> str:
 
 
 @lru_cache(maxsize=20_000)
+def _may_head(text: str) -> bool:
+    """Could a header label start with this cell's text (alone, or with the cell below it)?"""
+    return bool(text) and first_word(text) in layout_rules().header_first_words
+
+
+@lru_cache(maxsize=20_000)
 def header_field(label: str) -> str | None:
-    rules = layout_rules()
-    if not label or first_word(label) not in rules.header_first_words:
+    if not _may_head(label):
         return None  # most cells of the first rows are titles or data: no header starts that way
+    rules = layout_rules()
     k = key(label)
     found = rules.header_keys.get(k)
     if found:
@@ -229,25 +235,29 @@ def find_header(grid: list[list[Cell]]) -> tuple[int, int, dict[str, list[Column
     """(first, last, columns) of the best header among the first rows, or None."""
     best: tuple[int, int, int, dict[str, list[Column]]] | None = None
     limit = min(HEADER_SEARCH_ROWS, len(grid))
+    below = [text_of(v) for v in grid[0]] if limit else []
     for r in range(limit):
-        top = [text_of(v) for v in grid[r]]
+        top = below  # each row's texts are worked out once: it is "below" first, then "top"
+        below = [text_of(v) for v in grid[r + 1]] if r + 1 < len(grid) else []
         if sum(1 for t in top if t) < 2:
             continue
+        if sum(1 for t, b in zip(top, below or top, strict=True) if _may_head(t) or _may_head(b)) < 2:
+            if best is not None and r > best[2] + 3:
+                break
+            continue  # fewer than two cells start like a header label: a title or a data row
         single = _map_header([[t] for t in top])
         options = [(_score(single), r, r, single)]
-        if r + 1 < len(grid):
-            below = [text_of(v) for v in grid[r + 1]]
-            if not is_column_numbers(grid[r + 1]):
-                labels = []
-                for parent, child in zip(top, below, strict=True):
-                    if not child or child == parent:
-                        labels.append([parent])
-                    elif not parent:
-                        labels.append([child])
-                    else:
-                        labels.append([f"{parent} {child}", child, parent])
-                double = _map_header(labels)
-                options.append((_score(double), r, r + 1, double))
+        if below and not _column_numbers(below):
+            labels = []
+            for parent, child in zip(top, below, strict=True):
+                if not child or child == parent:
+                    labels.append([parent])
+                elif not parent:
+                    labels.append([child])
+                else:
+                    labels.append([f"{parent} {child}", child, parent])
+            double = _map_header(labels)
+            options.append((_score(double), r, r + 1, double))
         score, first, last, cols = max(options, key=lambda o: (o[0], -(o[2] - o[1])))
         if score >= 2 and (best is None or score > best[0]):
             best = (score, first, last, cols)
@@ -259,7 +269,11 @@ def find_header(grid: list[list[Cell]]) -> tuple[int, int, dict[str, list[Column
 
 
 def is_column_numbers(row: list[Cell]) -> bool:
-    values = [text_of(v) for v in row]
+    return _column_numbers([text_of(v) for v in row])
+
+
+def _column_numbers(values: list[str]) -> bool:
+    """ "1 2 3 …" or "(1) (2) …" or "A B C …": the row that numbers the columns under a header."""
     filled = [v for v in values if v]
     return len(filled) >= 2 and all(COLUMN_NUMBER.match(v) for v in filled)
 
