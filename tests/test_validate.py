@@ -171,3 +171,28 @@ def test_annotated_copies(submissions: Path, tmp_path: Path):
     legacy = openpyxl.load_workbook(out_dir / "cu.xlsx")
     assert legacy["2018"]["C2"].comment is not None
     assert sorted(p.name for p in out_dir.iterdir()) == ["cu.xlsx", "don-vi-a.xlsx", "hong.xlsx", "ke-hoach.xlsx"]
+
+
+def test_a_finding_repeated_down_a_block_names_each_row_and_its_own_value(tmp_path: Path):
+    """Rows that share a block (same award, level, decision-number shape) share one resolution;
+    each row's finding must still carry that row's cell and value."""
+    rows = [
+        [1, "Cao Thị Mai", "P", "Giấy khen", "GĐ Sở", "QĐ số 45", "", 2018],
+        [2, "Lê Văn Bình", "P", "Giấy khen", "GĐ Sở", "QĐ số 46", "", 2018],
+        [3, "Mai Văn Long", "P", "Bằng khen của Thủ tướng Chính phủ", "", "123/QĐ-UBND", "", 2018],
+        [4, "Mai Văn Lâm", "P", "Bằng khen của Thủ tướng Chính phủ", "", "124/QĐ-UBND", "", 2018],
+        [5, "Phòng Kế toán", "P", "LĐTT", "", "12/QĐ-SLĐTBXH", "31/02/2019", 2018],
+        [6, "Phòng Tổ chức", "P", "LĐTT", "", "12/QĐ-SLĐTBXH", "31/02/2019", 2018],
+    ]
+    result = load([write_xlsx(tmp_path / "a.xlsx", unit_sheet(rows))])
+    got = sorted((f.code, f.row, f.cell, f.value, f.detail) for f in [*result.problems, *result.checks])
+    assert got == [
+        ("bad-date", 8, "G8", "31/02/2019", "invalid"),
+        ("bad-date", 9, "G9", "31/02/2019", "invalid"),
+        ("bad-decision-number", 4, "F4", "QĐ số 45", None),
+        ("bad-decision-number", 5, "F5", "QĐ số 46", None),
+        ("kind-mismatch", 8, "D8", "Lao động tiên tiến", "Tập thể"),
+        ("kind-mismatch", 9, "D9", "Lao động tiên tiến", "Tập thể"),
+        ("level-mismatch", 6, "D6", "Bằng khen của Thủ tướng Chính phủ", "123/QĐ-UBND"),
+        ("level-mismatch", 7, "D7", "Bằng khen của Thủ tướng Chính phủ", "124/QĐ-UBND"),
+    ]

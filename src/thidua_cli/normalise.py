@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from thidua_cli.catalogue import Award, AwardMatch, Catalogue, DecisionSuffix, Issuer
@@ -93,12 +93,18 @@ class Normaliser:
         return self._suffixes[number]
 
     def _finding(self, sink: list[Problem], code: str, ctx: Context, column: Column | None, **kw: str | None) -> None:
+        self._finding_at(sink, code, ctx.table, ctx.r, column, **kw)
+
+    def _finding_at(
+        self, sink: list[Problem], code: str, table: SheetTable, r: int, column: Column | None, **kw: str | None
+    ) -> None:
+        """A finding about grid row `r` (0-based) of `table`, in `column`'s cell."""
         sink.append(
             Problem(
                 code,
                 self.file,
-                ctx.table.sheet,
-                ctx.r + 1,
+                table.sheet,
+                r + 1,
                 column=column.header if column else None,
                 col=column.index if column else None,
                 **kw,
@@ -245,8 +251,7 @@ class Normaliser:
             if single:
                 looks = name_kind(name)
                 if looks and looks != single:
-                    ctx = Context(table, r, row, name, section_kind)
-                    self.check("kind-mismatch", ctx, column, value=fixed[1], detail=looks)
+                    self._finding_at(self.checks, "kind-mismatch", table, r, column, value=fixed[1], detail=looks)
             append(
                 (
                     file,
@@ -278,15 +283,29 @@ class Normaliser:
         return (fields[2], award.name, award.category, fields[3], fields[4], fields[5]), check, findings
 
     def _repeat(self, findings: list[tuple[str, Problem]], r: int, name: str, number: str) -> None:
-        """A block's findings, for one more of its rows."""
-        for sink, problem in findings:
-            if problem.code == "bad-decision-number":
-                problem = replace(problem, value=number)
-            elif problem.code == "level-mismatch":
-                problem = replace(problem, detail=number)
-            elif problem.code == "ambiguous-kind":
-                problem = replace(problem, value=name)
-            (self.problems if sink == "problem" else self.checks).append(replace(problem, row=r + 1))
+        """A block's findings, for one more of its rows (built afresh: `dataclasses.replace`
+        costs four times as much, and a sheet may repeat a finding on every row)."""
+        for sink, p in findings:
+            code, value, detail = p.code, p.value, p.detail
+            if code == "bad-decision-number":
+                value = number
+            elif code == "level-mismatch":
+                detail = number
+            elif code == "ambiguous-kind":
+                value = name
+            (self.problems if sink == "problem" else self.checks).append(
+                Problem(
+                    code,
+                    p.file,
+                    p.sheet,
+                    r + 1,
+                    column=p.column,
+                    value=value,
+                    suggestion=p.suggestion,
+                    detail=detail,
+                    col=p.col,
+                )
+            )
 
     def _shape(self, number: str) -> tuple[int, bool]:
         """(which decision-suffix rule the number matches, is it well formed), per distinct
@@ -406,8 +425,7 @@ class Normaliser:
         except TypeError:  # unhashable cell types never occur from calamine; be safe
             iso, detail = self._read_date(value, year)
         if detail:
-            ctx = Context(table, r, row, "", None)
-            self.check("bad-date", ctx, column, value=text_of(value), detail=detail)
+            self._finding_at(self.checks, "bad-date", table, r, column, value=text_of(value), detail=detail)
         return iso
 
     def _read_date(self, value: Cell, year: int) -> tuple[str, str | None]:
