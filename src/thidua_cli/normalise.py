@@ -26,6 +26,11 @@ Resolved = tuple[ResolvedFields | None, list[tuple[str, Problem]]]
 # kind to compare the recipient's name with (or None), and the findings to repeat per row.
 Block = tuple[tuple[str, str, str, str, str, int] | None, str | None, list[tuple[str, Problem]]]
 _SEPARATORS = re.compile(r"\s*(?:[,;+\n]|\bvà\b)\s*")
+# (cell type, cell value, award year) → (ISO date, what is wrong with it): dates recur from file
+# to file, and reading a typed date costs more than a whole row.
+_DATE_CHECKS: dict[tuple[type, Cell, int], tuple[str, str | None]] = {}
+_ZERO_DIGITS = str.maketrans("123456789", "000000000")
+_WHITE_SPACE = re.compile(r"\s")
 _DECISION_FORM = re.compile(r"^\d+[A-Za-z]?/(?:\d{4}/)?[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ0-9&]+)+$")
 
 
@@ -58,7 +63,6 @@ class Normaliser:
     _parts: dict[str, list[str]] = field(default_factory=dict)
     _suffixes: dict[str, DecisionSuffix | None] = field(default_factory=dict)
     _resolved: dict[tuple[Any, ...], Block] = field(default_factory=dict)  # per table: see add_table
-    _date_checks: dict[tuple[type, Cell, int], tuple[str, str | None]] = field(default_factory=dict)
     _splits: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     _cells: tuple[int | None, ...] = ()  # the table's kind, level, year, position, unit, notes columns
     _decision_cells: tuple[int | None, int | None, int | None] = (None, None, None)  # number, date, both
@@ -198,7 +202,7 @@ class Normaliser:
         first_date_column, combined_column = table.first.get("decision_date"), table.first.get("decision")
         only_combined, splits = i_number is None and i_date is None, self._splits
         shapes, shape_of = self.catalogue.shape_cache, self._shape
-        resolved, date_checks = self._resolved, self._date_checks
+        resolved, date_checks = self._resolved, _DATE_CHECKS
         name_kind, append = self.catalogue.name_kind, self.records.append
         file, sheet, name_index = self.file, table.sheet, table.index["name"]
         heading_unit = table.heading.unit or ""
@@ -309,16 +313,22 @@ class Normaliser:
 
     def _shape(self, number: str) -> tuple[int, bool]:
         """(which decision-suffix rule the number matches, is it well formed), per distinct
-        number (kept with the catalogue: numbers recur from file to file)."""
+        number (kept with the catalogue: numbers recur from file to file). Numbers that differ
+        only in the digits before the first "/" ("123/QĐ-UBND", "124/QĐ-UBND") share a shape:
+        the rule reads the part after it and the form only asks for digits there."""
         shapes = self.catalogue.shape_cache
         found = shapes.get(number)
         if found is None:
-            rule = self.decision_levels(number) if number else None
-            rule_no = next(i for i, known in enumerate(self.catalogue.suffixes) if known is rule) if rule else -1
-            form = re.sub(r"[\s]", "", number).replace("–", "-").replace("—", "-")
-            found = (rule_no, not number or bool(_DECISION_FORM.match(form)))
+            head, slash, tail = number.partition("/")
+            skeleton = head.translate(_ZERO_DIGITS) + slash + tail
+            found = shapes.get(skeleton)
+            if found is None:
+                rule = self.catalogue.decision_levels(skeleton) if skeleton else None
+                rule_no = next(i for i, known in enumerate(self.catalogue.suffixes) if known is rule) if rule else -1
+                form = _WHITE_SPACE.sub("", skeleton).replace("–", "-").replace("—", "-")
+                found = (rule_no, not skeleton or bool(_DECISION_FORM.match(form)))
             if len(shapes) < 100_000:
-                shapes[number] = found
+                shapes[number] = shapes[skeleton] = found
         return found
 
     def _resolve(
@@ -418,10 +428,11 @@ class Normaliser:
     def _date(self, table: SheetTable, r: int, row: list[Cell], value: Cell, column: Column | None, year: int) -> str:
         """The decision date as ISO text ("" when absent or wrong: then a bad-date check)."""
         try:
-            iso, detail = self._date_checks[(value.__class__, value, year)]
+            iso, detail = _DATE_CHECKS[(value.__class__, value, year)]
         except KeyError:
             iso, detail = self._read_date(value, year)
-            self._date_checks[(value.__class__, value, year)] = iso, detail
+            if len(_DATE_CHECKS) < 100_000:
+                _DATE_CHECKS[(value.__class__, value, year)] = iso, detail
         except TypeError:  # unhashable cell types never occur from calamine; be safe
             iso, detail = self._read_date(value, year)
         if detail:
