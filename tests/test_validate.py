@@ -196,3 +196,21 @@ def test_a_finding_repeated_down_a_block_names_each_row_and_its_own_value(tmp_pa
         ("level-mismatch", 6, "D6", "Bằng khen của Thủ tướng Chính phủ", "123/QĐ-UBND"),
         ("level-mismatch", 7, "D7", "Bằng khen của Thủ tướng Chính phủ", "124/QĐ-UBND"),
     ]
+
+
+def test_decision_numbers_alike_but_for_their_digits_are_judged_each_on_its_own(tmp_path: Path):
+    """Numbers share a cached shape only when they differ in the digits before the first "/"."""
+    rows = [
+        [1, "Lê Văn An", "P", "Giấy khen", "GĐ Sở", "45/QĐ-SLĐTBXH", "", 2018],
+        [2, "Lê Văn Bình", "P", "Giấy khen", "GĐ Sở", "46/QĐ-SLĐTBXH", "", 2018],
+        [3, "Lê Văn Cường", "P", "Giấy khen", "GĐ Sở", "4/2018/QĐ-SLĐTBXH", "", 2018],
+        [4, "Lê Văn Dũng", "P", "Giấy khen", "GĐ Sở", "45a/QĐ-SLĐTBXH", "", 2018],
+        [5, "Lê Văn Em", "P", "Giấy khen", "GĐ Sở", "QĐ 45", "", 2018],
+        [6, "Lê Văn Giang", "P", "Giấy khen", "GĐ Sở", "45/QĐ-TTg", "", 2018],
+    ]
+    result = load([write_xlsx(tmp_path / "a.xlsx", unit_sheet(rows))])
+    got = sorted((f.code, f.row, f.value) for f in [*result.problems, *result.checks])
+    assert got == [
+        ("bad-decision-number", 8, "QĐ 45"),
+        ("level-mismatch", 9, "GĐ Sở"),
+    ]
