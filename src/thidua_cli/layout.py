@@ -156,10 +156,13 @@ def prepare_grid(sheet: SheetGrid) -> tuple[list[list[Cell]], str | None]:
         if r0 >= len(grid) or c0 >= width:
             continue
         value = grid[r0][c0]
-        for r in range(r0, r1 + 1):
-            target = grid[r]
-            for c in range(c0, c1 + 1):
-                target[c] = value
+        if c0 == c1:  # the usual block: one column down many rows ("Danh hiệu" of a section)
+            for r in range(r0, r1 + 1):
+                grid[r][c0] = value
+        else:
+            span = [value] * (c1 - c0 + 1)
+            for r in range(r0, r1 + 1):
+                grid[r][c0 : c1 + 1] = span
     return grid, encoding
 
 
