@@ -122,3 +122,22 @@ def test_a_warm_quiet_tally_imports_no_parser_no_pandas_no_rich(tmp_path: Path):
     assert "thidua_cli.normalise" in cold.stdout.splitlines()[-1]  # the first run parsed the files
     assert warm.stdout.splitlines()[-1] == "[]"
     assert cold.stdout.splitlines()[:-1] == warm.stdout.splitlines()[:-1]
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path):
+    """A progress bar written to a pipe or a log file is noise and costs start-up: not even
+    imported then. (On a terminal it shows; checked by hand, see the README.)"""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "THIDUA_CACHE_DIR": str(tmp_path / "cache")}
+    script = (
+        "import sys\n"
+        "from thidua_cli.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('rich.progress' in sys.modules, 'rich' in sys.modules)\n"
+    )
+    argv = [sys.executable, "-c", script, "tally", "2015-2020", str(SAMPLE), "-f", "csv"]
+    done = subprocess.run(argv, env=env, capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "False True"  # rich prints the summary on stderr; no bar
+    assert "Đã đọc" in done.stderr

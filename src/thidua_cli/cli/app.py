@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
 import typer.main
@@ -207,16 +208,24 @@ def load_paths(
             fail(t("missing_path", lang, path=path), EXIT_USAGE, lang)
     cat = catalogue_for(catalogue)
     cache = Cache(default_dir(), cat.fingerprint) if use_cache else None
-    with ProgressBar(t("loading", lang), enabled=not quiet) as bar:
+    with ProgressBar(t("loading", lang), enabled=not quiet and _is_terminal(sys.stderr)) as bar:
         result = load(targets, cat, progress=bar.advance, jobs=jobs, cache=cache, on_start=bar.start)
     if require_readable and result.readable_files == 0:
         fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)
     return result
 
 
+def _is_terminal(stream: TextIO) -> bool:
+    """A person watches it: a progress bar written to a pipe or a file only costs time."""
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # replaced or closed by the caller
+        return False
+
+
 class ProgressBar:
     """Rich's progress bar on stderr, started once the number of files is known (and only for
-    two or more), so that a quiet run never imports it."""
+    two or more, on a terminal), so that a quiet or redirected run never imports it."""
 
     def __init__(self, description: str, enabled: bool) -> None:
         self.description, self.enabled = description, enabled
