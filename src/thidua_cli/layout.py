@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import Any
@@ -238,44 +239,53 @@ def find_header(grid: list[list[Cell]]) -> tuple[int, int, dict[str, list[Column
     """(first, last, columns) of the best header among the first rows, or None."""
     best: tuple[int, int, int, dict[str, list[Column]]] | None = None
     limit = min(HEADER_SEARCH_ROWS, len(grid))
-    below = [text_of(v) for v in grid[0]] if limit else []
+    below = tuple([text_of(v) for v in grid[0]]) if limit else ()
     for r in range(limit):
         top = below  # each row's texts are worked out once: it is "below" first, then "top"
-        below = [text_of(v) for v in grid[r + 1]] if r + 1 < len(grid) else []
-        if sum(1 for t in top if t) < 2:
+        below = tuple([text_of(v) for v in grid[r + 1]]) if r + 1 < len(grid) else ()
+        found = _header_at(top, below)
+        if found is None:
             continue
-        if sum(1 for t, b in zip(top, below or top, strict=True) if _may_head(t) or _may_head(b)) < 2:
-            if best is not None and r > best[2] + 3:
-                break
-            continue  # fewer than two cells start like a header label: a title or a data row
-        single = _map_header([[t] for t in top])
-        options = [(_score(single), r, r, single)]
-        if below and not _column_numbers(below):
-            labels = []
-            for parent, child in zip(top, below, strict=True):
-                if not child or child == parent:
-                    labels.append([parent])
-                elif not parent:
-                    labels.append([child])
-                else:
-                    labels.append([f"{parent} {child}", child, parent])
-            double = _map_header(labels)
-            options.append((_score(double), r, r + 1, double))
-        score, first, last, cols = max(options, key=lambda o: (o[0], -(o[2] - o[1])))
+        score, span, cols = found
         if score >= 2 and (best is None or score > best[0]):
-            best = (score, first, last, cols)
+            best = (score, r, r + span, cols)
         elif best is not None and r > best[2] + 3:
             break  # data rows below a header never make a better one
     if best is None:
         return None
-    return best[1], best[2], best[3]
+    return best[1], best[2], {name: list(columns) for name, columns in best[3].items()}
+
+
+@lru_cache(maxsize=4096)
+def _header_at(top: tuple[str, ...], below: tuple[str, ...]) -> tuple[int, int, dict[str, list[Column]]] | None:
+    """(score, 0 or 1 more header row, columns) of a header starting at the row `top`, with
+    the row `below` as its possible second tier; None for a row of fewer than two cells.
+    Kept per pair of rows: one layout's header recurs in every file made from it."""
+    if sum(1 for t in top if t) < 2:
+        return None
+    if sum(1 for t, b in zip(top, below or top, strict=True) if _may_head(t) or _may_head(b)) < 2:
+        return 0, 0, {}  # fewer than two cells start like a header label: a title or a data row
+    single = _map_header([[t] for t in top])
+    options = [(_score(single), 0, single)]
+    if below and not _column_numbers(below):
+        labels = []
+        for parent, child in zip(top, below, strict=True):
+            if not child or child == parent:
+                labels.append([parent])
+            elif not parent:
+                labels.append([child])
+            else:
+                labels.append([f"{parent} {child}", child, parent])
+        double = _map_header(labels)
+        options.append((_score(double), 1, double))
+    return max(options, key=lambda o: (o[0], -o[1]))
 
 
 def is_column_numbers(row: list[Cell]) -> bool:
     return _column_numbers([text_of(v) for v in row])
 
 
-def _column_numbers(values: list[str]) -> bool:
+def _column_numbers(values: Sequence[str]) -> bool:
     """ "1 2 3 …" or "(1) (2) …" or "A B C …": the row that numbers the columns under a header."""
     filled = [v for v in values if v]
     return len(filled) >= 2 and all(COLUMN_NUMBER.match(v) for v in filled)
