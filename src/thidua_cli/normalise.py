@@ -216,8 +216,8 @@ class Normaliser:
                 number = text_of(row[i_number]) if i_number is not None else ""
                 date_value = row[i_date] if i_date is not None else ""
                 date_column = first_date_column
-                if number and not _filled(date_value):
-                    number, date_value, _, date_column = self._decision(table, row)
+                if number and (date_value is None or (date_value.__class__ is str and not text_of(date_value))):
+                    number, date_value, _, date_column = self._decision(table, row)  # the number may hold it
             elif only_combined:  # one "Số, ngày quyết định" column
                 combined = text_of(row[i_both])
                 number, date_value, date_column = "", "", first_date_column
@@ -229,13 +229,15 @@ class Normaliser:
             else:
                 number, date_value, _, date_column = self._decision(table, row)
             kind_text = text_of(row[i_kind]) if i_kind is not None else ""
-            signature = (
+            level_cell = row[i_level] if i_level is not None else ""
+            year_cell = row[i_year] if i_year is not None else ""
+            signature = (  # a text cell stands for itself: equal strings clean to equal texts
                 award_text,
                 column.index if column else -1,
                 section_kind,
                 kind_text,
-                text_of(row[i_level]) if i_level is not None else "",
-                text_of(row[i_year]) if i_year is not None else "",
+                level_cell if level_cell.__class__ is str else text_of(level_cell),
+                year_cell if year_cell.__class__ is str else text_of(year_cell),
                 shapes.get(number) or shape_of(number),  # what the decision number says, not the number
             )
             block = resolved.get(signature)
@@ -247,7 +249,7 @@ class Normaliser:
                 self._repeat(findings, r, name, number)
             if fixed is None:
                 return
-            year = fixed[5]
+            kind, award, category, level, issuer, year = fixed
             date = ""
             if date_value != "":
                 found = date_checks.get((date_value.__class__, date_value, year))
@@ -255,8 +257,8 @@ class Normaliser:
             if single:
                 looks = name_kind(name)
                 if looks and looks != single:
-                    self._finding_at(self.checks, "kind-mismatch", table, r, column, value=fixed[1], detail=looks)
-            append(
+                    self._finding_at(self.checks, "kind-mismatch", table, r, column, value=award, detail=looks)
+            append(  # every field named: one BUILD_TUPLE (a starred `*fixed` builds a list first)
                 (
                     file,
                     sheet,
@@ -264,7 +266,12 @@ class Normaliser:
                     name,
                     text_of(row[i_position]) if i_position is not None else "",
                     (text_of(row[i_unit]) if i_unit is not None else "") or heading_unit,
-                    *fixed,
+                    kind,
+                    award,
+                    category,
+                    level,
+                    issuer,
+                    year,
                     number,
                     date,
                     text_of(row[i_notes]) if i_notes is not None else "",
