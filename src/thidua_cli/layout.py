@@ -320,7 +320,6 @@ def find_table(sheet: SheetGrid, catalogue: Catalogue, names: tuple[str, ...]) -
 # --- heading ---------------------------------------------------------------------------
 def read_heading(rows: list[list[Cell]], catalogue: Catalogue, names: tuple[str, ...] = ()) -> Heading:
     """Award, year, kind and unit named above the header, by the order the issue sets."""
-    rules = layout_rules()
     lines: list[str] = []
     left_lines: list[str] = []
     for number, row in enumerate(rows):
@@ -337,28 +336,49 @@ def read_heading(rows: list[list[Cell]], catalogue: Catalogue, names: tuple[str,
     kind = None
     decision = None
     for line in lines:
-        k = key(line)
-        if any(k.startswith(ref) or f" {ref} " in f" {k} " for ref in rules.decision_reference):
-            decision = decision or split_decision(line)[0]
+        reference, line_decision, motto, line_year, line_kind, _ = _line_facts(line, catalogue)
+        if reference:
+            decision = decision or line_decision
             continue
-        if award_text is None and not _is_motto(k):
+        if award_text is None and not motto:
             award_text = find_award_phrase(line, catalogue)
         if year is None:
-            year = year_in_heading(line)
-        if kind is None and k.startswith("danh sách"):
-            kinds = {catalogue.match_kind(w) for w in ("cá nhân", "tập thể", "hộ gia đình") if w in k}
-            kind = kinds.pop() if len(kinds) == 1 else None
+            year = line_year
+        if kind is None:
+            kind = line_kind
     for name in names:
         if year is None:
             year = _single_year(name)
     unit = None
     for line in left_lines:
-        k = key(line)
-        if _is_motto(k) or k.startswith(_NOT_UNIT) or PLACE_DATE.search(k):
-            continue
-        if line.upper() == line and any(ch.isalpha() for ch in line):
+        if _line_facts(line, catalogue)[5]:
             unit = line
     return Heading(tuple(lines), award_text, year, kind, unit, decision)
+
+
+LineFacts = tuple[bool, str | None, bool, int | None, str | None, bool]
+
+
+def _line_facts(line: str, catalogue: Catalogue) -> LineFacts:
+    """What one heading line says: (refers to a decision, that decision's number, is the national
+    motto, the year it names, the kind a "Danh sách …" line names, could name the unit).
+    Title lines recur from file to file, so each distinct line is read once."""
+    facts: LineFacts | None = catalogue.line_cache.get(line)
+    if facts is None:
+        k = key(line)
+        reference = any(k.startswith(ref) or f" {ref} " in f" {k} " for ref in layout_rules().decision_reference)
+        kind = None
+        if k.startswith("danh sách"):
+            kinds = {catalogue.match_kind(w) for w in ("cá nhân", "tập thể", "hộ gia đình") if w in k}
+            kind = kinds.pop() if len(kinds) == 1 else None
+        motto = _is_motto(k)
+        unit = not (motto or k.startswith(_NOT_UNIT) or PLACE_DATE.search(k)) and (
+            line.upper() == line and any(ch.isalpha() for ch in line)
+        )
+        facts = (reference, split_decision(line)[0] if reference else None, motto, year_in_heading(line), kind, unit)
+        if len(catalogue.line_cache) < 100_000:
+            catalogue.line_cache[line] = facts
+    return facts
 
 
 def _is_motto(k: str) -> bool:
