@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -103,22 +105,26 @@ def test_cache_clear_command(tmp_path: Path):
     assert runner.invoke(app, ["cache", "path"], env=env).stdout.strip() == str(tmp_path)
 
 
-def test_a_warm_quiet_tally_imports_no_parser_no_pandas_no_rich(tmp_path: Path):
-    """What keeps the second run fast: answered from the cache, it loads none of the heavy parts."""
-    import subprocess
-    import sys
-
-    env = {**os.environ, "THIDUA_CACHE_DIR": str(tmp_path / "cache")}
+def _tally_and_modules(env: dict[str, str], args: list[str], report: str) -> subprocess.CompletedProcess[str]:
+    """`thidua tally …` in a fresh interpreter; its last stdout line is `report` evaluated after
+    the command (which modules it loaded)."""
     script = (
         "import sys\n"
         "from thidua_cli.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = ['pandas', 'openpyxl', 'rich', 'python_calamine', 'thidua_cli.layout', 'thidua_cli.normalise']\n"
-        "print(sorted(m for m in heavy if m in sys.modules))\n"
+        f"print({report})\n"
     )
-    argv = [sys.executable, "-c", script, "tally", "2015-2020", str(SAMPLE), "-f", "csv", "-q"]
-    cold = subprocess.run(argv, env=env, capture_output=True, text=True, check=True)
-    warm = subprocess.run(argv, env=env, capture_output=True, text=True, check=True)
+    argv = [sys.executable, "-c", script, "tally", "2015-2020", str(SAMPLE), *args]
+    return subprocess.run(argv, env=env, capture_output=True, text=True, check=True)
+
+
+def test_a_warm_quiet_tally_imports_no_parser_no_pandas_no_rich(tmp_path: Path):
+    """What keeps the second run fast: answered from the cache, it loads none of the heavy parts."""
+    env = {**os.environ, "THIDUA_CACHE_DIR": str(tmp_path / "cache")}
+    heavy = ["pandas", "openpyxl", "rich", "python_calamine", "thidua_cli.layout", "thidua_cli.normalise"]
+    report = f"sorted(m for m in {heavy!r} if m in sys.modules)"
+    cold = _tally_and_modules(env, ["-f", "csv", "-q"], report)
+    warm = _tally_and_modules(env, ["-f", "csv", "-q"], report)
     assert "thidua_cli.normalise" in cold.stdout.splitlines()[-1]  # the first run parsed the files
     assert warm.stdout.splitlines()[-1] == "[]"
     assert cold.stdout.splitlines()[:-1] == warm.stdout.splitlines()[:-1]
@@ -127,17 +133,7 @@ def test_a_warm_quiet_tally_imports_no_parser_no_pandas_no_rich(tmp_path: Path):
 def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path):
     """A progress bar written to a pipe or a log file is noise and costs start-up: not even
     imported then. (On a terminal it shows; checked by hand, see the README.)"""
-    import subprocess
-    import sys
-
     env = {**os.environ, "THIDUA_CACHE_DIR": str(tmp_path / "cache")}
-    script = (
-        "import sys\n"
-        "from thidua_cli.cli import main\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print('rich.progress' in sys.modules, 'rich' in sys.modules)\n"
-    )
-    argv = [sys.executable, "-c", script, "tally", "2015-2020", str(SAMPLE), "-f", "csv"]
-    done = subprocess.run(argv, env=env, capture_output=True, text=True, check=True)
+    done = _tally_and_modules(env, ["-f", "csv"], "'rich.progress' in sys.modules, 'rich' in sys.modules")
     assert done.stdout.splitlines()[-1] == "False True"  # rich prints the summary on stderr; no bar
     assert "Đã đọc" in done.stderr
