@@ -93,7 +93,8 @@ def test_template_round_trip(tmp_path: Path):
     assert book["DanhMuc"].sheet_state == "hidden" and "Hướng dẫn" in book.sheetnames
     ws = book["Danh sách"]
     lists = {dv.formula1 for dv in ws.data_validations.dataValidation if dv.type == "list"}
-    assert lists == {"DanhMuc!$A$2:$A$30", "DanhMuc!$B$2:$B$6", "DanhMuc!$C$2:$C$4"}
+    last_award_row = len(load_catalogue().awards) + 1  # one row per award of the catalogue
+    assert lists == {f"DanhMuc!$A$2:$A${last_award_row}", "DanhMuc!$B$2:$B$6", "DanhMuc!$C$2:$C$4"}
     assert ws["I8"].number_format == "DD/MM/YYYY"
     rows = {row[0].row: row for row in ws.iter_rows(min_row=1, max_col=1)}
     section = {

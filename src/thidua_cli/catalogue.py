@@ -6,19 +6,20 @@ import hashlib
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 from thidua_cli.data import read_text as read_data
 from thidua_cli.errors import CatalogueError
+from thidua_cli.records import MAX_YEAR, MIN_YEAR
 from thidua_cli.text import ascii_key, closest, key, nfc
 
 T = TypeVar("T")
 LEVELS = ("Nhà nước", "Chính phủ", "Bộ", "Tỉnh", "Cơ sở")
 KINDS = ("Cá nhân", "Tập thể", "Hộ gia đình")
-CATEGORIES = ("Danh hiệu thi đua", "Hình thức khen thưởng")
+CATEGORIES = ("Danh hiệu thi đua", "Hình thức khen thưởng", "Danh hiệu vinh dự Nhà nước")
 USER_CATALOGUE_NAME = "thidua-catalogue.toml"
 
 # Words that may stand before an award ("Tặng Bằng khen", "Đạt danh hiệu …") or between the
@@ -28,13 +29,38 @@ _LEADING = (
     "được tặng",
     "tặng thưởng",
     "tặng",
+    "được truy tặng",
+    "truy tặng",
+    "được phong tặng",
+    "phong tặng",
+    "truy phong",
+    "được nhà nước phong tặng",
+    "được nhà nước tặng thưởng",
     "đạt danh hiệu",
     "danh hiệu",
     "đạt",
     "được công nhận",
+    "công nhận",
+    "khen thưởng",
 )
 _CONNECTORS = ("của", "do", "cấp", "được", "tặng")
 _YEAR_TAIL = re.compile(r"^(năm( học)? )?\d{4}( \d{4})?$")
+_YEAR_HEAD = re.compile(r"^năm (\d{4}) (.+)$")
+# A trailing period: "… năm 2022", "… năm học 2023-2024", "… giai đoạn 2019-2021", "(2016-2020)".
+# Never the year of a date or a decision number ("ngày 12/5/2020", "12/QĐ-UBND/2020").
+_PERIOD_TAIL = re.compile(
+    r"(?<![\w/.\-–])[(\[]?\s*(?:(?:trong|cho)\s+)?"
+    r"(?:(?:năm học|năm|giai đoạn|nhiệm kỳ|thời kỳ|các năm|từ năm|niên khóa|niên khoá)\s*)?"
+    r"(\d{4})(?:\s*(?:[-–—/]|đến(?:\s+năm)?)\s*(\d{4}))?\s*[)\]]?[\s.;,]*$",
+    re.IGNORECASE,
+)
+_LONGEST_PERIOD = 10  # years a period may cover ("2016-2020" is five)
+# Words that may join the levels of a text that names two ("bộ, ban, ngành, tỉnh").
+_LEVEL_FILLERS = frozenset(("ban", "ngành", "đoàn", "thể", "trung", "ương", "tw", "và", "hoặc", "cấp", "địa", "phương"))
+_DETAIL_SPLIT = (" của ", " do ", " cho ")
+_CLASS_FORMS = {"Nhất": ("I", "1"), "Nhì": ("II", "2"), "Ba": ("III", "3")}
+_MATCH_CACHE_SIZE = 200_000
+_QUOTES = "\"'“”‘’«»„`´"
 
 
 @dataclass(frozen=True)
@@ -46,6 +72,8 @@ class Award:
     usual_level: str | None
     note: str = ""
     aliases: tuple[str, ...] = ()
+    article: str = ""
+    takes_detail: bool = False  # "Kỷ niệm chương Vì sự nghiệp …": the named part is kept
 
     @property
     def single_kind(self) -> str | None:
@@ -65,6 +93,14 @@ class AwardMatch:
     award: Award
     issuer: Issuer | None = None
     level: str | None = None
+    detail: str = ""  # the award's own name ("Vì sự nghiệp Giáo dục"), for awards that take one
+    period: tuple[int, int] | None = None  # the period the text ends with: (first, last year)
+    ambiguous: bool = False  # the text names two levels ("cấp Bộ, ngành, tỉnh"): none is taken
+
+    @property
+    def impossible(self) -> bool:
+        """The level read from the text is one the award cannot have (a Bằng khen at Cơ sở)."""
+        return self.level is not None and self.level not in self.award.levels
 
 
 @dataclass(frozen=True)
@@ -88,6 +124,13 @@ class Catalogue:
     _name_prefixes: dict[str, str] = field(default_factory=dict, repr=False)
     _surnames: frozenset[str] = field(default_factory=frozenset, repr=False)
     _prefix_starts: frozenset[str] = field(default_factory=frozenset, repr=False)
+    _by_name: dict[str, Award] = field(default_factory=dict, repr=False)
+    _details: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)  # award → key → name
+    _detail_excludes: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _ambiguous_levels: frozenset[str] = field(default_factory=frozenset, repr=False)
+    _matches: dict[str, AwardMatch | None] = field(default_factory=dict, repr=False)
+    _suggestions: dict[str, str] = field(default_factory=dict, repr=False)
+    _stems: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)  # stem → level → award
     fingerprint: str = ""
     phrase_cache: dict[str, str | None] = field(default_factory=dict, repr=False)  # heading line → award phrase
     shape_cache: dict[str, tuple[int, bool]] = field(default_factory=dict, repr=False)  # decision number → rule
@@ -95,18 +138,37 @@ class Catalogue:
 
     # --- lookups ------------------------------------------------------------------------
     def award(self, name: str) -> Award:
-        for award in self.awards:
-            if award.name == name:
-                return award
-        raise KeyError(name)
+        found = self._by_name.get(name)
+        if found is None:
+            raise KeyError(name)
+        return found
 
     def match_award(self, text: str) -> AwardMatch | None:
-        """The award a cell names, with any issuer or level written in it; None if unknown.
-        A parenthesised aside ("Lao động tiên tiến (LĐTT)") is tried without, as a last resort."""
+        """The award a cell names, with any issuer, level, detail or period written in it; None
+        if unknown. Kept per distinct text (texts recur from file to file)."""
+        try:
+            return self._matches[text]
+        except KeyError:
+            pass
+        found = self._match_award_text(text)
+        if len(self._matches) < _MATCH_CACHE_SIZE:
+            self._matches[text] = found
+        return found
+
+    def _match_award_text(self, text: str) -> AwardMatch | None:
+        """A trailing period is read off first ("LĐTT năm học 2023-2024" → 2023–2024); a
+        parenthesised aside ("Lao động tiên tiến (LĐTT)") is tried without, as a last resort."""
+        head, period = split_period(text)
+        if period is not None and head:
+            found = self._match_award_text(head)
+            if found is not None:
+                return replace(found, period=found.period or period)
         found = self._match_award_key(key(text))
         if found is None and "(" in text:
             bare = re.sub(r"\([^)]*\)?", " ", text)
             found = self._match_award_key(key(bare)) if bare.strip() else None
+        if found is not None and found.detail:
+            found = replace(found, detail=self._detail_name(found.award, found.detail, text))
         return found
 
     def _match_award_key(self, k: str) -> AwardMatch | None:
@@ -120,21 +182,128 @@ class Catalogue:
             return AwardMatch(found[0], level=found[1])
         for alias in _prefixes(k, self._award_keys):
             award, level = self._award_keys[alias]
-            rest = _strip_connectors(k[len(alias) + 1 :])
-            if not rest or _YEAR_TAIL.match(rest):
-                return AwardMatch(award, level=level)
-            issuer = self._match_issuer_key(rest)
-            if issuer:
-                return AwardMatch(award, issuer=issuer, level=issuer.level)
-            level_named = self._match_level_key(rest)
-            if level_named:
-                return AwardMatch(award, level=level_named)
+            match = self._with_rest(award, level, _strip_connectors(k[len(alias) + 1 :]))
+            if match is not None:
+                return match
+        for stem in _prefixes(k, self._stems):
+            match = self._stem_match(stem, _strip_connectors(k[len(stem) + 1 :]))
+            if match is not None:
+                return match
         # Last resort: unaccented text, only where it points to exactly one award.
         candidates = self._award_ascii.get(ascii_key(k), set())
         if len(candidates) == 1:
             name, level = next(iter(candidates))
             return AwardMatch(self.award(name), level=level)
         return None
+
+    def _stem_match(self, stem: str, rest: str) -> AwardMatch | None:
+        """ "chiến sĩ thi đua" + "của chủ tịch ubnd tỉnh": the title the issuer's level confers."""
+        issuer = self._match_issuer_key(rest) if rest else None
+        named = None if issuer or not rest else self._text_level(rest)
+        level = issuer.level if issuer else named[0] if named and not named[1] else None
+        name = self._stems[stem].get(level) if level else None
+        return AwardMatch(self.award(name), issuer=issuer, level=level) if name else None
+
+    def _with_rest(self, award: Award, level: str | None, rest: str) -> AwardMatch | None:
+        """What follows an award's alias: nothing, a year, an issuer, a level, or (for an award
+        that takes one) its own name, then perhaps an issuer."""
+        if not rest or _YEAR_TAIL.match(rest):
+            return AwardMatch(award, level=level)
+        inner_year = _YEAR_HEAD.match(rest)  # "tập thể lđxs năm 2019 của bộ trưởng …"
+        if inner_year:
+            found = self._with_rest(award, level, _strip_connectors(inner_year.group(2)))
+            year = int(inner_year.group(1))
+            ok = found is not None and MIN_YEAR <= year <= MAX_YEAR
+            return replace(found, period=(year, year)) if ok and found else None
+        if self._names_two_levels(rest):  # before issuers: "bộ, ngành, tỉnh" is not "Bộ …"
+            return AwardMatch(award, ambiguous=True)
+        issuer = self._match_issuer_key(rest)
+        if issuer:
+            return AwardMatch(award, issuer=issuer, level=issuer.level)
+        named = self._text_level(rest)
+        if named is not None:
+            if named[1] or (level is not None and named[0] != level):
+                return AwardMatch(award, ambiguous=True)
+            return AwardMatch(award, level=named[0])
+        if not award.takes_detail:
+            return None
+        return self._with_detail(award, level, rest)
+
+    def _with_detail(self, award: Award, level: str | None, rest: str) -> AwardMatch | None:
+        """ "vì sự nghiệp giáo dục của bộ gdđt": the award's own name, then perhaps its issuer."""
+        detail, tail = rest, ""
+        for word in _DETAIL_SPLIT:
+            at = rest.rfind(word)
+            if at > 0:
+                detail, tail = rest[:at], rest[at + len(word) :]
+                break
+        if any(word in f" {detail} " for word in self._detail_excludes.get(award.name, ())):
+            return None
+        if tail:
+            issuer = self._match_issuer_key(tail)
+            if issuer:
+                return AwardMatch(award, issuer=issuer, level=issuer.level, detail=detail)
+            named = self._text_level(tail)
+            if named is not None:
+                return AwardMatch(award, level=named[0], detail=detail, ambiguous=named[1])
+            detail = rest  # the "của" is the name's own ("… vì sự tiến bộ của phụ nữ")
+        return AwardMatch(award, level=level, detail=detail)
+
+    def _detail_name(self, award: Award, detail: str, text: str) -> str:
+        """The known spelling of a named part (its key is `detail`), else the words of `text`
+        it was read from, first letter raised."""
+        known = self._details.get(award.name, {}).get(detail)
+        if known:
+            return known
+        words = nfc(text).split()
+        flat = [(part, i) for i, word in enumerate(words) for part in key(word).split()]
+        target = detail.split(" ")
+        for start in range(len(flat) - len(target) + 1):
+            if [part for part, _ in flat[start : start + len(target)]] == target:
+                found = " ".join(words[flat[start][1] : flat[start + len(target) - 1][1] + 1])
+                found = found.strip(_QUOTES + " ,;:")
+                return found[:1].upper() + found[1:]
+        return detail[:1].upper() + detail[1:]
+
+    def _text_level(self, rest: str) -> tuple[str | None, bool] | None:
+        """(level, names two levels) for a text after an award: "cấp tỉnh" → ("Tỉnh", False),
+        "cấp bộ, ngành, tỉnh" → (None, True); None when the text names no level."""
+        k = _strip_connectors(rest)
+        if self._names_two_levels(k):
+            return None, True
+        if k in self._level_keys:
+            return self._level_keys[k], False
+        for alias in _prefixes(k, self._level_keys):
+            level = self._level_keys[alias]
+            others = self._levels_only(k[len(alias) + 1 :])
+            if others and others - {level}:
+                return None, True
+            return level, False
+        return None
+
+    def _names_two_levels(self, rest: str) -> bool:
+        k = _strip_connectors(rest)
+        if k in self._ambiguous_levels:
+            return True
+        levels = self._levels_only(k)
+        return levels is not None and len(levels) > 1
+
+    def _levels_only(self, k: str) -> set[str] | None:
+        """The levels a text names when it is nothing but level words ("tỉnh", "ngành, tỉnh"),
+        else None ("cho xã X" names a recipient, not a level)."""
+        words, found, i = k.split(" "), set(), 0
+        while i < len(words):
+            for j in range(len(words), i, -1):
+                level = self._level_keys.get(" ".join(words[i:j]))
+                if level:
+                    found.add(level)
+                    i = j
+                    break
+            else:
+                if words[i] not in _LEVEL_FILLERS:
+                    return None
+                i += 1
+        return found
 
     def _match_issuer_key(self, k: str) -> Issuer | None:
         return _lookup(self._issuer_keys, _strip_connectors(k))
@@ -187,8 +356,24 @@ class Catalogue:
         return None
 
     def suggest_award(self, text: str) -> str | None:
-        choices = {ascii_key(alias): award.name for award in self.awards for alias in (award.name, *award.aliases)}
-        return closest(text, choices)
+        if not self._suggestions:
+            self._suggestions = {
+                ascii_key(alias): award.name for award in self.awards for alias in (award.name, *award.aliases)
+            }
+        return closest(text, self._suggestions)
+
+
+def split_period(text: str) -> tuple[str, tuple[int, int] | None]:
+    """("LĐTT", (2023, 2024)) for "LĐTT năm học 2023-2024"; (text, None) when it ends with no
+    period. A period is one or two years in 1945–2100, the second after the first, ≤ 10 apart."""
+    match = _PERIOD_TAIL.search(text)
+    if match is None:
+        return text, None
+    first = int(match.group(1))
+    last = int(match.group(2)) if match.group(2) else first
+    if not (MIN_YEAR <= first <= last <= MAX_YEAR and last - first <= _LONGEST_PERIOD):
+        return text, None
+    return text[: match.start()].strip(" ,;:-–"), (first, last)
 
 
 def _lookup(table: dict[str, T], k: str) -> T | None:
@@ -252,6 +437,7 @@ def _load_catalogue(extra: tuple[Path, ...]) -> Catalogue:
     issuer_data: dict[str, dict[str, Any]] = {}
     levels: dict[str, list[str]] = {k: list(v) for k, v in base.get("levels", {}).items()}
     kinds: dict[str, list[str]] = {k: list(v) for k, v in base.get("kinds", {}).items()}
+    ambiguous: list[str] = list(base.get("ambiguous_levels", {}).get("phrases", []))
     suffixes = list(base.get("decision_suffix", []))
     sources = ["(tích hợp sẵn)"]
     for path, data in [(None, base)] + [(p, _read_toml(p)[0]) for p in extra]:
@@ -260,14 +446,16 @@ def _load_catalogue(extra: tuple[Path, ...]) -> Catalogue:
             texts.append(path.read_text("utf-8"))
             sources.append(str(path))
         for entry in data.get("award", []):
-            _merge(award_data, entry, where, "award")
+            for one in expand_classes(entry, where):
+                _merge(award_data, one, where, "award")
         for entry in data.get("issuer", []):
-            _merge(issuer_data, entry, where, "issuer")
+            _merge(issuer_data, with_places(entry), where, "issuer")
         if path is not None:
             for name, aliases in data.get("levels", {}).items():
                 levels.setdefault(_check(name, LEVELS, "cấp khen", where), []).extend(aliases)
             for name, aliases in data.get("kinds", {}).items():
                 kinds.setdefault(_check(name, KINDS, "đối tượng", where), []).extend(aliases)
+            ambiguous.extend(data.get("ambiguous_levels", {}).get("phrases", []))
             suffixes.extend(data.get("decision_suffix", []))
     awards = [_award(entry) for entry in award_data.values()]
     issuers = [Issuer(e["name"], _check(e["level"], LEVELS, "cấp khen", e["_where"])) for e in issuer_data.values()]
@@ -281,17 +469,37 @@ def _load_catalogue(extra: tuple[Path, ...]) -> Catalogue:
         sources=sources,
         fingerprint=hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16],
     )
-    for award in awards:
-        for alias, level in _award_aliases(award_data[award.name]):
-            catalogue._award_keys.setdefault(key(alias), (award, level))
-            catalogue._award_ascii.setdefault(ascii_key(alias), set()).add((award.name, level))
+    _index_awards(catalogue, award_data)
+    for stem in base.get("stem", []):
+        by_level = {_check(lv, LEVELS, "cấp khen", "catalogue.toml"): name for lv, name in stem["by_level"].items()}
+        for name in by_level.values():
+            catalogue.award(name)  # a stem names known awards only
+        for alias in stem["aliases"]:
+            catalogue._stems.setdefault(key(alias), by_level)
     for issuer in issuers:
         for alias in (issuer.name, *issuer_data[issuer.name].get("aliases", [])):
             catalogue._issuer_keys.setdefault(key(alias), issuer)
     for level, aliases in levels.items():
         for alias in (level, *aliases):
             catalogue._level_keys.setdefault(key(alias), level)
-    names = base.get("names", {})
+    catalogue._ambiguous_levels = frozenset(key(phrase) for phrase in ambiguous)
+    _index_names(catalogue, base.get("names", {}), kinds)
+    return catalogue
+
+
+def _index_awards(catalogue: Catalogue, award_data: dict[str, dict[str, Any]]) -> None:
+    for award in catalogue.awards:
+        entry = award_data[award.name]
+        catalogue._by_name[award.name] = award
+        for alias, level in _award_aliases(entry):
+            catalogue._award_keys.setdefault(key(alias), (award, level))
+            catalogue._award_ascii.setdefault(ascii_key(alias), set()).add((award.name, level))
+        if award.takes_detail:
+            catalogue._details[award.name] = {key(name): name for name in entry.get("details", [])}
+            catalogue._detail_excludes[award.name] = tuple(f" {key(w)} " for w in entry.get("detail_excludes", []))
+
+
+def _index_names(catalogue: Catalogue, names: dict[str, Any], kinds: dict[str, list[str]]) -> None:
     prefixes = [(p, "Tập thể") for p in names.get("collective_prefixes", [])]
     prefixes += [(p, "Hộ gia đình") for p in names.get("household_prefixes", [])]
     catalogue._name_prefixes = {nfc(p).casefold(): kind for p, kind in prefixes}
@@ -301,7 +509,37 @@ def _load_catalogue(extra: tuple[Path, ...]) -> Catalogue:
         for alias in (kind, *aliases):
             catalogue._kind_keys.setdefault(key(alias), kind)
             catalogue._kind_keys.setdefault(ascii_key(alias), kind)
-    return catalogue
+
+
+def expand_classes(entry: dict[str, Any], where: str) -> list[dict[str, Any]]:
+    """An order with `classes` → one entry per class ("Huân chương Lao động hạng Ba"), each
+    alias also written with the class as "hạng III", "hạng 3", "III", "H3" ("HCLĐ III")."""
+    classes = entry.get("classes")
+    if not classes:
+        return [entry]
+    out = []
+    for cls in classes:
+        if cls not in _CLASS_FORMS:
+            raise CatalogueError(f"{where}: hạng '{cls}' của '{entry.get('name')}' không hợp lệ ({', '.join(_CLASS_FORMS)})")
+        roman, digit = _CLASS_FORMS[cls]
+        bases = [entry["name"], *entry.get("aliases", [])]
+        forms = (f"hạng {cls}", f"hạng {roman}", f"hạng {digit}", roman, cls, f"H{digit}", f"H.{digit}")
+        aliases = [f"{base} {form}" for base in bases for form in forms]
+        aliases += entry.get("class_aliases", {}).get(cls, [])
+        one = {k: v for k, v in entry.items() if k not in ("classes", "class_aliases", "aliases")}
+        out.append({**one, "name": f"{entry['name']} hạng {cls}", "aliases": aliases[1:]})
+    return out
+
+
+def with_places(entry: dict[str, Any]) -> dict[str, Any]:
+    """An issuer with `places` × `place_prefixes` → one alias per pair ("UBND TP Hà Nội")."""
+    places = entry.get("places")
+    if not places:
+        return entry
+    prefixes = entry.get("place_prefixes", [""])
+    aliases = [f"{prefix} {place}".strip() for prefix in prefixes for place in places]
+    rest = {k: v for k, v in entry.items() if k not in ("places", "place_prefixes")}
+    return {**rest, "aliases": [*entry.get("aliases", []), *aliases]}
 
 
 def _merge(table: dict[str, dict[str, Any]], entry: dict[str, Any], where: str, what: str) -> None:
@@ -313,6 +551,7 @@ def _merge(table: dict[str, dict[str, Any]], entry: dict[str, Any], where: str, 
         known["aliases"] = [*known.get("aliases", []), *entry.get("aliases", [])]
         for level, aliases in entry.get("aliases_by_level", {}).items():
             known.setdefault("aliases_by_level", {}).setdefault(level, []).extend(aliases)
+        known["details"] = [*known.get("details", []), *entry.get("details", [])]
         if "usual_level" in entry:  # a user's default level for an award several levels confer
             known["usual_level"] = entry["usual_level"]
             known["_where"] = where
@@ -338,6 +577,8 @@ def _award(entry: dict[str, Any]) -> Award:
         usual_level=usual,
         note=entry.get("note", ""),
         aliases=tuple(alias for alias, _ in _award_aliases(entry) if alias != entry["name"]),
+        article=entry.get("article", ""),
+        takes_detail=bool(entry.get("detail", False)),
     )
 
 
