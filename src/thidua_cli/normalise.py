@@ -19,12 +19,12 @@ from thidua_cli.records import Record
 from thidua_cli.rows import is_place_date, is_signature, is_totals, repeats_header, section_of
 from thidua_cli.values import BadDate, parse_date, parse_year, split_decision
 
-# (award, category, kind, level, issuer, year): what the cells of a block of rows share.
-ResolvedFields = tuple[Award, str, str, str, str, int]
+# (award, category, kind, level, issuer, year, detail, period start): what a block's cells share.
+ResolvedFields = tuple[Award, str, str, str, str, int, str, int]
 Resolved = tuple[ResolvedFields | None, list[tuple[str, Problem]]]
-# A block's resolution as a record needs it: (kind, award, category, level, issuer, year), the
-# kind to compare the recipient's name with (or None), and the findings to repeat per row.
-Block = tuple[tuple[str, str, str, str, str, int] | None, str | None, list[tuple[str, Problem]]]
+# A block's resolution as a record needs it: (kind, award, category, level, issuer, year, detail,
+# period start), the kind to compare the recipient's name with (or None), the findings per row.
+Block = tuple[tuple[str, str, str, str, str, int, str, int] | None, str | None, list[tuple[str, Problem]]]
 _SEPARATORS = re.compile(r"\s*(?:[,;+\n]|\bvà\b)\s*")
 # (cell type, cell value, award year) → (ISO date, what is wrong with it): dates recur from file
 # to file, and reading a typed date costs more than a whole row.
@@ -249,7 +249,7 @@ class Normaliser:
                 self._repeat(findings, r, name, number)
             if fixed is None:
                 return
-            kind, award, category, level, issuer, year = fixed
+            kind, award, category, level, issuer, year, detail, period_start = fixed
             date = ""
             if date_value != "":
                 found = date_checks.get((date_value.__class__, date_value, year))
@@ -276,6 +276,9 @@ class Normaliser:
                     date,
                     text_of(row[i_notes]) if i_notes is not None else "",
                     award_text,
+                    detail,
+                    period_start,
+                    year,
                     name_index,
                     column.index if column else -1,
                     year_index,
@@ -291,7 +294,7 @@ class Normaliser:
         award = fields[0]
         single = award.single_kind
         check = single if single and not kind_text and ctx.section_kind in (None, single) else None
-        return (fields[2], award.name, award.category, fields[3], fields[4], fields[5]), check, findings
+        return (fields[2], award.name, award.category, *fields[3:]), check, findings
 
     def _repeat(self, findings: list[tuple[str, Problem]], r: int, name: str, number: str) -> None:
         """A block's findings, for one more of its rows (built afresh: `dataclasses.replace`
@@ -375,11 +378,12 @@ class Normaliser:
         level_issuer = self._level(ctx, match, number, award_text, column)
         if level_issuer is None:
             return None
-        year = self._year(ctx)
+        year = self._year(ctx, match.period)
         if year is None:
             return None
         self._check_decision_number(ctx, number, self._decision(ctx.table, ctx.row)[2])
-        return (award, award.category, kind, level_issuer[0], level_issuer[1], year)
+        start = match.period[0] if match.period and match.period[1] == year else year
+        return (award, award.category, kind, level_issuer[0], level_issuer[1], year, match.detail, start)
 
     def _kind(self, ctx: Context, award: Award, award_column: Column | None) -> str | None:
         written = ctx.cell("kind")
@@ -485,19 +489,27 @@ class Normaliser:
                 self.problem("unknown-level", ctx, level_column, value=written)
                 return None
             level, issuer = found
+            if level not in award.levels:  # the catalogue says this award cannot have it
+                self.problem("impossible-level", ctx, level_column, value=written, detail=award.name)
+                return None
             return level, issuer.name if issuer else ""
+        if match.impossible:
+            self.problem("impossible-level", ctx, award_column, value=award_text, detail=award.name)
+            return None
         if match.level:
             return match.level, match.issuer.name if match.issuer else ""
         if decided:
             options = decided[0].levels & set(award.levels)
             if len(options) == 1:
                 return next(iter(options)), decided[0].issuer or ""
-        if award.usual_level:
+        if award.usual_level and not match.ambiguous:  # a text naming two levels is not guessed
             return award.usual_level, ""
         self.problem("ambiguous-level", ctx, award_column, value=award_text)
         return None
 
-    def _year(self, ctx: Context) -> int | None:
+    def _year(self, ctx: Context, period: tuple[int, int] | None) -> int | None:
+        """The year column, else the period the award text ends with (counted in its last
+        year: "… giai đoạn 2019-2021" is 2021), else the heading's year."""
         column = ctx.table.column("year")
         if column is not None:
             value = ctx.row[column.index]
@@ -506,6 +518,8 @@ class Normaliser:
                 if year is None:
                     self.problem("bad-year", ctx, column, value=text_of(value))
                 return year
+        if period is not None:
+            return period[1]
         if ctx.table.heading.year is None:
             self.problem("bad-year", ctx, column, value="")
         return ctx.table.heading.year

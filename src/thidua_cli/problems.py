@@ -101,9 +101,17 @@ CODES: dict[str, tuple[Severity, str, str]] = {
     ),
     "ambiguous-level": (
         Severity.ERROR,
-        'Không xác định được cấp khen của "{value}" (không có cột cấp khen, cơ quan trong tên '
-        "hay số quyết định); không được tính.",
-        'Cannot tell the level of "{value}" (no level column, issuer in the text or decision number); not counted.',
+        'Không xác định được cấp khen của "{value}" (tên nêu hai cấp, hoặc không có cột cấp khen, '
+        "cơ quan trong tên hay số quyết định); không được tính.",
+        'Cannot tell the level of "{value}" (the text names two levels, or there is no level column, '
+        "issuer in the text or decision number); not counted.",
+    ),
+    "impossible-level": (
+        Severity.ERROR,
+        'Cấp khen trong "{value}" không có với "{detail}" (theo danh mục, ví dụ Bằng khen không có '
+        "cấp cơ sở); không được tính.",
+        'The level in "{value}" is one "{detail}" cannot have (per the catalogue: no Bằng khen at '
+        "Cơ sở, for instance); not counted.",
     ),
     "unknown-kind": (
         Severity.ERROR,

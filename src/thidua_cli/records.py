@@ -21,8 +21,13 @@ RECORD_FIELDS = (
     "decision_date",
     "notes",
     "award_text",
+    "detail",  # the award's own name when it has one ("Vì sự nghiệp Giáo dục" of a Kỷ niệm chương)
+    "period_start",  # the period the award text names ("… giai đoạn 2019-2021"), else the year
+    "period_end",
     "name_col",
     "award_col",
     "year_col",
 )
-Record = tuple[str, str, int, str, str, str, str, str, str, str, str, int, str, str, str, str, int, int, int]
+Record = tuple[
+    str, str, int, str, str, str, str, str, str, str, str, int, str, str, str, str, str, int, int, int, int, int
+]
