@@ -80,7 +80,7 @@ def test_award_filter_and_rule_sets_by_year(records):  # type: ignore[no-untyped
     assert summary(eligible(records, 2025, load_catalogue(), award="Bằng khen"))[0][2] == "bang-khen-thu-tuong"
     assert eligible(records, 2020, load_catalogue(), award="Bằng khen") == []
     ids = [rs.id for rs in shipped_rule_sets()]
-    assert ids == ["luat-2003", "luat-2022"]
+    assert ids == ["luat-2003-nd121", "luat-2003", "luat-2022", "luat-2022-nd152"]
 
 
 def test_explain_says_why(records):  # type: ignore[no-untyped-def]
@@ -110,7 +110,8 @@ def test_cli_json_and_messages(tmp_path: Path):
     payload = json.loads(out.stdout)
     first = payload["candidates"][0]
     assert set(first) == {"name", "unit", "kind", "award", "level", "rule", "evidence", "to_verify"}
-    assert first["rule"]["rule_set"] == "luat-2003" and first["rule"].get("unconfirmed") is True
+    assert first["rule"]["rule_set"] == "luat-2003" and "unconfirmed" not in first["rule"]  # Đ.22 confirmed
+    assert first["rule"]["meets"] == "đáp ứng một tiêu chuẩn của Luật TĐKT 2003, Điều 22"
     assert {e["year"] for e in first["evidence"]} == {2018, 2019, 2020} and first["evidence"][0]["file"].endswith(
         ".xlsx"
     )

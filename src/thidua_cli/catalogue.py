@@ -131,6 +131,7 @@ class Catalogue:
     _matches: dict[str, AwardMatch | None] = field(default_factory=dict, repr=False)
     _suggestions: dict[str, str] = field(default_factory=dict, repr=False)
     _stems: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)  # stem → level → award
+    _unit_levels: dict[str, str] = field(default_factory=dict, repr=False)  # unit name start → Bộ/Tỉnh
     fingerprint: str = ""
     phrase_cache: dict[str, str | None] = field(default_factory=dict, repr=False)  # heading line → award phrase
     shape_cache: dict[str, tuple[int, bool]] = field(default_factory=dict, repr=False)  # decision number → rule
@@ -344,6 +345,16 @@ class Catalogue:
             return "Cá nhân"
         return None
 
+    def unit_level(self, unit: str) -> str | None:
+        """ "Bộ" for a unit whose name shows a ministry's body ("Cục Thuế …", "Vụ Tổ chức"), "Tỉnh"
+        for a province's ("Sở Y tế", "UBND huyện …"), None when the name shows neither."""
+        words = key(unit).split(" ")
+        for n in (3, 2, 1):
+            found = self._unit_levels.get(" ".join(words[:n]))
+            if found:
+                return found
+        return None
+
     def decision_levels(self, number: str) -> DecisionSuffix | None:
         """What the suffix of a decision number ("45/QĐ-TTg") says about its level."""
         match = re.search(r"/\s*(?:QĐ|QD|Qđ|qđ)\s*[-–]\s*([^\s,;.)]+)", number)
@@ -505,6 +516,9 @@ def _index_names(catalogue: Catalogue, names: dict[str, Any], kinds: dict[str, l
     catalogue._name_prefixes = {nfc(p).casefold(): kind for p, kind in prefixes}
     catalogue._prefix_starts = frozenset(p.split(" ", 1)[0] for p in catalogue._name_prefixes)
     catalogue._surnames = frozenset(nfc(s).casefold() for s in names.get("surnames", []))
+    for level, field_name in (("Bộ", "ministry_units"), ("Tỉnh", "province_units")):
+        for prefix in names.get(field_name, []):
+            catalogue._unit_levels.setdefault(key(prefix), level)
     for kind, aliases in kinds.items():
         for alias in (kind, *aliases):
             catalogue._kind_keys.setdefault(key(alias), kind)

@@ -1,7 +1,9 @@
 """Who has earned the next step: chain rules (data files, versioned by achievement year) over records.
 
 "Consecutive" counts achievement years, never decision dates; a gap year breaks a chain; a
-recipient who already holds the target award within the rule's window is not a candidate.
+recipient who already holds the target award within the rule's window is not a candidate. A
+rule is one of the law's alternative standards ("điểm b khoản 1 Điều 73"): a result says which
+standard it meets, never that the chain is the only route.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from thidua_cli.records import RECORD_FIELDS, Record
 from thidua_cli.text import key
 
 _AT = {name: RECORD_FIELDS.index(name) for name in RECORD_FIELDS}
-_TYPES = ("consecutive", "in_window", "any_in_window", "prior")
+_TYPES = ("consecutive", "in_window", "any_in_window", "prior", "cycles")
 
 
 @dataclass(frozen=True)
@@ -31,21 +33,31 @@ class Requirement:
     years: int = 0  # consecutive
     span: int = 0  # window length for in_window / any_in_window / prior
     at_least: int = 1
-    awards: tuple[tuple[str, tuple[str, ...]], ...] = ()  # any_in_window
+    awards: tuple[tuple[str, tuple[str, ...]], ...] = ()  # any_in_window; consecutive: any of them
+    times: int = 0  # cycles: how many cycles of `span` years, the last ending in YEAR
 
     @property
     def window(self) -> int:
+        if self.type == "cycles":
+            return self.times * self.span
         return self.years if self.type == "consecutive" else self.span
+
+    @property
+    def choices(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The awards that satisfy the requirement in a year: `award`, or any of `awards`."""
+        return self.awards or ((self.award, self.levels),)
 
     def describe(self) -> str:
         levels = f" ({', '.join(self.levels)})" if self.levels else ""
+        names = " hoặc ".join(f"{a}{' (' + ', '.join(lv) + ')' if lv else ''}" for a, lv in self.choices)
         if self.type == "consecutive":
-            return f"{self.years} năm liên tục đạt {self.award}{levels}"
+            return f"{self.years} năm liên tục đạt {names}"
+        if self.type == "cycles":
+            return f"{self.times} lần liên tục {names} (mỗi lần một chu kỳ {self.span} năm)"
         if self.type == "in_window":
             return f"ít nhất {self.at_least} lần {self.award}{levels} trong {self.span} năm"
         if self.type == "prior":
             return f"đã có {self.award}{levels} trước {self.span} năm xét"
-        names = " hoặc ".join(f"{a}{' (' + ', '.join(lv) + ')' if lv else ''}" for a, lv in self.awards)
         return f"có {names} trong {self.span} năm"
 
 
@@ -53,17 +65,30 @@ class Requirement:
 class Rule:
     id: str
     award: str
-    level: str
+    levels: tuple[str, ...]  # the target's levels; the first unless the recipient's records show another
     kind: str
     article: str
     requires: tuple[Requirement, ...]
     to_verify: tuple[str, ...] = ()
     unconfirmed: bool = False
     note: str = ""
+    standard: str = ""  # which of the article's alternative standards the rule checks ("điểm b khoản 1")
+
+    @property
+    def level(self) -> str:
+        return self.levels[0]
 
     @property
     def window(self) -> int:
         return max(r.window for r in self.requires)
+
+    @property
+    def meets(self) -> str:
+        """ "đáp ứng tiêu chuẩn điểm b khoản 1 Điều 73 (Luật TĐKT 2022)": one route, not the only one."""
+        if not self.standard:
+            return f"đáp ứng một tiêu chuẩn của {self.article}"
+        law, _, article = self.article.rpartition(", ")
+        return f"đáp ứng tiêu chuẩn {self.standard} {article or self.article}" + (f" ({law})" if law else "")
 
 
 @dataclass(frozen=True)
@@ -73,6 +98,7 @@ class RuleSet:
     first_year: int
     last_year: int
     rules: tuple[Rule, ...]
+    note: str = ""  # what in the set is not confirmed from a primary text
 
 
 @dataclass(frozen=True)
@@ -105,18 +131,27 @@ class Check:
     met: bool
     reasons: tuple[str, ...]
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
+    level: str = ""  # the target level for this recipient (a ministry's staff: Bộ, a province's: Tỉnh)
 
     def as_candidate(self) -> dict[str, Any]:
-        rule: dict[str, Any] = {"id": self.rule.id, "article": self.rule.article, "rule_set": self.rule_set.id}
+        rule: dict[str, Any] = {
+            "id": self.rule.id,
+            "article": self.rule.article,
+            "standard": self.rule.standard,
+            "meets": self.rule.meets,
+            "rule_set": self.rule_set.id,
+        }
         if self.rule.unconfirmed:
             rule["unconfirmed"] = True
             rule["note"] = self.rule.note
+        if self.rule_set.note:
+            rule["rule_set_note"] = self.rule_set.note
         return {
             "name": self.person.name,
             "unit": self.person.unit,
             "kind": self.person.kind,
             "award": self.rule.award,
-            "level": self.rule.level,
+            "level": self.level or self.rule.level,
             "rule": rule,
             "evidence": [e.as_dict() for e in self.evidence],
             "to_verify": list(self.rule.to_verify),
@@ -125,9 +160,23 @@ class Check:
 
 # --- loading rule sets ------------------------------------------------------------------------
 def shipped_rule_sets() -> list[RuleSet]:
+    """The shipped sets in year order; a set may `extends` another (its rules, then its own)."""
     folder = DATA_FOLDER / "rules"
     texts = sorted((entry.name, entry.read_text("utf-8")) for entry in folder.iterdir() if entry.name.endswith(".toml"))
-    return [_parse(tomllib.loads(text), name) for name, text in texts]
+    parsed = {name: tomllib.loads(text) for name, text in texts}
+    by_id = {data["ruleset"]["id"]: data for data in parsed.values()}
+    sets = [_parse(_extended(data, by_id), name) for name, data in parsed.items()]
+    return sorted(sets, key=lambda rs: rs.first_year)
+
+
+def _extended(data: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    parent_id = data["ruleset"].get("extends")
+    if not parent_id:
+        return data
+    parent = _extended(by_id[parent_id], by_id)
+    own = {rule["id"]: rule for rule in data.get("rule", [])}
+    rules = [own.pop(rule["id"], rule) for rule in parent.get("rule", [])] + list(own.values())
+    return {**data, "rule": rules}
 
 
 def load_rule_set(path: Path) -> RuleSet:
@@ -143,44 +192,48 @@ def rule_set_for(year: int, rule_sets: Sequence[RuleSet]) -> RuleSet:
     for rule_set in rule_sets:
         if rule_set.first_year <= year <= rule_set.last_year:
             return rule_set
-    raise CatalogueError(f"Không có bộ quy tắc nào cho năm {year}.")
+    spans = ", ".join(f"{rs.first_year}–{rs.last_year}" for rs in rule_sets)
+    raise CatalogueError(f"Không có bộ quy tắc nào cho năm {year} (có: {spans}).")
+
+
+def _requirement_of(req: dict[str, Any], where: str) -> Requirement:
+    if req["type"] not in _TYPES:
+        raise CatalogueError(f"{where}: loại điều kiện '{req['type']}' không hợp lệ ({', '.join(_TYPES)})")
+    return Requirement(
+        type=req["type"],
+        award=req.get("award", ""),
+        levels=tuple(req.get("levels", ())),
+        years=int(req.get("years", 0)),
+        span=int(req.get("span", 0)),
+        at_least=int(req.get("at_least", 1)),
+        awards=tuple((a["award"], tuple(a.get("levels", ()))) for a in req.get("awards", ())),
+        times=int(req.get("times", 0)),
+    )
+
+
+def _rule_of(entry: dict[str, Any], where: str) -> Rule:
+    target = entry["target"]
+    levels = tuple(target["levels"]) if "levels" in target else (target["level"],)
+    return Rule(
+        id=entry["id"],
+        award=target["award"],
+        levels=levels,
+        kind=entry["kind"],
+        article=entry["article"],
+        requires=tuple(_requirement_of(req, where) for req in entry["requires"]),
+        to_verify=tuple(entry.get("to_verify", ())),
+        unconfirmed=bool(entry.get("unconfirmed", False)),
+        note=entry.get("note", ""),
+        standard=entry.get("standard", ""),
+    )
 
 
 def _parse(data: dict[str, Any], where: str) -> RuleSet:
     try:
         head = data["ruleset"]
         first, last = head["years"]
-        rules = []
-        for entry in data.get("rule", []):
-            requires = []
-            for req in entry["requires"]:
-                if req["type"] not in _TYPES:
-                    raise CatalogueError(f"{where}: loại điều kiện '{req['type']}' không hợp lệ ({', '.join(_TYPES)})")
-                requires.append(
-                    Requirement(
-                        type=req["type"],
-                        award=req.get("award", ""),
-                        levels=tuple(req.get("levels", ())),
-                        years=int(req.get("years", 0)),
-                        span=int(req.get("span", 0)),
-                        at_least=int(req.get("at_least", 1)),
-                        awards=tuple((a["award"], tuple(a.get("levels", ()))) for a in req.get("awards", ())),
-                    )
-                )
-            rules.append(
-                Rule(
-                    id=entry["id"],
-                    award=entry["target"]["award"],
-                    level=entry["target"]["level"],
-                    kind=entry["kind"],
-                    article=entry["article"],
-                    requires=tuple(requires),
-                    to_verify=tuple(entry.get("to_verify", ())),
-                    unconfirmed=bool(entry.get("unconfirmed", False)),
-                    note=entry.get("note", ""),
-                )
-            )
-        return RuleSet(head["id"], head["name"], int(first), int(last), tuple(rules))
+        rules = tuple(_rule_of(entry, where) for entry in data.get("rule", []))
+        return RuleSet(head["id"], head["name"], int(first), int(last), rules, head.get("note", ""))
     except (KeyError, TypeError, ValueError) as exc:
         raise CatalogueError(f"{where}: bộ quy tắc không đúng dạng ({exc})") from exc
 
@@ -197,14 +250,15 @@ def _evidence(record: Record) -> Evidence:
     )
 
 
-def apply(rule: Rule, rule_set: RuleSet, person: Person, year: int) -> Check:
+def apply(rule: Rule, rule_set: RuleSet, person: Person, year: int, catalogue: Catalogue | None = None) -> Check:
     """Check one rule for one recipient in achievement year `year`."""
     reasons: list[str] = []
     evidence: list[Evidence] = []
     if person.kind != rule.kind:
         return Check(rule, rule_set, person, False, (f"quy tắc dành cho {rule.kind.lower()}",))
+    level = _target_level(rule, person, year, catalogue)
     window = range(year - rule.window + 1, year + 1)
-    already = [r for y in window for r in person.holds(rule.award, y, [rule.level])]
+    already = [r for y in window for r in person.holds(rule.award, y, rule.levels)]
     met = True
     for req in rule.requires:
         ok, found, why = _requirement(req, person, year)
@@ -213,18 +267,59 @@ def apply(rule: Rule, rule_set: RuleSet, person: Person, year: int) -> Check:
         reasons.append(("✓ " if ok else "✗ ") + why)
     if already:
         met = False
-        reasons.append(f"✗ đã có {rule.award} ({rule.level}) năm {already[0][_AT['year']]} trong khoảng xét")
+        held = already[0]
+        reasons.append(f"✗ đã có {rule.award} ({held[_AT['level']]}) năm {held[_AT['year']]} trong khoảng xét")
+    elif met:
+        reasons.append(f"→ {rule.meets}; là một trong các tiêu chuẩn của điều này")
     unique = sorted(set(evidence), key=lambda e: (e.year, e.award, e.file, e.sheet, e.row))
-    return Check(rule, rule_set, person, met, tuple(reasons), tuple(unique))
+    return Check(rule, rule_set, person, met, tuple(reasons), tuple(unique), level)
+
+
+def _target_level(rule: Rule, person: Person, year: int, catalogue: Catalogue | None) -> str:
+    """A target several levels confer (Bằng khen, CSTĐ of "bộ, ban, ngành, tỉnh", L2022 Đ.74,
+    Đ.22): the level of the body that manages the recipient, from (1) their latest emulation
+    title at one of those levels (only the managing body confers titles; a Bằng khen may come
+    from any ministry), (2) the decision numbers of their grass-roots awards ("/QĐ-UBND" is a
+    province's, "/QĐ-BTC" a ministry's), (3) their unit's name ("Cục …", "Sở …"); else the
+    rule's first level (the output says to verify it)."""
+    if len(rule.levels) == 1:
+        return rule.levels[0]
+    at_level, at_year = _AT["level"], _AT["year"]
+    titles = [
+        r
+        for r in person.records
+        if r[at_level] in rule.levels and r[_AT["category"]] == "Danh hiệu thi đua" and int(r[at_year]) <= year
+    ]
+    if titles:
+        return str(max(titles, key=lambda r: int(r[at_year]))[at_level])
+    if catalogue is not None:
+        for record in sorted(person.records, key=lambda r: -int(r[at_year])):
+            rule_of = catalogue.decision_levels(str(record[_AT["decision_number"]])) if record[at_level] == "Cơ sở" else None
+            if rule_of and rule_of.levels <= {"Bộ", "Chính phủ", "Nhà nước"} and "Bộ" in rule.levels:
+                return "Bộ"
+            if rule_of and rule_of.levels & {"Tỉnh", "Cơ sở"} and "Tỉnh" in rule.levels:
+                return "Tỉnh"
+        found = catalogue.unit_level(person.unit)
+        if found in rule.levels:
+            return found
+    return rule.levels[0]
+
+
+def _holds_any(req: Requirement, person: Person, year: int) -> list[Record]:
+    return [r for award, levels in req.choices for r in person.holds(award, year, levels)]
 
 
 def _requirement(req: Requirement, person: Person, year: int) -> tuple[bool, list[Evidence], str]:
-    if req.type == "consecutive":
-        years = range(year - req.years + 1, year + 1)
-        held = {y: person.holds(req.award, y, req.levels) for y in years}
+    if req.type in ("consecutive", "cycles"):
+        if req.type == "consecutive":
+            years = list(range(year - req.years + 1, year + 1))
+        else:  # one cycle ends in YEAR, the one before `span` years earlier
+            years = [year - req.span * i for i in range(req.times - 1, -1, -1)]
+        held = {y: _holds_any(req, person, y) for y in years}
         missing = [y for y, found in held.items() if not found]
         found = [_evidence(found[0]) for found in held.values() if found]
-        why = req.describe() + (f": thiếu năm {', '.join(map(str, missing))}" if missing else f" ({years[0]}–{year})")
+        shown = f"{years[0]}–{year}" if req.type == "consecutive" else ", ".join(map(str, years))
+        why = req.describe() + (f": thiếu năm {', '.join(map(str, missing))}" if missing else f" ({shown})")
         return not missing, found, why
     window = range(year - req.span + 1, year + 1)
     if req.type == "in_window":
@@ -259,20 +354,28 @@ def eligible(
         for rule in rule_set.rules:
             if wanted and rule.award not in wanted:
                 continue
-            check = apply(rule, rule_set, person, year)
+            check = apply(rule, rule_set, person, year, catalogue)
             if check.met:
                 out.append(check)
     order = {rule.id: i for i, rule in enumerate(rule_set.rules)}
     return sorted(out, key=lambda c: (order[c.rule.id], key(c.person.name), key(c.person.unit)))
 
 
-def explain(records: Iterable[Record], name: str, year: int, rule_sets: Sequence[RuleSet] | None = None) -> list[Check]:
+def explain(
+    records: Iterable[Record],
+    name: str,
+    year: int,
+    rule_sets: Sequence[RuleSet] | None = None,
+    catalogue: Catalogue | None = None,
+) -> list[Check]:
     """Every rule of the year's rule set applied to every recipient named `name`."""
+    from thidua_cli.catalogue import load_catalogue
     from thidua_cli.people import name_matches
 
     rule_set = rule_set_for(year, rule_sets or shipped_rule_sets())
     chosen = [r for r in records if name_matches(name, str(r[_AT["name"]]))]
-    return [apply(rule, rule_set, person, year) for person in people(chosen) for rule in rule_set.rules]
+    cat = catalogue or load_catalogue()
+    return [apply(rule, rule_set, person, year, cat) for person in people(chosen) for rule in rule_set.rules]
 
 
 def _target_filter(award: str | None, catalogue: Catalogue) -> set[str]:

@@ -59,10 +59,10 @@ CODES: dict[str, tuple[Severity, str, str]] = {
     ),
     "not-eligible": (
         Severity.WARNING,
-        '"{value}" đạt Chiến sĩ thi đua cơ sở nhưng không có trong danh sách Lao động tiên tiến cùng '
-        "năm của đơn vị ({detail}).",
-        '"{value}" holds Chiến sĩ thi đua cơ sở but is not on the unit\'s Lao động tiên tiến list of the '
-        "same year ({detail}).",
+        '"{value}" đạt Chiến sĩ thi đua cơ sở nhưng không có trong danh sách Lao động tiên tiến (hoặc '
+        "Chiến sĩ tiên tiến) cùng năm của đơn vị ({detail}).",
+        '"{value}" holds Chiến sĩ thi đua cơ sở but is not on the unit\'s Lao động tiên tiến (or Chiến sĩ '
+        "tiên tiến) list of the same year ({detail}).",
     ),
     "over-quota": (
         Severity.WARNING,

@@ -23,14 +23,43 @@ _NOT_REPORTED = {"skipped-sheet"}
 
 
 @dataclass(frozen=True)
+class Quota:
+    """At most `ratio` × the base awards of a unit in a year, for achievement years first–last."""
+
+    first_year: int
+    last_year: int
+    award: str
+    base: tuple[str, ...]
+    ratio: float
+    source: str
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
 class Rules:
-    quota_award: str
-    quota_base: str
-    quota_ratio: float
-    quota_source: str
+    quotas: tuple[Quota, ...]
     eligible_award: str
-    eligible_requires: str
+    eligible_requires: tuple[str, ...]
     eligible_source: str
+
+    def quota_for(self, year: int) -> Quota | None:
+        return next((q for q in self.quotas if q.first_year <= year <= q.last_year and q.enabled), None)
+
+
+def _quota(entry: dict[str, Any], ratio: float | None) -> Quota:
+    """One [[quota]] (or the older single [quota] table: every year); `ratio` (--quota) overrides
+    the share and turns on a quota the file leaves off."""
+    first, last = entry.get("years", (1945, 2100))
+    base = entry.get("base_awards") or [entry["base_award"]]
+    return Quota(
+        int(first),
+        int(last),
+        entry["award"],
+        tuple(base),
+        float(ratio if ratio is not None else entry["ratio"]),
+        entry.get("source", ""),
+        ratio is not None or bool(entry.get("enabled", True)),
+    )
 
 
 def load_rules(path: Path | None = None, ratio: float | None = None) -> Rules:
@@ -38,14 +67,12 @@ def load_rules(path: Path | None = None, ratio: float | None = None) -> Rules:
     try:
         text = path.read_text("utf-8") if path else read_data("checks.toml")
         data: dict[str, Any] = tomllib.loads(text)
-        quota, eligibility = data["quota"], data["eligibility"]
+        quotas, eligibility = data["quota"], data["eligibility"]
+        requires = eligibility["requires"]
         return Rules(
-            quota_award=quota["award"],
-            quota_base=quota["base_award"],
-            quota_ratio=float(ratio if ratio is not None else quota["ratio"]),
-            quota_source=quota.get("source", ""),
+            quotas=tuple(_quota(q, ratio) for q in (quotas if isinstance(quotas, list) else [quotas])),
             eligible_award=eligibility["award"],
-            eligible_requires=eligibility["requires"],
+            eligible_requires=(requires,) if isinstance(requires, str) else tuple(requires),
             eligible_source=eligibility.get("source", ""),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, ValueError) as exc:
@@ -194,7 +221,7 @@ def _duplicates(recs: list[Rec]) -> list[Problem]:
 
 
 def _not_eligible(recs: list[Rec], rules: Rules, skip: set[tuple[str, str | None, int | None]]) -> list[Problem]:
-    base = [r for r in recs if r.award == rules.eligible_requires]
+    base = [r for r in recs if r.award in rules.eligible_requires]
     holders = {(r.name_key, r.unit_key, r.year) for r in base} | {(r.name_key, r.file, r.year) for r in base}
     lists = {(r.unit_key, r.year) for r in base} | {(r.file, r.year) for r in base}
     out = []
@@ -216,19 +243,23 @@ def _over_quota(recs: list[Rec], rules: Rules) -> list[Problem]:
     top: dict[tuple[str, int], list[Rec]] = defaultdict(list)
     base: Counter[tuple[str, int]] = Counter()
     for rec in recs:
-        if rec.award == rules.quota_award:
+        quota = rules.quota_for(rec.year)
+        if quota is None:
+            continue
+        if rec.award == quota.award:
             top[(rec.unit_key, rec.year)].append(rec)
-        elif rec.award == rules.quota_base:
+        elif rec.award in quota.base:
             base[(rec.unit_key, rec.year)] += 1
     out = []
     for (unit_key, year), holders in sorted(top.items()):
+        quota = rules.quota_for(year)
         n_base = base[(unit_key, year)]
-        if n_base == 0 or len(holders) <= rules.quota_ratio * n_base:
+        if quota is None or n_base == 0 or len(holders) <= quota.ratio * n_base:
             continue
         first = holders[0]
         detail = (
-            f"{len(holders)} {rules.quota_award} / {n_base} {rules.quota_base} năm {year} "
-            f"= {len(holders) / n_base:.0%}, vượt {rules.quota_ratio:.0%} ({rules.quota_source})"
+            f"{len(holders)} {quota.award} / {n_base} {' hoặc '.join(quota.base)} năm {year} "
+            f"= {len(holders) / n_base:.0%}, vượt {quota.ratio:.0%} ({quota.source})"
         )
         out.append(Problem("over-quota", first.file, first.sheet, None, value=first.unit or unit_key, detail=detail))
     return out

@@ -146,7 +146,7 @@ def eligible_command(
         result = load_paths(targets, catalogue, True, lang, jobs=jobs, use_cache=not no_cache, require_readable=True)
         rule_sets = [load_rule_set(rules)] if rules else None
         if explain_name:
-            checks = explain(result.rows, explain_name, year, rule_sets)
+            checks = explain(result.rows, explain_name, year, rule_sets, result.catalogue)
             if fmt is PeopleFormat.JSON:
                 payload = [{**c.as_candidate(), "met": c.met, "reasons": list(c.reasons)} for c in checks]
                 typer.echo(json.dumps({"explain": payload}, ensure_ascii=False, indent=2))
@@ -156,7 +156,7 @@ def eligible_command(
                     err_console().print(t("history_none", lang, who=explain_name))
                 for check in checks:
                     mark = "✓" if check.met else "✗"
-                    head = f"{mark} {check.person.name} ({check.person.unit}) → {check.rule.award} ({check.rule.level})"
+                    head = f"{mark} {check.person.name} ({check.person.unit}) → {check.rule.award} ({check.level})"
                     console.print(Text(head, style="bold green" if check.met else "bold"))
                     console.print(f"   {check.rule.id} · {check.rule.article} · {check.rule_set.id}", highlight=False)
                     for reason in check.reasons:
@@ -202,7 +202,7 @@ def eligible_command(
             for label in ("e_who", "e_target", "e_rule", "e_evidence", "e_verify"):
                 table.add_column(t(label, lang), overflow="fold")
             for c in checks:
-                rule = f"{c.rule.id}\n{c.rule.article}\n{c.rule_set.id}"
+                rule = f"{c.rule.id}\n{c.rule.meets}\n{c.rule_set.id}"
                 if c.rule.unconfirmed:
                     rule += "\n" + t("unconfirmed", lang)
                 evidence = "\n".join(
@@ -210,7 +210,7 @@ def eligible_command(
                 )
                 table.add_row(
                     f"{c.person.name}\n{c.person.unit}",
-                    f"{c.rule.award} ({c.rule.level})",
+                    f"{c.rule.award} ({c.level})",
                     rule,
                     evidence,
                     "\n".join(f"cần xác minh: {v}" for v in c.rule.to_verify),
