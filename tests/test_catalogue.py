@@ -85,3 +85,93 @@ def test_bad_user_catalogue_is_a_clear_error(tmp_path: Path):
     extra.write_text('[[award]]\nname = "Mới"\n', encoding="utf-8")
     with pytest.raises(CatalogueError, match="category"):
         load_catalogue([extra])
+
+
+def test_shipped_catalogue_gives_no_alias_to_two_awards():
+    import tomllib
+
+    from thidua_cli.catalogue import expand_classes
+    from thidua_cli.data import read_text
+    from thidua_cli.text import key
+
+    owners: dict[str, set[str]] = {}
+    for raw in tomllib.loads(read_text("catalogue.toml"))["award"]:
+        for entry in expand_classes(raw, "catalogue.toml"):
+            aliases = [entry["name"], *entry.get("aliases", [])]
+            aliases += [a for more in entry.get("aliases_by_level", {}).values() for a in more]
+            for alias in aliases:
+                owners.setdefault(key(alias), set()).add(entry["name"])
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+
+
+def test_every_award_has_its_article_and_orders_and_medals_are_state_level(catalogue):
+    assert all(award.article for award in catalogue.awards)
+    for award in catalogue.awards:
+        if award.name.startswith(("Huân chương", "Huy chương")) or award.category == "Danh hiệu vinh dự Nhà nước":
+            assert award.levels == ("Nhà nước",), award.name
+    names = {a.name for a in catalogue.awards}
+    for order in ("Độc lập", "Quân công", "Lao động", "Bảo vệ Tổ quốc", "Chiến công"):
+        assert {f"Huân chương {order} hạng {c}" for c in ("Nhất", "Nhì", "Ba")} <= names
+
+
+def _check_cli(path: Path, *more: str):  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from thidua_cli.cli import app
+
+    return CliRunner().invoke(app, ["catalogue", "--check", str(path), *more])
+
+
+def test_catalogue_check_clean_file_exits_0(tmp_path: Path):
+    path = tmp_path / "rieng.toml"
+    path.write_text('[[award]]\nname = "Lao động tiên tiến"\naliases = ["Lao động giỏi"]\n', encoding="utf-8")
+    out = _check_cli(path)
+    assert out.exit_code == 0, out.output
+    assert "0 lỗi, 0 cảnh báo" in out.stdout
+
+
+def test_catalogue_check_unknown_level_is_an_error_exit_2(tmp_path: Path):
+    import json
+
+    path = tmp_path / "rieng.toml"
+    path.write_text(
+        '[[award]]\nname = "Danh hiệu riêng"\ncategory = "Danh hiệu thi đua"\nkinds = ["Cá nhân"]\n'
+        'levels = ["Huyện"]\n\n[[issuer]]\nname = "Trưởng phòng"\nlevel = "Phòng"\n',
+        encoding="utf-8",
+    )
+    out = _check_cli(path, "--format", "json", "--lang", "en")
+    assert out.exit_code == 2
+    payload = json.loads(out.stdout)
+    assert [(f["code"], f["severity"]) for f in payload["findings"]] == [
+        ("unknown-level", "error"),
+        ("unknown-level", "error"),
+    ]
+    assert "Level 'Huyện' does not exist" in payload["findings"][0]["message"]
+
+
+def test_catalogue_check_warns_of_taken_shadowing_and_shared_aliases(tmp_path: Path):
+    from thidua_cli.catalogue_check import check_catalogue
+
+    path = tmp_path / "rieng.toml"
+    path.write_text(
+        '[[award]]\nname = "Giấy khen"\naliases = ["BK", "Bằng khen UBND tỉnh", "GKhen"]\n\n'
+        '[[award]]\nname = "Lao động tiên tiến"\naliases = ["GKhen"]\nalias = ["sai tên trường"]\n',
+        encoding="utf-8",
+    )
+    found = [(f.code, f.value) for f in check_catalogue(path)]
+    assert found == [
+        ("unknown-field", "alias"),
+        ("alias-taken", "BK"),
+        ("alias-shadows", "Bằng khen UBND tỉnh"),
+        ("alias-two-awards", "GKhen"),
+    ]
+    out = _check_cli(path)
+    assert out.exit_code == 1
+    assert 'sẽ được đọc là "Giấy khen" thay vì "Bằng khen"' in out.stdout
+
+
+def test_catalogue_check_reports_a_file_that_is_not_toml(tmp_path: Path):
+    path = tmp_path / "rieng.toml"
+    path.write_text("[[award]\nname = ", encoding="utf-8")
+    out = _check_cli(path)
+    assert out.exit_code == 2 and "Không đọc được tệp" in out.stdout

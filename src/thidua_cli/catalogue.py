@@ -345,6 +345,17 @@ class Catalogue:
             return "Cá nhân"
         return None
 
+    def award_for_key(self, k: str) -> str | None:
+        """The award an exact alias key names (for `catalogue --check`)."""
+        found = self._award_keys.get(k)
+        return found[0].name if found else None
+
+    def awards_for_ascii(self, k: str) -> set[tuple[str, str | None]]:
+        return set(self._award_ascii.get(k, set()))
+
+    def issuer_for_key(self, k: str) -> Issuer | None:
+        return self._issuer_keys.get(k)
+
     def unit_level(self, unit: str) -> str | None:
         """ "Bộ" for a unit whose name shows a ministry's body ("Cục Thuế …", "Vụ Tổ chức"), "Tỉnh"
         for a province's ("Sở Y tế", "UBND huyện …"), None when the name shows neither."""
@@ -440,8 +451,17 @@ def load_catalogue(extra: Sequence[Path] = ()) -> Catalogue:
     return _load_catalogue(tuple(extra))
 
 
+def uncached_catalogue(extra: Sequence[Path]) -> Catalogue:
+    """The catalogue with `extra` read afresh (a file being edited and checked again)."""
+    return _build_catalogue(tuple(extra))
+
+
 @cache
 def _load_catalogue(extra: tuple[Path, ...]) -> Catalogue:
+    return _build_catalogue(extra)
+
+
+def _build_catalogue(extra: tuple[Path, ...]) -> Catalogue:
     base, base_text = _read_toml(None)
     texts = [base_text]
     award_data: dict[str, dict[str, Any]] = {}

@@ -53,6 +53,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     "kinds": ("Đối tượng", "Kinds"),
     "issuers": ("Cơ quan khen thưởng", "Issuers"),
     "catalogue_sources": ("Nguồn danh mục: {sources}", "Catalogue sources: {sources}"),
+    "check_error": ("LỖI", "ERROR"),
+    "check_warning": ("CẢNH BÁO", "WARNING"),
+    "check_summary": (
+        "{file}: {errors} lỗi, {warnings} cảnh báo.",
+        "{file}: {errors} errors, {warnings} warnings.",
+    ),
     "where": ("Tệp / trang / dòng", "File / sheet / row"),
     "validate_title": ("KẾT QUẢ KIỂM TRA DANH SÁCH", "VALIDATION RESULTS"),
     "cell": ("Ô", "Cell"),
