@@ -132,6 +132,7 @@ class Catalogue:
     _suggestions: dict[str, str] = field(default_factory=dict, repr=False)
     _stems: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)  # stem → level → award
     _unit_levels: dict[str, str] = field(default_factory=dict, repr=False)  # unit name start → Bộ/Tỉnh
+    _organs: dict[str, bool] = field(default_factory=dict, repr=False)  # "ban chấp hành" …
     fingerprint: str = ""
     phrase_cache: dict[str, str | None] = field(default_factory=dict, repr=False)  # heading line → award phrase
     shape_cache: dict[str, tuple[int, bool]] = field(default_factory=dict, repr=False)  # decision number → rule
@@ -307,7 +308,12 @@ class Catalogue:
         return found
 
     def _match_issuer_key(self, k: str) -> Issuer | None:
-        return _lookup(self._issuer_keys, _strip_connectors(k))
+        k = _strip_connectors(k)
+        found = _lookup(self._issuer_keys, k)
+        if found is None:  # "ban chấp hành tổng liên đoàn …": the body, without its organ
+            for organ in _prefixes(k, self._organs):
+                return _lookup(self._issuer_keys, k[len(organ) + 1 :])
+        return found
 
     def _match_level_key(self, k: str) -> str | None:
         return _lookup(self._level_keys, _strip_connectors(k))
@@ -514,6 +520,7 @@ def _build_catalogue(extra: tuple[Path, ...]) -> Catalogue:
         for alias in (level, *aliases):
             catalogue._level_keys.setdefault(key(alias), level)
     catalogue._ambiguous_levels = frozenset(key(phrase) for phrase in ambiguous)
+    catalogue._organs = {key(word): True for word in base.get("issuer_organs", {}).get("words", [])}
     _index_names(catalogue, base.get("names", {}), kinds)
     return catalogue
 
