@@ -46,6 +46,7 @@ _LEADING = (
 _CONNECTORS = ("của", "do", "cấp", "được", "tặng")
 _YEAR_TAIL = re.compile(r"^(năm( học)? )?\d{4}( \d{4})?$")
 _YEAR_HEAD = re.compile(r"^năm (\d{4}) (.+)$")
+_ISSUER_FIRST = re.compile(r"^(?:được )?(.+?) (?:tặng thưởng|phong tặng|truy tặng|tặng|công nhận) (.+)$")
 # A trailing period: "… năm 2022", "… năm học 2023-2024", "… giai đoạn 2019-2021", "(2016-2020)".
 # Never the year of a date or a decision number ("ngày 12/5/2020", "12/QĐ-UBND/2020").
 _PERIOD_TAIL = re.compile(
@@ -182,21 +183,41 @@ class Catalogue:
         found = self._award_keys.get(k)
         if found:
             return AwardMatch(found[0], level=found[1])
+        unknown_issuer: AwardMatch | None = None
         for alias in _prefixes(k, self._award_keys):
             award, level = self._award_keys[alias]
-            match = self._with_rest(award, level, _strip_connectors(k[len(alias) + 1 :]))
+            rest = k[len(alias) + 1 :]
+            match = self._with_rest(award, level, _strip_connectors(rest))
             if match is not None:
                 return match
+            if unknown_issuer is None and rest.startswith(("của ", "do ")) and not award.takes_detail:
+                unknown_issuer = AwardMatch(award, level=level)  # "Giấy khen của Công ty X"
         for stem in _prefixes(k, self._stems):
             match = self._stem_match(stem, _strip_connectors(k[len(stem) + 1 :]))
             if match is not None:
                 return match
+        if unknown_issuer is not None:  # the award, its issuer unknown: the level is not guessed
+            return unknown_issuer
         # Last resort: unaccented text, only where it points to exactly one award.
         candidates = self._award_ascii.get(ascii_key(k), set())
         if len(candidates) == 1:
             name, level = next(iter(candidates))
             return AwardMatch(self.award(name), level=level)
-        return None
+        return self._issuer_first(k)
+
+    def _issuer_first(self, k: str) -> AwardMatch | None:
+        """ "được chủ tịch nước tặng thưởng huân chương lao động hạng ba": the issuer written
+        before the award gives its level when the award's own words do not."""
+        found = _ISSUER_FIRST.match(k)
+        if found is None:
+            return None
+        issuer = self._match_issuer_key(found.group(1))
+        match = self._match_award_key(found.group(2)) if issuer else None
+        if issuer is None or match is None:
+            return None
+        if match.level is None and not match.ambiguous:
+            return replace(match, issuer=issuer, level=issuer.level)
+        return match
 
     def _stem_match(self, stem: str, rest: str) -> AwardMatch | None:
         """ "chiến sĩ thi đua" + "của chủ tịch ubnd tỉnh": the title the issuer's level confers."""
@@ -566,6 +587,7 @@ def expand_classes(entry: dict[str, Any], where: str) -> list[dict[str, Any]]:
         bases = [entry["name"], *entry.get("aliases", [])]
         forms = (f"hạng {cls}", f"hạng {roman}", f"hạng {digit}", roman, cls, f"H{digit}", f"H.{digit}")
         aliases = [f"{base} {form}" for base in bases for form in forms]
+        aliases += [f"{base}{roman}" for base in bases if " " not in base]  # "HCLĐ-III" keys as "hclđiii"
         aliases += entry.get("class_aliases", {}).get(cls, [])
         one = {k: v for k, v in entry.items() if k not in ("classes", "class_aliases", "aliases")}
         out.append({**one, "name": f"{entry['name']} hạng {cls}", "aliases": aliases[1:]})
