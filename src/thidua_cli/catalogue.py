@@ -75,6 +75,7 @@ class Award:
     aliases: tuple[str, ...] = ()
     article: str = ""
     takes_detail: bool = False  # "Kỷ niệm chương Vì sự nghiệp …": the named part is kept
+    classed: bool = False  # one class of an order or medal ("… hạng Ba"), aliases generated
 
     @property
     def single_kind(self) -> str | None:
@@ -131,6 +132,7 @@ class Catalogue:
     _ambiguous_levels: frozenset[str] = field(default_factory=frozenset, repr=False)
     _matches: dict[str, AwardMatch | None] = field(default_factory=dict, repr=False)
     _suggestions: dict[str, str] = field(default_factory=dict, repr=False)
+    _suggested: dict[str, str | None] = field(default_factory=dict, repr=False)
     _stems: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)  # stem → level → award
     _unit_levels: dict[str, str] = field(default_factory=dict, repr=False)  # unit name start → Bộ/Tỉnh
     _organs: dict[str, bool] = field(default_factory=dict, repr=False)  # "ban chấp hành" …
@@ -405,11 +407,21 @@ class Catalogue:
         return None
 
     def suggest_award(self, text: str) -> str | None:
+        """The award a misspelt text is closest to, per distinct text (kept: every unknown
+        value costs a search). Searched among names and written aliases, not the class forms
+        generated from them ("HCLĐ H3"): three times fewer choices, the same suggestions."""
+        if text in self._suggested:
+            return self._suggested[text]
         if not self._suggestions:
             self._suggestions = {
-                ascii_key(alias): award.name for award in self.awards for alias in (award.name, *award.aliases)
+                ascii_key(alias): award.name
+                for award in self.awards
+                for alias in (award.name, *(() if award.classed else award.aliases))
             }
-        return closest(text, self._suggestions)
+        found = closest(text, self._suggestions)
+        if len(self._suggested) < _MATCH_CACHE_SIZE:
+            self._suggested[text] = found
+        return found
 
 
 def split_period(text: str) -> tuple[str, tuple[int, int] | None]:
@@ -590,7 +602,7 @@ def expand_classes(entry: dict[str, Any], where: str) -> list[dict[str, Any]]:
         aliases += [f"{base}{roman}" for base in bases if " " not in base]  # "HCLĐ-III" keys as "hclđiii"
         aliases += entry.get("class_aliases", {}).get(cls, [])
         one = {k: v for k, v in entry.items() if k not in ("classes", "class_aliases", "aliases")}
-        out.append({**one, "name": f"{entry['name']} hạng {cls}", "aliases": aliases[1:]})
+        out.append({**one, "name": f"{entry['name']} hạng {cls}", "aliases": aliases[1:], "_classed": True})
     return out
 
 
@@ -642,6 +654,7 @@ def _award(entry: dict[str, Any]) -> Award:
         aliases=tuple(alias for alias, _ in _award_aliases(entry) if alias != entry["name"]),
         article=entry.get("article", ""),
         takes_detail=bool(entry.get("detail", False)),
+        classed=bool(entry.get("_classed", False)),
     )
 
 
