@@ -44,6 +44,8 @@ _LEADING = (
     "khen thưởng",
 )
 _CONNECTORS = ("của", "do", "cấp", "được", "tặng")
+_LEADING_SPACED = tuple(lead + " " for lead in _LEADING)
+_CONNECTORS_SPACED = tuple(word + " " for word in _CONNECTORS)
 _YEAR_TAIL = re.compile(r"^(năm( học)? )?\d{4}( \d{4})?$")
 _YEAR_HEAD = re.compile(r"^năm (\d{4}) (.+)$")
 _ISSUER_FIRST = re.compile(r"^(?:được )?(.+?) (?:tặng thưởng|phong tặng|truy tặng|tặng|công nhận) (.+)$")
@@ -177,11 +179,12 @@ class Catalogue:
         return found
 
     def _match_award_key(self, k: str) -> AwardMatch | None:
-        for lead in _LEADING:
-            if k.startswith(lead + " "):
-                inner = self._match_award_key(k[len(lead) + 1 :])
-                if inner:
-                    return inner
+        if k.startswith(_LEADING_SPACED):
+            for lead in _LEADING_SPACED:
+                if k.startswith(lead):
+                    inner = self._match_award_key(k[len(lead) :])
+                    if inner:
+                        return inner
         found = self._award_keys.get(k)
         if found:
             return AwardMatch(found[0], level=found[1])
@@ -427,7 +430,8 @@ class Catalogue:
 def split_period(text: str) -> tuple[str, tuple[int, int] | None]:
     """("LĐTT", (2023, 2024)) for "LĐTT năm học 2023-2024"; (text, None) when it ends with no
     period. A period is one or two years in 1945–2100, the second after the first, ≤ 10 apart."""
-    match = _PERIOD_TAIL.search(text)
+    tail = text.rstrip(" .;,)]")[-1:]
+    match = _PERIOD_TAIL.search(text) if tail.isdigit() else None  # most texts end with a letter
     if match is None:
         return text, None
     first = int(match.group(1))
@@ -447,21 +451,18 @@ def _lookup(table: dict[str, T], k: str) -> T | None:
 
 
 def _prefixes(k: str, table: dict[str, Any]) -> Iterable[str]:
-    """Aliases that start `k` at a word boundary, longest first."""
-    words = k.split(" ")
-    for n in range(len(words) - 1, 0, -1):
-        head = " ".join(words[:n])
+    """Aliases that start `k` at a word boundary, longest first (slices at the spaces: no
+    split and join per length)."""
+    end = len(k)
+    while (end := k.rfind(" ", 0, end)) > 0:
+        head = k[:end]
         if head in table:
             yield head
 
 
 def _strip_connectors(k: str) -> str:
-    changed = True
-    while changed:
-        changed = False
-        for word in _CONNECTORS:
-            if k.startswith(word + " "):
-                k, changed = k[len(word) + 1 :], True
+    while k.startswith(_CONNECTORS_SPACED):
+        k = k.split(" ", 1)[1]
     return k
 
 
