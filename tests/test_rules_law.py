@@ -82,15 +82,19 @@ def test_d74_bang_khen_of_bo_ban_nganh_tinh_goes_to_the_managing_body(tmp_path: 
         *_cstdcs("Hoàng Văn Em", "Phòng D", range(2024, 2026)),
         ("Vũ Thị Giang", "Phòng D", CN, "Bằng khen của Bộ trưởng Bộ Y tế", "", "", 2020),  # any ministry may
         *_cstdcs("Vũ Thị Giang", "Phòng D", range(2024, 2026)),  # give a Bằng khen: not a sign
+        *[("Đỗ Văn Hải", "Phòng E", CN, "CSTĐCS", "Cục trưởng", "", y) for y in (2024, 2025)],  # a ministry's body
+        *[("Bùi Thị Lan", "Phòng E", CN, "CSTĐCS", "Giám đốc Sở", "", y) for y in (2024, 2025)],  # a province's
     ]
     checks = eligible(_records(tmp_path, rows), 2025, load_catalogue())
     assert sorted(_found(checks, "bang-khen-tinh")) == [
+        ("Bùi Thị Lan", "Tỉnh"),
         ("Hoàng Văn Em", "Bộ"),
         ("Lê Văn Cường", "Tỉnh"),
         ("Nguyễn Văn An", "Bộ"),
         ("Phạm Thị Dung", "Tỉnh"),
         ("Trần Thị Bình", "Bộ"),
         ("Vũ Thị Giang", "Tỉnh"),
+        ("Đỗ Văn Hải", "Bộ"),
     ]
     candidate = next(c.as_candidate() for c in checks if c.person.name == "Nguyễn Văn An")
     assert candidate["level"] == "Bộ" and candidate["award"] == "Bằng khen"

@@ -138,6 +138,7 @@ class Catalogue:
     _stems: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)  # stem → level → award
     _unit_levels: dict[str, str] = field(default_factory=dict, repr=False)  # unit name start → Bộ/Tỉnh
     _organs: dict[str, bool] = field(default_factory=dict, repr=False)  # "ban chấp hành" …
+    _tiers: dict[str, str] = field(default_factory=dict, repr=False)  # issuer name → Bộ/Tỉnh system
     fingerprint: str = ""
     phrase_cache: dict[str, str | None] = field(default_factory=dict, repr=False)  # heading line → award phrase
     shape_cache: dict[str, tuple[int, bool]] = field(default_factory=dict, repr=False)  # decision number → rule
@@ -388,6 +389,11 @@ class Catalogue:
     def issuer_for_key(self, k: str) -> Issuer | None:
         return self._issuer_keys.get(k)
 
+    def issuer_tier(self, name: str) -> str | None:
+        """ "Bộ" for a grass-roots issuer inside a ministry (Cục trưởng), "Tỉnh" for one inside a
+        province (Giám đốc Sở, Chủ tịch UBND huyện), None otherwise."""
+        return self._tiers.get(name)
+
     def unit_level(self, unit: str) -> str | None:
         """ "Bộ" for a unit whose name shows a ministry's body ("Cục Thuế …", "Vụ Tổ chức"), "Tỉnh"
         for a province's ("Sở Y tế", "UBND huyện …"), None when the name shows neither."""
@@ -555,6 +561,9 @@ def _build_catalogue(extra: tuple[Path, ...]) -> Catalogue:
             catalogue._level_keys.setdefault(key(alias), level)
     catalogue._ambiguous_levels = frozenset(key(phrase) for phrase in ambiguous)
     catalogue._organs = {key(word): True for word in base.get("issuer_organs", {}).get("words", [])}
+    for entry in issuer_data.values():
+        if "tier" in entry:
+            catalogue._tiers[entry["name"]] = _check(entry["tier"], ("Bộ", "Tỉnh"), "tier", entry["_where"])
     _index_names(catalogue, base.get("names", {}), kinds)
     return catalogue
 

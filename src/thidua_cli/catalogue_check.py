@@ -44,7 +44,7 @@ _AWARD_FIELDS = {
     "details",
     "detail_excludes",
 }
-_ISSUER_FIELDS = {"name", "level", "aliases", "places", "place_prefixes"}
+_ISSUER_FIELDS = {"name", "level", "aliases", "places", "place_prefixes", "tier"}
 
 # code → (is an error, Vietnamese template, English template)
 MESSAGES: dict[str, tuple[bool, str, str]] = {

@@ -281,7 +281,8 @@ def _target_level(rule: Rule, person: Person, year: int, catalogue: Catalogue | 
     title at one of those levels (only the managing body confers titles; a Bằng khen may come
     from any ministry), (2) the decision numbers of their grass-roots awards ("/QĐ-UBND" is a
     province's, "/QĐ-BTC" a ministry's), (3) their unit's name ("Cục …", "Sở …"); else the
-    rule's first level (the output says to verify it)."""
+    rule's first level (the output says to verify it). The issuer of a grass-roots award
+    (Cục trưởng, Giám đốc Sở) tells it as the decision number does."""
     if len(rule.levels) == 1:
         return rule.levels[0]
     at_level, at_year = _AT["level"], _AT["year"]
@@ -294,15 +295,27 @@ def _target_level(rule: Rule, person: Person, year: int, catalogue: Catalogue | 
         return str(max(titles, key=lambda r: int(r[at_year]))[at_level])
     if catalogue is not None:
         for record in sorted(person.records, key=lambda r: -int(r[at_year])):
-            rule_of = catalogue.decision_levels(str(record[_AT["decision_number"]])) if record[at_level] == "Cơ sở" else None
-            if rule_of and rule_of.levels <= {"Bộ", "Chính phủ", "Nhà nước"} and "Bộ" in rule.levels:
-                return "Bộ"
-            if rule_of and rule_of.levels & {"Tỉnh", "Cơ sở"} and "Tỉnh" in rule.levels:
-                return "Tỉnh"
+            found = _grass_roots_tier(record, catalogue) if record[at_level] == "Cơ sở" else None
+            if found in rule.levels:
+                return str(found)
         found = catalogue.unit_level(person.unit)
         if found in rule.levels:
-            return found
+            return str(found)
     return rule.levels[0]
+
+
+def _grass_roots_tier(record: Record, catalogue: Catalogue) -> str | None:
+    """Whose system a grass-roots award shows: its issuer's (Cục trưởng: a ministry's; Giám đốc
+    Sở: a province's), else its decision number's ("/QĐ-BTC" a ministry's, "/QĐ-UBND" a province's)."""
+    tier = catalogue.issuer_tier(str(record[_AT["issuer"]]))
+    if tier:
+        return tier
+    rule = catalogue.decision_levels(str(record[_AT["decision_number"]]))
+    if rule and rule.levels <= {"Bộ", "Chính phủ", "Nhà nước"}:
+        return "Bộ"
+    if rule and rule.levels & {"Tỉnh", "Cơ sở"}:
+        return "Tỉnh"
+    return None
 
 
 def _holds_any(req: Requirement, person: Person, year: int) -> list[Record]:
