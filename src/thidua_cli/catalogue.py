@@ -48,6 +48,7 @@ _LEADING_SPACED = tuple(lead + " " for lead in _LEADING)
 _CONNECTORS_SPACED = tuple(word + " " for word in _CONNECTORS)
 _YEAR_TAIL = re.compile(r"^(năm( học)? )?\d{4}( \d{4})?$")
 _YEAR_HEAD = re.compile(r"^năm (\d{4}) (.+)$")
+_ROUND_TAIL = re.compile(r"^(?:đợt|lần(?: thứ)?)(?: \w+)?(?: năm)?(?: \d{4})?$")  # "… lần thứ 15", "… đợt 2 năm 2020"
 _ISSUER_FIRST = re.compile(r"^(?:được )?(.+?) (?:tặng thưởng|phong tặng|truy tặng|tặng|công nhận) (.+)$")
 # A trailing period: "… năm 2022", "… năm học 2023-2024", "… giai đoạn 2019-2021", "(2016-2020)".
 # Never the year of a date or a decision number ("ngày 12/5/2020", "12/QĐ-UBND/2020").
@@ -172,12 +173,29 @@ class Catalogue:
             if found is not None:
                 return replace(found, period=found.period or period)
         found = self._match_award_key(key(text))
-        if found is None and "(" in text:
-            bare = re.sub(r"\([^)]*\)?", " ", text)
-            found = self._match_award_key(key(bare)) if bare.strip() else None
+        if "(" in text and (found is None or found.detail):
+            found, text = self._with_aside(found, text)
         if found is not None and found.detail:
             found = replace(found, detail=self._detail_name(found.award, found.detail, text))
         return found
+
+    def _with_aside(self, found: AwardMatch | None, text: str) -> tuple[AwardMatch | None, str]:
+        """A parenthesised aside: "Lao động tiên tiến (LĐTT)" is read without it; in "KNC Vì sự
+        nghiệp giáo dục (QĐ 12/QĐ-BGDĐT)" it is not the award's name, but it may be its issuer
+        ("KNC Vì sự nghiệp giáo dục (Bộ GD&ĐT)")."""
+        bare = re.sub(r"\([^)]*\)?", " ", text)
+        aside = self._match_award_key(key(bare)) if bare.strip() else None
+        if found is not None and (aside is None or aside.award is not found.award or not aside.detail):
+            return found, text  # "Kỷ niệm chương (Vì sự nghiệp giáo dục)": the aside is the name
+        if aside is not None and aside.level is None and not aside.ambiguous:
+            inner = key(text[text.index("(") + 1 :].split(")", 1)[0])
+            issuer = self._match_issuer_key(inner) if inner else None
+            named = None if issuer or not inner else self._text_level(inner)
+            if issuer:
+                aside = replace(aside, issuer=issuer, level=issuer.level)
+            elif named is not None:
+                aside = replace(aside, level=named[0], ambiguous=named[1])
+        return aside, bare
 
     def _match_award_key(self, k: str) -> AwardMatch | None:
         if k.startswith(_LEADING_SPACED):
@@ -236,7 +254,7 @@ class Catalogue:
     def _with_rest(self, award: Award, level: str | None, rest: str) -> AwardMatch | None:
         """What follows an award's alias: nothing, a year, an issuer, a level, or (for an award
         that takes one) its own name, then perhaps an issuer."""
-        if not rest or _YEAR_TAIL.match(rest):
+        if not rest or _YEAR_TAIL.match(rest) or _ROUND_TAIL.match(rest):
             return AwardMatch(award, level=level)
         inner_year = _YEAR_HEAD.match(rest)  # "tập thể lđxs năm 2019 của bộ trưởng …"
         if inner_year:
@@ -290,7 +308,7 @@ class Catalogue:
         for start in range(len(flat) - len(target) + 1):
             if [part for part, _ in flat[start : start + len(target)]] == target:
                 found = " ".join(words[flat[start][1] : flat[start + len(target) - 1][1] + 1])
-                found = found.strip(_QUOTES + " ,;:")
+                found = found.strip(_QUOTES + " ,;:()")
                 return found[:1].upper() + found[1:]
         return detail[:1].upper() + detail[1:]
 
