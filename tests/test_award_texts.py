@@ -548,3 +548,21 @@ def test_a_decision_date_is_not_a_period(catalogue: Catalogue) -> None:
 
     assert split_period("Giấy khen QĐ 12/QĐ-UBND ngày 12/5/2020") == ("Giấy khen QĐ 12/QĐ-UBND ngày 12/5/2020", None)
     assert split_period("2020") == ("", (2020, 2020))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "level", "period"),
+    [
+        ("Bằng khen tập thể của UBND tỉnh", TT, TINH, None),
+        ("Giấy khen cá nhân", CN, None, None),
+        ("Bằng khen cho tập thể năm 2020", TT, None, (2020, 2020)),
+        ("Chiến sĩ thi đua cơ sở năm học 2022-2023 của Giám đốc Sở", None, CS, (2022, 2023)),
+        ("Tập thể LĐXS năm 2019 của Bộ trưởng Bộ Tài chính", None, BO, (2019, 2019)),
+    ],
+)
+def test_kind_and_period_inside_the_text(
+    catalogue: Catalogue, text: str, kind: str | None, level: str | None, period: tuple[int, int] | None
+) -> None:
+    match = catalogue.match_award(text)
+    assert match is not None
+    assert (match.kind, match.level, match.period) == (kind, level, period)

@@ -164,3 +164,15 @@ def test_cli_validate_reports_impossible_level_and_tally_groups_the_new_category
     assert json.loads(out.stdout)["total"] == 1
     out = runner.invoke(app, ["tally", "2018", str(path), "-q"])
     assert "DANH HIỆU VINH DỰ NHÀ NƯỚC" in out.stdout
+
+
+def test_kind_named_in_the_award_text(tmp_path: Path) -> None:
+    rows = [
+        ["DANH SÁCH KHEN THƯỞNG NĂM 2020"],
+        HEADER_NO_YEAR,
+        [1, "Phòng Kế toán", "", "", "Giấy khen tập thể", ""],
+        [2, "Nguyễn Văn An", "", "", "Giấy khen cá nhân", ""],
+    ]
+    result = load([write_xlsx(tmp_path / "x.xlsx", rows)])
+    assert result.problems == []
+    assert [(a, k) for a, _lv, k, *_ in _records(result)] == [("Giấy khen", "Tập thể"), ("Giấy khen", "Cá nhân")]

@@ -47,7 +47,9 @@ _CONNECTORS = ("của", "do", "cấp", "được", "tặng")
 _LEADING_SPACED = tuple(lead + " " for lead in _LEADING)
 _CONNECTORS_SPACED = tuple(word + " " for word in _CONNECTORS)
 _YEAR_TAIL = re.compile(r"^(năm( học)? )?\d{4}( \d{4})?$")
-_YEAR_HEAD = re.compile(r"^năm (\d{4}) (.+)$")
+_YEAR_HEAD = re.compile(r"^(?:năm học |năm |giai đoạn |nhiệm kỳ )(\d{4}) ?(\d{4})?(?: |$)(.*)$")
+_KINDS_WRITTEN = {"cá nhân": "Cá nhân", "tập thể": "Tập thể", "hộ gia đình": "Hộ gia đình"}
+_KIND_WORDS = re.compile(r"^(?:cho |đối với )?(cá nhân|tập thể|hộ gia đình)(?: |$)")
 _ROUND_TAIL = re.compile(r"^(?:đợt|lần(?: thứ)?)(?: \w+)?(?: năm)?(?: \d{4})?$")  # "… lần thứ 15", "… đợt 2 năm 2020"
 _ISSUER_FIRST = re.compile(r"^(?:được )?(.+?) (?:tặng thưởng|phong tặng|truy tặng|tặng|công nhận) (.+)$")
 # A trailing period: "… năm 2022", "… năm học 2023-2024", "… giai đoạn 2019-2021", "(2016-2020)".
@@ -101,6 +103,7 @@ class AwardMatch:
     detail: str = ""  # the award's own name ("Vì sự nghiệp Giáo dục"), for awards that take one
     period: tuple[int, int] | None = None  # the period the text ends with: (first, last year)
     ambiguous: bool = False  # the text names two levels ("cấp Bộ, ngành, tỉnh"): none is taken
+    kind: str | None = None  # the kind the text names ("Giấy khen tập thể"), if it names one
 
     @property
     def impossible(self) -> bool:
@@ -258,10 +261,16 @@ class Catalogue:
             return AwardMatch(award, level=level)
         inner_year = _YEAR_HEAD.match(rest)  # "tập thể lđxs năm 2019 của bộ trưởng …"
         if inner_year:
-            found = self._with_rest(award, level, _strip_connectors(inner_year.group(2)))
-            year = int(inner_year.group(1))
-            ok = found is not None and MIN_YEAR <= year <= MAX_YEAR
-            return replace(found, period=(year, year)) if ok and found else None
+            first = int(inner_year.group(1))
+            last = int(inner_year.group(2) or first)
+            found = self._with_rest(award, level, _strip_connectors(inner_year.group(3)))
+            ok = MIN_YEAR <= first <= last <= MAX_YEAR and last - first <= _LONGEST_PERIOD
+            return replace(found, period=(first, last)) if ok and found else None
+        kind_word = _KIND_WORDS.match(rest)  # "giấy khen tập thể của …", "bằng khen cho cá nhân"
+        if kind_word:
+            found = self._with_rest(award, level, _strip_connectors(rest[kind_word.end() :]))
+            kind = _KINDS_WRITTEN[kind_word.group(1)]
+            return replace(found, kind=kind) if found and kind in award.kinds else None
         if self._names_two_levels(rest):  # before issuers: "bộ, ngành, tỉnh" is not "Bộ …"
             return AwardMatch(award, ambiguous=True)
         issuer = self._match_issuer_key(rest)

@@ -372,7 +372,7 @@ class Normaliser:
             self.problem("unknown-award", ctx, column, value=award_text, suggestion=suggestion)
             return None
         award = match.award
-        kind = self._kind(ctx, award, column)
+        kind = self._kind(ctx, award, column, match.kind)
         if kind is None:
             return None
         level_issuer = self._level(ctx, match, number, award_text, column)
@@ -385,7 +385,9 @@ class Normaliser:
         start = match.period[0] if match.period and match.period[1] == year else year
         return (award, award.category, kind, level_issuer[0], level_issuer[1], year, match.detail, start)
 
-    def _kind(self, ctx: Context, award: Award, award_column: Column | None) -> str | None:
+    def _kind(self, ctx: Context, award: Award, award_column: Column | None, text_kind: str | None) -> str | None:
+        """The kind column, else the kind the award text names ("Giấy khen tập thể"), else the
+        award's only kind or the section's."""
         written = ctx.cell("kind")
         column = ctx.table.column("kind")
         if written:
@@ -395,7 +397,7 @@ class Normaliser:
             elif kind not in award.kinds:
                 self.check("kind-mismatch", ctx, award_column or column, value=award.name, detail=kind)
             return kind
-        context_kind = ctx.section_kind
+        context_kind = text_kind or ctx.section_kind
         if award.single_kind:
             if context_kind and context_kind != award.single_kind:
                 self.check("kind-mismatch", ctx, award_column, value=award.name, detail=context_kind)
