@@ -45,11 +45,19 @@ def test_impossible_level_is_a_finding_never_a_record(tmp_path: Path) -> None:
             [2, "Trần Thị Bình", "", "", "Bằng khen", "Cấp huyện", "", 2018],
             [3, "Lê Văn Cường", "", "", "Giấy khen của Chủ tịch UBND tỉnh", "", "", 2018],
             [4, "Phạm Thị Dung", "", "", "Bằng khen của Chủ tịch UBND tỉnh", "", "", 2018],
+            [5, "Võ Văn Em", "", "", "Bằng khen", "", "12/QĐ-SLĐTBXH", 2018],  # a Sở's decision
+            [6, "Đặng Thị Giang", "", "", "LĐTT", "", "12/QĐ-BTC", 2018],  # one level only: kept
         ]
     )
     result = load([write_xlsx(tmp_path / "x.xlsx", rows)])
-    assert _codes(result) == [("impossible-level", 7), ("impossible-level", 8), ("impossible-level", 9)]
-    assert [(a, lv) for a, lv, *_ in _records(result)] == [("Bằng khen", "Tỉnh")]
+    assert _codes(result) == [
+        ("impossible-level", 7),
+        ("impossible-level", 8),
+        ("impossible-level", 9),
+        ("impossible-level", 11),
+    ]
+    assert result.checks == []
+    assert [(a, lv) for a, lv, *_ in _records(result)] == [("Bằng khen", "Tỉnh"), ("Lao động tiên tiến", "Cơ sở")]
     message = result.problems[0].message("en")
     assert "Bằng khen" in message and "cannot have" in message
 

@@ -504,6 +504,9 @@ class Normaliser:
             options = decided[0].levels & set(award.levels)
             if len(options) == 1:
                 return next(iter(options)), decided[0].issuer or ""
+            if not options and decided[1] == number and not award.usual_level:  # "BK" + "12/QĐ-SLĐTBXH"
+                self.problem("impossible-level", ctx, award_column, value=f"{award_text} — {number}", detail=award.name)
+                return None
         if award.usual_level and not match.ambiguous:  # a text naming two levels is not guessed
             return award.usual_level, ""
         self.problem("ambiguous-level", ctx, award_column, value=award_text)
