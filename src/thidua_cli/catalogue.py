@@ -65,6 +65,7 @@ class AwardMatch:
     award: Award
     issuer: Issuer | None = None
     level: str | None = None
+    fuzzy: bool = False  # found only by the accentless last resort: counted, with a `fuzzy-award` warning
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ class Catalogue:
         candidates = self._award_ascii.get(ascii_key(k), set())
         if len(candidates) == 1:
             name, level = next(iter(candidates))
-            return AwardMatch(self.award(name), level=level)
+            return AwardMatch(self.award(name), level=level, fuzzy=True)
         return None
 
     def _match_issuer_key(self, k: str) -> Issuer | None:

@@ -54,8 +54,26 @@ CODES: dict[str, tuple[Severity, str, str]] = {
     ),
     "duplicate": (
         Severity.ERROR,
-        '"{value}" đã có trong danh sách cùng danh hiệu, cùng năm ({detail}).',
-        '"{value}" is already listed for the same award and year ({detail}).',
+        '"{value}" đã có trong danh sách cùng danh hiệu, cấp khen, đối tượng, cùng năm ({detail}): bản ghi '
+        "trùng, chỉ tính một lần.",
+        '"{value}" is already listed for the same award, level, kind and year ({detail}): a duplicate, counted once.',
+    ),
+    "duplicate-file": (
+        Severity.ERROR,
+        "Tệp có nội dung trùng hệt tệp {detail}: chỉ đọc một lần, {value} bản ghi không tính lại.",
+        "The file has exactly the same content as {detail}: read once, its {value} records not counted again.",
+    ),
+    "fuzzy-award": (
+        Severity.WARNING,
+        '"{value}" được hiểu là "{detail}" chỉ nhờ so khớp bỏ dấu (sai chính tả hoặc thiếu dấu); vẫn được '
+        "tính, hãy sửa lại cho đúng.",
+        '"{value}" was read as "{detail}" only by matching without diacritics (misspelt or unaccented); '
+        "counted, but please correct it.",
+    ),
+    "outside-years": (
+        Severity.INFO,
+        "Năm {value} ngoài các năm đã chọn ({detail}); không tính trong lần tổng hợp này.",
+        "Year {value} is outside the selected years ({detail}); not counted in this tally.",
     ),
     "not-eligible": (
         Severity.WARNING,
@@ -122,6 +140,22 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         'Năm "{value}" không hợp lệ hoặc không tìm thấy năm (cột Năm, tiêu đề, tên trang, tên tệp); không được tính.',
         'Year "{value}" is not valid, or no year found (year column, heading, sheet or file name); not counted.',
     ),
+}
+
+# code → (vi, en): a few words for the reason a row is not counted, in the summary's last line.
+SHORT: dict[str, tuple[str, str]] = {
+    "outside-years": ("ngoài các năm đã chọn", "outside the years"),
+    "unknown-award": ("danh hiệu không nhận dạng được", "award not recognised"),
+    "kind-mismatch": ("sai đối tượng", "wrong kind of recipient"),
+    "missing-name": ("thiếu tên", "no name"),
+    "missing-award": ("thiếu danh hiệu", "no award"),
+    "unknown-level": ("cấp khen không nhận dạng được", "level not recognised"),
+    "ambiguous-level": ("không rõ cấp khen", "level unknown"),
+    "unknown-kind": ("đối tượng không nhận dạng được", "kind not recognised"),
+    "ambiguous-kind": ("không rõ cá nhân hay tập thể", "kind unknown"),
+    "bad-year": ("năm sai hoặc thiếu", "bad or missing year"),
+    "bad-date": ("ngày quyết định sai", "bad decision date"),
+    "duplicate": ("trùng", "duplicate"),
 }
 
 REASONS: dict[str, tuple[str, str]] = {

@@ -1,0 +1,85 @@
+"""What counts: a record is counted when, and only when, no error-severity finding is about it.
+
+The one rule that tally, export, report, history, eligible and validate share. The normaliser
+emits each record with the findings about it (`checks`); `apply_rule` keeps the records the
+rule counts, moves the error findings of the others to the rows not counted (`problems`), and
+adds the warnings read off the records themselves (`fuzzy-award`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from thidua_cli.catalogue import Catalogue
+from thidua_cli.problems import Problem, Severity
+from thidua_cli.records import RECORD_FIELDS, Record
+
+_SHEET, _ROW, _AWARD = (RECORD_FIELDS.index(f) for f in ("sheet", "row", "award"))
+_AWARD_TEXT, _AWARD_COL = RECORD_FIELDS.index("award_text"), RECORD_FIELDS.index("award_col")
+
+
+def counts(findings: Iterable[Problem]) -> bool:
+    """The counting rule: no finding of error severity."""
+    return not any(f.severity is Severity.ERROR for f in findings)
+
+
+@dataclass(frozen=True)
+class Counted:
+    """One file's records after the rule: those counted, the findings of the rows not counted
+    (with the file's own), and the warnings on counted records."""
+
+    records: list[Record]
+    problems: list[Problem]
+    checks: list[Problem]
+
+
+def apply_rule(
+    records: Sequence[Record], problems: Sequence[Problem], checks: Sequence[Problem], catalogue: Catalogue
+) -> Counted:
+    """A finding is about the records of its row that have the award it names, else about all
+    the records of its row (a bad date is about every award of the row)."""
+    checks = [*checks, *fuzzy_awards(records, catalogue)]
+    errors = [c for c in checks if c.severity is Severity.ERROR]
+    if not errors:
+        return Counted(list(records), list(problems), checks)
+    places = {(c.sheet, c.row) for c in errors}
+    at_row: dict[tuple[str | None, int | None], list[int]] = {}
+    for i, record in enumerate(records):
+        place = (record[_SHEET], record[_ROW])
+        if place in places:
+            at_row.setdefault(place, []).append(i)
+    about: dict[int, list[Problem]] = {}
+    for finding in checks:
+        found = at_row.get((finding.sheet, finding.row), [])
+        named = [i for i in found if records[i][_AWARD] == finding.value]
+        for i in named or found:
+            about.setdefault(i, []).append(finding)
+    dropped = {i for i, findings in about.items() if not counts(findings)}
+    kept = [r for i, r in enumerate(records) if i not in dropped]
+    not_counted = _in_row_order([*problems, *errors])
+    return Counted(kept, not_counted, [c for c in checks if c.severity is not Severity.ERROR])
+
+
+def _in_row_order(findings: list[Problem]) -> list[Problem]:
+    """File-level findings first, then by sheet (in order of appearance) and row."""
+    sheets: dict[str | None, int] = {}
+    for finding in findings:
+        sheets.setdefault(finding.sheet, len(sheets))
+    return sorted(findings, key=lambda f: (f.sheet is not None, sheets[f.sheet], f.row or 0))
+
+
+def fuzzy_awards(records: Sequence[Record], catalogue: Catalogue) -> list[Problem]:
+    """`fuzzy-award` on each record whose award text was found only by the accentless last
+    resort, naming the canonical award (the record is counted; the unit should correct it)."""
+    texts = {record[_AWARD_TEXT] for record in records}
+    fuzzy = {text for text in texts if (match := catalogue.match_award(str(text))) is not None and match.fuzzy}
+    if not fuzzy:
+        return []
+    out = []
+    for file, sheet, row, *_, award, _cat, _lvl, _iss, _yr, _no, _date, _notes, text, _nc, col, _yc in records:
+        if text in fuzzy:
+            out.append(
+                Problem("fuzzy-award", file, sheet, row, value=text, detail=award, col=col if col >= 0 else None)
+            )
+    return out

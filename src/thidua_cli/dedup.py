@@ -1,0 +1,137 @@
+"""Records counted once: a record equal to another on (name key, unit key, award, level, kind,
+year) is a duplicate; the first (in file order, then row order) is counted, the others listed.
+
+Finding them must not cost a warm run its speed: each file's records carry a stable 63-bit
+identity (`identities`, computed once when the file is parsed and kept in the cache) of coarse
+keys that equal text keys always share. Only the identities that occur twice send their records
+to the exact comparison by text key (`text.key`), so rows are read only for files that hold one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+from thidua_cli.problems import Problem
+from thidua_cli.records import RECORD_FIELDS, Record
+from thidua_cli.tally import GROUP_FIELDS, Group
+from thidua_cli.text import key
+
+if TYPE_CHECKING:
+    from thidua_cli.loading import FileResult
+
+_GROUP_AT = [RECORD_FIELDS.index(f) for f in GROUP_FIELDS]
+_NOT_LETTERS = re.compile(r"[\W_]+")
+_COARSE: dict[str, str] = {}
+
+
+@cache
+def _fold() -> dict[int, str | None]:
+    """Every accented letter to its base letter, marks, punctuation and spaces out, y → i and
+    đ → d: what `text.key` keeps (case, accent form, tone placement, sỹ = sĩ) folds the same."""
+    table: dict[int, str | None] = {}
+    for code in range(0x80, 0x2000):
+        char = chr(code)
+        if unicodedata.combining(char):
+            table[code] = None
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)).casefold()
+        if base != char:
+            table[code] = base.replace("y", "i").replace("đ", "d")
+    table |= {ord("y"): "i", ord("đ"): "d", ord("Đ"): "d", ord("_"): None}
+    for char in "\t\n\r !\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~\u00a0“”‘’«»„´–—‐‑…":
+        table[ord(char)] = None
+    return table
+
+
+def coarse(text: str) -> str:
+    """A key coarser than `text.key`: key(a) == key(b) implies coarse(a) == coarse(b)."""
+    found = _COARSE.get(text)
+    if found is None:
+        found = text.casefold().translate(_fold())
+        if not found.isalnum():
+            found = _NOT_LETTERS.sub("", unicodedata.normalize("NFD", found))
+        if len(_COARSE) < 200_000:
+            _COARSE[text] = found
+    return found
+
+
+def identities(records: Sequence[Record]) -> list[int]:
+    """Per record, a stable 63-bit digest of its coarse identity (the same in every process)."""
+    out = []
+    for _file, _sheet, _row, name, _position, unit, kind, award, _category, level, _issuer, year, *_ in records:
+        data = f"{coarse(name)}\0{coarse(unit)}\0{award}\0{level}\0{kind}\0{year}"
+        raw = data.encode("utf-8", "surrogatepass")
+        out.append((zlib.crc32(raw) << 31) ^ zlib.adler32(raw))
+    return out
+
+
+def identity(record: Record) -> tuple[str, str, str, str, str, int]:
+    """What makes two records the same award to the same recipient."""
+    _file, _sheet, _row, name, _position, unit, kind, award, _category, level, _issuer, year, *_ = record
+    return (key(name), key(unit), award, level, kind, year)
+
+
+@dataclass(frozen=True)
+class Merged:
+    """The duplicates of a load: a finding per extra copy, which records they are (file index →
+    record indexes) and their groups, to take out of the counts."""
+
+    findings: list[Problem] = field(default_factory=list)
+    removed: dict[int, frozenset[int]] = field(default_factory=dict)
+    groups: list[Group] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+
+def merge(files: Sequence[FileResult]) -> Merged:
+    """Find the duplicates among the counted records of `files` (see the module docstring)."""
+    suspects = _suspects(files)
+    if not suspects:
+        return Merged()
+    first: dict[tuple[str, str, str, str, str, int], tuple[int, Record]] = {}
+    findings: list[Problem] = []
+    removed: dict[int, set[int]] = {}
+    for fi, result in enumerate(files):
+        if not suspects.intersection(result.idents):
+            continue
+        records = result.records
+        for ri, ident in enumerate(result.idents):
+            if ident not in suspects:
+                continue
+            record = records[ri]
+            seen = first.setdefault(identity(record), (fi, record))
+            if seen[1] is not record:
+                findings.append(_finding(record, seen[1]))
+                removed.setdefault(fi, set()).add(ri)
+    groups = [(*(files[fi].records[ri][i] for i in _GROUP_AT), 1) for fi, ris in removed.items() for ri in ris]
+    return Merged(findings, {fi: frozenset(ris) for fi, ris in removed.items()}, groups)  # type: ignore[arg-type]
+
+
+def _suspects(files: Sequence[FileResult]) -> set[int]:
+    """Identities held by more than one record (set operations: a warm run pays little)."""
+    seen: set[int] = set()
+    suspects: set[int] = set()
+    for result in files:
+        mine = set(result.idents)
+        if len(mine) < len(result.idents):
+            suspects.update(i for i, n in Counter(result.idents).items() if n > 1)
+        suspects |= seen & mine
+        seen |= mine
+    return suspects
+
+
+def _finding(copy: Record, kept: Record) -> Problem:
+    """The copy's place, and (in detail) the place of the record that is counted."""
+    file, sheet, row = kept[0], kept[1], kept[2]
+    where = f"{sheet} dòng {row}" if file == copy[0] else f"{file} › {sheet} dòng {row}"
+    name, name_col = copy[3], copy[16]  # RECORD_FIELDS: name, name_col
+    col = name_col if name_col >= 0 else None
+    return Problem("duplicate", copy[0], copy[1], copy[2], col=col, value=name, detail=where)
