@@ -57,11 +57,11 @@ def apply_rule(
             about.setdefault(i, []).append(finding)
     dropped = {i for i, findings in about.items() if not counts(findings)}
     kept = [r for i, r in enumerate(records) if i not in dropped]
-    not_counted = _in_row_order([*problems, *errors])
+    not_counted = in_row_order([*problems, *errors])
     return Counted(kept, not_counted, [c for c in checks if c.severity is not Severity.ERROR])
 
 
-def _in_row_order(findings: list[Problem]) -> list[Problem]:
+def in_row_order(findings: list[Problem]) -> list[Problem]:
     """File-level findings first, then by sheet (in order of appearance) and row."""
     sheets: dict[str | None, int] = {}
     for finding in findings:

@@ -260,13 +260,18 @@ def _copy_of(label: str, original: FileResult | None) -> FileResult:
 
 def _assemble(files: list[FileResult], missing: list[Path], catalogue: Catalogue, keep_duplicates: bool) -> LoadResult:
     """The files' results as one, with the duplicates among their records merged."""
+    from thidua_cli.counting import in_row_order
     from thidua_cli.dedup import Merged, merge
 
     merged = Merged() if keep_duplicates else merge(files)
     extra: dict[str, list[Problem]] = {}
     for finding in merged.findings:
         extra.setdefault(finding.file, []).append(finding)
-    problems = [p for result in files for p in (*result.problems, *extra.get(result.file, ()))]
+    problems = [
+        p
+        for result in files
+        for p in (in_row_order([*result.problems, *extra[result.file]]) if result.file in extra else result.problems)
+    ]
     return LoadResult(
         files=files,
         problems=problems,

@@ -103,6 +103,7 @@ class Counts:
 
     by: tuple[str, ...]
     rows: list[tuple[Any, ...]]
+    award_order: tuple[str, ...] = ()  # the catalogue's, for a pivot by award
 
     @property
     def total(self) -> int:
@@ -148,7 +149,7 @@ def count(
         return tuple(_sort_key(orders, d, v) for d, v in zip(by, item, strict=True))
 
     ordered = sorted(((values, n) for values, n in counter.items() if n), key=lambda kv: sort_key(kv[0]))
-    return Counts(by, [(*values, n) for values, n in ordered])
+    return Counts(by, [(*values, n) for values, n in ordered], tuple(award_order))
 
 
 def counted_in(groups: Sequence[Sequence[Any]], years: Sequence[int] | None) -> int:
@@ -186,9 +187,7 @@ class Pivot:
         return sum(row.total for row in self.rows)
 
 
-def pivot(
-    counts: Counts, column: str | None, columns: Sequence[Any] | None = None, award_order: Sequence[str] = ()
-) -> Pivot:
+def pivot(counts: Counts, column: str | None, columns: Sequence[Any] | None = None) -> Pivot:
     """`counts` spread by `column` (its values in order, or `columns` when given: the years
     asked for); the rows keep the order of the other dimensions in `counts`."""
     at = counts.by.index(column) if column is not None else None
@@ -196,7 +195,7 @@ def pivot(
     if at is None:
         columns = (None,)
     elif columns is None:
-        orders = _orders(award_order)
+        orders = _orders(counts.award_order)
         columns = sorted({row[at] for row in counts.rows}, key=lambda v: _sort_key(orders, str(column), v))
     place = {value: i for i, value in enumerate(columns)}
     cells: dict[tuple[Any, ...], list[int]] = {}

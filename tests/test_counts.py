@@ -1,0 +1,265 @@
+"""Counts an officer can sign: one counting rule, duplicates counted once, one engine for every
+output, and every row not counted listed once with its code (issue 13)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import simple_sheet, write_xlsx
+from thidua_cli import load, load_catalogue, tally
+from thidua_cli.cli import app
+from thidua_cli.counting import counts
+from thidua_cli.problems import Problem
+from thidua_cli.tally import DIMENSIONS
+from thidua_cli.validation import validate
+
+HEADING = "DANH SÁCH KHEN THƯỞNG NĂM 2019"
+# (rows of ds-2019.xlsx): 2 counted, 1 fuzzy (counted), 1 typed twice, 1 kind mismatch
+UNIT_A = [
+    [1, "Lê Văn An", "", "Văn phòng Sở", "LĐTT", "", "", 2019],  # 6
+    [2, "Trần Thị Bình", "", "Văn phòng Sở", "Lao đông tien tien", "", "", 2019],  # 7 fuzzy-award
+    [3, "Lê Văn An", "", "Văn phòng Sở", "Lao động tiên tiến", "", "", 2019],  # 8 duplicate of 6
+    [4, "Đặng Thị Thủy", "", "Văn phòng Sở", "Tập thể lao động tiên tiến", "", "", 2019],  # 9 kind-mismatch
+    [5, "Phạm Văn Cường", "", "Văn phòng Sở", "Giấy khen", "GĐ Sở", "", 2019],  # 10
+    [6, "Hoàng Văn Dũng", "", "Văn phòng Sở", "LĐTT", "", "", 2018],  # 11 outside 2019
+]
+# b.xlsx spells the unit and the awards otherwise; its first row repeats ds-2019.xlsx row 6
+UNIT_B = [
+    [1, "LÊ VĂN AN", "", "VĂN PHÒNG SỞ", "Lao động tiên tiến", "", "", 2019],  # 6 duplicate of ds row 6
+    [2, "Vũ Thị Em", "", "VĂN PHÒNG SỞ", "Lao động tiên tiến", "", "", 2019],  # 7
+    [3, "Ngô Văn Giang", "", "văn phòng sở", "GK", "Giám đốc Sở", "", 2019],  # 8
+]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "nop"
+    write_xlsx(root / "b.xlsx", simple_sheet(UNIT_B, HEADING))
+    write_xlsx(root / "ds-2019.xlsx", simple_sheet(UNIT_A, HEADING))
+    shutil.copy(root / "ds-2019.xlsx", root / "ds-2019 (2).xlsx")  # the everyday re-send
+    return root
+
+
+def codes(problems: list[Problem]) -> list[tuple[str, str, int | None]]:
+    return [(p.code, Path(p.file).name, p.row) for p in problems]
+
+
+def csv_rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+
+
+# 1. one rule --------------------------------------------------------------------------------
+def test_the_rule_is_no_error_finding():
+    warning = Problem("fuzzy-award", "a.xlsx", "S", 3, value="x", detail="Lao động tiên tiến")
+    assert counts([]) and counts([warning])
+    assert not counts([warning, Problem("kind-mismatch", "a.xlsx", "S", 3, value="x", detail="Cá nhân")])
+
+
+def test_counts_equal_the_truth_and_every_row_not_counted_is_listed_once(folder: Path):
+    result = load([folder])
+    # b: An, Em, Giang; ds: Bình (fuzzy), Cường, Dũng (2018); ds row 6 and 8 repeat An; ds (2) repeats ds
+    assert result.total == 6
+    assert int(tally(result, [2019], ["year"])["count"].sum()) == 5
+    assert codes(result.problems) == [
+        ("duplicate", "ds-2019 (2).xlsx", 6),
+        ("duplicate", "ds-2019 (2).xlsx", 8),
+        ("kind-mismatch", "ds-2019 (2).xlsx", 9),
+        ("duplicate-file", "ds-2019.xlsx", None),
+    ]
+    assert codes(result.checks) == [("fuzzy-award", "ds-2019 (2).xlsx", 7)]
+    fuzzy = result.checks[0]
+    assert fuzzy.detail == "Lao động tiên tiến" and "Lao động tiên tiến" in fuzzy.message("en")
+    assert "Đặng Thị Thủy" not in {r[3] for r in result.rows}
+
+
+def test_validate_errors_are_exactly_the_rows_not_counted(folder: Path):
+    result = load([folder])
+    report = validate(result)
+    errors = {(f.code, Path(f.file).name, f.row) for f in report.findings if f.severity == "error"}
+    assert errors == set(codes(result.problems))
+    fuzzy = next(f for f in report.findings if f.code == "fuzzy-award")
+    assert fuzzy.severity == "warning" and fuzzy.cell == "E7" and fuzzy.column
+
+
+def test_fuzzy_award_is_marked_in_the_annotated_copy(folder: Path, tmp_path: Path):
+    out = CliRunner().invoke(app, ["validate", str(folder), "--annotate", str(tmp_path / "tra-lai")])
+    assert out.exit_code == 1, out.output
+    book = openpyxl.load_workbook(tmp_path / "tra-lai" / "ds-2019 (2).xlsx")
+    comment = book["Sheet1"]["E7"].comment
+    assert comment is not None and "[fuzzy-award]" in comment.text and "Lao động tiên tiến" in comment.text
+
+
+def test_warnings_leave_the_record_counted(tmp_path: Path):
+    rows = [
+        [1, "Lê Văn An", "", "Phòng A", "LĐTT", "", "", 2019],
+        [2, "Trần Văn Bình", "", "Phòng A", "CSTĐCS", "", "", 2019],  # not-eligible, over-quota
+    ]
+    book = write_xlsx(tmp_path / "a.xlsx", simple_sheet(rows, HEADING))
+    found = {f.code for f in validate(load([book])).findings}
+    assert {"not-eligible", "over-quota"} <= found
+    assert load([book]).total == 2
+    problems = tmp_path / "p.csv"
+    out = CliRunner().invoke(app, ["tally", "2019", str(book), "-q", "--problems", str(problems), "-f", "csv"])
+    assert out.exit_code == 0, out.output
+    listed = {(r["code"], r["counted"]) for r in csv_rows(problems.read_text("utf-8-sig"))}
+    assert {("not-eligible", "yes"), ("over-quota", "yes")} <= listed
+
+
+# 2. duplicates ------------------------------------------------------------------------------
+def test_re_sent_file_is_read_once_and_named(folder: Path):
+    result = load([folder])
+    copy = next(f for f in result.files if f.duplicate_of)
+    assert Path(copy.file).name == "ds-2019.xlsx" and Path(copy.duplicate_of).name == "ds-2019 (2).xlsx"
+    assert "ds-2019 (2).xlsx" in result.problems[-1].message() and result.readable_files == 2
+
+
+def test_duplicate_names_both_places(folder: Path):
+    result = load([folder])
+    across, within = (p for p in result.problems if p.code == "duplicate")
+    assert across.detail is not None and across.detail.endswith("b.xlsx › Sheet1 dòng 6")
+    assert within.detail is not None and within.detail.endswith("b.xlsx › Sheet1 dòng 6")
+    assert across.cell == "B6"
+
+
+def test_keep_duplicates_restores_raw_counting(folder: Path):
+    raw = load([folder], keep_duplicates=True)
+    assert raw.total == 3 + 5 + 5  # An three times more, ds-2019.xlsx counted whole again
+    assert not any(p.code in ("duplicate", "duplicate-file") for p in raw.problems)
+
+
+def test_cli_says_how_many_were_merged_and_exits_1(folder: Path):
+    runner = CliRunner()
+    out = runner.invoke(app, ["tally", "2019", str(folder), "--by", "award", "-f", "csv"])
+    assert out.exit_code == 1
+    assert csv_rows(out.stdout) == [
+        {"award": "Lao động tiên tiến", "count": "3"},
+        {"award": "Giấy khen", "count": "2"},
+    ]
+    assert "Bản ghi trùng, chỉ tính một lần (2)" in out.stderr
+    kept = runner.invoke(app, ["tally", "2019", str(folder), "--by", "award", "-f", "csv", "--keep-duplicates"])
+    assert csv_rows(kept.stdout)[0] == {"award": "Lao động tiên tiến", "count": "8"}
+
+
+# 5. --problems, crashes, the year table ----------------------------------------------------
+@pytest.mark.parametrize("command", [["tally"], ["export", "-o", "{tmp}/t.xlsx"], ["report"]])
+def test_problems_file_lists_every_row_not_counted_once(folder: Path, tmp_path: Path, command: list[str]):
+    target = tmp_path / "p.csv"
+    args = [command[0], "2019", str(folder), *[a.format(tmp=tmp_path) for a in command[1:]], "--problems", str(target)]
+    out = CliRunner().invoke(app, args)
+    assert out.exit_code == 1, out.output
+    rows = csv_rows(target.read_text("utf-8-sig"))
+    not_counted = [(r["code"], Path(r["file"]).name, r["row"]) for r in rows if r["counted"] == "no"]
+    assert not_counted == [
+        ("duplicate", "ds-2019 (2).xlsx", "6"),
+        ("duplicate", "ds-2019 (2).xlsx", "8"),
+        ("kind-mismatch", "ds-2019 (2).xlsx", "9"),
+        ("outside-years", "ds-2019 (2).xlsx", "11"),
+        ("duplicate-file", "ds-2019.xlsx", ""),
+    ]
+    assert [r["code"] for r in rows if r["counted"] == "yes"] == ["fuzzy-award"]
+
+
+def test_history_and_explain_of_a_name_not_in_the_lists(folder: Path):
+    runner = CliRunner()
+    for args in (["history", "Nguyễn Văn An", str(folder)], ["eligible", "2019", str(folder), "--explain", "Ai Đó"]):
+        out = runner.invoke(app, args)
+        assert out.exit_code == 0, out.output
+        assert "Không tìm thấy" in out.stderr and "KeyError" not in out.output
+
+
+def test_history_shows_a_duplicate_once(folder: Path):
+    out = CliRunner().invoke(app, ["history", "le van an", str(folder), "-f", "csv"])
+    assert [r["year"] for r in csv_rows(out.stdout)] == ["2019"]
+
+
+def test_by_year_total_row_is_under_its_years(folder: Path):
+    out = CliRunner().invoke(app, ["tally", "2018-2019", str(folder), "--by", "year"], env={"COLUMNS": "120"})
+    lines = out.stdout.splitlines()
+    header = next(line for line in lines if line.startswith("┃"))
+    total = next(line for line in lines if "Tổng cộng" in line)
+    cells = [c.strip() for c in total.split("│")[1:-1]]
+    assert [c.strip() for c in header.split("┃")[1:-1]][1:] == ["2018", "2019", "Tổng"]
+    assert cells == ["Tổng cộng", "1", "5", "6"]
+
+
+# 3. one engine ------------------------------------------------------------------------------
+@pytest.mark.parametrize("dimension", DIMENSIONS)
+def test_cli_csv_equals_the_library_for_every_dimension(folder: Path, dimension: str):
+    out = CliRunner().invoke(app, ["tally", "2018-2019", str(folder), "--by", dimension, "-f", "csv", "-q"])
+    library = tally(load([folder]).records, [2018, 2019], [dimension])
+    expected = [{dimension: str(v), "count": str(n)} for v, n in library.itertuples(index=False)]
+    assert csv_rows(out.stdout) == expected
+    assert csv_rows(out.stdout) == [
+        {dimension: str(v), "count": str(n)}
+        for v, n in tally(load([folder]), [2018, 2019], [dimension]).itertuples(index=False)
+    ]
+
+
+def test_units_compared_by_key_and_shown_in_the_most_frequent_spelling(folder: Path):
+    frame = tally(load([folder]), [2019], ["unit"])
+    # Văn phòng Sở 3 (one in 2018), VĂN PHÒNG SỞ 2, văn phòng sở 1
+    assert [tuple(row) for row in frame.itertuples(index=False)] == [("Văn phòng Sở", 5)]
+
+
+def test_export_and_report_agree_with_the_tally(folder: Path, tmp_path: Path):
+    from thidua_cli.export import export_workbook
+    from thidua_cli.report import build_report
+
+    result = load([folder])
+    target = export_workbook(result, [2019], tmp_path / "t.xlsx", load_catalogue())
+    book = openpyxl.load_workbook(target)
+    summary = [r for r in book["Tổng hợp"].iter_rows(min_row=7, values_only=True) if isinstance(r[0], int)]
+    assert [(r[1], r[2], r[3], r[4]) for r in summary] == [
+        ("Lao động tiên tiến", "Cơ sở", "Cá nhân", 3),
+        ("Giấy khen", "Cơ sở", "Cá nhân", 2),
+    ]
+    units = [r for r in book["Năm 2019"].iter_rows(values_only=True) if r[1] == "Văn phòng Sở"]
+    assert [r[2:4] for r in units] == [(3, 2)]
+    text = build_report(result.groups, [2019], load_catalogue()).text()
+    assert '3 lượt cá nhân được công nhận đạt danh hiệu "Lao động tiên tiến"' in text
+    assert "2 lượt cá nhân được Giám đốc Sở tặng Giấy khen" in text
+
+
+# 4. the cache never re-parses on its own ---------------------------------------------------
+def test_damaged_rows_with_a_user_catalogue_give_a_fresh_runs_rows(tmp_path: Path):
+    from thidua_cli.cache import Cache
+
+    user = tmp_path / "thidua-catalogue.toml"
+    user.write_text('[[award]]\nname = "Lao động tiên tiến"\naliases = ["Lao động giỏi"]\n', "utf-8")
+    catalogue = load_catalogue([user])
+    rows = [
+        [1, "Lê Văn An", "", "P", "Lao động giỏi", "", "", 2019],
+        [2, "Lê Văn Bình", "", "P", "GK", "GĐ Sở", "", 2019],
+    ]
+    book = write_xlsx(tmp_path / "in" / "a.xlsx", simple_sheet(rows, HEADING))
+    fresh = load([book], catalogue, jobs=1)
+    cache = Cache(tmp_path / "cache", catalogue.fingerprint)
+    load([book], catalogue, cache=cache, jobs=1)
+    for entry in (tmp_path / "cache").glob("*.json"):  # damage the rows part only
+        lines = entry.read_bytes().split(b"\n")
+        entry.write_bytes(b"\n".join([*lines[:3], lines[3][:-5] + b"oops]"]))
+    again = load([book], catalogue, cache=cache, jobs=1)
+    assert again.rows == fresh.rows and len(again.rows) == 2
+    assert tally(again, None, ["award"]).equals(tally(fresh, None, ["award"]))
+
+
+# 6. the line to copy ------------------------------------------------------------------------
+def test_summary_ends_with_one_line_to_copy(folder: Path):
+    runner = CliRunner()
+    out = runner.invoke(app, ["tally", "2019", str(folder), "-f", "csv"])
+    assert out.stderr.strip().splitlines()[-1] == (
+        "Tóm tắt: đã đọc 2 tệp; tính 5 bản ghi (2019); gộp 2 bản ghi trùng và 1 tệp trùng nội dung; "
+        "2 dòng không tính (ngoài các năm đã chọn: 1; sai đối tượng: 1); bỏ qua 0 tệp."
+    )
+    out = runner.invoke(app, ["tally", "2019", str(folder), "-f", "csv", "--lang", "en"])
+    assert out.stderr.strip().splitlines()[-1] == (
+        "Summary: read 2 files; counted 5 records (2019); merged 2 duplicate records and 1 files with repeated "
+        "content; 2 rows not counted (outside the years: 1; wrong kind of recipient: 1); skipped 0 files."
+    )
