@@ -21,8 +21,7 @@ from thidua_cli.tally import DIMENSIONS
 from thidua_cli.validation import validate
 
 HEADING = "DANH SÁCH KHEN THƯỞNG NĂM 2019"
-# (rows of ds-2019.xlsx): 2 counted, 1 fuzzy (counted), 1 typed twice, 1 kind mismatch
-UNIT_A = [
+UNIT_A = [  # ds-2019 (2).xlsx, and ds-2019.xlsx: the same bytes, the everyday re-send
     [1, "Lê Văn An", "", "Văn phòng Sở", "LĐTT", "", "", 2019],  # 6
     [2, "Trần Thị Bình", "", "Văn phòng Sở", "Lao đông tien tien", "", "", 2019],  # 7 fuzzy-award
     [3, "Lê Văn An", "", "Văn phòng Sở", "Lao động tiên tiến", "", "", 2019],  # 8 duplicate of 6
@@ -30,20 +29,32 @@ UNIT_A = [
     [5, "Phạm Văn Cường", "", "Văn phòng Sở", "Giấy khen", "GĐ Sở", "", 2019],  # 10
     [6, "Hoàng Văn Dũng", "", "Văn phòng Sở", "LĐTT", "", "", 2018],  # 11 outside 2019
 ]
-# b.xlsx spells the unit and the awards otherwise; its first row repeats ds-2019.xlsx row 6
-UNIT_B = [
-    [1, "LÊ VĂN AN", "", "VĂN PHÒNG SỞ", "Lao động tiên tiến", "", "", 2019],  # 6 duplicate of ds row 6
-    [2, "Vũ Thị Em", "", "VĂN PHÒNG SỞ", "Lao động tiên tiến", "", "", 2019],  # 7
-    [3, "Ngô Văn Giang", "", "văn phòng sở", "GK", "Giám đốc Sở", "", 2019],  # 8
+RETYPED = [  # ds-2019-sua.xlsx: the list typed again, spelt otherwise, one person added
+    [1, "LÊ VĂN AN", "", "VĂN PHÒNG SỞ", "Lao động tiên tiến", "", "", 2019],  # 6 duplicate
+    [2, "Phạm  Văn Cường", "", "VĂN PHÒNG SỞ", "GK", "Giám đốc Sở", "", 2019],  # 7 duplicate
+    [3, "Hoàng Văn Dũng", "", "VĂN PHÒNG SỞ", "Lao động tiên tiến", "", "", 2018],  # 8 duplicate
+    [4, "Vũ Thị Em", "", "VĂN PHÒNG SỞ", "Lao động tiên tiến", "", "", 2019],  # 9
 ]
+OTHER_UNIT = [  # c.xlsx: another unit, spelt two ways, with its own Lê Văn An
+    [1, "Lê Văn An", "", "Phòng Kế toán", "LĐTT", "", "", 2019],
+    [2, "Trần Văn Khoa", "", "PHÒNG KẾ TOÁN", "Giấy khen", "Giám đốc Sở", "", 2019],
+]
+SAME_HEADING = [  # d.xlsx: a list whose unit reads like Văn phòng Sở; one name is also there
+    [1, "Lê Văn An", "", "văn phòng sở", "LĐTT", "", "", 2019],  # possible-duplicate, counted
+    [2, "Ngô Văn Giang", "", "văn phòng sở", "GK", "Giám đốc Sở", "", 2019],
+    [3, "Mai Văn Hùng", "", "văn phòng sở", "LĐTT", "", "", 2019],
+]
+TRUE_2019 = {"Lao động tiên tiến": 6, "Giấy khen": 3}  # and Dũng's LĐTT in 2018
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     root = tmp_path / "nop"
-    write_xlsx(root / "b.xlsx", simple_sheet(UNIT_B, HEADING))
-    write_xlsx(root / "ds-2019.xlsx", simple_sheet(UNIT_A, HEADING))
-    shutil.copy(root / "ds-2019.xlsx", root / "ds-2019 (2).xlsx")  # the everyday re-send
+    write_xlsx(root / "c.xlsx", simple_sheet(OTHER_UNIT, HEADING))
+    write_xlsx(root / "d.xlsx", simple_sheet(SAME_HEADING, HEADING))
+    write_xlsx(root / "ds-2019 (2).xlsx", simple_sheet(UNIT_A, HEADING))
+    write_xlsx(root / "ds-2019-sua.xlsx", simple_sheet(RETYPED, HEADING))
+    shutil.copy(root / "ds-2019 (2).xlsx", root / "ds-2019.xlsx")
     return root
 
 
@@ -64,13 +75,15 @@ def test_the_rule_is_no_error_finding():
 
 def test_counts_equal_the_truth_and_every_row_not_counted_is_listed_once(folder: Path):
     result = load([folder])
-    # b: An, Em, Giang; ds: Bình (fuzzy), Cường, Dũng (2018); ds row 6 and 8 repeat An; ds (2) repeats ds
-    assert result.total == 6
-    assert int(tally(result, [2019], ["year"])["count"].sum()) == 5
+    assert result.total == 10
+    got = {a: n for a, n in tally(result, [2019], ["award"]).itertuples(index=False)}
+    assert got == TRUE_2019
     assert codes(result.problems) == [
-        ("duplicate", "ds-2019 (2).xlsx", 6),
         ("duplicate", "ds-2019 (2).xlsx", 8),
         ("kind-mismatch", "ds-2019 (2).xlsx", 9),
+        ("duplicate", "ds-2019-sua.xlsx", 6),
+        ("duplicate", "ds-2019-sua.xlsx", 7),
+        ("duplicate", "ds-2019-sua.xlsx", 8),
         ("duplicate-file", "ds-2019.xlsx", None),
     ]
     assert codes(result.checks) == [("fuzzy-award", "ds-2019 (2).xlsx", 7)]
@@ -86,30 +99,9 @@ def test_validate_errors_are_exactly_the_rows_not_counted(folder: Path):
     assert errors == set(codes(result.problems))
     fuzzy = next(f for f in report.findings if f.code == "fuzzy-award")
     assert fuzzy.severity == "warning" and fuzzy.cell == "E7" and fuzzy.column
-
-
-def test_fuzzy_award_is_marked_in_the_annotated_copy(folder: Path, tmp_path: Path):
-    out = CliRunner().invoke(app, ["validate", str(folder), "--annotate", str(tmp_path / "tra-lai")])
-    assert out.exit_code == 1, out.output
-    book = openpyxl.load_workbook(tmp_path / "tra-lai" / "ds-2019 (2).xlsx")
-    comment = book["Sheet1"]["E7"].comment
-    assert comment is not None and "[fuzzy-award]" in comment.text and "Lao động tiên tiến" in comment.text
-
-
-def test_warnings_leave_the_record_counted(tmp_path: Path):
-    rows = [
-        [1, "Lê Văn An", "", "Phòng A", "LĐTT", "", "", 2019],
-        [2, "Trần Văn Bình", "", "Phòng A", "CSTĐCS", "", "", 2019],  # not-eligible, over-quota
-    ]
-    book = write_xlsx(tmp_path / "a.xlsx", simple_sheet(rows, HEADING))
-    found = {f.code for f in validate(load([book])).findings}
-    assert {"not-eligible", "over-quota"} <= found
-    assert load([book]).total == 2
-    problems = tmp_path / "p.csv"
-    out = CliRunner().invoke(app, ["tally", "2019", str(book), "-q", "--problems", str(problems), "-f", "csv"])
-    assert out.exit_code == 0, out.output
-    listed = {(r["code"], r["counted"]) for r in csv_rows(problems.read_text("utf-8-sig"))}
-    assert {("not-eligible", "yes"), ("over-quota", "yes")} <= listed
+    same_name = next(f for f in report.findings if f.code == "possible-duplicate")
+    assert (Path(same_name.file).name, same_name.row, same_name.severity) == ("ds-2019 (2).xlsx", 6, "warning")
+    assert same_name.detail is not None and "d.xlsx" in same_name.detail
 
 
 # 2. duplicates ------------------------------------------------------------------------------
@@ -117,20 +109,20 @@ def test_re_sent_file_is_read_once_and_named(folder: Path):
     result = load([folder])
     copy = next(f for f in result.files if f.duplicate_of)
     assert Path(copy.file).name == "ds-2019.xlsx" and Path(copy.duplicate_of).name == "ds-2019 (2).xlsx"
-    assert "ds-2019 (2).xlsx" in result.problems[-1].message() and result.readable_files == 2
+    assert "ds-2019 (2).xlsx" in result.problems[-1].message() and result.readable_files == 4
 
 
 def test_duplicate_names_both_places(folder: Path):
     result = load([folder])
-    across, within = (p for p in result.problems if p.code == "duplicate")
-    assert across.detail is not None and across.detail.endswith("b.xlsx › Sheet1 dòng 6")
-    assert within.detail is not None and within.detail.endswith("b.xlsx › Sheet1 dòng 6")
-    assert across.cell == "B6"
+    within, across, *_ = (p for p in result.problems if p.code == "duplicate")
+    assert within.detail == "Sheet1 dòng 6" and within.row == 8
+    assert across.detail is not None and across.detail.endswith("ds-2019 (2).xlsx › Sheet1 dòng 6")
+    assert (Path(across.file).name, across.cell) == ("ds-2019-sua.xlsx", "B6")
 
 
 def test_keep_duplicates_restores_raw_counting(folder: Path):
     raw = load([folder], keep_duplicates=True)
-    assert raw.total == 3 + 5 + 5  # An three times more, ds-2019.xlsx counted whole again
+    assert raw.total == 2 + 3 + 5 + 4 + 5
     assert not any(p.code in ("duplicate", "duplicate-file") for p in raw.problems)
 
 
@@ -139,12 +131,12 @@ def test_cli_says_how_many_were_merged_and_exits_1(folder: Path):
     out = runner.invoke(app, ["tally", "2019", str(folder), "--by", "award", "-f", "csv"])
     assert out.exit_code == 1
     assert csv_rows(out.stdout) == [
-        {"award": "Lao động tiên tiến", "count": "3"},
-        {"award": "Giấy khen", "count": "2"},
+        {"award": "Lao động tiên tiến", "count": "6"},
+        {"award": "Giấy khen", "count": "3"},
     ]
-    assert "Bản ghi trùng, chỉ tính một lần (2)" in out.stderr
+    assert "Bản ghi trùng, chỉ tính một lần (4)" in out.stderr
     kept = runner.invoke(app, ["tally", "2019", str(folder), "--by", "award", "-f", "csv", "--keep-duplicates"])
-    assert csv_rows(kept.stdout)[0] == {"award": "Lao động tiên tiến", "count": "8"}
+    assert csv_rows(kept.stdout)[0] == {"award": "Lao động tiên tiến", "count": "11"}
 
 
 # 5. --problems, crashes, the year table ----------------------------------------------------
@@ -157,13 +149,15 @@ def test_problems_file_lists_every_row_not_counted_once(folder: Path, tmp_path: 
     rows = csv_rows(target.read_text("utf-8-sig"))
     not_counted = [(r["code"], Path(r["file"]).name, r["row"]) for r in rows if r["counted"] == "no"]
     assert not_counted == [
-        ("duplicate", "ds-2019 (2).xlsx", "6"),
         ("duplicate", "ds-2019 (2).xlsx", "8"),
         ("kind-mismatch", "ds-2019 (2).xlsx", "9"),
         ("outside-years", "ds-2019 (2).xlsx", "11"),
+        ("duplicate", "ds-2019-sua.xlsx", "6"),
+        ("duplicate", "ds-2019-sua.xlsx", "7"),
+        ("duplicate", "ds-2019-sua.xlsx", "8"),
         ("duplicate-file", "ds-2019.xlsx", ""),
     ]
-    assert [r["code"] for r in rows if r["counted"] == "yes"] == ["fuzzy-award"]
+    assert [r["code"] for r in rows if r["counted"] == "yes"] == ["possible-duplicate", "fuzzy-award"]
 
 
 def test_history_and_explain_of_a_name_not_in_the_lists(folder: Path):
@@ -174,9 +168,10 @@ def test_history_and_explain_of_a_name_not_in_the_lists(folder: Path):
         assert "Không tìm thấy" in out.stderr and "KeyError" not in out.output
 
 
-def test_history_shows_a_duplicate_once(folder: Path):
+def test_history_leaves_merged_copies_out(folder: Path):
     out = CliRunner().invoke(app, ["history", "le van an", str(folder), "-f", "csv"])
-    assert [r["year"] for r in csv_rows(out.stdout)] == ["2019"]
+    found = [(Path(r["file"]).name, r["row"]) for r in csv_rows(out.stdout)]
+    assert sorted(found) == [("c.xlsx", "6"), ("d.xlsx", "6"), ("ds-2019 (2).xlsx", "6")]
 
 
 def test_by_year_total_row_is_under_its_years(folder: Path):
@@ -186,7 +181,7 @@ def test_by_year_total_row_is_under_its_years(folder: Path):
     total = next(line for line in lines if "Tổng cộng" in line)
     cells = [c.strip() for c in total.split("│")[1:-1]]
     assert [c.strip() for c in header.split("┃")[1:-1]][1:] == ["2018", "2019", "Tổng"]
-    assert cells == ["Tổng cộng", "1", "5", "6"]
+    assert cells == ["Tổng cộng", "1", "9", "10"]
 
 
 # 3. one engine ------------------------------------------------------------------------------
@@ -204,8 +199,8 @@ def test_cli_csv_equals_the_library_for_every_dimension(folder: Path, dimension:
 
 def test_units_compared_by_key_and_shown_in_the_most_frequent_spelling(folder: Path):
     frame = tally(load([folder]), [2019], ["unit"])
-    # Văn phòng Sở 3 (one in 2018), VĂN PHÒNG SỞ 2, văn phòng sở 1
-    assert [tuple(row) for row in frame.itertuples(index=False)] == [("Văn phòng Sở", 5)]
+    # Văn phòng Sở 4 (one in 2018), văn phòng sở 3, VĂN PHÒNG SỞ 1; Phòng Kế toán 1, PHÒNG KẾ TOÁN 1
+    assert [tuple(row) for row in frame.itertuples(index=False)] == [("Phòng Kế toán", 2), ("Văn phòng Sở", 7)]
 
 
 def test_export_and_report_agree_with_the_tally(folder: Path, tmp_path: Path):
@@ -217,14 +212,14 @@ def test_export_and_report_agree_with_the_tally(folder: Path, tmp_path: Path):
     book = openpyxl.load_workbook(target)
     summary = [r for r in book["Tổng hợp"].iter_rows(min_row=7, values_only=True) if isinstance(r[0], int)]
     assert [(r[1], r[2], r[3], r[4]) for r in summary] == [
-        ("Lao động tiên tiến", "Cơ sở", "Cá nhân", 3),
-        ("Giấy khen", "Cơ sở", "Cá nhân", 2),
+        ("Lao động tiên tiến", "Cơ sở", "Cá nhân", 6),
+        ("Giấy khen", "Cơ sở", "Cá nhân", 3),
     ]
-    units = [r for r in book["Năm 2019"].iter_rows(values_only=True) if r[1] == "Văn phòng Sở"]
-    assert [r[2:4] for r in units] == [(3, 2)]
+    units = [r[1:4] for r in book["Năm 2019"].iter_rows(values_only=True) if r[1] in ("Văn phòng Sở", "Phòng Kế toán")]
+    assert units == [("Phòng Kế toán", 1, 1), ("Văn phòng Sở", 5, 2)]
     text = build_report(result.groups, [2019], load_catalogue()).text()
-    assert '3 lượt cá nhân được công nhận đạt danh hiệu "Lao động tiên tiến"' in text
-    assert "2 lượt cá nhân được Giám đốc Sở tặng Giấy khen" in text
+    assert '6 lượt cá nhân được công nhận đạt danh hiệu "Lao động tiên tiến"' in text
+    assert "3 lượt cá nhân được Giám đốc Sở tặng Giấy khen" in text
 
 
 # 4. the cache never re-parses on its own ---------------------------------------------------
@@ -255,11 +250,11 @@ def test_summary_ends_with_one_line_to_copy(folder: Path):
     runner = CliRunner()
     out = runner.invoke(app, ["tally", "2019", str(folder), "-f", "csv"])
     assert out.stderr.strip().splitlines()[-1] == (
-        "Tóm tắt: đã đọc 2 tệp; tính 5 bản ghi (2019); gộp 2 bản ghi trùng và 1 tệp trùng nội dung; "
+        "Tóm tắt: đã đọc 4 tệp; tính 9 bản ghi (2019); gộp 4 bản ghi trùng và 1 tệp trùng nội dung; "
         "2 dòng không tính (ngoài các năm đã chọn: 1; sai đối tượng: 1); bỏ qua 0 tệp."
     )
     out = runner.invoke(app, ["tally", "2019", str(folder), "-f", "csv", "--lang", "en"])
     assert out.stderr.strip().splitlines()[-1] == (
-        "Summary: read 2 files; counted 5 records (2019); merged 2 duplicate records and 1 files with repeated "
+        "Summary: read 4 files; counted 9 records (2019); merged 4 duplicate records and 1 files with repeated "
         "content; 2 rows not counted (outside the years: 1; wrong kind of recipient: 1); skipped 0 files."
     )

@@ -1,6 +1,10 @@
 """Records counted once: a record equal to another on (name key, unit key, award, level, kind,
 year) is a duplicate; the first (in file order, then row order) is counted, the others listed.
 
+Across files, only a re-send is merged (a file sharing more than half its records with an earlier
+one): two units' lists whose headings name only the parent body give every record the same unit,
+and two people who share a name there are two people (listed as `possible-duplicate`, counted).
+
 Finding them must not cost a warm run its speed: each file's records carry a stable 63-bit
 identity (`identities`, computed once when the file is parsed and kept in the cache) of coarse
 keys that equal text keys always share. Only the identities that occur twice send their records
@@ -14,7 +18,7 @@ import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -92,40 +96,104 @@ class Merged:
 
 
 def merge(files: Sequence[FileResult]) -> Merged:
-    """Find the duplicates among the counted records of `files` (see the module docstring)."""
-    suspects = _suspects(files)
-    if not suspects:
+    """The duplicates among the counted records of `files`: equal records in one file, and in
+    two files of which one repeats most of the other (a re-send, edited or saved again).
+
+    Two files that share only a few equal records are lists of two units that the heading
+    names alike (the parent body, when the title block does not name the unit): the people
+    merely share a name, and both records count; `possible_duplicates` lists them."""
+    within, holders = _suspects(files)
+    if not within and not holders:
         return Merged()
-    first: dict[tuple[str, str, str, str, str, int], tuple[int, Record]] = {}
+    resent = _resent(files, holders)
+    kept: dict[Identity, list[tuple[int, Record]]] = {}
     findings: list[Problem] = []
     removed: dict[int, set[int]] = {}
-    for fi, result in enumerate(files):
-        if not suspects.intersection(result.idents):
-            continue
-        records = result.records
-        for ri, ident in enumerate(result.idents):
-            if ident not in suspects:
-                continue
-            record = records[ri]
-            seen = first.setdefault(identity(record), (fi, record))
-            if seen[1] is not record:
-                findings.append(_finding(record, seen[1]))
-                removed.setdefault(fi, set()).add(ri)
+    for fi, ri, record in _candidates(files, within, holders, resent):
+        earlier = kept.setdefault(identity(record), [])
+        same = next((r for fj, r in earlier if fj == fi or (fj, fi) in resent), None)
+        if same is None:
+            earlier.append((fi, record))
+        else:
+            findings.append(_finding(record, same))
+            removed.setdefault(fi, set()).add(ri)
     groups = [(*(files[fi].records[ri][i] for i in _GROUP_AT), 1) for fi, ris in removed.items() for ri in ris]
     return Merged(findings, {fi: frozenset(ris) for fi, ris in removed.items()}, groups)  # type: ignore[arg-type]
 
 
-def _suspects(files: Sequence[FileResult]) -> set[int]:
-    """Identities held by more than one record (set operations: a warm run pays little)."""
+Identity = tuple[str, str, str, str, str, int]
+
+
+def _suspects(files: Sequence[FileResult]) -> tuple[dict[int, set[int]], dict[int, list[int]]]:
+    """Identities held twice in one file (file → identities), and those held by several files
+    (identity → the files, in order). Set operations first: a warm run pays little."""
     seen: set[int] = set()
-    suspects: set[int] = set()
-    for result in files:
-        mine = set(result.idents)
+    across: set[int] = set()
+    within: dict[int, set[int]] = {}
+    distinct = [set(result.idents) for result in files]
+    for fi, (result, mine) in enumerate(zip(files, distinct, strict=True)):
         if len(mine) < len(result.idents):
-            suspects.update(i for i, n in Counter(result.idents).items() if n > 1)
-        suspects |= seen & mine
+            within[fi] = {i for i, n in Counter(result.idents).items() if n > 1}
+        across |= seen & mine
         seen |= mine
-    return suspects
+    holders: dict[int, list[int]] = {}
+    if across:
+        for fi, mine in enumerate(distinct):
+            for ident in mine & across:
+                holders.setdefault(ident, []).append(fi)
+    return within, holders
+
+
+def _resent(files: Sequence[FileResult], holders: dict[int, list[int]]) -> set[tuple[int, int]]:
+    """Pairs of files (earlier, later) that share more than half the records of the smaller."""
+    shared: Counter[tuple[int, int]] = Counter()
+    for files_of in holders.values():
+        for at, earlier in enumerate(files_of):
+            for later in files_of[at + 1 :]:
+                shared[(earlier, later)] += 1
+    size = {fi: len(set(files[fi].idents)) for pair in shared for fi in pair}
+    return {(a, b) for (a, b), n in shared.items() if 2 * n > min(size[a], size[b])}
+
+
+def _candidates(
+    files: Sequence[FileResult],
+    within: dict[int, set[int]],
+    holders: dict[int, list[int]],
+    resent: set[tuple[int, int]],
+) -> list[tuple[int, int, Record]]:
+    """(file, index, record) of every record that may repeat another, in file and row order."""
+    in_pairs = {fi for pair in resent for fi in pair}
+    out = []
+    for fi, result in enumerate(files):
+        wanted = set(within.get(fi, ()))
+        if fi in in_pairs:
+            wanted |= {ident for ident, files_of in holders.items() if fi in files_of}
+        if wanted:
+            records = result.records
+            out += [(fi, ri, records[ri]) for ri, ident in enumerate(result.idents) if ident in wanted]
+    return out
+
+
+def possible_duplicates(files: Sequence[FileResult], merged: Merged) -> list[Problem]:
+    """Equal records of two files that are not re-sends of each other (two people of two units
+    who share a name, most likely): both counted; a warning, to check."""
+    _within, holders = _suspects(files)
+    if not holders:
+        return []
+    first: dict[Identity, Record] = {}
+    out = []
+    for fi, result in enumerate(files):
+        wanted = {ident for ident, files_of in holders.items() if fi in files_of}
+        if not wanted:
+            continue
+        gone = merged.removed.get(fi, frozenset())
+        for ri, ident in enumerate(result.idents):
+            if ident in wanted and ri not in gone:
+                record = result.records[ri]
+                seen = first.setdefault(identity(record), record)
+                if seen is not record and seen[0] != record[0]:
+                    out.append(replace(_finding(record, seen), code="possible-duplicate"))
+    return out
 
 
 def _finding(copy: Record, kept: Record) -> Problem:

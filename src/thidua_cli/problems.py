@@ -58,6 +58,13 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "trùng, chỉ tính một lần.",
         '"{value}" is already listed for the same award, level, kind and year ({detail}): a duplicate, counted once.',
     ),
+    "possible-duplicate": (
+        Severity.WARNING,
+        '"{value}" cũng có trong {detail} cùng danh hiệu, cấp khen, đối tượng, năm và đơn vị ghi như nhau; '
+        "hai tệp không phải bản gửi lại của nhau nên cả hai được tính: hãy kiểm tra có phải một người không.",
+        '"{value}" is also in {detail} with the same award, level, kind, year and unit as written; the two '
+        "files are not re-sends of each other, so both are counted: check whether this is one person.",
+    ),
     "duplicate-file": (
         Severity.ERROR,
         "Tệp có nội dung trùng hệt tệp {detail}: chỉ đọc một lần, {value} bản ghi không tính lại.",

@@ -116,6 +116,10 @@ def _across(result: LoadResult, year: int | None, rules: Rules) -> list[Problem]
         Problem("no-table", f.file) for f in result.files if f.readable and f.tables == 0 and not f.duplicate_of
     ]
     findings += result.checks
+    if result.merged is not None:  # a load() result always has it
+        from thidua_cli.dedup import possible_duplicates
+
+        findings += possible_duplicates(result.files, result.merged)
     recs = _recs(result.rows)
     findings += _outside_year(recs, year)
     findings += _not_eligible(recs, rules)
