@@ -258,3 +258,25 @@ def test_summary_ends_with_one_line_to_copy(folder: Path):
         "Summary: read 4 files; counted 9 records (2019); merged 4 duplicate records and 1 files with repeated "
         "content; 2 rows not counted (outside the years: 1; wrong kind of recipient: 1); skipped 0 files."
     )
+
+
+def test_coarse_identity_never_separates_what_the_text_key_joins():
+    import unicodedata
+
+    from thidua_cli.dedup import coarse
+    from thidua_cli.text import key
+
+    names = ["Nguyễn Thị Hoà", "Lê Văn Thuỷ", "Trần Sỹ Quý", "Phạm Văn-Cường", "“Đỗ” Thị Khuê", "Hoàng  Oanh"]
+    variants = [
+        lambda s: s.upper(),
+        lambda s: unicodedata.normalize("NFD", s),
+        lambda s: s.replace("oà", "òa").replace("uỷ", "ủy").replace("Sỹ", "Sĩ"),
+        lambda s: " " + s.replace(" ", "  ") + " ",
+        lambda s: s.replace("-", " - ").replace("“", '"').replace("”", '"'),
+    ]
+    for name in names:
+        for variant in variants:
+            other = variant(name)
+            if key(other) == key(name):
+                assert coarse(other) == coarse(name), (name, other)
+    assert coarse("Lê Minh Dũng") != coarse("Lê Minh Dung")  # few false alarms: tones are kept

@@ -5,9 +5,9 @@ Across files, only a re-send is merged (a file sharing more than half its record
 one): two units' lists whose headings name only the parent body give every record the same unit,
 and two people who share a name there are two people (listed as `possible-duplicate`, counted).
 
-Finding them must not cost a warm run its speed: each file's records carry a stable 63-bit
+Finding them must not cost a warm run its speed: each file's records carry a stable 32-bit
 identity (`identities`, computed once when the file is parsed and kept in the cache) of coarse
-keys that equal text keys always share. Only the identities that occur twice send their records
+keys that equal text keys always share (`coarse`). Only the identities that occur twice send their records
 to the exact comparison by text key (`text.key`), so rows are read only for files that hold one.
 """
 
@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from thidua_cli.problems import Problem
@@ -30,49 +31,75 @@ from thidua_cli.text import key
 if TYPE_CHECKING:
     from thidua_cli.loading import FileResult
 
+_NAME_OF = itemgetter(RECORD_FIELDS.index("name"))
+_TAIL_OF = itemgetter(*(RECORD_FIELDS.index(f) for f in ("unit", "kind", "award", "level", "year")))
 _GROUP_AT = [RECORD_FIELDS.index(f) for f in GROUP_FIELDS]
 _NOT_LETTERS = re.compile(r"[\W_]+")
 _COARSE: dict[str, str] = {}
+_NAME_CRC: dict[str, int] = {}
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 
 
 @cache
-def _fold() -> dict[int, str | None]:
-    """Every accented letter to its base letter, marks, punctuation and spaces out, y → i and
-    đ → d: what `text.key` keeps (case, accent form, tone placement, sỹ = sĩ) folds the same."""
-    table: dict[int, str | None] = {}
+def _tables() -> tuple[dict[int, str | None], dict[int, str], re.Pattern[str]]:
+    """(toned letter → the letter without its tone, y → i, spaces and punctuation out;
+    toned letter → its tone; the pattern of what bears no tone)."""
+    base: dict[int, str | None] = {ord("y"): "i"}
+    tone: dict[int, str] = {}
     for code in range(0x80, 0x2000):
-        char = chr(code)
-        if unicodedata.combining(char):
-            table[code] = None
-            continue
-        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)).casefold()
-        if base != char:
-            table[code] = base.replace("y", "i").replace("đ", "d")
-    table |= {ord("y"): "i", ord("đ"): "d", ord("Đ"): "d", ord("_"): None}
-    for char in "\t\n\r !\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~\u00a0“”‘’«»„´–—‐‑…":
-        table[ord(char)] = None
-    return table
+        parts = unicodedata.normalize("NFD", chr(code))
+        marks = [c for c in parts if c in _TONES]
+        if marks and len(parts) > 1:
+            bare = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES)).casefold()
+            base[code], tone[code] = bare.replace("y", "i"), marks[0]
+    for mark in _TONES:
+        base[ord(mark)], tone[ord(mark)] = None, mark
+    for char in "\t\n\r !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u00a0“”‘’«»„´–—‐‑…":
+        base[ord(char)] = None
+    untoned = re.compile("[^" + "".join(map(chr, tone)) + "]+")
+    return base, tone, untoned
 
 
 def coarse(text: str) -> str:
-    """A key coarser than `text.key`: key(a) == key(b) implies coarse(a) == coarse(b)."""
+    """A key coarser than `text.key`: key(a) == key(b) implies coarse(a) == coarse(b). The
+    letters without tones, spaces or punctuation (y = i), then the tones in order: one per
+    syllable, so where a syllable carries it (hoà, hòa) does not matter, but Dung ≠ Dũng."""
     found = _COARSE.get(text)
     if found is None:
-        found = text.casefold().translate(_fold())
-        if not found.isalnum():
-            found = _NOT_LETTERS.sub("", unicodedata.normalize("NFD", found))
+        base, tone, untoned = _tables()
+        folded = (text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)).casefold()
+        letters = folded.translate(base)
+        if not letters.isalnum():
+            letters = _NOT_LETTERS.sub("", letters)
+        found = letters + "|" + untoned.sub("", folded).translate(tone)
         if len(_COARSE) < 200_000:
             _COARSE[text] = found
     return found
 
 
 def identities(records: Sequence[Record]) -> list[int]:
-    """Per record, a stable 63-bit digest of its coarse identity (the same in every process)."""
+    """Per record, a stable 32-bit digest (CRC-32) of its coarse identity, the same in every
+    process. Two records that differ may share one (one pair in some 90,000 records): that only
+    sends them to the exact comparison."""
+    names = _NAME_CRC
+    tails: dict[tuple[str, str, str, str, int], bytes] = {}
+    crc32 = zlib.crc32
     out = []
-    for _file, _sheet, _row, name, _position, unit, kind, award, _category, level, _issuer, year, *_ in records:
-        data = f"{coarse(name)}\0{coarse(unit)}\0{award}\0{level}\0{kind}\0{year}"
-        raw = data.encode("utf-8", "surrogatepass")
-        out.append((zlib.crc32(raw) << 31) ^ zlib.adler32(raw))
+    for name, tail_key in zip(map(_NAME_OF, records), map(_TAIL_OF, records), strict=True):
+        start = names.get(name)
+        if start is None:
+            start = crc32(coarse(name).encode("utf-8", "surrogatepass") + b"\0")
+            if len(names) < 200_000:
+                names[name] = start
+        tail = tails.get(tail_key)
+        if tail is None:
+            unit, kind, award, level, year = tail_key
+            tail = tails[tail_key] = f"{coarse(unit)}\0{award}\0{level}\0{kind}\0{year}".encode(
+                "utf-8", "surrogatepass"
+            )
+        out.append(crc32(tail, start))  # = the CRC of name and tail joined
     return out
 
 
