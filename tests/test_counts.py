@@ -245,6 +245,24 @@ def test_damaged_rows_with_a_user_catalogue_give_a_fresh_runs_rows(tmp_path: Pat
     assert tally(again, None, ["award"]).equals(tally(fresh, None, ["award"]))
 
 
+def test_rows_kept_in_the_cache_by_workers_are_re_parsed_with_the_runs_catalogue(tmp_path: Path):
+    from thidua_cli.cache import Cache
+
+    user = tmp_path / "thidua-catalogue.toml"
+    user.write_text('[[award]]\nname = "Lao động tiên tiến"\naliases = ["Lao động giỏi"]\n', "utf-8")
+    catalogue = load_catalogue([user])
+    for i in range(4):
+        rows = [[1, f"Lê Văn An {i}", "", "P", "Lao động giỏi", "", "", 2019]]
+        write_xlsx(tmp_path / "in" / f"{i}.xlsx", simple_sheet(rows, HEADING))
+    fresh = load([tmp_path / "in"], catalogue, jobs=1)
+    cache = Cache(tmp_path / "cache", catalogue.fingerprint)
+    parsed = load([tmp_path / "in"], catalogue, cache=cache, jobs=2)  # rows stay in the cache
+    for entry in (tmp_path / "cache").glob("*.json"):
+        lines = entry.read_bytes().split(b"\n")
+        entry.write_bytes(b"\n".join([*lines[:3], b"{}"]))
+    assert parsed.rows == fresh.rows and len(parsed.rows) == 4
+
+
 # 6. the line to copy ------------------------------------------------------------------------
 def test_summary_ends_with_one_line_to_copy(folder: Path):
     runner = CliRunner()
