@@ -10,10 +10,12 @@ and rebuilt, never trusted.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
 import sys
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, replace
 from functools import cache
@@ -234,9 +236,15 @@ def _encode(result: FileResult) -> dict[str, Any]:
         "encodings": list(result.encodings),
         "headers": [[sheet, col, text] for (sheet, col), text in result.headers.items()],
         "groups": [list(group) for group in result.groups],
-        "idents": result.idents,
+        "idents": base64.b64encode(array("I", result.idents).tobytes()).decode("ascii"),  # 4 bytes each
         "duplicate_of": result.duplicate_of,
     }
+
+
+def _idents(text: str) -> array[int]:
+    found = array("I")
+    found.frombytes(base64.b64decode(text, validate=True))
+    return found
 
 
 def _decode(data: dict[str, Any], label: str, records: Sequence[Record]) -> FileResult:
@@ -254,6 +262,6 @@ def _decode(data: dict[str, Any], label: str, records: Sequence[Record]) -> File
         encodings=tuple(data["encodings"]),
         headers={(sheet, int(col)): text for sheet, col, text in data["headers"]},
         groups=[tuple(group) for group in data["groups"]],
-        idents=[int(i) for i in data["idents"]],
+        idents=_idents(data["idents"]),
         duplicate_of=str(data["duplicate_of"]),
     )

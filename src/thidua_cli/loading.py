@@ -49,7 +49,7 @@ class FileResult:
     encodings: tuple[str, ...] = ()
     headers: dict[tuple[str, int], str] = field(default_factory=dict)  # (sheet, column) → header text
     groups: list[Group] = field(default_factory=list)
-    idents: list[int] = field(default_factory=list)
+    idents: Sequence[int] = field(default_factory=list)
     duplicate_of: str = ""
 
 
