@@ -112,6 +112,15 @@ def test_re_sent_file_is_read_once_and_named(folder: Path):
     assert "ds-2019 (2).xlsx" in result.problems[-1].message() and result.readable_files == 4
 
 
+def test_copies_of_an_unreadable_file_are_each_reported_unreadable(tmp_path: Path):
+    (tmp_path / "a.xlsx").write_bytes(b"not a workbook")
+    (tmp_path / "b.xlsx").write_bytes(b"not a workbook")
+    assert [(p.code, Path(p.file).name) for p in load([tmp_path]).problems] == [
+        ("unreadable", "a.xlsx"),
+        ("unreadable", "b.xlsx"),
+    ]
+
+
 def test_duplicate_names_both_places(folder: Path):
     result = load([folder])
     within, across, *_ = (p for p in result.problems if p.code == "duplicate")

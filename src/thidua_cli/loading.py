@@ -242,6 +242,12 @@ def load(
     return _assemble(done, missing, catalogue, keep_duplicates)
 
 
+def _in_row_order(findings: list[Problem]) -> list[Problem]:
+    from thidua_cli.counting import in_row_order
+
+    return in_row_order(findings)
+
+
 def _bound(result: FileResult, path: Path, catalogue: Catalogue) -> FileResult:
     """A worker's result whose rows stayed in the cache: re-parsed, if the entry is damaged,
     with this run's catalogue."""
@@ -252,7 +258,10 @@ def _bound(result: FileResult, path: Path, catalogue: Catalogue) -> FileResult:
 
 
 def _copy_of(label: str, original: FileResult | None) -> FileResult:
-    """A file with the same content as `original`: reported, not read again, nothing counted."""
+    """A file with the same content as `original`: reported, not read again, nothing counted
+    (a copy of a file that could not be read is reported as that file is)."""
+    if original is not None and not original.readable:
+        return replace(original, file=label, problems=[replace(p, file=label) for p in original.problems])
     source = original.file if original else ""
     n = len(original.records) if original else 0
     return FileResult(label, [], [Problem("duplicate-file", label, value=str(n), detail=source)], duplicate_of=source)
@@ -260,7 +269,6 @@ def _copy_of(label: str, original: FileResult | None) -> FileResult:
 
 def _assemble(files: list[FileResult], missing: list[Path], catalogue: Catalogue, keep_duplicates: bool) -> LoadResult:
     """The files' results as one, with the duplicates among their records merged."""
-    from thidua_cli.counting import in_row_order
     from thidua_cli.dedup import Merged, merge
 
     merged = Merged() if keep_duplicates else merge(files)
@@ -270,7 +278,7 @@ def _assemble(files: list[FileResult], missing: list[Path], catalogue: Catalogue
     problems = [
         p
         for result in files
-        for p in (in_row_order([*result.problems, *extra[result.file]]) if result.file in extra else result.problems)
+        for p in (_in_row_order([*result.problems, *extra[result.file]]) if result.file in extra else result.problems)
     ]
     return LoadResult(
         files=files,
