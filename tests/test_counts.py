@@ -226,6 +226,8 @@ def test_export_and_report_agree_with_the_tally(folder: Path, tmp_path: Path):
     ]
     units = [r[1:4] for r in book["Năm 2019"].iter_rows(values_only=True) if r[1] in ("Văn phòng Sở", "Phòng Kế toán")]
     assert units == [("Phòng Kế toán", 1, 1), ("Văn phòng Sở", 5, 2)]
+    data_units = {r[5] for r in book["Dữ liệu"].iter_rows(min_row=2, values_only=True)}
+    assert data_units == {"Phòng Kế toán", "Văn phòng Sở"}  # the data sheet shows the same spelling
     text = build_report(result.groups, [2019], load_catalogue()).text()
     assert '6 lượt cá nhân được công nhận đạt danh hiệu "Lao động tiên tiến"' in text
     assert "3 lượt cá nhân được Giám đốc Sở tặng Giấy khen" in text

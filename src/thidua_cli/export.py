@@ -15,7 +15,7 @@ from typing import Any
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.loading import LoadResult
 from thidua_cli.records import RECORD_FIELDS, Record
-from thidua_cli.tally import Counts, count, pivot, years_label
+from thidua_cli.tally import Counts, count, pivot, unit_spellings, years_label
 
 FONT = "Times New Roman"
 NUMBER_FORMAT = "#,##0"  # shown as 3.323 by Excel and LibreOffice in a Vietnamese locale
@@ -60,7 +60,7 @@ def export_workbook(
     rows = [r for r in result.rows if r[_YEAR] in set(years)]
     for year in years:
         _year_sheet(workbook.create_sheet(f"Năm {year}"), year, result, catalogue)
-    _data_sheet(workbook.create_sheet(DATA_SHEET), rows)
+    _data_sheet(workbook.create_sheet(DATA_SHEET), rows, unit_spellings(result.groups))
     target.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(target)
     return target
@@ -288,15 +288,17 @@ def _year_sheet(ws: Any, year: int, result: LoadResult, catalogue: Catalogue) ->
     _page_setup(ws, header_row)
 
 
-def _data_sheet(ws: Any, rows: list[Record]) -> None:
+def _data_sheet(ws: Any, rows: list[Record], units: dict[str, str]) -> None:
+    """Every record with its source; units in the one spelling the counts show."""
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
     fields = list(DATA_HEADERS)
     positions = [RECORD_FIELDS.index(f) for f in fields]
     ws.append([DATA_HEADERS[f] for f in fields])
+    unit_at = RECORD_FIELDS.index("unit")
     for record in rows:
-        ws.append([record[i] for i in positions])
+        ws.append([units.get(str(record[i]), record[i]) if i == unit_at else record[i] for i in positions])
     for row in ws.iter_rows(min_row=2, max_col=len(fields)):  # user text is data, never a formula
         for cell in row:
             if isinstance(cell.value, str) and cell.value.startswith("="):
