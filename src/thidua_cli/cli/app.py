@@ -18,7 +18,7 @@ from thidua_cli import __version__
 from thidua_cli.catalogue import Catalogue, find_user_catalogues, load_catalogue
 from thidua_cli.errors import ThiduaError
 from thidua_cli.i18n import Lang, t
-from thidua_cli.problems import Severity
+from thidua_cli.problems import Problem, Severity
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -207,6 +207,14 @@ def exit_for(result: LoadResult) -> NoReturn:
     raise typer.Exit(EXIT_FINDINGS if result.errors else EXIT_OK)
 
 
+def _counted(problem: Problem) -> str:
+    """ "no": rows not counted (an error, or outside the years); "yes": a warning on records
+    counted; "": a note about a sheet (skipped)."""
+    if problem.severity is Severity.ERROR or problem.code == "outside-years":
+        return "no"
+    return "yes" if problem.severity is Severity.WARNING else ""
+
+
 def write_problems(path: Path, result: LoadResult, years: list[int] | None, lang: str) -> None:
     """`--problems FILE`: every finding as CSV (UTF-8 with BOM, for Excel), whether its row is counted."""
     import csv
@@ -218,9 +226,7 @@ def write_problems(path: Path, result: LoadResult, years: list[int] | None, lang
         writer = csv.DictWriter(handle, fieldnames=fields)
         writer.writeheader()
         for problem in listing(result, years):
-            counted = problem.severity is not Severity.ERROR and problem.code != "outside-years"
-            row = {**problem.as_dict(lang), "counted": "yes" if counted else "no"}
-            writer.writerow(row)
+            writer.writerow({**problem.as_dict(lang), "counted": _counted(problem)})
     err_console().print(t("written", lang, path=path))
 
 
