@@ -309,3 +309,13 @@ def test_coarse_identity_never_separates_what_the_text_key_joins():
             if key(other) == key(name):
                 assert coarse(other) == coarse(name), (name, other)
     assert coarse("Lê Minh Dũng") != coarse("Lê Minh Dung")  # few false alarms: tones are kept
+
+
+def test_a_warning_on_a_row_not_counted_is_not_called_counted(tmp_path: Path):
+    rows = [[1, "Đặng Thị Thủy", "", "P", "Tập thể lao động tiên tiến", "", "QĐ số 45", 2019]]
+    book = write_xlsx(tmp_path / "a.xlsx", simple_sheet(rows, HEADING))
+    target = tmp_path / "p.csv"
+    out = CliRunner().invoke(app, ["tally", "2019", str(book), "-q", "--problems", str(target)])
+    assert out.exit_code == 1
+    listed = {(r["code"], r["counted"]) for r in csv_rows(target.read_text("utf-8-sig"))}
+    assert listed == {("kind-mismatch", "no"), ("bad-decision-number", "no")}

@@ -8,15 +8,16 @@ adds the warnings read off the records themselves (`fuzzy-award`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from thidua_cli.catalogue import Catalogue
+from thidua_cli.catalogue import AwardMatch
 from thidua_cli.problems import Problem, Severity
 from thidua_cli.records import RECORD_FIELDS, Record
 
 _SHEET, _ROW, _AWARD = (RECORD_FIELDS.index(f) for f in ("sheet", "row", "award"))
-_AWARD_TEXT, _AWARD_COL = RECORD_FIELDS.index("award_text"), RECORD_FIELDS.index("award_col")
+Matcher = Callable[[str], AwardMatch | None]
+_AWARD_TEXT = RECORD_FIELDS.index("award_text")
 
 
 def counts(findings: Iterable[Problem]) -> bool:
@@ -35,11 +36,12 @@ class Counted:
 
 
 def apply_rule(
-    records: Sequence[Record], problems: Sequence[Problem], checks: Sequence[Problem], catalogue: Catalogue
+    records: Sequence[Record], problems: Sequence[Problem], checks: Sequence[Problem], match: Matcher
 ) -> Counted:
     """A finding is about the records of its row that have the award it names, else about all
-    the records of its row (a bad date is about every award of the row)."""
-    checks = [*checks, *fuzzy_awards(records, catalogue)]
+    the records of its row (a bad date is about every award of the row). `match`: how the award
+    texts were matched (`Catalogue.match_award`, or the normaliser's cache of it)."""
+    checks = [*checks, *fuzzy_awards(records, match)]
     errors = [c for c in checks if c.severity is Severity.ERROR]
     if not errors:
         return Counted(list(records), list(problems), checks)
@@ -69,11 +71,11 @@ def in_row_order(findings: list[Problem]) -> list[Problem]:
     return sorted(findings, key=lambda f: (f.sheet is not None, sheets[f.sheet], f.row or 0))
 
 
-def fuzzy_awards(records: Sequence[Record], catalogue: Catalogue) -> list[Problem]:
+def fuzzy_awards(records: Sequence[Record], match: Matcher) -> list[Problem]:
     """`fuzzy-award` on each record whose award text was found only by the accentless last
     resort, naming the canonical award (the record is counted; the unit should correct it)."""
     texts = {record[_AWARD_TEXT] for record in records}
-    fuzzy = {text for text in texts if (match := catalogue.match_award(str(text))) is not None and match.fuzzy}
+    fuzzy = {text for text in texts if (found := match(str(text))) is not None and found.fuzzy}
     if not fuzzy:
         return []
     out = []

@@ -7,8 +7,9 @@ and two people who share a name there are two people (listed as `possible-duplic
 
 Finding them must not cost a warm run its speed: each file's records carry a stable 32-bit
 identity (`identities`, computed once when the file is parsed and kept in the cache) of coarse
-keys that equal text keys always share (`coarse`). Only the identities that occur twice send their records
-to the exact comparison by text key (`text.key`), so rows are read only for files that hold one.
+keys that equal text keys always share (`coarse`). Only the identities that occur twice send
+their records to the exact comparison by text key (`text.key`), so rows are read only for
+files that hold one.
 """
 
 from __future__ import annotations
@@ -104,7 +105,10 @@ def identities(records: Sequence[Record]) -> list[int]:
     return out
 
 
-def identity(record: Record) -> tuple[str, str, str, str, str, int]:
+Identity = tuple[str, str, str, str, str, int]
+
+
+def identity(record: Record) -> Identity:
     """What makes two records the same award to the same recipient."""
     _file, _sheet, _row, name, _position, unit, kind, award, _category, level, _issuer, year, *_ = record
     return (key(name), key(unit), award, level, kind, year)
@@ -147,9 +151,6 @@ def merge(files: Sequence[FileResult]) -> Merged:
             removed.setdefault(fi, set()).add(ri)
     groups = [(*(files[fi].records[ri][i] for i in _GROUP_AT), 1) for fi, ris in removed.items() for ri in ris]
     return Merged(findings, {fi: frozenset(ris) for fi, ris in removed.items()}, groups)  # type: ignore[arg-type]
-
-
-Identity = tuple[str, str, str, str, str, int]
 
 
 def _suspects(files: Sequence[FileResult]) -> tuple[dict[int, set[int]], dict[int, list[int]]]:

@@ -159,7 +159,7 @@ def _read_file(path: Path, catalogue: Catalogue, name: str, data: bytes | None) 
         if found.encoding:
             encodings.append(found.encoding)
         normaliser.add_table(found)
-    counted = apply_rule(normaliser.records, normaliser.problems, normaliser.checks, catalogue)
+    counted = apply_rule(normaliser.records, normaliser.problems, normaliser.checks, normaliser.match)
     return FileResult(
         name,
         counted.records,

@@ -225,8 +225,11 @@ def write_problems(path: Path, result: LoadResult, years: list[int] | None, lang
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=fields)
         writer.writeheader()
-        for problem in listing(result, years):
-            writer.writerow({**problem.as_dict(lang), "counted": _counted(problem)})
+        found = listing(result, years)
+        dropped = {(p.file, p.sheet, p.row) for p in found if p.row is not None and _counted(p) == "no"}
+        for problem in found:
+            counted = "no" if (problem.file, problem.sheet, problem.row) in dropped else _counted(problem)
+            writer.writerow({**problem.as_dict(lang), "counted": counted})
     err_console().print(t("written", lang, path=path))
 
 
