@@ -156,9 +156,10 @@ def merge(files: Sequence[FileResult]) -> Merged:
 def _suspects(files: Sequence[FileResult]) -> tuple[dict[int, set[int]], dict[int, list[int]]]:
     """Identities held twice in one file (file → identities), and those held by several files
     (identity → the files, in order). Counted in C, and only the repeated ones looked at."""
-    times = Counter(chain.from_iterable(result.idents for result in files))
-    if len(times) == sum(times.values()):  # every identity once: the usual case
+    every = set(chain.from_iterable(result.idents for result in files))
+    if len(every) == sum(len(result.idents) for result in files):  # each once: the usual case
         return {}, {}
+    times = Counter(chain.from_iterable(result.idents for result in files))
     repeated = {ident for ident, n in times.items() if n > 1}
     within: dict[int, set[int]] = {}
     holders: dict[int, list[int]] = {}
