@@ -222,6 +222,8 @@ class Problem:
             detail = {"Cá nhân": "an individual", "Tập thể": "a collective", "Hộ gia đình": "a household"}.get(
                 detail, detail
             )
+        elif self.code in ("duplicate", "possible-duplicate") and lang == "en":
+            detail = detail.replace(" dòng ", " row ")  # "DS 2018 dòng 5": the other copy's place
         elif self.code == "kind-mismatch":
             detail = {"Cá nhân": "cá nhân", "Tập thể": "tập thể", "Hộ gia đình": "hộ gia đình"}.get(detail, detail)
         return template.format(value=self.value or "", suggestion=suggestion, detail=detail)
