@@ -195,8 +195,8 @@ def load(
     `cache`, taken from it when unchanged. Results keep the order of the files, so the output
     does not depend on either. A file whose content repeats an earlier one is read once and
     reported (`duplicate-file`); a record that repeats another is counted once and reported
-    (`duplicate`); `keep_duplicates` counts both as they are. `on_start(n)` is told how many files were found,
-    before any is read; `progress(path)` as each is done.
+    (`duplicate`); `keep_duplicates` counts both as they are. `on_start(n)` is told how many
+    files were found, before any is read; `progress(path)` as each is done.
     """
     catalogue = catalogue or load_catalogue()
     files, missing = find_workbooks([Path(p) for p in paths])
@@ -207,10 +207,7 @@ def load(
     copies: dict[int, int] = {}  # file index → index of the file it repeats
     with _Parsers(catalogue, jobs or default_jobs(), cache, len(files)) as parsers:
         for index, path in enumerate(files):
-            try:
-                data: bytes | None = read_bytes(path)
-            except UnreadableFile:
-                data = None
+            data = None if keep_duplicates and cache is None else _bytes(path)
             if data and not keep_duplicates:
                 original = first_of.setdefault(hashlib.sha256(data).hexdigest(), index)
                 if original != index:
@@ -218,14 +215,7 @@ def load(
                     if progress:
                         progress(str(path))
                     continue
-            hit = None
-            key = None
-            if cache is not None and data is not None:
-                try:
-                    key = cache.key(path, data)
-                except OSError:
-                    key = None
-                hit = cache.get(key, str(path), partial(read_records, path, catalogue, str(path))) if key else None
+            key, hit = _from_cache(cache, path, data, catalogue)
             if hit is not None:
                 results[index] = hit
                 if progress:
@@ -240,6 +230,27 @@ def load(
         results[index] = _copy_of(str(files[index]), results[original])
     done = [r for r in results if r is not None]
     return _assemble(done, missing, catalogue, keep_duplicates)
+
+
+def _bytes(path: Path) -> bytes | None:
+    try:
+        return read_bytes(path)
+    except UnreadableFile:
+        return None  # reported when the file is parsed
+
+
+def _from_cache(
+    cache: Cache | None, path: Path, data: bytes | None, catalogue: Catalogue
+) -> tuple[str | None, FileResult | None]:
+    """The file's cache key and its cached result (None when absent or damaged), whose rows, if
+    damaged, are re-parsed with this run's catalogue."""
+    if cache is None or data is None:
+        return None, None
+    try:
+        key = cache.key(path, data)
+    except OSError:
+        return None, None
+    return key, cache.get(key, str(path), partial(read_records, path, catalogue, str(path)))
 
 
 def _in_row_order(findings: list[Problem]) -> list[Problem]:
