@@ -319,3 +319,20 @@ def test_a_warning_on_a_row_not_counted_is_not_called_counted(tmp_path: Path):
     assert out.exit_code == 1
     listed = {(r["code"], r["counted"]) for r in csv_rows(target.read_text("utf-8-sig"))}
     assert listed == {("kind-mismatch", "no"), ("bad-decision-number", "no")}
+
+
+def test_an_unknown_second_award_leaves_the_first_counted(tmp_path: Path):
+    rows = [
+        [HEADING],
+        [],
+        ["STT", "Họ và tên", "Danh hiệu thi đua", "Hình thức khen thưởng"],
+        [1, "Lê Văn An", "LĐTT", "Bằng khen xịn xò"],
+        [2, "Lê Văn Bình", "LĐTT", "Giấy khen"],
+    ]
+    result = load([write_xlsx(tmp_path / "a.xlsx", rows)])
+    assert [(r[3], r[7]) for r in result.rows] == [
+        ("Lê Văn An", "Lao động tiên tiến"),
+        ("Lê Văn Bình", "Lao động tiên tiến"),
+        ("Lê Văn Bình", "Giấy khen"),
+    ]
+    assert [(p.code, p.row) for p in result.problems] == [("unknown-award", 4)]

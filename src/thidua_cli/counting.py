@@ -38,29 +38,34 @@ class Counted:
 def apply_rule(
     records: Sequence[Record], problems: Sequence[Problem], checks: Sequence[Problem], match: Matcher
 ) -> Counted:
-    """A finding is about the records of its row that have the award it names, else about all
-    the records of its row (a bad date is about every award of the row). `match`: how the award
-    texts were matched (`Catalogue.match_award`, or the normaliser's cache of it)."""
+    """A check (a finding the normaliser made about the records it emitted) is about the records
+    of its row that have the award it names, else about all the records of its row (a bad date
+    is about every award of the row); a row problem only about records of the award it names
+    (an unknown second award leaves the first counted). `match`: how the award texts were
+    matched (`Catalogue.match_award`, or the normaliser's cache of it)."""
     checks = [*checks, *fuzzy_awards(records, match)]
     errors = [c for c in checks if c.severity is Severity.ERROR]
-    if not errors:
+    row_errors = [p for p in problems if p.row is not None and p.severity is Severity.ERROR]
+    if not errors and not row_errors:
         return Counted(list(records), list(problems), checks)
-    places = {(c.sheet, c.row) for c in errors}
+    places = {(f.sheet, f.row) for f in (*errors, *row_errors)}
     at_row: dict[tuple[str | None, int | None], list[int]] = {}
     for i, record in enumerate(records):
         place = (record[_SHEET], record[_ROW])
         if place in places:
             at_row.setdefault(place, []).append(i)
+    warnings = [c for c in checks if c.severity is not Severity.ERROR]
+    if not at_row:  # the row problems are about rows that gave no record
+        return Counted(list(records), in_row_order([*problems, *errors]) if errors else list(problems), warnings)
     about: dict[int, list[Problem]] = {}
-    for finding in checks:
+    for finding, whole_row in [*((c, True) for c in checks), *((p, False) for p in row_errors)]:
         found = at_row.get((finding.sheet, finding.row), [])
         named = [i for i in found if records[i][_AWARD] == finding.value]
-        for i in named or found:
+        for i in named or (found if whole_row else []):
             about.setdefault(i, []).append(finding)
     dropped = {i for i, findings in about.items() if not counts(findings)}
     kept = [r for i, r in enumerate(records) if i not in dropped]
-    not_counted = in_row_order([*problems, *errors])
-    return Counted(kept, not_counted, [c for c in checks if c.severity is not Severity.ERROR])
+    return Counted(kept, in_row_order([*problems, *errors]), warnings)
 
 
 def in_row_order(findings: list[Problem]) -> list[Problem]:
