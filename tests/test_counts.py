@@ -336,3 +336,19 @@ def test_an_unknown_second_award_leaves_the_first_counted(tmp_path: Path):
         ("Lê Văn Bình", "Giấy khen"),
     ]
     assert [(p.code, p.row) for p in result.problems] == [("unknown-award", 4)]
+
+
+def test_a_row_with_two_errors_is_one_row_not_counted(tmp_path: Path):
+    rows = [
+        [1, "Đặng Thị Thủy", "", "P", "Tập thể lao động tiên tiến", "", "", 2019],
+        [2, "Lê Văn An", "", "P", "LĐTT", "", "", 2019],
+    ]
+    sheet = simple_sheet(rows, HEADING)
+    for line in sheet[5:]:
+        line.append("31/02/2019")  # a ninth column, "Ngày quyết định"
+    sheet[4] = [*sheet[4], "Ngày quyết định"]
+    result = load([write_xlsx(tmp_path / "a.xlsx", sheet)])
+    assert sorted(p.code for p in result.problems) == ["bad-date", "bad-date", "kind-mismatch"]
+    from thidua_cli.rendering import summary_line
+
+    assert "2 dòng không tính (" in summary_line(result, [2019], "vi")

@@ -145,8 +145,11 @@ def summary_line(result: LoadResult, years: Sequence[int] | None, lang: str) -> 
     outside = result.total - counted
     if outside:
         reasons["outside-years"] = outside
-    for p in result.problems:
-        if p.row is not None and p.severity is Severity.ERROR and p.code != "duplicate":
+    seen: set[tuple[str, str | None, int]] = set()
+    for p in result.problems:  # a row with two errors is one row, under its first reason
+        place = (p.file, p.sheet, p.row or 0)
+        if p.row is not None and p.severity is Severity.ERROR and p.code != "duplicate" and place not in seen:
+            seen.add(place)
             reasons[p.code] = reasons.get(p.code, 0) + 1
     en = lang == "en"
     because = "; ".join(
