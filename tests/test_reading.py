@@ -35,10 +35,12 @@ def test_walks_folders_and_reads_every_sheet(tmp_path: Path):
             if v is not None:
                 ws.write(r, c, v)
     wb.save(str(tmp_path / "cu.xls"))
-    result = load([tmp_path])
+    result = load([tmp_path], keep_duplicates=True)
     assert len(result.files) == 3
     assert len(result.records) == 4
     assert result.problems == []
+    merged = load([tmp_path])  # the same award to the same person, four times: counted once
+    assert len(merged.records) == 1 and [p.code for p in merged.problems] == ["duplicate"] * 3
 
 
 def test_reads_ods(tmp_path: Path):
@@ -152,7 +154,6 @@ def test_sections_and_kinds(tmp_path: Path):
     )
     result = load([write_xlsx(tmp_path / "x.xlsx", rows)])
     assert counts(result, ("award", "kind")) == [
-        ("Lao động tiên tiến", "Cá nhân", 1),
         ("Giấy khen", "Cá nhân", 1),
         ("Giấy khen", "Tập thể", 1),
         ("Giấy khen", "Hộ gia đình", 1),
@@ -161,9 +162,10 @@ def test_sections_and_kinds(tmp_path: Path):
     assert list(zip(frame["name"], frame["kind"].astype(str), strict=True)) == [
         ("Lê Văn An", "Cá nhân"),
         ("Phòng Hành chính", "Tập thể"),
-        ("Lê Văn Bình", "Cá nhân"),
         ("Hộ ông Lê Văn C", "Hộ gia đình"),
     ]
+    # an individual's title under "II. TẬP THỂ": an error, so not counted, and listed
+    assert [(p.code, p.row) for p in result.problems] == [("kind-mismatch", 10)]
 
 
 def test_explicit_kind_column_wins(tmp_path: Path):
@@ -320,11 +322,10 @@ def test_tcvn3_xls(tmp_path: Path):
     path = tmp_path / "cu.xls"
     wb.save(str(path))
     result = load([path])
-    assert list(result.records["name"]) == ["Phòng Lao động - Tiền lương", "Đặng Thị Thủy"]
-    assert counts(result, ("award", "level", "kind", "year")) == [
-        ("Tập thể lao động tiên tiến", "Cơ sở", "Tập thể", 2016, 1),
-        ("Bằng khen", "Tỉnh", "Tập thể", 2016, 1),
-    ]
+    assert list(result.records["name"]) == ["Phòng Lao động - Tiền lương"]
+    assert counts(result, ("award", "level", "kind", "year")) == [("Bằng khen", "Tỉnh", "Tập thể", 2016, 1)]
+    # a collective title given to a person is not counted (kind-mismatch), and listed
+    assert [(p.code, p.row, p.value) for p in result.problems] == [("kind-mismatch", 4, "Tập thể lao động tiên tiến")]
     assert result.files[0].encodings == ("tcvn3",)
 
 

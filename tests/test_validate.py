@@ -62,7 +62,7 @@ EXPECTED = {
     ("level-mismatch", 16),
     ("bad-decision-number", 17),
     ("kind-mismatch", 19),
-    ("over-quota", None),  # 3 CSTĐCS / 8 LĐTT in Phòng A, 2018
+    ("over-quota", None),  # 2 CSTĐCS / 2 LĐTT counted in Phòng A, 2018 (rows 11-13, 19 are not counted)
 }
 CLEAN_ROWS = {5, 6, 15, 20}
 
@@ -97,7 +97,7 @@ def test_cells_columns_and_messages(submissions: Path):
 
 
 def test_quota_ratio_is_configurable(submissions: Path):
-    report = validate(load([submissions]), rules=load_rules(ratio=0.7))
+    report = validate(load([submissions]), rules=load_rules(ratio=1.0))
     assert "over-quota" not in {f.code for f in report.findings}
 
 

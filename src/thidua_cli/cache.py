@@ -10,11 +10,13 @@ and rebuilt, never trusted.
 
 from __future__ import annotations
 
+import binascii
 import hashlib
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from array import array
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, replace
 from functools import cache
 from pathlib import Path
@@ -25,7 +27,7 @@ from thidua_cli.loading import FileResult
 from thidua_cli.problems import Problem
 from thidua_cli.records import Record
 
-FORMAT = 3
+FORMAT = 4
 
 try:  # orjson encodes the rows ~6× faster than the standard library (measured: 0.04 s vs 0.21 s
     import orjson  # for 100,000 rows); the cache format is plain JSON either way.
@@ -100,14 +102,15 @@ class Cache:
     def _entry(self, key: str) -> str:
         return os.path.join(self._root, f"{key}.json")  # str: a warm run makes hundreds
 
-    def get(self, key: str, label: str, source: Path | None = None) -> FileResult | None:
-        """The cached result (its rows read only when asked for); None when absent or damaged."""
+    def get(self, key: str, label: str, reparse: Reparse | None = None) -> FileResult | None:
+        """The cached result (its rows read only when asked for, through `reparse` when that
+        part is damaged); None when absent or damaged."""
         try:
             entry = self._entry(key)
             payload = _read(entry, part=0)
             if payload["key"] != key:
                 return None
-            records = LazyRecords(entry, key, label, int(payload["count"]), source)
+            records = LazyRecords(entry, key, label, int(payload["count"]), reparse)
             return _decode(payload["result"], label, records)
         except FileNotFoundError:
             return None
@@ -123,10 +126,10 @@ class Cache:
             return False  # a read-only or full disk only costs speed
         return True
 
-    def light(self, key: str, result: FileResult, source: Path) -> FileResult:
+    def light(self, key: str, result: FileResult) -> FileResult:
         """The same result with rows that stay in the cache until asked for (cheap to send
-        from a worker process to the parent)."""
-        records = LazyRecords(self._entry(key), key, result.file, len(result.records), source)
+        from a worker process to the parent, which binds the re-parse: `LazyRecords.bind`)."""
+        records = LazyRecords(self._entry(key), key, result.file, len(result.records), None)
         return replace(result, records=records)
 
     def _write(self, target: str, payloads: list[dict[str, Any]]) -> None:
@@ -173,12 +176,21 @@ def _read(entry: str, part: int) -> dict[str, Any]:
     return payload
 
 
-class LazyRecords(Sequence[Record]):
-    """A cache entry's rows, read on first use; a damaged rows file falls back to the workbook."""
+Reparse = Callable[[], Sequence[Record]]
 
-    def __init__(self, rows_file: str, key: str, label: str, count: int, source: Path | None) -> None:
-        self._file, self._key, self._label, self._count, self._source = rows_file, key, label, count, source
+
+class LazyRecords(Sequence[Record]):
+    """A cache entry's rows, read on first use. A damaged rows part is never re-parsed here:
+    the loader hands over `reparse`, bound to the run's catalogue (the same rows a fresh run
+    gives); without one, a damaged part is an error."""
+
+    def __init__(self, rows_file: str, key: str, label: str, count: int, reparse: Reparse | None) -> None:
+        self._file, self._key, self._label, self._count, self._reparse = rows_file, key, label, count, reparse
         self._rows: list[Record] | None = None
+
+    def bind(self, reparse: Reparse) -> LazyRecords:
+        """The same rows, re-parsed through `reparse` if the entry turns out damaged."""
+        return LazyRecords(self._file, self._key, self._label, self._count, reparse)
 
     def _load(self) -> list[Record]:
         if self._rows is None:
@@ -192,12 +204,12 @@ class LazyRecords(Sequence[Record]):
         return self._rows
 
     def _reread(self) -> list[Record]:
-        from thidua_cli.catalogue import load_catalogue
-        from thidua_cli.loading import read_file
-
-        if self._source is None:
+        if self._reparse is None:
             raise RuntimeError(f"the cache entry of {self._label} is damaged: run `thidua cache clear`")
-        return list(read_file(self._source, load_catalogue(), self._label).records)
+        rows = list(self._reparse())
+        if len(rows) != self._count:  # the workbook changed since: its counts are no longer these
+            raise RuntimeError(f"{self._label} changed while it was read: run the command again")
+        return rows
 
     def __len__(self) -> int:
         return self._count
@@ -224,7 +236,15 @@ def _encode(result: FileResult) -> dict[str, Any]:
         "encodings": list(result.encodings),
         "headers": [[sheet, col, text] for (sheet, col), text in result.headers.items()],
         "groups": [list(group) for group in result.groups],
+        "idents": binascii.b2a_base64(array("I", result.idents).tobytes(), newline=False).decode("ascii"),
+        "duplicate_of": result.duplicate_of,
     }
+
+
+def _idents(text: str) -> array[int]:
+    found = array("I")
+    found.frombytes(binascii.a2b_base64(text.encode("ascii")))  # 4 bytes each (base64: not imported)
+    return found
 
 
 def _decode(data: dict[str, Any], label: str, records: Sequence[Record]) -> FileResult:
@@ -242,4 +262,6 @@ def _decode(data: dict[str, Any], label: str, records: Sequence[Record]) -> File
         encodings=tuple(data["encodings"]),
         headers={(sheet, int(col)): text for sheet, col, text in data["headers"]},
         groups=[tuple(group) for group in data["groups"]],
+        idents=_idents(data["idents"]),
+        duplicate_of=str(data["duplicate_of"]),
     )

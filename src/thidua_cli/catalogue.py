@@ -104,6 +104,7 @@ class AwardMatch:
     period: tuple[int, int] | None = None  # the period the text ends with: (first, last year)
     ambiguous: bool = False  # the text names two levels ("cấp Bộ, ngành, tỉnh"): none is taken
     kind: str | None = None  # the kind the text names ("Giấy khen tập thể"), if it names one
+    fuzzy: bool = False  # found only by the accentless last resort: counted, with a `fuzzy-award` warning
 
     @property
     def impossible(self) -> bool:
@@ -229,7 +230,7 @@ class Catalogue:
         candidates = self._award_ascii.get(ascii_key(k), set())
         if len(candidates) == 1:
             name, level = next(iter(candidates))
-            return AwardMatch(self.award(name), level=level)
+            return AwardMatch(self.award(name), level=level, fuzzy=True)
         return self._issuer_first(k)
 
     def _issuer_first(self, k: str) -> AwardMatch | None:

@@ -7,7 +7,6 @@ sheet "Dữ liệu": every record with its source, as a filterable Excel table.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -16,8 +15,7 @@ from typing import Any
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.loading import LoadResult
 from thidua_cli.records import RECORD_FIELDS, Record
-from thidua_cli.rendering import years_label
-from thidua_cli.tally import Counts, count
+from thidua_cli.tally import Counts, count, pivot, unit_spellings, years_label
 
 FONT = "Times New Roman"
 NUMBER_FORMAT = "#,##0"  # shown as 3.323 by Excel and LibreOffice in a Vietnamese locale
@@ -61,10 +59,8 @@ def export_workbook(
     _summary_sheet(summary, counts, years, issuer_name)
     rows = [r for r in result.rows if r[_YEAR] in set(years)]
     for year in years:
-        _year_sheet(
-            workbook.create_sheet(f"Năm {year}"), year, result, catalogue, [r for r in rows if r[_YEAR] == year]
-        )
-    _data_sheet(workbook.create_sheet(DATA_SHEET), rows)
+        _year_sheet(workbook.create_sheet(f"Năm {year}"), year, result, catalogue)
+    _data_sheet(workbook.create_sheet(DATA_SHEET), rows, unit_spellings(result.groups))
     target.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(target)
     return target
@@ -186,31 +182,27 @@ def _summary_sheet(ws: Any, counts: Counts, years: Sequence[int], issuer_name: s
     first_year_col = len(dims) + 2
     last_year_col = first_year_col + len(years) - 1
     total_col = last_year_col + 1
-    grouped: dict[tuple[Any, ...], dict[int, int]] = defaultdict(dict)
-    cat_at = by.index("category") if "category" in by else None
-    year_at = by.index("year")
-    for values in counts.rows:
-        key = ((values[cat_at],) if cat_at is not None else ()) + tuple(values[by.index(d)] for d in dims)
-        grouped[key][values[year_at]] = grouped[key].get(values[year_at], 0) + values[-1]
+    grid = pivot(counts, "year", years)
+    cat_at = grid.by.index("category") if "category" in by else None
+    shown = [grid.by.index(d) for d in dims]
     row += 1
     first_data = row
     data_rows: list[int] = []
     category = None
-    for number, (key, per_year) in enumerate(grouped.items(), 1):
-        if cat_at is not None and key[0] != category:
-            category = key[0]
+    for number, line in enumerate(grid.rows, 1):
+        if cat_at is not None and line.labels[cat_at] != category:
+            category = line.labels[cat_at]
             cell = ws.cell(row, 1, str(category).upper())
             cell.font = st["bold"]
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=total_col)
             for col in range(1, total_col + 1):
                 ws.cell(row, col).border = st["border"]
             row += 1
-        labels = key[1:] if cat_at is not None else key
         _body_cell(ws, row, 1, number, numeric=True)
-        for col, value in enumerate(labels, 2):
-            _text(ws, row, col, str(value))
-        for offset, year in enumerate(years):
-            _body_cell(ws, row, first_year_col + offset, per_year.get(year, 0), numeric=True)
+        for col, at in enumerate(shown, 2):
+            _text(ws, row, col, str(line.labels[at]))
+        for offset, n in enumerate(line.cells):
+            _body_cell(ws, row, first_year_col + offset, n, numeric=True)
         first, last = get_column_letter(first_year_col), get_column_letter(last_year_col)
         _body_cell(ws, row, total_col, f"=SUM({first}{row}:{last}{row})", numeric=True).font = st["bold"]
         data_rows.append(row)
@@ -249,7 +241,7 @@ def _summary_sheet(ws: Any, counts: Counts, years: Sequence[int], issuer_name: s
         ws.add_chart(chart, f"B{total_row + 3}")
 
 
-def _year_sheet(ws: Any, year: int, result: LoadResult, catalogue: Catalogue, rows: list[Record]) -> None:
+def _year_sheet(ws: Any, year: int, result: LoadResult, catalogue: Catalogue) -> None:
     from openpyxl.utils import get_column_letter
 
     st = _styles()
@@ -268,21 +260,18 @@ def _year_sheet(ws: Any, year: int, result: LoadResult, catalogue: Catalogue, ro
     _text(ws, row, 2, "Tổng cộng").font = st["bold"]
     _body_cell(ws, row, 5, f"=SUM(E{first}:E{row - 1})" if row > first else 0, numeric=True).font = st["bold"]
     row += 3
-    unit_at, award_at = RECORD_FIELDS.index("unit"), RECORD_FIELDS.index("award")
-    awards = [a.name for a in catalogue.awards if any(r[award_at] == a.name for r in rows)]
-    table: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for record in rows:
-        table[str(record[unit_at]) or "(không rõ đơn vị)"][str(record[award_at])] += 1
+    units = pivot(count(result.groups, [year], ["unit", "award"], catalogue), "award")
+    awards = list(units.columns)
     ws.cell(row, 1, f"SỐ LƯỢT THEO ĐƠN VỊ NĂM {year}").font = st["bold"]
     row += 1
     _header(ws, row, ["STT", "Đơn vị", *awards, "Tổng cộng"])
     row += 1
     unit_first = row
-    for number, unit in enumerate(sorted(table), 1):
+    for number, line in enumerate(units.rows, 1):
         _body_cell(ws, row, 1, number, numeric=True)
-        _text(ws, row, 2, unit)
-        for offset, award in enumerate(awards):
-            _body_cell(ws, row, 3 + offset, table[unit].get(award, 0), numeric=True)
+        _text(ws, row, 2, str(line.labels[0]) or "(không rõ đơn vị)")
+        for offset, n in enumerate(line.cells):
+            _body_cell(ws, row, 3 + offset, n, numeric=True)
         last = get_column_letter(2 + len(awards))
         _body_cell(ws, row, 3 + len(awards), f"=SUM(C{row}:{last}{row})", numeric=True)
         row += 1
@@ -299,15 +288,17 @@ def _year_sheet(ws: Any, year: int, result: LoadResult, catalogue: Catalogue, ro
     _page_setup(ws, header_row)
 
 
-def _data_sheet(ws: Any, rows: list[Record]) -> None:
+def _data_sheet(ws: Any, rows: list[Record], units: dict[str, str]) -> None:
+    """Every record with its source; units in the one spelling the counts show."""
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
     fields = list(DATA_HEADERS)
     positions = [RECORD_FIELDS.index(f) for f in fields]
     ws.append([DATA_HEADERS[f] for f in fields])
+    unit_at = RECORD_FIELDS.index("unit")
     for record in rows:
-        ws.append([record[i] for i in positions])
+        ws.append([units.get(str(record[i]), record[i]) if i == unit_at else record[i] for i in positions])
     for row in ws.iter_rows(min_row=2, max_col=len(fields)):  # user text is data, never a formula
         for cell in row:
             if isinstance(cell.value, str) and cell.value.startswith("="):

@@ -78,7 +78,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "annotated": ("Đã ghi {n} bản có đánh dấu vào {path}", "Wrote {n} annotated copies to {path}"),
     "error_sev": ("lỗi", "error"),
     "info_sev": ("ghi chú", "note"),
-    "history_none": ('Không tìm thấy "{name}" trong các danh sách.', '"{name}" is in none of the lists.'),
+    "history_none": ('Không tìm thấy "{who}" trong các danh sách.', '"{who}" is in none of the lists.'),
     "history_same_name": (
         "{n} người cùng tên ở {units} đơn vị (tách riêng; dùng --unit hoặc --merge-units).",
         "{n} people share this name in {units} units (shown apart; use --unit or --merge-units).",
@@ -100,6 +100,19 @@ _TEXT: dict[str, tuple[str, str]] = {
     "cache_cleared": ("Đã xoá {n} mục trong {path}", "Removed {n} entries from {path}"),
     "warning_sev": ("cảnh báo", "warning"),
     "message": ("Nội dung", "Message"),
+    "duplicate_files": (
+        "Tệp trùng nội dung với tệp khác, chỉ đọc một lần ({n}):",
+        "Files with the same content as another, read once ({n}):",
+    ),
+    "merged": ("Bản ghi trùng, chỉ tính một lần ({n}):", "Duplicate records, counted once ({n}):"),
+    "warnings": ("Cảnh báo, bản ghi vẫn được tính ({n}):", "Warnings, the records are counted ({n}):"),
+    "summary_line": (
+        "Tóm tắt: đã đọc {files} tệp; tính {counted} bản ghi ({years}); gộp {merged} bản ghi trùng{copies}; "
+        "{rows} dòng không tính{reasons}; bỏ qua {skipped} tệp.",
+        "Summary: read {files} files; counted {counted} records ({years}); merged {merged} duplicate "
+        "records{copies}; {rows} rows not counted{reasons}; skipped {skipped} files.",
+    ),
+    "summary_copies": (" và {n} tệp trùng nội dung", " and {n} files with repeated content"),
 }
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
-from operator import itemgetter
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +14,7 @@ from thidua_cli.catalogue import CATEGORIES, KINDS, LEVELS, Catalogue, load_cata
 from thidua_cli.problems import Problem, Severity
 from thidua_cli.reading import UnreadableFile, find_workbooks, read_bytes
 from thidua_cli.records import RECORD_FIELDS, Record
+from thidua_cli.tally import GROUP_FIELDS, Group, group_records, net_groups, unit_spellings
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -21,25 +22,21 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from thidua_cli.cache import Cache
+    from thidua_cli.dedup import Merged
 
-
-GROUP_FIELDS = ("year", "award", "level", "kind", "category", "unit", "issuer")
-Group = tuple[int, str, str, str, str, str, str, int]  # GROUP_FIELDS values, then the count
-_GROUP_OF = itemgetter(*(RECORD_FIELDS.index(name) for name in GROUP_FIELDS))
-
-
-def group_records(records: Sequence[Record]) -> list[Group]:
-    """Counts per distinct combination of all tally dimensions: enough for any `--by`."""
-    counter = Counter(map(_GROUP_OF, records))
-    return [(*values, n) for values, n in counter.items()]
+__all__ = ["GROUP_FIELDS", "FileResult", "Group", "LoadResult", "load", "read_file"]
 
 
 @dataclass(frozen=True)
 class FileResult:
-    """What one file gave: records, findings, and how many sheets held a table.
+    """What one file gave: the records counted (see `counting`), the findings of the rows not
+    counted (`problems`) and the warnings on counted ones (`checks`), and how many sheets held
+    a table.
 
     `records` may be a lazy sequence (a cache entry's rows are read only when asked for);
-    `groups` always holds the counts, so a tally never needs the rows.
+    `groups` always holds the counts and `idents` the records' identities (see `dedup`), so a
+    tally never needs the rows. `duplicate_of`: the file whose content this one repeats (then
+    it was not read again and holds nothing).
     """
 
     file: str
@@ -52,14 +49,18 @@ class FileResult:
     encodings: tuple[str, ...] = ()
     headers: dict[tuple[str, int], str] = field(default_factory=dict)  # (sheet, column) → header text
     groups: list[Group] = field(default_factory=list)
+    idents: Sequence[int] = field(default_factory=list)
+    duplicate_of: str = ""
 
 
 @dataclass
 class LoadResult:
-    """All records of all files, with every finding and per-file summaries.
+    """All records counted, over all files, with every finding and per-file summaries.
 
-    `rows` are the records as tuples (RECORD_FIELDS); `records` is the same as a pandas frame,
-    built on first use (so that commands which only count never pay for importing pandas).
+    `rows` are the records as tuples (RECORD_FIELDS), less the merged duplicates (`merged`,
+    unless loaded with `keep_duplicates`); `records` is the same as a pandas frame, built on
+    first use (so that commands which only count never pay for importing pandas); `groups`
+    their counts, for the engine in `tally`.
     """
 
     files: list[FileResult]
@@ -67,22 +68,37 @@ class LoadResult:
     checks: list[Problem] = field(default_factory=list)
     missing: list[Path] = field(default_factory=list)
     catalogue: Catalogue | None = None
+    merged: Merged | None = None
     _rows: list[Record] | None = field(default=None, repr=False)
+    _groups: list[Group] | None = field(default=None, repr=False)
     _frame: pd.DataFrame | None = field(default=None, repr=False)
 
     @property
     def rows(self) -> list[Record]:
         if self._rows is None:
-            self._rows = [record for result in self.files for record in result.records]
+            removed = self.merged.removed if self.merged else {}
+            self._rows = [
+                record
+                for index, result in enumerate(self.files)
+                for at, record in enumerate(result.records)
+                if index not in removed or at not in removed[index]
+            ]
         return self._rows
 
     @property
     def groups(self) -> list[Group]:
-        return [group for result in self.files for group in result.groups]
+        if self._groups is None:
+            every = [group for result in self.files for group in result.groups]
+            self._groups = net_groups(every, self.merged.groups if self.merged else ())
+        return self._groups
 
     @property
     def total(self) -> int:
         return sum(group[-1] for group in self.groups)
+
+    @property
+    def duplicate_files(self) -> list[FileResult]:
+        return [f for f in self.files if f.duplicate_of]
 
     @property
     def records(self) -> pd.DataFrame:
@@ -92,7 +108,8 @@ class LoadResult:
 
     @property
     def readable_files(self) -> int:
-        return sum(1 for f in self.files if f.readable)
+        """Files read (a copy of another file's content is not read again)."""
+        return sum(1 for f in self.files if f.readable and not f.duplicate_of)
 
     @property
     def errors(self) -> list[Problem]:
@@ -116,6 +133,8 @@ def read_file(path: Path, catalogue: Catalogue, label: str | None = None, data: 
 
 def _read_file(path: Path, catalogue: Catalogue, name: str, data: bytes | None) -> FileResult:
     # imported here: a run answered from the cache never needs the parsing machinery
+    from thidua_cli.counting import apply_rule
+    from thidua_cli.dedup import identities
     from thidua_cli.layout import NoTable, find_table
     from thidua_cli.normalise import Normaliser
     from thidua_cli.reading import read_workbook
@@ -140,17 +159,25 @@ def _read_file(path: Path, catalogue: Catalogue, name: str, data: bytes | None) 
         if found.encoding:
             encodings.append(found.encoding)
         normaliser.add_table(found)
+    counted = apply_rule(normaliser.records, normaliser.problems, normaliser.checks, normaliser.match)
     return FileResult(
         name,
-        normaliser.records,
-        normaliser.problems,
-        normaliser.checks,
+        counted.records,
+        counted.problems,
+        counted.checks,
         sheets=len(workbook.sheets),
         tables=tables,
         encodings=tuple(sorted(set(encodings))),
         headers=headers,
-        groups=group_records(normaliser.records),
+        groups=group_records(counted.records),
+        idents=identities(counted.records),
     )
+
+
+def read_records(path: Path, catalogue: Catalogue, label: str) -> list[Record]:
+    """The records `read_file` counts: how a damaged cache entry is re-parsed, with the run's
+    catalogue (never the cache's own idea of one)."""
+    return list(read_file(path, catalogue, label).records)
 
 
 def load(
@@ -160,45 +187,117 @@ def load(
     jobs: int | None = None,
     cache: Cache | None = None,
     on_start: Callable[[int], None] | None = None,
+    keep_duplicates: bool = False,
 ) -> LoadResult:
     """Read every workbook under `paths` (files or folders, recursively).
 
     Files are read in parallel by `jobs` processes (default: one per core) and, with a
     `cache`, taken from it when unchanged. Results keep the order of the files, so the output
-    does not depend on either. `on_start(n)` is told how many files were found, before any is
-    read; `progress(path)` as each is done.
+    does not depend on either. A file whose content repeats an earlier one is read once and
+    reported (`duplicate-file`); a record that repeats another is counted once and reported
+    (`duplicate`); `keep_duplicates` counts both as they are. `on_start(n)` is told how many
+    files were found, before any is read; `progress(path)` as each is done.
     """
     catalogue = catalogue or load_catalogue()
     files, missing = find_workbooks([Path(p) for p in paths])
     if on_start:
         on_start(len(files))
     results: list[FileResult | None] = [None] * len(files)
+    first_of: dict[str, int] = {}  # content digest → the first file that has it
+    copies: dict[int, int] = {}  # file index → index of the file it repeats
     with _Parsers(catalogue, jobs or default_jobs(), cache, len(files)) as parsers:
         for index, path in enumerate(files):
-            key = None
-            if cache is not None:
-                try:
-                    key = cache.key(path, read_bytes(path))
-                except (UnreadableFile, OSError):
-                    key = None
-                hit = cache.get(key, str(path), path) if key else None
-                if hit is not None:
-                    results[index] = hit
+            data = None if keep_duplicates and cache is None else _bytes(path)
+            if data and not keep_duplicates:
+                original = first_of.setdefault(hashlib.sha256(data).hexdigest(), index)
+                if original != index:
+                    copies[index] = original
                     if progress:
                         progress(str(path))
                     continue
+            key, hit = _from_cache(cache, path, data, catalogue)
+            if hit is not None:
+                results[index] = hit
+                if progress:
+                    progress(str(path))
+                continue
             parsers.add(index, path, key)  # parsing starts while the other files are looked up
         for index, result in parsers.results():
-            results[index] = result
+            results[index] = _bound(result, files[index], catalogue)
             if progress:
                 progress(str(files[index]))
+    for index, original in copies.items():
+        results[index] = _copy_of(str(files[index]), results[original])
     done = [r for r in results if r is not None]
+    return _assemble(done, missing, catalogue, keep_duplicates)
+
+
+def _bytes(path: Path) -> bytes | None:
+    try:
+        return read_bytes(path)
+    except UnreadableFile:
+        return None  # reported when the file is parsed
+
+
+def _from_cache(
+    cache: Cache | None, path: Path, data: bytes | None, catalogue: Catalogue
+) -> tuple[str | None, FileResult | None]:
+    """The file's cache key and its cached result (None when absent or damaged), whose rows, if
+    damaged, are re-parsed with this run's catalogue."""
+    if cache is None or data is None:
+        return None, None
+    try:
+        key = cache.key(path, data)
+    except OSError:
+        return None, None
+    return key, cache.get(key, str(path), partial(read_records, path, catalogue, str(path)))
+
+
+def _in_row_order(findings: list[Problem]) -> list[Problem]:
+    from thidua_cli.counting import in_row_order
+
+    return in_row_order(findings)
+
+
+def _bound(result: FileResult, path: Path, catalogue: Catalogue) -> FileResult:
+    """A worker's result whose rows stayed in the cache: re-parsed, if the entry is damaged,
+    with this run's catalogue."""
+    from_cache = getattr(result.records, "bind", None)
+    if from_cache is None:
+        return result
+    return replace(result, records=from_cache(partial(read_records, path, catalogue, result.file)))
+
+
+def _copy_of(label: str, original: FileResult | None) -> FileResult:
+    """A file with the same content as `original`: reported, not read again, nothing counted
+    (a copy of a file that could not be read is reported as that file is)."""
+    if original is not None and not original.readable:
+        return replace(original, file=label, problems=[replace(p, file=label) for p in original.problems])
+    source = original.file if original else ""
+    n = len(original.records) if original else 0
+    return FileResult(label, [], [Problem("duplicate-file", label, value=str(n), detail=source)], duplicate_of=source)
+
+
+def _assemble(files: list[FileResult], missing: list[Path], catalogue: Catalogue, keep_duplicates: bool) -> LoadResult:
+    """The files' results as one, with the duplicates among their records merged."""
+    from thidua_cli.dedup import Merged, merge
+
+    merged = Merged() if keep_duplicates else merge(files)
+    extra: dict[str, list[Problem]] = {}
+    for finding in merged.findings:
+        extra.setdefault(finding.file, []).append(finding)
+    problems = [
+        p
+        for result in files
+        for p in (_in_row_order([*result.problems, *extra[result.file]]) if result.file in extra else result.problems)
+    ]
     return LoadResult(
-        files=done,
-        problems=[problem for result in done for problem in result.problems],
-        checks=[check for result in done for check in result.checks],
+        files=files,
+        problems=problems,
+        checks=[check for result in files for check in result.checks],
         missing=missing,
         catalogue=catalogue,
+        merged=merged,
     )
 
 
@@ -221,7 +320,7 @@ def _read_and_store(
     `light`: once stored, send back the result without its rows (they stay in the cache)."""
     result = read_file(path, catalogue)
     if cache is not None and key is not None and cache.put(key, result) and light:
-        return cache.light(key, result, path)
+        return cache.light(key, result)
     return result
 
 
@@ -312,19 +411,6 @@ def records_frame(records: list[Record], catalogue: Catalogue) -> pd.DataFrame:
     }
     for column, categories in order.items():
         frame[column] = pd.Categorical(frame[column], categories=categories, ordered=True)
-    frame["unit"] = _one_spelling(frame["unit"])
+    spellings = unit_spellings(group_records(records))
+    frame["unit"] = frame["unit"].map(spellings)
     return frame
-
-
-def _one_spelling(units: pd.Series) -> pd.Series:
-    """One display form per unit: "VĂN PHÒNG SỞ" (title block) and "Văn phòng Sở" (column) agree."""
-    from thidua_cli.text import key
-
-    best: dict[str, tuple[bool, int, str]] = {}
-    for spelling, count in units.value_counts(sort=False).items():
-        k = key(str(spelling))
-        rank = (str(spelling) != str(spelling).upper(), int(count), str(spelling))
-        if k not in best or rank[:2] > best[k][:2]:
-            best[k] = rank
-    mapping = {spelling: best[key(str(spelling))][2] for spelling in units.unique()}
-    return units.map(mapping)

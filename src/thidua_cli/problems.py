@@ -54,8 +54,33 @@ CODES: dict[str, tuple[Severity, str, str]] = {
     ),
     "duplicate": (
         Severity.ERROR,
-        '"{value}" đã có trong danh sách cùng danh hiệu, cùng năm ({detail}).',
-        '"{value}" is already listed for the same award and year ({detail}).',
+        '"{value}" đã có trong danh sách cùng danh hiệu, cấp khen, đối tượng, cùng năm ({detail}): bản ghi '
+        "trùng, chỉ tính một lần.",
+        '"{value}" is already listed for the same award, level, kind and year ({detail}): a duplicate, counted once.',
+    ),
+    "possible-duplicate": (
+        Severity.WARNING,
+        '"{value}" cũng có trong {detail} cùng danh hiệu, cấp khen, đối tượng, năm và đơn vị ghi như nhau; '
+        "hai tệp không phải bản gửi lại của nhau nên cả hai được tính: hãy kiểm tra có phải một người không.",
+        '"{value}" is also in {detail} with the same award, level, kind, year and unit as written; the two '
+        "files are not re-sends of each other, so both are counted: check whether this is one person.",
+    ),
+    "duplicate-file": (
+        Severity.ERROR,
+        "Tệp có nội dung trùng hệt tệp {detail}: chỉ đọc một lần, {value} bản ghi không tính lại.",
+        "The file has exactly the same content as {detail}: read once, its {value} records not counted again.",
+    ),
+    "fuzzy-award": (
+        Severity.WARNING,
+        '"{value}" được hiểu là "{detail}" chỉ nhờ so khớp bỏ dấu (sai chính tả hoặc thiếu dấu); vẫn được '
+        "tính, hãy sửa lại cho đúng.",
+        '"{value}" was read as "{detail}" only by matching without diacritics (misspelt or unaccented); '
+        "counted, but please correct it.",
+    ),
+    "outside-years": (
+        Severity.INFO,
+        "Năm {value} ngoài các năm đã chọn ({detail}); không tính trong lần tổng hợp này.",
+        "Year {value} is outside the selected years ({detail}); not counted in this tally.",
     ),
     "not-eligible": (
         Severity.WARNING,
@@ -132,6 +157,22 @@ CODES: dict[str, tuple[Severity, str, str]] = {
     ),
 }
 
+# code → (vi, en): a few words for the reason a row is not counted, in the summary's last line.
+SHORT: dict[str, tuple[str, str]] = {
+    "outside-years": ("ngoài các năm đã chọn", "outside the years"),
+    "unknown-award": ("danh hiệu không nhận dạng được", "award not recognised"),
+    "kind-mismatch": ("sai đối tượng", "wrong kind of recipient"),
+    "missing-name": ("thiếu tên", "no name"),
+    "missing-award": ("thiếu danh hiệu", "no award"),
+    "unknown-level": ("cấp khen không nhận dạng được", "level not recognised"),
+    "ambiguous-level": ("không rõ cấp khen", "level unknown"),
+    "unknown-kind": ("đối tượng không nhận dạng được", "kind not recognised"),
+    "ambiguous-kind": ("không rõ cá nhân hay tập thể", "kind unknown"),
+    "bad-year": ("năm sai hoặc thiếu", "bad or missing year"),
+    "bad-date": ("ngày quyết định sai", "bad decision date"),
+    "duplicate": ("trùng", "duplicate"),
+}
+
 REASONS: dict[str, tuple[str, str]] = {
     "password": ("tệp có mật khẩu", "password-protected"),
     "corrupt": ("tệp hỏng hoặc không phải bảng tính", "corrupt or not a workbook"),
@@ -189,6 +230,8 @@ class Problem:
             detail = {"Cá nhân": "an individual", "Tập thể": "a collective", "Hộ gia đình": "a household"}.get(
                 detail, detail
             )
+        elif self.code in ("duplicate", "possible-duplicate") and lang == "en":
+            detail = detail.replace(" dòng ", " row ")  # "DS 2018 dòng 5": the other copy's place
         elif self.code == "kind-mismatch":
             detail = {"Cá nhân": "cá nhân", "Tập thể": "tập thể", "Hộ gia đình": "hộ gia đình"}.get(detail, detail)
         return template.format(value=self.value or "", suggestion=suggestion, detail=detail)

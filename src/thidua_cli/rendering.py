@@ -9,7 +9,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from thidua_cli.i18n import number, t
-from thidua_cli.problems import Problem, Severity
+from thidua_cli.problems import SHORT, Problem, Severity
+from thidua_cli.tally import counted_in, pivot, years_label
+
+__all__ = ["print_summary", "summary_line", "tally_csv", "tally_json", "tally_table", "years_label"]
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -23,15 +26,6 @@ if TYPE_CHECKING:
 
 MAX_PROBLEM_LINES = 30
 MAX_SHEET_LINES = 5
-
-
-def years_label(years: Sequence[int] | None) -> str:
-    if not years:
-        return ""
-    ys = sorted(years)
-    if ys == list(range(ys[0], ys[-1] + 1)):
-        return str(ys[0]) if len(ys) == 1 else f"{ys[0]}-{ys[-1]}"
-    return ", ".join(str(y) for y in ys)
 
 
 def tally_csv(counts: Counts) -> str:
@@ -50,54 +44,48 @@ def tally_json(counts: Counts, years: Sequence[int] | None) -> str:
 
 
 def tally_table(counts: Counts, years: Sequence[int] | None, lang: str) -> Table:
-    """Years as columns (plus a total) when `year` is a dimension; groups by category when present."""
+    """The engine's pivot: years as columns (plus a total) when `year` is a dimension; sections
+    by category when it is one beside others."""
     from rich.table import Table
     from rich.text import Text
 
-    by = counts.by
-    dims = [d for d in by if d not in ("year", "category")]
+    grid = pivot(counts, "year" if "year" in counts.by else None)
+    labels = [d for d in grid.by if d != "category"] or list(grid.by)
+    sections = "category" in grid.by and labels != ["category"]
     table = Table(title=t("title", lang, years=years_label(years)), show_lines=False, header_style="bold")
-    for dim in dims:
-        table.add_column(t(dim, lang))
-    year_at = by.index("year") if "year" in by else None
-    year_cols = sorted({row[year_at] for row in counts.rows}) if year_at is not None else []
-    for year in year_cols:
+    for dim in labels or [""]:
+        table.add_column(t(dim, lang) if dim else "")
+    year_columns = [] if grid.column is None else list(grid.columns)
+    for year in year_columns:
         table.add_column(str(year), justify="right")
-    table.add_column(t("total", lang) if year_cols else t("count", lang), justify="right", style="bold")
-    cat_at = by.index("category") if "category" in by else None
-    keep = [by.index(d) for d in dims]
-    groups: dict[tuple[object, ...], dict[int | None, int]] = {}
-    for row in counts.rows:
-        label = ((row[cat_at],) if cat_at is not None else ()) + tuple(row[i] for i in keep)
-        cells = groups.setdefault(label, {})
-        year = row[year_at] if year_at is not None else None
-        cells[year] = cells.get(year, 0) + row[-1]
-    current_category = None
-    for label, cells in groups.items():
-        if cat_at is not None:
-            if label[0] != current_category:
-                current_category = label[0]
-                table.add_row(Text(str(current_category).upper(), style="bold cyan"))
-            label = label[1:]
-        shown = [number(cells[y], lang) if cells.get(y) else "-" for y in year_cols]
-        table.add_row(*[str(v) for v in label], *shown, number(sum(cells.values()), lang))
-    totals = (
-        [number(sum(r[-1] for r in counts.rows if r[year_at] == y), lang) for y in year_cols]
-        if year_at is not None
-        else []
-    )
+    table.add_column(t("total", lang) if year_columns else t("count", lang), justify="right", style="bold")
+    shown_at = [grid.by.index(d) for d in labels]
+    category_at = grid.by.index("category") if sections else None
+    current = None
+    for row in grid.rows if labels else ():
+        if category_at is not None and row.labels[category_at] != current:
+            current = row.labels[category_at]
+            table.add_row(Text(str(current).upper(), style="bold cyan"))
+        cells = [number(n, lang) if n else "-" for n in row.cells] if year_columns else []
+        table.add_row(*[str(row.labels[i]) for i in shown_at], *cells, number(row.total, lang))
+    totals = [number(n, lang) for n in grid.totals] if year_columns else []
     table.add_section()
-    table.add_row(
-        Text(t("grand_total", lang), style="bold"), *[""] * (len(dims) - 1), *totals, number(counts.total, lang)
-    )
+    blanks = [""] * (max(1, len(labels)) - 1)
+    table.add_row(Text(t("grand_total", lang), style="bold"), *blanks, *totals, number(grid.total, lang))
     return table
 
 
-def print_summary(console: Console, result: LoadResult, years: Sequence[int] | None, counted: int, lang: str) -> None:
-    """Files, sheets and records read; what was skipped or not recognised, with where."""
+def _where(p: Problem) -> str:
+    return " › ".join(str(part) for part in (p.file, p.sheet, p.row) if part is not None)
+
+
+def print_summary(console: Console, result: LoadResult, years: Sequence[int] | None, lang: str) -> None:
+    """Files, sheets and records read; what was skipped, merged or not counted, with where and
+    its code; the warnings on records counted; then one line to copy into a report."""
     from rich.text import Text
 
-    files = [f for f in result.files if f.readable]
+    files = [f for f in result.files if f.readable and not f.duplicate_of]
+    counted = counted_in(result.groups, years)
     console.print(
         t(
             "summary",
@@ -115,30 +103,71 @@ def print_summary(console: Console, result: LoadResult, years: Sequence[int] | N
     legacy = [f.file for f in files if f.encodings]
     if legacy:
         console.print(t("legacy", lang, files=", ".join(legacy)))
-    groups = [
-        ("skipped_files", "bold yellow", [p for p in result.problems if p.code in ("unreadable", "file-error")], None),
+    for title, style, problems, limit in _sections(result):
+        if not problems:
+            continue
+        console.print(Text(t(title, lang, n=len(problems)), style=style))
+        for p in problems[:limit]:
+            code = f" [{p.code}]" if p.row is not None else ""  # rows: the code to find in --problems
+            console.print(f"  • {_where(p)}{code}: {p.message(lang)}", highlight=False, soft_wrap=True, markup=False)
+        if limit is not None and len(problems) > limit:
+            console.print("  " + t("more", lang, n=len(problems) - limit))
+    console.print(Text(summary_line(result, years, lang), style="bold"), soft_wrap=True)
+
+
+def _sections(result: LoadResult) -> list[tuple[str, str, list[Problem], int | None]]:
+    problems = result.problems
+    return [
+        ("skipped_files", "bold yellow", [p for p in problems if p.code in ("unreadable", "file-error")], None),
+        ("duplicate_files", "bold yellow", [p for p in problems if p.code == "duplicate-file"], None),
         (
             "skipped_sheets",
             "yellow",
-            [p for p in result.problems if p.code in ("skipped-sheet", "sheet-unreadable")],
+            [p for p in problems if p.code in ("skipped-sheet", "sheet-unreadable")],
             MAX_SHEET_LINES,
         ),
         (
             "unrecognised",
             "bold red",
-            [p for p in result.problems if p.row is not None and p.severity is Severity.ERROR],
+            [p for p in problems if p.row is not None and p.severity is Severity.ERROR and p.code != "duplicate"],
             MAX_PROBLEM_LINES,
         ),
+        ("merged", "bold yellow", [p for p in problems if p.code == "duplicate"], MAX_PROBLEM_LINES),
+        ("warnings", "yellow", list(result.checks), MAX_PROBLEM_LINES),
     ]
-    for title, style, problems, limit in groups:
-        if not problems:
-            continue
-        console.print(Text(t(title, lang, n=len(problems)), style=style))
-        for p in problems[:limit]:
-            where = " › ".join(str(part) for part in (p.file, p.sheet, p.row) if part is not None)
-            console.print(f"  • {where}: {p.message(lang)}", highlight=False, soft_wrap=True)
-        if limit is not None and len(problems) > limit:
-            console.print("  " + t("more", lang, n=len(problems) - limit))
+
+
+def summary_line(result: LoadResult, years: Sequence[int] | None, lang: str) -> str:
+    """Files read, records counted, duplicates merged, rows not counted (by reason), files
+    skipped: the sentence an officer copies into a report."""
+    counted = counted_in(result.groups, years)
+    reasons: dict[str, int] = {}
+    outside = result.total - counted
+    if outside:
+        reasons["outside-years"] = outside
+    seen: set[tuple[str, str | None, int]] = set()
+    for p in result.problems:  # a row with two errors is one row, under its first reason
+        place = (p.file, p.sheet, p.row or 0)
+        if p.row is not None and p.severity is Severity.ERROR and p.code != "duplicate" and place not in seen:
+            seen.add(place)
+            reasons[p.code] = reasons.get(p.code, 0) + 1
+    en = lang == "en"
+    because = "; ".join(
+        f"{SHORT.get(code, (code, code))[1 if en else 0]}: {number(n, lang)}" for code, n in reasons.items()
+    )
+    copies = result.duplicate_files
+    return t(
+        "summary_line",
+        lang,
+        files=number(result.readable_files, lang),
+        counted=number(counted, lang),
+        years=years_label(years) or "-",
+        merged=number(len(result.merged) if result.merged else 0, lang),
+        copies=t("summary_copies", lang, n=len(copies)) if copies else "",
+        rows=number(sum(reasons.values()), lang),
+        reasons=f" ({because})" if because else "",
+        skipped=sum(1 for p in result.problems if p.code in ("unreadable", "file-error")),
+    )
 
 
 def catalogue_table(catalogue: Catalogue, lang: str) -> Table:

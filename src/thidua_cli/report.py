@@ -6,15 +6,14 @@ Vietnamese thousands separator (3.323), zero counts left out.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from thidua_cli.catalogue import LEVELS, Catalogue
+from thidua_cli.catalogue import KINDS, Catalogue
 from thidua_cli.i18n import number
-from thidua_cli.loading import GROUP_FIELDS, Group
-from thidua_cli.rendering import years_label
+from thidua_cli.tally import count, pivot, years_label
 
 KIND_WORDS = {"Cá nhân": "cá nhân", "Tập thể": "tập thể", "Hộ gia đình": "hộ gia đình"}
 # Who confers a form, by level, when the lists do not name the issuer.
@@ -64,36 +63,30 @@ def _kind_order(kind: str) -> int:
     return list(KIND_WORDS).index(kind) if kind in KIND_WORDS else 9
 
 
-def build_report(groups: Sequence[Group], years: Sequence[int], catalogue: Catalogue) -> Report:
-    at = {name: GROUP_FIELDS.index(name) for name in GROUP_FIELDS}
-    wanted = set(years)
-    by_award: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    issuers: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for group in groups:
-        if group[at["year"]] not in wanted:
-            continue
-        ident = (str(group[at["award"]]), str(group[at["level"]]))
-        by_award[ident][str(group[at["kind"]])] += int(group[-1])
-        if group[at["issuer"]]:
-            issuers[ident][str(group[at["issuer"]])] += int(group[-1])
+def build_report(groups: Sequence[Sequence[Any]], years: Sequence[int], catalogue: Catalogue) -> Report:
+    """The clauses, from the engine's counts: award × level with the kinds across, and the issuer
+    most often named for each award and level."""
+    by_kind = pivot(count(groups, years, ["award", "level", "kind"], catalogue), "kind", KINDS)
+    issuers: dict[tuple[str, str], str] = {}
+    for award, level, issuer, _n in sorted(
+        count(groups, years, ["award", "level", "issuer"], catalogue).rows, key=lambda row: -row[-1]
+    ):
+        if issuer:
+            issuers.setdefault((award, level), issuer)
     titles, forms = [], []
-    for award in catalogue.awards:
-        for level in LEVELS:
-            counts = by_award.get((award.name, level))
-            if not counts or not any(counts.values()):
-                continue
-            who = _who(counts)
-            if award.category.startswith("Danh hiệu"):
-                if award.name == "Cờ thi đua":
-                    titles.append(f"{who} được tặng thưởng Cờ thi đua {ISSUER_OF_TITLE.get(level, '')}".rstrip())
-                else:
-                    titles.append(f'{who} được công nhận đạt danh hiệu "{award.name}"')
-            elif level == "Nhà nước":
-                forms.append(f"{who} được tặng thưởng {award.name}")
+    for row in by_kind.rows:
+        award_name, level = row.labels
+        award = catalogue.award(award_name)
+        who = _who(dict(zip(KINDS, row.cells, strict=True)))
+        if award.category.startswith("Danh hiệu"):
+            if award.name == "Cờ thi đua":
+                titles.append(f"{who} được tặng thưởng Cờ thi đua {ISSUER_OF_TITLE.get(level, '')}".rstrip())
             else:
-                common = issuers[(award.name, level)].most_common(1)
-                issuer = common[0][0] if common else DEFAULT_ISSUER[level]
-                forms.append(f"{who} được {issuer} tặng {award.name}")
+                titles.append(f'{who} được công nhận đạt danh hiệu "{award.name}"')
+        elif level == "Nhà nước":
+            forms.append(f"{who} được tặng thưởng {award.name}")
+        else:
+            forms.append(f"{who} được {issuers.get((award.name, level), DEFAULT_ISSUER[level])} tặng {award.name}")
     return Report(tuple(years), titles, forms)
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from thidua_cli.data import read_text as read_data
 from thidua_cli.errors import CatalogueError
 from thidua_cli.problems import Problem, Severity
-from thidua_cli.records import Record
+from thidua_cli.records import RECORD_FIELDS, Record
 from thidua_cli.text import key
 
 if TYPE_CHECKING:
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 # Load problems that validate does not report: a skipped sheet is not an error by itself.
 _NOT_REPORTED = {"skipped-sheet"}
+_YEAR, _YEAR_COL = RECORD_FIELDS.index("year"), RECORD_FIELDS.index("year_col")
 
 
 @dataclass(frozen=True)
@@ -107,19 +108,60 @@ class ValidationReport:
 
 
 def validate(result: LoadResult, year: int | None = None, rules: Rules | None = None) -> ValidationReport:
-    """Every finding of a load, plus the checks across records (duplicates, eligibility, quota)."""
+    """Every finding of a load (the rows not counted, duplicates among them, warnings), plus the
+    checks across the records counted (eligibility, quota): an error is exactly a row that
+    `tally` does not count."""
     rules = rules or load_rules()
     findings = [p for p in result.problems if p.code not in _NOT_REPORTED]
-    for file in result.files:
-        if file.readable and file.tables == 0:
-            findings.append(Problem("no-table", file.file))
+    findings += _across(result, year, rules)
+    return ValidationReport(_in_order(result, findings), [f.file for f in result.files])
+
+
+def listing(result: LoadResult, years: Sequence[int] | None, rules: Rules | None = None) -> list[Problem]:
+    """What `--problems FILE` lists: every finding of `validate`, the skipped sheets, and each
+    record counted but outside `years` (`outside-years`)."""
+    findings = [*result.problems, *_across(result, None, rules or load_rules())]
+    if years is not None:
+        wanted, label = set(years), _years_label(years)
+        findings += [
+            Problem(
+                "outside-years",
+                r[0],
+                r[1],
+                r[2],
+                col=int(r[_YEAR_COL]) if int(r[_YEAR_COL]) >= 0 else None,
+                value=str(r[_YEAR]),
+                detail=label,
+            )
+            for r in result.rows
+            if r[_YEAR] not in wanted
+        ]
+    return _in_order(result, findings)
+
+
+def _years_label(years: Sequence[int]) -> str:
+    ys = sorted(years)
+    return f"{ys[0]}-{ys[-1]}" if ys == list(range(ys[0], ys[-1] + 1)) and len(ys) > 1 else ", ".join(map(str, ys))
+
+
+def _across(result: LoadResult, year: int | None, rules: Rules) -> list[Problem]:
+    findings = [
+        Problem("no-table", f.file) for f in result.files if f.readable and f.tables == 0 and not f.duplicate_of
+    ]
     findings += result.checks
+    if result.merged is not None:  # a load() result always has it
+        from thidua_cli.dedup import possible_duplicates
+
+        findings += possible_duplicates(result.files, result.merged)
     recs = _recs(result.rows)
-    mismatched = {(c.file, c.sheet, c.row) for c in result.checks if c.code == "kind-mismatch"}
     findings += _outside_year(recs, year)
-    findings += _duplicates(recs)
-    findings += _not_eligible(recs, rules, mismatched)
+    findings += _not_eligible(recs, rules)
     findings += _over_quota(recs, rules)
+    return findings
+
+
+def _in_order(result: LoadResult, findings: list[Problem]) -> list[Problem]:
+    """Column headers filled in; by file, file-level first, then sheet and row."""
     headers: dict[tuple[str, str | None, int], str] = {
         (f.file, sheet, col): text for f in result.files for (sheet, col), text in f.headers.items()
     }
@@ -140,7 +182,7 @@ def validate(result: LoadResult, year: int | None = None, rules: Rules | None = 
             f.col or 0,
         )
     )
-    return ValidationReport(findings, [f.file for f in result.files])
+    return findings
 
 
 class Rec(NamedTuple):
@@ -202,31 +244,13 @@ def _outside_year(recs: list[Rec], year: int | None) -> list[Problem]:
     ]
 
 
-def _where(rec: Rec) -> str:
-    return f"{rec.sheet} dòng {rec.row}"
-
-
-def _duplicates(recs: list[Rec]) -> list[Problem]:
-    first: dict[tuple[str, str, str, int], Rec] = {}
-    out = []
-    for rec in recs:
-        ident = (rec.name_key, rec.unit_key, rec.award, rec.year)
-        seen = first.setdefault(ident, rec)
-        if seen is not rec:
-            where = _where(seen) if seen.file == rec.file else f"{seen.file} › {_where(seen)}"
-            out.append(
-                Problem("duplicate", rec.file, rec.sheet, rec.row, col=rec.name_col, value=rec.name, detail=where)
-            )
-    return out
-
-
-def _not_eligible(recs: list[Rec], rules: Rules, skip: set[tuple[str, str | None, int | None]]) -> list[Problem]:
+def _not_eligible(recs: list[Rec], rules: Rules) -> list[Problem]:
     base = [r for r in recs if r.award in rules.eligible_requires]
     holders = {(r.name_key, r.unit_key, r.year) for r in base} | {(r.name_key, r.file, r.year) for r in base}
     lists = {(r.unit_key, r.year) for r in base} | {(r.file, r.year) for r in base}
     out = []
     for rec in recs:
-        if rec.award != rules.eligible_award or (rec.file, rec.sheet, rec.row) in skip:
+        if rec.award != rules.eligible_award:
             continue
         if (rec.unit_key, rec.year) not in lists and (rec.file, rec.year) not in lists:
             continue  # the unit's Lao động tiên tiến list of that year is not in the input

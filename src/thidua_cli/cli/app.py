@@ -18,6 +18,7 @@ from thidua_cli import __version__
 from thidua_cli.catalogue import Catalogue, find_user_catalogues, load_catalogue
 from thidua_cli.errors import ThiduaError
 from thidua_cli.i18n import Lang, t
+from thidua_cli.problems import Problem, Severity
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -121,6 +122,22 @@ JobsOption = Annotated[
         "--jobs", "-j", min=1, envvar="THIDUA_JOBS", help="Số tiến trình đọc tệp song song (mặc định: số lõi CPU)."
     ),
 ]
+KeepDuplicatesOption = Annotated[
+    bool,
+    typer.Option(
+        "--keep-duplicates",
+        help="Đếm cả bản ghi trùng (cùng người, đơn vị, danh hiệu, cấp khen, đối tượng, năm) và tệp trùng "
+        "nội dung, như chúng có trong tệp (mặc định: mỗi bản ghi chỉ tính một lần).",
+    ),
+]
+ProblemsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--problems",
+        help="Ghi ra tệp CSV mọi dòng không được tính (kèm mã lý do, cả dòng ngoài các năm đã chọn), "
+        "bản ghi trùng, tệp bị bỏ qua và cảnh báo.",
+    ),
+]
 NoCacheOption = Annotated[
     bool, typer.Option("--no-cache", help="Không dùng bộ nhớ đệm: đọc lại mọi tệp Excel (xem: thidua cache clear).")
 ]
@@ -185,8 +202,35 @@ def catalogue_for(paths: list[Path] | None) -> Catalogue:
 
 
 def exit_for(result: LoadResult) -> NoReturn:
-    """Exit 1 when a file was skipped or a row not counted, else 0 (the documented codes)."""
+    """Exit 1 when a file was skipped, a row not counted or a duplicate merged, else 0 (the
+    documented codes)."""
     raise typer.Exit(EXIT_FINDINGS if result.errors else EXIT_OK)
+
+
+def _counted(problem: Problem) -> str:
+    """ "no": rows not counted (an error, or outside the years); "yes": a warning on records
+    counted; "": a note about a sheet (skipped)."""
+    if problem.severity is Severity.ERROR or problem.code == "outside-years":
+        return "no"
+    return "yes" if problem.severity is Severity.WARNING else ""
+
+
+def write_problems(path: Path, result: LoadResult, years: list[int] | None, lang: str) -> None:
+    """`--problems FILE`: every finding as CSV (UTF-8 with BOM, for Excel), whether its row is counted."""
+    import csv
+
+    from thidua_cli.validation import listing
+
+    fields = ["file", "sheet", "row", "column", "cell", "value", "severity", "code", "message", "counted"]
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        found = listing(result, years)
+        dropped = {(p.file, p.sheet, p.row) for p in found if p.row is not None and _counted(p) == "no"}
+        for problem in found:
+            counted = "no" if (problem.file, problem.sheet, problem.row) in dropped else _counted(problem)
+            writer.writerow({**problem.as_dict(lang), "counted": counted})
+    err_console().print(t("written", lang, path=path))
 
 
 def load_paths(
@@ -197,6 +241,7 @@ def load_paths(
     jobs: int | None = None,
     use_cache: bool = True,
     require_readable: bool = False,
+    keep_duplicates: bool = False,
 ) -> LoadResult:
     """Check the paths, then load them with a progress bar on stderr (files being read).
     `require_readable`: stop with exit 3 when no file could be read."""
@@ -209,7 +254,15 @@ def load_paths(
     cat = catalogue_for(catalogue)
     cache = Cache(default_dir(), cat.fingerprint) if use_cache else None
     with ProgressBar(t("loading", lang), enabled=not quiet and _is_terminal(sys.stderr)) as bar:
-        result = load(targets, cat, progress=bar.advance, jobs=jobs, cache=cache, on_start=bar.start)
+        result = load(
+            targets,
+            cat,
+            progress=bar.advance,
+            jobs=jobs,
+            cache=cache,
+            on_start=bar.start,
+            keep_duplicates=keep_duplicates,
+        )
     if require_readable and result.readable_files == 0:
         fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)
     return result

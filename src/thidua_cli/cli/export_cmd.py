@@ -12,18 +12,21 @@ from thidua_cli.cli.app import (
     CatalogueOption,
     DebugOption,
     JobsOption,
+    KeepDuplicatesOption,
     LangOption,
     NoCacheOption,
+    ProblemsOption,
     app,
     err_console,
     exit_for,
     fail,
     handled,
     load_paths,
+    write_problems,
 )
 from thidua_cli.i18n import Lang, t
 from thidua_cli.rendering import print_summary
-from thidua_cli.tally import counts_in_years, parse_by, parse_years
+from thidua_cli.tally import parse_by, parse_years
 
 OrgOption = Annotated[str, typer.Option("--org", help="Tên cơ quan ban hành, in ở góc trái khối tiêu đề.")]
 
@@ -38,6 +41,8 @@ def export_command(
         str | None, typer.Option("--by", help="Các chiều của bảng Tổng hợp (mặc định: category,award,level,kind).")
     ] = None,
     org: OrgOption = "",
+    problems: ProblemsOption = None,
+    keep_duplicates: KeepDuplicatesOption = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Không in tóm tắt.")] = False,
     catalogue: CatalogueOption = None,
     jobs: JobsOption = None,
@@ -66,10 +71,21 @@ def export_command(
         year_list = parse_years(years)
         dims = parse_by(by) if by else ["category", "award", "level", "kind"]
         targets = paths or [Path(".")]
-        result = load_paths(targets, catalogue, quiet, lang, jobs=jobs, use_cache=not no_cache, require_readable=True)
-        write_export(result, year_list, output, split, org, dims)
+        result = load_paths(
+            targets,
+            catalogue,
+            quiet,
+            lang,
+            jobs=jobs,
+            use_cache=not no_cache,
+            require_readable=True,
+            keep_duplicates=keep_duplicates,
+        )
+        write_export(result, year_list, output, split, org, dims, lang)
+        if problems:
+            write_problems(problems, result, year_list, lang)
         if not quiet:
-            print_summary(err_console(), result, year_list, counts_in_years(result.groups, year_list), lang)
+            print_summary(err_console(), result, year_list, lang)
         exit_for(result)
 
 

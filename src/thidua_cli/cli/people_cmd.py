@@ -26,6 +26,7 @@ from thidua_cli.cli.app import (
 )
 from thidua_cli.i18n import Lang, t
 from thidua_cli.records import RECORD_FIELDS, Record
+from thidua_cli.tally import unit_spellings
 
 
 class PeopleFormat(StrEnum):
@@ -69,7 +70,8 @@ def history_command(
         targets = paths or [Path(".")]
         result = load_paths(targets, catalogue, True, lang, jobs=jobs, use_cache=not no_cache, require_readable=True)
         found = history(result.rows, name, unit, merge_units)
-        rows = [_history_row(r) for p in found for r in p.records]
+        units = unit_spellings(result.groups)  # the one spelling the counts show
+        rows = [_history_row(r, units) for p in found for r in p.records]
         if fmt is PeopleFormat.JSON:
             typer.echo(json.dumps({"people": len(found), "records": rows}, ensure_ascii=False, indent=2))
         elif fmt is PeopleFormat.CSV:
@@ -83,14 +85,15 @@ def history_command(
             if not found:
                 err_console().print(t("history_none", lang, who=name))
             if len(found) > 1 and not merge_units:
-                units = {p.unit for p in found}
-                console.print(Text(t("history_same_name", lang, n=len(found), units=len(units)), style="bold yellow"))
+                places = {p.unit for p in found}
+                console.print(Text(t("history_same_name", lang, n=len(found), units=len(places)), style="bold yellow"))
             for person in found:
-                table = Table(title=f"{person.name} — {person.unit or '?'} ({person.kind})", title_justify="left")
+                shown = units.get(person.unit, person.unit) or "?"
+                table = Table(title=f"{person.name} — {shown} ({person.kind})", title_justify="left")
                 for label in ("year", "award", "level", "issuer", "decision", "source"):
                     table.add_column(t(f"h_{label}", lang))
                 for r in person.records:
-                    values = _history_row(r)
+                    values = _history_row(r, units)
                     table.add_row(
                         str(values["year"]),
                         str(values["award"]),
@@ -103,8 +106,10 @@ def history_command(
         raise typer.Exit(EXIT_OK)
 
 
-def _history_row(record: Record) -> dict[str, object]:
-    return {name: record[RECORD_FIELDS.index(name)] for name in HISTORY_FIELDS}
+def _history_row(record: Record, units: dict[str, str]) -> dict[str, object]:
+    row: dict[str, object] = {name: record[RECORD_FIELDS.index(name)] for name in HISTORY_FIELDS}
+    row["unit"] = units.get(str(row["unit"]), row["unit"])
+    return row
 
 
 @app.command("eligible")

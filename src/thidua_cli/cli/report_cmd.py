@@ -13,17 +13,21 @@ from thidua_cli.cli.app import (
     CatalogueOption,
     DebugOption,
     JobsOption,
+    KeepDuplicatesOption,
     LangOption,
     NoCacheOption,
+    ProblemsOption,
     app,
     err_console,
     exit_for,
     fail,
     handled,
     load_paths,
+    write_problems,
 )
 from thidua_cli.cli.export_cmd import OrgOption
 from thidua_cli.i18n import Lang, t
+from thidua_cli.rendering import print_summary
 from thidua_cli.tally import parse_years
 
 
@@ -42,6 +46,9 @@ def report_command(
     ] = ReportFormat.TEXT,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Ghi vào tệp (bắt buộc với docx).")] = None,
     org: OrgOption = "",
+    problems: ProblemsOption = None,
+    keep_duplicates: KeepDuplicatesOption = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Không in tóm tắt.")] = False,
     catalogue: CatalogueOption = None,
     jobs: JobsOption = None,
     no_cache: NoCacheOption = False,
@@ -64,7 +71,16 @@ def report_command(
         if fmt is ReportFormat.DOCX and output is None:
             fail("--format docx cần --output/-o" if lang == "vi" else "--format docx needs --output", EXIT_USAGE, lang)
         targets = paths or [Path(".")]
-        result = load_paths(targets, catalogue, True, lang, jobs=jobs, use_cache=not no_cache, require_readable=True)
+        result = load_paths(
+            targets,
+            catalogue,
+            True,
+            lang,
+            jobs=jobs,
+            use_cache=not no_cache,
+            require_readable=True,
+            keep_duplicates=keep_duplicates,
+        )
         report = build_report(result.groups, year_list, result.catalogue or load_catalogue())
         if fmt is ReportFormat.DOCX and output is not None:
             write_docx(report, output, org)
@@ -76,4 +92,8 @@ def report_command(
                 err_console().print(t("written", lang, path=output))
             else:
                 typer.echo(text, nl=False)
+        if problems:
+            write_problems(problems, result, year_list, lang)
+        if not quiet:
+            print_summary(err_console(), result, year_list, lang)
         exit_for(result)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -16,8 +15,10 @@ from thidua_cli.cli.app import (
     CatalogueOption,
     DebugOption,
     JobsOption,
+    KeepDuplicatesOption,
     LangOption,
     NoCacheOption,
+    ProblemsOption,
     app,
     err_console,
     exit_for,
@@ -25,11 +26,11 @@ from thidua_cli.cli.app import (
     handled,
     load_paths,
     out_console,
+    write_problems,
 )
 from thidua_cli.i18n import Lang, t
-from thidua_cli.loading import LoadResult
 from thidua_cli.rendering import print_summary, tally_csv, tally_json, tally_table
-from thidua_cli.tally import count, counts_in_years, parse_by, parse_years
+from thidua_cli.tally import count, parse_by, parse_years
 
 
 class Format(StrEnum):
@@ -61,9 +62,8 @@ def tally_command(
         Format, typer.Option("--format", "-f", help="table (mặc định), csv, json hoặc xlsx.")
     ] = Format.TABLE,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Ghi kết quả vào tệp thay vì màn hình.")] = None,
-    problems: Annotated[
-        Path | None, typer.Option("--problems", help="Ghi mọi dòng không được tính và tệp bị bỏ qua ra tệp CSV.")
-    ] = None,
+    problems: ProblemsOption = None,
+    keep_duplicates: KeepDuplicatesOption = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Không in tóm tắt và thanh tiến trình.")] = False,
     catalogue: CatalogueOption = None,
     jobs: JobsOption = None,
@@ -83,19 +83,24 @@ def tally_command(
 
       [bold]thidua tally 2019 ho-so/ --by unit,award --format json[/]
 
-    Mã thoát: 0 đủ và sạch; 1 có tệp bị bỏ qua hoặc dòng không nhận dạng được; 2 sai cú pháp;
-    3 không đọc được tệp nào.
+    Mỗi bản ghi chỉ tính một lần: tệp trùng nội dung chỉ đọc một lần, bản ghi trùng (cùng người,
+    đơn vị, danh hiệu, cấp khen, đối tượng, năm) được gộp và liệt kê (--keep-duplicates để đếm cả).
+
+    Mã thoát: 0 đủ và sạch; 1 có tệp bị bỏ qua, dòng không được tính hoặc bản ghi trùng được gộp;
+    2 sai cú pháp; 3 không đọc được tệp nào.
     """
     with handled(lang, debug):
         year_list = parse_years(years)
         dims = parse_by(by or (DEFAULT_TABLE_BY if fmt is Format.TABLE else DEFAULT_DATA_BY))
         targets = paths or [Path(".")]
-        result = load_paths(targets, catalogue, quiet, lang, jobs=jobs, use_cache=not no_cache)
+        result = load_paths(
+            targets, catalogue, quiet, lang, jobs=jobs, use_cache=not no_cache, keep_duplicates=keep_duplicates
+        )
         if result.readable_files == 0:
             if problems:
-                _write_problems(problems, result, lang)
+                write_problems(problems, result, year_list, lang)
             if not quiet:
-                print_summary(err_console(), result, year_list, 0, lang)
+                print_summary(err_console(), result, year_list, lang)
             fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)
         counts = count(result.groups, year_list, dims, result.catalogue or load_catalogue())
         if fmt is Format.XLSX:
@@ -125,9 +130,9 @@ def tally_command(
             else:
                 out_console().print(table)
         if problems:
-            _write_problems(problems, result, lang)
+            write_problems(problems, result, year_list, lang)
         if not quiet:
-            print_summary(err_console(), result, year_list, counts_in_years(result.groups, year_list), lang)
+            print_summary(err_console(), result, year_list, lang)
         exit_for(result)
 
 
@@ -137,12 +142,3 @@ def _emit(text: str, output: Path | None, lang: str) -> None:
         err_console().print(t("written", lang, path=output))
     else:
         typer.echo(text, nl=False)
-
-
-def _write_problems(path: Path, result: LoadResult, lang: str) -> None:
-    fields = ["file", "sheet", "row", "column", "cell", "value", "severity", "code", "message"]
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields)
-        writer.writeheader()
-        for problem in result.problems:
-            writer.writerow(problem.as_dict(lang))

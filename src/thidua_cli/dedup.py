@@ -1,0 +1,236 @@
+"""Records counted once: a record equal to another on (name key, unit key, award, level, kind,
+year) is a duplicate; the first (in file order, then row order) is counted, the others listed.
+
+Across files, only a re-send is merged (a file sharing more than half its records with an earlier
+one): two units' lists whose headings name only the parent body give every record the same unit,
+and two people who share a name there are two people (listed as `possible-duplicate`, counted).
+
+Finding them must not cost a warm run its speed: each file's records carry a stable 32-bit
+identity (`identities`, computed once when the file is parsed and kept in the cache) of coarse
+keys that equal text keys always share (`coarse`). Only the identities that occur twice send
+their records to the exact comparison by text key (`text.key`), so rows are read only for
+files that hold one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from itertools import chain
+from operator import itemgetter
+from typing import TYPE_CHECKING
+
+from thidua_cli.problems import Problem
+from thidua_cli.records import RECORD_FIELDS, Record
+from thidua_cli.tally import GROUP_FIELDS, Group
+from thidua_cli.text import key
+
+if TYPE_CHECKING:
+    from thidua_cli.loading import FileResult
+
+_NAME, _NAME_COL = RECORD_FIELDS.index("name"), RECORD_FIELDS.index("name_col")
+_NAME_OF = itemgetter(_NAME)
+_TAIL_OF = itemgetter(*(RECORD_FIELDS.index(f) for f in ("unit", "kind", "award", "level", "year")))
+_GROUP_AT = [RECORD_FIELDS.index(f) for f in GROUP_FIELDS]
+_NOT_LETTERS = re.compile(r"[\W_]+")
+_COARSE: dict[str, str] = {}
+_NAME_CRC: dict[str, int] = {}
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+
+
+@cache
+def _tables() -> tuple[dict[int, str | None], dict[int, str], re.Pattern[str]]:
+    """(toned letter → the letter without its tone, y → i, spaces and punctuation out;
+    toned letter → its tone; the pattern of what bears no tone)."""
+    base: dict[int, str | None] = {ord("y"): "i"}
+    tone: dict[int, str] = {}
+    for code in range(0x80, 0x2000):
+        parts = unicodedata.normalize("NFD", chr(code))
+        marks = [c for c in parts if c in _TONES]
+        if marks and len(parts) > 1:
+            bare = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES)).casefold()
+            base[code], tone[code] = bare.replace("y", "i"), marks[0]
+    for mark in _TONES:
+        base[ord(mark)], tone[ord(mark)] = None, mark
+    for char in "\t\n\r !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u00a0“”‘’«»„´–—‐‑…":
+        base[ord(char)] = None
+    untoned = re.compile("[^" + "".join(map(chr, tone)) + "]+")
+    return base, tone, untoned
+
+
+def coarse(text: str) -> str:
+    """A key coarser than `text.key`: key(a) == key(b) implies coarse(a) == coarse(b). The
+    letters without tones, spaces or punctuation (y = i), then the tones in order: one per
+    syllable, so where a syllable carries it (hoà, hòa) does not matter, but Dung ≠ Dũng."""
+    found = _COARSE.get(text)
+    if found is None:
+        base, tone, untoned = _tables()
+        folded = (text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)).casefold()
+        letters = folded.translate(base)
+        if not letters.isalnum():
+            letters = _NOT_LETTERS.sub("", letters)
+        found = letters + "|" + untoned.sub("", folded).translate(tone)
+        if len(_COARSE) < 200_000:
+            _COARSE[text] = found
+    return found
+
+
+def identities(records: Sequence[Record]) -> list[int]:
+    """Per record, a stable 32-bit digest (CRC-32) of its coarse identity, the same in every
+    process. Two records that differ may share one (one pair in some 90,000 records): that only
+    sends them to the exact comparison."""
+    names = _NAME_CRC
+    tails: dict[tuple[str, str, str, str, int], bytes] = {}
+    crc32 = zlib.crc32
+    out = []
+    for name, tail_key in zip(map(_NAME_OF, records), map(_TAIL_OF, records), strict=True):
+        start = names.get(name)
+        if start is None:
+            start = crc32(coarse(name).encode("utf-8", "surrogatepass") + b"\0")
+            if len(names) < 200_000:
+                names[name] = start
+        tail = tails.get(tail_key)
+        if tail is None:
+            unit, kind, award, level, year = tail_key
+            tail = tails[tail_key] = f"{coarse(unit)}\0{award}\0{level}\0{kind}\0{year}".encode(
+                "utf-8", "surrogatepass"
+            )
+        out.append(crc32(tail, start))  # = the CRC of name and tail joined
+    return out
+
+
+Identity = tuple[str, str, str, str, str, int]
+
+
+def identity(record: Record) -> Identity:
+    """What makes two records the same award to the same recipient."""
+    _file, _sheet, _row, name, _position, unit, kind, award, _category, level, _issuer, year, *_ = record
+    return (key(name), key(unit), award, level, kind, year)
+
+
+@dataclass(frozen=True)
+class Merged:
+    """The duplicates of a load: a finding per extra copy, which records they are (file index →
+    record indexes) and their groups, to take out of the counts."""
+
+    findings: list[Problem] = field(default_factory=list)
+    removed: dict[int, frozenset[int]] = field(default_factory=dict)
+    groups: list[Group] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+
+def merge(files: Sequence[FileResult]) -> Merged:
+    """The duplicates among the counted records of `files`: equal records in one file, and in
+    two files of which one repeats most of the other (a re-send, edited or saved again).
+
+    Two files that share only a few equal records are lists of two units that the heading
+    names alike (the parent body, when the title block does not name the unit): the people
+    merely share a name, and both records count; `possible_duplicates` lists them."""
+    within, holders = _suspects(files)
+    if not within and not holders:
+        return Merged()
+    resent = _resent(files, holders)
+    kept: dict[Identity, list[tuple[int, Record]]] = {}
+    findings: list[Problem] = []
+    removed: dict[int, set[int]] = {}
+    for fi, ri, record in _candidates(files, within, holders, resent):
+        earlier = kept.setdefault(identity(record), [])
+        same = next((r for fj, r in earlier if fj == fi or (fj, fi) in resent), None)
+        if same is None:
+            earlier.append((fi, record))
+        else:
+            findings.append(_finding(record, same))
+            removed.setdefault(fi, set()).add(ri)
+    groups = [(*(files[fi].records[ri][i] for i in _GROUP_AT), 1) for fi, ris in removed.items() for ri in ris]
+    return Merged(findings, {fi: frozenset(ris) for fi, ris in removed.items()}, groups)  # type: ignore[arg-type]
+
+
+def _suspects(files: Sequence[FileResult]) -> tuple[dict[int, set[int]], dict[int, list[int]]]:
+    """Identities held twice in one file (file → identities), and those held by several files
+    (identity → the files, in order). Counted in C, and only the repeated ones looked at."""
+    every = set(chain.from_iterable(result.idents for result in files))
+    if len(every) == sum(len(result.idents) for result in files):  # each once: the usual case
+        return {}, {}
+    times = Counter(chain.from_iterable(result.idents for result in files))
+    repeated = {ident for ident, n in times.items() if n > 1}
+    within: dict[int, set[int]] = {}
+    holders: dict[int, list[int]] = {}
+    for fi, result in enumerate(files):
+        mine = repeated.intersection(result.idents)
+        if not mine:
+            continue
+        for ident in mine:
+            holders.setdefault(ident, []).append(fi)
+        if len(set(result.idents)) < len(result.idents):
+            within[fi] = {i for i, n in Counter(i for i in result.idents if i in mine).items() if n > 1}
+    return within, {ident: fis for ident, fis in holders.items() if len(fis) > 1}
+
+
+def _resent(files: Sequence[FileResult], holders: dict[int, list[int]]) -> set[tuple[int, int]]:
+    """Pairs of files (earlier, later) that share more than half the records of the smaller."""
+    shared: Counter[tuple[int, int]] = Counter()
+    for files_of in holders.values():
+        for at, earlier in enumerate(files_of):
+            for later in files_of[at + 1 :]:
+                shared[(earlier, later)] += 1
+    size = {fi: len(set(files[fi].idents)) for pair in shared for fi in pair}
+    return {(a, b) for (a, b), n in shared.items() if 2 * n > min(size[a], size[b])}
+
+
+def _candidates(
+    files: Sequence[FileResult],
+    within: dict[int, set[int]],
+    holders: dict[int, list[int]],
+    resent: set[tuple[int, int]],
+) -> list[tuple[int, int, Record]]:
+    """(file, index, record) of every record that may repeat another, in file and row order."""
+    in_pairs = {fi for pair in resent for fi in pair}
+    out = []
+    for fi, result in enumerate(files):
+        wanted = set(within.get(fi, ()))
+        if fi in in_pairs:
+            wanted |= {ident for ident, files_of in holders.items() if fi in files_of}
+        if wanted:
+            records = result.records
+            out += [(fi, ri, records[ri]) for ri, ident in enumerate(result.idents) if ident in wanted]
+    return out
+
+
+def possible_duplicates(files: Sequence[FileResult], merged: Merged) -> list[Problem]:
+    """Equal records of two files that are not re-sends of each other (two people of two units
+    who share a name, most likely): both counted; a warning, to check."""
+    _within, holders = _suspects(files)
+    if not holders:
+        return []
+    first: dict[Identity, Record] = {}
+    out = []
+    for fi, result in enumerate(files):
+        wanted = {ident for ident, files_of in holders.items() if fi in files_of}
+        if not wanted:
+            continue
+        gone = merged.removed.get(fi, frozenset())
+        for ri, ident in enumerate(result.idents):
+            if ident in wanted and ri not in gone:
+                record = result.records[ri]
+                seen = first.setdefault(identity(record), record)
+                if seen is not record and seen[0] != record[0]:
+                    out.append(replace(_finding(record, seen), code="possible-duplicate"))
+    return out
+
+
+def _finding(copy: Record, kept: Record) -> Problem:
+    """The copy's place, and (in detail) the place of the record that is counted."""
+    file, sheet, row = kept[0], kept[1], kept[2]
+    where = f"{sheet} dòng {row}" if file == copy[0] else f"{file} › {sheet} dòng {row}"
+    name, name_col = str(copy[_NAME]), int(copy[_NAME_COL])
+    col = name_col if name_col >= 0 else None
+    return Problem("duplicate", copy[0], copy[1], copy[2], col=col, value=name, detail=where)
