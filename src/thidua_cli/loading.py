@@ -130,8 +130,7 @@ def _read_file(path: Path, catalogue: Catalogue, name: str, data: bytes | None) 
     for sheet in workbook.sheets:
         found = find_table(sheet, catalogue, (sheet.name, path.stem, path.parent.name))
         if isinstance(found, NoTable):
-            detail = "empty-sheet" if found.reason == "empty" else found.reason
-            normaliser.problems.append(Problem("skipped-sheet", name, sheet.name, detail=detail))
+            normaliser.problems.append(found.problem(name))
             continue
         tables += 1
         for columns in found.columns.values():

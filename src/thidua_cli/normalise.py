@@ -6,17 +6,22 @@ Two kinds of finding come out: `problems` (the row or file is not counted) and `
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from thidua_cli.catalogue import Award, AwardMatch, Catalogue, DecisionSuffix, Issuer
-from thidua_cli.layout import COLUMN_NUMBER, Column, SheetTable, row_texts, text_of
+from thidua_cli.cells import COLUMN_NUMBER, row_texts, text_of
+from thidua_cli.labels import is_place_date, is_signature, is_totals, layout_rules
+from thidua_cli.layout import Column, SheetTable
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell
 from thidua_cli.records import Record
-from thidua_cli.rows import is_place_date, is_signature, is_totals, repeats_header, section_of
+from thidua_cli.roles import role_rules
+from thidua_cli.rows import is_number, repeats_header, section_of, subheading_of
+from thidua_cli.text import key
 from thidua_cli.values import BadDate, parse_date, parse_year, split_decision
 
 # (award, category, kind, level, issuer, year): what the cells of a block of rows share.
@@ -31,6 +36,9 @@ _SEPARATORS = re.compile(r"\s*(?:[,;+\n]|\bvà\b)\s*")
 _DATE_CHECKS: dict[tuple[type, Cell, int], tuple[str, str | None]] = {}
 _ZERO_DIGITS = str.maketrans("123456789", "000000000")
 _WHITE_SPACE = re.compile(r"\s")
+_SHAPES: dict[str, dict[str, tuple[int, bool]]] = {}  # per catalogue fingerprint: see Normaliser._shape
+PROPOSED = "đề nghị"
+_NAME_TAIL = re.compile(r"\s*(?:\n|\s[-–]\s|,\s*)\s*")
 _DECISION_FORM = re.compile(r"^\d+[A-Za-z]?/(?:\d{4}/)?[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ0-9&]+)+$")
 
 
@@ -66,6 +74,10 @@ class Normaliser:
     _splits: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     _cells: tuple[int | None, ...] = ()  # the table's kind, level, year, position, unit, notes columns
     _decision_cells: tuple[int | None, int | None, int | None] = (None, None, None)  # number, date, both
+    include_proposals: bool = False  # record rows marked proposed/refused, with their status
+    _statuses: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _names: dict[Cell, tuple[str, str]] = field(default_factory=dict)
+    _not_awarded: dict[str, list[int]] = field(default_factory=dict)  # per table: status → rows
 
     def match(self, text: str) -> AwardMatch | None:
         """Per distinct cell text: the catalogue is asked once, not once per row."""
@@ -122,24 +134,31 @@ class Normaliser:
         self._finding(self.checks, code, ctx, column, **kw)
 
     def add_table(self, table: SheetTable) -> None:
+        """The records of one table, row by row (see `rows` for what a row can be)."""
+        sheet_status = PROPOSED if table.heading.proposal else ""
+        if sheet_status and not self.include_proposals:
+            self._proposal_list(table)
+            return
         grid, index = table.grid, table.index
         self._resolved = {}  # resolutions depend on the table (its heading year, decision, …)
         self._cells = tuple(index.get(f) for f in ("kind", "level", "year", "position", "unit", "notes"))
         self._decision_cells = (index.get("decision_number"), index.get("decision_date"), index.get("decision"))
+        self._not_awarded = {}
         i_stt, i_name = index.get("stt"), index["name"]
-        name_col = table.columns["name"][0]
         award_cols = table.columns.get("award", [])
-        single_award = award_cols[0] if len(award_cols) == 1 else None
+        single_award = award_cols[0] if len(award_cols) == 1 and "tick" not in table.columns else None
         i_award = single_award.index if single_award else -1
-        parts_of, split_parts = self._parts.get, self._award_parts
+        parts_of, split_parts, names = self._parts.get, self._award_parts, self._names
+        statuses, status_of = self._statuses.get, self._status
         add = self._adder(table)
-        section_kind, section_award = table.heading.kind, None
+        section_kind, section_award, unit = table.heading.kind, None, table.heading.unit or ""
         in_signature = False
         for r in range(table.first_data_row, len(grid)):
             row = grid[r]
             stt = row[i_stt] if i_stt is not None else None
-            numbered = stt.__class__ is float or stt.__class__ is int or _is_number(stt)
-            name = text_of(row[i_name])
+            numbered = stt.__class__ is float or stt.__class__ is int or is_number(stt)
+            raw = row[i_name]
+            name, own_position = names.get(raw) or self._name(raw)
             if (not numbered or (len(name) <= 4 and COLUMN_NUMBER.match(name))) and repeats_header(table, row):
                 continue  # a second table's header; column numbers again
             if in_signature:
@@ -147,51 +166,146 @@ class Normaliser:
                     continue
                 in_signature = False
             if not numbered:
-                texts = row_texts(row)
-                if not texts:
-                    continue
-                if is_totals(texts[0]):
-                    continue
-                if (is_signature(texts[0]) or is_place_date(texts[0])) and not any(
-                    text_of(row[c.index]) for c in award_cols
-                ):
+                what = self._other_row(table, r, row, stt, name)
+                if what is None:
+                    pass
+                elif what[0] == "signature":
                     in_signature = True
                     continue
-                section = section_of(texts, stt, self.catalogue)
-                if section:
-                    if section.kind:
-                        section_kind, section_award = section.kind, None
-                    if section.award_text:
-                        section_award = section.award_text
+                elif what[0] == "section":
+                    section_kind, section_award = what[1] or section_kind, what[2]
+                    unit = (table.heading.unit or "") if what[1] else unit
                     continue
-            own: list[tuple[Column | None, str]]
+                elif what[0] == "subheading":
+                    unit = what[1] or unit
+                    continue
+                else:
+                    continue
             if single_award is not None:  # the usual table: one award column
                 text = text_of(row[i_award])
                 parts = (parts_of(text) or split_parts(text)) if text else ()
-                if name and len(parts) == 1:
-                    add(r, row, name, section_kind, single_award, parts[0])
-                    continue
-                own = [(single_award, part) for part in parts]
+                if name and len(parts) == 1 and not sheet_status:
+                    status, award_text = statuses(parts[0]) or status_of(parts[0])
+                    if not status:
+                        add(r, row, name, section_kind, single_award, award_text, unit, "", own_position)
+                        continue
+                own = [(single_award, part) for part in parts]  # type: list[tuple[Column | None, str]]
             else:
-                own = [
-                    (c, part) for c in award_cols if (text := text_of(row[c.index])) for part in self._award_parts(text)
-                ]
+                own = self._own_awards(table, r, row, award_cols)
             if not name:
                 if own:
-                    self.problem("missing-name", Context(table, r, row, name, section_kind), name_col, value=own[0][1])
+                    ctx = Context(table, r, row, name, section_kind)
+                    self.problem("missing-name", ctx, table.columns["name"][0], value=own[0][1])
                 continue
             if not own:
+                if "tick" in table.columns:
+                    continue  # a tick matrix: a row with no tick holds no award
                 fallback = section_award or table.heading.award_text
                 if fallback is None:
                     ctx = Context(table, r, row, name, section_kind)
                     self.problem("missing-award", ctx, award_cols[0] if award_cols else None, value=name)
                     continue
                 own = [(None, fallback)]
-            for column, award_text in own:
-                add(r, row, name, section_kind, column, award_text)
+            for column, text in own:
+                status, award_text = self._status(text)
+                add(r, row, name, section_kind, column, award_text, unit, status or sheet_status, own_position)
+        self._report_not_awarded(table)
 
-    def _adder(self, table: SheetTable) -> Callable[[int, list[Cell], str, str | None, Column | None, str], None]:
-        """`add(r, row, name, section_kind, award column, award text)`: one record of this table.
+    def _other_row(
+        self, table: SheetTable, r: int, row: list[Cell], stt: Cell, name: str
+    ) -> tuple[str, str | None, str | None] | None:
+        """What an unnumbered row is: ("skip"), ("signature"), ("section", kind, award text),
+        ("subheading", unit) — or None for a record row."""
+        texts = row_texts(row)
+        if not texts or is_totals(texts[0]):
+            return "skip", None, None
+        if (is_signature(texts[0]) or is_place_date(texts[0])) and not any(
+            text_of(row[c.index]) for c in table.columns.get("award", [])
+        ):
+            return "signature", None, None
+        section = section_of(texts, stt, self.catalogue)
+        if section and (section.kind or section.award_text):
+            return "section", section.kind, section.award_text
+        unit = subheading_of(table, r, name, self.catalogue)
+        if unit:
+            return "subheading", unit, None
+        return ("skip", None, None) if section else None
+
+    def _own_awards(
+        self, table: SheetTable, r: int, row: list[Cell], award_cols: list[Column]
+    ) -> list[tuple[Column | None, str]]:
+        """The awards a row names in several award columns and in tick columns (a tick gives its
+        column's award; anything else in a tick cell is reported)."""
+        own: list[tuple[Column | None, str]] = [
+            (c, part) for c in award_cols if (text := text_of(row[c.index])) for part in self._award_parts(text)
+        ]
+        marks = role_rules().ticks
+        for column in table.columns.get("tick", ()):
+            text = text_of(row[column.index])
+            if not text:
+                continue
+            if text in marks:
+                own.append((column, column.header))
+            else:
+                ctx = Context(table, r, row, text_of(row[table.index["name"]]), None)
+                self.problem("bad-tick", ctx, column, value=text)
+        return own
+
+    def _status(self, text: str) -> tuple[str, str]:
+        """(status, the award text without its mark): "Lao động tiên tiến (đề nghị)" →
+        ("đề nghị", "Lao động tiên tiến"); ("", text) for an award given."""
+        found = self._statuses.get(text)
+        if found is None:
+            found = "", text
+            lowered = text.casefold()
+            for pattern, status in layout_rules().status:
+                match = pattern.search(lowered)
+                if match:
+                    bare = (text[: match.start()] + " " + text[match.end() :]).strip(" -–:")
+                    found = status, " ".join(bare.split())
+                    break
+            self._statuses[text] = found
+        return found
+
+    def _name(self, raw: Cell) -> tuple[str, str]:
+        """(name, position written after it in the same cell) per distinct name cell:
+        "Nguyễn Văn An\nHiệu trưởng", "Nguyễn Văn An - Hiệu trưởng" → name and position."""
+        name = text_of(raw)
+        found = name, ""
+        if raw.__class__ is str:
+            found = _split_name(raw, name, self.catalogue)
+        with contextlib.suppress(TypeError):
+            self._names[raw] = found
+        return found
+
+    def _proposal_list(self, table: SheetTable) -> None:
+        """A proposal list is no award list: reported once, with how many rows it holds."""
+        i_stt, i_name = table.index.get("stt"), table.index["name"]
+        rows = [
+            r
+            for r in range(table.first_data_row, len(table.grid))
+            if text_of(table.grid[r][i_name])
+            and (i_stt is None or (is_number(table.grid[r][i_stt]) and text_of(table.grid[r][i_stt])))
+        ]
+        first = rows[0] + 1 if rows else None
+        self.problems.append(
+            Problem("proposal-list", self.file, table.sheet, first, value=table.heading.proposal, detail=str(len(rows)))
+        )
+
+    def _report_not_awarded(self, table: SheetTable) -> None:
+        if self.include_proposals:
+            return
+        for status, rows in self._not_awarded.items():
+            self.problems.append(
+                Problem("not-awarded", self.file, table.sheet, rows[0] + 1, value=status, detail=str(len(rows)))
+            )
+
+    def _adder(
+        self, table: SheetTable
+    ) -> Callable[[int, list[Cell], str, str | None, Column | None, str, str, str, str], None]:
+        """`add(r, row, name, section_kind, award column, award text, unit, status, position)`: one
+        record of this table (unit: of the sub-heading above, else the heading's; position: written
+        after the name in its cell). A row with a status is counted only with include_proposals.
 
         Award, kind, level and year are resolved once per distinct combination of the cells they
         depend on (rows of a block share them), then reused; the decision's date once per
@@ -201,15 +315,23 @@ class Normaliser:
         i_kind, i_level, i_year, i_position, i_unit, i_notes = self._cells
         first_date_column, combined_column = table.first.get("decision_date"), table.first.get("decision")
         only_combined, splits = i_number is None and i_date is None, self._splits
-        shapes, shape_of = self.catalogue.shape_cache, self._shape
+        shapes, shape_of = _SHAPES.setdefault(self.catalogue.fingerprint, {}), self._shape
         resolved, date_checks = self._resolved, _DATE_CHECKS
         name_kind, append = self.catalogue.name_kind, self.records.append
         file, sheet, name_index = self.file, table.sheet, table.index["name"]
-        heading_unit = table.heading.unit or ""
         year_index = -1 if i_year is None else i_year
+        include, not_awarded = self.include_proposals, self._not_awarded
 
         def add(
-            r: int, row: list[Cell], name: str, section_kind: str | None, column: Column | None, award_text: str
+            r: int,
+            row: list[Cell],
+            name: str,
+            section_kind: str | None,
+            column: Column | None,
+            award_text: str,
+            unit: str,
+            status: str,
+            position: str,
         ) -> None:
             date_value: Cell
             if i_both is None:  # the usual layouts, inline; else (or a number cell holding the date too):
@@ -249,6 +371,9 @@ class Normaliser:
                 self._repeat(findings, r, name, number)
             if fixed is None:
                 return
+            if status and not include:
+                not_awarded.setdefault(status, []).append(r)
+                return
             kind, award, category, level, issuer, year = fixed
             date = ""
             if date_value != "":
@@ -264,8 +389,8 @@ class Normaliser:
                     sheet,
                     r + 1,
                     name,
-                    text_of(row[i_position]) if i_position is not None else "",
-                    (text_of(row[i_unit]) if i_unit is not None else "") or heading_unit,
+                    (text_of(row[i_position]) if i_position is not None else "") or position,
+                    (text_of(row[i_unit]) if i_unit is not None else "") or unit,
                     kind,
                     award,
                     category,
@@ -276,6 +401,7 @@ class Normaliser:
                     date,
                     text_of(row[i_notes]) if i_notes is not None else "",
                     award_text,
+                    status,
                     name_index,
                     column.index if column else -1,
                     year_index,
@@ -323,7 +449,7 @@ class Normaliser:
         number (kept with the catalogue: numbers recur from file to file). Numbers that differ
         only in the digits before the first "/" ("123/QĐ-UBND", "124/QĐ-UBND") share a shape:
         the rule reads the part after it and the form only asks for digits there."""
-        shapes = self.catalogue.shape_cache
+        shapes = _SHAPES.setdefault(self.catalogue.fingerprint, {})
         found = shapes.get(number)
         if found is None:
             head, slash, tail = number.partition("/")
@@ -488,6 +614,9 @@ class Normaliser:
             return level, issuer.name if issuer else ""
         if match.level:
             return match.level, match.issuer.name if match.issuer else ""
+        signed = ctx.table.heading.decision_level  # "(Kèm theo Quyết định … của Chủ tịch UBND tỉnh)"
+        if signed and signed[0] in award.levels and not (decided and decided[1] == number):
+            return signed
         if decided:
             options = decided[0].levels & set(award.levels)
             if len(options) == 1:
@@ -511,9 +640,6 @@ class Normaliser:
         return ctx.table.heading.year
 
 
-_STT = re.compile(r"^\d{1,5}(?:[.,]\d{1,3})*[.)]?[a-z]?$")  # 1, 01, 1., 1.2, 3a
-
-
 def _filled(value: Cell) -> bool:
     """text_of(value) != "", without turning a date or a number into text."""
     if value.__class__ is str:
@@ -521,9 +647,16 @@ def _filled(value: Cell) -> bool:
     return value is not None
 
 
-def _is_number(value: Cell) -> bool:
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, int | float):
-        return True
-    return isinstance(value, str) and _STT.match(value.strip()) is not None
+def _split_name(raw: str, name: str, catalogue: Catalogue) -> tuple[str, str]:
+    """(name, position) of a name cell that holds both: the position after a line break, or
+    after a dash or comma when it starts with a position word (layout.toml [names])."""
+    parts = _NAME_TAIL.split(raw.strip(), maxsplit=1)
+    if len(parts) < 2:
+        return name, ""
+    head, tail = " ".join(parts[0].split()), " ".join(parts[1].split())
+    if not head or not tail or catalogue.name_kind(head) != "Cá nhân":
+        return name, ""
+    tail_key = key(tail)
+    if "\n" in raw.strip() or any(tail_key == p or tail_key.startswith(p + " ") for p in layout_rules().positions):
+        return head, tail
+    return name, ""

@@ -21,8 +21,9 @@ RECORD_FIELDS = (
     "decision_date",
     "notes",
     "award_text",
+    "status",  # "" for an award given; "đề nghị", "không đạt", "chưa đạt" only with --include-proposals
     "name_col",
     "award_col",
     "year_col",
 )
-Record = tuple[str, str, int, str, str, str, str, str, str, str, str, int, str, str, str, str, int, int, int]
+Record = tuple[str, str, int, str, str, str, str, str, str, str, str, int, str, str, str, str, str, int, int, int]
