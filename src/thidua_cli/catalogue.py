@@ -89,9 +89,6 @@ class Catalogue:
     _surnames: frozenset[str] = field(default_factory=frozenset, repr=False)
     _prefix_starts: frozenset[str] = field(default_factory=frozenset, repr=False)
     fingerprint: str = ""
-    phrase_cache: dict[str, str | None] = field(default_factory=dict, repr=False)  # heading line → award phrase
-    shape_cache: dict[str, tuple[int, bool]] = field(default_factory=dict, repr=False)  # decision number → rule
-    line_cache: dict[str, Any] = field(default_factory=dict, repr=False)  # heading line → what it says (layout)
 
     # --- lookups ------------------------------------------------------------------------
     def award(self, name: str) -> Award:
