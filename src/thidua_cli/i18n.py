@@ -17,6 +17,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "category": ("Loại", "Category"),
     "unit": ("Đơn vị", "Unit"),
     "issuer": ("Cơ quan khen", "Issuer"),
+    "status": ("Trạng thái (trống: đã khen)", "Status (blank: awarded)"),
     "year": ("Năm", "Year"),
     "count": ("Số lượt", "Count"),
     "total": ("Tổng", "Total"),

@@ -17,7 +17,6 @@ from thidua_cli.roles import TableRoles, assign_roles
 from thidua_cli.text import decode_legacy, detect_legacy, key
 
 HEADER_SEARCH_ROWS = 30
-MAX_TIERS = 3
 
 
 @dataclass(frozen=True)
@@ -117,9 +116,14 @@ def find_header(grid: list[list[Cell]]) -> tuple[int, int, list[tuple[str, ...]]
     rows, or None."""
     best: tuple[int, int, int] | None = None
     limit = min(HEADER_SEARCH_ROWS, len(grid))
-    texts = [tuple([text_of(v) for v in grid[r]]) for r in range(min(limit + MAX_TIERS, len(grid)))]
+    texts = [tuple([text_of(v) for v in grid[r]]) for r in range(min(2, len(grid)))]  # then one more per row
     for r in range(limit):
-        found = _header_at(tuple(texts[r : r + MAX_TIERS]))
+        if r + 2 < len(grid):
+            texts.append(tuple([text_of(v) for v in grid[r + 2]]))
+        top, below = texts[r], texts[r + 1] if r + 1 < len(texts) else ()
+        found = _header_at(top, below)
+        if found is not None and found[1] == 1 and r + 2 < len(texts):
+            found = _third_tier(top, below, texts[r + 2], found)
         if found is None:
             continue
         score, span = found
@@ -129,28 +133,35 @@ def find_header(grid: list[list[Cell]]) -> tuple[int, int, list[tuple[str, ...]]
             break  # data rows below a header never make a better one
     if best is None:
         return None
-    return best[1], best[2], _tiers(tuple(texts[best[1] : best[2] + 1]))
+    return best[1], best[2], _tiers(texts[best[1] : best[2] + 1])
 
 
 @lru_cache(maxsize=4096)
-def _header_at(rows: tuple[tuple[str, ...], ...]) -> tuple[int, int] | None:
-    """(score, how many more header rows) of a header starting at rows[0], with up to two rows
-    below as its lower tiers; None for a row of fewer than two cells. Kept per run of rows: one
-    layout's header recurs in every file made from it."""
-    top = rows[0]
+def _header_at(top: tuple[str, ...], below: tuple[str, ...]) -> tuple[int, int] | None:
+    """(score, 0 or 1 more header row) of a header starting at the row `top`, with the row
+    `below` as its possible second tier; None for a row of fewer than two cells. Kept per pair
+    of rows: one layout's header recurs in every file made from it."""
     if sum(1 for t in top if t) < 2:
         return None
-    below = rows[1] if len(rows) > 1 else top
-    if sum(1 for t, b in zip(top, below, strict=False) if may_head(t) or may_head(b)) < 2:
+    if sum(1 for t, b in zip(top, below or top, strict=False) if may_head(t) or may_head(b)) < 2:
         return 0, 0  # fewer than two cells start like a header label: a title or a data row
-    best = (_score(_tiers(rows[:1])), 0)
-    for span in range(1, len(rows)):
-        if column_numbers(rows[span]):
-            break
-        score = _score(_tiers(rows[: span + 1]))
+    best = (_score(_tiers([top])), 0)
+    if below and not column_numbers(below):
+        score = _score(_tiers([top, below]))
         if score > best[0]:
-            best = (score, span)
+            best = (score, 1)
     return best
+
+
+@lru_cache(maxsize=1024)
+def _third_tier(
+    top: tuple[str, ...], middle: tuple[str, ...], third: tuple[str, ...], two: tuple[int, int]
+) -> tuple[int, int]:
+    """A two-tier header, or three tiers when the row under it names more roles."""
+    if column_numbers(third):
+        return two
+    score = _score(_tiers([top, middle, third]))
+    return (score, 2) if score > two[0] else two
 
 
 def _tiers(rows: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:
@@ -180,8 +191,11 @@ def _score(tiers: list[tuple[str, ...]]) -> int:
     return len(roles) if "name" in roles else 0
 
 
-def find_table(sheet: SheetGrid, catalogue: Catalogue, names: tuple[str, ...]) -> SheetTable | NoTable:
-    """The award table of a sheet. `names` (sheet, file, folder) give the year as a last resort."""
+def find_table(
+    sheet: SheetGrid, catalogue: Catalogue, names: tuple[str, ...], explain: bool = False
+) -> SheetTable | NoTable:
+    """The award table of a sheet. `names` (sheet, file, folder) give the year as a last resort.
+    `explain`: weigh the cells of every column, also those whose label settles their role."""
     grid, encoding = prepare_grid(sheet)
     if not any(text_of(v) for row in grid for v in row):
         return NoTable(sheet.name, "empty", encoding)
@@ -190,7 +204,7 @@ def find_table(sheet: SheetGrid, catalogue: Catalogue, names: tuple[str, ...]) -
         return NoTable(sheet.name, "no-header", encoding)
     first, last, tiers = header
     data_start = _data_start(grid, first, last)
-    roles = assign_roles(grid, tiers, data_start, catalogue)
+    roles = assign_roles(grid, tiers, data_start, catalogue, explain)
     rows = (first, last)
     if roles.conflict:
         return NoTable(sheet.name, "conflict", encoding, roles.conflict, roles, rows)

@@ -42,6 +42,28 @@ _NAME_TAIL = re.compile(r"\s*(?:\n|\s[-–]\s|,\s*)\s*")
 _DECISION_FORM = re.compile(r"^\d+[A-Za-z]?/(?:\d{4}/)?[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ0-9&]+)+$")
 
 
+@dataclass
+class _Walk:
+    """Where the walk down a table is: the section's kind and award, the sub-heading's unit."""
+
+    section_kind: str | None
+    section_award: str | None
+    unit: str
+    in_signature: bool
+    status: str  # the sheet's: a proposal list read with include_proposals
+
+
+@dataclass(frozen=True)
+class RowNote:
+    """A row that is no record, and what it is: section, subheading, totals, signature,
+    header-again, skip (an unnumbered row of a label that sets nothing)."""
+
+    sheet: str
+    row: int  # Excel row
+    what: str
+    text: str
+
+
 @dataclass(frozen=True)
 class Context:
     """What is known about a row before its award is read: where it is and what it is under."""
@@ -76,8 +98,11 @@ class Normaliser:
     _decision_cells: tuple[int | None, int | None, int | None] = (None, None, None)  # number, date, both
     include_proposals: bool = False  # record rows marked proposed/refused, with their status
     _statuses: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _plain: dict[str, str] = field(default_factory=dict)  # award cell → its one award, "" if not plain
     _names: dict[Cell, tuple[str, str]] = field(default_factory=dict)
     _not_awarded: dict[str, list[int]] = field(default_factory=dict)  # per table: status → rows
+    explain: bool = False  # keep what each row that is not a record was (for `thidua inspect`)
+    row_notes: list[RowNote] = field(default_factory=list)
 
     def match(self, text: str) -> AwardMatch | None:
         """Per distinct cell text: the catalogue is asked once, not once per row."""
@@ -134,7 +159,8 @@ class Normaliser:
         self._finding(self.checks, code, ctx, column, **kw)
 
     def add_table(self, table: SheetTable) -> None:
-        """The records of one table, row by row (see `rows` for what a row can be)."""
+        """The records of one table, row by row: the usual row (numbered, one award cell naming one
+        award) inline; any other through `_row` (see `rows` for what a row can be)."""
         sheet_status = PROPOSED if table.heading.proposal else ""
         if sheet_status and not self.include_proposals:
             self._proposal_list(table)
@@ -146,70 +172,106 @@ class Normaliser:
         self._not_awarded = {}
         i_stt, i_name = index.get("stt"), index["name"]
         award_cols = table.columns.get("award", [])
-        single_award = award_cols[0] if len(award_cols) == 1 and "tick" not in table.columns else None
-        i_award = single_award.index if single_award else -1
-        parts_of, split_parts, names = self._parts.get, self._award_parts, self._names
-        statuses, status_of = self._statuses.get, self._status
-        add = self._adder(table)
-        section_kind, section_award, unit = table.heading.kind, None, table.heading.unit or ""
-        in_signature = False
+        single = award_cols[0] if len(award_cols) == 1 and "tick" not in table.columns and not sheet_status else None
+        i_award = single.index if single else -1
+        names, plain, add = self._names, self._plain.get, self._adder(table)
+        state = _Walk(table.heading.kind, None, table.heading.unit or "", False, sheet_status)
         for r in range(table.first_data_row, len(grid)):
             row = grid[r]
             stt = row[i_stt] if i_stt is not None else None
             numbered = stt.__class__ is float or stt.__class__ is int or is_number(stt)
             raw = row[i_name]
-            name, own_position = names.get(raw) or self._name(raw)
-            if (not numbered or (len(name) <= 4 and COLUMN_NUMBER.match(name))) and repeats_header(table, row):
-                continue  # a second table's header; column numbers again
-            if in_signature:
-                if not (numbered and name):
-                    continue
-                in_signature = False
-            if not numbered:
-                what = self._other_row(table, r, row, stt, name)
-                if what is None:
-                    pass
-                elif what[0] == "signature":
-                    in_signature = True
-                    continue
-                elif what[0] == "section":
-                    section_kind, section_award = what[1] or section_kind, what[2]
-                    unit = (table.heading.unit or "") if what[1] else unit
-                    continue
-                elif what[0] == "subheading":
-                    unit = what[1] or unit
-                    continue
-                else:
-                    continue
-            if single_award is not None:  # the usual table: one award column
-                text = text_of(row[i_award])
-                parts = (parts_of(text) or split_parts(text)) if text else ()
-                if name and len(parts) == 1 and not sheet_status:
-                    status, award_text = statuses(parts[0]) or status_of(parts[0])
-                    if not status:
-                        add(r, row, name, section_kind, single_award, award_text, unit, "", own_position)
-                        continue
-                own = [(single_award, part) for part in parts]  # type: list[tuple[Column | None, str]]
+            if raw.__class__ is str and ("\n" in raw or "-" in raw or "," in raw):
+                name, position = names.get(raw) or self._name(raw)  # "Nguyễn Văn An\nHiệu trưởng"
             else:
-                own = self._own_awards(table, r, row, award_cols)
-            if not name:
-                if own:
-                    ctx = Context(table, r, row, name, section_kind)
-                    self.problem("missing-name", ctx, table.columns["name"][0], value=own[0][1])
-                continue
-            if not own:
-                if "tick" in table.columns:
-                    continue  # a tick matrix: a row with no tick holds no award
-                fallback = section_award or table.heading.award_text
-                if fallback is None:
-                    ctx = Context(table, r, row, name, section_kind)
-                    self.problem("missing-award", ctx, award_cols[0] if award_cols else None, value=name)
+                name, position = text_of(raw), ""
+            if (
+                numbered
+                and single is not None
+                and name
+                and not state.in_signature
+                and (len(name) > 4 or not COLUMN_NUMBER.match(name))
+            ):
+                text = text_of(row[i_award])
+                award_text = plain(text)
+                if award_text is None:
+                    award_text = self._plain_award(text)
+                if award_text:  # the usual row
+                    add(r, row, name, state.section_kind, single, award_text, state.unit, "", position)
                     continue
-                own = [(None, fallback)]
-            for column, text in own:
-                status, award_text = self._status(text)
-                add(r, row, name, section_kind, column, award_text, unit, status or sheet_status, own_position)
+            self._row(table, r, row, stt, numbered, name, position, state, add)
         self._report_not_awarded(table)
+
+    def _plain_award(self, text: str) -> str:
+        """The award text of a cell that names one award with no status mark, else ""."""
+        parts = self._award_parts(text) if text else []
+        award_text = ""
+        if len(parts) == 1:
+            status, bare = self._status(parts[0])
+            award_text = "" if status else bare
+        self._plain[text] = award_text
+        return award_text
+
+    def _row(
+        self,
+        table: SheetTable,
+        r: int,
+        row: list[Cell],
+        stt: Cell,
+        numbered: bool,
+        name: str,
+        position: str,
+        state: _Walk,
+        add: Callable[..., None],
+    ) -> None:
+        """Any row but the usual one: a repeated header, a row of the signature block, a section,
+        a sub-heading, a total; a row of several awards, of ticks, of a status, or none."""
+        if (not numbered or (len(name) <= 4 and COLUMN_NUMBER.match(name))) and repeats_header(table, row):
+            if self.explain:
+                self._note(table, r, "header-again", name)
+            return  # a second table's header; column numbers again
+        if state.in_signature:
+            if not (numbered and name):
+                return
+            state.in_signature = False
+        if not numbered and self._not_a_record(table, r, row, stt, name, state):
+            return
+        own = self._own_awards(table, r, row, table.columns.get("award", []))
+        if not name:
+            if own:
+                ctx = Context(table, r, row, name, state.section_kind)
+                self.problem("missing-name", ctx, table.columns["name"][0], value=own[0][1])
+            return
+        if not own:
+            if "tick" in table.columns:
+                return  # a tick matrix: a row with no tick holds no award
+            fallback = state.section_award or table.heading.award_text
+            if fallback is None:
+                ctx = Context(table, r, row, name, state.section_kind)
+                award_cols = table.columns.get("award")
+                self.problem("missing-award", ctx, award_cols[0] if award_cols else None, value=name)
+                return
+            own = [(None, fallback)]
+        for column, text in own:
+            status, award_text = self._status(text)
+            add(r, row, name, state.section_kind, column, award_text, state.unit, status or state.status, position)
+
+    def _not_a_record(self, table: SheetTable, r: int, row: list[Cell], stt: Cell, name: str, state: _Walk) -> bool:
+        """An unnumbered row that is no record: it may open a section, set the unit or start the
+        signature block (`state` follows); False for a record row without a number."""
+        what = self._other_row(table, r, row, stt, name)
+        if what is None:
+            return False
+        if self.explain:
+            self._note(table, r, what[0], " | ".join(row_texts(row)))
+        if what[0] == "signature":
+            state.in_signature = True
+        elif what[0] == "section":
+            state.section_kind, state.section_award = what[1] or state.section_kind, what[2]
+            state.unit = (table.heading.unit or "") if what[1] else state.unit
+        elif what[0] == "subheading":
+            state.unit = what[1] or state.unit
+        return True
 
     def _other_row(
         self, table: SheetTable, r: int, row: list[Cell], stt: Cell, name: str
@@ -217,8 +279,10 @@ class Normaliser:
         """What an unnumbered row is: ("skip"), ("signature"), ("section", kind, award text),
         ("subheading", unit) — or None for a record row."""
         texts = row_texts(row)
-        if not texts or is_totals(texts[0]):
-            return "skip", None, None
+        if not texts:
+            return "blank", None, None
+        if is_totals(texts[0]):
+            return "totals", None, None
         if (is_signature(texts[0]) or is_place_date(texts[0])) and not any(
             text_of(row[c.index]) for c in table.columns.get("award", [])
         ):
@@ -230,6 +294,10 @@ class Normaliser:
         if unit:
             return "subheading", unit, None
         return ("skip", None, None) if section else None
+
+    def _note(self, table: SheetTable, r: int, what: str, text: str) -> None:
+        if what != "blank":
+            self.row_notes.append(RowNote(table.sheet, r + 1, what, text))
 
     def _own_awards(
         self, table: SheetTable, r: int, row: list[Cell], award_cols: list[Column]

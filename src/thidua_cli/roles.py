@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from thidua_cli.catalogue import Catalogue
-from thidua_cli.cells import column_numbers, text_of
+from thidua_cli.cells import COLUMN_NUMBER, text_of
 from thidua_cli.data import read_text as read_data
 from thidua_cli.labels import ends_table, header_match
 from thidua_cli.reading import Cell
@@ -122,8 +123,22 @@ class TableRoles:
 
 
 # --- header votes -----------------------------------------------------------------------
-def header_vote(tiers: Sequence[str], catalogue: Catalogue) -> HeaderVote:
-    """The best vote of a column's header texts (top tier first, own label last)."""
+_VOTES: dict[str, dict[tuple[str, ...], HeaderVote]] = {}
+
+
+def header_vote(tiers: tuple[str, ...], catalogue: Catalogue) -> HeaderVote:
+    """The best vote of a column's header texts (top tier first, own label last), per distinct
+    header and catalogue."""
+    memo = _VOTES.setdefault(catalogue.fingerprint, {})
+    found = memo.get(tiers)
+    if found is None:
+        found = _header_vote(tiers, catalogue)
+        if len(memo) < 10_000:
+            memo[tiers] = found
+    return found
+
+
+def _header_vote(tiers: tuple[str, ...], catalogue: Catalogue) -> HeaderVote:
     weights = role_rules().header
     if not tiers:
         return HeaderVote(None, 0.0, "", "")
@@ -211,17 +226,17 @@ def _number_traits(value: float) -> int:
 
 
 def _catalogue_traits(text: str, catalogue: Catalogue) -> int:
+    shape = catalogue.name_kind(text)
+    if shape == "Cá nhân":
+        return _BIT["person"]  # a person's name is no award, level or kind (and most cells are names)
     bits = 0
     if catalogue.match_award(text) is not None:
         bits |= _BIT["award"]
-    shape = catalogue.name_kind(text)
     if shape is None and catalogue.match_level(text) is not None:  # "Đơn vị số 5" is a unit, not an issuer
         bits |= _BIT["level"]
     if catalogue.match_kind(text) is not None:
         bits |= _BIT["kind"]
-    if shape == "Cá nhân":
-        bits |= _BIT["person"]
-    elif shape is not None:
+    if shape is not None:
         bits |= _BIT["collective"]
     return bits
 
@@ -234,41 +249,62 @@ def _is_date_text(text: str) -> bool:
 
 
 # --- sampling -----------------------------------------------------------------------------
-def sample_columns(grid: Sequence[Sequence[Cell]], start: int, width: int) -> list[list[Cell]]:
-    """Non-empty cells per column from the data rows below the header (up to the end of the
-    table), skipping rows of one text (sections, sub-headings, merged notes); a column that is
-    nearly empty there is read further down."""
+def sample_columns(grid: Sequence[Sequence[Cell]], start: int, wanted: Sequence[int]) -> dict[int, list[Cell]]:
+    """Non-empty cells of the `wanted` columns from the data rows below the header (up to the end
+    of the table), skipping rows of one text (sections, sub-headings, merged notes); a column that
+    is nearly empty there is read further down, to the end of the table."""
     rules = role_rules()
-    cells: list[list[Cell]] = [[] for _ in range(width)]
+    cells: dict[int, list[Cell]] = {c: [] for c in wanted}
+    if not wanted:
+        return cells
     end, taken, r = len(grid), 0, start
     while r < end and taken < rules.sample_rows:
         row = grid[r]
-        texts = {t for v in row if (t := text_of(v))}
-        if texts and _stops(row, texts):
-            end = r
-            break
-        if len(texts) >= 2 and not column_numbers([text_of(v) for v in row]):
+        first, second = _two_texts(row)
+        if first and _stops(first):
+            return cells  # the table ended inside the sample
+        if second and not (COLUMN_NUMBER.match(first) and COLUMN_NUMBER.match(second)):
             taken += 1
-            for c in range(min(width, len(row))):
-                if text_of(row[c]):
+            for c in wanted:
+                if c < len(row) and text_of(row[c]):
                     cells[c].append(row[c])
         r += 1
-    for c in range(width):
-        scan = r
-        while len(cells[c]) < rules.fill_cells and scan < end:
-            row = grid[scan]
-            if c < len(row) and text_of(row[c]) and not _stops(row, None):
-                cells[c].append(row[c])
-            elif c < len(row) and _stops(row, None):
-                break
-            scan += 1
+    thin = [c for c in wanted if len(cells[c]) < rules.fill_cells]
+    if thin and r < end:
+        _fill(grid, r, thin, cells, rules.fill_cells)
     return cells
 
 
-def _stops(row: Sequence[Cell], texts: set[str] | None) -> bool:
+def _two_texts(row: Sequence[Cell]) -> tuple[str, str]:
+    """The first text of a row and the first one after it that differs ("" if none)."""
+    first = ""
+    for v in row:
+        text = text_of(v)
+        if text and not first:
+            first = text
+        elif text and text != first:
+            return first, text
+    return first, ""
+
+
+def _fill(grid: Sequence[Sequence[Cell]], r: int, thin: list[int], cells: dict[int, list[Cell]], wanted: int) -> None:
+    """More cells for the nearly empty columns, from row r to the end of the table."""
+    for row in grid[r:]:
+        first = ""
+        for v in row:
+            first = text_of(v)
+            if first:
+                break
+        if first and _stops(first):
+            return
+        for c in thin:
+            if c < len(row) and len(cells[c]) < wanted and text_of(row[c]):
+                cells[c].append(row[c])
+
+
+def _stops(first: str) -> bool:
     """The row ends the table: a totals, signature or place-and-date line."""
-    first = next((t for v in row if (t := text_of(v))), "")
-    return bool(first) and not first[:1].isdigit() and ends_table(first)
+    return not first[:1].isdigit() and ends_table(first)
 
 
 # --- the rule -----------------------------------------------------------------------------
@@ -277,26 +313,47 @@ def shares_of(cells: Sequence[Cell], catalogue: Catalogue) -> dict[str, float]:
     rules = role_rules()
     if len(cells) < rules.min_cells:
         return {}
-    bits = [cell_traits(v, catalogue) for v in cells]
+    patterns = Counter(cell_traits(v, catalogue) for v in cells)  # few distinct patterns per column
     out: dict[str, float] = {}
-    for role, names in rules.traits.items():
-        mask = 0
-        for name in names:
-            mask |= _BIT[name]
-        hits = sum(1 for b in bits if b & mask)
+    for role, mask in _masks().items():
+        hits = sum(n for bits, n in patterns.items() if bits & mask)
         if hits:
-            out[role] = hits / len(bits)
-    long_hits = sum(1 for b in bits if b & _BIT["long"])
-    if long_hits:
-        out["long"] = long_hits / len(bits)
+            out[role] = hits / len(cells)
     return out
 
 
-def score_column(index: int, tiers: tuple[str, ...], cells: Sequence[Cell], catalogue: Catalogue) -> ColumnRole:
+@cache
+def _masks() -> dict[str, int]:
+    """Each role's trait bits, and "long" for free text."""
+    masks = {role: sum(_BIT[name] for name in names) for role, names in role_rules().traits.items()}
+    return {**masks, "long": _BIT["long"]}
+
+
+Decision = tuple[str, float, tuple[str, float] | None]  # role, score, runner-up
+_DECISIONS: dict[tuple[HeaderVote, tuple[tuple[str, float], ...]], Decision] = {}
+
+
+def score_column(
+    index: int, tiers: tuple[str, ...], cells: Sequence[Cell], catalogue: Catalogue, vote: HeaderVote | None = None
+) -> ColumnRole:
     """The role of one column by the documented rule (roles.toml)."""
+    vote = vote or header_vote(tiers, catalogue)
+    shares = tuple(sorted(((r, round(s, 3)) for r, s in shares_of(cells, catalogue).items()), key=lambda kv: -kv[1]))
+    decided = _DECISIONS.get((vote, shares))
+    if decided is None:
+        decided = _decide(vote, dict(shares))
+        if len(_DECISIONS) < 10_000:  # one layout's header and cells recur from file to file
+            _DECISIONS[(vote, shares)] = decided
+    role, score, runner = decided
+    label = tiers[-1] if tiers else ""
+    award_text = vote.label if role == "tick" and vote.role == "tick" else None
+    return ColumnRole(index, role, label, tiers, vote, len(cells), shares, score, runner, award_text)
+
+
+def _decide(vote: HeaderVote, shares: dict[str, float]) -> Decision:
+    """score(R) = header(R) + weight(R) × share(R) − long_penalty × share(long), then the
+    exact-label, label-less and minimum-score rules of roles.toml."""
     rules = role_rules()
-    vote = header_vote(tiers, catalogue)
-    shares = shares_of(cells, catalogue)
     scores: dict[str, float] = {}
     award_named = vote.role == "tick"
     for role in {*(r for r in shares if r != "long"), *([vote.role] if vote.role else [])}:
@@ -305,37 +362,21 @@ def score_column(index: int, tiers: tuple[str, ...], cells: Sequence[Cell], cata
         score = (vote.weight if role == vote.role else 0.0) + rules.content_weight.get(role, 0.0) * shares.get(role, 0)
         if role in rules.penalised:
             score -= rules.long_penalty * shares.get("long", 0.0)
-        if role == "count" and vote.role == "tick":
+        if role == "count" and award_named:
             score += vote.weight * 0.5  # an award-named header over numbers: a summary's count
         scores[role] = score
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0] != vote.role, kv[0]))
     role, score = ranked[0] if ranked else ("ignored", 0.0)
     exact = vote.weight >= rules.header["exact"]
-    if (
-        role != vote.role
-        and exact
-        and (vote.role not in rules.overturnable or shares.get(role, 0) < rules.overturn_exact)
-    ):
+    overturned = vote.role in rules.overturnable and shares.get(role, 0) >= rules.overturn_exact
+    if role != vote.role and exact and not overturned:
         role, score = vote.role or "ignored", scores.get(vote.role or "", 0.0)  # an exact label stands
     if role != vote.role and not vote.weight and shares.get(role, 0) < rules.content_alone:
         role, score = "ignored", 0.0  # a column without a header label needs its cells to be clear
     if score < rules.min_score:
         role = "ignored"
-    runner = next(((r, s) for r, s in ranked if r != role), None)
-    ordered = tuple(sorted(((r, round(s, 3)) for r, s in shares.items()), key=lambda kv: -kv[1]))
-    award_text = vote.label if role == "tick" and vote.role == "tick" else None
-    return ColumnRole(
-        index,
-        role,
-        tiers[-1] if tiers else "",
-        tiers,
-        vote,
-        len(cells),
-        ordered,
-        round(score, 3),
-        (runner[0], round(runner[1], 3)) if runner else None,
-        award_text,
-    )
+    runner = next(((r, round(s, 3)) for r, s in ranked if r != role), None)
+    return role, round(score, 3), runner
 
 
 def conflict_of(column: ColumnRole) -> str | None:
@@ -351,16 +392,25 @@ def conflict_of(column: ColumnRole) -> str | None:
 
 
 def assign_roles(
-    grid: Sequence[Sequence[Cell]], tiers: Sequence[tuple[str, ...]], start: int, catalogue: Catalogue
+    grid: Sequence[Sequence[Cell]],
+    tiers: Sequence[tuple[str, ...]],
+    start: int,
+    catalogue: Catalogue,
+    explain: bool = False,
 ) -> TableRoles:
     """Every column's role: the first column of a role keeps it (award, tick and count columns
-    may be several); the first conflict found is the table's."""
-    cells = sample_columns(grid, start, len(tiers))
+    may be several); the first conflict found is the table's. The cells of a column whose own
+    label settles its role are read only to `explain` (their share cannot change the role)."""
+    rules = role_rules()
+    votes = [header_vote(t, catalogue) for t in tiers]
+    settled = {i for i, v in enumerate(votes) if v.weight >= rules.header["exact"] and v.role not in rules.overturnable}
+    wanted = [i for i in range(len(tiers)) if explain or i not in settled]
+    cells = sample_columns(grid, start, wanted)
     columns: list[ColumnRole] = []
     seen: set[str] = set()
     conflict = None
     for index, column_tiers in enumerate(tiers):
-        column = score_column(index, column_tiers, cells[index], catalogue)
+        column = score_column(index, column_tiers, cells.get(index, ()), catalogue, votes[index])
         if column.role in seen and column.role not in ("award", "tick", "count", "ignored"):
             column = _demoted(column)
         seen.add(column.role)

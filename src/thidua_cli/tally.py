@@ -16,7 +16,7 @@ from thidua_cli.records import MAX_YEAR, MIN_YEAR
 if TYPE_CHECKING:
     import pandas as pd
 
-DIMENSIONS = ("year", "award", "level", "kind", "category", "unit", "issuer")
+DIMENSIONS = ("year", "award", "level", "kind", "category", "unit", "issuer", "status")
 _RANGE = re.compile(r"^\s*(\d{4})\s*(?:[-–]\s*(\d{4}))?\s*$")
 
 

@@ -38,6 +38,7 @@ COMMANDS = {
     "eligible": "people_cmd",
     "catalogue": "catalogue_cmd",
     "cache": "cache_cmd",
+    "inspect": "inspect_cmd",
 }
 
 
@@ -197,6 +198,7 @@ def load_paths(
     jobs: int | None = None,
     use_cache: bool = True,
     require_readable: bool = False,
+    include_proposals: bool = False,
 ) -> LoadResult:
     """Check the paths, then load them with a progress bar on stderr (files being read).
     `require_readable`: stop with exit 3 when no file could be read."""
@@ -209,7 +211,15 @@ def load_paths(
     cat = catalogue_for(catalogue)
     cache = Cache(default_dir(), cat.fingerprint) if use_cache else None
     with ProgressBar(t("loading", lang), enabled=not quiet and _is_terminal(sys.stderr)) as bar:
-        result = load(targets, cat, progress=bar.advance, jobs=jobs, cache=cache, on_start=bar.start)
+        result = load(
+            targets,
+            cat,
+            progress=bar.advance,
+            jobs=jobs,
+            cache=cache,
+            on_start=bar.start,
+            include_proposals=include_proposals,
+        )
     if require_readable and result.readable_files == 0:
         fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)
     return result

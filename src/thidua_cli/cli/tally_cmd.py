@@ -65,6 +65,14 @@ def tally_command(
         Path | None, typer.Option("--problems", help="Ghi mọi dòng không được tính và tệp bị bỏ qua ra tệp CSV.")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Không in tóm tắt và thanh tiến trình.")] = False,
+    include_proposals: Annotated[
+        bool,
+        typer.Option(
+            "--include-proposals",
+            help="Đếm cả danh sách đề nghị và dòng ghi (đề nghị)/(không đạt)/(chưa đạt), tách theo chiều status "
+            "(mặc định: không đếm, chỉ báo).",
+        ),
+    ] = False,
     catalogue: CatalogueOption = None,
     jobs: JobsOption = None,
     no_cache: NoCacheOption = False,
@@ -83,14 +91,20 @@ def tally_command(
 
       [bold]thidua tally 2019 ho-so/ --by unit,award --format json[/]
 
+      [bold]thidua tally 2019 ho-so/ --include-proposals[/]  (thêm chiều status: đề nghị, không đạt …)
+
     Mã thoát: 0 đủ và sạch; 1 có tệp bị bỏ qua hoặc dòng không nhận dạng được; 2 sai cú pháp;
     3 không đọc được tệp nào.
     """
     with handled(lang, debug):
         year_list = parse_years(years)
         dims = parse_by(by or (DEFAULT_TABLE_BY if fmt is Format.TABLE else DEFAULT_DATA_BY))
+        if include_proposals and "status" not in dims:
+            dims = [*dims, "status"]
         targets = paths or [Path(".")]
-        result = load_paths(targets, catalogue, quiet, lang, jobs=jobs, use_cache=not no_cache)
+        result = load_paths(
+            targets, catalogue, quiet, lang, jobs=jobs, use_cache=not no_cache, include_proposals=include_proposals
+        )
         if result.readable_files == 0:
             if problems:
                 _write_problems(problems, result, lang)
