@@ -148,9 +148,19 @@ def _header_at(top: tuple[str, ...], below: tuple[str, ...]) -> tuple[int, int] 
     best = (_score(_tiers([top])), 0)
     if below and not column_numbers(below):
         score = _score(_tiers([top, below]))
-        if score > best[0]:
+        if score > best[0] or (score == best[0] and score and _sub_header(top, below)):
             best = (score, 1)
     return best
+
+
+def _sub_header(top: tuple[str, ...], below: tuple[str, ...]) -> bool:
+    """Is `below` a second header tier even if it names no more roles ("LĐTT" | "CSTĐCS" under
+    "Danh hiệu thi đua")? Under the STT and name labels it is empty or the same (merged), and
+    elsewhere it has labels of its own: a record row has a number and a name there."""
+    keys = [c for c, t in enumerate(top) if header_match(t)[0] in ("stt", "name")]
+    if not keys or any(c < len(below) and below[c] not in ("", top[c]) for c in keys):
+        return False
+    return any(b and b != t for t, b in zip(top, below, strict=False))
 
 
 @lru_cache(maxsize=1024)

@@ -116,9 +116,13 @@ def _texts_outside(table: SheetTable, row: list[Cell]) -> list[str]:
 
 
 def _numbered_below(table: SheetTable, r: int) -> bool:
-    """The next non-empty row (within three) is a numbered record row."""
+    """The next row that is neither empty nor another label of one text (a sub-heading under a
+    sub-heading) is a numbered record row; looked for within five rows."""
     i_stt = table.index["stt"]
-    for below in table.grid[r + 1 : r + 4]:
-        if any(text_of(v) for v in below):
+    for below in table.grid[r + 1 : r + 6]:
+        texts = {t for v in below if (t := text_of(v))}
+        if len(texts) == 1 and not text_of(below[i_stt]):
+            continue
+        if texts:
             return is_number(below[i_stt]) and bool(text_of(below[i_stt]))
     return False
