@@ -216,10 +216,10 @@ def find_table(
     data_start = _data_start(grid, first, last)
     roles = assign_roles(grid, tiers, data_start, catalogue, explain)
     rows = (first, last)
+    if roles.of("count") and not roles.of("award"):  # a summary: nothing in it is counted anyway
+        return NoTable(sheet.name, "summary", encoding, None, roles, rows)
     if roles.conflict:
         return NoTable(sheet.name, "conflict", encoding, roles.conflict, roles, rows)
-    if roles.of("count") and not roles.of("award"):
-        return NoTable(sheet.name, "summary", encoding, None, roles, rows)
     columns: dict[str, list[Column]] = {}
     for column in roles.columns:
         if column.role != "ignored":

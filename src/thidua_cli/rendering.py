@@ -120,7 +120,13 @@ def print_summary(console: Console, result: LoadResult, years: Sequence[int] | N
         (
             "skipped_sheets",
             "yellow",
-            [p for p in result.problems if p.code in ("skipped-sheet", "sheet-unreadable")],
+            [p for p in result.problems if p.code in ("skipped-sheet", "sheet-unreadable", "ambiguous-columns")],
+            MAX_SHEET_LINES,
+        ),
+        (
+            "proposals",
+            "yellow",
+            [p for p in result.problems if p.code in ("proposal-list", "not-awarded")],
             MAX_SHEET_LINES,
         ),
         (

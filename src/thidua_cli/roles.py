@@ -59,6 +59,7 @@ class RoleRules:
     long_penalty: float
     penalised: frozenset[str]
     overturnable: frozenset[str]
+    unlabelled_report: float
     counted: frozenset[str]
     sample_rows: int
     fill_cells: int
@@ -82,6 +83,7 @@ def role_rules() -> RoleRules:
         long_penalty=rule["long_penalty"],
         penalised=frozenset(rule["penalised"]),
         overturnable=frozenset(rule["overturnable"]),
+        unlabelled_report=rule["unlabelled_report"],
         counted=frozenset(rule["counted"]),
         sample_rows=rule["sample_rows"],
         fill_cells=rule["fill_cells"],
@@ -218,7 +220,7 @@ def _number_traits(value: float) -> int:
         bits |= _BIT["year"]
     elif 0 < n < 1000:
         bits |= _BIT["stt"]
-    if 2 <= n < 1945:
+    if 0 <= n < 1945:  # a count cell; 1 is also a tick, 2 and more only a count
         bits |= _BIT["count"]
     if n == 1:
         bits |= _BIT["tick"]
@@ -380,8 +382,14 @@ def _decide(vote: HeaderVote, shares: dict[str, float]) -> Decision:
 
 
 def conflict_of(column: ColumnRole) -> str | None:
-    """Why a column's role cannot be trusted, or None."""
+    """Why a column's role cannot be trusted, or None: two roles that count too close, or a
+    column without a label whose cells look like awards or levels, but not clearly enough."""
     rules = role_rules()
+    if column.role == "ignored" and not column.vote.weight:
+        shares = dict(column.shares)
+        looks = max(((shares.get(r, 0.0), r) for r in ("award", "level", "kind")), default=(0.0, ""))
+        if looks[0] >= rules.unlabelled_report:
+            return f"#{column.index + 1} (no label): {looks[1]} {looks[0]:.0%}"
     if column.role not in rules.counted or column.runner_up is None:
         return None
     other, score = column.runner_up
