@@ -160,3 +160,18 @@ def test_inspect_shows_sub_headings_and_cli_reports_proposals(tmp_path: Path):
     out = CliRunner().invoke(app, ["tally", "2019", str(proposal)])
     assert out.exit_code == 0
     assert "Danh sách đề nghị" in out.stderr or "Danh sách đề nghị" in out.output
+
+
+def test_validate_compares_a_units_summary_sheet_with_its_lists(tmp_path: Path):
+    names = [*HEAD, ["STT", "Họ và tên", "Danh hiệu"]]
+    names += [[1, "Nguyễn Văn An", "LĐTT"], [2, "Lê Thị Bình", "LĐTT"], [3, "Hà Văn Cường", "Giấy khen"]]
+    summary = [["BẢNG TỔNG HỢP NĂM 2019"], ["STT", "Tên đơn vị", "LĐTT", "Giấy khen"]]
+    summary += [[1, "Tổ Văn", 1, 2], [2, "Tổ Toán", 1, 0], [None, "Tổng cộng", 2, 2]]
+    path = write_xlsx(tmp_path / "a.xlsx", names, sheet="Danh sách", extra_sheets={"Tổng hợp": summary})
+    result = load([path], jobs=1)
+    assert len(result.rows) == 3  # the summary is never added
+    assert [(c.code, c.sheet, c.row, c.value, c.detail) for c in result.checks] == [
+        ("summary-mismatch", "Tổng hợp", 5, "Giấy khen", "2 / 1")
+    ]
+    out = CliRunner().invoke(app, ["validate", str(path), "--lang", "en"])
+    assert "summary-mismatch" in out.stdout or "disagrees with the name lists" in out.stdout

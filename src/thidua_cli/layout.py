@@ -14,6 +14,7 @@ from thidua_cli.labels import header_match, may_head
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell, Merged, SheetGrid, iter_text
 from thidua_cli.roles import TableRoles, assign_roles
+from thidua_cli.summaries import Summary, read_summary
 from thidua_cli.text import decode_legacy, detect_legacy, key
 
 HEADER_SEARCH_ROWS = 30
@@ -64,6 +65,7 @@ class NoTable:
     detail: str | None = None
     roles: TableRoles | None = None
     header_rows: tuple[int, int] | None = None  # 0-based first and last header row, when found
+    summary: Summary | None = None  # what a summary count table says
 
     def problem(self, file: str) -> Problem:
         """The finding that reports this sheet: a conflict is an error (rows are not read)."""
@@ -216,8 +218,11 @@ def find_table(
     data_start = _data_start(grid, first, last)
     roles = assign_roles(grid, tiers, data_start, catalogue, explain)
     rows = (first, last)
-    if roles.of("count") and not roles.of("award"):  # a summary: nothing in it is counted anyway
-        return NoTable(sheet.name, "summary", encoding, None, roles, rows)
+    counts = roles.of("count") + [c for c in roles.of("tick") if _holds_counts(grid, c.index, data_start)]
+    if counts and not roles.of("award"):  # a summary: nothing in it is counted anyway
+        year = read_heading(grid[:first], catalogue, names).year
+        summary = read_summary(sheet.name, grid, counts, data_start, year, catalogue)
+        return NoTable(sheet.name, "summary", encoding, None, roles, rows, summary)
     if roles.conflict:
         return NoTable(sheet.name, "conflict", encoding, roles.conflict, roles, rows)
     columns: dict[str, list[Column]] = {}
@@ -233,6 +238,18 @@ def find_table(
     heading = _kind_from_name_header(heading, columns["name"][0].header)
     merged = tuple(m for m in sheet.merged if m[0][0] >= data_start)
     return SheetTable(sheet.name, grid, columns, last, data_start, heading, encoding, [], first, roles, merged)
+
+
+def _holds_counts(grid: list[list[Cell]], c: int, start: int) -> bool:
+    """Does a column of ticks hold a number of 2 or more anywhere (its total row too)? Then it
+    counts: the table is a summary, not a tick matrix of 1s."""
+    for row in grid[start:]:
+        value = row[c] if c < len(row) else None
+        if value.__class__ in (int, float) and value >= 2:
+            return True
+        if value.__class__ is str and value.strip().isdigit() and int(value) >= 2:
+            return True
+    return False
 
 
 def _data_start(grid: list[list[Cell]], first: int, last: int) -> int:

@@ -127,18 +127,22 @@ def _read_file(path: Path, catalogue: Catalogue, name: str, data: bytes | None, 
     from thidua_cli.layout import NoTable, find_table
     from thidua_cli.normalise import Normaliser
     from thidua_cli.reading import read_workbook
+    from thidua_cli.summaries import Summary, summary_mismatches
 
     workbook = read_workbook(path, data)
     normaliser = Normaliser(catalogue, name, include_proposals=proposals)
     tables = 0
     encodings: list[str] = []
     headers: dict[tuple[str, int], str] = {}
+    summaries: list[Summary] = []
     for sheet_name, error in workbook.sheet_errors:
         normaliser.problems.append(Problem("sheet-unreadable", name, sheet_name, detail=error))
     for sheet in workbook.sheets:
         found = find_table(sheet, catalogue, (sheet.name, path.stem, path.parent.name))
         if isinstance(found, NoTable):
             normaliser.problems.append(found.problem(name))
+            if found.summary is not None:
+                summaries.append(found.summary)
             continue
         tables += 1
         for columns in found.columns.values():
@@ -147,6 +151,7 @@ def _read_file(path: Path, catalogue: Catalogue, name: str, data: bytes | None, 
         if found.encoding:
             encodings.append(found.encoding)
         normaliser.add_table(found)
+    normaliser.checks.extend(summary_mismatches(name, summaries, normaliser.records))
     return FileResult(
         name,
         normaliser.records,

@@ -136,6 +136,13 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         '{detail} rows mark their award "{value}" (from this row on): not awarded, not counted '
         "(use --include-proposals to count them by status).",
     ),
+    "summary-mismatch": (
+        Severity.WARNING,
+        'Bảng tổng hợp ghi "{value}" là {detail} (tổng hợp / danh sách): số trong bảng tổng hợp khác số '
+        "người/tập thể trong danh sách của cùng tệp.",
+        'The summary gives "{value}" as {detail} (summary / lists): it disagrees with the name lists of '
+        "the same workbook.",
+    ),
     "bad-tick": (
         Severity.ERROR,
         'Ô đánh dấu "{value}" không phải dấu chọn (x, ✓, 1, có, đạt); không được tính.',
