@@ -1,4 +1,6 @@
-"""An award table → canonical records (award, level, kind, year …) with provenance, or findings.
+"""An award table → canonical records (award, level, kind, year …) with provenance, or findings:
+the walk down the rows (which row is a record, a section, a sub-heading …); what a block of rows
+shares is resolved by `blocks.BlockResolver`.
 
 Two kinds of finding come out: `problems` (the row or file is not counted) and `checks`
 (the row is counted, but something in it is wrong: a bad date, a kind that does not fit).
@@ -12,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from thidua_cli.catalogue import Award, AwardMatch, Catalogue, DecisionSuffix, Issuer
+from thidua_cli.blocks import DATE_CHECKS, SHAPES, Block, BlockResolver, Context
+from thidua_cli.catalogue import AwardMatch, Catalogue, DecisionSuffix, Issuer
 from thidua_cli.cells import COLUMN_NUMBER, row_texts, text_of
 from thidua_cli.labels import is_place_date, is_signature, is_totals, layout_rules
 from thidua_cli.layout import Column, SheetTable
@@ -22,24 +25,9 @@ from thidua_cli.records import Record
 from thidua_cli.roles import role_rules
 from thidua_cli.rows import is_number, repeats_header, section_of, subheading_of
 from thidua_cli.text import key
-from thidua_cli.values import BadDate, parse_date, parse_year, split_decision
 
-# (award, category, kind, level, issuer, year): what the cells of a block of rows share.
-ResolvedFields = tuple[Award, str, str, str, str, int]
-Resolved = tuple[ResolvedFields | None, list[tuple[str, Problem]]]
-# A block's resolution as a record needs it: (kind, award, category, level, issuer, year), the
-# kind to compare the recipient's name with (or None), and the findings to repeat per row.
-Block = tuple[tuple[str, str, str, str, str, int] | None, str | None, list[tuple[str, Problem]]]
-_SEPARATORS = re.compile(r"\s*(?:[,;+\n]|\bvà\b)\s*")
-# (cell type, cell value, award year) → (ISO date, what is wrong with it): dates recur from file
-# to file, and reading a typed date costs more than a whole row.
-_DATE_CHECKS: dict[tuple[type, Cell, int], tuple[str, str | None]] = {}
-_ZERO_DIGITS = str.maketrans("123456789", "000000000")
-_WHITE_SPACE = re.compile(r"\s")
-_SHAPES: dict[str, dict[str, tuple[int, bool]]] = {}  # per catalogue fingerprint: see Normaliser._shape
 PROPOSED = "đề nghị"
 _NAME_TAIL = re.compile(r"\s*(?:\n|\s[-–]\s|,\s*)\s*")
-_DECISION_FORM = re.compile(r"^\d+[A-Za-z]?/(?:\d{4}/)?[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ0-9&]+)+$")
 
 
 @dataclass
@@ -64,23 +52,8 @@ class RowNote:
     text: str
 
 
-@dataclass(frozen=True)
-class Context:
-    """What is known about a row before its award is read: where it is and what it is under."""
-
-    table: SheetTable
-    r: int  # 0-based grid row
-    row: list[Cell]
-    name: str
-    section_kind: str | None
-
-    def cell(self, field_name: str) -> str:
-        index = self.table.index.get(field_name)
-        return "" if index is None else text_of(self.row[index])
-
-
 @dataclass
-class Normaliser:
+class Normaliser(BlockResolver):
     """Turns the rows of one file's tables into records; caches per distinct cell value."""
 
     catalogue: Catalogue
@@ -103,60 +76,6 @@ class Normaliser:
     _not_awarded: dict[str, list[int]] = field(default_factory=dict)  # per table: status → rows
     explain: bool = False  # keep what each row that is not a record was (for `thidua inspect`)
     row_notes: list[RowNote] = field(default_factory=list)
-
-    def match(self, text: str) -> AwardMatch | None:
-        """Per distinct cell text: the catalogue is asked once, not once per row."""
-        if text not in self._awards:
-            self._awards[text] = self.catalogue.match_award(text)
-        return self._awards[text]
-
-    def _award_parts(self, text: str) -> list[str]:
-        """["LĐTT", "GK"] for a cell "LĐTT, GK" — only when the whole names no award and every
-        part names one exactly; otherwise the cell as it is (reported if unknown)."""
-        found = self._parts.get(text)
-        if found is None:
-            found = [text]
-            if self.match(text) is None and _SEPARATORS.search(text):
-                parts = [p.strip() for p in _SEPARATORS.split(text) if p.strip()]
-                if len(parts) > 1 and all(self.match(p) for p in parts):
-                    found = parts
-            self._parts[text] = found
-        return found
-
-    def match_level(self, text: str) -> tuple[str, Issuer | None] | None:
-        if text not in self._levels:
-            self._levels[text] = self.catalogue.match_level(text)
-        return self._levels[text]
-
-    def decision_levels(self, number: str) -> DecisionSuffix | None:
-        if number not in self._suffixes:
-            self._suffixes[number] = self.catalogue.decision_levels(number)
-        return self._suffixes[number]
-
-    def _finding(self, sink: list[Problem], code: str, ctx: Context, column: Column | None, **kw: str | None) -> None:
-        self._finding_at(sink, code, ctx.table, ctx.r, column, **kw)
-
-    def _finding_at(
-        self, sink: list[Problem], code: str, table: SheetTable, r: int, column: Column | None, **kw: str | None
-    ) -> None:
-        """A finding about grid row `r` (0-based) of `table`, in `column`'s cell."""
-        sink.append(
-            Problem(
-                code,
-                self.file,
-                table.sheet,
-                r + 1,
-                column=column.header if column else None,
-                col=column.index if column else None,
-                **kw,
-            )
-        )
-
-    def problem(self, code: str, ctx: Context, column: Column | None, **kw: str | None) -> None:
-        self._finding(self.problems, code, ctx, column, **kw)
-
-    def check(self, code: str, ctx: Context, column: Column | None, **kw: str | None) -> None:
-        self._finding(self.checks, code, ctx, column, **kw)
 
     def add_table(self, table: SheetTable) -> None:
         """The records of one table, row by row: the usual row (numbered, one award cell naming one
@@ -383,8 +302,8 @@ class Normaliser:
         i_kind, i_level, i_year, i_position, i_unit, i_notes = self._cells
         first_date_column, combined_column = table.first.get("decision_date"), table.first.get("decision")
         only_combined, splits = i_number is None and i_date is None, self._splits
-        shapes, shape_of = _SHAPES.setdefault(self.catalogue.fingerprint, {}), self._shape
-        resolved, date_checks = self._resolved, _DATE_CHECKS
+        shapes, shape_of = SHAPES.setdefault(self.catalogue.fingerprint, {}), self._shape
+        resolved, date_checks = self._resolved, DATE_CHECKS
         name_kind, append = self.catalogue.name_kind, self.records.append
         file, sheet, name_index = self.file, table.sheet, table.index["name"]
         year_index = -1 if i_year is None else i_year
@@ -477,242 +396,6 @@ class Normaliser:
             )
 
         return add
-
-    def _block(self, ctx: Context, column: Column | None, award_text: str, number: str, kind_text: str) -> Block:
-        fields, findings = self._resolve(ctx, column, award_text, number)
-        if fields is None:
-            return None, None, findings
-        award = fields[0]
-        single = award.single_kind
-        check = single if single and not kind_text and ctx.section_kind in (None, single) else None
-        return (fields[2], award.name, award.category, fields[3], fields[4], fields[5]), check, findings
-
-    def _repeat(self, findings: list[tuple[str, Problem]], r: int, name: str, number: str) -> None:
-        """A block's findings, for one more of its rows (built afresh: `dataclasses.replace`
-        costs four times as much, and a sheet may repeat a finding on every row)."""
-        for sink, p in findings:
-            code, value, detail = p.code, p.value, p.detail
-            if code == "bad-decision-number":
-                value = number
-            elif code == "level-mismatch":
-                detail = number
-            elif code == "ambiguous-kind":
-                value = name
-            (self.problems if sink == "problem" else self.checks).append(
-                Problem(
-                    code,
-                    p.file,
-                    p.sheet,
-                    r + 1,
-                    column=p.column,
-                    value=value,
-                    suggestion=p.suggestion,
-                    detail=detail,
-                    col=p.col,
-                )
-            )
-
-    def _shape(self, number: str) -> tuple[int, bool]:
-        """(which decision-suffix rule the number matches, is it well formed), per distinct
-        number (kept with the catalogue: numbers recur from file to file). Numbers that differ
-        only in the digits before the first "/" ("123/QĐ-UBND", "124/QĐ-UBND") share a shape:
-        the rule reads the part after it and the form only asks for digits there."""
-        shapes = _SHAPES.setdefault(self.catalogue.fingerprint, {})
-        found = shapes.get(number)
-        if found is None:
-            head, slash, tail = number.partition("/")
-            skeleton = head.translate(_ZERO_DIGITS) + slash + tail
-            found = shapes.get(skeleton)
-            if found is None:
-                rule = self.catalogue.decision_levels(skeleton) if skeleton else None
-                rule_no = next(i for i, known in enumerate(self.catalogue.suffixes) if known is rule) if rule else -1
-                form = _WHITE_SPACE.sub("", skeleton).replace("–", "-").replace("—", "-")
-                found = (rule_no, not skeleton or bool(_DECISION_FORM.match(form)))
-            if len(shapes) < 100_000:
-                shapes[number] = shapes[skeleton] = found
-        return found
-
-    def _resolve(
-        self,
-        ctx: Context,
-        column: Column | None,
-        award_text: str,
-        number: str,
-    ) -> Resolved:
-        """(award, category, kind, level, issuer, year) or None, and the findings that go with
-        them, computed on a first row and kept as templates for the others."""
-        problems, checks = self.problems, self.checks
-        self.problems, self.checks = [], []
-        try:
-            fields = self._fields(ctx, column, award_text, number)
-            findings = [("problem", p) for p in self.problems] + [("check", c) for c in self.checks]
-        finally:
-            self.problems, self.checks = problems, checks
-        return fields, findings
-
-    def _fields(
-        self,
-        ctx: Context,
-        column: Column | None,
-        award_text: str,
-        number: str,
-    ) -> ResolvedFields | None:
-        match = self.match(award_text)
-        if match is None:
-            suggestion = self.catalogue.suggest_award(award_text)
-            self.problem("unknown-award", ctx, column, value=award_text, suggestion=suggestion)
-            return None
-        award = match.award
-        kind = self._kind(ctx, award, column)
-        if kind is None:
-            return None
-        level_issuer = self._level(ctx, match, number, award_text, column)
-        if level_issuer is None:
-            return None
-        year = self._year(ctx)
-        if year is None:
-            return None
-        self._check_decision_number(ctx, number, self._decision(ctx.table, ctx.row)[2])
-        return (award, award.category, kind, level_issuer[0], level_issuer[1], year)
-
-    def _kind(self, ctx: Context, award: Award, award_column: Column | None) -> str | None:
-        written = ctx.cell("kind")
-        column = ctx.table.column("kind")
-        if written:
-            kind = self.catalogue.match_kind(written)
-            if kind is None:
-                self.problem("unknown-kind", ctx, column, value=written)
-            elif kind not in award.kinds:
-                self.check("kind-mismatch", ctx, award_column or column, value=award.name, detail=kind)
-            return kind
-        context_kind = ctx.section_kind
-        if award.single_kind:
-            if context_kind and context_kind != award.single_kind:
-                self.check("kind-mismatch", ctx, award_column, value=award.name, detail=context_kind)
-            return award.single_kind
-        if context_kind is None:
-            self.problem("ambiguous-kind", ctx, None, value=ctx.name)
-        return context_kind
-
-    def _decision(self, table: SheetTable, row: list[Cell]) -> tuple[str, Cell, Column | None, Column | None]:
-        """(number, date value, their columns) from separate or combined decision columns.
-        `_adder` inlines the case of a lone combined column (5 % of a tally's own instructions
-        when called here instead); a change to the combined rule below belongs there too."""
-        i_number, i_date, i_both = self._decision_cells
-        number = text_of(row[i_number]) if i_number is not None else ""
-        date_value: Cell = row[i_date] if i_date is not None else ""
-        first = table.first
-        if i_both is None and (not number or _filled(date_value)):
-            return number, date_value, first.get("decision_number"), first.get("decision_date")
-        number_col, date_col = first.get("decision_number"), first.get("decision_date")
-        combined = text_of(row[i_both]) if i_both is not None else ""
-        if combined:
-            part_number, part_date = self._split(combined)
-            if not number:
-                number, number_col = part_number or combined, table.column("decision")
-            if not text_of(date_value) and part_date:
-                date_value, date_col = part_date, table.column("decision")
-        elif number and not text_of(date_value):
-            part_number, part_date = self._split(number)
-            if part_number and part_date:
-                number, date_value, date_col = part_number, part_date, number_col
-        return number, date_value, number_col, date_col
-
-    def _split(self, text: str) -> tuple[str | None, str | None]:
-        found = self._splits.get(text)
-        if found is None:
-            found = self._splits[text] = split_decision(text)
-        return found
-
-    def _check_decision_number(self, ctx: Context, number: str, column: Column | None) -> None:
-        if number and not _DECISION_FORM.match(number.replace(" ", "")):
-            self.check("bad-decision-number", ctx, column, value=number)
-
-    def _date(self, table: SheetTable, r: int, row: list[Cell], value: Cell, column: Column | None, year: int) -> str:
-        """The decision date as ISO text ("" when absent or wrong: then a bad-date check)."""
-        try:
-            iso, detail = _DATE_CHECKS[(value.__class__, value, year)]
-        except KeyError:
-            iso, detail = self._read_date(value, year)
-            if len(_DATE_CHECKS) < 100_000:
-                _DATE_CHECKS[(value.__class__, value, year)] = iso, detail
-        except TypeError:  # unhashable cell types never occur from calamine; be safe
-            iso, detail = self._read_date(value, year)
-        if detail:
-            self._finding_at(self.checks, "bad-date", table, r, column, value=text_of(value), detail=detail)
-        return iso
-
-    def _read_date(self, value: Cell, year: int) -> tuple[str, str | None]:
-        try:
-            date = parse_date(value)
-        except BadDate:
-            return "", "invalid"
-        if date is None:
-            return "", "invalid" if re.search(r"\d", text_of(value)) else None
-        if date.year < year:
-            return date.isoformat(), "before-year"
-        return date.isoformat(), None
-
-    def _level(
-        self, ctx: Context, match: AwardMatch, number: str, award_text: str, award_column: Column | None
-    ) -> tuple[str, str] | None:
-        award = match.award
-        written = ctx.cell("level")
-        level_column = ctx.table.column("level")
-        decided = None
-        for decision in (number, ctx.table.heading.decision):
-            rule = self.decision_levels(decision) if decision else None
-            if rule:
-                decided = rule, decision
-                break
-        if decided and decided[1] == number:
-            stated = [(match.level, award_column, award_text)] if match.level else []
-            written_level = self.match_level(written) if written else None
-            if written_level:
-                stated.append((written_level[0], level_column, written))
-            for level, column, value in stated:
-                if level not in decided[0].levels:
-                    self.check("level-mismatch", ctx, column, value=value, detail=number)
-        if written:
-            found = self.match_level(written)
-            if found is None:
-                self.problem("unknown-level", ctx, level_column, value=written)
-                return None
-            level, issuer = found
-            return level, issuer.name if issuer else ""
-        if match.level:
-            return match.level, match.issuer.name if match.issuer else ""
-        signed = ctx.table.heading.decision_level  # "(Kèm theo Quyết định … của Chủ tịch UBND tỉnh)"
-        if signed and signed[0] in award.levels and not (decided and decided[1] == number):
-            return signed
-        if decided:
-            options = decided[0].levels & set(award.levels)
-            if len(options) == 1:
-                return next(iter(options)), decided[0].issuer or ""
-        if award.usual_level:
-            return award.usual_level, ""
-        self.problem("ambiguous-level", ctx, award_column, value=award_text)
-        return None
-
-    def _year(self, ctx: Context) -> int | None:
-        column = ctx.table.column("year")
-        if column is not None:
-            value = ctx.row[column.index]
-            if text_of(value):
-                year = parse_year(value)
-                if year is None:
-                    self.problem("bad-year", ctx, column, value=text_of(value))
-                return year
-        if ctx.table.heading.year is None:
-            self.problem("bad-year", ctx, column, value="")
-        return ctx.table.heading.year
-
-
-def _filled(value: Cell) -> bool:
-    """text_of(value) != "", without turning a date or a number into text."""
-    if value.__class__ is str:
-        return bool(text_of(value))
-    return value is not None
 
 
 def _split_name(raw: str, name: str, catalogue: Catalogue) -> tuple[str, str]:
