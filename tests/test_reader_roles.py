@@ -175,3 +175,21 @@ def test_validate_compares_a_units_summary_sheet_with_its_lists(tmp_path: Path):
     ]
     out = CliRunner().invoke(app, ["validate", str(path), "--lang", "en"])
     assert "summary-mismatch" in out.stdout or "disagrees with the name lists" in out.stdout
+
+
+def test_without_numbers_only_a_label_merged_across_is_a_sub_heading(tmp_path: Path):
+    rows = [['DANH SÁCH "LAO ĐỘNG TIÊN TIẾN" NĂM 2019'], ["Họ và tên", "Chức vụ", "Ghi chú"]]
+    rows += [["Trường THCS Kim Đồng"] * 3, ["Nguyễn Văn An", "Giáo viên"], ["Phòng Kế toán", "Tập thể"]]
+    result = load([write_xlsx(tmp_path / "a.xlsx", rows, merges=["A3:C3"])], jobs=1)
+    assert rows_of(result, "name", "unit") == [
+        ("Nguyễn Văn An", "Trường THCS Kim Đồng"),
+        ("Phòng Kế toán", "Trường THCS Kim Đồng"),
+    ]
+
+
+def test_a_status_in_the_notes_is_a_status(tmp_path: Path):
+    rows = [*HEAD, ["STT", "Họ và tên", "Danh hiệu", "Ghi chú"]]
+    rows += [[1, "Nguyễn Văn An", "LĐTT", "Không đạt"], [2, "Lê Thị Bình", "LĐTT", "Đã nhận"]]
+    result = load([write_xlsx(tmp_path / "a.xlsx", rows)], jobs=1)
+    assert rows_of(result, "name", "notes") == [("Lê Thị Bình", "Đã nhận")]
+    assert [(p.code, p.value, p.detail) for p in result.problems] == [("not-awarded", "không đạt", "1")]

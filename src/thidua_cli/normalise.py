@@ -254,6 +254,14 @@ class Normaliser(BlockResolver):
             self._statuses[text] = found
         return found
 
+    def _note_status(self, notes: str) -> str:
+        """The status a notes cell gives when it is only a mark ("Không đạt", "(đề nghị)"), else ""."""
+        found = self._statuses.get(f"\0{notes}")
+        if found is None:
+            status, rest = self._status(notes if notes.startswith("(") else f"({notes})")
+            found = self._statuses[f"\0{notes}"] = (status if not rest.strip(" ()") else "", "")
+        return found[0]
+
     def _name(self, raw: Cell) -> tuple[str, str]:
         """(name, position written after it in the same cell) per distinct name cell:
         "Nguyễn Văn An\nHiệu trưởng", "Nguyễn Văn An - Hiệu trưởng" → name and position."""
@@ -307,7 +315,7 @@ class Normaliser(BlockResolver):
         name_kind, append = self.catalogue.name_kind, self.records.append
         file, sheet, name_index = self.file, table.sheet, table.index["name"]
         year_index = -1 if i_year is None else i_year
-        include, not_awarded = self.include_proposals, self._not_awarded
+        include, not_awarded, note_status = self.include_proposals, self._not_awarded, self._note_status
 
         def add(
             r: int,
@@ -358,6 +366,9 @@ class Normaliser(BlockResolver):
                 self._repeat(findings, r, name, number)
             if fixed is None:
                 return
+            notes = text_of(row[i_notes]) if i_notes is not None else ""
+            if notes and not status:  # "Không đạt", "Đề nghị" written in the notes
+                status = note_status(notes)
             if status and not include:
                 not_awarded.setdefault(status, []).append(r)
                 return
@@ -386,7 +397,7 @@ class Normaliser(BlockResolver):
                     year,
                     number,
                     date,
-                    text_of(row[i_notes]) if i_notes is not None else "",
+                    notes,
                     award_text,
                     status,
                     name_index,

@@ -92,9 +92,16 @@ def subheading_of(table: SheetTable, r: int, name: str, catalogue: Catalogue) ->
     """The unit a sub-heading row names ("1. Trường THPT Lê Lợi" in the name column, no STT,
     nothing of its own in the award, level, kind, decision or year cells, numbered rows under
     it), or None. A person's name is never a sub-heading."""
-    if "stt" not in table.index or not name:
+    if not name:
         return None
     row = table.grid[r]
+    if "stt" not in table.index:  # without numbers, only a label merged across the table is sure
+        across = [text_of(v) for v in row]
+        if sum(1 for t in across if t) >= 3 and all(t in ("", name) for t in across):
+            match = _ENUMERATED.match(name)
+            label = name[match.end() :].strip() if match else name
+            return label if catalogue.name_kind(label) != "Cá nhân" else None
+        return None
     for field_name in _RECORD_FIELDS:
         for column in table.columns.get(field_name, ()):
             text = text_of(row[column.index])
