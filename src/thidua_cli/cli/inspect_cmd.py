@@ -84,6 +84,19 @@ def _print_sheet(console: Console, sheet: SheetInspection, lang: str) -> None:
         console.print(f"[bold]{sheet.sheet}[/]: {where}", highlight=False)
     else:
         console.print(f"[bold]{sheet.sheet}[/]: [yellow]{sheet.problems[0]['message']}[/]", highlight=False)
+    if sheet.heading is not None:
+        h = sheet.heading
+        facts = [
+            ("award", h.award_text),
+            ("year", h.year),
+            ("kind", h.kind),
+            ("unit", h.unit),
+            ("decision", h.decision),
+            ("signed", " / ".join(h.decision_level) if h.decision_level else None),
+            ("proposal", h.proposal),
+        ]
+        shown = "; ".join(f"{k}: {v}" for k, v in facts if v)
+        console.print(f"  {'heading' if en else 'tiêu đề'} — {shown or '-'}", highlight=False)
     if sheet.columns:
         table = Table(show_lines=False, header_style="bold")
         for name in (
