@@ -178,6 +178,8 @@ def _third_tier(
 
 def _tiers(rows: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:
     """Each column's distinct header texts, top first (a merged block repeats its text)."""
+    if len(rows) == 1:
+        return [(t,) if t else () for t in rows[0]]
     width = max(map(len, rows), default=0)
     out: list[tuple[str, ...]] = []
     for c in range(width):

@@ -171,8 +171,9 @@ class Normaliser(BlockResolver):
                 self.problem("missing-award", ctx, award_cols[0] if award_cols else None, value=name)
                 return
             own = [(None, fallback)]
+        statuses = self._statuses
         for column, text in own:
-            status, award_text = self._status(text)
+            status, award_text = statuses.get(text) or self._status(text)
             add(r, row, name, state.section_kind, column, award_text, state.unit, status or state.status, position)
 
     def _not_a_record(self, table: SheetTable, r: int, row: list[Cell], stt: Cell, name: str, state: _Walk) -> bool:
@@ -226,8 +227,11 @@ class Normaliser(BlockResolver):
         own: list[tuple[Column | None, str]] = [
             (c, part) for c in award_cols if (text := text_of(row[c.index])) for part in self._award_parts(text)
         ]
+        ticks = table.columns.get("tick")
+        if not ticks:
+            return own
         marks = role_rules().ticks
-        for column in table.columns.get("tick", ()):
+        for column in ticks:
             text = text_of(row[column.index])
             if not text:
                 continue

@@ -409,22 +409,52 @@ def assign_roles(
     """Every column's role: the first column of a role keeps it (award, tick and count columns
     may be several); the first conflict found is the table's. The cells of a column whose own
     label settles its role are read only to `explain` (their share cannot change the role)."""
-    rules = role_rules()
-    votes = [header_vote(t, catalogue) for t in tiers]
-    settled = {i for i, v in enumerate(votes) if v.weight >= rules.header["exact"] and v.role not in rules.overturnable}
-    wanted = [i for i in range(len(tiers)) if explain or i not in settled]
-    cells = sample_columns(grid, start, wanted)
+    plan = _plan(tuple(tiers), catalogue)
+    cells = sample_columns(grid, start, range(len(tiers)) if explain else plan.wanted)
     columns: list[ColumnRole] = []
     seen: set[str] = set()
     conflict = None
     for index, column_tiers in enumerate(tiers):
-        column = score_column(index, column_tiers, cells.get(index, ()), catalogue, votes[index])
+        column = None if explain else plan.settled.get(index)
+        if column is None:
+            column = score_column(index, column_tiers, cells.get(index, ()), catalogue, plan.votes[index])
         if column.role in seen and column.role not in ("award", "tick", "count", "ignored"):
             column = _demoted(column)
         seen.add(column.role)
         conflict = conflict or conflict_of(column)
         columns.append(column)
     return TableRoles(tuple(columns), conflict)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What a header alone decides: each column's vote, the columns whose cells must be weighed,
+    and the roles of the others (as `score_column` gives them without cells)."""
+
+    votes: tuple[HeaderVote, ...]
+    wanted: tuple[int, ...]
+    settled: dict[int, ColumnRole]
+
+
+_PLANS: dict[str, dict[tuple[tuple[str, ...], ...], _Plan]] = {}
+
+
+def _plan(tiers: tuple[tuple[str, ...], ...], catalogue: Catalogue) -> _Plan:
+    """Per distinct header and catalogue: one layout's header recurs in every file made from it."""
+    memo = _PLANS.setdefault(catalogue.fingerprint, {})
+    found = memo.get(tiers)
+    if found is None:
+        rules = role_rules()
+        votes = tuple(header_vote(t, catalogue) for t in tiers)
+        settled = {
+            i: score_column(i, tiers[i], (), catalogue, v)
+            for i, v in enumerate(votes)
+            if v.weight >= rules.header["exact"] and v.role not in rules.overturnable
+        }
+        found = _Plan(votes, tuple(i for i in range(len(tiers)) if i not in settled), settled)
+        if len(memo) < 10_000:
+            memo[tiers] = found
+    return found
 
 
 def _demoted(column: ColumnRole) -> ColumnRole:
