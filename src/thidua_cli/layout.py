@@ -27,7 +27,7 @@ class Column:
     header: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class SheetTable:
     """An award table found in a sheet, ready for row-by-row normalising."""
 
@@ -38,14 +38,16 @@ class SheetTable:
     first_data_row: int  # 0-based
     heading: Heading
     encoding: str | None = None
-    notes: list[str] = field(default_factory=list)
     header_first_row: int = 0
     roles: TableRoles | None = None
     merged: tuple[Merged, ...] = ()
+    first: dict[str, Column] = field(init=False, repr=False, compare=False)  # each role's first column
+    index: dict[str, int] = field(init=False, repr=False, compare=False)  # … and its index
 
     def __post_init__(self) -> None:
-        self.first: dict[str, Column] = {name: cols[0] for name, cols in self.columns.items() if cols}
-        self.index: dict[str, int] = {name: col.index for name, col in self.first.items()}
+        first = {name: cols[0] for name, cols in self.columns.items() if cols}
+        object.__setattr__(self, "first", first)
+        object.__setattr__(self, "index", {name: col.index for name, col in first.items()})
 
     def column(self, name: str) -> Column | None:
         return self.first.get(name)
@@ -239,7 +241,7 @@ def find_table(
         return NoTable(sheet.name, "no-award", encoding, None, roles, rows)
     heading = _kind_from_name_header(heading, columns["name"][0].header)
     merged = tuple(m for m in sheet.merged if m[0][0] >= data_start)
-    return SheetTable(sheet.name, grid, columns, last, data_start, heading, encoding, [], first, roles, merged)
+    return SheetTable(sheet.name, grid, columns, last, data_start, heading, encoding, first, roles, merged)
 
 
 def _holds_counts(grid: list[list[Cell]], c: int, start: int) -> bool:
