@@ -193,3 +193,16 @@ def test_a_status_in_the_notes_is_a_status(tmp_path: Path):
     result = load([write_xlsx(tmp_path / "a.xlsx", rows)], jobs=1)
     assert rows_of(result, "name", "notes") == [("Lê Thị Bình", "Đã nhận")]
     assert [(p.code, p.value, p.detail) for p in result.problems] == [("not-awarded", "không đạt", "1")]
+
+
+def test_inspect_reads_a_sheet_exactly_as_tally_does(tmp_path: Path):
+    """Weighing the cells of settled columns (to explain) never changes a role or finds a conflict."""
+    from thidua_cli.inspection import inspect_files
+
+    rows = [*HEAD, ["STT", "Họ và tên", "Danh hiệu", "Cấp khen"]]
+    rows += [[i, f"Võ Văn {n}", "Giấy khen", "Giấy khen"] for i, n in enumerate("ABCD", 1)]
+    path = write_xlsx(tmp_path / "a.xlsx", rows)
+    result = load([path], jobs=1)
+    sheet = inspect_files([path])[0].sheets[0]
+    assert sheet.read and [c.role for c in sheet.columns] == ["stt", "name", "award", "level"]
+    assert sheet.problems == tuple(p.as_dict() for p in result.problems)

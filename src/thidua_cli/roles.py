@@ -385,6 +385,9 @@ def conflict_of(column: ColumnRole) -> str | None:
     """Why a column's role cannot be trusted, or None: two roles that count too close, or a
     column without a label whose cells look like awards or levels, but not clearly enough."""
     rules = role_rules()
+    vote = column.vote
+    if vote.weight >= rules.header["exact"] and vote.role not in rules.overturnable and column.role == vote.role:
+        return None  # a settled label: its cells never change the role (and are weighed only to explain)
     if column.role == "ignored" and not column.vote.weight:
         shares = dict(column.shares)
         looks = max(((shares.get(r, 0.0), r) for r in ("award", "level", "kind")), default=(0.0, ""))
