@@ -27,7 +27,7 @@ from thidua_cli.loading import FileResult
 from thidua_cli.problems import Problem
 from thidua_cli.records import Record
 
-FORMAT = 4
+FORMAT = 5  # 4: counts' identities; 5: records carry detail, period and status
 
 try:  # orjson encodes the rows ~6× faster than the standard library (measured: 0.04 s vs 0.21 s
     import orjson  # for 100,000 rows); the cache format is plain JSON either way.

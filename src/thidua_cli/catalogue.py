@@ -145,9 +145,6 @@ class Catalogue:
     _organs: dict[str, bool] = field(default_factory=dict, repr=False)  # "ban chấp hành" …
     _tiers: dict[str, str] = field(default_factory=dict, repr=False)  # issuer name → Bộ/Tỉnh system
     fingerprint: str = ""
-    phrase_cache: dict[str, str | None] = field(default_factory=dict, repr=False)  # heading line → award phrase
-    shape_cache: dict[str, tuple[int, bool]] = field(default_factory=dict, repr=False)  # decision number → rule
-    line_cache: dict[str, Any] = field(default_factory=dict, repr=False)  # heading line → what it says (layout)
 
     # --- lookups ------------------------------------------------------------------------
     def award(self, name: str) -> Award:

@@ -17,6 +17,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "category": ("Loại", "Category"),
     "unit": ("Đơn vị", "Unit"),
     "issuer": ("Cơ quan khen", "Issuer"),
+    "status": ("Trạng thái (trống: đã khen)", "Status (blank: awarded)"),
     "year": ("Năm", "Year"),
     "count": ("Số lượt", "Count"),
     "total": ("Tổng", "Total"),
@@ -32,6 +33,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "legacy": ("Đã chuyển mã TCVN3/VNI sang Unicode: {files}.", "Decoded legacy TCVN3/VNI text: {files}."),
     "skipped_files": ("Tệp bị bỏ qua ({n}):", "Files skipped ({n}):"),
     "skipped_sheets": ("Trang tính không có danh sách khen thưởng ({n}):", "Sheets without an award list ({n}):"),
+    "proposals": (
+        "Đề nghị, chưa được khen — không tính ({n}):",
+        "Proposed, not awarded — not counted ({n}):",
+    ),
     "unrecognised": ("Dòng không được tính ({n}):", "Rows not counted ({n}):"),
     "more": (
         "… và {n} dòng khác (ghi đầy đủ bằng --problems FILE).",

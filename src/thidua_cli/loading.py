@@ -116,14 +116,22 @@ class LoadResult:
         return [p for p in self.problems if p.severity is Severity.ERROR]
 
 
-def read_file(path: Path, catalogue: Catalogue, label: str | None = None, data: bytes | None = None) -> FileResult:
+def read_file(
+    path: Path,
+    catalogue: Catalogue,
+    label: str | None = None,
+    data: bytes | None = None,
+    include_proposals: bool = False,
+) -> FileResult:
     """One workbook → records and findings. Pure: no printing, no global state.
+    `include_proposals`: rows of proposal lists and rows marked "(đề nghị)", "(không đạt)" are
+    records with their status (by default they are reported, not counted).
 
     A file that breaks the reader in an unforeseen way is reported and skipped, never allowed
     to stop the other files."""
     name = label or str(path)
     try:
-        return _read_file(path, catalogue, name, data)
+        return _read_file(path, catalogue, name, data, include_proposals)
     except UnreadableFile as exc:
         return FileResult(name, [], [Problem("unreadable", name, detail=exc.reason)], readable=False)
     except Exception as exc:  # a bug of ours on a strange file must not lose the others
@@ -131,26 +139,29 @@ def read_file(path: Path, catalogue: Catalogue, label: str | None = None, data: 
         return FileResult(name, [], [Problem("file-error", name, detail=detail)], readable=False)
 
 
-def _read_file(path: Path, catalogue: Catalogue, name: str, data: bytes | None) -> FileResult:
+def _read_file(path: Path, catalogue: Catalogue, name: str, data: bytes | None, proposals: bool) -> FileResult:
     # imported here: a run answered from the cache never needs the parsing machinery
     from thidua_cli.counting import apply_rule
     from thidua_cli.dedup import identities
     from thidua_cli.layout import NoTable, find_table
     from thidua_cli.normalise import Normaliser
     from thidua_cli.reading import read_workbook
+    from thidua_cli.summaries import Summary, summary_mismatches
 
     workbook = read_workbook(path, data)
-    normaliser = Normaliser(catalogue, name)
+    normaliser = Normaliser(catalogue, name, include_proposals=proposals)
     tables = 0
     encodings: list[str] = []
     headers: dict[tuple[str, int], str] = {}
+    summaries: list[Summary] = []
     for sheet_name, error in workbook.sheet_errors:
         normaliser.problems.append(Problem("sheet-unreadable", name, sheet_name, detail=error))
     for sheet in workbook.sheets:
         found = find_table(sheet, catalogue, (sheet.name, path.stem, path.parent.name))
         if isinstance(found, NoTable):
-            detail = "empty-sheet" if found.reason == "empty" else found.reason
-            normaliser.problems.append(Problem("skipped-sheet", name, sheet.name, detail=detail))
+            normaliser.problems.append(found.problem(name))
+            if found.summary is not None:
+                summaries.append(found.summary)
             continue
         tables += 1
         for columns in found.columns.values():
@@ -159,6 +170,7 @@ def _read_file(path: Path, catalogue: Catalogue, name: str, data: bytes | None) 
         if found.encoding:
             encodings.append(found.encoding)
         normaliser.add_table(found)
+    normaliser.checks.extend(summary_mismatches(name, summaries, normaliser.records))
     counted = apply_rule(normaliser.records, normaliser.problems, normaliser.checks, normaliser.match)
     return FileResult(
         name,
@@ -188,6 +200,7 @@ def load(
     cache: Cache | None = None,
     on_start: Callable[[int], None] | None = None,
     keep_duplicates: bool = False,
+    include_proposals: bool = False,
 ) -> LoadResult:
     """Read every workbook under `paths` (files or folders, recursively).
 
@@ -197,15 +210,18 @@ def load(
     reported (`duplicate-file`); a record that repeats another is counted once and reported
     (`duplicate`); `keep_duplicates` counts both as they are. `on_start(n)` is told how many
     files were found, before any is read; `progress(path)` as each is done.
+    `include_proposals`: see `read_file` (such a run bypasses the cache, which holds the default
+    reading).
     """
     catalogue = catalogue or load_catalogue()
+    cache = None if include_proposals else cache
     files, missing = find_workbooks([Path(p) for p in paths])
     if on_start:
         on_start(len(files))
     results: list[FileResult | None] = [None] * len(files)
     first_of: dict[str, int] = {}  # content digest → the first file that has it
     copies: dict[int, int] = {}  # file index → index of the file it repeats
-    with _Parsers(catalogue, jobs or default_jobs(), cache, len(files)) as parsers:
+    with _Parsers(catalogue, jobs or default_jobs(), cache, len(files), include_proposals) as parsers:
         for index, path in enumerate(files):
             data = None if keep_duplicates and cache is None else _bytes(path)
             if data and not keep_duplicates:
@@ -302,23 +318,23 @@ def _assemble(files: list[FileResult], missing: list[Path], catalogue: Catalogue
 
 
 PARALLEL_MIN_FILES = 4
-_worker: tuple[Catalogue, Cache | None] | None = None
+_worker: tuple[Catalogue, Cache | None, bool] | None = None
 
 
-def _init_worker(catalogue: Catalogue, cache: Cache | None) -> None:
+def _init_worker(catalogue: Catalogue, cache: Cache | None, proposals: bool = False) -> None:
     import signal
 
     global _worker
-    _worker = (catalogue, cache)
+    _worker = (catalogue, cache, proposals)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
 
 
 def _read_and_store(
-    path: Path, key: str | None, catalogue: Catalogue, cache: Cache | None, light: bool = False
+    path: Path, key: str | None, catalogue: Catalogue, cache: Cache | None, proposals: bool, light: bool = False
 ) -> FileResult:
     """Parse one file and, with a cache, store the result (in the worker: JSON costs too).
     `light`: once stored, send back the result without its rows (they stay in the cache)."""
-    result = read_file(path, catalogue)
+    result = read_file(path, catalogue, include_proposals=proposals)
     if cache is not None and key is not None and cache.put(key, result) and light:
         return cache.light(key, result)
     return result
@@ -344,8 +360,9 @@ class _Parsers:
     from the PARALLEL_MIN_FILES-th on, a process pool starts and takes each file as it is
     added, so that parsing overlaps the cache look-ups of the files after it."""
 
-    def __init__(self, catalogue: Catalogue, jobs: int, cache: Cache | None, total: int) -> None:
+    def __init__(self, catalogue: Catalogue, jobs: int, cache: Cache | None, total: int, proposals: bool) -> None:
         self.catalogue, self.jobs, self.cache, self.total = catalogue, jobs, cache, total
+        self.proposals = proposals
         self.waiting: list[tuple[int, Path, str | None]] = []
         self.executor: ProcessPoolExecutor | None = None
         self.futures: dict[Future[FileResult], int] = {}
@@ -374,13 +391,13 @@ class _Parsers:
             max_workers=min(self.jobs, self.total),
             mp_context=context,
             initializer=_init_worker,
-            initargs=(self.catalogue, self.cache),
+            initargs=(self.catalogue, self.cache, self.proposals),
         )
 
     def results(self) -> Iterator[tuple[int, FileResult]]:
         """(index, result) for every file added, as each finishes."""
         for index, path, key in self.waiting:
-            yield index, _read_and_store(path, key, self.catalogue, self.cache)
+            yield index, _read_and_store(path, key, self.catalogue, self.cache, self.proposals)
         if self.futures:
             from concurrent.futures import as_completed
 

@@ -155,6 +155,39 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         'Năm "{value}" không hợp lệ hoặc không tìm thấy năm (cột Năm, tiêu đề, tên trang, tên tệp); không được tính.',
         'Year "{value}" is not valid, or no year found (year column, heading, sheet or file name); not counted.',
     ),
+    "proposal-list": (
+        Severity.INFO,
+        'Danh sách đề nghị ("{value}"), chưa phải quyết định khen thưởng: {detail} dòng không được tính '
+        "(dùng --include-proposals để đếm riêng theo trạng thái).",
+        'A proposal list ("{value}"), not an award decision: {detail} rows not counted '
+        "(use --include-proposals to count them by status).",
+    ),
+    "not-awarded": (
+        Severity.INFO,
+        '{detail} dòng ghi danh hiệu kèm "{value}" (từ dòng này): chưa được khen, không được tính '
+        "(dùng --include-proposals để đếm riêng theo trạng thái).",
+        '{detail} rows mark their award "{value}" (from this row on): not awarded, not counted '
+        "(use --include-proposals to count them by status).",
+    ),
+    "summary-mismatch": (
+        Severity.WARNING,
+        'Bảng tổng hợp ghi "{value}" là {detail} (tổng hợp / danh sách): số trong bảng tổng hợp khác số '
+        "người/tập thể trong danh sách của cùng tệp.",
+        'The summary gives "{value}" as {detail} (summary / lists): it disagrees with the name lists of '
+        "the same workbook.",
+    ),
+    "bad-tick": (
+        Severity.ERROR,
+        'Ô đánh dấu "{value}" không phải dấu chọn (x, ✓, 1, có, đạt); không được tính.',
+        'Tick cell "{value}" is not a tick mark (x, ✓, 1, có, đạt); not counted.',
+    ),
+    "ambiguous-columns": (
+        Severity.ERROR,
+        "Không xác định chắc được vai trò của cột {value} (tiêu đề và nội dung ô mâu thuẫn); trang tính "
+        "không được đọc. Xem: thidua inspect.",
+        "Cannot tell the role of column {value} (header and cells disagree); the sheet is not read. "
+        "See: thidua inspect.",
+    ),
 }
 
 # code → (vi, en): a few words for the reason a row is not counted, in the summary's last line.
@@ -183,6 +216,10 @@ REASONS: dict[str, tuple[str, str]] = {
     "no-header": ("không có dòng tiêu đề cột của danh sách khen thưởng", "no award-list header row"),
     "invalid": ("không phải ngày có thật", "is not a real date"),
     "before-year": ("trước năm thi đua", "precedes the award year"),
+    "summary": (
+        "bảng tổng hợp số lượng, không phải danh sách; không cộng vào kết quả",
+        "a summary count table, not a list; never added to the tally",
+    ),
     "no-award": (
         "không có cột danh hiệu và tiêu đề không nêu danh hiệu",
         "no award column and the heading names no award",

@@ -24,10 +24,11 @@ RECORD_FIELDS = (
     "detail",  # the award's own name when it has one ("Vì sự nghiệp Giáo dục" of a Kỷ niệm chương)
     "period_start",  # the period the award text names ("… giai đoạn 2019-2021"), else the year
     "period_end",
+    "status",  # "" for an award given; "đề nghị", "không đạt", "chưa đạt" only with --include-proposals
     "name_col",
     "award_col",
     "year_col",
 )
 Record = tuple[
-    str, str, int, str, str, str, str, str, str, str, str, int, str, str, str, str, str, int, int, int, int, int
+    str, str, int, str, str, str, str, str, str, str, str, int, str, str, str, str, str, int, int, str, int, int, int
 ]

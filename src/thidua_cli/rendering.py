@@ -123,7 +123,13 @@ def _sections(result: LoadResult) -> list[tuple[str, str, list[Problem], int | N
         (
             "skipped_sheets",
             "yellow",
-            [p for p in problems if p.code in ("skipped-sheet", "sheet-unreadable")],
+            [p for p in problems if p.code in ("skipped-sheet", "sheet-unreadable", "ambiguous-columns")],
+            MAX_SHEET_LINES,
+        ),
+        (
+            "proposals",
+            "yellow",
+            [p for p in problems if p.code in ("proposal-list", "not-awarded")],
             MAX_SHEET_LINES,
         ),
         (

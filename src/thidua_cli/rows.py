@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from thidua_cli.catalogue import Catalogue
-from thidua_cli.layout import (
-    COLUMN_NUMBER,
-    PLACE_DATE,
-    SheetTable,
-    find_award_phrase,
-    header_field,
-    is_column_numbers,
-    layout_rules,
-    text_of,
-)
+from thidua_cli.cells import COLUMN_NUMBER, is_column_numbers, text_of
+from thidua_cli.heading import find_award_phrase
+from thidua_cli.labels import header_field, layout_rules
 from thidua_cli.reading import Cell
 from thidua_cli.text import key
+
+if TYPE_CHECKING:
+    from thidua_cli.layout import SheetTable
 
 _SECTION_LEAD = re.compile(r"^(?:phần|mục|khối|nhóm|đối tượng)(?: (?:[ivxlc]+|[a-dđ]|\d{1,2}))?\b ?(?=\S)")
 _ENUMERATED = re.compile(r"^\s*(?:[IVXLC]+|[A-DĐa-dđ]|\d{1,2})\s*[.):\-–]\s*(?=\S)")
@@ -33,34 +30,6 @@ def repeats_header(table: SheetTable, row: list[Cell]) -> bool:
     if COLUMN_NUMBER.match(name):
         return is_column_numbers(row)
     return header_field(name) in ("name", "stt")
-
-
-def is_totals(first_text: str) -> bool:
-    """ "Tổng cộng: 5", "Cộng 12", "Danh sách có 06 người" (but not "Cộng đồng dân cư …")."""
-    k = key(first_text)
-    for phrase in layout_rules().totals:
-        if k == phrase:
-            return True
-        if k.startswith(phrase + " "):
-            rest = k[len(phrase) + 1 :]
-            if " " in phrase or rest[:1].isdigit() or rest.startswith(("có ", "số ", "cá nhân", "tập thể")):
-                return True
-    return False
-
-
-_SIGNING = re.compile(r"^(?:tm|kt|tl|tuq|q|ql)\s*[./]\s*\S", re.IGNORECASE)  # "TM. UBND", "KT. GIÁM ĐỐC", "TL."
-
-
-def is_signature(first_text: str) -> bool:
-    """The first line of the signature block (or the recipients list) that ends the table."""
-    if _SIGNING.match(first_text.strip()):
-        return True
-    k = key(first_text)
-    return any(k == p or k.startswith(p + " ") for p in layout_rules().signature)
-
-
-def is_place_date(text: str) -> bool:
-    return bool(PLACE_DATE.search(key(text)))
 
 
 @dataclass(frozen=True)
@@ -104,3 +73,63 @@ def section_of(texts: list[str], stt: Cell, catalogue: Catalogue) -> Section | N
     if kind is None and award is None and not enumerated:
         return None
     return Section(kind, award)
+
+
+_STT = re.compile(r"^\d{1,5}(?:[.,]\d{1,3})*[.)]?[a-z]?$")  # 1, 01, 1., 1.2, 3a
+_RECORD_FIELDS = ("award", "tick", "level", "kind", "decision_number", "decision_date", "decision", "year")
+
+
+def is_number(value: Cell) -> bool:
+    """A sequence-number cell: 1, 1.0, "01", "1.", "1.2", "3a"."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return True
+    return isinstance(value, str) and _STT.match(value.strip()) is not None
+
+
+def subheading_of(table: SheetTable, r: int, name: str, catalogue: Catalogue) -> str | None:
+    """The unit a sub-heading row names ("1. Trường THPT Lê Lợi" in the name column, no STT,
+    nothing of its own in the award, level, kind, decision or year cells, numbered rows under
+    it), or None. A person's name is never a sub-heading."""
+    if not name:
+        return None
+    row = table.grid[r]
+    if "stt" not in table.index:  # without numbers, only a label merged across the table is sure
+        across = [text_of(v) for v in row]
+        if sum(1 for t in across if t) >= 3 and all(t in ("", name) for t in across):
+            match = _ENUMERATED.match(name)
+            label = name[match.end() :].strip() if match else name
+            return label if catalogue.name_kind(label) != "Cá nhân" else None
+        return None
+    for field_name in _RECORD_FIELDS:
+        for column in table.columns.get(field_name, ()):
+            text = text_of(row[column.index])
+            if text and text != name and not table.merged_from_above(r, column.index):
+                return None
+    if any(t != name for t in _texts_outside(table, row)):
+        return None
+    match = _ENUMERATED.match(name)
+    label = name[match.end() :].strip() if match else name
+    if not label or catalogue.name_kind(label) == "Cá nhân" or not _numbered_below(table, r):
+        return None
+    return label
+
+
+def _texts_outside(table: SheetTable, row: list[Cell]) -> list[str]:
+    """Texts of the row outside the record columns checked by `subheading_of` and the STT."""
+    skip = {c.index for f in (*_RECORD_FIELDS, "stt") for c in table.columns.get(f, ())}
+    return [t for i, v in enumerate(row) if i not in skip and (t := text_of(v))]
+
+
+def _numbered_below(table: SheetTable, r: int) -> bool:
+    """The next row that is neither empty nor another label of one text (a sub-heading under a
+    sub-heading) is a numbered record row; looked for within five rows."""
+    i_stt = table.index["stt"]
+    for below in table.grid[r + 1 : r + 6]:
+        texts = {t for v in below if (t := text_of(v))}
+        if len(texts) == 1 and not text_of(below[i_stt]):
+            continue
+        if texts:
+            return is_number(below[i_stt]) and bool(text_of(below[i_stt]))
+    return False

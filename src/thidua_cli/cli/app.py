@@ -39,6 +39,7 @@ COMMANDS = {
     "eligible": "people_cmd",
     "catalogue": "catalogue_cmd",
     "cache": "cache_cmd",
+    "inspect": "inspect_cmd",
 }
 
 
@@ -242,6 +243,7 @@ def load_paths(
     use_cache: bool = True,
     require_readable: bool = False,
     keep_duplicates: bool = False,
+    include_proposals: bool = False,
 ) -> LoadResult:
     """Check the paths, then load them with a progress bar on stderr (files being read).
     `require_readable`: stop with exit 3 when no file could be read."""
@@ -262,6 +264,7 @@ def load_paths(
             cache=cache,
             on_start=bar.start,
             keep_duplicates=keep_duplicates,
+            include_proposals=include_proposals,
         )
     if require_readable and result.readable_files == 0:
         fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)

@@ -65,6 +65,14 @@ def tally_command(
     problems: ProblemsOption = None,
     keep_duplicates: KeepDuplicatesOption = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Không in tóm tắt và thanh tiến trình.")] = False,
+    include_proposals: Annotated[
+        bool,
+        typer.Option(
+            "--include-proposals",
+            help="Đếm cả danh sách đề nghị và dòng ghi (đề nghị)/(không đạt)/(chưa đạt), tách theo chiều status "
+            "(mặc định: không đếm, chỉ báo).",
+        ),
+    ] = False,
     catalogue: CatalogueOption = None,
     jobs: JobsOption = None,
     no_cache: NoCacheOption = False,
@@ -83,6 +91,8 @@ def tally_command(
 
       [bold]thidua tally 2019 ho-so/ --by unit,award --format json[/]
 
+      [bold]thidua tally 2019 ho-so/ --include-proposals[/]  (thêm chiều status: đề nghị, không đạt …)
+
     Mỗi bản ghi chỉ tính một lần: tệp trùng nội dung chỉ đọc một lần, bản ghi trùng (cùng người,
     đơn vị, danh hiệu, cấp khen, đối tượng, năm) được gộp và liệt kê (--keep-duplicates để đếm cả).
 
@@ -92,9 +102,18 @@ def tally_command(
     with handled(lang, debug):
         year_list = parse_years(years)
         dims = parse_by(by or (DEFAULT_TABLE_BY if fmt is Format.TABLE else DEFAULT_DATA_BY))
+        if include_proposals and "status" not in dims:
+            dims = [*dims, "status"]
         targets = paths or [Path(".")]
         result = load_paths(
-            targets, catalogue, quiet, lang, jobs=jobs, use_cache=not no_cache, keep_duplicates=keep_duplicates
+            targets,
+            catalogue,
+            quiet,
+            lang,
+            jobs=jobs,
+            use_cache=not no_cache,
+            keep_duplicates=keep_duplicates,
+            include_proposals=include_proposals,
         )
         if result.readable_files == 0:
             if problems:

@@ -1,0 +1,370 @@
+"""Block resolution: the award, level, kind and year a block of rows shares (cells that repeat
+down the rows: an award merged over a block, one decision), with the findings to repeat on each
+of its rows; the decision's number and date; the date checks.
+
+Resolved once per distinct combination of the cells they depend on, by `Normaliser` (normalise.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from thidua_cli.catalogue import Award, AwardMatch, Catalogue, DecisionSuffix, Issuer
+from thidua_cli.cells import text_of
+from thidua_cli.layout import Column, SheetTable
+from thidua_cli.problems import Problem
+from thidua_cli.reading import Cell
+from thidua_cli.values import BadDate, parse_date, parse_year, split_decision
+
+# (award, category, kind, level, issuer, year, detail, period start): what a block's cells share.
+ResolvedFields = tuple[Award, str, str, str, str, int, str, int]
+Resolved = tuple[ResolvedFields | None, list[tuple[str, Problem]]]
+# A block's resolution as a record needs it: (kind, award, category, level, issuer, year, detail,
+# period start), the kind to compare the recipient's name with (or None), the findings per row.
+Block = tuple[tuple[str, str, str, str, str, int, str, int] | None, str | None, list[tuple[str, Problem]]]
+# (cell type, cell value, award year) → (ISO date, what is wrong with it): dates recur from file
+# to file, and reading a typed date costs more than a whole row.
+DATE_CHECKS: dict[tuple[type, Cell, int], tuple[str, str | None]] = {}
+SHAPES: dict[str, dict[str, tuple[int, bool]]] = {}  # per catalogue fingerprint: see BlockResolver._shape
+_SEPARATORS = re.compile(r"\s*(?:[,;+\n]|\bvà\b)\s*")
+_ZERO_DIGITS = str.maketrans("123456789", "000000000")
+_WHITE_SPACE = re.compile(r"\s")
+_DECISION_FORM = re.compile(r"^\d+[A-Za-z]?/(?:\d{4}/)?[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ0-9&]+)+$")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What is known about a row before its award is read: where it is and what it is under."""
+
+    table: SheetTable
+    r: int  # 0-based grid row
+    row: list[Cell]
+    name: str
+    section_kind: str | None
+
+    def cell(self, field_name: str) -> str:
+        index = self.table.index.get(field_name)
+        return "" if index is None else text_of(self.row[index])
+
+
+class BlockResolver:
+    """The resolution half of `Normaliser`: per-value caches and the rules that turn a block's
+    cells into (award, level, kind, year) or findings."""
+
+    catalogue: Catalogue
+    file: str
+    problems: list[Problem]
+    checks: list[Problem]
+    _awards: dict[str, AwardMatch | None]
+    _parts: dict[str, list[str]]
+    _levels: dict[str, tuple[str, Issuer | None] | None]
+    _suffixes: dict[str, DecisionSuffix | None]
+    _splits: dict[str, tuple[str | None, str | None]]
+    _decision_cells: tuple[int | None, int | None, int | None]
+
+    def match(self, text: str) -> AwardMatch | None:
+        """Per distinct cell text: the catalogue is asked once, not once per row."""
+        if text not in self._awards:
+            self._awards[text] = self.catalogue.match_award(text)
+        return self._awards[text]
+
+    def _award_parts(self, text: str) -> list[str]:
+        """["LĐTT", "GK"] for a cell "LĐTT, GK" — only when the whole names no award and every
+        part names one exactly; otherwise the cell as it is (reported if unknown)."""
+        found = self._parts.get(text)
+        if found is None:
+            found = [text]
+            if self.match(text) is None and _SEPARATORS.search(text):
+                parts = [p.strip() for p in _SEPARATORS.split(text) if p.strip()]
+                if len(parts) > 1 and all(self.match(p) for p in parts):
+                    found = parts
+            self._parts[text] = found
+        return found
+
+    def match_level(self, text: str) -> tuple[str, Issuer | None] | None:
+        if text not in self._levels:
+            self._levels[text] = self.catalogue.match_level(text)
+        return self._levels[text]
+
+    def decision_levels(self, number: str) -> DecisionSuffix | None:
+        if number not in self._suffixes:
+            self._suffixes[number] = self.catalogue.decision_levels(number)
+        return self._suffixes[number]
+
+    def _finding(self, sink: list[Problem], code: str, ctx: Context, column: Column | None, **kw: str | None) -> None:
+        self._finding_at(sink, code, ctx.table, ctx.r, column, **kw)
+
+    def _finding_at(
+        self, sink: list[Problem], code: str, table: SheetTable, r: int, column: Column | None, **kw: str | None
+    ) -> None:
+        """A finding about grid row `r` (0-based) of `table`, in `column`'s cell."""
+        sink.append(
+            Problem(
+                code,
+                self.file,
+                table.sheet,
+                r + 1,
+                column=column.header if column else None,
+                col=column.index if column else None,
+                **kw,
+            )
+        )
+
+    def problem(self, code: str, ctx: Context, column: Column | None, **kw: str | None) -> None:
+        self._finding(self.problems, code, ctx, column, **kw)
+
+    def check(self, code: str, ctx: Context, column: Column | None, **kw: str | None) -> None:
+        self._finding(self.checks, code, ctx, column, **kw)
+
+    def _block(self, ctx: Context, column: Column | None, award_text: str, number: str, kind_text: str) -> Block:
+        fields, findings = self._resolve(ctx, column, award_text, number)
+        if fields is None:
+            return None, None, findings
+        award = fields[0]
+        single = award.single_kind
+        check = single if single and not kind_text and ctx.section_kind in (None, single) else None
+        return (fields[2], award.name, award.category, *fields[3:]), check, findings
+
+    def _repeat(self, findings: list[tuple[str, Problem]], r: int, name: str, number: str) -> None:
+        """A block's findings, for one more of its rows (built afresh: `dataclasses.replace`
+        costs four times as much, and a sheet may repeat a finding on every row)."""
+        for sink, p in findings:
+            code, value, detail = p.code, p.value, p.detail
+            if code == "bad-decision-number":
+                value = number
+            elif code == "level-mismatch":
+                detail = number
+            elif code == "ambiguous-kind":
+                value = name
+            (self.problems if sink == "problem" else self.checks).append(
+                Problem(
+                    code,
+                    p.file,
+                    p.sheet,
+                    r + 1,
+                    column=p.column,
+                    value=value,
+                    suggestion=p.suggestion,
+                    detail=detail,
+                    col=p.col,
+                )
+            )
+
+    def _shape(self, number: str) -> tuple[int, bool]:
+        """(which decision-suffix rule the number matches, is it well formed), per distinct
+        number (kept with the catalogue: numbers recur from file to file). Numbers that differ
+        only in the digits before the first "/" ("123/QĐ-UBND", "124/QĐ-UBND") share a shape:
+        the rule reads the part after it and the form only asks for digits there."""
+        shapes = SHAPES.setdefault(self.catalogue.fingerprint, {})
+        found = shapes.get(number)
+        if found is None:
+            head, slash, tail = number.partition("/")
+            skeleton = head.translate(_ZERO_DIGITS) + slash + tail
+            found = shapes.get(skeleton)
+            if found is None:
+                rule = self.catalogue.decision_levels(skeleton) if skeleton else None
+                rule_no = next(i for i, known in enumerate(self.catalogue.suffixes) if known is rule) if rule else -1
+                form = _WHITE_SPACE.sub("", skeleton).replace("–", "-").replace("—", "-")
+                found = (rule_no, not skeleton or bool(_DECISION_FORM.match(form)))
+            if len(shapes) < 100_000:
+                shapes[number] = shapes[skeleton] = found
+        return found
+
+    def _resolve(
+        self,
+        ctx: Context,
+        column: Column | None,
+        award_text: str,
+        number: str,
+    ) -> Resolved:
+        """(award, category, kind, level, issuer, year) or None, and the findings that go with
+        them, computed on a first row and kept as templates for the others."""
+        problems, checks = self.problems, self.checks
+        self.problems, self.checks = [], []
+        try:
+            fields = self._fields(ctx, column, award_text, number)
+            findings = [("problem", p) for p in self.problems] + [("check", c) for c in self.checks]
+        finally:
+            self.problems, self.checks = problems, checks
+        return fields, findings
+
+    def _fields(
+        self,
+        ctx: Context,
+        column: Column | None,
+        award_text: str,
+        number: str,
+    ) -> ResolvedFields | None:
+        match = self.match(award_text)
+        if match is None:
+            suggestion = self.catalogue.suggest_award(award_text)
+            self.problem("unknown-award", ctx, column, value=award_text, suggestion=suggestion)
+            return None
+        award = match.award
+        kind = self._kind(ctx, award, column, match.kind)
+        if kind is None:
+            return None
+        level_issuer = self._level(ctx, match, number, award_text, column)
+        if level_issuer is None:
+            return None
+        year = self._year(ctx, match.period)
+        if year is None:
+            return None
+        self._check_decision_number(ctx, number, self._decision(ctx.table, ctx.row)[2])
+        start = match.period[0] if match.period and match.period[1] == year else year
+        return (award, award.category, kind, level_issuer[0], level_issuer[1], year, match.detail, start)
+
+    def _kind(self, ctx: Context, award: Award, award_column: Column | None, text_kind: str | None) -> str | None:
+        """The kind column, else the kind the award text names ("Giấy khen tập thể"), else the
+        award's only kind or the section's."""
+        written = ctx.cell("kind")
+        column = ctx.table.column("kind")
+        if written:
+            kind = self.catalogue.match_kind(written)
+            if kind is None:
+                self.problem("unknown-kind", ctx, column, value=written)
+            elif kind not in award.kinds:
+                self.check("kind-mismatch", ctx, award_column or column, value=award.name, detail=kind)
+            return kind
+        context_kind = text_kind or ctx.section_kind
+        if award.single_kind:
+            if context_kind and context_kind != award.single_kind:
+                self.check("kind-mismatch", ctx, award_column, value=award.name, detail=context_kind)
+            return award.single_kind
+        if context_kind is None:
+            self.problem("ambiguous-kind", ctx, None, value=ctx.name)
+        return context_kind
+
+    def _decision(self, table: SheetTable, row: list[Cell]) -> tuple[str, Cell, Column | None, Column | None]:
+        """(number, date value, their columns) from separate or combined decision columns.
+        `_adder` inlines the case of a lone combined column (5 % of a tally's own instructions
+        when called here instead); a change to the combined rule below belongs there too."""
+        i_number, i_date, i_both = self._decision_cells
+        number = text_of(row[i_number]) if i_number is not None else ""
+        date_value: Cell = row[i_date] if i_date is not None else ""
+        first = table.first
+        if i_both is None and (not number or _filled(date_value)):
+            return number, date_value, first.get("decision_number"), first.get("decision_date")
+        number_col, date_col = first.get("decision_number"), first.get("decision_date")
+        combined = text_of(row[i_both]) if i_both is not None else ""
+        if combined:
+            part_number, part_date = self._split(combined)
+            if not number:
+                number, number_col = part_number or combined, table.column("decision")
+            if not text_of(date_value) and part_date:
+                date_value, date_col = part_date, table.column("decision")
+        elif number and not text_of(date_value):
+            part_number, part_date = self._split(number)
+            if part_number and part_date:
+                number, date_value, date_col = part_number, part_date, number_col
+        return number, date_value, number_col, date_col
+
+    def _split(self, text: str) -> tuple[str | None, str | None]:
+        found = self._splits.get(text)
+        if found is None:
+            found = self._splits[text] = split_decision(text)
+        return found
+
+    def _check_decision_number(self, ctx: Context, number: str, column: Column | None) -> None:
+        if number and not _DECISION_FORM.match(number.replace(" ", "")):
+            self.check("bad-decision-number", ctx, column, value=number)
+
+    def _date(self, table: SheetTable, r: int, row: list[Cell], value: Cell, column: Column | None, year: int) -> str:
+        """The decision date as ISO text ("" when absent or wrong: then a bad-date check)."""
+        try:
+            iso, detail = DATE_CHECKS[(value.__class__, value, year)]
+        except KeyError:
+            iso, detail = self._read_date(value, year)
+            if len(DATE_CHECKS) < 100_000:
+                DATE_CHECKS[(value.__class__, value, year)] = iso, detail
+        except TypeError:  # unhashable cell types never occur from calamine; be safe
+            iso, detail = self._read_date(value, year)
+        if detail:
+            self._finding_at(self.checks, "bad-date", table, r, column, value=text_of(value), detail=detail)
+        return iso
+
+    def _read_date(self, value: Cell, year: int) -> tuple[str, str | None]:
+        try:
+            date = parse_date(value)
+        except BadDate:
+            return "", "invalid"
+        if date is None:
+            return "", "invalid" if re.search(r"\d", text_of(value)) else None
+        if date.year < year:
+            return date.isoformat(), "before-year"
+        return date.isoformat(), None
+
+    def _level(
+        self, ctx: Context, match: AwardMatch, number: str, award_text: str, award_column: Column | None
+    ) -> tuple[str, str] | None:
+        award = match.award
+        written = ctx.cell("level")
+        level_column = ctx.table.column("level")
+        decided = None
+        for decision in (number, ctx.table.heading.decision):
+            rule = self.decision_levels(decision) if decision else None
+            if rule:
+                decided = rule, decision
+                break
+        if decided and decided[1] == number:
+            stated = [(match.level, award_column, award_text)] if match.level else []
+            written_level = self.match_level(written) if written else None
+            if written_level:
+                stated.append((written_level[0], level_column, written))
+            for level, column, value in stated:
+                if level not in decided[0].levels:
+                    self.check("level-mismatch", ctx, column, value=value, detail=number)
+        if written:
+            found = self.match_level(written)
+            if found is None:
+                self.problem("unknown-level", ctx, level_column, value=written)
+                return None
+            level, issuer = found
+            if level not in award.levels:  # the catalogue says this award cannot have it
+                self.problem("impossible-level", ctx, level_column, value=written, detail=award.name)
+                return None
+            return level, issuer.name if issuer else ""
+        if match.impossible:
+            self.problem("impossible-level", ctx, award_column, value=award_text, detail=award.name)
+            return None
+        if match.level:
+            return match.level, match.issuer.name if match.issuer else ""
+        signed = ctx.table.heading.decision_level  # "(Kèm theo Quyết định … của Chủ tịch UBND tỉnh)"
+        if signed and signed[0] in award.levels and not (decided and decided[1] == number):
+            return signed
+        if decided:
+            options = decided[0].levels & set(award.levels)
+            if len(options) == 1:
+                return next(iter(options)), decided[0].issuer or ""
+            if not options and decided[1] == number and not award.usual_level:  # "BK" + "12/QĐ-SLĐTBXH"
+                self.problem("impossible-level", ctx, award_column, value=f"{award_text} — {number}", detail=award.name)
+                return None
+        if award.usual_level and not match.ambiguous:  # a text naming two levels is not guessed
+            return award.usual_level, ""
+        self.problem("ambiguous-level", ctx, award_column, value=award_text)
+        return None
+
+    def _year(self, ctx: Context, period: tuple[int, int] | None) -> int | None:
+        """The year column, else the period the award text ends with (counted in its last
+        year: "… giai đoạn 2019-2021" is 2021), else the heading's year."""
+        column = ctx.table.column("year")
+        if column is not None:
+            value = ctx.row[column.index]
+            if text_of(value):
+                year = parse_year(value)
+                if year is None:
+                    self.problem("bad-year", ctx, column, value=text_of(value))
+                return year
+        if period is not None:
+            return period[1]
+        if ctx.table.heading.year is None:
+            self.problem("bad-year", ctx, column, value="")
+        return ctx.table.heading.year
+
+
+def _filled(value: Cell) -> bool:
+    """text_of(value) != "", without turning a date or a number into text."""
+    if value.__class__ is str:
+        return bool(text_of(value))
+    return value is not None

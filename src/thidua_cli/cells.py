@@ -1,0 +1,54 @@
+"""Cell-text helpers shared by the reading stages: a cell as clean text, a row's texts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from thidua_cli.reading import Cell
+from thidua_cli.text import clean
+
+COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2}|[A-Z])\)?$")
+_CLEANED: dict[str, str] = {}
+_NUMBERS: dict[float, str] = {}
+
+
+def text_of(value: Cell) -> str:
+    """A cell as clean display text (NFC, single spaces); memoised per distinct string or number."""
+    if value.__class__ is str:
+        got = _CLEANED.get(value)
+        return got if got is not None else _remember(_CLEANED, value, 1_000_000)
+    if value.__class__ is float:  # years, sequence numbers: few distinct values
+        got = _NUMBERS.get(value)
+        return got if got is not None else _remember(_NUMBERS, value, 100_000)
+    if value is None:
+        return ""
+    return clean(value)
+
+
+def _remember(memo: dict[Any, str], value: Cell, limit: int) -> str:
+    text = clean(value)
+    if len(memo) < limit:
+        memo[value] = text
+    return text
+
+
+def row_texts(row: Sequence[Cell]) -> list[str]:
+    """The distinct non-empty texts of a row, left to right."""
+    out: list[str] = []
+    for value in row:
+        text = text_of(value)
+        if text and text not in out:
+            out.append(text)
+    return out
+
+
+def is_column_numbers(row: Sequence[Cell]) -> bool:
+    return column_numbers([text_of(v) for v in row])
+
+
+def column_numbers(values: Sequence[str]) -> bool:
+    """ "1 2 3 …" or "(1) (2) …" or "A B C …": the row that numbers the columns under a header."""
+    filled = [v for v in values if v]
+    return len(filled) >= 2 and all(COLUMN_NUMBER.match(v) for v in filled)

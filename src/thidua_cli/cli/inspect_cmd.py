@@ -1,0 +1,126 @@
+"""`thidua inspect FILE...`: how each sheet was read, with the evidence for every column's role."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from thidua_cli.cli.app import (
+    EXIT_USAGE,
+    CatalogueOption,
+    DebugOption,
+    LangOption,
+    app,
+    catalogue_for,
+    fail,
+    handled,
+    out_console,
+)
+from thidua_cli.i18n import Lang, t
+from thidua_cli.inspection import FileInspection, SheetInspection, inspect_files
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+class InspectFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+@app.command("inspect")
+def inspect_command(
+    files: Annotated[list[Path], typer.Argument(help="Các tệp Excel cần xem cách đọc.")],
+    fmt: Annotated[InspectFormat, typer.Option("--format", "-f", help="table (mặc định) hoặc json.")] = (
+        InspectFormat.TABLE
+    ),
+    catalogue: CatalogueOption = None,
+    lang: LangOption = Lang.VI,
+    debug: DebugOption = False,
+) -> None:
+    """Cho biết từng trang tính được đọc thế nào: vùng bảng, dòng tiêu đề, vai trò từng cột và căn cứ
+    (nhãn tiêu đề, tỉ lệ ô khớp), dòng mục / dòng đơn vị, dòng bỏ qua và lý do, các bản ghi đầu tiên.
+
+    Ví dụ: [bold]thidua inspect ho-so/don-vi-a.xlsx[/] · [bold]thidua inspect a.xlsx --format json[/]
+    """
+    with handled(lang, debug):
+        for path in files:
+            if not path.is_file():
+                fail(t("missing_path", lang, path=path), EXIT_USAGE, lang)
+        found = inspect_files(files, catalogue_for(catalogue), lang)
+        if fmt is InspectFormat.JSON:
+            typer.echo(json.dumps([f.as_dict() for f in found], ensure_ascii=False, indent=1))
+            return
+        console = out_console()
+        for inspection in found:
+            _print_file(console, inspection, lang)
+
+
+def _print_file(console: Console, inspection: FileInspection, lang: str) -> None:
+    from rich.rule import Rule
+
+    console.print(Rule(inspection.file))
+    for problem in inspection.problems:
+        console.print(f"[red]{problem['message']}[/]")
+    for sheet in inspection.sheets:
+        _print_sheet(console, sheet, lang)
+
+
+def _print_sheet(console: Console, sheet: SheetInspection, lang: str) -> None:
+    from rich.table import Table
+
+    en = lang == "en"
+    if sheet.read:
+        header = f"{sheet.header_rows[0]}–{sheet.header_rows[1]}" if sheet.header_rows else "?"
+        where = (
+            f"header rows {header}, data rows {sheet.first_data_row}–{sheet.last_row}, {sheet.records} records"
+            if en
+            else f"dòng tiêu đề {header}, dữ liệu dòng {sheet.first_data_row}–{sheet.last_row}, {sheet.records} bản ghi"
+        )
+        console.print(f"[bold]{sheet.sheet}[/]: {where}", highlight=False)
+    else:
+        console.print(f"[bold]{sheet.sheet}[/]: [yellow]{sheet.problems[0]['message']}[/]", highlight=False)
+    if sheet.heading is not None:
+        h = sheet.heading
+        facts = [
+            ("award", h.award_text),
+            ("year", h.year),
+            ("kind", h.kind),
+            ("unit", h.unit),
+            ("decision", h.decision),
+            ("signed", " / ".join(h.decision_level) if h.decision_level else None),
+            ("proposal", h.proposal),
+        ]
+        shown = "; ".join(f"{k}: {v}" for k, v in facts if v)
+        console.print(f"  {'heading' if en else 'tiêu đề'} — {shown or '-'}", highlight=False)
+    if sheet.columns:
+        table = Table(show_lines=False, header_style="bold")
+        for name in (
+            "#",
+            "role" if en else "vai trò",
+            "header" if en else "tiêu đề",
+            "vote" if en else "phiếu tiêu đề",
+            "cells" if en else "ô",
+            "shares" if en else "tỉ lệ khớp",
+            "score" if en else "điểm",
+        ):
+            table.add_column(name)
+        for c in sheet.columns:
+            shares = ", ".join(f"{r} {s:.0%}" for r, s in c.shares[:3])
+            vote = f"{c.vote.role} ({c.vote.how} {c.vote.weight})" if c.vote.role else ""
+            table.add_row(str(c.index + 1), c.role, " › ".join(c.tiers), vote, str(c.cells), shares, str(c.score))
+        console.print(table)
+    for note in sheet.row_notes:
+        console.print(f"  {'row' if en else 'dòng'} {note.row}: {note.what} — {note.text}", highlight=False)
+    for problem in sheet.problems[1 if not sheet.read else 0 :][:20]:
+        console.print(f"  [red]{problem['cell'] or problem['row'] or ''}[/] {problem['message']}", highlight=False)
+    for record in sheet.first_records:
+        console.print(
+            f"  → {record['row']}: {record['name']} · {record['award']} · {record['level']} · {record['kind']}"
+            f" · {record['year']} · {record['unit']}",
+            highlight=False,
+        )

@@ -1,0 +1,189 @@
+"""What the title block and heading above a table say: award, year, kind, unit, the list's own
+decision (and who signed it), and whether the list is a proposal."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from thidua_cli.catalogue import Catalogue
+from thidua_cli.cells import text_of
+from thidua_cli.labels import PLACE_DATE, layout_rules
+from thidua_cli.reading import Cell
+from thidua_cli.text import key
+from thidua_cli.values import split_decision
+
+TITLE_BLOCK_ROWS = 3  # parent body and unit on the left, the national motto on the right
+_NOT_UNIT = ("danh sách", "số ", "kèm theo", "tổng hợp", "bảng", "báo cáo", "kết quả", "kế hoạch")
+_YEAR_IN_TEXT = re.compile(r"n[ăa]m\s*:?\s*(?:h[ọo]c\s*:?\s*)?((?:19|20)\d{2})(?:\s*[-–/]\s*((?:19|20)\d{2}))?")
+_DATE_BEFORE = re.compile(r"th[áa]ng\s*\d{1,2}\s*$")
+_BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_YEAR_TAIL = re.compile(r" năm( học)? \d{4}.*$")
+_SIGNED_BY = re.compile(r"\bcủa\s+(.+?)\s*\)?\s*$")
+
+
+@dataclass(frozen=True)
+class Heading:
+    """What the title block and heading say for the whole sheet."""
+
+    lines: tuple[str, ...] = ()
+    award_text: str | None = None
+    year: int | None = None
+    kind: str | None = None
+    unit: str | None = None
+    decision: str | None = None  # "(Kèm theo Quyết định số 45/QĐ-UBND …)": the list's own decision
+    decision_level: tuple[str, str] | None = None  # (level, issuer) of "… của Chủ tịch UBND tỉnh"
+    proposal: str | None = None  # the heading line that makes the list a proposal
+
+
+@dataclass(frozen=True)
+class LineFacts:
+    """What one heading line says."""
+
+    reference: bool  # refers to a decision ("Kèm theo Quyết định …")
+    decision: str | None  # that decision's number
+    signed: tuple[str, str] | None  # (level, issuer) of who signed it
+    motto: bool
+    year: int | None
+    kind: str | None  # the kind a "Danh sách …" line names
+    unit: bool  # could name the unit
+    proposal: bool  # says the list is a proposal
+
+
+def heading_lines(rows: Sequence[Sequence[Cell]]) -> tuple[list[str], list[str]]:
+    """(every distinct text of each row, the texts of the left half of the title block)."""
+    lines: list[str] = []
+    left_lines: list[str] = []
+    for number, row in enumerate(rows):
+        seen: set[str] = set()
+        for index, value in enumerate(row):
+            text = text_of(value)
+            if text and text not in seen:
+                seen.add(text)
+                lines.append(text)
+                if number < TITLE_BLOCK_ROWS and index < max(1, len(row) // 2):
+                    left_lines.append(text)
+    return lines, left_lines
+
+
+def read_heading(rows: Sequence[Sequence[Cell]], catalogue: Catalogue, names: tuple[str, ...] = ()) -> Heading:
+    """Award, year, kind and unit named above the header, by the order the issue sets."""
+    lines, left_lines = heading_lines(rows)
+    award_text = year = kind = decision = signed = proposal = None
+    for line in lines:
+        facts = line_facts(line, catalogue)
+        if facts.reference:
+            decision, signed = decision or facts.decision, signed or facts.signed
+            continue
+        if facts.proposal and proposal is None:
+            proposal = line
+        if award_text is None and not facts.motto:
+            award_text = find_award_phrase(line, catalogue)
+        year = facts.year if year is None else year
+        kind = facts.kind if kind is None else kind
+    for name in names:
+        if year is None:
+            year = _single_year(name)
+    unit = None
+    for line in left_lines:
+        if line_facts(line, catalogue).unit:
+            unit = line
+    return Heading(tuple(lines), award_text, year, kind, unit, decision, signed, proposal)
+
+
+_LINES: dict[str, dict[str, LineFacts]] = {}  # per catalogue fingerprint: title lines recur
+
+
+def line_facts(line: str, catalogue: Catalogue) -> LineFacts:
+    """What one heading line says; each distinct line is read once per catalogue."""
+    memo = _LINES.setdefault(catalogue.fingerprint, {})
+    facts = memo.get(line)
+    if facts is None:
+        facts = _line_facts(line, catalogue)
+        if len(memo) < 100_000:
+            memo[line] = facts
+    return facts
+
+
+def _line_facts(line: str, catalogue: Catalogue) -> LineFacts:
+    rules = layout_rules()
+    k = key(line)
+    reference = any(k.startswith(ref) or f" {ref} " in f" {k} " for ref in rules.decision_reference)
+    kind = None
+    if k.startswith("danh sách"):
+        kinds = {catalogue.match_kind(w) for w in ("cá nhân", "tập thể", "hộ gia đình") if w in k}
+        kind = kinds.pop() if len(kinds) == 1 else None
+    motto = k.startswith(("cộng hòa xã hội", "độc lập tự do", "độc lập"))
+    unit = not (motto or k.startswith(_NOT_UNIT) or PLACE_DATE.search(k)) and (
+        line.upper() == line and any(ch.isalpha() for ch in line)
+    )
+    proposal = (
+        not reference and any(p.search(k) for p in rules.proposal) and not any(n in k for n in rules.not_proposal)
+    )
+    number = split_decision(line)[0] if reference else None
+    return LineFacts(
+        reference,
+        number,
+        _signer(line, catalogue) if reference else None,
+        motto,
+        year_in_heading(line),
+        kind,
+        unit,
+        proposal,
+    )
+
+
+def _signer(line: str, catalogue: Catalogue) -> tuple[str, str] | None:
+    """ "(Kèm theo Quyết định số 12/QĐ-UBND ngày … của Chủ tịch UBND tỉnh …)" → ("Tỉnh", issuer)."""
+    match = _SIGNED_BY.search(line.replace("(", " ").replace(")", " ").strip())
+    if not match:
+        return None
+    found = catalogue.match_level(match.group(1))
+    if found is None:
+        return None
+    level, issuer = found
+    return level, issuer.name if issuer else ""
+
+
+_PHRASES: dict[str, dict[str, str | None]] = {}
+
+
+def find_award_phrase(text: str, catalogue: Catalogue) -> str | None:
+    """The leftmost phrase of a heading line that names an award (with its issuer).
+    Headings repeat from file to file, so each distinct line is searched once per catalogue."""
+    memo = _PHRASES.setdefault(catalogue.fingerprint, {})
+    if text not in memo:
+        found = _find_award_phrase(text, catalogue)
+        if len(memo) >= 100_000:
+            return found
+        memo[text] = found
+    return memo[text]
+
+
+def _find_award_phrase(text: str, catalogue: Catalogue) -> str | None:
+    quoted = re.findall(r"[\"“”'‘’«](.+?)[\"“”'‘’»]", text)
+    for part in quoted:
+        if catalogue.match_award(part):
+            return part
+    words = _YEAR_TAIL.sub("", key(text)).split(" ")
+    for i in range(len(words)):
+        phrase = " ".join(words[i:])
+        if catalogue.match_award(phrase):
+            return phrase
+    return None
+
+
+def year_in_heading(text: str) -> int | None:
+    """ "năm 2018" or "năm học 2017 - 2018" (→ 2018), never the year of a date."""
+    lowered = text.casefold()
+    for match in _YEAR_IN_TEXT.finditer(lowered):
+        if _DATE_BEFORE.search(lowered[: match.start()]):
+            continue
+        return int(match.group(2) or match.group(1))
+    return None
+
+
+def _single_year(text: str) -> int | None:
+    years = {int(y) for y in _BARE_YEAR.findall(text)}
+    return years.pop() if len(years) == 1 else None

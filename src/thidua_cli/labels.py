@@ -1,0 +1,139 @@
+"""The words of layout.toml: header labels by role, and the phrases that give rows their shape."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from thidua_cli.data import read_text as read_data
+from thidua_cli.text import ascii_key, key, nfc
+
+_WORD_BREAK = re.compile(r"[\W_]+")
+
+
+def first_word(text: str) -> str:
+    """The first word, casefolded, without punctuation: a cheap pre-filter before `key`."""
+    for word in _WORD_BREAK.split(nfc(text).casefold()):
+        if word:
+            return word
+    return ""
+
+
+@dataclass(frozen=True)
+class LayoutRules:
+    header_keys: dict[str, str]
+    header_ascii: dict[str, str]
+    totals: tuple[str, ...]
+    signature: tuple[str, ...]
+    decision_reference: tuple[str, ...]
+    proposal: tuple[re.Pattern[str], ...]  # heading lines that make a list a proposal
+    not_proposal: tuple[str, ...]  # "theo đề nghị của …": the decision was made on a proposal
+    status: tuple[tuple[re.Pattern[str], str], ...]  # award-cell marks: (pattern, status)
+    positions: tuple[str, ...]  # keys of position words that may follow a name in its cell
+    name_first_words: frozenset[str]  # first words of name headers, to rule out data rows fast
+    header_first_words: frozenset[str]  # first words of every header alias
+
+
+@cache
+def layout_rules() -> LayoutRules:
+    data = tomllib.loads(read_data("layout.toml"))
+    header_keys: dict[str, str] = {}
+    by_ascii: dict[str, set[str]] = {}
+    for field_name, aliases in data["columns"].items():
+        for alias in aliases:
+            header_keys.setdefault(key(alias), field_name)
+            by_ascii.setdefault(ascii_key(alias), set()).add(field_name)
+    phrases = data["phrases"]
+    return LayoutRules(
+        header_keys=header_keys,
+        header_ascii={k: next(iter(v)) for k, v in by_ascii.items() if len(v) == 1},
+        totals=tuple(key(p) for p in phrases["totals"]),
+        signature=tuple(key(p) for p in phrases["signature"]),
+        decision_reference=tuple(key(p) for p in phrases["decision_reference"]),
+        proposal=tuple(re.compile(p) for p in phrases["proposal"]),
+        not_proposal=tuple(key(p) for p in phrases["not_proposal"]),
+        status=tuple((re.compile(p), s) for s, patterns in data["status"].items() for p in patterns),
+        positions=tuple(sorted((key(p) for p in data["names"]["positions"]), key=len, reverse=True)),
+        name_first_words=frozenset(
+            word
+            for alias in data["columns"]["name"] + data["columns"]["stt"]
+            for word in (alias.split(" ", 1)[0].casefold(), ascii_key(alias).split(" ", 1)[0])
+        )
+        | frozenset("0123456789()"),
+        header_first_words=frozenset(
+            word
+            for aliases in data["columns"].values()
+            for alias in aliases
+            for word in (first_word(alias), first_word(ascii_key(alias)))
+        ),
+    )
+
+
+@lru_cache(maxsize=20_000)
+def may_head(text: str) -> bool:
+    """Could a header label start with this cell's text (alone, or with the cell below it)?"""
+    return bool(text) and first_word(text) in layout_rules().header_first_words
+
+
+PLACE_DATE = re.compile(r"ngày\s*\S*\s*tháng\s*\S*\s*năm")
+_SIGNING = re.compile(r"^(?:tm|kt|tl|tuq|q|ql)\s*[./]\s*\S", re.IGNORECASE)  # "TM. UBND", "KT. GIÁM ĐỐC", "TL."
+
+
+def is_totals(first_text: str) -> bool:
+    """ "Tổng cộng: 5", "Cộng 12", "Danh sách có 06 người" (but not "Cộng đồng dân cư …")."""
+    k = key(first_text)
+    for phrase in layout_rules().totals:
+        if k == phrase:
+            return True
+        if k.startswith(phrase + " "):
+            rest = k[len(phrase) + 1 :]
+            if " " in phrase or rest[:1].isdigit() or rest.startswith(("có ", "số ", "cá nhân", "tập thể")):
+                return True
+    return False
+
+
+def is_signature(first_text: str) -> bool:
+    """The first line of the signature block (or the recipients list) that ends the table."""
+    if _SIGNING.match(first_text.strip()):
+        return True
+    k = key(first_text)
+    return any(k == p or k.startswith(p + " ") for p in layout_rules().signature)
+
+
+def is_place_date(text: str) -> bool:
+    return bool(PLACE_DATE.search(key(text)))
+
+
+def ends_table(first_text: str) -> bool:
+    """A totals line, the signature block or the place-and-date line: no record follows."""
+    return is_totals(first_text) or is_signature(first_text) or is_place_date(first_text)
+
+
+def header_field(label: str) -> str | None:
+    """The role a header label names, exactly or by a longer label that starts with an alias."""
+    return header_match(label)[0]
+
+
+@lru_cache(maxsize=20_000)
+def header_match(label: str) -> tuple[str | None, bool]:
+    """(role, exact) for a header label; (None, False) when it names none."""
+    if not may_head(label):
+        return None, False  # most cells of the first rows are titles or data: no header starts that way
+    rules = layout_rules()
+    k = key(label)
+    found = rules.header_keys.get(k)
+    if found:
+        return found, True
+    bare = key(re.sub(r"\(.*?\)", " ", label))
+    found = rules.header_keys.get(bare)
+    if found:
+        return found, True
+    words = bare.split(" ")
+    for n in range(len(words) - 1, 1, -1):  # longest alias of at least two words that starts it
+        found = rules.header_keys.get(" ".join(words[:n]))
+        if found:
+            return found, False
+    found = rules.header_ascii.get(ascii_key(k)) or rules.header_ascii.get(ascii_key(bare))
+    return found, found is not None

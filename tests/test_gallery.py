@@ -1,0 +1,218 @@
+"""The layout gallery (tests/data/gallery, made by scripts/make_gallery.py): every family gives its
+expected records, through the library and the CLI, and keeps them when clerks mutate the sheet."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from scripts.make_gallery import FAMILIES, Family, write
+from thidua_cli import load
+from thidua_cli.cli import app
+from thidua_cli.inspection import inspect_files
+from thidua_cli.records import RECORD_FIELDS
+
+GALLERY = Path(__file__).resolve().parent / "data" / "gallery"
+AT = {name: i for i, name in enumerate(RECORD_FIELDS)}
+SHOWN = ("name", "position", "award", "level", "kind", "year")
+
+
+def got(path: Path, **kw: bool) -> tuple[Counter[tuple[object, ...]], list[tuple[str, str | None]]]:
+    result = load([path], jobs=1, **kw)
+    records = Counter(tuple(r[AT[f]] for f in SHOWN) for r in result.rows)
+    return records, [(p.code, p.detail) for p in result.problems]
+
+
+def test_gallery_files_are_what_the_script_makes():
+    expected = json.loads((GALLERY / "expected.json").read_text("utf-8"))
+    assert set(expected) == set(FAMILIES) == {p.stem for p in GALLERY.glob("*.xlsx")}
+    for name, make in FAMILIES.items():
+        family = make()
+        assert expected[name]["records"] == [list(e) for e in family.expected]
+        assert expected[name]["report"] == family.report
+
+
+@pytest.mark.parametrize("name", sorted(FAMILIES))
+def test_each_family_gives_its_records(name: str):
+    family = FAMILIES[name]()
+    records, problems = got(GALLERY / f"{name}.xlsx")
+    assert records == Counter(family.expected)
+    if family.report:
+        code, _, detail = family.report.partition(":")
+        assert (code, detail or None) in [(c, d if detail else None) for c, d in problems]
+    else:
+        assert problems == []
+
+
+def test_sub_headings_set_the_unit_of_the_rows_below():
+    family = FAMILIES["subheadings"]()
+    result = load([GALLERY / "subheadings.xlsx"], jobs=1)
+    assert {r[AT["name"]]: r[AT["unit"]] for r in result.rows} == family.units
+
+
+def test_proposals_and_statuses_count_only_when_asked():
+    records, _ = got(GALLERY / "proposal.xlsx", include_proposals=True)
+    assert sum(records.values()) == 2
+    result = load([GALLERY / "status.xlsx"], jobs=1, include_proposals=True)
+    assert sorted(r[AT["status"]] for r in result.rows) == ["", "", "không đạt", "đề nghị"]
+    out = CliRunner().invoke(
+        app, ["tally", "2019-2020", str(GALLERY), "--include-proposals", "--by", "award,status", "-f", "csv", "-q"]
+    )
+    assert "Lao động tiên tiến,đề nghị,1" in out.stdout
+    assert "Chiến sĩ thi đua cơ sở,không đạt,1" in out.stdout
+    assert "Bằng khen,đề nghị,2" in out.stdout
+    plain = CliRunner().invoke(app, ["tally", "2019-2020", str(GALLERY), "--by", "award", "-f", "csv", "-q"])
+    assert "đề nghị" not in plain.stdout and "không đạt" not in plain.stdout
+
+
+@pytest.mark.parametrize("name", sorted(FAMILIES))
+def test_inspect_json_equals_the_library(name: str):
+    path = GALLERY / f"{name}.xlsx"
+    out = CliRunner().invoke(app, ["inspect", str(path), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.stdout) == [f.as_dict() for f in inspect_files([path])]
+    sheet = inspect_files([path])[0].sheets[0]
+    family = FAMILIES[name]()
+    if family.expected:
+        assert sheet.records == len(family.expected)
+        assert sheet.header_rows == (family.header[0] + 1, family.header[1] + 1)
+
+
+def test_inspect_table_view_names_roles_and_evidence():
+    out = CliRunner().invoke(app, ["inspect", str(GALLERY / "level_under_group.xlsx"), "--lang", "en"])
+    assert out.exit_code == 0
+    assert "level" in out.stdout and "Khen thưởng" in out.stdout and "group" in out.stdout
+
+
+# --- mutations ------------------------------------------------------------------------------
+def _shift_rows(family: Family, at: int, n: int) -> None:
+    family.merges = [
+        (r0 + n if r0 >= at else r0, c0, r1 + n if r1 >= at else r1, c1) for r0, c0, r1, c1 in family.merges
+    ]
+    family.header = tuple(h + n if h >= at else h for h in family.header)  # type: ignore[assignment]
+
+
+def insert_column(family: Family) -> Family | None:
+    """A "Năm sinh" column after the name."""
+    at = 2
+    first, last = family.header
+    for r, row in enumerate(family.rows):
+        row += [None] * (family.width() - len(row))
+        record = r > last and isinstance(row[0], int) and isinstance(row[1], str)
+        value = "Năm sinh" if r == first else (1985 if record else None)
+        row.insert(at, value)
+    if last > first:
+        family.merges.append((first, at, last, at))
+    family.merges = [
+        (r0, c0 + (c0 >= at), r1, c1 + (c1 >= at)) if (r0, c0, r1, c1) != (first, at, last, at) else (r0, c0, r1, c1)
+        for r0, c0, r1, c1 in family.merges
+    ]
+    return family
+
+
+def swap_columns(family: Family) -> Family | None:
+    """The last two columns change places (when no block is merged across them)."""
+    width = family.width()
+    a, b = width - 2, width - 1
+    if any(c0 != c1 and c0 <= b and c1 >= a for _, c0, _, c1 in family.merges):
+        return None
+    for row in family.rows:
+        row += [None] * (width - len(row))
+        row[a], row[b] = row[b], row[a]
+    family.merges = [(r0, {a: b, b: a}.get(c0, c0), r1, {a: b, b: a}.get(c1, c1)) for r0, c0, r1, c1 in family.merges]
+    return family
+
+
+SYNONYMS = {
+    "Họ và tên": "Họ tên",
+    "STT": "Số TT",
+    "Danh hiệu thi đua": "Danh hiệu",
+    "Hình thức khen thưởng": "Hình thức khen",
+    "Cấp khen": "Cơ quan khen thưởng",
+    "Chức vụ": "Chức danh",
+    "Năm": "Năm thi đua",
+    "Danh hiệu": "Danh hiệu thi đua",
+}
+
+
+def synonym(family: Family) -> Family | None:
+    first, last = family.header
+    changed = False
+    for row in family.rows[first : last + 1]:
+        for c, value in enumerate(row):
+            if isinstance(value, str) and value in SYNONYMS:
+                row[c], changed = SYNONYMS[value], True
+    return family if changed else None
+
+
+def group_header(family: Family) -> Family | None:
+    """A one-tier header wrapped: "Khen thưởng" over the columns after the name."""
+    first, last = family.header
+    if first != last:
+        return None
+    width = family.width()
+    header = family.rows[first] + [None] * (width - len(family.rows[first]))
+    top = [header[0], header[1], "Khen thưởng", *([None] * (width - 3))]
+    below = [None, None, *header[2:]]
+    family.rows[first : first + 1] = [top, below]
+    _shift_rows(family, first + 1, 1)
+    family.header = (first, first + 1)
+    family.merges += [(first, 0, first + 1, 0), (first, 1, first + 1, 1), (first, 2, first, width - 1)]
+    return family
+
+
+def move_down(family: Family) -> Family | None:
+    first = family.header[0]
+    family.rows[first:first] = [[] for _ in range(10)]
+    _shift_rows(family, first, 10)
+    return family
+
+
+def add_subheading(family: Family) -> Family | None:
+    """A unit sub-heading row in the name column above the first numbered row."""
+    last = family.header[1]
+    for r in range(last + 1, len(family.rows)):
+        row = family.rows[r]
+        if (
+            row
+            and isinstance(row[0], int)
+            and isinstance(row[1], str)
+            and not isinstance(row[2] if len(row) > 2 else None, int)
+        ):
+            family.rows.insert(r, [None, "Phòng Hành chính - Tổng hợp"])
+            _shift_rows(family, r, 1)
+            return family
+    return None
+
+
+MUTATIONS: dict[str, Callable[[Family], Family | None]] = {
+    "insert_column": insert_column,
+    "swap_columns": swap_columns,
+    "synonym": synonym,
+    "group_header": group_header,
+    "move_down": move_down,
+    "add_subheading": add_subheading,
+}
+CLEAR_REPORTS = {"ambiguous-columns", "skipped-sheet", "proposal-list", "not-awarded", "unknown-award", "missing-award"}
+
+
+@pytest.mark.parametrize("mutation", sorted(MUTATIONS))
+@pytest.mark.parametrize("name", sorted(FAMILIES))
+def test_a_mutated_sheet_gives_the_same_records_or_a_clear_report(tmp_path: Path, name: str, mutation: str):
+    original = FAMILIES[name]()
+    family = MUTATIONS[mutation](copy.deepcopy(original))
+    if family is None:
+        pytest.skip(f"{mutation} does not apply to {name}")
+    records, problems = got(write(family, tmp_path / f"{name}-{mutation}.xlsx"))
+    expected = Counter(original.expected)
+    if records != expected:  # never a different count: either nothing read, with the reason …
+        assert not records, (records - expected, expected - records, problems)
+        assert {code for code, _ in problems} & CLEAR_REPORTS, problems
+    elif not original.report:  # … or the same records, with nothing else to say
+        assert [p for p in problems if p[0] not in ("skipped-sheet",)] == [], problems
