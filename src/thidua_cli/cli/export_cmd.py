@@ -25,7 +25,14 @@ from thidua_cli.i18n import Lang, t
 from thidua_cli.rendering import print_summary
 from thidua_cli.tally import counts_in_years, parse_by, parse_years
 
-OrgOption = Annotated[str, typer.Option("--org", help="Tên cơ quan ban hành, in ở góc trái khối tiêu đề.")]
+OrgOption = Annotated[str, typer.Option("--org", help="Tên cơ quan ban hành, in đậm ở góc trái khối tiêu đề.")]
+ParentOption = Annotated[
+    str, typer.Option("--parent", help="Cơ quan chủ quản, in đứng (không đậm) ở dòng trên tên cơ quan ban hành.")
+]
+PlaceOption = Annotated[
+    str,
+    typer.Option("--place", help='Địa danh của dòng ngày tháng, ví dụ "Thanh Hoá" → Thanh Hoá, ngày … tháng … năm ….'),
+]
 
 
 @app.command("export")
@@ -38,6 +45,8 @@ def export_command(
         str | None, typer.Option("--by", help="Các chiều của bảng Tổng hợp (mặc định: category,award,level,kind).")
     ] = None,
     org: OrgOption = "",
+    parent: ParentOption = "",
+    place: PlaceOption = "",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Không in tóm tắt.")] = False,
     catalogue: CatalogueOption = None,
     jobs: JobsOption = None,
@@ -50,7 +59,8 @@ def export_command(
 
     Ví dụ:
 
-      [bold]thidua export 2015-2020 sample_data -o tong-hop.xlsx --org "Sở LĐ-TBXH Thanh Hoá"[/]
+      [bold]thidua export 2015-2020 sample_data -o tong-hop.xlsx --org "Sở LĐ-TBXH" --parent "UBND tỉnh Thanh Hoá"
+      --place "Thanh Hoá"[/]
 
       [bold]thidua export 2015-2020 sample_data --split tong-hop-theo-nam/[/]
     """
@@ -67,13 +77,23 @@ def export_command(
         dims = parse_by(by) if by else ["category", "award", "level", "kind"]
         targets = paths or [Path(".")]
         result = load_paths(targets, catalogue, quiet, lang, jobs=jobs, use_cache=not no_cache, require_readable=True)
-        write_export(result, year_list, output, split, org, dims)
+        write_export(result, year_list, output, split, org, dims, lang, parent=parent, place=place)
         if not quiet:
             print_summary(err_console(), result, year_list, counts_in_years(result.groups, year_list), lang)
         exit_for(result)
 
 
-def write_export(result, years, output: Path | None, split: Path | None, org: str, dims, lang: str = "vi") -> None:  # type: ignore[no-untyped-def]
+def write_export(  # type: ignore[no-untyped-def]
+    result,
+    years,
+    output: Path | None,
+    split: Path | None,
+    org: str,
+    dims,
+    lang: str = "vi",
+    parent: str = "",
+    place: str = "",
+) -> None:
     """Shared with `tally --format xlsx`."""
     from thidua_cli.catalogue import load_catalogue
     from thidua_cli.export import export_split, export_workbook
@@ -81,8 +101,8 @@ def write_export(result, years, output: Path | None, split: Path | None, org: st
     cat = result.catalogue or load_catalogue()
     by = [*dims, "year"] if "year" not in dims else dims
     if split is not None:
-        for path in export_split(result, years, split, cat, org, by):
+        for path in export_split(result, years, split, cat, org, by, parent=parent, place=place):
             err_console().print(t("written", lang, path=path))
     elif output is not None:
-        export_workbook(result, years, output, cat, org, by)
+        export_workbook(result, years, output, cat, org, by, parent=parent, place=place)
         err_console().print(t("written", lang, path=output))

@@ -54,7 +54,7 @@ def tally_command(
         typer.Option(
             "--by",
             help="Các chiều, cách nhau bởi dấu phẩy: year, award, level, kind, category, unit, issuer. "
-            f"Mặc định: {DEFAULT_TABLE_BY} (bảng) hoặc {DEFAULT_DATA_BY} (csv/json).",
+            f"Mặc định: {DEFAULT_TABLE_BY} (bảng, xlsx) hoặc {DEFAULT_DATA_BY} (csv/json).",
         ),
     ] = None,
     fmt: Annotated[
@@ -88,7 +88,7 @@ def tally_command(
     """
     with handled(lang, debug):
         year_list = parse_years(years)
-        dims = parse_by(by or (DEFAULT_TABLE_BY if fmt is Format.TABLE else DEFAULT_DATA_BY))
+        dims = parse_by(by or (DEFAULT_TABLE_BY if fmt in (Format.TABLE, Format.XLSX) else DEFAULT_DATA_BY))
         targets = paths or [Path(".")]
         result = load_paths(targets, catalogue, quiet, lang, jobs=jobs, use_cache=not no_cache)
         if result.readable_files == 0:
