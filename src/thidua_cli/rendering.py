@@ -8,7 +8,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from thidua_cli.i18n import number, t
+from thidua_cli.i18n import category, how_many, number, t
 from thidua_cli.problems import Problem, Severity
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def tally_table(counts: Counts, years: Sequence[int] | None, lang: str) -> Table
         if cat_at is not None:
             if label[0] != current_category:
                 current_category = label[0]
-                table.add_row(Text(str(current_category).upper(), style="bold cyan"))
+                table.add_row(Text(category(str(current_category), lang), style="bold cyan"))
             label = label[1:]
         shown = [number(cells[y], lang) if cells.get(y) else "-" for y in year_cols]
         table.add_row(*[str(v) for v in label], *shown, number(sum(cells.values()), lang))
@@ -102,16 +102,16 @@ def print_summary(console: Console, result: LoadResult, years: Sequence[int] | N
         t(
             "summary",
             lang,
-            files=len(files),
-            tables=sum(f.tables for f in files),
-            sheets=sum(f.sheets for f in files),
-            counted=number(counted, lang),
+            files=how_many(len(files), "file", lang),
+            tables=how_many(sum(f.tables for f in files), "table", lang),
+            sheets=how_many(sum(f.sheets for f in files), "sheet", lang),
+            counted=how_many(counted, "record", lang),
             years=years_label(years) or "-",
         )
     )
     outside = result.total - counted
     if outside:
-        console.print(t("outside", lang, n=number(outside, lang)))
+        console.print(t("outside", lang, n=how_many(outside, "record", lang)))
     legacy = [f.file for f in files if f.encodings]
     if legacy:
         console.print(t("legacy", lang, files=", ".join(legacy)))
@@ -138,7 +138,7 @@ def print_summary(console: Console, result: LoadResult, years: Sequence[int] | N
             where = " › ".join(str(part) for part in (p.file, p.sheet, p.row) if part is not None)
             console.print(f"  • {where}: {p.message(lang)}", highlight=False, soft_wrap=True)
         if limit is not None and len(problems) > limit:
-            console.print("  " + t("more", lang, n=len(problems) - limit))
+            console.print("  " + t("more_sheets" if title == "skipped_sheets" else "more", lang, n=len(problems) - limit))
 
 
 def catalogue_table(catalogue: Catalogue, lang: str) -> Table:
@@ -224,12 +224,14 @@ def validation_tables(report: ValidationReport, lang: str) -> list[Table | Text]
     summary = report.summary()
     for file, counts in summary["files"].items():
         if counts["errors"] or counts["warnings"]:
-            out.append(Text(t("validate_file_line", lang, file=file, **counts)))
+            out.append(Text(t("validate_file_line", lang, file=file, **_counted(counts, lang))))
     if report.findings:
-        total = t(
-            "validate_total", lang, files=len(summary["files"]), errors=summary["errors"], warnings=summary["warnings"]
-        )
+        total = t("validate_total", lang, files=how_many(len(summary["files"]), "file", lang), **_counted(summary, lang))
         out.append(Text(total, style="bold"))
     else:
         out.append(Text(t("validate_clean", lang), style="bold green"))
     return out
+
+
+def _counted(counts: dict[str, int], lang: str) -> dict[str, str]:
+    return {"errors": how_many(counts["errors"], "error", lang), "warnings": how_many(counts["warnings"], "warning", lang)}

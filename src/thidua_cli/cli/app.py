@@ -171,9 +171,10 @@ def handled(lang: str, debug: bool = False) -> Iterator[None]:
     except typer.Exit:
         raise
     except ThiduaError as exc:
-        fail(str(exc), exc.exit_code, lang)
-    except KeyboardInterrupt:
-        fail("đã dừng theo yêu cầu" if lang == "vi" else "interrupted", 130, lang)
+        fail(exc.message(lang), exc.exit_code, lang)
+    except KeyboardInterrupt:  # the user's own choice, not an error
+        err_console().print(t("interrupted", lang), highlight=False)
+        raise typer.Exit(130) from None
     except Exception as exc:
         if debug:
             raise
@@ -206,6 +207,8 @@ def load_paths(
     for path in targets:
         if not path.exists():
             fail(t("missing_path", lang, path=path), EXIT_USAGE, lang)
+        if path.suffix.lower() == ".csv" and path.is_file():  # no title, heading year or sections to read
+            fail(t("csv_given", lang, path=path), EXIT_USAGE, lang)
     cat = catalogue_for(catalogue)
     cache = Cache(default_dir(), cat.fingerprint) if use_cache else None
     with ProgressBar(t("loading", lang), enabled=not quiet and _is_terminal(sys.stderr)) as bar:

@@ -24,7 +24,7 @@ def cache_clear(lang: LangOption = Lang.VI) -> None:
 
 
 @cache_app.command("path")
-def cache_path() -> None:
+def cache_path(lang: LangOption = Lang.VI) -> None:  # the path reads the same in both languages
     """In đường dẫn thư mục bộ nhớ đệm. Ví dụ: [bold]thidua cache path[/]"""
     from thidua_cli.cache import default_dir
 

@@ -66,13 +66,7 @@ def export_command(
     """
     with handled(lang, debug):
         if (output is None) == (split is None):
-            fail(
-                "cần đúng một trong --output/-o hoặc --split"
-                if lang == "vi"
-                else "give exactly one of --output or --split",
-                EXIT_USAGE,
-                lang,
-            )
+            fail(t("both_outputs", lang), EXIT_USAGE, lang)
         year_list = parse_years(years)
         dims = parse_by(by) if by else ["category", "award", "level", "kind"]
         targets = paths or [Path(".")]

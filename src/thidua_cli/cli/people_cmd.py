@@ -86,8 +86,12 @@ def history_command(
                 units = {p.unit for p in found}
                 console.print(Text(t("history_same_name", lang, n=len(found), units=len(units)), style="bold yellow"))
             for person in found:
-                table = Table(title=f"{person.name} — {person.unit or '?'} ({person.kind})", title_justify="left")
-                for label in ("year", "award", "level", "issuer", "decision", "source"):
+                held = list(dict.fromkeys(str(_history_row(r)["unit"]) for r in person.records))
+                several = merge_units and len(held) > 1  # merged: each row says its unit
+                where = t("units_merged", lang, n=len(held)) if several else (person.unit or "?")
+                table = Table(title=f"{person.name} — {where} ({person.kind})", title_justify="left")
+                labels = ("year", "award", "level", "issuer", "decision", *(("unit",) if several else ()), "source")
+                for label in labels:
                     table.add_column(t(f"h_{label}", lang))
                 for r in person.records:
                     values = _history_row(r)
@@ -97,6 +101,7 @@ def history_command(
                         str(values["level"]),
                         str(values["issuer"]),
                         str(values["decision_number"]),
+                        *((str(values["unit"]) or "?",) if several else ()),
                         f"{values['file']} › {values['sheet']} › {values['row']}",
                     )
                 console.print(table)
@@ -196,6 +201,8 @@ def eligible_command(
                     }
                 )
             typer.echo(buffer.getvalue(), nl=False)
+        elif not checks:  # no empty table: the sentence says it
+            out_console().print(t("eligible_none", lang, year=year))
         else:
             console = out_console()
             table = Table(title=t("eligible_title", lang, year=year), show_lines=True)
@@ -213,7 +220,7 @@ def eligible_command(
                     f"{c.rule.award} ({c.rule.level})",
                     rule,
                     evidence,
-                    "\n".join(f"cần xác minh: {v}" for v in c.rule.to_verify),
+                    "\n".join(t("verify", lang, what=v) for v in c.rule.to_verify),
                 )
             console.print(table)
             console.print(t("eligible_count", lang, n=len(checks)))

@@ -62,7 +62,7 @@ def report_command(
     with handled(lang, debug):
         year_list = parse_years(years)
         if fmt is ReportFormat.DOCX and output is None:
-            fail("--format docx cần --output/-o" if lang == "vi" else "--format docx needs --output", EXIT_USAGE, lang)
+            fail(t("needs_output", lang, fmt="docx"), EXIT_USAGE, lang)
         targets = paths or [Path(".")]
         result = load_paths(targets, catalogue, True, lang, jobs=jobs, use_cache=not no_cache, require_readable=True)
         report = build_report(result.groups, year_list, result.catalogue or load_catalogue())

@@ -83,8 +83,9 @@ def tally_command(
 
       [bold]thidua tally 2019 ho-so/ --by unit,award --format json[/]
 
-    Mã thoát: 0 đủ và sạch; 1 có tệp bị bỏ qua hoặc dòng không nhận dạng được; 2 sai cú pháp;
-    3 không đọc được tệp nào.
+    Mã thoát: 0 đủ và sạch; 1 có tệp bị bỏ qua hoặc dòng không nhận dạng được; 2 sai cú pháp
+    (năm, --by, đường dẫn, tệp danh mục); 3 không đọc được tệp nào; 4 lỗi không mong đợi của
+    chương trình (chạy lại với --debug); 130 người dùng bấm Ctrl-C.
     """
     with handled(lang, debug):
         year_list = parse_years(years)
@@ -100,11 +101,7 @@ def tally_command(
         counts = count(result.groups, year_list, dims, result.catalogue or load_catalogue())
         if fmt is Format.XLSX:
             if output is None:
-                fail(
-                    "--format xlsx cần --output/-o" if lang == "vi" else "--format xlsx needs --output",
-                    EXIT_USAGE,
-                    lang,
-                )
+                fail(t("needs_output", lang, fmt="xlsx"), EXIT_USAGE, lang)
             from thidua_cli.cli.export_cmd import write_export
 
             write_export(result, year_list, output, None, "", [d for d in dims if d != "year"], lang)
