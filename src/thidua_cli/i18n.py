@@ -102,7 +102,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "interrupted": ("Đã dừng.", "Stopped."),
     "verify": ("cần xác minh: {what}", "to verify: {what}"),
-    "eligible_none": ("Không có ai đủ điều kiện theo danh sách (năm {year}).", "Nobody on the lists is eligible ({year})."),
+    "eligible_none": (
+        "Không có ai đủ điều kiện theo danh sách (năm {year}).",
+        "Nobody on the lists is eligible ({year}).",
+    ),
     "years_bad": (
         "năm không hợp lệ: '{text}'. Ví dụ: 2015-2020, 2019, 2015,2017-2018",
         "invalid years: '{text}'. For example: 2015-2020, 2019, 2015,2017-2018",

@@ -138,7 +138,9 @@ def print_summary(console: Console, result: LoadResult, years: Sequence[int] | N
             where = " › ".join(str(part) for part in (p.file, p.sheet, p.row) if part is not None)
             console.print(f"  • {where}: {p.message(lang)}", highlight=False, soft_wrap=True)
         if limit is not None and len(problems) > limit:
-            console.print("  " + t("more_sheets" if title == "skipped_sheets" else "more", lang, n=len(problems) - limit))
+            console.print(
+                "  " + t("more_sheets" if title == "skipped_sheets" else "more", lang, n=len(problems) - limit)
+            )
 
 
 def catalogue_table(catalogue: Catalogue, lang: str) -> Table:
@@ -226,7 +228,9 @@ def validation_tables(report: ValidationReport, lang: str) -> list[Table | Text]
         if counts["errors"] or counts["warnings"]:
             out.append(Text(t("validate_file_line", lang, file=file, **_counted(counts, lang))))
     if report.findings:
-        total = t("validate_total", lang, files=how_many(len(summary["files"]), "file", lang), **_counted(summary, lang))
+        total = t(
+            "validate_total", lang, files=how_many(len(summary["files"]), "file", lang), **_counted(summary, lang)
+        )
         out.append(Text(total, style="bold"))
     else:
         out.append(Text(t("validate_clean", lang), style="bold green"))
@@ -234,4 +238,7 @@ def validation_tables(report: ValidationReport, lang: str) -> list[Table | Text]
 
 
 def _counted(counts: dict[str, int], lang: str) -> dict[str, str]:
-    return {"errors": how_many(counts["errors"], "error", lang), "warnings": how_many(counts["warnings"], "warning", lang)}
+    return {
+        "errors": how_many(counts["errors"], "error", lang),
+        "warnings": how_many(counts["warnings"], "warning", lang),
+    }
