@@ -109,3 +109,43 @@ def test_tally_help_lists_every_exit_code():
     for code in ("0 ", "1 ", "2 ", "3 ", "4 ", "130 "):
         assert f"{code}" in out.stdout
     assert "Ctrl-C" in out.stdout and "--debug" in out.stdout
+
+
+def test_parser_messages_are_vietnamese_by_default():
+    out = invoke("tally")
+    assert out.exit_code == 2
+    assert "Thiếu đối số 'years'." in out.stderr and "Missing argument" not in out.stderr
+    assert "Cách dùng: thidua tally" in out.stderr and "─ Lỗi ─" in out.stderr
+    out = invoke("tally", "2019", "--format", "pdf")
+    assert out.exit_code == 2 and "Giá trị không hợp lệ cho '--format'" in out.stderr
+    assert "'pdf' không phải một trong 'table'" in out.stderr
+    out = invoke("tally", "2019", "--khong-co")
+    assert out.exit_code == 2 and "Không có tuỳ chọn --khong-co" in out.stderr
+    out = invoke("validate", "--help")
+    assert "[bắt buộc]" in out.stdout and "Hiện hướng dẫn này rồi thoát." in out.stdout
+    assert "─ Tuỳ chọn ─" in out.stdout and "─ Đối số ─" in out.stdout
+    assert "Show this message" not in out.stdout and "[required]" not in out.stdout
+
+
+def test_parser_messages_and_help_in_english_with_lang_en():
+    out = invoke("tally", "--lang", "en")
+    assert out.exit_code == 2 and "Missing argument 'years'." in out.stderr and "Usage:" in out.stderr
+    out = invoke("tally", "--help", "--lang", "en")
+    assert "Show this message and exit." in out.stdout and "[required]" in out.stdout
+    assert "Count emulation titles" in out.stdout and "Years to count" in out.stdout
+    assert "Đếm số lượt" not in out.stdout
+    out = invoke("--lang", "en", "--help")
+    assert out.exit_code == 0 and "Write the Excel summary" in out.stdout and "─ Commands ─" in out.stdout
+    out = invoke("cache", "path", "-h")  # back to Vietnamese in the same process
+    assert "Hiện hướng dẫn này rồi thoát." in out.stdout and "─ Tuỳ chọn ─" in out.stdout
+
+
+def test_every_command_has_english_help():
+    from thidua_cli.cli.app import COMMANDS
+    from thidua_cli.cli.language import english_help
+
+    for name in COMMANDS:
+        out = invoke(name, "--help", "--lang", "en")
+        assert out.exit_code == 0, name
+        assert english_help(name).get("text"), name
+        assert "Ví dụ" not in out.stdout and "mặc định" not in out.stdout, name

@@ -54,15 +54,15 @@ def export_command(
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
 ) -> None:
-    """Xuất bảng tổng hợp Excel để in và gửi cấp trên: trang Tổng hợp (có biểu đồ, công thức tổng),
-    mỗi năm một trang, trang Dữ liệu (mọi bản ghi kèm nguồn).
+    """Xuất bảng tổng hợp Excel để in và gửi cấp trên.
+
+    Trang Tổng hợp (có biểu đồ, công thức tổng), mỗi năm một trang, trang Dữ liệu (mọi bản ghi kèm nguồn).
 
     Ví dụ:
 
-      [bold]thidua export 2015-2020 sample_data -o tong-hop.xlsx --org "Sở LĐ-TBXH" --parent "UBND tỉnh Thanh Hoá"
-      --place "Thanh Hoá"[/]
+      [bold]thidua export 2015-2020 sample_data -o tong-hop.xlsx --org "Sở LĐ-TBXH"[/]
 
-      [bold]thidua export 2015-2020 sample_data --split tong-hop-theo-nam/[/]
+      [bold]thidua export 2015-2020 sample_data --split nam/ --parent "UBND tỉnh Thanh Hoá" --place "Thanh Hoá"[/]
     """
     with handled(lang, debug):
         if (output is None) == (split is None):

@@ -130,8 +130,10 @@ def eligible_command(
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
 ) -> None:
-    """Ai đủ điều kiện đề nghị danh hiệu, hình thức cao hơn trong năm YEAR, theo chuỗi các năm
-    (3 năm CSTĐ cơ sở → CSTĐ tỉnh …), kèm quy tắc, điều luật, bằng chứng và điều cần xác minh.
+    """Ai đủ điều kiện đề nghị danh hiệu, hình thức cao hơn trong năm YEAR.
+
+    Theo chuỗi các năm (3 năm CSTĐ cơ sở → CSTĐ tỉnh …), kèm quy tắc, điều luật, bằng chứng và
+    điều cần xác minh.
 
     Ví dụ:
 

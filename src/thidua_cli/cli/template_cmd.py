@@ -20,8 +20,9 @@ def template_command(
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
 ) -> None:
-    """Tạo mẫu danh sách khen thưởng để gửi các đơn vị: có mục I. CÁ NHÂN / II. TẬP THỂ, danh sách
-    thả xuống cho danh hiệu, cấp khen, đối tượng, và trang hướng dẫn.
+    """Tạo mẫu danh sách khen thưởng để gửi các đơn vị.
+
+    Có mục I. CÁ NHÂN / II. TẬP THỂ, danh sách thả xuống cho danh hiệu, cấp khen, đối tượng, và trang hướng dẫn.
 
     Ví dụ: [bold]thidua template -o mau-danh-sach.xlsx --year 2024 --unit "Trung tâm Bảo trợ xã hội số 1"[/]
     """
