@@ -141,3 +141,26 @@ def test_text_lines_wraps_at_words() -> None:
     assert text_lines("Lao động tiên tiến", 200, 12) == 1
     assert text_lines("Tập thể lao động xuất sắc", 70, 12, bold=True) >= 2
     assert text_lines("a\nb", 200, 12) == 2
+
+
+def test_report_docx_letterhead_unbroken_range_and_quotes(tmp_path: Path):
+    import docx
+
+    target = tmp_path / "bc.docx"
+    args = ["report", "2015-2020", str(SAMPLE), "-f", "docx", "-o", str(target), "--org", ORG, "--parent", PARENT]
+    assert CliRunner().invoke(app, [*args, "--place", "Thanh Hoá"]).exit_code == 0
+    document = docx.Document(str(target))
+    left, right = document.tables[0].rows[0].cells
+    (parent_run,), (org_run,) = left.paragraphs[0].runs, left.paragraphs[1].runs
+    assert (parent_run.text, bool(parent_run.bold)) == (PARENT.upper(), False)
+    assert (org_run.text, org_run.bold) == (ORG.upper(), True)
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    rules = [p for cell in (left, right) for p in cell.paragraphs if p._p.find(f"{ns}pPr/{ns}pBdr/{ns}top") is not None]
+    assert len(rules) == 2  # under the issuing body and under the tagline
+    assert rules[0].paragraph_format.left_indent > rules[1].paragraph_format.left_indent  # the short one
+    assert right.paragraphs[-1].text == "Thanh Hoá, ngày …… tháng …… năm ……" and right.paragraphs[-1].runs[0].italic
+    heading = next(p for p in document.paragraphs if p.text.startswith("KẾT QUẢ"))
+    assert heading._p.findall(f".//{ns}noBreakHyphen") and "GIAI\u00a0ĐOẠN\u00a02015" in heading.text
+    assert not [t for t in heading._p.iter(f"{ns}t") if "-" in (t.text or "")]  # only Word's non-breaking hyphen
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert "“Lao động tiên tiến”" in body and '"' not in body

@@ -22,7 +22,7 @@ from thidua_cli.cli.app import (
     handled,
     load_paths,
 )
-from thidua_cli.cli.export_cmd import OrgOption
+from thidua_cli.cli.export_cmd import OrgOption, ParentOption, PlaceOption
 from thidua_cli.i18n import Lang, t
 from thidua_cli.tally import parse_years
 
@@ -42,6 +42,8 @@ def report_command(
     ] = ReportFormat.TEXT,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Ghi vào tệp (bắt buộc với docx).")] = None,
     org: OrgOption = "",
+    parent: ParentOption = "",
+    place: PlaceOption = "",
     catalogue: CatalogueOption = None,
     jobs: JobsOption = None,
     no_cache: NoCacheOption = False,
@@ -67,7 +69,7 @@ def report_command(
         result = load_paths(targets, catalogue, True, lang, jobs=jobs, use_cache=not no_cache, require_readable=True)
         report = build_report(result.groups, year_list, result.catalogue or load_catalogue())
         if fmt is ReportFormat.DOCX and output is not None:
-            write_docx(report, output, org)
+            write_docx(report, output, org, parent, place)
             err_console().print(t("written", lang, path=output))
         else:
             text = report.markdown() if fmt is ReportFormat.MARKDOWN else report.text()
