@@ -164,3 +164,45 @@ def test_report_docx_letterhead_unbroken_range_and_quotes(tmp_path: Path):
     assert not [t for t in heading._p.iter(f"{ns}t") if "-" in (t.text or "")]  # only Word's non-breaking hyphen
     body = "\n".join(p.text for p in document.paragraphs)
     assert "“Lao động tiên tiến”" in body and '"' not in body
+
+
+def test_template_prints_its_header_on_every_page_and_tells_no_one_to_run_a_tool(tmp_path: Path):
+    from thidua_cli.template import INSTRUCTIONS, write_template
+
+    path = write_template(tmp_path / "mau.xlsx", load_catalogue(), year=2024, unit="Trung tâm A", parent="Sở B")
+    book = openpyxl.load_workbook(path)
+    ws = book["Danh sách"]
+    assert ws.print_title_rows == "$6:$6" and ws.page_setup.orientation == "landscape"
+    assert ws["A1"].value == "SỞ B" and ws["A2"].value == "TRUNG TÂM A" and ws["A2"].font.b
+    numbers = [c for c in ws["A"] if isinstance(c.value, int)]
+    assert len(numbers) == 55 and all(c.alignment.horizontal == "center" for c in numbers)
+    texts = _texts(ws)
+    assert "NGƯỜI LẬP BIỂU" in texts and "THỦ TRƯỞNG ĐƠN VỊ" in texts
+    guide = book["Hướng dẫn"]
+    assert guide.page_setup.orientation == "portrait" and guide.sheet_properties.pageSetUpPr.fitToPage
+    portrait_width = 210 / 25.4 * 72 - (guide.page_margins.left + guide.page_margins.right) * 72
+    assert column_pt(guide, 1) <= portrait_width
+    for row in range(2, len(INSTRUCTIONS) + 1):
+        cell = guide.cell(row, 1)
+        assert cell.alignment.wrap_text
+        lines = text_lines(str(cell.value), column_pt(guide, 1), 12)
+        assert row_pt(guide, row) >= lines * 12 * 1.2, row
+    assert not [line for line in INSTRUCTIONS if "thidua" in line or "lệnh" in line]
+
+
+def test_a_returned_template_has_no_sheets_reported_without_a_list(tmp_path: Path):
+    from thidua_cli.template import write_template
+
+    path = write_template(tmp_path / "mau.xlsx", load_catalogue(), year=2024, unit="Trung tâm A")
+    book = openpyxl.load_workbook(path)
+    book["Danh sách"]["B8"] = "Lê Văn An"
+    book["Danh sách"]["F8"] = "Lao động tiên tiến"
+    book["Danh sách"]["G8"] = "Cơ sở"
+    book.save(path)
+    result = load([path])
+    assert result.total == 1 and not [p for p in result.problems if p.code == "skipped-sheet"]
+    # the same sheet names without the template's mark are reported as before
+    del book["DanhMuc"]["E1"]
+    book.save(path)
+    skipped = {p.sheet for p in load([path]).problems if p.code == "skipped-sheet"}
+    assert skipped == {"Hướng dẫn", "DanhMuc"}

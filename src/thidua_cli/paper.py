@@ -116,11 +116,12 @@ def date_line(place: str) -> str:
     return f"{place or '……'}, ngày …… tháng …… năm ……"
 
 
-def signature(ws: Any, row: int, width: int) -> int:
-    """NGƯỜI LẬP BIỂU left, THỦ TRƯỞNG ĐƠN VỊ right from `row`, room to sign; returns the last row."""
+def signature(ws: Any, row: int, width: int, spans: tuple[tuple[int, int], tuple[int, int]] | None = None) -> int:
+    """NGƯỜI LẬP BIỂU left, THỦ TRƯỞNG ĐƠN VỊ right from `row` (over the columns `spans`, by
+    default the letterhead's two blocks), room to sign; returns the last row."""
     st = fonts()
     half = split_at(width)
-    for (title, note), (first, last) in zip(SIGNERS, ((1, half), (half + 1, width)), strict=True):
+    for (title, note), (first, last) in zip(SIGNERS, spans or ((1, half), (half + 1, width)), strict=True):
         _centre(ws, row, first, last, title, st["bold"])
         _centre(ws, row + 1, first, last, note, st["italic"])
     for r in range(row, row + 2):

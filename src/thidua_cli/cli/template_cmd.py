@@ -16,6 +16,7 @@ def template_command(
     output: Annotated[Path, typer.Option("--output", "-o", help="Tệp .xlsx cần ghi.")] = Path("mau-danh-sach.xlsx"),
     year: Annotated[int | None, typer.Option("--year", min=1945, max=2100, help="Năm thi đua in ở tiêu đề.")] = None,
     unit: Annotated[str, typer.Option("--unit", help="Tên đơn vị in ở khối tiêu đề.")] = "",
+    parent: Annotated[str, typer.Option("--parent", help="Cơ quan chủ quản, in ở dòng trên tên đơn vị.")] = "",
     catalogue: CatalogueOption = None,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
@@ -29,5 +30,5 @@ def template_command(
     from thidua_cli.template import write_template
 
     with handled(lang, debug):
-        write_template(output, catalogue_for(catalogue), year, unit)
+        write_template(output, catalogue_for(catalogue), year, unit, parent)
         err_console().print(t("written", lang, path=output))
