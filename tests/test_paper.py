@@ -206,3 +206,24 @@ def test_a_returned_template_has_no_sheets_reported_without_a_list(tmp_path: Pat
     book.save(path)
     skipped = {p.sheet for p in load([path]).problems if p.code == "skipped-sheet"}
     assert skipped == {"Hướng dẫn", "DanhMuc"}
+
+
+def test_annotated_findings_sheet_prints_on_a4_with_rows_as_tall_as_their_messages(tmp_path: Path):
+    from tests.conftest import simple_sheet, write_xlsx
+    from thidua_cli.annotate import SUMMARY_SHEET, annotate
+    from thidua_cli.validation import validate
+
+    rows = [[1, "Lê Văn An", "", "Phòng A", "Lao đông tiên tiếng", "", "12/QĐ-SLĐ ngày 12/25/2018", 2018]]
+    source = write_xlsx(tmp_path / "ds.xlsx", simple_sheet(rows))
+    findings = validate(load([source])).findings
+    ws = openpyxl.load_workbook(annotate(source, findings, tmp_path / "ra"))[SUMMARY_SHEET]
+    assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert ws.print_title_rows == "$3:$3"
+    for row in range(4, 4 + len(findings)):
+        message = ws.cell(row, 9)
+        assert message.font.name == "Times New Roman" and message.border.left.style == "thin"
+        assert message.alignment.wrap_text
+        lines = text_lines(str(message.value), column_pt(ws, 9), 12)
+        assert row_pt(ws, row) >= lines * 12 * 1.2, row
+    assert any(text_lines(str(ws.cell(r, 9).value), column_pt(ws, 9), 12) > 1 for r in range(4, ws.max_row + 1))
