@@ -149,3 +149,46 @@ def test_every_command_has_english_help():
         assert out.exit_code == 0, name
         assert english_help(name).get("text"), name
         assert "Ví dụ" not in out.stdout and "mặc định" not in out.stdout, name
+
+
+def _narrow(*args: str, width: int = 80):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args), env={"COLUMNS": str(width)})
+
+
+def test_tally_table_fits_80_columns_with_every_year():
+    out = _narrow("tally", "2015-2020", str(SAMPLE), "-q")
+    lines = out.stdout.splitlines()
+    assert out.exit_code == 0 and max(len(line) for line in lines) <= 80
+    assert "…" not in out.stdout  # nothing cut off
+    header = next(line for line in lines if "2016" in line and "Tổng" in line)
+    assert all(str(y) in header for y in range(2015, 2021)) and "Tổng" in header
+    row = next(line for line in lines if line.lstrip().startswith("Lao động tiên tiến"))
+    assert row.split()[-7:] == ["498", "532", "565", "565", "565", "598", "3.323"]
+    assert "5.874" in next(line for line in lines if "Tổng cộng" in line)
+    assert "CN: cá nhân" in out.stdout  # the abbreviated kinds are explained
+
+
+def test_tally_table_drops_year_columns_before_it_cuts_anything():
+    out = _narrow("tally", "2015-2020", str(SAMPLE), "-q", width=50)
+    assert max(len(line) for line in out.stdout.splitlines()) <= 50 and "…" not in out.stdout
+    assert "2016" not in out.stdout and "5.874" in out.stdout and "--format csv" in out.stdout
+
+
+def test_findings_are_a_list_on_a_narrow_terminal(tmp_path: Path):
+    row = [1, "Lê Văn An", "", "", "Lao đông tiên tiếng", "", "12/QĐ-SLĐ ngày 12/25/2020", 2020]
+    write_xlsx(tmp_path / "a.xlsx", simple_sheet([row], heading="DANH SÁCH KHEN THƯỞNG NĂM 2020"))
+    out = _narrow("validate", str(tmp_path))
+    assert out.exit_code == 1 and "┃" not in out.stdout
+    assert max(len(line.rstrip()) for line in out.stdout.splitlines()) <= 80
+    assert "• Dòng 6 · E6" in out.stdout and "unknown-award" in out.stdout
+    assert "  Giá trị: Lao đông tiên tiếng" in out.stdout
+    wide = _narrow("validate", str(tmp_path), width=160)
+    assert "┃" in wide.stdout  # the table where there is room
+
+
+def test_history_and_eligible_fit_80_columns():
+    for args in (("history", "nguyen kim nga", str(SAMPLE)), ("eligible", "2020", str(SAMPLE))):
+        out = _narrow(*args)
+        assert out.exit_code == 0 and out.stdout
+        assert max(len(line.rstrip()) for line in out.stdout.splitlines()) <= 80, args
+        assert "…" not in out.stdout.replace("……", ""), args

@@ -125,6 +125,18 @@ _TEXT: dict[str, tuple[str, str]] = {
     "both_outputs": ("cần đúng một trong --output/-o hoặc --split", "give exactly one of --output or --split"),
     "needs_output": ("--format {fmt} cần --output/-o", "--format {fmt} needs --output"),
     "unknown_unit": ("(không rõ đơn vị)", "(unit unknown)"),
+    "award_short": ("Danh hiệu", "Award"),
+    "level_short": ("Cấp", "Level"),
+    "kind_short": ("Đ.tượng", "Kind"),
+    "unit_short": ("Đơn vị", "Unit"),
+    "issuer_short": ("Cơ quan", "Issuer"),
+    "category_short": ("Loại", "Category"),
+    "year_short": ("Năm", "Year"),
+    "kinds_short": ("CN: cá nhân, TT: tập thể, HGĐ: hộ gia đình.", "CN: individual, TT: collective, HGĐ: household."),
+    "years_dropped": (
+        "Cửa sổ hẹp: chỉ hiện tổng; mở rộng cửa sổ hoặc dùng --format csv để xem từng năm.",
+        "Narrow window: totals only; widen it or use --format csv for each year.",
+    ),
 }
 
 # Category names (the section rows of the tables) in English; the values themselves stay Vietnamese.

@@ -12,9 +12,8 @@ from thidua_cli.i18n import category, how_many, number, t
 from thidua_cli.problems import Problem, Severity
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
     from rich.table import Table
-    from rich.text import Text
 
     from thidua_cli.catalogue import Catalogue
     from thidua_cli.loading import LoadResult
@@ -23,6 +22,10 @@ if TYPE_CHECKING:
 
 MAX_PROBLEM_LINES = 30
 MAX_SHEET_LINES = 5
+NARROW = 100  # a console narrower than this gets compact tables (short headings, kinds, no rules)
+AWARD_MIN = 16  # the award column is wrapped down to this; below it, the year columns are dropped
+WRAPPED = ("award", "unit", "issuer")  # the text columns a compact table wraps
+KIND_SHORT = {"Cá nhân": "CN", "Tập thể": "TT", "Hộ gia đình": "HGĐ"}
 
 
 def years_label(years: Sequence[int] | None) -> str:
@@ -49,21 +52,44 @@ def tally_json(counts: Counts, years: Sequence[int] | None) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def tally_table(counts: Counts, years: Sequence[int] | None, lang: str) -> Table:
-    """Years as columns (plus a total) when `year` is a dimension; groups by category when present."""
+def tally_table(counts: Counts, years: Sequence[int] | None, lang: str, width: int | None = None) -> Table:
+    """Years as columns (plus a total) when `year` is a dimension; groups by category when present.
+    On a console narrower than NARROW: short headings and kinds, no vertical rules; narrower still
+    than the year columns allow, only the totals (the caption says so)."""
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
     by = counts.by
     dims = [d for d in by if d not in ("year", "category")]
-    table = Table(title=t("title", lang, years=years_label(years)), show_lines=False, header_style="bold")
-    for dim in dims:
-        table.add_column(t(dim, lang))
     year_at = by.index("year") if "year" in by else None
     year_cols = sorted({row[year_at] for row in counts.rows}) if year_at is not None else []
+    narrow = width is not None and width < NARROW
+    notes = []
+    if narrow and "kind" in dims:
+        notes.append(t("kinds_short", lang))
+    award_min = AWARD_MIN
+    if narrow and width is not None and _min_width(counts, dims, year_cols, lang, award_min) > width:
+        notes.append(t("years_dropped", lang))
+        year_cols = []
+    table = Table(
+        title=t("title", lang, years=years_label(years)),
+        caption=" ".join(notes) or None,
+        show_lines=False,
+        header_style="bold",
+        box=box.SIMPLE_HEAD if narrow else box.HEAVY_HEAD,
+        padding=(0, 0) if narrow else (0, 1),
+        pad_edge=not narrow,
+    )
+    for dim in dims:
+        wraps = dim in WRAPPED
+        heading = t(f"{dim}_short" if narrow else dim, lang)
+        table.add_column(heading, no_wrap=narrow and not wraps, min_width=award_min if narrow and wraps else None)
     for year in year_cols:
-        table.add_column(str(year), justify="right")
-    table.add_column(t("total", lang) if year_cols else t("count", lang), justify="right", style="bold")
+        table.add_column(str(year), justify="right", no_wrap=True)
+    table.add_column(
+        t("total", lang) if year_at is not None else t("count", lang), justify="right", style="bold", no_wrap=True
+    )
     cat_at = by.index("category") if "category" in by else None
     keep = [by.index(d) for d in dims]
     groups: dict[tuple[object, ...], dict[int | None, int]] = {}
@@ -73,14 +99,16 @@ def tally_table(counts: Counts, years: Sequence[int] | None, lang: str) -> Table
         year = row[year_at] if year_at is not None else None
         cells[year] = cells.get(year, 0) + row[-1]
     current_category = None
+    kind_at = dims.index("kind") if narrow and "kind" in dims else None
     for label, cells in groups.items():
         if cat_at is not None:
             if label[0] != current_category:
                 current_category = label[0]
                 table.add_row(Text(category(str(current_category), lang), style="bold cyan"))
             label = label[1:]
+        values = [KIND_SHORT.get(str(v), str(v)) if i == kind_at else str(v) for i, v in enumerate(label)]
         shown = [number(cells[y], lang) if cells.get(y) else "-" for y in year_cols]
-        table.add_row(*[str(v) for v in label], *shown, number(sum(cells.values()), lang))
+        table.add_row(*values, *shown, number(sum(cells.values()), lang))
     totals = (
         [number(sum(r[-1] for r in counts.rows if r[year_at] == y), lang) for y in year_cols]
         if year_at is not None
@@ -91,6 +119,19 @@ def tally_table(counts: Counts, years: Sequence[int] | None, lang: str) -> Table
         Text(t("grand_total", lang), style="bold"), *[""] * (len(dims) - 1), *totals, number(counts.total, lang)
     )
     return table
+
+
+def _min_width(counts: Counts, dims: Sequence[str], year_cols: Sequence[int], lang: str, wrapped: int) -> int:
+    """The narrowest the compact table can be with its year columns: the award, unit and issuer
+    columns wrapped to `wrapped`, every other at its widest value, one space between columns."""
+    widths = [wrapped if d in WRAPPED else len(t(f"{d}_short", lang)) for d in dims]
+    for i, dim in enumerate(dims):
+        if dim not in WRAPPED:
+            at = counts.by.index(dim)
+            widths[i] = max([widths[i], *(len(KIND_SHORT.get(str(r[at]), str(r[at]))) for r in counts.rows)])
+    number_width = len(number(counts.total, lang))
+    widths += [max(4, number_width)] * len(year_cols) + [max(5, number_width)]
+    return sum(widths) + len(widths) - 1
 
 
 def print_summary(console: Console, result: LoadResult, years: Sequence[int] | None, counted: int, lang: str) -> None:
@@ -191,14 +232,16 @@ def catalogue_json(catalogue: Catalogue) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def validation_tables(report: ValidationReport, lang: str) -> list[Table | Text]:
-    """One table per file and sheet: cell, column, value, severity and the message."""
+def validation_tables(report: ValidationReport, lang: str, width: int | None = None) -> list[RenderableType]:
+    """One table per file and sheet: cell, column, value, severity and the message; on a console
+    narrower than NARROW, a list instead (one finding a paragraph: where, severity, message)."""
     from rich.table import Table
     from rich.text import Text
 
     from thidua_cli.validation import findings_for
 
-    out: list[Table | Text] = []
+    out: list[RenderableType] = []
+    as_list = width is not None and width < NARROW
     for file, findings in findings_for(report, report.files).items():
         if not findings:
             continue
@@ -207,6 +250,9 @@ def validation_tables(report: ValidationReport, lang: str) -> list[Table | Text]
             sheets.setdefault(finding.sheet, []).append(finding)
         for sheet, group in sheets.items():
             title = f"{file} › {sheet}" if sheet else f"{file} {t('file_level', lang)}"
+            if as_list:
+                out += [Text(title, style="bold"), *(_finding_item(f, lang) for f in group)]
+                continue
             table = Table(title=title, title_justify="left", show_lines=False, header_style="bold")
             for name in ("row", "cell", "column", "value", "severity", "code", "message"):
                 table.add_column(t(name, lang), overflow="fold")
@@ -242,3 +288,22 @@ def _counted(counts: dict[str, int], lang: str) -> dict[str, str]:
         "errors": how_many(counts["errors"], "error", lang),
         "warnings": how_many(counts["warnings"], "warning", lang),
     }
+
+
+def _finding_item(f: Problem, lang: str) -> RenderableType:
+    """ "• Dòng 6 · G6 · Số quyết định — lỗi bad-date", then the value and the message indented."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.text import Text
+
+    where = [
+        f"{t('row', lang)} {f.row}" if f.row else t("sheet_level" if f.sheet else "file_level", lang),
+        *(part for part in (f.cell, f.column) if part),
+    ]
+    style = "red" if f.severity is Severity.ERROR else "yellow"
+    head = Text("• " + " · ".join(where) + " — ")
+    head.append(t(f"{f.severity}_sev", lang), style=style)
+    head.append(f" {f.code}")
+    lines = [f"{t('value', lang)}: {f.value}"] if f.value else []
+    body = [Padding(Text(line), (0, 0, 0, 2)) for line in [*lines, f.message(lang)]]
+    return Group(head, *body)

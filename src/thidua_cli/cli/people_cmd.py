@@ -26,6 +26,7 @@ from thidua_cli.cli.app import (
 )
 from thidua_cli.i18n import Lang, t
 from thidua_cli.records import RECORD_FIELDS, Record
+from thidua_cli.rendering import NARROW
 
 
 class PeopleFormat(StrEnum):
@@ -60,6 +61,7 @@ def history_command(
 
       [bold]thidua history "nguyen van an" sample_data --unit "Văn phòng"[/]
     """
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
@@ -85,24 +87,36 @@ def history_command(
             if len(found) > 1 and not merge_units:
                 units = {p.unit for p in found}
                 console.print(Text(t("history_same_name", lang, n=len(found), units=len(units)), style="bold yellow"))
+            narrow = console.width < NARROW  # compact: no rules, no issuer column, file names only
             for person in found:
                 held = list(dict.fromkeys(str(_history_row(r)["unit"]) for r in person.records))
                 several = merge_units and len(held) > 1  # merged: each row says its unit
                 where = t("units_merged", lang, n=len(held)) if several else (person.unit or "?")
-                table = Table(title=f"{person.name} — {where} ({person.kind})", title_justify="left")
-                labels = ("year", "award", "level", "issuer", "decision", *(("unit",) if several else ()), "source")
-                for label in labels:
-                    table.add_column(t(f"h_{label}", lang))
+                table = Table(
+                    title=f"{person.name} — {where} ({person.kind})",
+                    title_justify="left",
+                    box=box.SIMPLE_HEAD if narrow else box.HEAVY_HEAD,
+                    padding=(0, 0) if narrow else (0, 1),
+                    pad_edge=not narrow,
+                )
+                shown = ("year", "award", "level", *(() if narrow else ("issuer",)), "decision")
+                for label in (*shown, *(("unit",) if several else ()), "source"):
+                    table.add_column(
+                        t(f"h_{label}", lang),
+                        no_wrap=narrow and label in ("year", "level", "decision"),
+                        overflow="fold" if label == "source" else "ellipsis",
+                    )
                 for r in person.records:
                     values = _history_row(r)
+                    source = Path(str(values["file"])).name if narrow else values["file"]
                     table.add_row(
                         str(values["year"]),
                         str(values["award"]),
                         str(values["level"]),
-                        str(values["issuer"]),
+                        *(() if narrow else (str(values["issuer"]),)),
                         str(values["decision_number"]),
                         *((str(values["unit"]) or "?",) if several else ()),
-                        f"{values['file']} › {values['sheet']} › {values['row']}",
+                        f"{source} › {values['sheet']} › {values['row']}",
                     )
                 console.print(table)
         raise typer.Exit(EXIT_OK)
@@ -143,6 +157,7 @@ def eligible_command(
 
       [bold]thidua eligible 2020 sample_data --explain "Nguyễn Văn An"[/]
     """
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
@@ -205,6 +220,22 @@ def eligible_command(
             typer.echo(buffer.getvalue(), nl=False)
         elif not checks:  # no empty table: the sentence says it
             out_console().print(t("eligible_none", lang, year=year))
+        elif out_console().width < NARROW:  # a list: five columns of evidence do not fit
+            console = out_console()
+            console.print(Text(t("eligible_title", lang, year=year), style="bold"))
+            for c in checks:
+                console.print(
+                    Text(f"• {c.person.name} ({c.person.unit}) → {c.rule.award} ({c.rule.level})", style="bold")
+                )
+                unconfirmed = f" {t('unconfirmed', lang)}" if c.rule.unconfirmed else ""
+                lines = [f"{c.rule.id} · {c.rule.article} · {c.rule_set.id}{unconfirmed}"]
+                lines += [
+                    f"{e.year}: {e.award} ({e.level}) — {Path(e.file).name} › {e.sheet} › {e.row}" for e in c.evidence
+                ]
+                lines += [t("verify", lang, what=v) for v in c.rule.to_verify]
+                for line in lines:
+                    console.print(Padding(Text(line), (0, 0, 0, 2)))
+            console.print(t("eligible_count", lang, n=len(checks)))
         else:
             console = out_console()
             table = Table(title=t("eligible_title", lang, year=year), show_lines=True)

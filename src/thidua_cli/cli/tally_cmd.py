@@ -112,7 +112,8 @@ def tally_command(
         elif not counts.rows:
             err_console().print(t("no_records", lang))
         else:
-            table = tally_table(counts, year_list, lang)
+            console = out_console()
+            table = tally_table(counts, year_list, lang, None if output else console.width)
             if output:
                 with output.open("w", encoding="utf-8") as handle:
                     from rich.console import Console
@@ -120,7 +121,7 @@ def tally_command(
                     Console(file=handle, width=200).print(table)
                 err_console().print(t("written", lang, path=output))
             else:
-                out_console().print(table)
+                console.print(table)
         if problems:
             _write_problems(problems, result, lang)
         if not quiet:

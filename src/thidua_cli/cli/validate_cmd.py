@@ -86,7 +86,7 @@ def validate_command(
             typer.echo(json.dumps(report.as_dict(lang), ensure_ascii=False, indent=2))
         else:
             console = out_console()
-            for part in validation_tables(report, lang):
+            for part in validation_tables(report, lang, console.width):
                 console.print(part)
         if annotate_dir is not None:
             _annotate_all(report, annotate_dir, lang)
