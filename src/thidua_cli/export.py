@@ -165,7 +165,8 @@ def _summary_sheet(ws: Any, counts: Counts, years: Sequence[int], head: Letterhe
     label = years_label(years)
     period = f"NĂM {label}" if len(years) == 1 else f"GIAI ĐOẠN {label}"
     width = len(dims) + len(years) + 2
-    row = _title_block(ws, width, head, f"BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA, KHEN THƯỞNG {period}")
+    heading = f"BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA, KHEN THƯỞNG {period}"
+    row = HEADER_ROW  # the letterhead is written once the column widths are known
     header_row = row
     names = {"award": "Danh hiệu thi đua / Hình thức khen thưởng", "level": "Cấp khen", "kind": "Đối tượng"}
     names |= {"unit": "Đơn vị", "issuer": "Cơ quan khen"}
@@ -214,9 +215,12 @@ def _summary_sheet(ws: Any, counts: Counts, years: Sequence[int], head: Letterhe
         cell = _body_cell(ws, row, col, f"=SUM({formula})" if data_rows else 0, numeric=True)
         cell.font = st["bold"]
     ws.freeze_panes = f"{get_column_letter(first_year_col)}{first_data}"
-    widths = [6, *[{"award": 42, "level": 12, "kind": 12}.get(d, 30) for d in dims], *[8] * len(years), 10]
+    text_widths = [6, *[{"award": 42, "level": 12, "kind": 12}.get(d, 30) for d in dims]]
+    numbers = max(8, (110 - sum(text_widths)) // (len(years) + 1))  # a short table still holds the letterhead
+    widths = [*text_widths, *[numbers] * len(years), max(10, numbers)]
     for col, width_value in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(col)].width = width_value
+    _title_block(ws, width, head, heading)
     _paper_pages(ws, header_row, total_row, total_col, (first_year_col, last_year_col) if data_rows else None)
 
 

@@ -82,15 +82,23 @@ def _centre(ws: Any, row: int, first: int, last: int, text: str, font: Any, top:
         ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
 
 
-def split_at(width: int) -> int:
-    """The last column of the left block (the issuing body); the motto takes the rest."""
-    return max(1, min(width - 1, (width + 1) // 2 - 1)) if width > 1 else 1
+def split_at(ws: Any, width: int) -> int:
+    """The last column of the left block (the issuing body): the motto's block on the right is
+    the narrowest run of last columns that holds at least half the width and the motto's line."""
+    if width < 2:
+        return 1
+    widths = [column_pt(ws, c) for c in range(1, width + 1)]
+    need = max(sum(widths) / 2, text_width(MOTTO[0], 12, True) + 12)
+    for half in range(width - 1, 0, -1):
+        if sum(widths[half:]) >= need:
+            return half
+    return 1
 
 
 def letterhead(ws: Any, width: int, head: Letterhead, heading: str) -> int:
     """Rows 1–4: the two blocks and the heading across `width` columns; returns HEADER_ROW."""
     st = fonts()
-    half = split_at(width)
+    half = split_at(ws, width)
     left = [(head.parent.upper(), st["regular"])] if head.parent else []
     left.append(((head.org or "CƠ QUAN, ĐƠN VỊ").upper(), st["bold"]))
     for row, (text, font) in enumerate(left, 1):
@@ -120,7 +128,7 @@ def signature(ws: Any, row: int, width: int, spans: tuple[tuple[int, int], tuple
     """NGƯỜI LẬP BIỂU left, THỦ TRƯỞNG ĐƠN VỊ right from `row` (over the columns `spans`, by
     default the letterhead's two blocks), room to sign; returns the last row."""
     st = fonts()
-    half = split_at(width)
+    half = split_at(ws, width)
     for (title, note), (first, last) in zip(SIGNERS, spans or ((1, half), (half + 1, width)), strict=True):
         _centre(ws, row, first, last, title, st["bold"])
         _centre(ws, row + 1, first, last, note, st["italic"])
