@@ -31,6 +31,8 @@ def test_reversed_year_range_suggests_the_fix():
 def test_bad_years_follow_lang():
     out = invoke("export", "20x9", str(SAMPLE), "-o", "x.xlsx", "--lang", "en")
     assert out.exit_code == 2 and "invalid years: '20x9'" in out.stderr
+    out = invoke("tally", "2019", str(SAMPLE), "--by", "nam", "--lang", "en")
+    assert out.exit_code == 2 and "invalid --by: nam. Choose from" in out.stderr
 
 
 def test_a_csv_file_says_how_to_convert_it(tmp_path: Path):

@@ -118,6 +118,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "khoảng năm '{part}' ngoài {low}-{high}",
         "year range '{part}' is outside {low}-{high}",
     ),
+    "by_bad": ("--by không hợp lệ: {bad}. Chọn trong: {choices}", "invalid --by: {bad}. Choose from: {choices}"),
+    "by_repeated": ("--by lặp lại một chiều: {text}", "--by repeats a dimension: {text}"),
     "csv_given": (
         "chưa đọc tệp .csv ({path}): mở bằng Excel và lưu thành .xlsx (Tệp → Lưu thành → Sổ làm việc Excel).",
         "CSV files are not read ({path}): open it in Excel and save it as .xlsx (File → Save As → Excel Workbook).",

@@ -45,9 +45,10 @@ def parse_by(text: str | Iterable[str]) -> list[str]:
     items = [p.strip() for p in (text.split(",") if isinstance(text, str) else text) if p.strip()]
     unknown = [item for item in items if item not in DIMENSIONS]
     if unknown or not items:
-        raise UsageError(f"--by không hợp lệ: {', '.join(unknown) or text!s}. Chọn trong: {', '.join(DIMENSIONS)}")
+        values = {"bad": ", ".join(unknown) or str(text), "choices": ", ".join(DIMENSIONS)}
+        raise UsageError(*(t("by_bad", lang, **values) for lang in ("vi", "en")))
     if len(set(items)) != len(items):
-        raise UsageError(f"--by lặp lại một chiều: {text}")
+        raise UsageError(*(t("by_repeated", lang, text=text) for lang in ("vi", "en")))
     return items
 
 
