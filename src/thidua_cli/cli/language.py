@@ -129,14 +129,8 @@ def help_texts(command: Any, path: str) -> Iterator[None]:
 
 class Localised:
     """Mixed into Typer's command and group classes: help, usage line and help option in the
-    interface language, and Click's errors translated."""
-
-    def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)  # type: ignore[misc]
-        text = word("help_option")
-        if option is not None and text:
-            option.help = text
-        return option
+    interface language, and Click's errors translated (the data file is read only to print help
+    or an error)."""
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
@@ -147,6 +141,10 @@ class Localised:
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         set_labels()
+        option = self.get_help_option(ctx)  # type: ignore[attr-defined]
+        if option is not None:  # Click's text is kept to restore it for English in the same process
+            english = option.__dict__.setdefault("_thidua_english_help", option.help)
+            option.help = word("help_option") or english
         path = " ".join(ctx.command_path.split()[1:])
         with help_texts(self, path):
             super().format_help(ctx, formatter)  # type: ignore[misc]
