@@ -227,3 +227,18 @@ def test_annotated_findings_sheet_prints_on_a4_with_rows_as_tall_as_their_messag
         lines = text_lines(str(message.value), column_pt(ws, 9), 12)
         assert row_pt(ws, row) >= lines * 12 * 1.2, row
     assert any(text_lines(str(ws.cell(r, 9).value), column_pt(ws, 9), 12) > 1 for r in range(4, ws.max_row + 1))
+
+
+def test_a_long_unit_table_is_printed_smaller_on_one_page_with_its_header(tmp_path: Path):
+    from tests.conftest import simple_sheet, write_xlsx
+
+    rows = [[i, f"Người {i}", "", f"Trung tâm số {i}", "LĐTT", "", "", 2018] for i in range(1, 41)]
+    source = write_xlsx(tmp_path / "ds.xlsx", simple_sheet(rows))
+    target = export_workbook(load([source]), [2018], tmp_path / "t.xlsx", load_catalogue(), ORG)
+    ws = openpyxl.load_workbook(target)["Năm 2018"]
+    unit_title = next(c.row for c in ws["A"] if str(c.value).startswith("SỐ LƯỢT THEO ĐƠN VỊ"))
+    unit_total = max(c.row for c in ws["B"] if c.value == "Tổng cộng")
+    assert unit_total - unit_title > 40  # 40 units: more than a page at full size
+    scale = int(ws.page_setup.scale) / 100
+    assert scale < 1 and sum(row_pt(ws, r) for r in range(unit_title, unit_total + 1)) * scale <= PRINTABLE_PT[1]
+    assert not [b.id + 1 for b in ws.row_breaks.brk if unit_title < b.id + 1 <= unit_total]  # never cut

@@ -24,6 +24,7 @@ from thidua_cli.tally import Counts, count
 __all__ = ["FONT", "MOTTO", "export_split", "export_workbook"]
 NUMBER_FORMAT = COUNT_FORMAT  # 3.323 in a Vietnamese locale; a zero shown as "-" like the terminal
 SUMMARY_SHEET, DATA_SHEET = "Tổng hợp", "Dữ liệu"
+UNIT_TABLE_MIN_SCALE = 0.6  # smaller than this, a long unit table runs on over pages instead
 DATA_HEADERS = {
     "file": "Tệp",
     "sheet": "Trang tính",
@@ -334,17 +335,21 @@ def _year_pages(
     ws: Any, header: int, award_total: int, unit_title: int, unit_total: int, head: Letterhead, heading: str
 ) -> None:
     """Letterhead across the wider table, row heights, signature; the unit table on a new page
-    when the two do not fit on one."""
-    from thidua_cli.paper import fit_row_heights, page_scale, print_pages, signature
+    when the two do not fit on one, printed smaller (down to UNIT_TABLE_MIN_SCALE) rather than
+    run onto a page without its header row (print titles would repeat the first table's)."""
+    from thidua_cli.paper import PRINTABLE_PT, fit_row_heights, page_scale, print_pages, row_pt, signature
 
     width = max(5, ws.max_column)
     _title_block(ws, width, head, heading)
     fit_row_heights(ws, range(header, unit_total + 1))
     last = signature(ws, unit_total + 2, width)
     scale = page_scale(ws, width, last)
-    print_pages(
-        ws, width, last, scale, None, [(header - 2, award_total), (unit_title, unit_total), (unit_total + 2, last)]
-    )
+    unit_pt = sum(row_pt(ws, r) for r in range(unit_title, last + 1))  # with the signature block
+    if unit_pt * scale > PRINTABLE_PT[1]:
+        scale = max(UNIT_TABLE_MIN_SCALE, int(PRINTABLE_PT[1] / unit_pt * 100) / 100)
+    together = unit_pt * scale <= PRINTABLE_PT[1]
+    units = [(unit_title, last)] if together else [(unit_title, unit_total), (unit_total + 2, last)]
+    print_pages(ws, width, last, scale, None, [(header - 2, award_total), *units])
 
 
 def _data_sheet(ws: Any, rows: list[Record]) -> None:

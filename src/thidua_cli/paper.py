@@ -208,7 +208,7 @@ def fit_row_heights(ws: Any, rows: Sequence[int]) -> None:
             width = sum(column_pt(ws, c) for c in range(first, last + 1))
             wrap = bool(cell.alignment and cell.alignment.wrap_text)
             lines = text_lines(text, width, size, bool(cell.font and cell.font.b)) if wrap else 1
-            tallest = max(tallest, lines * size * 1.25 + 4)
+            tallest = max(tallest, lines * size * 1.2 + 3)
         if tallest:
             current = ws.row_dimensions[row].height
             ws.row_dimensions[row].height = max(tallest, current or 0)
@@ -280,7 +280,7 @@ def _breaks(
         elif used + height > room and row > page_start:
             first = block_of.get(row, (row, row))[0]
             block_height = sum(row_pt(ws, r) for r in range(first, block_of.get(row, (row, row))[1] + 1))
-            start = first if first > page_start and block_height <= room * 0.9 else row
+            start = first if first > page_start and block_height <= room else row
             starts.append(start)
             row = start
         else:
