@@ -46,7 +46,7 @@ def test_english_interface(folder: Path):
     out = invoke("tally", "2018", str(folder), "--lang", "en")
     assert out.exit_code == 0
     assert "Award" in out.stdout and "Lao động tiên tiến" in out.stdout
-    assert "Read 1 files" in out.stderr
+    assert "Read 1 file, 1 table in 1 sheet" in out.stderr  # singular nouns for one
 
 
 def test_findings_exit_1_with_file_sheet_row(folder: Path):

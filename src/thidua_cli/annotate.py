@@ -108,18 +108,26 @@ def _mark_cells(workbook: Any, findings: Sequence[Problem], lang: str) -> None:
 
 
 def _summary_sheet(workbook: Any, source: Path, findings: Sequence[Problem], lang: str) -> None:
-    from openpyxl.styles import Font, PatternFill
+    """The findings as a table to print: A4 landscape as wide as the page, Times New Roman,
+    borders, the header repeated, rows as tall as their wrapped messages."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    from thidua_cli.paper import FONT, fit_row_heights, fit_width
 
     ws = workbook.create_sheet(SUMMARY_SHEET, 0)
     ws.append([f"{t('validate_title', lang)}: {source.name}"])
-    ws["A1"].font = Font(bold=True, size=13)
+    ws["A1"].font = Font(name=FONT, bold=True, size=14)
     ws.append([])
     headers = ["STT", "Trang tính", "Ô", "Dòng", "Cột", "Giá trị", "Mức độ", "Mã", "Nội dung"]
     if lang == "en":
         headers = ["No.", "Sheet", "Cell", "Row", "Column", "Value", "Severity", "Code", "Message"]
     ws.append(headers)
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for cell in ws[3]:
-        cell.font = Font(bold=True)
+        cell.font, cell.border = Font(name=FONT, bold=True, size=12), border
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    body = Font(name=FONT, size=12)
     for number, finding in enumerate(findings, 1):
         ws.append(
             [
@@ -135,6 +143,10 @@ def _summary_sheet(workbook: Any, source: Path, findings: Sequence[Problem], lan
             ]
         )
         row = ws.max_row
+        for col, cell in enumerate(ws[row], 1):
+            cell.font, cell.border = body, border
+            centred = col in (1, 3, 4, 7)
+            cell.alignment = Alignment(horizontal="center" if centred else "left", vertical="top", wrap_text=True)
         color = FILLS.get(finding.severity)
         if color:
             ws.cell(row, 7).fill = PatternFill(start_color=color, end_color=color, fill_type="solid")
@@ -143,16 +155,10 @@ def _summary_sheet(workbook: Any, source: Path, findings: Sequence[Problem], lan
         if finding.cell and finding.sheet in workbook.sheetnames:
             link = ws.cell(row, 3)
             link.hyperlink = f"#'{finding.sheet}'!{finding.cell}"
-            link.style = "Hyperlink"
-    from openpyxl.styles import Alignment
-
+            link.font = Font(name=FONT, size=12, color="0563C1", underline="single")
     for letter, width in zip("ABCDEFGHI", (6, 16, 7, 7, 20, 26, 10, 18, 60), strict=True):
         ws.column_dimensions[letter].width = width
-    for row in ws.iter_rows(min_row=4, min_col=6, max_col=9):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    fit_row_heights(ws, range(3, ws.max_row + 1))
     ws.freeze_panes = "A4"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    fit_width(ws, 3)
     workbook.active = 0

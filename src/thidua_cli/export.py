@@ -1,8 +1,9 @@
 """Summary workbooks in the form Vietnamese administrative documents expect (openpyxl).
 
 Sheet "Tổng hợp": title block, awards (by category, level and kind) × years with live
-=SUM() totals, and a native chart; one sheet per year (award × level × kind, unit × award);
-sheet "Dữ liệu": every record with its source, as a filterable Excel table.
+=SUM() totals, a signature block, and a native chart on a page of its own; one sheet per year
+(award × level × kind, unit × award); sheet "Dữ liệu": every record with its source, as a
+filterable Excel table. The sheets meant for paper follow Decree 30/2020 (see `paper`).
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from typing import Any
 
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.loading import LoadResult
+from thidua_cli.paper import COUNT_FORMAT, FONT, HEADER_ROW, MOTTO, Letterhead
 from thidua_cli.records import RECORD_FIELDS, Record
 from thidua_cli.tally import Counts, count, pivot, unit_spellings, years_label
 
-FONT = "Times New Roman"
-NUMBER_FORMAT = "#,##0"  # shown as 3.323 by Excel and LibreOffice in a Vietnamese locale
+__all__ = ["FONT", "MOTTO", "export_split", "export_workbook"]
+NUMBER_FORMAT = COUNT_FORMAT  # 3.323 in a Vietnamese locale; a zero shown as "-" like the terminal
 SUMMARY_SHEET, DATA_SHEET = "Tổng hợp", "Dữ liệu"
-MOTTO = ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+UNIT_TABLE_MIN_SCALE = 0.6  # smaller than this, a long unit table runs on over pages instead
 DATA_HEADERS = {
     "file": "Tệp",
     "sheet": "Trang tính",
@@ -48,18 +50,23 @@ def export_workbook(
     catalogue: Catalogue,
     issuer_name: str = "",
     by: Sequence[str] = ("category", "award", "level", "kind", "year"),
+    *,
+    parent: str = "",
+    place: str = "",
 ) -> Path:
-    """Write the summary workbook for `years` to `target`."""
-    from openpyxl import Workbook
+    """Write the summary workbook for `years` to `target`; `issuer_name` (bold) under its
+    governing body `parent` heads every sheet meant for paper, `place` starts the date line."""
+    from thidua_cli.paper import new_workbook
 
-    workbook = Workbook()
+    workbook = new_workbook()
     summary = workbook.active
     summary.title = SUMMARY_SHEET
     counts = count(result.groups, years, _with_year(by), catalogue)
-    _summary_sheet(summary, counts, years, issuer_name)
+    head = Letterhead(issuer_name, parent, place)
+    _summary_sheet(summary, counts, years, head)
     rows = [r for r in result.rows if r[_YEAR] in set(years)]
     for year in years:
-        _year_sheet(workbook.create_sheet(f"Năm {year}"), year, result, catalogue)
+        _year_sheet(workbook.create_sheet(f"Năm {year}"), year, result, catalogue, head)
     _data_sheet(workbook.create_sheet(DATA_SHEET), rows, unit_spellings(result.groups))
     target.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(target)
@@ -73,12 +80,16 @@ def export_split(
     catalogue: Catalogue,
     issuer_name: str = "",
     by: Sequence[str] = (),
+    *,
+    parent: str = "",
+    place: str = "",
 ) -> list[Path]:
     """One workbook per year, named tong-hop-YEAR.xlsx."""
     written = []
     for year in years:
         target = folder / f"tong-hop-{year}.xlsx"
         kwargs: dict[str, Any] = {"by": by} if by else {}
+        kwargs |= {"parent": parent, "place": place}
         written.append(export_workbook(result, [year], target, catalogue, issuer_name, **kwargs))
     return written
 
@@ -108,33 +119,11 @@ def _styles() -> dict[str, Any]:
     }
 
 
-def _page_setup(ws: Any, header_row: int) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.page_margins.left = ws.page_margins.right = 0.5
-
-
-def _title_block(ws: Any, width: int, issuer_name: str, heading: str) -> int:
+def _title_block(ws: Any, width: int, head: Letterhead, heading: str) -> int:
     """Issuing body left, national motto right, the heading centred; returns the next free row."""
-    st = _styles()
-    half = max(1, width // 2 - 1)
-    cells = [
-        (1, 1, half, issuer_name.upper() or "CƠ QUAN, ĐƠN VỊ", st["bold"]),
-        (1, half + 1, width, MOTTO[0], st["bold"]),
-        (2, half + 1, width, MOTTO[1], st["bold"]),
-        (4, 1, width, heading, st["title"]),
-    ]
-    for row, first, last, text, font in cells:
-        cell = ws.cell(row, first, text)
-        cell.font, cell.alignment = font, st["center"]
-        if last > first:
-            ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
-    ws.row_dimensions[4].height = 36
-    return 6
+    from thidua_cli.paper import letterhead
+
+    return letterhead(ws, width, head, heading)
 
 
 def _header(ws: Any, row: int, labels: Sequence[str]) -> None:
@@ -164,8 +153,7 @@ def _text(ws: Any, row: int, col: int, value: str) -> Any:
 
 
 # --- sheets ---------------------------------------------------------------------------------
-def _summary_sheet(ws: Any, counts: Counts, years: Sequence[int], issuer_name: str) -> None:
-    from openpyxl.chart import BarChart, Reference
+def _summary_sheet(ws: Any, counts: Counts, years: Sequence[int], head: Letterhead) -> None:
     from openpyxl.utils import get_column_letter
 
     st = _styles()
@@ -174,7 +162,8 @@ def _summary_sheet(ws: Any, counts: Counts, years: Sequence[int], issuer_name: s
     label = years_label(years)
     period = f"NĂM {label}" if len(years) == 1 else f"GIAI ĐOẠN {label}"
     width = len(dims) + len(years) + 2
-    row = _title_block(ws, width, issuer_name, f"BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA, KHEN THƯỞNG {period}")
+    heading = f"BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA, KHEN THƯỞNG {period}"
+    row = HEADER_ROW  # the letterhead is written once the column widths are known
     header_row = row
     names = {"award": "Danh hiệu thi đua / Hình thức khen thưởng", "level": "Cấp khen", "kind": "Đối tượng"}
     names |= {"unit": "Đơn vị", "issuer": "Cơ quan khen"}
@@ -219,34 +208,70 @@ def _summary_sheet(ws: Any, counts: Counts, years: Sequence[int], issuer_name: s
         cell = _body_cell(ws, row, col, f"=SUM({formula})" if data_rows else 0, numeric=True)
         cell.font = st["bold"]
     ws.freeze_panes = f"{get_column_letter(first_year_col)}{first_data}"
-    widths = [6, *[{"award": 42, "level": 14, "kind": 12}.get(d, 30) for d in dims], *[10] * len(years), 12]
+    text_widths = [6, *[{"award": 42, "level": 12, "kind": 12}.get(d, 30) for d in dims]]
+    numbers = max(8, (110 - sum(text_widths)) // (len(years) + 1))  # a short table still holds the letterhead
+    widths = [*text_widths, *[numbers] * len(years), max(10, numbers)]
     for col, width_value in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(col)].width = width_value
-    _page_setup(ws, header_row)
-    if data_rows and years:
-        chart = BarChart()
-        chart.type = "col"
-        chart.grouping = "stacked"
-        chart.overlap = 100
-        chart.title = "Số lượt khen thưởng theo năm"
-        chart.y_axis.title = "Số lượt"
-        chart.x_axis.title = "Năm"
-        data = Reference(ws, min_col=first_year_col, max_col=last_year_col, min_row=total_row, max_row=total_row)
-        chart.add_data(data, from_rows=True, titles_from_data=False)
-        chart.set_categories(
-            Reference(ws, min_col=first_year_col, max_col=last_year_col, min_row=header_row, max_row=header_row)
-        )
-        chart.legend = None
-        chart.height, chart.width = 8, 16
-        ws.add_chart(chart, f"B{total_row + 3}")
+    _title_block(ws, width, head, heading)
+    _paper_pages(ws, header_row, total_row, total_col, (first_year_col, last_year_col) if data_rows else None)
 
 
-def _year_sheet(ws: Any, year: int, result: LoadResult, catalogue: Catalogue) -> None:
+def _paper_pages(ws: Any, header_row: int, total_row: int, total_col: int, chart_cols: tuple[int, int] | None) -> None:
+    """Row heights, the signature block, then the chart on a page of its own (kept whole)."""
+    from thidua_cli.paper import PRINTABLE_PT, column_pt, fit_row_heights, page_scale, print_pages, signature
+
+    fit_row_heights(ws, range(header_row, total_row + 1))
+    last = signature(ws, total_row + 2, total_col)
+    scale = page_scale(ws, total_col, last)
+    if chart_cols is None:
+        print_pages(ws, total_col, last, scale, header_row, [(total_row + 2, last)])
+        return
+    room = PRINTABLE_PT[1] / scale - 60  # what a repeated header row may take
+    chart_row, rows = last + 1, int(room // 15)
+    for r in range(chart_row, chart_row + rows):
+        ws.row_dimensions[r].height = 15
+    print_pages(ws, total_col, chart_row + rows - 1, scale, header_row, [(total_row + 2, last)], [chart_row])
+    width_pt = min(PRINTABLE_PT[0] / scale, sum(column_pt(ws, c) for c in range(1, total_col + 1))) * 0.95
+    height_pt = (rows - 1) * 15 * 0.95
+    _chart(ws, header_row, total_row, chart_cols, chart_row, width_pt * 2.54 / 72, height_pt * 2.54 / 72)
+
+
+def _chart(ws: Any, header_row: int, total_row: int, cols: tuple[int, int], at: int, w: float, h: float) -> None:
+    """Stacked columns of the yearly totals, in Times New Roman with the figures on the bars."""
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.chart.label import DataLabelList
+
+    from thidua_cli.paper import chart_text, chart_title
+
+    chart = BarChart()
+    chart.type = "col"
+    chart.grouping = "stacked"
+    chart.overlap = 100
+    chart.title = chart_title("Số lượt khen thưởng theo năm", 14)
+    chart.y_axis.title = chart_title("Số lượt", 12)
+    chart.x_axis.title = chart_title("Năm", 12)
+    for axis in (chart.x_axis, chart.y_axis):
+        axis.txPr = chart_text(12)
+        axis.delete = False
+    chart.y_axis.numFmt = "#,##0"
+    data = Reference(ws, min_col=cols[0], max_col=cols[1], min_row=total_row, max_row=total_row)
+    chart.add_data(data, from_rows=True, titles_from_data=False)
+    chart.set_categories(Reference(ws, min_col=cols[0], max_col=cols[1], min_row=header_row, max_row=header_row))
+    chart.dataLabels = DataLabelList(showVal=True, showSerName=False, showCatName=False, showLegendKey=False)
+    chart.dataLabels.txPr = chart_text(12, bold=True)
+    chart.dataLabels.numFmt = "#,##0"
+    chart.legend = None
+    chart.height, chart.width = h, w
+    ws.add_chart(chart, f"A{at + 1}")  # a row below the break: the frame stays off the page before
+
+
+def _year_sheet(ws: Any, year: int, result: LoadResult, catalogue: Catalogue, head: Letterhead) -> None:
     from openpyxl.utils import get_column_letter
 
     st = _styles()
     counts = count(result.groups, [year], ["award", "level", "kind"], catalogue)
-    row = _title_block(ws, 6, "", f"KẾT QUẢ THI ĐUA, KHEN THƯỞNG NĂM {year}")
+    row = HEADER_ROW  # the letterhead is written last, across the width of the wider table
     header_row = row
     _header(ws, row, ["STT", "Danh hiệu / hình thức", "Cấp khen", "Đối tượng", "Số lượt"])
     row += 1
@@ -257,9 +282,13 @@ def _year_sheet(ws: Any, year: int, result: LoadResult, catalogue: Catalogue) ->
             _text(ws, row, col, value)
         _body_cell(ws, row, 5, n, numeric=True)
         row += 1
+    for col in (1, 3, 4):
+        _body_cell(ws, row, col, None)
     _text(ws, row, 2, "Tổng cộng").font = st["bold"]
     _body_cell(ws, row, 5, f"=SUM(E{first}:E{row - 1})" if row > first else 0, numeric=True).font = st["bold"]
+    award_total = row
     row += 3
+    unit_title = row
     units = pivot(count(result.groups, [year], ["unit", "award"], catalogue), "award")
     awards = list(units.columns)
     ws.cell(row, 1, f"SỐ LƯỢT THEO ĐƠN VỊ NĂM {year}").font = st["bold"]
@@ -276,6 +305,7 @@ def _year_sheet(ws: Any, year: int, result: LoadResult, catalogue: Catalogue) ->
         _body_cell(ws, row, 3 + len(awards), f"=SUM(C{row}:{last}{row})", numeric=True)
         row += 1
     if awards and row > unit_first:
+        _body_cell(ws, row, 1, None)
         _text(ws, row, 2, "Tổng cộng").font = st["bold"]
         for col in range(3, 4 + len(awards)):
             letter = get_column_letter(col)
@@ -285,7 +315,28 @@ def _year_sheet(ws: Any, year: int, result: LoadResult, catalogue: Catalogue) ->
             width_value, ws.column_dimensions[get_column_letter(col)].width or 0
         )
     ws.freeze_panes = f"B{header_row + 1}"
-    _page_setup(ws, header_row)
+    _year_pages(ws, header_row, award_total, unit_title, row, head, f"KẾT QUẢ THI ĐUA, KHEN THƯỞNG NĂM {year}")
+
+
+def _year_pages(
+    ws: Any, header: int, award_total: int, unit_title: int, unit_total: int, head: Letterhead, heading: str
+) -> None:
+    """Letterhead across the wider table, row heights, signature; the unit table on a new page
+    when the two do not fit on one, printed smaller (down to UNIT_TABLE_MIN_SCALE) rather than
+    run onto a page without its header row (print titles would repeat the first table's)."""
+    from thidua_cli.paper import PRINTABLE_PT, fit_row_heights, page_scale, print_pages, row_pt, signature
+
+    width = max(5, ws.max_column)
+    _title_block(ws, width, head, heading)
+    fit_row_heights(ws, range(header, unit_total + 1))
+    last = signature(ws, unit_total + 2, width)
+    scale = page_scale(ws, width, last)
+    unit_pt = sum(row_pt(ws, r) for r in range(unit_title, last + 1))  # with the signature block
+    if unit_pt * scale > PRINTABLE_PT[1]:
+        scale = max(UNIT_TABLE_MIN_SCALE, int(PRINTABLE_PT[1] / unit_pt * 100) / 100)
+    together = unit_pt * scale <= PRINTABLE_PT[1]
+    units = [(unit_title, last)] if together else [(unit_title, unit_total), (unit_total + 2, last)]
+    print_pages(ws, width, last, scale, None, [(header - 2, award_total), *units])
 
 
 def _data_sheet(ws: Any, rows: list[Record], units: dict[str, str]) -> None:
@@ -311,3 +362,6 @@ def _data_sheet(ws: Any, rows: list[Record], units: dict[str, str]) -> None:
     ws.freeze_panes = "A2"
     for col, width in enumerate([30, 14, 7, 26, 18, 26, 10, 28, 20, 10, 20, 7, 16, 14, 14, 28], 1):
         ws.column_dimensions[get_column_letter(col)].width = width
+    from thidua_cli.paper import fit_width
+
+    fit_width(ws, 1)

@@ -26,10 +26,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "loading": ("Đang đọc tệp", "Reading files"),
     "no_records": ("Không có bản ghi nào trong các năm đã chọn.", "No records in the selected years."),
     "summary": (
-        "Đã đọc {files} tệp, {tables} bảng trong {sheets} trang tính; tính {counted} bản ghi ({years}).",
-        "Read {files} files, {tables} tables in {sheets} sheets; counted {counted} records ({years}).",
+        "Đã đọc {files}, {tables} trong {sheets}; tính {counted} ({years}).",
+        "Read {files}, {tables} in {sheets}; counted {counted} ({years}).",
     ),
-    "outside": ("{n} bản ghi ngoài các năm đã chọn, không tính.", "{n} records outside the selected years, left out."),
+    "outside": ("{n} ngoài các năm đã chọn, không tính.", "{n} outside the selected years, left out."),
     "legacy": ("Đã chuyển mã TCVN3/VNI sang Unicode: {files}.", "Decoded legacy TCVN3/VNI text: {files}."),
     "skipped_files": ("Tệp bị bỏ qua ({n}):", "Files skipped ({n}):"),
     "skipped_sheets": ("Trang tính không có danh sách khen thưởng ({n}):", "Sheets without an award list ({n}):"),
@@ -74,10 +74,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "code": ("Mã", "Code"),
     "file_level": ("(cả tệp)", "(whole file)"),
     "sheet_level": ("(cả trang)", "(whole sheet)"),
-    "validate_file_line": ("{file}: {errors} lỗi, {warnings} cảnh báo", "{file}: {errors} errors, {warnings} warnings"),
+    "validate_file_line": ("{file}: {errors}, {warnings}", "{file}: {errors}, {warnings}"),
     "validate_total": (
-        "Tổng: {files} tệp, {errors} lỗi, {warnings} cảnh báo.",
-        "Total: {files} files, {errors} errors, {warnings} warnings.",
+        "Tổng: {files}, {errors}, {warnings}.",
+        "Total: {files}, {errors}, {warnings}.",
     ),
     "validate_clean": ("Không phát hiện lỗi nào.", "No problems found."),
     "annotated": ("Đã ghi {n} bản có đánh dấu vào {path}", "Wrote {n} annotated copies to {path}"),
@@ -93,6 +93,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "h_level": ("Cấp khen", "Level"),
     "h_issuer": ("Cơ quan khen", "Issuer"),
     "h_decision": ("Số quyết định", "Decision"),
+    "h_unit": ("Đơn vị", "Unit"),
+    "units_merged": ("{n} đơn vị, gộp theo --merge-units", "{n} units, merged by --merge-units"),
     "h_source": ("Nguồn (tệp › trang › dòng)", "Source (file › sheet › row)"),
     "eligible_title": ("ĐỦ ĐIỀU KIỆN ĐỀ NGHỊ KHEN THƯỞNG — NĂM {year}", "ELIGIBLE FOR A HIGHER AWARD — {year}"),
     "eligible_count": ("{n} đề nghị đủ điều kiện theo danh sách.", "{n} candidates on the lists."),
@@ -118,7 +120,80 @@ _TEXT: dict[str, tuple[str, str]] = {
         "records{copies}; {rows} rows not counted{reasons}; skipped {skipped} files.",
     ),
     "summary_copies": (" và {n} tệp trùng nội dung", " and {n} files with repeated content"),
+    "more_sheets": (
+        "… và {n} trang tính khác (ghi đầy đủ bằng --problems FILE).",
+        "… and {n} more (write all with --problems FILE).",
+    ),
+    "interrupted": ("Đã dừng.", "Stopped."),
+    "verify": ("cần xác minh: {what}", "to verify: {what}"),
+    "eligible_none": (
+        "Không có ai đủ điều kiện theo danh sách (năm {year}).",
+        "Nobody on the lists is eligible ({year}).",
+    ),
+    "years_bad": (
+        "năm không hợp lệ: '{text}'. Ví dụ: 2015-2020, 2019, 2015,2017-2018",
+        "invalid years: '{text}'. For example: 2015-2020, 2019, 2015,2017-2018",
+    ),
+    "years_reversed": (
+        "khoảng năm '{part}': năm đầu lớn hơn năm cuối; có phải {fixed}?",
+        "year range '{part}': the first year is after the last; did you mean {fixed}?",
+    ),
+    "years_out": (
+        "khoảng năm '{part}' ngoài {low}-{high}",
+        "year range '{part}' is outside {low}-{high}",
+    ),
+    "by_bad": ("--by không hợp lệ: {bad}. Chọn trong: {choices}", "invalid --by: {bad}. Choose from: {choices}"),
+    "by_repeated": ("--by lặp lại một chiều: {text}", "--by repeats a dimension: {text}"),
+    "csv_given": (
+        "chưa đọc tệp .csv ({path}): mở bằng Excel và lưu thành .xlsx (Tệp → Lưu thành → Sổ làm việc Excel).",
+        "CSV files are not read ({path}): open it in Excel and save it as .xlsx (File → Save As → Excel Workbook).",
+    ),
+    "both_outputs": ("cần đúng một trong --output/-o hoặc --split", "give exactly one of --output or --split"),
+    "needs_output": ("--format {fmt} cần --output/-o", "--format {fmt} needs --output"),
+    "unknown_unit": ("(không rõ đơn vị)", "(unit unknown)"),
+    "award_short": ("Danh hiệu", "Award"),
+    "level_short": ("Cấp", "Level"),
+    "kind_short": ("Đ.tượng", "Kind"),
+    "unit_short": ("Đơn vị", "Unit"),
+    "issuer_short": ("Cơ quan", "Issuer"),
+    "category_short": ("Loại", "Category"),
+    "year_short": ("Năm", "Year"),
+    "kinds_short": ("CN: cá nhân, TT: tập thể, HGĐ: hộ gia đình.", "CN: individual, TT: collective, HGĐ: household."),
+    "years_dropped": (
+        "Cửa sổ hẹp: chỉ hiện tổng; mở rộng cửa sổ hoặc dùng --format csv để xem từng năm.",
+        "Narrow window: totals only; widen it or use --format csv for each year.",
+    ),
 }
+
+# Category names (the section rows of the tables) in English; the values themselves stay Vietnamese.
+CATEGORY_EN = {
+    "Danh hiệu thi đua": "Emulation titles",
+    "Danh hiệu vinh dự Nhà nước": "State honorary titles",
+    "Hình thức khen thưởng": "Forms of commendation",
+}
+
+
+def category(name: str, lang: str = "vi") -> str:
+    """The section row of a table: "DANH HIỆU THI ĐUA" or "EMULATION TITLES"."""
+    return (CATEGORY_EN.get(name, name) if lang == Lang.EN else name).upper()
+
+
+NOUNS: dict[str, tuple[str, str]] = {
+    "file": ("tệp", "file"),
+    "table": ("bảng", "table"),
+    "sheet": ("trang tính", "sheet"),
+    "record": ("bản ghi", "record"),
+    "error": ("lỗi", "error"),
+    "warning": ("cảnh báo", "warning"),
+}
+
+
+def how_many(n: int, noun: str, lang: str = "vi") -> str:
+    """ "3.323 bản ghi", "1 error", "2 errors" (a Vietnamese noun does not change with the number)."""
+    vi, en = NOUNS[noun]
+    if lang != Lang.EN:
+        return f"{number(n, lang)} {vi}"
+    return f"{number(n, lang)} {en}" + ("" if n == 1 else "s")
 
 
 def t(name: str, lang: str = "vi", **values: object) -> str:

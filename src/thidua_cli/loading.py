@@ -147,6 +147,7 @@ def _read_file(path: Path, catalogue: Catalogue, name: str, data: bytes | None, 
     from thidua_cli.normalise import Normaliser
     from thidua_cli.reading import read_workbook
     from thidua_cli.summaries import Summary, summary_mismatches
+    from thidua_cli.template import template_sheets
 
     workbook = read_workbook(path, data)
     normaliser = Normaliser(catalogue, name, include_proposals=proposals)
@@ -156,7 +157,10 @@ def _read_file(path: Path, catalogue: Catalogue, name: str, data: bytes | None, 
     summaries: list[Summary] = []
     for sheet_name, error in workbook.sheet_errors:
         normaliser.problems.append(Problem("sheet-unreadable", name, sheet_name, detail=error))
+    own = template_sheets(workbook.sheets)  # the instructions and lookup lists of a returned template
     for sheet in workbook.sheets:
+        if sheet.name in own:
+            continue
         found = find_table(sheet, catalogue, (sheet.name, path.stem, path.parent.name))
         if isinstance(found, NoTable):
             normaliser.problems.append(found.problem(name))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -17,8 +19,8 @@ class Severity(StrEnum):
 CODES: dict[str, tuple[Severity, str, str]] = {
     "unreadable": (
         Severity.ERROR,
-        "Không mở được tệp ({detail}); tệp bị bỏ qua. Hãy mở lại bằng Excel và lưu thành .xlsx.",
-        "Cannot open the file ({detail}); skipped. Open it in Excel and save it as .xlsx.",
+        "Không mở được tệp ({detail}); tệp bị bỏ qua. {hint}",
+        "Cannot open the file ({detail}); skipped. {hint}",
     ),
     "file-error": (
         Severity.ERROR,
@@ -49,8 +51,8 @@ CODES: dict[str, tuple[Severity, str, str]] = {
     ),
     "bad-date": (
         Severity.ERROR,
-        'Ngày quyết định "{value}" {detail}.',
-        'Decision date "{value}" {detail}.',
+        'Ngày quyết định "{value}" {detail}.{hint}',
+        'Decision date "{value}" {detail}.{hint}',
     ),
     "duplicate": (
         Severity.ERROR,
@@ -227,6 +229,40 @@ REASONS: dict[str, tuple[str, str]] = {
 }
 
 
+# How to fix what a reason names (the rest: open the file in Excel and save it as .xlsx).
+HINTS: dict[str, tuple[str, str]] = {
+    "password": (
+        "Gỡ mật khẩu: mở tệp bằng Excel (nhập mật khẩu), chọn Tệp → Thông tin → Bảo vệ sổ làm việc → "
+        "Mã hoá bằng mật khẩu, xoá mật khẩu, bấm OK rồi lưu lại (LibreOffice: Tệp → Lưu thành, bỏ chọn "
+        '"Lưu với mật khẩu").',
+        "Remove the password: open the file in Excel (type the password), choose File → Info → Protect "
+        "Workbook → Encrypt with Password, clear the password, press OK and save (LibreOffice: File → "
+        'Save As, untick "Save with password").',
+    ),
+    "": ("Hãy mở lại bằng Excel và lưu thành .xlsx.", "Open it in Excel and save it as .xlsx."),
+    "us-date": (
+        " Có vẻ viết theo kiểu Mỹ (tháng/ngày/năm): ghi ngày/tháng/năm, ví dụ {swapped}.",
+        " It looks US-style (month/day/year): write day/month/year, e.g. {swapped}.",
+    ),
+}
+_SLASHED = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+
+
+def us_date(text: str) -> str | None:
+    """ "12/25/2020" → "25/12/2020" when only the month-first reading is a real date."""
+    match = _SLASHED.search(text)
+    if not match:
+        return None
+    first, second, year = (int(g) for g in match.groups())
+    if first > 12 or not 1 <= second <= 31 or second <= 12:
+        return None
+    try:
+        dt.date(year, first, second)
+    except ValueError:
+        return None
+    return f"{second:02d}/{first:02d}/{year}"
+
+
 @dataclass(frozen=True)
 class Problem:
     """One finding. `row` is the Excel row number users see (1-based); None for a sheet or file."""
@@ -271,7 +307,15 @@ class Problem:
             detail = detail.replace(" dòng ", " row ")  # "DS 2018 dòng 5": the other copy's place
         elif self.code == "kind-mismatch":
             detail = {"Cá nhân": "cá nhân", "Tập thể": "tập thể", "Hộ gia đình": "hộ gia đình"}.get(detail, detail)
-        return template.format(value=self.value or "", suggestion=suggestion, detail=detail)
+        return template.format(value=self.value or "", suggestion=suggestion, detail=detail, hint=self._hint(lang))
+
+    def _hint(self, lang: str) -> str:
+        """How to fix it, for the findings whose message carries one."""
+        en = lang == "en"
+        if self.code == "unreadable":
+            return HINTS.get(self.detail or "", HINTS[""])[en]
+        swapped = us_date(self.value or "") if self.code == "bad-date" and self.detail == "invalid" else None
+        return HINTS["us-date"][en].format(swapped=swapped) if swapped else ""
 
     def as_dict(self, lang: str = "vi") -> dict[str, object]:
         return {

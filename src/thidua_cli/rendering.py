@@ -8,16 +8,15 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from thidua_cli.i18n import number, t
+from thidua_cli.i18n import category, how_many, number, t
 from thidua_cli.problems import SHORT, Problem, Severity
 from thidua_cli.tally import counted_in, pivot, years_label
 
 __all__ = ["print_summary", "summary_line", "tally_csv", "tally_json", "tally_table", "years_label"]
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
     from rich.table import Table
-    from rich.text import Text
 
     from thidua_cli.catalogue import Catalogue
     from thidua_cli.loading import LoadResult
@@ -26,6 +25,10 @@ if TYPE_CHECKING:
 
 MAX_PROBLEM_LINES = 30
 MAX_SHEET_LINES = 5
+NARROW = 100  # a console narrower than this gets compact tables (short headings, kinds, no rules)
+AWARD_MIN = 16  # the award column is wrapped down to this; below it, the year columns are dropped
+WRAPPED = ("award", "unit", "issuer")  # the text columns a compact table wraps
+KIND_SHORT = {"Cá nhân": "CN", "Tập thể": "TT", "Hộ gia đình": "HGĐ"}
 
 
 def tally_csv(counts: Counts) -> str:
@@ -43,36 +46,72 @@ def tally_json(counts: Counts, years: Sequence[int] | None) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def tally_table(counts: Counts, years: Sequence[int] | None, lang: str) -> Table:
+def tally_table(counts: Counts, years: Sequence[int] | None, lang: str, width: int | None = None) -> Table:
     """The engine's pivot: years as columns (plus a total) when `year` is a dimension; sections
-    by category when it is one beside others."""
+    by category when it is one beside others. On a console narrower than NARROW: short headings
+    and kinds, no vertical rules; narrower still than the year columns allow, only the totals
+    (the caption says so)."""
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
     grid = pivot(counts, "year" if "year" in counts.by else None)
     labels = [d for d in grid.by if d != "category"] or list(grid.by)
     sections = "category" in grid.by and labels != ["category"]
-    table = Table(title=t("title", lang, years=years_label(years)), show_lines=False, header_style="bold")
-    for dim in labels or [""]:
-        table.add_column(t(dim, lang) if dim else "")
     year_columns = [] if grid.column is None else list(grid.columns)
+    narrow = width is not None and width < NARROW
+    notes = [t("kinds_short", lang)] if narrow and "kind" in labels else []
+    if narrow and width is not None and _min_width(counts, labels, year_columns, lang, AWARD_MIN) > width:
+        notes.append(t("years_dropped", lang))
+        year_columns = []
+    table = Table(
+        title=t("title", lang, years=years_label(years)),
+        caption=" ".join(notes) or None,
+        show_lines=False,
+        header_style="bold",
+        box=box.SIMPLE_HEAD if narrow else box.HEAVY_HEAD,
+        padding=(0, 0) if narrow else (0, 1),
+        pad_edge=not narrow,
+    )
+    for dim in labels or [""]:
+        wraps = dim in WRAPPED
+        heading = t(f"{dim}_short" if narrow else dim, lang) if dim else ""
+        table.add_column(heading, no_wrap=narrow and not wraps, min_width=AWARD_MIN if narrow and wraps else None)
     for year in year_columns:
-        table.add_column(str(year), justify="right")
-    table.add_column(t("total", lang) if year_columns else t("count", lang), justify="right", style="bold")
+        table.add_column(str(year), justify="right", no_wrap=True)
+    total_heading = t("total", lang) if grid.column is not None else t("count", lang)
+    table.add_column(total_heading, justify="right", style="bold", no_wrap=True)
     shown_at = [grid.by.index(d) for d in labels]
     category_at = grid.by.index("category") if sections else None
+    kind_at = labels.index("kind") if narrow and "kind" in labels else None
     current = None
     for row in grid.rows if labels else ():
         if category_at is not None and row.labels[category_at] != current:
             current = row.labels[category_at]
-            table.add_row(Text(str(current).upper(), style="bold cyan"))
+            table.add_row(Text(category(str(current), lang), style="bold cyan"))
+        values = [str(row.labels[i]) for i in shown_at]
+        if kind_at is not None:
+            values[kind_at] = KIND_SHORT.get(values[kind_at], values[kind_at])
         cells = [number(n, lang) if n else "-" for n in row.cells] if year_columns else []
-        table.add_row(*[str(row.labels[i]) for i in shown_at], *cells, number(row.total, lang))
+        table.add_row(*values, *cells, number(row.total, lang))
     totals = [number(n, lang) for n in grid.totals] if year_columns else []
     table.add_section()
     blanks = [""] * (max(1, len(labels)) - 1)
     table.add_row(Text(t("grand_total", lang), style="bold"), *blanks, *totals, number(grid.total, lang))
     return table
+
+
+def _min_width(counts: Counts, dims: Sequence[str], year_cols: Sequence[int], lang: str, wrapped: int) -> int:
+    """The narrowest the compact table can be with its year columns: the award, unit and issuer
+    columns wrapped to `wrapped`, every other at its widest value, one space between columns."""
+    widths = [wrapped if d in WRAPPED else len(t(f"{d}_short", lang)) for d in dims]
+    for i, dim in enumerate(dims):
+        if dim not in WRAPPED:
+            at = counts.by.index(dim)
+            widths[i] = max([widths[i], *(len(KIND_SHORT.get(str(r[at]), str(r[at]))) for r in counts.rows)])
+    number_width = len(number(counts.total, lang))
+    widths += [max(4, number_width)] * len(year_cols) + [max(5, number_width)]
+    return sum(widths) + len(widths) - 1
 
 
 def _where(p: Problem) -> str:
@@ -90,16 +129,16 @@ def print_summary(console: Console, result: LoadResult, years: Sequence[int] | N
         t(
             "summary",
             lang,
-            files=len(files),
-            tables=sum(f.tables for f in files),
-            sheets=sum(f.sheets for f in files),
-            counted=number(counted, lang),
+            files=how_many(len(files), "file", lang),
+            tables=how_many(sum(f.tables for f in files), "table", lang),
+            sheets=how_many(sum(f.sheets for f in files), "sheet", lang),
+            counted=how_many(counted, "record", lang),
             years=years_label(years) or "-",
         )
     )
     outside = result.total - counted
     if outside:
-        console.print(t("outside", lang, n=number(outside, lang)))
+        console.print(t("outside", lang, n=how_many(outside, "record", lang)))
     legacy = [f.file for f in files if f.encodings]
     if legacy:
         console.print(t("legacy", lang, files=", ".join(legacy)))
@@ -111,7 +150,8 @@ def print_summary(console: Console, result: LoadResult, years: Sequence[int] | N
             code = f" [{p.code}]" if p.row is not None else ""  # rows: the code to find in --problems
             console.print(f"  • {_where(p)}{code}: {p.message(lang)}", highlight=False, soft_wrap=True, markup=False)
         if limit is not None and len(problems) > limit:
-            console.print("  " + t("more", lang, n=len(problems) - limit))
+            more = "more_sheets" if title == "skipped_sheets" else "more"
+            console.print("  " + t(more, lang, n=len(problems) - limit))
     console.print(Text(summary_line(result, years, lang), style="bold"), soft_wrap=True)
 
 
@@ -224,14 +264,16 @@ def catalogue_json(catalogue: Catalogue) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def validation_tables(report: ValidationReport, lang: str) -> list[Table | Text]:
-    """One table per file and sheet: cell, column, value, severity and the message."""
+def validation_tables(report: ValidationReport, lang: str, width: int | None = None) -> list[RenderableType]:
+    """One table per file and sheet: cell, column, value, severity and the message; on a console
+    narrower than NARROW, a list instead (one finding a paragraph: where, severity, message)."""
     from rich.table import Table
     from rich.text import Text
 
     from thidua_cli.validation import findings_for
 
-    out: list[Table | Text] = []
+    out: list[RenderableType] = []
+    as_list = width is not None and width < NARROW
     for file, findings in findings_for(report, report.files).items():
         if not findings:
             continue
@@ -240,6 +282,9 @@ def validation_tables(report: ValidationReport, lang: str) -> list[Table | Text]
             sheets.setdefault(finding.sheet, []).append(finding)
         for sheet, group in sheets.items():
             title = f"{file} › {sheet}" if sheet else f"{file} {t('file_level', lang)}"
+            if as_list:
+                out += [Text(title, style="bold"), *(_finding_item(f, lang) for f in group)]
+                continue
             table = Table(title=title, title_justify="left", show_lines=False, header_style="bold")
             for name in ("row", "cell", "column", "value", "severity", "code", "message"):
                 table.add_column(t(name, lang), overflow="fold")
@@ -259,12 +304,38 @@ def validation_tables(report: ValidationReport, lang: str) -> list[Table | Text]
     summary = report.summary()
     for file, counts in summary["files"].items():
         if counts["errors"] or counts["warnings"]:
-            out.append(Text(t("validate_file_line", lang, file=file, **counts)))
+            out.append(Text(t("validate_file_line", lang, file=file, **_counted(counts, lang))))
     if report.findings:
         total = t(
-            "validate_total", lang, files=len(summary["files"]), errors=summary["errors"], warnings=summary["warnings"]
+            "validate_total", lang, files=how_many(len(summary["files"]), "file", lang), **_counted(summary, lang)
         )
         out.append(Text(total, style="bold"))
     else:
         out.append(Text(t("validate_clean", lang), style="bold green"))
     return out
+
+
+def _counted(counts: dict[str, int], lang: str) -> dict[str, str]:
+    return {
+        "errors": how_many(counts["errors"], "error", lang),
+        "warnings": how_many(counts["warnings"], "warning", lang),
+    }
+
+
+def _finding_item(f: Problem, lang: str) -> RenderableType:
+    """ "• Dòng 6 · G6 · Số quyết định — lỗi bad-date", then the value and the message indented."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.text import Text
+
+    where = [
+        f"{t('row', lang)} {f.row}" if f.row else t("sheet_level" if f.sheet else "file_level", lang),
+        *(part for part in (f.cell, f.column) if part),
+    ]
+    style = "red" if f.severity is Severity.ERROR else "yellow"
+    head = Text("• " + " · ".join(where) + " — ")
+    head.append(t(f"{f.severity}_sev", lang), style=style)
+    head.append(f" {f.code}")
+    lines = [f"{t('value', lang)}: {f.value}"] if f.value else []
+    body = [Padding(Text(line), (0, 0, 0, 2)) for line in [*lines, f.message(lang)]]
+    return Group(head, *body)

@@ -6,6 +6,7 @@ Vietnamese thousands separator (3.323), zero counts left out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 
 from thidua_cli.catalogue import KINDS, Catalogue
 from thidua_cli.i18n import number
+from thidua_cli.paper import MOTTO, Letterhead, date_line, text_width
 from thidua_cli.tally import count, pivot, years_label
 
 KIND_WORDS = {"Cá nhân": "cá nhân", "Tập thể": "tập thể", "Hộ gia đình": "hộ gia đình"}
@@ -90,10 +92,11 @@ def build_report(groups: Sequence[Sequence[Any]], years: Sequence[int], catalogu
     return Report(tuple(years), titles, forms)
 
 
-def write_docx(report: Report, target: Path, issuer_name: str = "") -> Path:
-    """An A4 page in Times New Roman 14 with the title block, ready to paste into a report."""
+def write_docx(report: Report, target: Path, issuer_name: str = "", parent: str = "", place: str = "") -> Path:
+    """An A4 page in Times New Roman 14 with the letterhead of Decree 30/2020 (governing body,
+    issuing body in bold with a short rule, the motto with its rule, place and date), ready to
+    paste into a report; the year range never breaks, quotation marks are typographic."""
     from docx import Document
-    from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
@@ -106,34 +109,18 @@ def write_docx(report: Report, target: Path, issuer_name: str = "") -> Path:
     style.font.name = "Times New Roman"
     style.font.size = Pt(14)
     rpr = style.element.get_or_add_rPr()
-    fonts = rpr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rFonts")
+    fonts = rpr.find(f"{_W}rFonts")
     if fonts is not None:  # East Asian and complex scripts in the same face
         for attr in ("eastAsia", "cs"):
-            fonts.set(f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{attr}", "Times New Roman")
-    table = document.add_table(rows=2, cols=2)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for column, width in zip(table.columns, (Cm(6.5), Cm(10)), strict=True):  # the motto on one line
-        column.width = width
-        for cell in column.cells:
-            cell.width = width
-    cells = [
-        (0, 0, (issuer_name or "CƠ QUAN, ĐƠN VỊ").upper()),
-        (0, 1, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-        (1, 1, "Độc lập - Tự do - Hạnh phúc"),
-    ]
-    for row, col, text in cells:
-        paragraph = table.cell(row, col).paragraphs[0]
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = paragraph.add_run(text)
-        run.bold = True
-        run.font.size = Pt(12)
+            fonts.set(f"{_W}{attr}", "Times New Roman")
+    style.paragraph_format.space_after = Pt(0)
+    _letterhead(document, Letterhead(issuer_name, parent, place))
     heading = document.add_paragraph()
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = heading.add_run(f"KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG {_period(report.years)}")
-    run.bold = True
+    heading.paragraph_format.space_before, heading.paragraph_format.space_after = Pt(18), Pt(12)
+    _unbroken(heading, f"KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG {_period(report.years)}", bold=True)
     for text in report.paragraphs():
-        paragraph = document.add_paragraph(text)
+        paragraph = document.add_paragraph(typographic(text))
         paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         paragraph.paragraph_format.first_line_indent = Cm(1)
         paragraph.paragraph_format.space_after = Pt(6)
@@ -141,6 +128,94 @@ def write_docx(report: Report, target: Path, issuer_name: str = "") -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(target))
     return target
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+LEFT_CM, RIGHT_CM = 6.5, 9.5  # the motto's block holds "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" on one line
+
+
+def _letterhead(document: Any, head: Letterhead) -> None:
+    """One row of two cells: governing body (regular), issuing body (bold) and a short rule;
+    the motto, the tagline with a rule as long as itself, and the place-and-date line."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.shared import Cm
+
+    table = document.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, cell, width in zip(table.columns, table.rows[0].cells, (LEFT_CM, RIGHT_CM), strict=True):
+        column.width = cell.width = Cm(width)
+    left, right = table.rows[0].cells
+    org = (head.org or "CƠ QUAN, ĐƠN VỊ").upper()
+    lines = [(head.parent.upper(), False, 12)] if head.parent else []
+    _lines(left, [*lines, (org, True, 12)])
+    _rule(left.add_paragraph(), LEFT_CM, min(text_width(org, 12, True), LEFT_CM / 2.54 * 72) / 3)
+    _lines(right, [(MOTTO[0], True, 12), (MOTTO[1], True, 13)])
+    _rule(right.add_paragraph(), RIGHT_CM, text_width(MOTTO[1], 13, True))
+    date = right.add_paragraph()
+    _centred(date)
+    date.paragraph_format.space_before = _pt(8)
+    run = date.add_run(date_line(head.place))
+    run.italic = True
+
+
+def _lines(cell: Any, lines: list[tuple[str, bool, int]]) -> None:
+    for i, (text, bold, size) in enumerate(lines):
+        paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+        _centred(paragraph)
+        run = paragraph.add_run(text)
+        run.bold = bold
+        run.font.size = _pt(size)
+
+
+def _rule(paragraph: Any, cell_cm: float, length_pt: float) -> None:
+    """A thin rule, centred, `length_pt` long: the top border of an empty 2-pt `paragraph`
+    between indents (the line of text above keeps the whole width of its cell)."""
+    from docx.oxml import OxmlElement
+    from docx.shared import Cm, Pt
+
+    side = max(0.0, (cell_cm - 0.4 - length_pt / 72 * 2.54) / 2)  # 0.2 cm padding each side of the cell
+    paragraph.paragraph_format.left_indent = paragraph.paragraph_format.right_indent = Cm(side)
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:top")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(f"{_W}{key.split(':')[1]}", value)
+    borders.append(bottom)
+    paragraph._p.get_or_add_pPr().append(borders)
+    paragraph.paragraph_format.space_before = Pt(2)
+    paragraph.paragraph_format.line_spacing = Pt(2)
+    paragraph.add_run().font.size = Pt(2)
+
+
+def _centred(paragraph: Any) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _pt(size: float) -> Any:
+    from docx.shared import Pt
+
+    return Pt(size)
+
+
+def _unbroken(paragraph: Any, text: str, bold: bool = False) -> None:
+    """`text` with its year range kept on one line: Word's non-breaking hyphen between the years,
+    a non-breaking space before them."""
+    from docx.oxml import OxmlElement
+
+    text = re.sub(r" (?=\d{4})", "\u00a0", text).replace("GIAI ĐOẠN", "GIAI\u00a0ĐOẠN")
+    for i, part in enumerate(text.split("-")):
+        if i:
+            run = paragraph.add_run()
+            run.bold = bold
+            run._r.append(OxmlElement("w:noBreakHyphen"))
+        paragraph.add_run(part).bold = bold
+
+
+def typographic(text: str) -> str:
+    """Straight double quotes as “ and ”."""
+    return re.sub(r'"([^"]*)"', "\u201c\\1\u201d", text)
 
 
 def _period(years: Sequence[int]) -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from thidua_cli.catalogue import CATEGORIES, KINDS, LEVELS, Catalogue
 from thidua_cli.errors import UsageError
+from thidua_cli.i18n import t
 from thidua_cli.records import MAX_YEAR, MIN_YEAR, RECORD_FIELDS, Record
 from thidua_cli.text import key
 
@@ -35,11 +36,15 @@ def parse_years(text: str) -> list[int]:
     for part in text.split(","):
         match = _RANGE.match(part)
         if not match:
-            raise UsageError(f"Năm không hợp lệ: '{text}'. Ví dụ: 2015-2020, 2019, 2015,2017-2018")
+            raise UsageError(*(t("years_bad", lang, text=text) for lang in ("vi", "en")))
         start = int(match.group(1))
         end = int(match.group(2) or start)
-        if start > end or start < MIN_YEAR or end > MAX_YEAR:
-            raise UsageError(f"Khoảng năm không hợp lệ: '{part.strip()}'")
+        if start > end:
+            fixed = f"{end}-{start}"
+            raise UsageError(*(t("years_reversed", lang, part=part.strip(), fixed=fixed) for lang in ("vi", "en")))
+        if start < MIN_YEAR or end > MAX_YEAR:
+            values = {"part": part.strip(), "low": MIN_YEAR, "high": MAX_YEAR}
+            raise UsageError(*(t("years_out", lang, **values) for lang in ("vi", "en")))
         years.update(range(start, end + 1))
     return sorted(years)
 
@@ -49,9 +54,10 @@ def parse_by(text: str | Iterable[str]) -> list[str]:
     items = [p.strip() for p in (text.split(",") if isinstance(text, str) else text) if p.strip()]
     unknown = [item for item in items if item not in DIMENSIONS]
     if unknown or not items:
-        raise UsageError(f"--by không hợp lệ: {', '.join(unknown) or text!s}. Chọn trong: {', '.join(DIMENSIONS)}")
+        values = {"bad": ", ".join(unknown) or str(text), "choices": ", ".join(DIMENSIONS)}
+        raise UsageError(*(t("by_bad", lang, **values) for lang in ("vi", "en")))
     if len(set(items)) != len(items):
-        raise UsageError(f"--by lặp lại một chiều: {text}")
+        raise UsageError(*(t("by_repeated", lang, text=text) for lang in ("vi", "en")))
     return items
 
 

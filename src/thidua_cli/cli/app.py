@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
 import typer.main
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from thidua_cli import __version__
 from thidua_cli.catalogue import Catalogue, find_user_catalogues, load_catalogue
+from thidua_cli.cli.language import LANGUAGE, Localised, language_of
 from thidua_cli.errors import ThiduaError
 from thidua_cli.i18n import Lang, t
 from thidua_cli.problems import Problem, Severity
@@ -75,6 +76,13 @@ def _build(name: str) -> Any:
     single = typer.Typer(add_completion=False, rich_markup_mode=app.rich_markup_mode)
     single.registered_commands = [c for c in app.registered_commands if c.name == name]
     single.registered_groups = [g for g in app.registered_groups if g.name == name]
+    for info in app.registered_commands:  # help, usage and parser errors in the interface language
+        info.cls = LocalisedCommand  # all: a module may register two commands (history, eligible)
+    for group_info in single.registered_groups:
+        assert group_info.typer_instance is not None
+        group_info.typer_instance.info.cls = LocalisedGroup
+        for info in group_info.typer_instance.registered_commands:
+            info.cls = LocalisedCommand
     if single.registered_groups:
         group = typer.main.get_command(single)
         assert isinstance(group, TyperGroup)
@@ -83,12 +91,28 @@ def _build(name: str) -> Any:
     return typer.main.get_command(single)
 
 
-class LazyGroup(TyperGroup):
-    """Typer's group, with commands built on demand (see COMMANDS)."""
+class LocalisedCommand(Localised, TyperCommand):
+    """A command whose help and parser errors follow the interface language."""
+
+
+class LocalisedGroup(Localised, TyperGroup):
+    """A group of subcommands (`cache`) whose help and parser errors follow the interface language."""
+
+
+class LazyGroup(Localised, TyperGroup):
+    """Typer's group, with commands built on demand (see COMMANDS), speaking the language the
+    command line asks for (read before parsing: see cli.language)."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.commands = _CommandTable(self.commands)
+
+    def main(self, args: Any = None, *rest: Any, **kwargs: Any) -> Any:
+        token = LANGUAGE.set(language_of(sys.argv[1:] if args is None else list(args)))
+        try:
+            return super().main(args, *rest, **kwargs)
+        finally:
+            LANGUAGE.reset(token)
 
 
 app = typer.Typer(
@@ -155,6 +179,7 @@ def root(
     version: Annotated[
         bool, typer.Option("--version", callback=version_callback, is_eager=True, help="In phiên bản rồi thoát.")
     ] = False,
+    lang: LangOption = Lang.VI,  # read before parsing (cli.language); here so that `thidua --lang en -h` parses
 ) -> None:
     """Tổng hợp và kiểm tra danh sách thi đua – khen thưởng."""
 
@@ -189,9 +214,10 @@ def handled(lang: str, debug: bool = False) -> Iterator[None]:
     except typer.Exit:
         raise
     except ThiduaError as exc:
-        fail(str(exc), exc.exit_code, lang)
-    except KeyboardInterrupt:
-        fail("đã dừng theo yêu cầu" if lang == "vi" else "interrupted", 130, lang)
+        fail(exc.message(lang), exc.exit_code, lang)
+    except KeyboardInterrupt:  # the user's own choice, not an error
+        err_console().print(t("interrupted", lang), highlight=False)
+        raise typer.Exit(130) from None
     except Exception as exc:
         if debug:
             raise
@@ -253,6 +279,8 @@ def load_paths(
     for path in targets:
         if not path.exists():
             fail(t("missing_path", lang, path=path), EXIT_USAGE, lang)
+        if path.suffix.lower() == ".csv" and path.is_file():  # no title, heading year or sections to read
+            fail(t("csv_given", lang, path=path), EXIT_USAGE, lang)
     cat = catalogue_for(catalogue)
     cache = Cache(default_dir(), cat.fingerprint) if use_cache else None
     with ProgressBar(t("loading", lang), enabled=not quiet and _is_terminal(sys.stderr)) as bar:

@@ -28,7 +28,14 @@ from thidua_cli.i18n import Lang, t
 from thidua_cli.rendering import print_summary
 from thidua_cli.tally import parse_by, parse_years
 
-OrgOption = Annotated[str, typer.Option("--org", help="Tên cơ quan ban hành, in ở góc trái khối tiêu đề.")]
+OrgOption = Annotated[str, typer.Option("--org", help="Tên cơ quan ban hành, in đậm ở góc trái khối tiêu đề.")]
+ParentOption = Annotated[
+    str, typer.Option("--parent", help="Cơ quan chủ quản, in đứng (không đậm) ở dòng trên tên cơ quan ban hành.")
+]
+PlaceOption = Annotated[
+    str,
+    typer.Option("--place", help='Địa danh của dòng ngày tháng, ví dụ "Thanh Hoá" → Thanh Hoá, ngày … tháng … năm ….'),
+]
 
 
 @app.command("export")
@@ -43,6 +50,8 @@ def export_command(
     org: OrgOption = "",
     problems: ProblemsOption = None,
     keep_duplicates: KeepDuplicatesOption = False,
+    parent: ParentOption = "",
+    place: PlaceOption = "",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Không in tóm tắt.")] = False,
     catalogue: CatalogueOption = None,
     jobs: JobsOption = None,
@@ -50,24 +59,19 @@ def export_command(
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
 ) -> None:
-    """Xuất bảng tổng hợp Excel để in và gửi cấp trên: trang Tổng hợp (có biểu đồ, công thức tổng),
-    mỗi năm một trang, trang Dữ liệu (mọi bản ghi kèm nguồn).
+    """Xuất bảng tổng hợp Excel để in và gửi cấp trên.
+
+    Trang Tổng hợp (có biểu đồ, công thức tổng), mỗi năm một trang, trang Dữ liệu (mọi bản ghi kèm nguồn).
 
     Ví dụ:
 
-      [bold]thidua export 2015-2020 sample_data -o tong-hop.xlsx --org "Sở LĐ-TBXH Thanh Hoá"[/]
+      [bold]thidua export 2015-2020 sample_data -o tong-hop.xlsx --org "Sở LĐ-TBXH"[/]
 
-      [bold]thidua export 2015-2020 sample_data --split tong-hop-theo-nam/[/]
+      [bold]thidua export 2015-2020 sample_data --split nam/ --parent "UBND tỉnh Thanh Hoá" --place "Thanh Hoá"[/]
     """
     with handled(lang, debug):
         if (output is None) == (split is None):
-            fail(
-                "cần đúng một trong --output/-o hoặc --split"
-                if lang == "vi"
-                else "give exactly one of --output or --split",
-                EXIT_USAGE,
-                lang,
-            )
+            fail(t("both_outputs", lang), EXIT_USAGE, lang)
         year_list = parse_years(years)
         dims = parse_by(by) if by else ["category", "award", "level", "kind"]
         targets = paths or [Path(".")]
@@ -81,7 +85,7 @@ def export_command(
             require_readable=True,
             keep_duplicates=keep_duplicates,
         )
-        write_export(result, year_list, output, split, org, dims, lang)
+        write_export(result, year_list, output, split, org, dims, lang, parent=parent, place=place)
         if problems:
             write_problems(problems, result, year_list, lang)
         if not quiet:
@@ -89,7 +93,17 @@ def export_command(
         exit_for(result)
 
 
-def write_export(result, years, output: Path | None, split: Path | None, org: str, dims, lang: str = "vi") -> None:  # type: ignore[no-untyped-def]
+def write_export(  # type: ignore[no-untyped-def]
+    result,
+    years,
+    output: Path | None,
+    split: Path | None,
+    org: str,
+    dims,
+    lang: str = "vi",
+    parent: str = "",
+    place: str = "",
+) -> None:
     """Shared with `tally --format xlsx`."""
     from thidua_cli.catalogue import load_catalogue
     from thidua_cli.export import export_split, export_workbook
@@ -97,8 +111,8 @@ def write_export(result, years, output: Path | None, split: Path | None, org: st
     cat = result.catalogue or load_catalogue()
     by = [*dims, "year"] if "year" not in dims else dims
     if split is not None:
-        for path in export_split(result, years, split, cat, org, by):
+        for path in export_split(result, years, split, cat, org, by, parent=parent, place=place):
             err_console().print(t("written", lang, path=path))
     elif output is not None:
-        export_workbook(result, years, output, cat, org, by)
+        export_workbook(result, years, output, cat, org, by, parent=parent, place=place)
         err_console().print(t("written", lang, path=output))

@@ -26,6 +26,7 @@ from thidua_cli.cli.app import (
 )
 from thidua_cli.i18n import Lang, t
 from thidua_cli.records import RECORD_FIELDS, Record
+from thidua_cli.rendering import NARROW
 from thidua_cli.tally import unit_spellings
 
 
@@ -61,6 +62,7 @@ def history_command(
 
       [bold]thidua history "nguyen van an" sample_data --unit "Văn phòng"[/]
     """
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
@@ -87,20 +89,36 @@ def history_command(
             if len(found) > 1 and not merge_units:
                 places = {p.unit for p in found}
                 console.print(Text(t("history_same_name", lang, n=len(found), units=len(places)), style="bold yellow"))
+            narrow = console.width < NARROW  # compact: no rules, no issuer column, file names only
             for person in found:
-                shown = units.get(person.unit, person.unit) or "?"
-                table = Table(title=f"{person.name} — {shown} ({person.kind})", title_justify="left")
-                for label in ("year", "award", "level", "issuer", "decision", "source"):
-                    table.add_column(t(f"h_{label}", lang))
+                held = list(dict.fromkeys(str(_history_row(r, units)["unit"]) for r in person.records))
+                several = merge_units and len(held) > 1  # merged: each row says its unit
+                where = t("units_merged", lang, n=len(held)) if several else (units.get(person.unit, person.unit) or "?")
+                table = Table(
+                    title=f"{person.name} — {where} ({person.kind})",
+                    title_justify="left",
+                    box=box.SIMPLE_HEAD if narrow else box.HEAVY_HEAD,
+                    padding=(0, 0) if narrow else (0, 1),
+                    pad_edge=not narrow,
+                )
+                shown = ("year", "award", "level", *(() if narrow else ("issuer",)), "decision")
+                for label in (*shown, *(("unit",) if several else ()), "source"):
+                    table.add_column(
+                        t(f"h_{label}", lang),
+                        no_wrap=narrow and label in ("year", "level", "decision"),
+                        overflow="fold" if label == "source" else "ellipsis",
+                    )
                 for r in person.records:
                     values = _history_row(r, units)
+                    source = Path(str(values["file"])).name if narrow else values["file"]
                     table.add_row(
                         str(values["year"]),
                         str(values["award"]),
                         str(values["level"]),
-                        str(values["issuer"]),
+                        *(() if narrow else (str(values["issuer"]),)),
                         str(values["decision_number"]),
-                        f"{values['file']} › {values['sheet']} › {values['row']}",
+                        *((str(values["unit"]) or "?",) if several else ()),
+                        f"{source} › {values['sheet']} › {values['row']}",
                     )
                 console.print(table)
         raise typer.Exit(EXIT_OK)
@@ -130,8 +148,10 @@ def eligible_command(
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
 ) -> None:
-    """Ai đủ điều kiện đề nghị danh hiệu, hình thức cao hơn trong năm YEAR, theo chuỗi các năm
-    (3 năm CSTĐ cơ sở → CSTĐ tỉnh …), kèm quy tắc, điều luật, bằng chứng và điều cần xác minh.
+    """Ai đủ điều kiện đề nghị danh hiệu, hình thức cao hơn trong năm YEAR.
+
+    Theo chuỗi các năm (3 năm CSTĐ cơ sở → CSTĐ tỉnh …), kèm quy tắc, điều luật, bằng chứng và
+    điều cần xác minh.
 
     Ví dụ:
 
@@ -141,6 +161,7 @@ def eligible_command(
 
       [bold]thidua eligible 2020 sample_data --explain "Nguyễn Văn An"[/]
     """
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
@@ -201,6 +222,24 @@ def eligible_command(
                     }
                 )
             typer.echo(buffer.getvalue(), nl=False)
+        elif not checks:  # no empty table: the sentence says it
+            out_console().print(t("eligible_none", lang, year=year))
+        elif out_console().width < NARROW:  # a list: five columns of evidence do not fit
+            console = out_console()
+            console.print(Text(t("eligible_title", lang, year=year), style="bold"))
+            for c in checks:
+                console.print(
+                    Text(f"• {c.person.name} ({c.person.unit}) → {c.rule.award} ({c.rule.level})", style="bold")
+                )
+                unconfirmed = f" {t('unconfirmed', lang)}" if c.rule.unconfirmed else ""
+                lines = [f"{c.rule.id} · {c.rule.article} · {c.rule_set.id}{unconfirmed}"]
+                lines += [
+                    f"{e.year}: {e.award} ({e.level}) — {Path(e.file).name} › {e.sheet} › {e.row}" for e in c.evidence
+                ]
+                lines += [t("verify", lang, what=v) for v in c.rule.to_verify]
+                for line in lines:
+                    console.print(Padding(Text(line), (0, 0, 0, 2)))
+            console.print(t("eligible_count", lang, n=len(checks)))
         else:
             console = out_console()
             table = Table(title=t("eligible_title", lang, year=year), show_lines=True)
@@ -218,7 +257,7 @@ def eligible_command(
                     f"{c.rule.award} ({c.level})",
                     rule,
                     evidence,
-                    "\n".join(f"cần xác minh: {v}" for v in c.rule.to_verify),
+                    "\n".join(t("verify", lang, what=v) for v in c.rule.to_verify),
                 )
             console.print(table)
             console.print(t("eligible_count", lang, n=len(checks)))

@@ -25,7 +25,7 @@ from thidua_cli.cli.app import (
     load_paths,
     write_problems,
 )
-from thidua_cli.cli.export_cmd import OrgOption
+from thidua_cli.cli.export_cmd import OrgOption, ParentOption, PlaceOption
 from thidua_cli.i18n import Lang, t
 from thidua_cli.rendering import print_summary
 from thidua_cli.tally import parse_years
@@ -49,6 +49,8 @@ def report_command(
     problems: ProblemsOption = None,
     keep_duplicates: KeepDuplicatesOption = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Không in tóm tắt.")] = False,
+    parent: ParentOption = "",
+    place: PlaceOption = "",
     catalogue: CatalogueOption = None,
     jobs: JobsOption = None,
     no_cache: NoCacheOption = False,
@@ -69,7 +71,7 @@ def report_command(
     with handled(lang, debug):
         year_list = parse_years(years)
         if fmt is ReportFormat.DOCX and output is None:
-            fail("--format docx cần --output/-o" if lang == "vi" else "--format docx needs --output", EXIT_USAGE, lang)
+            fail(t("needs_output", lang, fmt="docx"), EXIT_USAGE, lang)
         targets = paths or [Path(".")]
         result = load_paths(
             targets,
@@ -83,7 +85,7 @@ def report_command(
         )
         report = build_report(result.groups, year_list, result.catalogue or load_catalogue())
         if fmt is ReportFormat.DOCX and output is not None:
-            write_docx(report, output, org)
+            write_docx(report, output, org, parent, place)
             err_console().print(t("written", lang, path=output))
         else:
             text = report.markdown() if fmt is ReportFormat.MARKDOWN else report.text()

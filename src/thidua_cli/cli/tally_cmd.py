@@ -55,7 +55,7 @@ def tally_command(
         typer.Option(
             "--by",
             help="Các chiều, cách nhau bởi dấu phẩy: year, award, level, kind, category, unit, issuer. "
-            f"Mặc định: {DEFAULT_TABLE_BY} (bảng) hoặc {DEFAULT_DATA_BY} (csv/json).",
+            f"Mặc định: {DEFAULT_TABLE_BY} (bảng, xlsx) hoặc {DEFAULT_DATA_BY} (csv/json).",
         ),
     ] = None,
     fmt: Annotated[
@@ -97,11 +97,12 @@ def tally_command(
     đơn vị, danh hiệu, cấp khen, đối tượng, năm) được gộp và liệt kê (--keep-duplicates để đếm cả).
 
     Mã thoát: 0 đủ và sạch; 1 có tệp bị bỏ qua, dòng không được tính hoặc bản ghi trùng được gộp;
-    2 sai cú pháp; 3 không đọc được tệp nào.
+    2 sai cú pháp (năm, --by, đường dẫn, tệp danh mục); 3 không đọc được tệp nào; 4 lỗi không mong
+    đợi của chương trình (chạy lại với --debug); 130 người dùng bấm Ctrl-C.
     """
     with handled(lang, debug):
         year_list = parse_years(years)
-        dims = parse_by(by or (DEFAULT_TABLE_BY if fmt is Format.TABLE else DEFAULT_DATA_BY))
+        dims = parse_by(by or (DEFAULT_TABLE_BY if fmt in (Format.TABLE, Format.XLSX) else DEFAULT_DATA_BY))
         if include_proposals and "status" not in dims:
             dims = [*dims, "status"]
         targets = paths or [Path(".")]
@@ -124,11 +125,7 @@ def tally_command(
         counts = count(result.groups, year_list, dims, result.catalogue or load_catalogue())
         if fmt is Format.XLSX:
             if output is None:
-                fail(
-                    "--format xlsx cần --output/-o" if lang == "vi" else "--format xlsx needs --output",
-                    EXIT_USAGE,
-                    lang,
-                )
+                fail(t("needs_output", lang, fmt="xlsx"), EXIT_USAGE, lang)
             from thidua_cli.cli.export_cmd import write_export
 
             write_export(result, year_list, output, None, "", [d for d in dims if d != "year"], lang)
@@ -139,7 +136,8 @@ def tally_command(
         elif not counts.rows:
             err_console().print(t("no_records", lang))
         else:
-            table = tally_table(counts, year_list, lang)
+            console = out_console()
+            table = tally_table(counts, year_list, lang, None if output else console.width)
             if output:
                 with output.open("w", encoding="utf-8") as handle:
                     from rich.console import Console
@@ -147,7 +145,7 @@ def tally_command(
                     Console(file=handle, width=200).print(table)
                 err_console().print(t("written", lang, path=output))
             else:
-                out_console().print(table)
+                console.print(table)
         if problems:
             write_problems(problems, result, year_list, lang)
         if not quiet:

@@ -78,11 +78,15 @@ def validate_command(
     with handled(lang, debug):
         result = load_paths(paths, catalogue, fmt is ValidateFormat.JSON, lang, jobs=jobs, use_cache=not no_cache)
         report = validate(result, year=year, rules=load_rules(rules, quota))
+        if result.readable_files == 0 and fmt is ValidateFormat.TABLE:  # only the error, and why each file failed
+            for finding in report.findings:
+                err_console().print(f"{finding.file}: {finding.message(lang)}", highlight=False, soft_wrap=True)
+            fail(t("nothing_read", lang, paths=", ".join(str(p) for p in paths)), EXIT_NOTHING_READ, lang)
         if fmt is ValidateFormat.JSON:
             typer.echo(json.dumps(report.as_dict(lang), ensure_ascii=False, indent=2))
         else:
             console = out_console()
-            for part in validation_tables(report, lang):
+            for part in validation_tables(report, lang, console.width):
                 console.print(part)
         if annotate_dir is not None:
             _annotate_all(report, annotate_dir, lang)
