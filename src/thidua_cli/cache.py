@@ -193,11 +193,11 @@ class LazyRecords(Sequence[Record]):
 
     def _reread(self) -> list[Record]:
         from thidua_cli.catalogue import load_catalogue
-        from thidua_cli.loading import read_file
+        from thidua_cli.loading import read_isolated
 
         if self._source is None:
             raise RuntimeError(f"the cache entry of {self._label} is damaged: run `thidua cache clear`")
-        return list(read_file(self._source, load_catalogue(), self._label).records)
+        return list(read_isolated(self._source, load_catalogue(), self._label).records)
 
     def __len__(self) -> int:
         return self._count

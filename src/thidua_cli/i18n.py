@@ -32,6 +32,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "legacy": ("Đã chuyển mã TCVN3/VNI sang Unicode: {files}.", "Decoded legacy TCVN3/VNI text: {files}."),
     "skipped_files": ("Tệp bị bỏ qua ({n}):", "Files skipped ({n}):"),
     "skipped_sheets": ("Trang tính không có danh sách khen thưởng ({n}):", "Sheets without an award list ({n}):"),
+    "sheet_problems": ("Trang tính đọc không trọn vẹn ({n}):", "Sheets not read in full ({n}):"),
     "unrecognised": ("Dòng không được tính ({n}):", "Rows not counted ({n}):"),
     "more": (
         "… và {n} dòng khác (ghi đầy đủ bằng --problems FILE).",

@@ -14,13 +14,13 @@ from thidua_cli.catalogue import CATEGORIES, KINDS, LEVELS, Catalogue, load_cata
 from thidua_cli.problems import Problem, Severity
 from thidua_cli.reading import UnreadableFile, find_workbooks, read_bytes
 from thidua_cli.records import RECORD_FIELDS, Record
+from thidua_cli.workers import Failure, Limits
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future, ProcessPoolExecutor
-
     import pandas as pd
 
     from thidua_cli.cache import Cache
+    from thidua_cli.workers import Pool
 
 
 GROUP_FIELDS = ("year", "award", "level", "kind", "category", "unit", "issuer")
@@ -109,6 +109,8 @@ def read_file(path: Path, catalogue: Catalogue, label: str | None = None, data: 
         return _read_file(path, catalogue, name, data)
     except UnreadableFile as exc:
         return FileResult(name, [], [Problem("unreadable", name, detail=exc.reason)], readable=False)
+    except MemoryError:  # under the worker's cap: the file is too large for it
+        return FileResult(name, [], [Problem("unreadable", name, detail="worker-memory: MemoryError")], readable=False)
     except Exception as exc:  # a bug of ours on a strange file must not lose the others
         detail = f"{type(exc).__name__}: {exc}"
         return FileResult(name, [], [Problem("file-error", name, detail=detail)], readable=False)
@@ -127,6 +129,11 @@ def _read_file(path: Path, catalogue: Catalogue, name: str, data: bytes | None) 
     headers: dict[tuple[str, int], str] = {}
     for sheet_name, error in workbook.sheet_errors:
         normaliser.problems.append(Problem("sheet-unreadable", name, sheet_name, detail=error))
+    for code, sheet_name, value, detail in workbook.notes:
+        normaliser.problems.append(Problem(code, name, sheet_name, value=value, detail=detail or None))
+    if not workbook.sheets:  # no sheet at all (`<sheets/>`), or none that could be read
+        problems = [*normaliser.problems, Problem("unreadable", name, detail="no-sheet")]
+        return FileResult(name, [], problems, readable=False)
     for sheet in workbook.sheets:
         found = find_table(sheet, catalogue, (sheet.name, path.stem, path.parent.name))
         if isinstance(found, NoTable):
@@ -160,20 +167,22 @@ def load(
     jobs: int | None = None,
     cache: Cache | None = None,
     on_start: Callable[[int], None] | None = None,
+    limits: Limits | None = None,
 ) -> LoadResult:
     """Read every workbook under `paths` (files or folders, recursively).
 
     Files are read in parallel by `jobs` processes (default: one per core) and, with a
     `cache`, taken from it when unchanged. Results keep the order of the files, so the output
     does not depend on either. `on_start(n)` is told how many files were found, before any is
-    read; `progress(path)` as each is done.
+    read; `progress(path)` as each is done. Each file is parsed in a worker process capped by
+    `limits` (memory, seconds): a file that kills its worker is reported, never the run.
     """
     catalogue = catalogue or load_catalogue()
     files, missing = find_workbooks([Path(p) for p in paths])
     if on_start:
         on_start(len(files))
     results: list[FileResult | None] = [None] * len(files)
-    with _Parsers(catalogue, jobs or default_jobs(), cache, len(files)) as parsers:
+    with _Parsers(catalogue, jobs or default_jobs(), cache, len(files), limits) as parsers:
         for index, path in enumerate(files):
             key = None
             if cache is not None:
@@ -202,18 +211,6 @@ def load(
     )
 
 
-PARALLEL_MIN_FILES = 4
-_worker: tuple[Catalogue, Cache | None] | None = None
-
-
-def _init_worker(catalogue: Catalogue, cache: Cache | None) -> None:
-    import signal
-
-    global _worker
-    _worker = (catalogue, cache)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-
-
 def _read_and_store(
     path: Path, key: str | None, catalogue: Catalogue, cache: Cache | None, light: bool = False
 ) -> FileResult:
@@ -223,11 +220,6 @@ def _read_and_store(
     if cache is not None and key is not None and cache.put(key, result) and light:
         return cache.light(key, result, path)
     return result
-
-
-def _work(path: Path, key: str | None) -> FileResult:
-    assert _worker is not None
-    return _read_and_store(path, key, *_worker, light=True)
 
 
 def default_jobs() -> int:
@@ -240,60 +232,73 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-class _Parsers:
-    """Files to parse, with their place in the output. Sequential for a few files (or one job);
-    from the PARALLEL_MIN_FILES-th on, a process pool starts and takes each file as it is
-    added, so that parsing overlaps the cache look-ups of the files after it."""
+def failed_file(name: str, failure: Failure) -> FileResult:
+    """A file whose worker died, was killed or ran out of time: unreadable, with the reason."""
+    problem = Problem("unreadable", name, detail=f"worker-{failure.reason}: {failure.detail}")
+    return FileResult(name, [], [problem], readable=False)
 
-    def __init__(self, catalogue: Catalogue, jobs: int, cache: Cache | None, total: int) -> None:
-        self.catalogue, self.jobs, self.cache, self.total = catalogue, jobs, cache, total
-        self.waiting: list[tuple[int, Path, str | None]] = []
-        self.executor: ProcessPoolExecutor | None = None
-        self.futures: dict[Future[FileResult], int] = {}
+
+def read_isolated(
+    path: Path, catalogue: Catalogue, label: str | None = None, limits: Limits | None = None
+) -> FileResult:
+    """`read_file` in a capped worker process: a file that aborts the parser is a finding."""
+    from thidua_cli.workers import run_one
+
+    result = run_one(lambda _: read_file(path, catalogue, label), None, limits)
+    return failed_file(label or str(path), result) if isinstance(result, Failure) else result
+
+
+class _Parsers:
+    """Files to parse, with their place in the output: each parsed by a capped worker process
+    (see `workers`), started with the first file added, so that parsing overlaps the cache
+    look-ups of the files after it."""
+
+    def __init__(
+        self, catalogue: Catalogue, jobs: int, cache: Cache | None, total: int, limits: Limits | None = None
+    ) -> None:
+        self.catalogue, self.jobs, self.cache, self.total, self.limits = catalogue, jobs, cache, total, limits
+        self.pool: Pool[tuple[Path, str | None], FileResult] | None = None
+        self.paths: dict[int, Path] = {}
+        self.done: list[tuple[int, FileResult]] = []
 
     def add(self, index: int, path: Path, key: str | None) -> None:
-        if self.executor is not None:
-            self.futures[self.executor.submit(_work, path, key)] = index
-            return
-        self.waiting.append((index, path, key))
-        if self.jobs > 1 and len(self.waiting) >= PARALLEL_MIN_FILES:
-            self.executor = self._start()
-            for index, path, key in self.waiting:
-                self.futures[self.executor.submit(_work, path, key)] = index
-            self.waiting = []
+        if self.pool is None:
+            self.pool = self._start()
+        self.paths[index] = path
+        self.pool.submit(index, (path, key))
+        self.done += [self._result(tag, value) for tag, value in self.pool.ready()]
 
-    def _start(self) -> ProcessPoolExecutor:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
+    def _start(self) -> Pool[tuple[Path, str | None], FileResult]:
         import thidua_cli.layout
         import thidua_cli.normalise  # noqa: F401  (loaded once here, inherited by forked workers)
+        from thidua_cli.workers import Pool
 
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        return ProcessPoolExecutor(
-            max_workers=min(self.jobs, self.total),
-            mp_context=context,
-            initializer=_init_worker,
-            initargs=(self.catalogue, self.cache),
-        )
+        catalogue, cache = self.catalogue, self.cache
+
+        def work(task: tuple[Path, str | None]) -> FileResult:
+            return _read_and_store(task[0], task[1], catalogue, cache, light=True)
+
+        return Pool(work, min(self.jobs, self.total), self.limits)
+
+    def _result(self, index: int, value: FileResult | Failure) -> tuple[int, FileResult]:
+        if isinstance(value, Failure):
+            return index, failed_file(str(self.paths[index]), value)
+        return index, value
 
     def results(self) -> Iterator[tuple[int, FileResult]]:
         """(index, result) for every file added, as each finishes."""
-        for index, path, key in self.waiting:
-            yield index, _read_and_store(path, key, self.catalogue, self.cache)
-        if self.futures:
-            from concurrent.futures import as_completed
-
-            for future in as_completed(self.futures):
-                yield self.futures[future], future.result()
+        yield from self.done
+        self.done = []
+        if self.pool is not None:
+            for tag, value in self.pool.drain():
+                yield self._result(tag, value)
 
     def __enter__(self) -> _Parsers:
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        if self.executor is not None:
-            self.executor.shutdown(wait=True, cancel_futures=True)
+        if self.pool is not None:
+            self.pool.close()
 
 
 def records_frame(records: list[Record], catalogue: Catalogue) -> pd.DataFrame:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,15 @@ _ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
 
 Cell = Any
 Merged = tuple[tuple[int, int], tuple[int, int]]
+
+# Bounds checked before anything is allocated: a sheet is read densely (a list per row) only up
+# to MAX_CELLS cells from A1 and MAX_COLUMNS columns; cells beyond are reported, never read.
+MAX_CELLS = 20_000_000  # 1,000,000 rows × 20 columns, ~160 MB of list slots
+MAX_COLUMNS = 1_024  # an award list has ~10; "XFD" is column 16,384
+MAX_FILE_BYTES = 1024**3  # a workbook larger than this on disk is not read into memory
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?"')
+_COUNT = re.compile(rb'\buniqueCount="(\d+)"|\bcount="(\d+)"')
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"')
 
 
 @dataclass(frozen=True)
@@ -30,6 +40,7 @@ class WorkbookGrid:
     path: Path
     sheets: list[SheetGrid]
     sheet_errors: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[tuple[str, str, str, str]] = field(default_factory=list)  # (code, sheet, value, detail) findings
 
 
 class UnreadableFile(Exception):
@@ -66,6 +77,8 @@ def _wanted(name: str) -> bool:
 
 def read_bytes(path: Path) -> bytes:
     try:
+        if os.stat(path).st_size > MAX_FILE_BYTES:
+            raise UnreadableFile("too-large", f"> {MAX_FILE_BYTES // 1024**2} MB")
         return path.read_bytes()
     except OSError as exc:
         raise UnreadableFile("os-error", exc.strerror or str(exc)) from exc
@@ -81,6 +94,9 @@ def read_workbook(path: Path, data: bytes | None = None) -> WorkbookGrid:
         raise UnreadableFile("password")
     import io
 
+    zipped = data.startswith(b"PK") and b"xl/workbook" in data  # an .xlsx/.xlsm (not .ods)
+    if zipped and _claims_too_much(data):
+        return _read_sparse(path, data)
     try:
         workbook = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except pc.PasswordError as exc:
@@ -89,16 +105,141 @@ def read_workbook(path: Path, data: bytes | None = None) -> WorkbookGrid:
         raise UnreadableFile(_classify(data), str(exc)) from exc
     sheets: list[SheetGrid] = []
     errors: list[tuple[str, str]] = []
+    notes: list[tuple[str, str, str, str]] = []
     for name in workbook.sheet_names:
         try:
             sheet = workbook.get_sheet_by_name(name)
+            if sheet.total_height * max(1, sheet.total_width) > MAX_CELLS or sheet.total_width > MAX_COLUMNS:
+                if zipped:  # cells far from the others: read one by one, not as a dense range
+                    return _read_sparse(path, data)
+                errors.append((name, "too-large"))
+                continue
             rows = sheet.to_python(skip_empty_area=False)
-            merged = list(sheet.merged_cell_ranges or [])
+            merged = clip_merged(sheet.merged_cell_ranges or [], rows, name, notes)
         except Exception as exc:  # one broken sheet must not lose the others
             errors.append((name, str(exc)))
             continue
         sheets.append(SheetGrid(name=name, rows=rows, merged=merged))
-    return WorkbookGrid(path=path, sheets=sheets, sheet_errors=errors)
+    return WorkbookGrid(path=path, sheets=sheets, sheet_errors=errors, notes=notes)
+
+
+def clip_merged(
+    merged: Iterable[Merged], rows: Sequence[Sequence[Cell]], sheet: str, notes: list[tuple[str, str, str, str]]
+) -> list[Merged]:
+    """Merged ranges cut to the cells present: a merge over the whole sheet (Ctrl+A → Merge)
+    spreads its value over the used range, never over 17 billion cells. A merge past the
+    bounds (no list has one) is noted: Excel shows only its first cell's value."""
+    height = len(rows)
+    width = max(map(len, rows), default=0)
+    clipped: list[Merged] = []
+    for (r0, c0), (r1, c1) in merged:
+        if (r1 - r0 + 1) * (c1 - c0 + 1) > MAX_CELLS or c1 >= MAX_COLUMNS:
+            where = f"{column_letters(c0 + 1)}{r0 + 1}:{column_letters(min(c1, 16383) + 1)}{r1 + 1}"
+            notes.append(("merge-clipped", sheet, where, ""))
+        r1, c1 = min(r1, height - 1), min(c1, width - 1)
+        if r0 <= r1 and c0 <= c1 and (r0, c0) != (r1, c1):
+            clipped.append(((r0, c0), (r1, c1)))
+    return clipped
+
+
+def _claims_too_much(data: bytes) -> bool:
+    """An .xlsx whose parts announce more than they can hold (checked on the first bytes of each
+    part): a sheet dimension past the bounds, a shared-string count larger than its part. Such a
+    claim makes python-calamine allocate it all at once and abort the process."""
+    import io
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        for info in archive.infolist():
+            name = info.filename.lower()
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                with archive.open(info) as part:
+                    found = _DIMENSION.search(part.read(4096))
+                if found and found.group(3):
+                    rows, columns = int(found.group(4)), _column_number(found.group(3))
+                    if rows * max(1, columns) > MAX_CELLS or columns > MAX_COLUMNS:
+                        return True
+            elif name == "xl/sharedstrings.xml":
+                with archive.open(info) as part:
+                    head = part.read(1024)
+                counts = [int(a or b) for a, b in _COUNT.findall(head[: head.find(b">", head.find(b"<sst")) + 1])]
+                if counts and max(counts) > info.file_size // 4 + 16:  # "<si/>" is 5 bytes
+                    return True
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError):
+        return False  # calamine says what is wrong with it
+    return False
+
+
+def column_letters(number: int) -> str:
+    """1 → "A", 16384 → "XFD" (openpyxl's helper costs importing openpyxl in every worker)."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _read_sparse(path: Path, data: bytes) -> WorkbookGrid:
+    """An .xlsx read cell by cell (openpyxl, read-only): only the cells present are looked at, and
+    those past MAX_COLUMNS or MAX_CELLS are counted and reported instead of allocated."""
+    import io
+
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:
+        raise UnreadableFile("corrupt", str(exc)) from exc
+    sheets: list[SheetGrid] = []
+    errors: list[tuple[str, str]] = []
+    notes: list[tuple[str, str, str, str]] = []
+    for worksheet in workbook.worksheets:
+        try:
+            rows, left_out, first = _sparse_rows(worksheet)
+            source = getattr(worksheet, "_worksheet_path", None)
+            xml = workbook._archive.read(source) if source else b""
+        except Exception as exc:  # one broken sheet must not lose the others
+            errors.append((worksheet.title, str(exc)))
+            continue
+        merged = [
+            ((int(r0) - 1, _column_number(c0) - 1), (int(r1) - 1, _column_number(c1) - 1))
+            for c0, r0, c1, r1 in _MERGE.findall(xml)
+        ]
+        sheets.append(SheetGrid(worksheet.title, rows, clip_merged(merged, rows, worksheet.title, notes)))
+        if left_out:
+            notes.append(("cells-ignored", worksheet.title, first, str(left_out)))
+    workbook.close()
+    return WorkbookGrid(path=path, sheets=sheets, sheet_errors=errors, notes=notes)
+
+
+def _sparse_rows(worksheet: Any) -> tuple[list[list[Cell]], int, str]:
+    """A sheet's rows within the bounds ("" for an empty cell, as python-calamine gives), the
+    number of non-empty cells beyond them and the first of those."""
+    worksheet.reset_dimensions()  # the file's own <dimension> claim is not trusted
+    rows: list[list[Cell]] = []
+    left_out, first, width = 0, "", 0
+    for index, values in enumerate(worksheet.iter_rows(values_only=True), 1):
+        row = ["" if v is None else v for v in values[:MAX_COLUMNS]]
+        beyond = [c for c, v in enumerate(values[MAX_COLUMNS:], MAX_COLUMNS + 1) if v is not None]
+        if any(v != "" for v in row) and (index * max(width, len(row)) > MAX_CELLS):
+            beyond = [c for c, v in enumerate(values, 1) if v is not None] + beyond
+            row = []
+        if beyond:
+            left_out += len(beyond)
+            first = first or f"{column_letters(beyond[0])}{index}"
+        if any(v != "" for v in row):
+            rows.extend([] for _ in range(index - 1 - len(rows)))
+            rows.append(row)
+            width = max(width, len(row))
+    return rows, left_out, first
 
 
 def _classify(data: bytes) -> str:

@@ -124,6 +124,12 @@ def print_summary(console: Console, result: LoadResult, years: Sequence[int] | N
             MAX_SHEET_LINES,
         ),
         (
+            "sheet_problems",
+            "bold red",
+            [p for p in result.problems if p.code in ("cells-ignored", "merge-clipped")],
+            MAX_SHEET_LINES,
+        ),
+        (
             "unrecognised",
             "bold red",
             [p for p in result.problems if p.row is not None and p.severity is Severity.ERROR],

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from thidua_cli.loading import LoadResult
+    from thidua_cli.workers import Limits
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_NOTHING_READ, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
@@ -121,6 +122,24 @@ JobsOption = Annotated[
         "--jobs", "-j", min=1, envvar="THIDUA_JOBS", help="Số tiến trình đọc tệp song song (mặc định: số lõi CPU)."
     ),
 ]
+MaxMemoryOption = Annotated[
+    str | None,
+    typer.Option(
+        "--max-memory",
+        envvar="THIDUA_MAX_MEMORY",
+        help="Giới hạn bộ nhớ cho mỗi tiến trình đọc tệp, ví dụ 2G (mặc định) hoặc 500M; tệp vượt giới hạn "
+        "được báo là quá lớn / hỏng, các tệp khác vẫn được tính.",
+    ),
+]
+TimeoutOption = Annotated[
+    float | None,
+    typer.Option(
+        "--timeout",
+        min=0.1,
+        envvar="THIDUA_TIMEOUT",
+        help="Số giây tối đa để đọc một tệp (mặc định 120); quá hạn thì tệp được báo, các tệp khác vẫn được tính.",
+    ),
+]
 NoCacheOption = Annotated[
     bool, typer.Option("--no-cache", help="Không dùng bộ nhớ đệm: đọc lại mọi tệp Excel (xem: thidua cache clear).")
 ]
@@ -189,6 +208,14 @@ def exit_for(result: LoadResult) -> NoReturn:
     raise typer.Exit(EXIT_FINDINGS if result.errors else EXIT_OK)
 
 
+def limits_for(max_memory: str | None, timeout: float | None) -> Limits:
+    """The caps of each reading process, from --max-memory and --timeout."""
+    from thidua_cli.workers import DEFAULT_SECONDS, Limits, parse_size
+
+    memory = parse_size(max_memory) if max_memory else Limits().memory
+    return Limits(memory=memory, seconds=timeout or DEFAULT_SECONDS)
+
+
 def load_paths(
     targets: list[Path],
     catalogue: list[Path] | None,
@@ -197,6 +224,7 @@ def load_paths(
     jobs: int | None = None,
     use_cache: bool = True,
     require_readable: bool = False,
+    limits: Limits | None = None,
 ) -> LoadResult:
     """Check the paths, then load them with a progress bar on stderr (files being read).
     `require_readable`: stop with exit 3 when no file could be read."""
@@ -209,7 +237,7 @@ def load_paths(
     cat = catalogue_for(catalogue)
     cache = Cache(default_dir(), cat.fingerprint) if use_cache else None
     with ProgressBar(t("loading", lang), enabled=not quiet and _is_terminal(sys.stderr)) as bar:
-        result = load(targets, cat, progress=bar.advance, jobs=jobs, cache=cache, on_start=bar.start)
+        result = load(targets, cat, progress=bar.advance, jobs=jobs, cache=cache, on_start=bar.start, limits=limits)
     if require_readable and result.readable_files == 0:
         fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)
     return result

@@ -13,12 +13,15 @@ from thidua_cli.cli.app import (
     DebugOption,
     JobsOption,
     LangOption,
+    MaxMemoryOption,
     NoCacheOption,
+    TimeoutOption,
     app,
     err_console,
     exit_for,
     fail,
     handled,
+    limits_for,
     load_paths,
 )
 from thidua_cli.i18n import Lang, t
@@ -41,6 +44,8 @@ def export_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Không in tóm tắt.")] = False,
     catalogue: CatalogueOption = None,
     jobs: JobsOption = None,
+    max_memory: MaxMemoryOption = None,
+    timeout: TimeoutOption = None,
     no_cache: NoCacheOption = False,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
@@ -66,7 +71,16 @@ def export_command(
         year_list = parse_years(years)
         dims = parse_by(by) if by else ["category", "award", "level", "kind"]
         targets = paths or [Path(".")]
-        result = load_paths(targets, catalogue, quiet, lang, jobs=jobs, use_cache=not no_cache, require_readable=True)
+        result = load_paths(
+            targets,
+            catalogue,
+            quiet,
+            lang,
+            jobs=jobs,
+            limits=limits_for(max_memory, timeout),
+            use_cache=not no_cache,
+            require_readable=True,
+        )
         write_export(result, year_list, output, split, org, dims)
         if not quiet:
             print_summary(err_console(), result, year_list, counts_in_years(result.groups, year_list), lang)

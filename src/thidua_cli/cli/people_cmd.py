@@ -17,10 +17,13 @@ from thidua_cli.cli.app import (
     DebugOption,
     JobsOption,
     LangOption,
+    MaxMemoryOption,
     NoCacheOption,
+    TimeoutOption,
     app,
     err_console,
     handled,
+    limits_for,
     load_paths,
     out_console,
 )
@@ -48,6 +51,8 @@ def history_command(
     fmt: Annotated[PeopleFormat, typer.Option("--format", "-f", help="table, csv hoặc json.")] = PeopleFormat.TABLE,
     catalogue: CatalogueOption = None,
     jobs: JobsOption = None,
+    max_memory: MaxMemoryOption = None,
+    timeout: TimeoutOption = None,
     no_cache: NoCacheOption = False,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
@@ -67,7 +72,16 @@ def history_command(
 
     with handled(lang, debug):
         targets = paths or [Path(".")]
-        result = load_paths(targets, catalogue, True, lang, jobs=jobs, use_cache=not no_cache, require_readable=True)
+        result = load_paths(
+            targets,
+            catalogue,
+            True,
+            lang,
+            jobs=jobs,
+            limits=limits_for(max_memory, timeout),
+            use_cache=not no_cache,
+            require_readable=True,
+        )
         found = history(result.rows, name, unit, merge_units)
         rows = [_history_row(r) for p in found for r in p.records]
         if fmt is PeopleFormat.JSON:
@@ -121,6 +135,8 @@ def eligible_command(
     fmt: Annotated[PeopleFormat, typer.Option("--format", "-f", help="table, csv hoặc json.")] = PeopleFormat.TABLE,
     catalogue: CatalogueOption = None,
     jobs: JobsOption = None,
+    max_memory: MaxMemoryOption = None,
+    timeout: TimeoutOption = None,
     no_cache: NoCacheOption = False,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
@@ -143,7 +159,16 @@ def eligible_command(
 
     with handled(lang, debug):
         targets = paths or [Path(".")]
-        result = load_paths(targets, catalogue, True, lang, jobs=jobs, use_cache=not no_cache, require_readable=True)
+        result = load_paths(
+            targets,
+            catalogue,
+            True,
+            lang,
+            jobs=jobs,
+            limits=limits_for(max_memory, timeout),
+            use_cache=not no_cache,
+            require_readable=True,
+        )
         rule_sets = [load_rule_set(rules)] if rules else None
         if explain_name:
             checks = explain(result.rows, explain_name, year, rule_sets)

@@ -14,12 +14,15 @@ from thidua_cli.cli.app import (
     DebugOption,
     JobsOption,
     LangOption,
+    MaxMemoryOption,
     NoCacheOption,
+    TimeoutOption,
     app,
     err_console,
     exit_for,
     fail,
     handled,
+    limits_for,
     load_paths,
 )
 from thidua_cli.cli.export_cmd import OrgOption
@@ -44,6 +47,8 @@ def report_command(
     org: OrgOption = "",
     catalogue: CatalogueOption = None,
     jobs: JobsOption = None,
+    max_memory: MaxMemoryOption = None,
+    timeout: TimeoutOption = None,
     no_cache: NoCacheOption = False,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
@@ -64,7 +69,16 @@ def report_command(
         if fmt is ReportFormat.DOCX and output is None:
             fail("--format docx cần --output/-o" if lang == "vi" else "--format docx needs --output", EXIT_USAGE, lang)
         targets = paths or [Path(".")]
-        result = load_paths(targets, catalogue, True, lang, jobs=jobs, use_cache=not no_cache, require_readable=True)
+        result = load_paths(
+            targets,
+            catalogue,
+            True,
+            lang,
+            jobs=jobs,
+            limits=limits_for(max_memory, timeout),
+            use_cache=not no_cache,
+            require_readable=True,
+        )
         report = build_report(result.groups, year_list, result.catalogue or load_catalogue())
         if fmt is ReportFormat.DOCX and output is not None:
             write_docx(report, output, org)

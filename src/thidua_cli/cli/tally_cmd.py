@@ -17,12 +17,15 @@ from thidua_cli.cli.app import (
     DebugOption,
     JobsOption,
     LangOption,
+    MaxMemoryOption,
     NoCacheOption,
+    TimeoutOption,
     app,
     err_console,
     exit_for,
     fail,
     handled,
+    limits_for,
     load_paths,
     out_console,
 )
@@ -67,6 +70,8 @@ def tally_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Không in tóm tắt và thanh tiến trình.")] = False,
     catalogue: CatalogueOption = None,
     jobs: JobsOption = None,
+    max_memory: MaxMemoryOption = None,
+    timeout: TimeoutOption = None,
     no_cache: NoCacheOption = False,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
@@ -90,7 +95,9 @@ def tally_command(
         year_list = parse_years(years)
         dims = parse_by(by or (DEFAULT_TABLE_BY if fmt is Format.TABLE else DEFAULT_DATA_BY))
         targets = paths or [Path(".")]
-        result = load_paths(targets, catalogue, quiet, lang, jobs=jobs, use_cache=not no_cache)
+        result = load_paths(
+            targets, catalogue, quiet, lang, jobs=jobs, limits=limits_for(max_memory, timeout), use_cache=not no_cache
+        )
         if result.readable_files == 0:
             if problems:
                 _write_problems(problems, result, lang)

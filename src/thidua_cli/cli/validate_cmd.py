@@ -18,11 +18,14 @@ from thidua_cli.cli.app import (
     DebugOption,
     JobsOption,
     LangOption,
+    MaxMemoryOption,
     NoCacheOption,
+    TimeoutOption,
     app,
     err_console,
     fail,
     handled,
+    limits_for,
     load_paths,
     out_console,
 )
@@ -55,6 +58,8 @@ def validate_command(
     rules: Annotated[Path | None, typer.Option("--rules", help="Tệp quy tắc kiểm tra riêng (TOML).")] = None,
     catalogue: CatalogueOption = None,
     jobs: JobsOption = None,
+    max_memory: MaxMemoryOption = None,
+    timeout: TimeoutOption = None,
     no_cache: NoCacheOption = False,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
@@ -76,7 +81,15 @@ def validate_command(
     from thidua_cli.validation import load_rules, validate
 
     with handled(lang, debug):
-        result = load_paths(paths, catalogue, fmt is ValidateFormat.JSON, lang, jobs=jobs, use_cache=not no_cache)
+        result = load_paths(
+            paths,
+            catalogue,
+            fmt is ValidateFormat.JSON,
+            lang,
+            jobs=jobs,
+            limits=limits_for(max_memory, timeout),
+            use_cache=not no_cache,
+        )
         report = validate(result, year=year, rules=load_rules(rules, quota))
         if fmt is ValidateFormat.JSON:
             typer.echo(json.dumps(report.as_dict(lang), ensure_ascii=False, indent=2))
