@@ -15,6 +15,7 @@ from typing import Any
 
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.loading import LoadResult
+from thidua_cli.outputs import Guard, cell_value, save_workbook
 from thidua_cli.records import RECORD_FIELDS, Record
 from thidua_cli.rendering import years_label
 from thidua_cli.tally import Counts, count
@@ -50,8 +51,9 @@ def export_workbook(
     catalogue: Catalogue,
     issuer_name: str = "",
     by: Sequence[str] = ("category", "award", "level", "kind", "year"),
+    guard: Guard | None = None,
 ) -> Path:
-    """Write the summary workbook for `years` to `target`."""
+    """Write the summary workbook for `years` to `target` (whole, marked: see `outputs`)."""
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -65,9 +67,7 @@ def export_workbook(
             workbook.create_sheet(f"Năm {year}"), year, result, catalogue, [r for r in rows if r[_YEAR] == year]
         )
     _data_sheet(workbook.create_sheet(DATA_SHEET), rows)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(target)
-    return target
+    return save_workbook(workbook, target, guard)
 
 
 def export_split(
@@ -77,13 +77,14 @@ def export_split(
     catalogue: Catalogue,
     issuer_name: str = "",
     by: Sequence[str] = (),
+    guard: Guard | None = None,
 ) -> list[Path]:
     """One workbook per year, named tong-hop-YEAR.xlsx."""
     written = []
     for year in years:
         target = folder / f"tong-hop-{year}.xlsx"
         kwargs: dict[str, Any] = {"by": by} if by else {}
-        written.append(export_workbook(result, [year], target, catalogue, issuer_name, **kwargs))
+        written.append(export_workbook(result, [year], target, catalogue, issuer_name, guard=guard, **kwargs))
     return written
 
 
@@ -133,7 +134,7 @@ def _title_block(ws: Any, width: int, issuer_name: str, heading: str) -> int:
         (4, 1, width, heading, st["title"]),
     ]
     for row, first, last, text, font in cells:
-        cell = ws.cell(row, first, text)
+        cell = ws.cell(row, first, cell_value(text))
         cell.font, cell.alignment = font, st["center"]
         if last > first:
             ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
@@ -150,7 +151,7 @@ def _header(ws: Any, row: int, labels: Sequence[str]) -> None:
 
 def _body_cell(ws: Any, row: int, col: int, value: Any, numeric: bool = False) -> Any:
     st = _styles()
-    cell = ws.cell(row, col, value)
+    cell = ws.cell(row, col, cell_value(value))
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "f"
     cell.font, cell.border = st["normal"], st["border"]
@@ -307,7 +308,7 @@ def _data_sheet(ws: Any, rows: list[Record]) -> None:
     positions = [RECORD_FIELDS.index(f) for f in fields]
     ws.append([DATA_HEADERS[f] for f in fields])
     for record in rows:
-        ws.append([record[i] for i in positions])
+        ws.append([cell_value(record[i]) for i in positions])
     for row in ws.iter_rows(min_row=2, max_col=len(fields)):  # user text is data, never a formula
         for cell in row:
             if isinstance(cell.value, str) and cell.value.startswith("="):

@@ -39,6 +39,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "… and {n} more (write all with --problems FILE).",
     ),
     "written": ("Đã ghi {path}", "Wrote {path}"),
+    "xml_replaced": (
+        "{n} ô có ký tự điều khiển (không lưu được trong tệp Excel) đã được thay bằng �.",
+        "{n} cells held control characters (not storable in a workbook); replaced by �.",
+    ),
+    "own_output": (
+        "Bỏ qua {n} tệp do thidua tạo ra (bảng tổng hợp, bản sao có đánh dấu, mẫu): {files}",
+        "Skipped {n} files written by thidua (summaries, annotated copies, templates): {files}",
+    ),
     "missing_path": ("Không tìm thấy: {path}", "Not found: {path}"),
     "nothing_read": (
         "Không đọc được tệp bảng tính nào (.xlsx, .xlsm, .xls, .ods) trong: {paths}",

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from thidua_cli.catalogue import CATEGORIES, KINDS, LEVELS, Catalogue, load_catalogue
 from thidua_cli.problems import Problem, Severity
-from thidua_cli.reading import UnreadableFile, find_workbooks, read_bytes
+from thidua_cli.reading import OwnWorkbook, UnreadableFile, find_workbooks, read_bytes
 from thidua_cli.records import RECORD_FIELDS, Record
 from thidua_cli.workers import Failure, Limits
 
@@ -109,6 +109,8 @@ def read_file(path: Path, catalogue: Catalogue, label: str | None = None, data: 
         return _read_file(path, catalogue, name, data)
     except UnreadableFile as exc:
         return FileResult(name, [], [Problem("unreadable", name, detail=exc.reason)], readable=False)
+    except OwnWorkbook:  # a summary or annotated copy written into the folder: counted once, at its source
+        return FileResult(name, [], [Problem("own-output", name)], readable=False)
     except MemoryError:  # under the worker's cap: the file is too large for it
         return FileResult(name, [], [Problem("unreadable", name, detail="worker-memory: MemoryError")], readable=False)
     except Exception as exc:  # a bug of ours on a strange file must not lose the others

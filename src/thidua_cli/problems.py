@@ -20,6 +20,12 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "Không mở được tệp ({detail}); tệp bị bỏ qua. Hãy mở lại bằng Excel và lưu thành .xlsx.",
         "Cannot open the file ({detail}); skipped. Open it in Excel and save it as .xlsx.",
     ),
+    "own-output": (
+        Severity.INFO,
+        "Tệp do thidua tạo ra (bảng tổng hợp, bản sao có đánh dấu hoặc mẫu), không phải danh sách đơn vị gửi; "
+        "không đọc.",
+        "A file written by thidua (a summary, an annotated copy or a template), not a unit's list; not read.",
+    ),
     "file-error": (
         Severity.ERROR,
         "Lỗi khi xử lý tệp ({detail}); tệp bị bỏ qua. Xin gửi tệp này cho nhóm phát triển.",

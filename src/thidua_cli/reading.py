@@ -52,6 +52,10 @@ class UnreadableFile(Exception):
         self.detail = detail
 
 
+class OwnWorkbook(Exception):
+    """A workbook this tool wrote (summary, annotated copy, template): never read as input."""
+
+
 def find_workbooks(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
     """Spreadsheet files under the given files and folders (sorted), and the paths not found."""
     found: list[Path] = []
@@ -95,7 +99,10 @@ def read_workbook(path: Path, data: bytes | None = None) -> WorkbookGrid:
     import io
 
     zipped = data.startswith(b"PK") and b"xl/workbook" in data  # an .xlsx/.xlsm (not .ods)
-    if zipped and _claims_too_much(data):
+    found = _inspect(data) if zipped else None
+    if found == "own":
+        raise OwnWorkbook()
+    if found == "too-much":
         return _read_sparse(path, data)
     try:
         workbook = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -142,33 +149,40 @@ def clip_merged(
     return clipped
 
 
-def _claims_too_much(data: bytes) -> bool:
-    """An .xlsx whose parts announce more than they can hold (checked on the first bytes of each
+def _inspect(data: bytes) -> str | None:
+    """ "own" for a workbook this tool wrote (marked in its document properties); "too-much" for
+    an .xlsx whose parts announce more than they can hold (checked on the first bytes of each
     part): a sheet dimension past the bounds, a shared-string count larger than its part. Such a
     claim makes python-calamine allocate it all at once and abort the process."""
     import io
     import zipfile
 
+    from thidua_cli.outputs import MARKS
+
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         for info in archive.infolist():
             name = info.filename.lower()
-            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+            if name == "docprops/core.xml" and info.file_size < 65536:
+                core = archive.read(info)
+                if all(mark in core for mark in MARKS):
+                    return "own"
+            elif name.startswith("xl/worksheets/") and name.endswith(".xml"):
                 with archive.open(info) as part:
                     found = _DIMENSION.search(part.read(4096))
                 if found and found.group(3):
                     rows, columns = int(found.group(4)), _column_number(found.group(3))
                     if rows * max(1, columns) > MAX_CELLS or columns > MAX_COLUMNS:
-                        return True
+                        return "too-much"
             elif name == "xl/sharedstrings.xml":
                 with archive.open(info) as part:
                     head = part.read(1024)
                 counts = [int(a or b) for a, b in _COUNT.findall(head[: head.find(b">", head.find(b"<sst")) + 1])]
                 if counts and max(counts) > info.file_size // 4 + 16:  # "<si/>" is 5 bytes
-                    return True
+                    return "too-much"
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError):
-        return False  # calamine says what is wrong with it
-    return False
+        return None  # calamine says what is wrong with it
+    return None
 
 
 def column_letters(number: int) -> str:

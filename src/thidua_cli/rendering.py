@@ -34,12 +34,15 @@ def years_label(years: Sequence[int] | None) -> str:
     return ", ".join(str(y) for y in ys)
 
 
-def tally_csv(counts: Counts) -> str:
-    """Header of dimension names in the order given, then `count`; canonical Vietnamese values."""
+def tally_csv(counts: Counts, raw: bool = False) -> str:
+    """Header of dimension names in the order given, then `count`; canonical Vietnamese values;
+    a text that a spreadsheet would run as a formula is prefixed with ' (unless `raw`)."""
+    from thidua_cli.outputs import csv_cell
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([*counts.by, "count"])
-    writer.writerows(counts.rows)
+    writer.writerows(counts.rows if raw else ([csv_cell(v) for v in row] for row in counts.rows))
     return buffer.getvalue()
 
 
@@ -112,6 +115,9 @@ def print_summary(console: Console, result: LoadResult, years: Sequence[int] | N
     outside = result.total - counted
     if outside:
         console.print(t("outside", lang, n=number(outside, lang)))
+    own = [p.file for p in result.problems if p.code == "own-output"]
+    if own:
+        console.print(Text(t("own_output", lang, n=len(own), files=", ".join(own))))
     legacy = [f.file for f in files if f.encodings]
     if legacy:
         console.print(t("legacy", lang, files=", ".join(legacy)))

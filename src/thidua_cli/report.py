@@ -14,6 +14,7 @@ from pathlib import Path
 from thidua_cli.catalogue import LEVELS, Catalogue
 from thidua_cli.i18n import number
 from thidua_cli.loading import GROUP_FIELDS, Group
+from thidua_cli.outputs import Guard, write_file, xml_safe
 from thidua_cli.rendering import years_label
 
 KIND_WORDS = {"Cá nhân": "cá nhân", "Tập thể": "tập thể", "Hộ gia đình": "hộ gia đình"}
@@ -97,7 +98,7 @@ def build_report(groups: Sequence[Group], years: Sequence[int], catalogue: Catal
     return Report(tuple(years), titles, forms)
 
 
-def write_docx(report: Report, target: Path, issuer_name: str = "") -> Path:
+def write_docx(report: Report, target: Path, issuer_name: str = "", guard: Guard | None = None) -> Path:
     """An A4 page in Times New Roman 14 with the title block, ready to paste into a report."""
     from docx import Document
     from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -125,7 +126,7 @@ def write_docx(report: Report, target: Path, issuer_name: str = "") -> Path:
         for cell in column.cells:
             cell.width = width
     cells = [
-        (0, 0, (issuer_name or "CƠ QUAN, ĐƠN VỊ").upper()),
+        (0, 0, xml_safe(issuer_name or "CƠ QUAN, ĐƠN VỊ").upper()),
         (0, 1, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
         (1, 1, "Độc lập - Tự do - Hạnh phúc"),
     ]
@@ -145,8 +146,7 @@ def write_docx(report: Report, target: Path, issuer_name: str = "") -> Path:
         paragraph.paragraph_format.first_line_indent = Cm(1)
         paragraph.paragraph_format.space_after = Pt(6)
         paragraph.paragraph_format.line_spacing = 1.15
-    target.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(target))
+    write_file(target, document.save, guard)
     return target
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from thidua_cli.catalogue import KINDS, LEVELS, Catalogue
 from thidua_cli.export import FONT, MOTTO, _styles
+from thidua_cli.outputs import Guard, cell_value, save_workbook
 
 HEADERS = [
     "STT",
@@ -40,7 +41,9 @@ INSTRUCTIONS = [
 ]
 
 
-def write_template(target: Path, catalogue: Catalogue, year: int | None = None, unit: str = "") -> Path:
+def write_template(
+    target: Path, catalogue: Catalogue, year: int | None = None, unit: str = "", guard: Guard | None = None
+) -> Path:
     """Write the template workbook: list sheet, instructions, hidden lookup lists."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -53,7 +56,7 @@ def write_template(target: Path, catalogue: Catalogue, year: int | None = None, 
     ws.title = "Danh sách"
     width = len(HEADERS)
     ws.cell(1, 1, "SỞ/CƠ QUAN CHỦ QUẢN").font = st["bold"]
-    ws.cell(2, 1, (unit or "TÊN ĐƠN VỊ").upper()).font = st["bold"]
+    ws.cell(2, 1, cell_value((unit or "TÊN ĐƠN VỊ").upper())).font = st["bold"]
     ws.cell(1, 7, MOTTO[0]).font = st["bold"]
     ws.cell(2, 7, MOTTO[1]).font = st["bold"]
     for row in (1, 2):
@@ -120,9 +123,7 @@ def write_template(target: Path, catalogue: Catalogue, year: int | None = None, 
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     _instructions(workbook.create_sheet("Hướng dẫn", 1))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(target)
-    return target
+    return save_workbook(workbook, target, guard, mark=False)
 
 
 def _lookup_sheet(workbook: Any, catalogue: Catalogue) -> dict[str, str]:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from thidua_cli.loading import LoadResult
+    from thidua_cli.outputs import Guard
     from thidua_cli.workers import Limits
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_NOTHING_READ, EXIT_INTERNAL = 0, 1, 2, 3, 4
@@ -143,6 +144,28 @@ TimeoutOption = Annotated[
 NoCacheOption = Annotated[
     bool, typer.Option("--no-cache", help="Không dùng bộ nhớ đệm: đọc lại mọi tệp Excel (xem: thidua cache clear).")
 ]
+
+
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", help="Ghi đè tệp kết quả đã có (không bao giờ ghi đè tệp đang được đọc)."),
+]
+RawCsvOption = Annotated[
+    bool,
+    typer.Option(
+        "--raw-csv",
+        help="Ghi ô CSV đúng như trong danh sách; mặc định ô bắt đầu bằng = + - @ được thêm dấu ' phía trước "
+        "để Excel không chạy chúng như công thức.",
+    ),
+]
+
+
+def guard_for(result: LoadResult | None, force: bool, lang: str) -> Guard:
+    """What this command's outputs must not replace: every file found, and existing files unless --force."""
+    from thidua_cli.outputs import Guard
+
+    read = [f.file for f in result.files if not any(p.code == "own-output" for p in f.problems)] if result else []
+    return Guard.of(read, force, lang)
 
 
 def version_callback(value: bool) -> None:

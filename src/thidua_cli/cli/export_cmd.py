@@ -11,6 +11,7 @@ from thidua_cli.cli.app import (
     EXIT_USAGE,
     CatalogueOption,
     DebugOption,
+    ForceOption,
     JobsOption,
     LangOption,
     MaxMemoryOption,
@@ -20,6 +21,7 @@ from thidua_cli.cli.app import (
     err_console,
     exit_for,
     fail,
+    guard_for,
     handled,
     limits_for,
     load_paths,
@@ -47,6 +49,7 @@ def export_command(
     max_memory: MaxMemoryOption = None,
     timeout: TimeoutOption = None,
     no_cache: NoCacheOption = False,
+    force: ForceOption = False,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
 ) -> None:
@@ -81,22 +84,30 @@ def export_command(
             use_cache=not no_cache,
             require_readable=True,
         )
-        write_export(result, year_list, output, split, org, dims)
+        write_export(result, year_list, output, split, org, dims, lang, guard_for(result, force, lang))
         if not quiet:
             print_summary(err_console(), result, year_list, counts_in_years(result.groups, year_list), lang)
         exit_for(result)
 
 
-def write_export(result, years, output: Path | None, split: Path | None, org: str, dims, lang: str = "vi") -> None:  # type: ignore[no-untyped-def]
-    """Shared with `tally --format xlsx`."""
+def write_export(result, years, output: Path | None, split: Path | None, org: str, dims, lang, guard) -> None:  # type: ignore[no-untyped-def]
+    """Shared with `tally --format xlsx`. Every target is checked before the first is written."""
     from thidua_cli.catalogue import load_catalogue
+    from thidua_cli.display import shown_path
     from thidua_cli.export import export_split, export_workbook
+    from thidua_cli.outputs import illegal_cells
 
     cat = result.catalogue or load_catalogue()
     by = [*dims, "year"] if "year" not in dims else dims
+    targets = [split / f"tong-hop-{year}.xlsx" for year in years] if split is not None else [output]
+    for target in targets:
+        guard.check(target)
+    replaced = illegal_cells(result.rows)
+    if replaced:
+        err_console().print(t("xml_replaced", lang, n=replaced), markup=False)
     if split is not None:
-        for path in export_split(result, years, split, cat, org, by):
-            err_console().print(t("written", lang, path=path))
+        for path in export_split(result, years, split, cat, org, by, guard=guard):
+            err_console().print(t("written", lang, path=shown_path(path)), markup=False)
     elif output is not None:
-        export_workbook(result, years, output, cat, org, by)
-        err_console().print(t("written", lang, path=output))
+        export_workbook(result, years, output, cat, org, by, guard=guard)
+        err_console().print(t("written", lang, path=shown_path(output)), markup=False)

@@ -12,6 +12,7 @@ from thidua_cli.cli.app import (
     EXIT_USAGE,
     CatalogueOption,
     DebugOption,
+    ForceOption,
     JobsOption,
     LangOption,
     MaxMemoryOption,
@@ -21,12 +22,15 @@ from thidua_cli.cli.app import (
     err_console,
     exit_for,
     fail,
+    guard_for,
     handled,
     limits_for,
     load_paths,
 )
 from thidua_cli.cli.export_cmd import OrgOption
+from thidua_cli.display import shown_path
 from thidua_cli.i18n import Lang, t
+from thidua_cli.outputs import write_text
 from thidua_cli.tally import parse_years
 
 
@@ -50,6 +54,7 @@ def report_command(
     max_memory: MaxMemoryOption = None,
     timeout: TimeoutOption = None,
     no_cache: NoCacheOption = False,
+    force: ForceOption = False,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
 ) -> None:
@@ -80,14 +85,17 @@ def report_command(
             require_readable=True,
         )
         report = build_report(result.groups, year_list, result.catalogue or load_catalogue())
+        guard = guard_for(result, force, lang)
+        if output is not None:
+            guard.check(output)
         if fmt is ReportFormat.DOCX and output is not None:
-            write_docx(report, output, org)
-            err_console().print(t("written", lang, path=output))
+            write_docx(report, output, org, guard)
+            err_console().print(t("written", lang, path=shown_path(output)), markup=False)
         else:
             text = report.markdown() if fmt is ReportFormat.MARKDOWN else report.text()
             if output:
-                output.write_text(text, encoding="utf-8")
-                err_console().print(t("written", lang, path=output))
+                write_text(output, text, guard)
+                err_console().print(t("written", lang, path=shown_path(output)), markup=False)
             else:
                 typer.echo(text, nl=False)
         exit_for(result)

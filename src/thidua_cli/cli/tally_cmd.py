@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -15,22 +16,27 @@ from thidua_cli.cli.app import (
     EXIT_USAGE,
     CatalogueOption,
     DebugOption,
+    ForceOption,
     JobsOption,
     LangOption,
     MaxMemoryOption,
     NoCacheOption,
+    RawCsvOption,
     TimeoutOption,
     app,
     err_console,
     exit_for,
     fail,
+    guard_for,
     handled,
     limits_for,
     load_paths,
     out_console,
 )
+from thidua_cli.display import shown_path
 from thidua_cli.i18n import Lang, t
 from thidua_cli.loading import LoadResult
+from thidua_cli.outputs import Guard, csv_cell, write_text
 from thidua_cli.rendering import print_summary, tally_csv, tally_json, tally_table
 from thidua_cli.tally import count, counts_in_years, parse_by, parse_years
 
@@ -73,6 +79,8 @@ def tally_command(
     max_memory: MaxMemoryOption = None,
     timeout: TimeoutOption = None,
     no_cache: NoCacheOption = False,
+    force: ForceOption = False,
+    raw_csv: RawCsvOption = False,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
 ) -> None:
@@ -98,9 +106,13 @@ def tally_command(
         result = load_paths(
             targets, catalogue, quiet, lang, jobs=jobs, limits=limits_for(max_memory, timeout), use_cache=not no_cache
         )
+        guard = guard_for(result, force, lang)
+        for target in (output, problems):
+            if target is not None:
+                guard.check(target)  # before anything is written
         if result.readable_files == 0:
             if problems:
-                _write_problems(problems, result, lang)
+                _write_problems(problems, result, lang, guard, raw_csv)
             if not quiet:
                 print_summary(err_console(), result, year_list, 0, lang)
             fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)
@@ -114,42 +126,46 @@ def tally_command(
                 )
             from thidua_cli.cli.export_cmd import write_export
 
-            write_export(result, year_list, output, None, "", [d for d in dims if d != "year"], lang)
+            write_export(result, year_list, output, None, "", [d for d in dims if d != "year"], lang, guard)
         elif fmt is Format.CSV:
-            _emit(tally_csv(counts), output, lang)
+            _emit(tally_csv(counts, raw_csv), output, lang, guard)
         elif fmt is Format.JSON:
-            _emit(tally_json(counts, year_list), output, lang)
+            _emit(tally_json(counts, year_list), output, lang, guard)
         elif not counts.rows:
             err_console().print(t("no_records", lang))
         else:
             table = tally_table(counts, year_list, lang)
             if output:
-                with output.open("w", encoding="utf-8") as handle:
-                    from rich.console import Console
+                import io
 
-                    Console(file=handle, width=200).print(table)
-                err_console().print(t("written", lang, path=output))
+                from rich.console import Console
+
+                buffer = io.StringIO()
+                Console(file=buffer, width=200).print(table)
+                _emit(buffer.getvalue(), output, lang, guard)
             else:
                 out_console().print(table)
         if problems:
-            _write_problems(problems, result, lang)
+            _write_problems(problems, result, lang, guard, raw_csv)
         if not quiet:
             print_summary(err_console(), result, year_list, counts_in_years(result.groups, year_list), lang)
         exit_for(result)
 
 
-def _emit(text: str, output: Path | None, lang: str) -> None:
+def _emit(text: str, output: Path | None, lang: str, guard: Guard) -> None:
     if output:
-        output.write_text(text, encoding="utf-8")
-        err_console().print(t("written", lang, path=output))
+        write_text(output, text, guard)
+        err_console().print(t("written", lang, path=shown_path(output)), markup=False)
     else:
         typer.echo(text, nl=False)
 
 
-def _write_problems(path: Path, result: LoadResult, lang: str) -> None:
+def _write_problems(path: Path, result: LoadResult, lang: str, guard: Guard, raw: bool) -> None:
     fields = ["file", "sheet", "row", "column", "cell", "value", "severity", "code", "message"]
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields)
-        writer.writeheader()
-        for problem in result.problems:
-            writer.writerow(problem.as_dict(lang))
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=fields)
+    writer.writeheader()
+    for problem in result.problems:
+        row = problem.as_dict(lang)
+        writer.writerow(row if raw else {k: csv_cell(v) for k, v in row.items()})
+    write_text(path, buffer.getvalue(), guard, encoding="utf-8-sig")
