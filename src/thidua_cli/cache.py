@@ -216,8 +216,8 @@ class LazyRecords(Sequence[Record]):
 def _encode(result: FileResult) -> dict[str, Any]:
     """Everything but the rows (dataclasses.asdict would deep-copy those too)."""
     return {
-        "problems": [asdict(p) for p in result.problems],
-        "checks": [asdict(p) for p in result.checks],
+        "problems": [_problem(p) for p in result.problems],
+        "checks": [_problem(p) for p in result.checks],
         "sheets": result.sheets,
         "tables": result.tables,
         "readable": result.readable,
@@ -225,6 +225,14 @@ def _encode(result: FileResult) -> dict[str, Any]:
         "headers": [[sheet, col, text] for (sheet, col), text in result.headers.items()],
         "groups": [list(group) for group in result.groups],
     }
+
+
+def _problem(problem: Problem) -> dict[str, Any]:
+    """A finding without its file (the label is put back on reading): a file name that is not
+    UTF-8 cannot be written as JSON."""
+    item = asdict(problem)
+    del item["file"]
+    return item
 
 
 def _decode(data: dict[str, Any], label: str, records: Sequence[Record]) -> FileResult:

@@ -29,6 +29,15 @@ def shown(text: str) -> str:
     return _HIDDEN.sub(_visible, text)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """Text that any UTF-8 stream accepts: the undecodable bytes of a file name (kept by Python as
+    lone surrogates) become U+FFFD; nothing else changes (for CSV and JSON on stdout)."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def shown_path(path: object) -> str:
     """A path (str, bytes or Path) for a message."""
     import os

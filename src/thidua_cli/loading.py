@@ -108,7 +108,9 @@ def read_file(path: Path, catalogue: Catalogue, label: str | None = None, data: 
     try:
         return _read_file(path, catalogue, name, data)
     except UnreadableFile as exc:
-        return FileResult(name, [], [Problem("unreadable", name, detail=exc.reason)], readable=False)
+        said = exc.detail and exc.reason in ("os-error", "not-a-file", "too-large")  # what the system said
+        detail = f"{exc.reason}: {exc.detail}" if said else exc.reason
+        return FileResult(name, [], [Problem("unreadable", name, detail=detail)], readable=False)
     except OwnWorkbook:  # a summary or annotated copy written into the folder: counted once, at its source
         return FileResult(name, [], [Problem("own-output", name)], readable=False)
     except MemoryError:  # under the worker's cap: the file is too large for it

@@ -24,7 +24,7 @@ from thidua_cli.errors import UsageError
 # and the workbook is read again: a unit may send back its corrected copy.
 MARK = "thidua-cli"
 MARKS = (b"<cp:category>thidua-cli</cp:category>", b"<cp:lastModifiedBy>thidua-cli</cp:lastModifiedBy>")
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # and lone surrogates
 
 
 class OutputError(UsageError):
@@ -121,9 +121,11 @@ def _os_message(target: Path, exc: OSError, lang: str) -> str:
 
 
 def write_text(target: Path, text: str, guard: Guard | None = None, encoding: str = "utf-8") -> Path:
+    from thidua_cli.display import printable
+
     def write(path: str) -> None:
         with open(path, "w", encoding=encoding, newline="") as out:
-            out.write(text)
+            out.write(printable(text))
 
     return write_file(target, write, guard)
 

@@ -151,6 +151,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "empty": ("tệp rỗng", "empty file"),
     "os-error": ("lỗi hệ điều hành", "operating system error"),
     "too-large": ("quá lớn", "too large"),
+    "not-a-file": ("không phải tệp thường", "not a regular file"),
     "no-sheet": ("tệp không có trang tính nào đọc được", "the workbook has no readable sheet"),
     "worker-memory": ("quá lớn / hỏng: vượt giới hạn bộ nhớ khi đọc", "too large / corrupt: memory limit reached"),
     "worker-timeout": ("quá lớn / hỏng: đọc quá thời gian cho phép", "too large / corrupt: time limit reached"),

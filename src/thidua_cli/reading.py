@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,7 +66,7 @@ def find_workbooks(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(Path(root, name) for name in sorted(files) if _wanted(name))
-        elif path.is_file():
+        elif os.path.lexists(path) and not path.is_dir():  # a FIFO or a device is reported when read
             if _wanted(path.name):
                 found.append(path)
         else:
@@ -80,12 +81,30 @@ def _wanted(name: str) -> bool:
 
 
 def read_bytes(path: Path) -> bytes:
+    """The file's bytes, if it is a regular file (a symlink is followed to one) of sane size: a
+    FIFO would block forever, /dev/zero never end. Opened without blocking, then checked on the
+    open descriptor, so that a file swapped for a FIFO in between is refused too."""
     try:
-        if os.stat(path).st_size > MAX_FILE_BYTES:
-            raise UnreadableFile("too-large", f"> {MAX_FILE_BYTES // 1024**2} MB")
-        return path.read_bytes()
+        _regular(os.stat(path).st_mode)  # before opening: opening a FIFO may block
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(handle, "rb") as file:
+            info = os.fstat(file.fileno())
+            _regular(info.st_mode)
+            if info.st_size > MAX_FILE_BYTES:
+                raise UnreadableFile("too-large", f"> {MAX_FILE_BYTES // 1024**2} MB")
+            return file.read()
     except OSError as exc:
         raise UnreadableFile("os-error", exc.strerror or str(exc)) from exc
+
+
+_KINDS = ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device"))
+
+
+def _regular(mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    kind = next((name for test, name in _KINDS if test(mode)), "socket" if stat.S_ISSOCK(mode) else "?")
+    raise UnreadableFile("not-a-file", kind)
 
 
 def read_workbook(path: Path, data: bytes | None = None) -> WorkbookGrid:

@@ -8,6 +8,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from thidua_cli.display import shown
 from thidua_cli.i18n import number, t
 from thidua_cli.problems import Problem, Severity
 
@@ -117,7 +118,7 @@ def print_summary(console: Console, result: LoadResult, years: Sequence[int] | N
         console.print(t("outside", lang, n=number(outside, lang)))
     own = [p.file for p in result.problems if p.code == "own-output"]
     if own:
-        console.print(Text(t("own_output", lang, n=len(own), files=", ".join(own))))
+        console.print(t("own_output", lang, n=len(own), files=", ".join(own)))  # a str: shown safely
     legacy = [f.file for f in files if f.encodings]
     if legacy:
         console.print(t("legacy", lang, files=", ".join(legacy)))
@@ -236,7 +237,7 @@ def validation_tables(report: ValidationReport, lang: str) -> list[Table | Text]
     summary = report.summary()
     for file, counts in summary["files"].items():
         if counts["errors"] or counts["warnings"]:
-            out.append(Text(t("validate_file_line", lang, file=file, **counts)))
+            out.append(Text(t("validate_file_line", lang, file=shown(file), **counts)))
     if report.findings:
         total = t(
             "validate_total", lang, files=len(summary["files"]), errors=summary["errors"], warnings=summary["warnings"]

@@ -188,20 +188,43 @@ def _width(fd: int, fallback: int) -> int | None:
     return None if os.isatty(fd) or os.environ.get("COLUMNS") else fallback
 
 
-def err_console() -> Console:
+def safe_console(**options: Any) -> Console:
+    """A Rich console for user text: no markup or emoji codes read in it (a cell or a file name
+    holding "[/x]" is printed as it is), and control characters shown as `\\x1b` (see `display`).
+    Our own styling uses Text objects."""
     from rich.console import Console  # imported when something is printed: ~20 ms of start-up
 
-    return Console(stderr=True, width=_width(2, 120))
+    from thidua_cli.display import shown
+
+    class SafeConsole(Console):
+        def render_str(self, text: str, **kwargs: Any) -> Any:
+            return super().render_str(shown(text), **kwargs)
+
+    return SafeConsole(markup=False, emoji=False, **options)
+
+
+def err_console() -> Console:
+    return safe_console(stderr=True, width=_width(2, 120))
 
 
 def out_console() -> Console:
-    from rich.console import Console
+    return safe_console(width=_width(1, 160))
 
-    return Console(width=_width(1, 160))
+
+def echo(text: str, nl: bool = True) -> None:
+    """CSV and JSON on stdout (a non-UTF-8 file name in them as U+FFFD)."""
+    from thidua_cli.display import printable
+
+    typer.echo(printable(text), nl=nl)
 
 
 def fail(message: str, code: int, lang: str) -> NoReturn:
-    err_console().print(f"[bold red]{t('error', lang)}:[/] {message}", highlight=False)
+    from rich.text import Text
+
+    from thidua_cli.display import shown
+
+    line = Text.assemble((f"{t('error', lang)}: ", "bold red"), shown(message))
+    err_console().print(line, highlight=False)
     raise typer.Exit(code)
 
 

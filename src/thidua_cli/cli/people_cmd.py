@@ -21,12 +21,14 @@ from thidua_cli.cli.app import (
     NoCacheOption,
     TimeoutOption,
     app,
+    echo,
     err_console,
     handled,
     limits_for,
     load_paths,
     out_console,
 )
+from thidua_cli.display import shown
 from thidua_cli.i18n import Lang, t
 from thidua_cli.records import RECORD_FIELDS, Record
 
@@ -85,13 +87,13 @@ def history_command(
         found = history(result.rows, name, unit, merge_units)
         rows = [_history_row(r) for p in found for r in p.records]
         if fmt is PeopleFormat.JSON:
-            typer.echo(json.dumps({"people": len(found), "records": rows}, ensure_ascii=False, indent=2))
+            echo(json.dumps({"people": len(found), "records": rows}, ensure_ascii=False, indent=2))
         elif fmt is PeopleFormat.CSV:
             buffer = io.StringIO()
             writer = csv.DictWriter(buffer, fieldnames=HISTORY_FIELDS, lineterminator="\n")
             writer.writeheader()
             writer.writerows(rows)
-            typer.echo(buffer.getvalue(), nl=False)
+            echo(buffer.getvalue(), nl=False)
         else:
             console = out_console()
             if not found:
@@ -174,7 +176,7 @@ def eligible_command(
             checks = explain(result.rows, explain_name, year, rule_sets)
             if fmt is PeopleFormat.JSON:
                 payload = [{**c.as_candidate(), "met": c.met, "reasons": list(c.reasons)} for c in checks]
-                typer.echo(json.dumps({"explain": payload}, ensure_ascii=False, indent=2))
+                echo(json.dumps({"explain": payload}, ensure_ascii=False, indent=2))
             else:
                 console = out_console()
                 if not checks:
@@ -182,7 +184,7 @@ def eligible_command(
                 for check in checks:
                     mark = "✓" if check.met else "✗"
                     head = f"{mark} {check.person.name} ({check.person.unit}) → {check.rule.award} ({check.rule.level})"
-                    console.print(Text(head, style="bold green" if check.met else "bold"))
+                    console.print(Text(shown(head), style="bold green" if check.met else "bold"))
                     console.print(f"   {check.rule.id} · {check.rule.article} · {check.rule_set.id}", highlight=False)
                     for reason in check.reasons:
                         console.print(f"   {reason}", highlight=False)
@@ -192,7 +194,7 @@ def eligible_command(
         checks = eligible(result.rows, year, result.catalogue or load_catalogue(), award, rule_sets)
         candidates = [c.as_candidate() for c in checks]
         if fmt is PeopleFormat.JSON:
-            typer.echo(json.dumps({"candidates": candidates}, ensure_ascii=False, indent=2))
+            echo(json.dumps({"candidates": candidates}, ensure_ascii=False, indent=2))
         elif fmt is PeopleFormat.CSV:
             buffer = io.StringIO()
             fields = [
@@ -220,7 +222,7 @@ def eligible_command(
                         "to_verify": "; ".join(cand["to_verify"]),
                     }
                 )
-            typer.echo(buffer.getvalue(), nl=False)
+            echo(buffer.getvalue(), nl=False)
         else:
             console = out_console()
             table = Table(title=t("eligible_title", lang, year=year), show_lines=True)

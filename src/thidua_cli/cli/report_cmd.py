@@ -19,6 +19,7 @@ from thidua_cli.cli.app import (
     NoCacheOption,
     TimeoutOption,
     app,
+    echo,
     err_console,
     exit_for,
     fail,
@@ -97,5 +98,5 @@ def report_command(
                 write_text(output, text, guard)
                 err_console().print(t("written", lang, path=shown_path(output)), markup=False)
             else:
-                typer.echo(text, nl=False)
+                echo(text, nl=False)
         exit_for(result)

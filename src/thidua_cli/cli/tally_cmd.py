@@ -24,6 +24,7 @@ from thidua_cli.cli.app import (
     RawCsvOption,
     TimeoutOption,
     app,
+    echo,
     err_console,
     exit_for,
     fail,
@@ -32,6 +33,7 @@ from thidua_cli.cli.app import (
     limits_for,
     load_paths,
     out_console,
+    safe_console,
 )
 from thidua_cli.display import shown_path
 from thidua_cli.i18n import Lang, t
@@ -138,10 +140,8 @@ def tally_command(
             if output:
                 import io
 
-                from rich.console import Console
-
                 buffer = io.StringIO()
-                Console(file=buffer, width=200).print(table)
+                safe_console(file=buffer, width=200).print(table)
                 _emit(buffer.getvalue(), output, lang, guard)
             else:
                 out_console().print(table)
@@ -157,7 +157,7 @@ def _emit(text: str, output: Path | None, lang: str, guard: Guard) -> None:
         write_text(output, text, guard)
         err_console().print(t("written", lang, path=shown_path(output)), markup=False)
     else:
-        typer.echo(text, nl=False)
+        echo(text, nl=False)
 
 
 def _write_problems(path: Path, result: LoadResult, lang: str, guard: Guard, raw: bool) -> None:

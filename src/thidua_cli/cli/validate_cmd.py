@@ -22,6 +22,7 @@ from thidua_cli.cli.app import (
     NoCacheOption,
     TimeoutOption,
     app,
+    echo,
     err_console,
     fail,
     guard_for,
@@ -98,7 +99,7 @@ def validate_command(
         )
         report = validate(result, year=year, rules=load_rules(rules, quota))
         if fmt is ValidateFormat.JSON:
-            typer.echo(json.dumps(report.as_dict(lang), ensure_ascii=False, indent=2))
+            echo(json.dumps(report.as_dict(lang), ensure_ascii=False, indent=2))
         else:
             console = out_console()
             for part in validation_tables(report, lang):
