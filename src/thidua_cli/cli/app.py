@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from thidua_cli.workers import Limits
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_NOTHING_READ, EXIT_INTERNAL = 0, 1, 2, 3, 4
+EXIT_TERMINATED = 143  # 128 + SIGTERM, for SIGHUP too
 
 # Each command's module, imported only when that command runs (or for `--help`): building
 # every command's options from its signature on each start cost ~20 ms, importing them ~10 ms.
@@ -230,19 +231,51 @@ def fail(message: str, code: int, lang: str) -> NoReturn:
 
 @contextmanager
 def handled(lang: str, debug: bool = False) -> Iterator[None]:
-    """Turn the library's exceptions into a message on stderr and a documented exit code."""
+    """Turn the library's exceptions into a message on stderr and a documented exit code.
+    SIGTERM and SIGHUP (`kill`, a process manager, `timeout`, a closed terminal) stop the command
+    like Ctrl-C: the reading processes are ended with it, a file being written is left as it
+    was, and the exit code is 143."""
+    _on_termination()
     try:
         yield
     except typer.Exit:
         raise
     except ThiduaError as exc:
         fail(str(exc), exc.exit_code, lang)
+    except Terminated as exc:
+        fail(("đã dừng theo tín hiệu " if lang == "vi" else "stopped by signal ") + exc.name, EXIT_TERMINATED, lang)
     except KeyboardInterrupt:
         fail("đã dừng theo yêu cầu" if lang == "vi" else "interrupted", 130, lang)
     except Exception as exc:
         if debug:
             raise
         fail(t("internal", lang, error=f"{type(exc).__name__}: {exc}"), EXIT_INTERNAL, lang)
+
+
+class Terminated(BaseException):
+    """Raised in the main thread by SIGTERM or SIGHUP: unwinds like KeyboardInterrupt, so every
+    `with` block (the worker pool, a temporary output file) cleans up on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        import signal
+
+        super().__init__(signum)
+        self.name = signal.Signals(signum).name
+
+
+def _on_termination() -> None:
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def stop(signum: int, _frame: object) -> None:
+        raise Terminated(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
 
 
 def catalogue_for(paths: list[Path] | None) -> Catalogue:
