@@ -43,6 +43,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{n} ô có ký tự điều khiển (không lưu được trong tệp Excel) đã được thay bằng �.",
         "{n} cells held control characters (not storable in a workbook); replaced by �.",
     ),
+    "cache_mismatch": (
+        "Bộ nhớ đệm sai với {n} tệp (đã đọc lại và thay): {files}",
+        "The cache was wrong about {n} files (read again and replaced): {files}",
+    ),
     "own_output": (
         "Bỏ qua {n} tệp do thidua tạo ra (bảng tổng hợp, bản sao có đánh dấu, mẫu): {files}",
         "Skipped {n} files written by thidua (summaries, annotated copies, templates): {files}",

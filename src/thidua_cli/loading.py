@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -172,6 +172,7 @@ def load(
     cache: Cache | None = None,
     on_start: Callable[[int], None] | None = None,
     limits: Limits | None = None,
+    verify: bool = False,
 ) -> LoadResult:
     """Read every workbook under `paths` (files or folders, recursively).
 
@@ -180,12 +181,14 @@ def load(
     does not depend on either. `on_start(n)` is told how many files were found, before any is
     read; `progress(path)` as each is done. Each file is parsed in a worker process capped by
     `limits` (memory, seconds): a file that kills its worker is reported, never the run.
+    `verify`: every file is parsed again and a cache entry that disagrees is replaced and reported.
     """
     catalogue = catalogue or load_catalogue()
     files, missing = find_workbooks([Path(p) for p in paths])
     if on_start:
         on_start(len(files))
     results: list[FileResult | None] = [None] * len(files)
+    cached: dict[int, FileResult] = {}
     with _Parsers(catalogue, jobs or default_jobs(), cache, len(files), limits) as parsers:
         for index, path in enumerate(files):
             key = None
@@ -195,14 +198,16 @@ def load(
                 except (UnreadableFile, OSError):
                     key = None
                 hit = cache.get(key, str(path), path) if key else None
-                if hit is not None:
+                if hit is not None and verify:
+                    cached[index] = hit
+                elif hit is not None:
                     results[index] = hit
                     if progress:
                         progress(str(path))
                     continue
             parsers.add(index, path, key)  # parsing starts while the other files are looked up
         for index, result in parsers.results():
-            results[index] = result
+            results[index] = _verified(result, cached[index]) if index in cached else result
             if progress:
                 progress(str(files[index]))
     done = [r for r in results if r is not None]
@@ -215,12 +220,29 @@ def load(
     )
 
 
+def _verified(fresh: FileResult, entry: FileResult) -> FileResult:
+    """`--verify-cache`: the fresh result, with a finding when the cache entry said otherwise."""
+    said = (sorted(entry.groups), sorted(p.code for p in entry.problems), entry.readable)
+    if said == (sorted(fresh.groups), sorted(p.code for p in fresh.problems), fresh.readable):
+        return fresh
+    return replace(fresh, problems=[*fresh.problems, Problem("cache-mismatch", fresh.file)])
+
+
 def _read_and_store(
     path: Path, key: str | None, catalogue: Catalogue, cache: Cache | None, light: bool = False
 ) -> FileResult:
     """Parse one file and, with a cache, store the result (in the worker: JSON costs too).
+    The entry's key is worked out again from the very bytes parsed: a file replaced since the
+    parent looked it up is stored under its new content, never under the old one's key.
     `light`: once stored, send back the result without its rows (they stay in the cache)."""
-    result = read_file(path, catalogue)
+    data = None
+    if cache is not None and key is not None:
+        try:
+            data = read_bytes(path)
+            key = cache.key(path, data)
+        except (UnreadableFile, OSError):
+            data, key = None, None
+    result = read_file(path, catalogue, data=data)
     if cache is not None and key is not None and cache.put(key, result) and light:
         return cache.light(key, result, path)
     return result

@@ -26,6 +26,13 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "không đọc.",
         "A file written by thidua (a summary, an annotated copy or a template), not a unit's list; not read.",
     ),
+    "cache-mismatch": (
+        Severity.WARNING,
+        "Bộ nhớ đệm ghi kết quả khác với khi đọc lại tệp (--verify-cache): đã dùng kết quả đọc lại và thay mục "
+        "đệm. Nếu lặp lại, hãy chạy thidua cache clear.",
+        "The cache held a different result than reading the file again (--verify-cache): the fresh one is used "
+        "and the entry replaced. If this recurs, run thidua cache clear.",
+    ),
     "file-error": (
         Severity.ERROR,
         "Lỗi khi xử lý tệp ({detail}); tệp bị bỏ qua. Xin gửi tệp này cho nhóm phát triển.",

@@ -116,6 +116,9 @@ def print_summary(console: Console, result: LoadResult, years: Sequence[int] | N
     outside = result.total - counted
     if outside:
         console.print(t("outside", lang, n=number(outside, lang)))
+    mismatched = [p.file for p in result.problems if p.code == "cache-mismatch"]
+    if mismatched:
+        console.print(Text(t("cache_mismatch", lang, n=len(mismatched), files=shown(", ".join(mismatched))), "yellow"))
     own = [p.file for p in result.problems if p.code == "own-output"]
     if own:
         console.print(t("own_output", lang, n=len(own), files=", ".join(own)))  # a str: shown safely

@@ -169,6 +169,16 @@ def guard_for(result: LoadResult | None, force: bool, lang: str) -> Guard:
     return Guard.of(read, force, lang)
 
 
+VerifyCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--verify-cache",
+        help="Đọc lại mọi tệp và so với bộ nhớ đệm: mục đệm nào khác được thay và báo (bộ nhớ đệm chỉ là bản "
+        "sao để chạy nhanh, không phải nguồn dữ liệu).",
+    ),
+]
+
+
 def version_callback(value: bool) -> None:
     if value:
         typer.echo(f"thidua {__version__}")
@@ -304,6 +314,7 @@ def load_paths(
     use_cache: bool = True,
     require_readable: bool = False,
     limits: Limits | None = None,
+    verify_cache: bool = False,
 ) -> LoadResult:
     """Check the paths, then load them with a progress bar on stderr (files being read).
     `require_readable`: stop with exit 3 when no file could be read."""
@@ -316,7 +327,16 @@ def load_paths(
     cat = catalogue_for(catalogue)
     cache = Cache(default_dir(), cat.fingerprint) if use_cache else None
     with ProgressBar(t("loading", lang), enabled=not quiet and _is_terminal(sys.stderr)) as bar:
-        result = load(targets, cat, progress=bar.advance, jobs=jobs, cache=cache, on_start=bar.start, limits=limits)
+        result = load(
+            targets,
+            cat,
+            progress=bar.advance,
+            jobs=jobs,
+            cache=cache,
+            on_start=bar.start,
+            limits=limits,
+            verify=verify_cache,
+        )
     if require_readable and result.readable_files == 0:
         fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)
     return result

@@ -17,6 +17,7 @@ from thidua_cli.cli.app import (
     MaxMemoryOption,
     NoCacheOption,
     TimeoutOption,
+    VerifyCacheOption,
     app,
     err_console,
     exit_for,
@@ -49,6 +50,7 @@ def export_command(
     max_memory: MaxMemoryOption = None,
     timeout: TimeoutOption = None,
     no_cache: NoCacheOption = False,
+    verify_cache: VerifyCacheOption = False,
     force: ForceOption = False,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
@@ -82,6 +84,7 @@ def export_command(
             jobs=jobs,
             limits=limits_for(max_memory, timeout),
             use_cache=not no_cache,
+            verify_cache=verify_cache,
             require_readable=True,
         )
         write_export(result, year_list, output, split, org, dims, lang, guard_for(result, force, lang))

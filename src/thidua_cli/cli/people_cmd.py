@@ -20,6 +20,7 @@ from thidua_cli.cli.app import (
     MaxMemoryOption,
     NoCacheOption,
     TimeoutOption,
+    VerifyCacheOption,
     app,
     echo,
     err_console,
@@ -56,6 +57,7 @@ def history_command(
     max_memory: MaxMemoryOption = None,
     timeout: TimeoutOption = None,
     no_cache: NoCacheOption = False,
+    verify_cache: VerifyCacheOption = False,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
 ) -> None:
@@ -82,6 +84,7 @@ def history_command(
             jobs=jobs,
             limits=limits_for(max_memory, timeout),
             use_cache=not no_cache,
+            verify_cache=verify_cache,
             require_readable=True,
         )
         found = history(result.rows, name, unit, merge_units)
@@ -140,6 +143,7 @@ def eligible_command(
     max_memory: MaxMemoryOption = None,
     timeout: TimeoutOption = None,
     no_cache: NoCacheOption = False,
+    verify_cache: VerifyCacheOption = False,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
 ) -> None:
@@ -169,6 +173,7 @@ def eligible_command(
             jobs=jobs,
             limits=limits_for(max_memory, timeout),
             use_cache=not no_cache,
+            verify_cache=verify_cache,
             require_readable=True,
         )
         rule_sets = [load_rule_set(rules)] if rules else None

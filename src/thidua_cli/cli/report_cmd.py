@@ -18,6 +18,7 @@ from thidua_cli.cli.app import (
     MaxMemoryOption,
     NoCacheOption,
     TimeoutOption,
+    VerifyCacheOption,
     app,
     echo,
     err_console,
@@ -55,6 +56,7 @@ def report_command(
     max_memory: MaxMemoryOption = None,
     timeout: TimeoutOption = None,
     no_cache: NoCacheOption = False,
+    verify_cache: VerifyCacheOption = False,
     force: ForceOption = False,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
@@ -83,6 +85,7 @@ def report_command(
             jobs=jobs,
             limits=limits_for(max_memory, timeout),
             use_cache=not no_cache,
+            verify_cache=verify_cache,
             require_readable=True,
         )
         report = build_report(result.groups, year_list, result.catalogue or load_catalogue())

@@ -23,6 +23,7 @@ from thidua_cli.cli.app import (
     NoCacheOption,
     RawCsvOption,
     TimeoutOption,
+    VerifyCacheOption,
     app,
     echo,
     err_console,
@@ -81,6 +82,7 @@ def tally_command(
     max_memory: MaxMemoryOption = None,
     timeout: TimeoutOption = None,
     no_cache: NoCacheOption = False,
+    verify_cache: VerifyCacheOption = False,
     force: ForceOption = False,
     raw_csv: RawCsvOption = False,
     lang: LangOption = Lang.VI,
@@ -106,7 +108,14 @@ def tally_command(
         dims = parse_by(by or (DEFAULT_TABLE_BY if fmt is Format.TABLE else DEFAULT_DATA_BY))
         targets = paths or [Path(".")]
         result = load_paths(
-            targets, catalogue, quiet, lang, jobs=jobs, limits=limits_for(max_memory, timeout), use_cache=not no_cache
+            targets,
+            catalogue,
+            quiet,
+            lang,
+            jobs=jobs,
+            limits=limits_for(max_memory, timeout),
+            use_cache=not no_cache,
+            verify_cache=verify_cache,
         )
         guard = guard_for(result, force, lang)
         for target in (output, problems):

@@ -21,6 +21,7 @@ from thidua_cli.cli.app import (
     MaxMemoryOption,
     NoCacheOption,
     TimeoutOption,
+    VerifyCacheOption,
     app,
     echo,
     err_console,
@@ -67,6 +68,7 @@ def validate_command(
     max_memory: MaxMemoryOption = None,
     timeout: TimeoutOption = None,
     no_cache: NoCacheOption = False,
+    verify_cache: VerifyCacheOption = False,
     force: ForceOption = False,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
@@ -96,6 +98,7 @@ def validate_command(
             jobs=jobs,
             limits=limits_for(max_memory, timeout),
             use_cache=not no_cache,
+            verify_cache=verify_cache,
         )
         report = validate(result, year=year, rules=load_rules(rules, quota))
         if fmt is ValidateFormat.JSON:
