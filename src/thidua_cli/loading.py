@@ -99,14 +99,16 @@ class LoadResult:
         return [p for p in self.problems if p.severity is Severity.ERROR]
 
 
-def read_file(path: Path, catalogue: Catalogue, label: str | None = None, data: bytes | None = None) -> FileResult:
+def read_file(
+    path: Path, catalogue: Catalogue, label: str | None = None, data: bytes | None = None, sparse: bool = False
+) -> FileResult:
     """One workbook → records and findings. Pure: no printing, no global state.
 
     A file that breaks the reader in an unforeseen way is reported and skipped, never allowed
     to stop the other files."""
     name = label or str(path)
     try:
-        return _read_file(path, catalogue, name, data)
+        return _read_file(path, catalogue, name, data, sparse)
     except UnreadableFile as exc:
         said = exc.detail and exc.reason in ("os-error", "not-a-file", "too-large")  # what the system said
         detail = f"{exc.reason}: {exc.detail}" if said else exc.reason
@@ -120,13 +122,13 @@ def read_file(path: Path, catalogue: Catalogue, label: str | None = None, data: 
         return FileResult(name, [], [Problem("file-error", name, detail=detail)], readable=False)
 
 
-def _read_file(path: Path, catalogue: Catalogue, name: str, data: bytes | None) -> FileResult:
+def _read_file(path: Path, catalogue: Catalogue, name: str, data: bytes | None, sparse: bool = False) -> FileResult:
     # imported here: a run answered from the cache never needs the parsing machinery
     from thidua_cli.layout import NoTable, find_table
     from thidua_cli.normalise import Normaliser
     from thidua_cli.reading import read_workbook
 
-    workbook = read_workbook(path, data)
+    workbook = read_workbook(path, data, sparse)
     normaliser = Normaliser(catalogue, name)
     tables = 0
     encodings: list[str] = []
@@ -229,7 +231,7 @@ def _verified(fresh: FileResult, entry: FileResult) -> FileResult:
 
 
 def _read_and_store(
-    path: Path, key: str | None, catalogue: Catalogue, cache: Cache | None, light: bool = False
+    path: Path, key: str | None, catalogue: Catalogue, cache: Cache | None, light: bool = False, sparse: bool = False
 ) -> FileResult:
     """Parse one file and, with a cache, store the result (in the worker: JSON costs too).
     The entry's key is worked out again from the very bytes parsed: a file replaced since the
@@ -242,7 +244,7 @@ def _read_and_store(
             key = cache.key(path, data)
         except (UnreadableFile, OSError):
             data, key = None, None
-    result = read_file(path, catalogue, data=data)
+    result = read_file(path, catalogue, data=data, sparse=sparse)
     if cache is not None and key is not None and cache.put(key, result) and light:
         return cache.light(key, result, path)
     return result
@@ -277,38 +279,51 @@ def read_isolated(
 class _Parsers:
     """Files to parse, with their place in the output: each parsed by a capped worker process
     (see `workers`), started with the first file added, so that parsing overlaps the cache
-    look-ups of the files after it."""
+    look-ups of the files after it. An .xlsx whose worker died of memory (python-calamine builds
+    a dense range from the first to the last cell: one cell at XFD1048576 is enough) is tried
+    once more, read cell by cell."""
 
     def __init__(
         self, catalogue: Catalogue, jobs: int, cache: Cache | None, total: int, limits: Limits | None = None
     ) -> None:
         self.catalogue, self.jobs, self.cache, self.total, self.limits = catalogue, jobs, cache, total, limits
-        self.pool: Pool[tuple[Path, str | None], FileResult] | None = None
-        self.paths: dict[int, Path] = {}
+        self.pool: Pool[tuple[Path, str | None, bool], FileResult] | None = None
+        self.paths: dict[int, tuple[Path, str | None]] = {}
+        self.retried: dict[int, FileResult | Failure] = {}  # the first try's outcome
         self.done: list[tuple[int, FileResult]] = []
 
     def add(self, index: int, path: Path, key: str | None) -> None:
         if self.pool is None:
             self.pool = self._start()
-        self.paths[index] = path
-        self.pool.submit(index, (path, key))
-        self.done += [self._result(tag, value) for tag, value in self.pool.ready()]
+        self.paths[index] = (path, key)
+        self.pool.submit(index, (path, key, False))
+        self.done += [done for tag, value in self.pool.ready() if (done := self._result(tag, value))]
 
-    def _start(self) -> Pool[tuple[Path, str | None], FileResult]:
+    def _start(self) -> Pool[tuple[Path, str | None, bool], FileResult]:
         import thidua_cli.layout
         import thidua_cli.normalise  # noqa: F401  (loaded once here, inherited by forked workers)
         from thidua_cli.workers import Pool
 
         catalogue, cache = self.catalogue, self.cache
 
-        def work(task: tuple[Path, str | None]) -> FileResult:
-            return _read_and_store(task[0], task[1], catalogue, cache, light=True)
+        def work(task: tuple[Path, str | None, bool]) -> FileResult:
+            return _read_and_store(task[0], task[1], catalogue, cache, light=True, sparse=task[2])
 
         return Pool(work, min(self.jobs, self.total), self.limits)
 
-    def _result(self, index: int, value: FileResult | Failure) -> tuple[int, FileResult]:
+    def _result(self, index: int, value: FileResult | Failure) -> tuple[int, FileResult] | None:
+        """The file's result, or None when it is being tried again."""
+        path, key = self.paths[index]
+        if index in self.retried and not (isinstance(value, FileResult) and value.readable):
+            value = self.retried[index]  # the second try failed too: the first one's reason is the one
+        memory = isinstance(value, Failure) and value.reason == "memory"
+        memory = memory or any((p.detail or "").startswith("worker-memory") for p in getattr(value, "problems", ()))
+        if memory and index not in self.retried and path.suffix.lower() in (".xlsx", ".xlsm") and self.pool:
+            self.retried[index] = value
+            self.pool.submit(index, (path, key, True))
+            return None
         if isinstance(value, Failure):
-            return index, failed_file(str(self.paths[index]), value)
+            return index, failed_file(str(path), value)
         return index, value
 
     def results(self) -> Iterator[tuple[int, FileResult]]:
@@ -317,7 +332,8 @@ class _Parsers:
         self.done = []
         if self.pool is not None:
             for tag, value in self.pool.drain():
-                yield self._result(tag, value)
+                if done := self._result(tag, value):
+                    yield done
 
     def __enter__(self) -> _Parsers:
         return self

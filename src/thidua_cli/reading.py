@@ -107,8 +107,9 @@ def _regular(mode: int) -> None:
     raise UnreadableFile("not-a-file", kind)
 
 
-def read_workbook(path: Path, data: bytes | None = None) -> WorkbookGrid:
-    """Every sheet's cell values. Raises UnreadableFile for corrupt or protected files."""
+def read_workbook(path: Path, data: bytes | None = None, sparse: bool = False) -> WorkbookGrid:
+    """Every sheet's cell values. Raises UnreadableFile for corrupt or protected files.
+    `sparse`: an .xlsx read cell by cell (the second try at a file that made calamine abort)."""
     import python_calamine as pc
 
     if data is None:
@@ -121,7 +122,7 @@ def read_workbook(path: Path, data: bytes | None = None) -> WorkbookGrid:
     found = _inspect(data) if zipped else None
     if found == "own":
         raise OwnWorkbook()
-    if found == "too-much":
+    if found == "too-much" or (zipped and sparse):
         return _read_sparse(path, data)
     try:
         workbook = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
