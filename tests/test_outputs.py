@@ -181,3 +181,35 @@ def test_control_characters_in_cells_are_replaced_when_writing_workbooks(tmp_pat
     assert [p.name for p in copies.iterdir()] == ["ctl.xlsx"]
     summary = openpyxl.load_workbook(copies / "ctl.xlsx")["Kết quả kiểm tra"]
     assert any("\ufffd" in str(c.value) for row in summary.iter_rows() for c in row)
+
+
+def test_a_file_size_limit_leaves_the_previous_output(tmp_path: Path):
+    import os
+    import resource
+    import subprocess
+    import sys
+
+    folder = _folder(tmp_path)
+    out = tmp_path / "tong-hop.xlsx"
+    out.write_text("bản trước")
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    command = [sys.executable, "-m", "thidua_cli", "export", "2018", str(folder), "-o", str(out), "--force"]
+    env = {**os.environ, "THIDUA_CACHE_DIR": str(tmp_path / "cache")}
+    run = subprocess.run(command, capture_output=True, text=True, preexec_fn=small_files, env=env, timeout=60)
+    assert run.returncode == 2, run.stderr
+    assert "không ghi được" in run.stderr and "Traceback" not in run.stderr
+    assert out.read_text() == "bản trước"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "nop", "tong-hop.xlsx"]
+
+
+def test_history_and_eligible_csv_are_safe_too(tmp_path: Path):
+    folder = tmp_path / "nop"
+    folder.mkdir()
+    raw_xlsx(folder / "ds.xlsx", {**AWARD_ROWS, "D3": "Đơn vị", "D4": "=cmd|' /C calc'!A0"})
+    out = RUN.invoke(app, ["history", "Lê Văn An", str(folder), "-f", "csv"])
+    assert "'=cmd|' /C calc'!A0" in out.stdout
+    raw = RUN.invoke(app, ["history", "Lê Văn An", str(folder), "-f", "csv", "--raw-csv"])
+    assert ",=cmd|' /C calc'!A0," in raw.stdout

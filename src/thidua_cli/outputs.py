@@ -99,18 +99,42 @@ def write_file(target: Path, write: Callable[[str], None], guard: Guard | None =
 
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
         os.close(handle)
-        write(temporary)
+        _quietly(write, temporary)
         with open(temporary, "rb") as written:
             os.fsync(written.fileno())
         os.replace(temporary, target)
         temporary = None
     except OSError as exc:
         raise OutputError(_os_message(target, exc, guard.lang if guard else "vi")) from exc
+    except Exception as exc:  # lxml reports a full disk or a size limit as its own error
+        if type(exc).__name__ != "SerialisationError":
+            raise
+        raise OutputError(_os_message(target, OSError(str(exc)), guard.lang if guard else "vi")) from exc
     finally:
         if temporary is not None:  # failed or interrupted: no partial file left behind
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
     return target
+
+
+def _quietly(write: Callable[[str], None], path: str) -> None:
+    """`write(path)`; when it fails, the writer's half-closed generators complain on stderr as they
+    are collected ("Exception ignored in …"): that is the same failure, reported once by us."""
+    import gc
+    import sys
+    import traceback
+
+    try:
+        write(path)
+    except BaseException as exc:
+        hook = sys.unraisablehook
+        sys.unraisablehook = lambda _: None
+        try:
+            traceback.clear_frames(exc.__traceback__)  # the writer's frames hold its generators
+            gc.collect()
+        finally:
+            sys.unraisablehook = hook
+        raise
 
 
 def _os_message(target: Path, exc: OSError, lang: str) -> str:

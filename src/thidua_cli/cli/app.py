@@ -286,6 +286,8 @@ def _on_termination() -> None:
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), stop)
+    if hasattr(signal, "SIGXFSZ"):  # a file size limit: the write fails with EFBIG (exit 2), no core dump
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 
 
 def catalogue_for(paths: list[Path] | None) -> Catalogue:

@@ -19,6 +19,7 @@ from thidua_cli.cli.app import (
     LangOption,
     MaxMemoryOption,
     NoCacheOption,
+    RawCsvOption,
     TimeoutOption,
     VerifyCacheOption,
     app,
@@ -31,6 +32,7 @@ from thidua_cli.cli.app import (
 )
 from thidua_cli.display import shown
 from thidua_cli.i18n import Lang, t
+from thidua_cli.outputs import csv_cell
 from thidua_cli.records import RECORD_FIELDS, Record
 
 
@@ -57,6 +59,7 @@ def history_command(
     max_memory: MaxMemoryOption = None,
     timeout: TimeoutOption = None,
     no_cache: NoCacheOption = False,
+    raw_csv: RawCsvOption = False,
     verify_cache: VerifyCacheOption = False,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
@@ -95,7 +98,7 @@ def history_command(
             buffer = io.StringIO()
             writer = csv.DictWriter(buffer, fieldnames=HISTORY_FIELDS, lineterminator="\n")
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows(rows if raw_csv else ({k: csv_cell(v) for k, v in r.items()} for r in rows))
             echo(buffer.getvalue(), nl=False)
         else:
             console = out_console()
@@ -143,6 +146,7 @@ def eligible_command(
     max_memory: MaxMemoryOption = None,
     timeout: TimeoutOption = None,
     no_cache: NoCacheOption = False,
+    raw_csv: RawCsvOption = False,
     verify_cache: VerifyCacheOption = False,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
@@ -217,16 +221,15 @@ def eligible_command(
             writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
             writer.writeheader()
             for cand in candidates:
-                writer.writerow(
-                    {
-                        **{k: cand[k] for k in ("name", "unit", "kind", "award", "level")},
-                        "rule": cand["rule"]["id"],
-                        "article": cand["rule"]["article"],
-                        "rule_set": cand["rule"]["rule_set"],
-                        "evidence_years": " ".join(str(e["year"]) for e in cand["evidence"]),
-                        "to_verify": "; ".join(cand["to_verify"]),
-                    }
-                )
+                row = {
+                    **{k: cand[k] for k in ("name", "unit", "kind", "award", "level")},
+                    "rule": cand["rule"]["id"],
+                    "article": cand["rule"]["article"],
+                    "rule_set": cand["rule"]["rule_set"],
+                    "evidence_years": " ".join(str(e["year"]) for e in cand["evidence"]),
+                    "to_verify": "; ".join(cand["to_verify"]),
+                }
+                writer.writerow(row if raw_csv else {k: csv_cell(v) for k, v in row.items()})
             echo(buffer.getvalue(), nl=False)
         else:
             console = out_console()
