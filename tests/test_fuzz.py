@@ -116,9 +116,13 @@ def test_fuzz_hostile_beside_good(tmp_path: Path):
         ["tally", "2010-2030", str(folder), "--timeout", "20", "-j", "2"],
         ["validate", str(folder), "--timeout", "20", "-f", "json"],
         ["export", "2010-2030", str(folder), "-o", str(out), "--timeout", "20"],
+        ["validate", str(folder), "--annotate", str(tmp_path / "tra-lai"), "--timeout", "20"],
     ):
         run = subprocess.run([*command, *args], capture_output=True, text=True, env=env, timeout=50)
         assert run.returncode in DOCUMENTED_EXIT_CODES, run.stderr
         assert "Traceback" not in run.stdout + run.stderr
         assert "không mong đợi" not in run.stderr
     assert _snapshot(folder) == before
+    assert (
+        len(list((tmp_path / "tra-lai").iterdir())) >= len(bad) - 2
+    )  # a copy for each bad file (not the FIFO, /dev/zero)

@@ -43,10 +43,14 @@ def annotate(
 def write_copy(source: Path, findings: Sequence[Problem], target: Path, lang: str, guard: Guard | None) -> Path:
     import openpyxl
 
+    workbook = None
     if source.suffix.lower() in (".xlsx", ".xlsm") and not _unreadable(findings):
-        workbook = openpyxl.load_workbook(source)
-    else:
-        workbook = _rebuild(source)
+        try:
+            workbook = openpyxl.load_workbook(source)
+        except Exception:  # a part openpyxl cannot read (calamine could): the values are rebuilt
+            workbook = None
+    if workbook is None:
+        workbook = _rebuild(source, sparse=any(f.code == "cells-ignored" for f in findings))
     _mark_cells(workbook, findings, lang)
     _summary_sheet(workbook, source, findings, lang)
     return save_workbook(workbook, target, guard)
@@ -88,7 +92,7 @@ def sheet_title(name: str) -> str:
     return title or "Sheet"
 
 
-def _rebuild(source: Path) -> Any:
+def _rebuild(source: Path, sparse: bool = False) -> Any:
     """A new workbook holding the (decoded) values of a file openpyxl cannot open."""
     import openpyxl
 
@@ -98,7 +102,7 @@ def _rebuild(source: Path) -> Any:
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     try:
-        grid_book = read_workbook(source)
+        grid_book = read_workbook(source, sparse=sparse)  # sparse: as the reader had to read it
     except UnreadableFile:
         return _empty_with_sheet(workbook)
     for sheet in grid_book.sheets:

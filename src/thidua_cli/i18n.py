@@ -82,6 +82,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Total: {files} files, {errors} errors, {warnings} warnings.",
     ),
     "validate_clean": ("Không phát hiện lỗi nào.", "No problems found."),
+    "annotate_failed": (
+        "{file}: không làm được bản sao có đánh dấu ({reason}); các bản khác vẫn được ghi.",
+        "{file}: no annotated copy could be made ({reason}); the others are written.",
+    ),
     "annotated": ("Đã ghi {n} bản có đánh dấu vào {path}", "Wrote {n} annotated copies to {path}"),
     "error_sev": ("lỗi", "error"),
     "info_sev": ("ghi chú", "note"),

@@ -144,7 +144,7 @@ def _annotate_all(report, out_dir: Path, lang: str, guard: Guard, limits: Limits
         if isinstance(done, ThiduaError):  # an output folder that cannot be written is the user's to fix
             raise done
         if isinstance(done, Failure):  # one odd file must not stop the copies of the others
-            line = f"{shown_path(file)}: {done.reason}: {shown(done.detail)}"
+            line = t("annotate_failed", lang, file=shown_path(file), reason=f"{done.reason}: {shown(done.detail)}")
             err_console().print(Text(line, style="yellow"), highlight=False)
         else:
             written += 1
