@@ -270,10 +270,21 @@ def read_isolated(
     path: Path, catalogue: Catalogue, label: str | None = None, limits: Limits | None = None
 ) -> FileResult:
     """`read_file` in a capped worker process: a file that aborts the parser is a finding."""
+    from functools import partial
+
     from thidua_cli.workers import run_one
 
-    result = run_one(lambda _: read_file(path, catalogue, label), None, limits)
+    result = run_one(partial(_read_one, path, catalogue, label), None, limits)
     return failed_file(label or str(path), result) if isinstance(result, Failure) else result
+
+
+def _read_one(path: Path, catalogue: Catalogue, label: str | None, _item: None) -> FileResult:
+    return read_file(path, catalogue, label)
+
+
+def _parse_task(catalogue: Catalogue, cache: Cache | None, task: tuple[Path, str | None, bool]) -> FileResult:
+    """One file in a worker (module-level, so that a spawned worker can unpickle it)."""
+    return _read_and_store(task[0], task[1], catalogue, cache, light=True, sparse=task[2])
 
 
 class _Parsers:
@@ -300,16 +311,13 @@ class _Parsers:
         self.done += [done for tag, value in self.pool.ready() if (done := self._result(tag, value))]
 
     def _start(self) -> Pool[tuple[Path, str | None, bool], FileResult]:
+        from functools import partial
+
         import thidua_cli.layout
         import thidua_cli.normalise  # noqa: F401  (loaded once here, inherited by forked workers)
         from thidua_cli.workers import Pool
 
-        catalogue, cache = self.catalogue, self.cache
-
-        def work(task: tuple[Path, str | None, bool]) -> FileResult:
-            return _read_and_store(task[0], task[1], catalogue, cache, light=True, sparse=task[2])
-
-        return Pool(work, min(self.jobs, self.total), self.limits)
+        return Pool(partial(_parse_task, self.catalogue, self.cache), min(self.jobs, self.total), self.limits)
 
     def _result(self, index: int, value: FileResult | Failure) -> tuple[int, FileResult] | None:
         """The file's result, or None when it is being tried again."""

@@ -93,7 +93,7 @@ def _die_with_parent(parent: int) -> None:
 
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):  # not Linux: workers are still killed on exit
         pass
     if os.getppid() != parent:  # the parent was gone before prctl took effect
         os._exit(1)
@@ -147,7 +147,8 @@ def _describe(exitcode: int | None) -> Failure:
             name = signal.Signals(-exitcode).name
         except ValueError:
             name = f"signal {-exitcode}"
-        reason = "memory" if -exitcode in (signal.SIGABRT, signal.SIGKILL, signal.SIGSEGV) else "crash"
+        fatal = {getattr(signal, name, 0) for name in ("SIGABRT", "SIGKILL", "SIGSEGV")}
+        reason = "memory" if -exitcode in fatal else "crash"
         return Failure(reason, name)
     return Failure("crash", f"exit {exitcode}")
 

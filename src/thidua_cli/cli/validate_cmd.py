@@ -115,7 +115,9 @@ def validate_command(
         raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
-def _copy(source: Path, findings: list[Problem], target: Path, lang: str, guard: Guard) -> Path | ThiduaError:
+def _copy(
+    source: Path, findings: list[Problem], target: Path, lang: str, guard: Guard, _item: None = None
+) -> Path | ThiduaError:
     """In the worker: the copy, or the usage error to raise in the parent."""
     from thidua_cli.annotate import write_copy
 
@@ -127,6 +129,8 @@ def _copy(source: Path, findings: list[Problem], target: Path, lang: str, guard:
 
 def _annotate_all(report, out_dir: Path, lang: str, guard: Guard, limits: Limits) -> None:  # type: ignore[no-untyped-def]
     """Each copy made in a capped worker (openpyxl opens the whole workbook); names chosen here."""
+    from functools import partial
+
     from rich.text import Text
 
     from thidua_cli.annotate import copy_name
@@ -140,7 +144,7 @@ def _annotate_all(report, out_dir: Path, lang: str, guard: Guard, limits: Limits
         if not findings or any(f.code == "own-output" for f in findings):  # never a copy of a copy
             continue
         target = copy_name(Path(file), out_dir, taken, guard)
-        done = run_one(lambda _: _copy(Path(file), findings, target, lang, guard), None, limits)  # noqa: B023
+        done = run_one(partial(_copy, Path(file), findings, target, lang, guard), None, limits)
         if isinstance(done, ThiduaError):  # an output folder that cannot be written is the user's to fix
             raise done
         if isinstance(done, Failure):  # one odd file must not stop the copies of the others
