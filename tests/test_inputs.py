@@ -30,6 +30,7 @@ def test_fifos_devices_sockets_and_symlink_loops_are_reported_never_read(tmp_pat
     (folder / "loop1.xlsx").symlink_to(folder / "loop2.xlsx")
     (folder / "loop2.xlsx").symlink_to(folder / "loop1.xlsx")
     (folder / "link.xlsx").symlink_to(folder / "good.xlsx")  # a symlink to a regular file is read
+    (folder / "vong").symlink_to(folder)  # a symlink to a folder (here: a loop) is not followed
     server = socket.socket(socket.AF_UNIX)
     server.bind(str(folder / "sock.xlsx"))
     try:
@@ -44,6 +45,7 @@ def test_fifos_devices_sockets_and_symlink_loops_are_reported_never_read(tmp_pat
             ("zero.xlsx", "not a regular file (device)"),
             ("sock.xlsx", "not a regular file (socket)"),
             ("loop1.xlsx", "Too many levels of symbolic links"),
+            ("vong", "not a regular file (folder)"),
         ]:
             assert f"{name}: Cannot open the file" in tally.stderr and reason in tally.stderr, name
         alone = _thidua("tally", "2018", str(folder / "x.xlsx"))

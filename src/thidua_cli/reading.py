@@ -66,6 +66,8 @@ def find_workbooks(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(Path(root, name) for name in sorted(files) if _wanted(name))
+                # a symlink to a folder is not followed (no loops), but reported when "read"
+                found.extend(Path(root, name) for name in dirs if os.path.islink(os.path.join(root, name)))
         elif os.path.lexists(path) and not path.is_dir():  # a FIFO or a device is reported when read
             if _wanted(path.name):
                 found.append(path)
@@ -97,7 +99,7 @@ def read_bytes(path: Path) -> bytes:
         raise UnreadableFile("os-error", exc.strerror or str(exc)) from exc
 
 
-_KINDS = ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device"))
+_KINDS = ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device"), (stat.S_ISDIR, "folder"))
 
 
 def _regular(mode: int) -> None:
