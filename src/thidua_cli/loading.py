@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from thidua_cli.catalogue import CATEGORIES, KINDS, LEVELS, Catalogue, load_catalogue
 from thidua_cli.problems import Problem, Severity
-from thidua_cli.reading import OwnWorkbook, UnreadableFile, find_workbooks, read_bytes
+from thidua_cli.reading import OwnWorkbook, UnreadableFile, few_cells, find_workbooks, read_bytes
 from thidua_cli.records import RECORD_FIELDS, Record
 from thidua_cli.workers import Failure, Limits
 
@@ -326,7 +326,8 @@ class _Parsers:
             value = self.retried[index]  # the second try failed too: the first one's reason is the one
         memory = isinstance(value, Failure) and value.reason == "memory"
         memory = memory or any((p.detail or "").startswith("worker-memory") for p in getattr(value, "problems", ()))
-        if memory and index not in self.retried and path.suffix.lower() in (".xlsx", ".xlsm") and self.pool:
+        retry = path.suffix.lower() in (".xlsx", ".xlsm") and index not in self.retried
+        if memory and retry and self.pool and few_cells(path):
             self.retried[index] = value
             self.pool.submit(index, (path, key, True))
             return None

@@ -207,6 +207,23 @@ def _inspect(data: bytes) -> str | None:
     return None
 
 
+SPARSE_RETRY_BYTES = 32 * 1024**2  # sheet XML worth reading cell by cell after calamine died
+
+
+def few_cells(path: Path) -> bool:
+    """An .xlsx whose sheets' XML is small (from the zip directory, nothing decompressed): if
+    calamine died on it, the cause is a far-apart range, not a mass of cells (a zip bomb), and a
+    cell-by-cell read is quick."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            sizes = [i.file_size for i in archive.infolist() if i.filename.lower().startswith("xl/worksheets/")]
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError):
+        return False
+    return sum(sizes) < SPARSE_RETRY_BYTES
+
+
 def column_letters(number: int) -> str:
     """1 → "A", 16384 → "XFD" (openpyxl's helper costs importing openpyxl in every worker)."""
     letters = ""
