@@ -1,11 +1,17 @@
 """A per-user cache of parsed files: the second run over unchanged files reads JSON, not Excel.
 
-An entry is keyed by the file's absolute path, size, modification time and content hash, and
-by the tool version and the catalogue fingerprint, so any change to either rebuilds it. The
-format is JSON (never pickle). An entry is one file of two parts, each a SHA-256 line then a
-JSON line: the counts and findings (small, read on every run), then the rows (read only by
-commands that need them). An entry that does not parse or does not match its key is ignored
-and rebuilt, never trusted.
+An entry is keyed by the file's absolute path, inode, size, modification time and content hash
+(of the very bytes the worker parsed), and by the tool version and the catalogue fingerprint, so
+any change to either rebuilds it. The format is JSON (never pickle). An entry is one file of two
+parts, each an HMAC-SHA-256 line then a JSON line: the counts and findings (small, read on every
+run), then the rows (read only by commands that need them). The HMAC key is a random secret in
+the cache folder, readable by the user only: an entry written by anyone who cannot read it does
+not verify. An entry that does not parse, verify or match its key is ignored and rebuilt.
+
+Threat model: the cache is as trusted as the user's home folder. Whoever can write the cache
+folder *and* read its secret (the user, an administrator, malware running as the user) can make
+the tool report other counts; `--verify-cache` parses every file again and reports (and
+replaces) each entry that disagrees; `--no-cache` does not read it at all.
 """
 
 from __future__ import annotations
@@ -27,7 +33,8 @@ from thidua_cli.loading import FileResult
 from thidua_cli.problems import Problem
 from thidua_cli.records import Record
 
-FORMAT = 5  # 4: counts' identities; 5: records carry detail, period and status
+FORMAT = 6  # 4: counts' identities; 5: records carry detail, period and status; 6: signed entries
+SECRET = "secret"  # the HMAC key's file in the cache folder
 
 try:  # orjson encodes the rows ~6× faster than the standard library (measured: 0.04 s vs 0.21 s
     import orjson  # for 100,000 rows); the cache format is plain JSON either way.
@@ -82,6 +89,37 @@ class Cache:
         self.fingerprint = fingerprint
         self._root = str(directory)
         self._ready = False
+        self._secret: bytes | None = None
+
+    def secret(self) -> bytes:
+        """The HMAC key: read from the cache folder, made (readable by the user only) when absent."""
+        if self._secret is None:
+            path = os.path.join(self._root, SECRET)
+            try:
+                with open(path, "rb") as handle:
+                    self._secret = handle.read(64)
+            except OSError:
+                self._secret = b""
+            if len(self._secret) < 32:
+                self._secret = self._new_secret(path)
+        return self._secret
+
+    def _new_secret(self, path: str) -> bytes:
+        fresh = os.urandom(32)
+        try:
+            os.makedirs(self._root, exist_ok=True)
+            temporary = f"{path}.{os.getpid()}.tmp"
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(handle, "wb") as out:
+                out.write(fresh)
+            if not os.path.exists(path):  # two processes at once: the first one's stays
+                os.replace(temporary, path)
+            else:
+                os.unlink(temporary)
+            with open(path, "rb") as handle_in:
+                return handle_in.read(64)
+        except OSError:
+            return fresh  # a read-only cache folder: entries of this run only
 
     def key(self, path: Path, data: bytes) -> str:
         """Path (absolute), size, modification time and content (SHA-256: hardware-accelerated
@@ -93,6 +131,8 @@ class Cache:
             code_fingerprint(),
             self.fingerprint,
             os.path.abspath(path),  # a path holds no NUL: the joined parts cannot run together
+            stat.st_dev,
+            stat.st_ino,
             stat.st_size,
             stat.st_mtime_ns,
             hashlib.sha256(data).hexdigest(),
@@ -107,10 +147,10 @@ class Cache:
         part is damaged); None when absent or damaged."""
         try:
             entry = self._entry(key)
-            payload = _read(entry, part=0)
+            payload = _read(entry, part=0, secret=self.secret())
             if payload["key"] != key:
                 return None
-            records = LazyRecords(entry, key, label, int(payload["count"]), reparse)
+            records = LazyRecords(entry, key, label, int(payload["count"]), reparse, self.secret())
             return _decode(payload["result"], label, records)
         except FileNotFoundError:
             return None
@@ -129,7 +169,7 @@ class Cache:
     def light(self, key: str, result: FileResult) -> FileResult:
         """The same result with rows that stay in the cache until asked for (cheap to send
         from a worker process to the parent, which binds the re-parse: `LazyRecords.bind`)."""
-        records = LazyRecords(self._entry(key), key, result.file, len(result.records), None)
+        records = LazyRecords(self._entry(key), key, result.file, len(result.records), None, self.secret())
         return replace(result, records=records)
 
     def _write(self, target: str, payloads: list[dict[str, Any]]) -> None:
@@ -141,7 +181,7 @@ class Cache:
         lines = []
         for payload in payloads:
             body = _dumps(payload)
-            lines += [hashlib.sha256(body).hexdigest().encode("ascii"), body]
+            lines += [_digest(self.secret(), body), body]
         temporary = f"{target}.{os.getpid()}.tmp"
         with open(temporary, "wb") as out:
             out.write(b"\n".join(lines))
@@ -161,14 +201,22 @@ class Cache:
         return removed
 
 
-def _read(entry: str, part: int) -> dict[str, Any]:
+def _digest(secret: bytes, body: bytes) -> bytes:
+    import hmac
+
+    return hmac.new(secret, body, hashlib.sha256).hexdigest().encode("ascii")
+
+
+def _read(entry: str, part: int, secret: bytes) -> dict[str, Any]:
     """Part 0 (counts, findings: only the first lines are read) or part 1 (rows) of an entry."""
+    import hmac
+
     with open(entry, "rb") as handle:
         for _ in range(2 * part):
             handle.readline()
         digest = handle.readline().rstrip(b"\n")
         body = handle.readline().rstrip(b"\n")
-    if hashlib.sha256(body).hexdigest().encode("ascii") != digest:
+    if not hmac.compare_digest(_digest(secret, body), digest):
         raise ValueError(f"damaged cache entry {os.path.basename(entry)}")
     payload = _loads(body)
     if not isinstance(payload, dict):
@@ -184,18 +232,21 @@ class LazyRecords(Sequence[Record]):
     the loader hands over `reparse`, bound to the run's catalogue (the same rows a fresh run
     gives); without one, a damaged part is an error."""
 
-    def __init__(self, rows_file: str, key: str, label: str, count: int, reparse: Reparse | None) -> None:
+    def __init__(
+        self, rows_file: str, key: str, label: str, count: int, reparse: Reparse | None, secret: bytes = b""
+    ) -> None:
         self._file, self._key, self._label, self._count, self._reparse = rows_file, key, label, count, reparse
+        self._secret = secret
         self._rows: list[Record] | None = None
 
     def bind(self, reparse: Reparse) -> LazyRecords:
         """The same rows, re-parsed through `reparse` if the entry turns out damaged."""
-        return LazyRecords(self._file, self._key, self._label, self._count, reparse)
+        return LazyRecords(self._file, self._key, self._label, self._count, reparse, self._secret)
 
     def _load(self) -> list[Record]:
         if self._rows is None:
             try:
-                payload = _read(self._file, part=1)
+                payload = _read(self._file, part=1, secret=self._secret)
                 if payload["key"] != self._key or len(payload["rows"]) != self._count:
                     raise ValueError("cache entry does not match its key")
                 self._rows = [(self._label, *row) for row in payload["rows"]]
@@ -228,8 +279,8 @@ class LazyRecords(Sequence[Record]):
 def _encode(result: FileResult) -> dict[str, Any]:
     """Everything but the rows (dataclasses.asdict would deep-copy those too)."""
     return {
-        "problems": [asdict(p) for p in result.problems],
-        "checks": [asdict(p) for p in result.checks],
+        "problems": [_problem(p) for p in result.problems],
+        "checks": [_problem(p) for p in result.checks],
         "sheets": result.sheets,
         "tables": result.tables,
         "readable": result.readable,
@@ -245,6 +296,14 @@ def _idents(text: str) -> array[int]:
     found = array("I")
     found.frombytes(binascii.a2b_base64(text.encode("ascii")))  # 4 bytes each (base64: not imported)
     return found
+
+
+def _problem(problem: Problem) -> dict[str, Any]:
+    """A finding without its file (the label is put back on reading): a file name that is not
+    UTF-8 cannot be written as JSON."""
+    item = asdict(problem)
+    del item["file"]
+    return item
 
 
 def _decode(data: dict[str, Any], label: str, records: Sequence[Record]) -> FileResult:

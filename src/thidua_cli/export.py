@@ -15,6 +15,7 @@ from typing import Any
 
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.loading import LoadResult
+from thidua_cli.outputs import Guard, cell_value, save_workbook, xml_safe
 from thidua_cli.paper import COUNT_FORMAT, FONT, HEADER_ROW, MOTTO, Letterhead
 from thidua_cli.records import RECORD_FIELDS, Record
 from thidua_cli.tally import Counts, count, pivot, unit_spellings, years_label
@@ -53,24 +54,24 @@ def export_workbook(
     *,
     parent: str = "",
     place: str = "",
+    guard: Guard | None = None,
 ) -> Path:
-    """Write the summary workbook for `years` to `target`; `issuer_name` (bold) under its
-    governing body `parent` heads every sheet meant for paper, `place` starts the date line."""
+    """Write the summary workbook for `years` to `target` (whole, marked: see `outputs`);
+    `issuer_name` (bold) under its governing body `parent` heads every sheet meant for paper,
+    `place` starts the date line."""
     from thidua_cli.paper import new_workbook
 
     workbook = new_workbook()
     summary = workbook.active
     summary.title = SUMMARY_SHEET
     counts = count(result.groups, years, _with_year(by), catalogue)
-    head = Letterhead(issuer_name, parent, place)
+    head = Letterhead(xml_safe(issuer_name), xml_safe(parent), xml_safe(place))
     _summary_sheet(summary, counts, years, head)
     rows = [r for r in result.rows if r[_YEAR] in set(years)]
     for year in years:
         _year_sheet(workbook.create_sheet(f"Năm {year}"), year, result, catalogue, head)
     _data_sheet(workbook.create_sheet(DATA_SHEET), rows, unit_spellings(result.groups))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(target)
-    return target
+    return save_workbook(workbook, target, guard)
 
 
 def export_split(
@@ -83,6 +84,7 @@ def export_split(
     *,
     parent: str = "",
     place: str = "",
+    guard: Guard | None = None,
 ) -> list[Path]:
     """One workbook per year, named tong-hop-YEAR.xlsx."""
     written = []
@@ -90,7 +92,7 @@ def export_split(
         target = folder / f"tong-hop-{year}.xlsx"
         kwargs: dict[str, Any] = {"by": by} if by else {}
         kwargs |= {"parent": parent, "place": place}
-        written.append(export_workbook(result, [year], target, catalogue, issuer_name, **kwargs))
+        written.append(export_workbook(result, [year], target, catalogue, issuer_name, guard=guard, **kwargs))
     return written
 
 
@@ -135,7 +137,7 @@ def _header(ws: Any, row: int, labels: Sequence[str]) -> None:
 
 def _body_cell(ws: Any, row: int, col: int, value: Any, numeric: bool = False) -> Any:
     st = _styles()
-    cell = ws.cell(row, col, value)
+    cell = ws.cell(row, col, cell_value(value))
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "f"
     cell.font, cell.border = st["normal"], st["border"]
@@ -349,7 +351,7 @@ def _data_sheet(ws: Any, rows: list[Record], units: dict[str, str]) -> None:
     ws.append([DATA_HEADERS[f] for f in fields])
     unit_at = RECORD_FIELDS.index("unit")
     for record in rows:
-        ws.append([units.get(str(record[i]), record[i]) if i == unit_at else record[i] for i in positions])
+        ws.append([cell_value(units.get(str(record[i]), record[i]) if i == unit_at else record[i]) for i in positions])
     for row in ws.iter_rows(min_row=2, max_col=len(fields)):  # user text is data, never a formula
         for cell in row:
             if isinstance(cell.value, str) and cell.value.startswith("="):

@@ -37,12 +37,25 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Đề nghị, chưa được khen — không tính ({n}):",
         "Proposed, not awarded — not counted ({n}):",
     ),
+    "sheet_problems": ("Trang tính đọc không trọn vẹn ({n}):", "Sheets not read in full ({n}):"),
     "unrecognised": ("Dòng không được tính ({n}):", "Rows not counted ({n}):"),
     "more": (
         "… và {n} dòng khác (ghi đầy đủ bằng --problems FILE).",
         "… and {n} more (write all with --problems FILE).",
     ),
     "written": ("Đã ghi {path}", "Wrote {path}"),
+    "xml_replaced": (
+        "{n} ô có ký tự điều khiển (không lưu được trong tệp Excel) đã được thay bằng �.",
+        "{n} cells held control characters (not storable in a workbook); replaced by �.",
+    ),
+    "cache_mismatch": (
+        "Bộ nhớ đệm sai với {n} tệp (đã đọc lại và thay): {files}",
+        "The cache was wrong about {n} files (read again and replaced): {files}",
+    ),
+    "own_output": (
+        "Bỏ qua {n} tệp do thidua tạo ra (bảng tổng hợp, bản sao có đánh dấu, mẫu): {files}",
+        "Skipped {n} files written by thidua (summaries, annotated copies, templates): {files}",
+    ),
     "missing_path": ("Không tìm thấy: {path}", "Not found: {path}"),
     "nothing_read": (
         "Không đọc được tệp bảng tính nào (.xlsx, .xlsm, .xls, .ods) trong: {paths}",
@@ -80,6 +93,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Total: {files}, {errors}, {warnings}.",
     ),
     "validate_clean": ("Không phát hiện lỗi nào.", "No problems found."),
+    "annotate_failed": (
+        "{file}: không làm được bản sao có đánh dấu ({reason}); các bản khác vẫn được ghi.",
+        "{file}: no annotated copy could be made ({reason}); the others are written.",
+    ),
     "annotated": ("Đã ghi {n} bản có đánh dấu vào {path}", "Wrote {n} annotated copies to {path}"),
     "error_sev": ("lỗi", "error"),
     "info_sev": ("ghi chú", "note"),

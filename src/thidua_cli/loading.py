@@ -12,17 +12,17 @@ from typing import TYPE_CHECKING
 
 from thidua_cli.catalogue import CATEGORIES, KINDS, LEVELS, Catalogue, load_catalogue
 from thidua_cli.problems import Problem, Severity
-from thidua_cli.reading import UnreadableFile, find_workbooks, read_bytes
+from thidua_cli.reading import OwnWorkbook, UnreadableFile, few_cells, find_workbooks, read_bytes
 from thidua_cli.records import RECORD_FIELDS, Record
 from thidua_cli.tally import GROUP_FIELDS, Group, group_records, net_groups, unit_spellings
+from thidua_cli.workers import Failure, Limits
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future, ProcessPoolExecutor
-
     import pandas as pd
 
     from thidua_cli.cache import Cache
     from thidua_cli.dedup import Merged
+    from thidua_cli.workers import Pool
 
 __all__ = ["GROUP_FIELDS", "FileResult", "Group", "LoadResult", "load", "read_file"]
 
@@ -122,6 +122,7 @@ def read_file(
     label: str | None = None,
     data: bytes | None = None,
     include_proposals: bool = False,
+    sparse: bool = False,
 ) -> FileResult:
     """One workbook → records and findings. Pure: no printing, no global state.
     `include_proposals`: rows of proposal lists and rows marked "(đề nghị)", "(không đạt)" are
@@ -131,15 +132,23 @@ def read_file(
     to stop the other files."""
     name = label or str(path)
     try:
-        return _read_file(path, catalogue, name, data, include_proposals)
+        return _read_file(path, catalogue, name, data, include_proposals, sparse)
     except UnreadableFile as exc:
-        return FileResult(name, [], [Problem("unreadable", name, detail=exc.reason)], readable=False)
+        said = exc.detail and exc.reason in ("os-error", "not-a-file", "too-large")  # what the system said
+        detail = f"{exc.reason}: {exc.detail}" if said else exc.reason
+        return FileResult(name, [], [Problem("unreadable", name, detail=detail)], readable=False)
+    except OwnWorkbook:  # a summary or annotated copy written into the folder: counted once, at its source
+        return FileResult(name, [], [Problem("own-output", name)], readable=False)
+    except MemoryError:  # under the worker's cap: the file is too large for it
+        return FileResult(name, [], [Problem("unreadable", name, detail="worker-memory: MemoryError")], readable=False)
     except Exception as exc:  # a bug of ours on a strange file must not lose the others
         detail = f"{type(exc).__name__}: {exc}"
         return FileResult(name, [], [Problem("file-error", name, detail=detail)], readable=False)
 
 
-def _read_file(path: Path, catalogue: Catalogue, name: str, data: bytes | None, proposals: bool) -> FileResult:
+def _read_file(
+    path: Path, catalogue: Catalogue, name: str, data: bytes | None, proposals: bool, sparse: bool = False
+) -> FileResult:
     # imported here: a run answered from the cache never needs the parsing machinery
     from thidua_cli.counting import apply_rule
     from thidua_cli.dedup import identities
@@ -149,7 +158,7 @@ def _read_file(path: Path, catalogue: Catalogue, name: str, data: bytes | None, 
     from thidua_cli.summaries import Summary, summary_mismatches
     from thidua_cli.template import template_sheets
 
-    workbook = read_workbook(path, data)
+    workbook = read_workbook(path, data, sparse)
     normaliser = Normaliser(catalogue, name, include_proposals=proposals)
     tables = 0
     encodings: list[str] = []
@@ -157,6 +166,11 @@ def _read_file(path: Path, catalogue: Catalogue, name: str, data: bytes | None, 
     summaries: list[Summary] = []
     for sheet_name, error in workbook.sheet_errors:
         normaliser.problems.append(Problem("sheet-unreadable", name, sheet_name, detail=error))
+    for code, sheet_name, value, detail in workbook.notes:
+        normaliser.problems.append(Problem(code, name, sheet_name, value=value, detail=detail or None))
+    if not workbook.sheets:  # no sheet at all (`<sheets/>`), or none that could be read
+        problems = [*normaliser.problems, Problem("unreadable", name, detail="no-sheet")]
+        return FileResult(name, [], problems, readable=False)
     own = template_sheets(workbook.sheets)  # the instructions and lookup lists of a returned template
     for sheet in workbook.sheets:
         if sheet.name in own:
@@ -192,8 +206,8 @@ def _read_file(path: Path, catalogue: Catalogue, name: str, data: bytes | None, 
 
 def read_records(path: Path, catalogue: Catalogue, label: str) -> list[Record]:
     """The records `read_file` counts: how a damaged cache entry is re-parsed, with the run's
-    catalogue (never the cache's own idea of one)."""
-    return list(read_file(path, catalogue, label).records)
+    catalogue (never the cache's own idea of one), in a capped worker like any other parse."""
+    return list(read_isolated(path, catalogue, label).records)
 
 
 def load(
@@ -205,6 +219,8 @@ def load(
     on_start: Callable[[int], None] | None = None,
     keep_duplicates: bool = False,
     include_proposals: bool = False,
+    limits: Limits | None = None,
+    verify: bool = False,
 ) -> LoadResult:
     """Read every workbook under `paths` (files or folders, recursively).
 
@@ -215,7 +231,9 @@ def load(
     (`duplicate`); `keep_duplicates` counts both as they are. `on_start(n)` is told how many
     files were found, before any is read; `progress(path)` as each is done.
     `include_proposals`: see `read_file` (such a run bypasses the cache, which holds the default
-    reading).
+    reading). Each file is parsed in a worker process capped by `limits` (memory, seconds): a
+    file that kills its worker is reported, never the run. `verify`: every file is parsed again
+    and a cache entry that disagrees is replaced and reported.
     """
     catalogue = catalogue or load_catalogue()
     cache = None if include_proposals else cache
@@ -225,7 +243,8 @@ def load(
     results: list[FileResult | None] = [None] * len(files)
     first_of: dict[str, int] = {}  # content digest → the first file that has it
     copies: dict[int, int] = {}  # file index → index of the file it repeats
-    with _Parsers(catalogue, jobs or default_jobs(), cache, len(files), include_proposals) as parsers:
+    cached: dict[int, FileResult] = {}  # --verify-cache: what the cache said, to compare
+    with _Parsers(catalogue, jobs or default_jobs(), cache, len(files), include_proposals, limits) as parsers:
         for index, path in enumerate(files):
             data = None if keep_duplicates and cache is None else _bytes(path)
             if data and not keep_duplicates:
@@ -236,14 +255,17 @@ def load(
                         progress(str(path))
                     continue
             key, hit = _from_cache(cache, path, data, catalogue)
-            if hit is not None:
+            if hit is not None and verify:
+                cached[index] = hit
+            elif hit is not None:
                 results[index] = hit
                 if progress:
                     progress(str(path))
                 continue
             parsers.add(index, path, key)  # parsing starts while the other files are looked up
         for index, result in parsers.results():
-            results[index] = _bound(result, files[index], catalogue)
+            result = _bound(result, files[index], catalogue)
+            results[index] = _verified(result, cached[index]) if index in cached else result
             if progress:
                 progress(str(files[index]))
     for index, original in copies.items():
@@ -321,32 +343,38 @@ def _assemble(files: list[FileResult], missing: list[Path], catalogue: Catalogue
     )
 
 
-PARALLEL_MIN_FILES = 4
-_worker: tuple[Catalogue, Cache | None, bool] | None = None
-
-
-def _init_worker(catalogue: Catalogue, cache: Cache | None, proposals: bool = False) -> None:
-    import signal
-
-    global _worker
-    _worker = (catalogue, cache, proposals)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+def _verified(fresh: FileResult, entry: FileResult) -> FileResult:
+    """`--verify-cache`: the fresh result, with a finding when the cache entry said otherwise."""
+    said = (sorted(entry.groups), sorted(p.code for p in entry.problems), entry.readable)
+    if said == (sorted(fresh.groups), sorted(p.code for p in fresh.problems), fresh.readable):
+        return fresh
+    return replace(fresh, problems=[*fresh.problems, Problem("cache-mismatch", fresh.file)])
 
 
 def _read_and_store(
-    path: Path, key: str | None, catalogue: Catalogue, cache: Cache | None, proposals: bool, light: bool = False
+    path: Path,
+    key: str | None,
+    catalogue: Catalogue,
+    cache: Cache | None,
+    proposals: bool = False,
+    light: bool = False,
+    sparse: bool = False,
 ) -> FileResult:
     """Parse one file and, with a cache, store the result (in the worker: JSON costs too).
+    The entry's key is worked out again from the very bytes parsed: a file replaced since the
+    parent looked it up is stored under its new content, never under the old one's key.
     `light`: once stored, send back the result without its rows (they stay in the cache)."""
-    result = read_file(path, catalogue, include_proposals=proposals)
+    data = None
+    if cache is not None and key is not None:
+        try:
+            data = read_bytes(path)
+            key = cache.key(path, data)
+        except (UnreadableFile, OSError):
+            data, key = None, None
+    result = read_file(path, catalogue, data=data, include_proposals=proposals, sparse=sparse)
     if cache is not None and key is not None and cache.put(key, result) and light:
         return cache.light(key, result)
     return result
-
-
-def _work(path: Path, key: str | None) -> FileResult:
-    assert _worker is not None
-    return _read_and_store(path, key, *_worker, light=True)
 
 
 def default_jobs() -> int:
@@ -359,61 +387,102 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-class _Parsers:
-    """Files to parse, with their place in the output. Sequential for a few files (or one job);
-    from the PARALLEL_MIN_FILES-th on, a process pool starts and takes each file as it is
-    added, so that parsing overlaps the cache look-ups of the files after it."""
+def failed_file(name: str, failure: Failure) -> FileResult:
+    """A file whose worker died, was killed or ran out of time: unreadable, with the reason."""
+    problem = Problem("unreadable", name, detail=f"worker-{failure.reason}: {failure.detail}")
+    return FileResult(name, [], [problem], readable=False)
 
-    def __init__(self, catalogue: Catalogue, jobs: int, cache: Cache | None, total: int, proposals: bool) -> None:
-        self.catalogue, self.jobs, self.cache, self.total = catalogue, jobs, cache, total
+
+def read_isolated(
+    path: Path, catalogue: Catalogue, label: str | None = None, limits: Limits | None = None
+) -> FileResult:
+    """`read_file` in a capped worker process: a file that aborts the parser is a finding."""
+    from thidua_cli.workers import run_one
+
+    result = run_one(partial(_read_one, path, catalogue, label), None, limits)
+    return failed_file(label or str(path), result) if isinstance(result, Failure) else result
+
+
+def _read_one(path: Path, catalogue: Catalogue, label: str | None, _item: None) -> FileResult:
+    return read_file(path, catalogue, label)
+
+
+def _parse_task(
+    catalogue: Catalogue, cache: Cache | None, proposals: bool, task: tuple[Path, str | None, bool]
+) -> FileResult:
+    """One file in a worker (module-level, so that a spawned worker can unpickle it)."""
+    return _read_and_store(task[0], task[1], catalogue, cache, proposals, light=True, sparse=task[2])
+
+
+class _Parsers:
+    """Files to parse, with their place in the output: each parsed by a capped worker process
+    (see `workers`), started with the first file added, so that parsing overlaps the cache
+    look-ups of the files after it. An .xlsx whose worker died of memory (python-calamine builds
+    a dense range from the first to the last cell: one cell at XFD1048576 is enough) is tried
+    once more, read cell by cell."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        jobs: int,
+        cache: Cache | None,
+        total: int,
+        proposals: bool = False,
+        limits: Limits | None = None,
+    ) -> None:
+        self.catalogue, self.jobs, self.cache, self.total, self.limits = catalogue, jobs, cache, total, limits
         self.proposals = proposals
-        self.waiting: list[tuple[int, Path, str | None]] = []
-        self.executor: ProcessPoolExecutor | None = None
-        self.futures: dict[Future[FileResult], int] = {}
+        self.pool: Pool[tuple[Path, str | None, bool], FileResult] | None = None
+        self.paths: dict[int, tuple[Path, str | None]] = {}
+        self.retried: dict[int, FileResult | Failure] = {}  # the first try's outcome
+        self.done: list[tuple[int, FileResult]] = []
 
     def add(self, index: int, path: Path, key: str | None) -> None:
-        if self.executor is not None:
-            self.futures[self.executor.submit(_work, path, key)] = index
-            return
-        self.waiting.append((index, path, key))
-        if self.jobs > 1 and len(self.waiting) >= PARALLEL_MIN_FILES:
-            self.executor = self._start()
-            for index, path, key in self.waiting:
-                self.futures[self.executor.submit(_work, path, key)] = index
-            self.waiting = []
+        if self.pool is None:
+            self.pool = self._start()
+        self.paths[index] = (path, key)
+        self.pool.submit(index, (path, key, False))
+        self.done += [done for tag, value in self.pool.ready() if (done := self._result(tag, value))]
 
-    def _start(self) -> ProcessPoolExecutor:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
+    def _start(self) -> Pool[tuple[Path, str | None, bool], FileResult]:
         import thidua_cli.layout
         import thidua_cli.normalise  # noqa: F401  (loaded once here, inherited by forked workers)
+        from thidua_cli.workers import Pool
 
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        return ProcessPoolExecutor(
-            max_workers=min(self.jobs, self.total),
-            mp_context=context,
-            initializer=_init_worker,
-            initargs=(self.catalogue, self.cache, self.proposals),
-        )
+        task = partial(_parse_task, self.catalogue, self.cache, self.proposals)
+        return Pool(task, min(self.jobs, self.total), self.limits)
+
+    def _result(self, index: int, value: FileResult | Failure) -> tuple[int, FileResult] | None:
+        """The file's result, or None when it is being tried again."""
+        path, key = self.paths[index]
+        if index in self.retried and not (isinstance(value, FileResult) and value.readable):
+            value = self.retried[index]  # the second try failed too: the first one's reason is the one
+        memory = isinstance(value, Failure) and value.reason == "memory"
+        memory = memory or any((p.detail or "").startswith("worker-memory") for p in getattr(value, "problems", ()))
+        retry = path.suffix.lower() in (".xlsx", ".xlsm") and index not in self.retried
+        if memory and retry and self.pool and few_cells(path):
+            self.retried[index] = value
+            self.pool.submit(index, (path, key, True))
+            return None
+        if isinstance(value, Failure):
+            return index, failed_file(str(path), value)
+        return index, value
 
     def results(self) -> Iterator[tuple[int, FileResult]]:
         """(index, result) for every file added, as each finishes."""
-        for index, path, key in self.waiting:
-            yield index, _read_and_store(path, key, self.catalogue, self.cache, self.proposals)
-        if self.futures:
-            from concurrent.futures import as_completed
-
-            for future in as_completed(self.futures):
-                yield self.futures[future], future.result()
+        yield from self.done
+        self.done = []
+        if self.pool is not None:
+            for tag, value in self.pool.drain():
+                if done := self._result(tag, value):
+                    yield done
 
     def __enter__(self) -> _Parsers:
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        if self.executor is not None:
-            self.executor.shutdown(wait=True, cancel_futures=True)
+        if self.pool is not None:
+            self.pool.close()
 
 
 def records_frame(records: list[Record], catalogue: Catalogue) -> pd.DataFrame:

@@ -22,6 +22,19 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "Không mở được tệp ({detail}); tệp bị bỏ qua. {hint}",
         "Cannot open the file ({detail}); skipped. {hint}",
     ),
+    "own-output": (
+        Severity.INFO,
+        "Tệp do thidua tạo ra (bảng tổng hợp, bản sao có đánh dấu hoặc mẫu), không phải danh sách đơn vị gửi; "
+        "không đọc.",
+        "A file written by thidua (a summary, an annotated copy or a template), not a unit's list; not read.",
+    ),
+    "cache-mismatch": (
+        Severity.WARNING,
+        "Bộ nhớ đệm ghi kết quả khác với khi đọc lại tệp (--verify-cache): đã dùng kết quả đọc lại và thay mục "
+        "đệm. Nếu lặp lại, hãy chạy thidua cache clear.",
+        "The cache held a different result than reading the file again (--verify-cache): the fresh one is used "
+        "and the entry replaced. If this recurs, run thidua cache clear.",
+    ),
     "file-error": (
         Severity.ERROR,
         "Lỗi khi xử lý tệp ({detail}); tệp bị bỏ qua. Xin gửi tệp này cho nhóm phát triển.",
@@ -31,6 +44,20 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         Severity.ERROR,
         "Không đọc được trang tính ({detail}); trang bị bỏ qua.",
         "Cannot read the sheet ({detail}); skipped.",
+    ),
+    "cells-ignored": (
+        Severity.ERROR,
+        "{detail} ô có dữ liệu nằm quá xa vùng danh sách (từ ô {value}) không được đọc; hãy xoá hoặc chuyển "
+        "chúng vào vùng danh sách.",
+        "{detail} non-empty cells lie too far outside the list (from cell {value}) and were not read; delete "
+        "them or move them into the list.",
+    ),
+    "merge-clipped": (
+        Severity.ERROR,
+        "Vùng gộp ô {value} phủ gần hết trang tính: Excel chỉ hiện giá trị ô đầu, nên chỉ đọc trong vùng có "
+        "dữ liệu với giá trị đó; hãy bỏ gộp ô (Unmerge) rồi kiểm tra lại.",
+        "The merged range {value} covers nearly the whole sheet: Excel shows only its first cell's value, so "
+        "the used range is read with that value; unmerge it and check again.",
     ),
     "skipped-sheet": (
         Severity.INFO,
@@ -214,6 +241,12 @@ REASONS: dict[str, tuple[str, str]] = {
     "html": ("tệp là trang HTML đổi đuôi, không phải bảng tính Excel", "an HTML page renamed, not a workbook"),
     "empty": ("tệp rỗng", "empty file"),
     "os-error": ("lỗi hệ điều hành", "operating system error"),
+    "too-large": ("quá lớn", "too large"),
+    "not-a-file": ("không phải tệp thường", "not a regular file"),
+    "no-sheet": ("tệp không có trang tính nào đọc được", "the workbook has no readable sheet"),
+    "worker-memory": ("quá lớn / hỏng: vượt giới hạn bộ nhớ khi đọc", "too large / corrupt: memory limit reached"),
+    "worker-timeout": ("quá lớn / hỏng: đọc quá thời gian cho phép", "too large / corrupt: time limit reached"),
+    "worker-crash": ("quá lớn / hỏng: tiến trình đọc tệp dừng đột ngột", "too large / corrupt: the reader crashed"),
     "empty-sheet": ("trang trống", "empty sheet"),
     "no-header": ("không có dòng tiêu đề cột của danh sách khen thưởng", "no award-list header row"),
     "invalid": ("không phải ngày có thật", "is not a real date"),
@@ -297,8 +330,9 @@ class Problem:
         if self.suggestion:
             suggestion = f" (did you mean: {self.suggestion}?)" if lang == "en" else f" (Có phải: {self.suggestion}?)"
         detail = self.detail or ""
-        if detail in REASONS:
-            detail = REASONS[detail][1 if lang == "en" else 0]
+        reason, _, more = detail.partition(": ")
+        if reason in REASONS:  # a stable code, maybe with what the system said after ": "
+            detail = REASONS[reason][1 if lang == "en" else 0] + (f" ({more})" if more else "")
         elif self.code == "kind-mismatch" and lang == "en":
             detail = {"Cá nhân": "an individual", "Tập thể": "a collective", "Hộ gia đình": "a household"}.get(
                 detail, detail

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +16,15 @@ _ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
 
 Cell = Any
 Merged = tuple[tuple[int, int], tuple[int, int]]
+
+# Bounds checked before anything is allocated: a sheet is read densely (a list per row) only up
+# to MAX_CELLS cells from A1 and MAX_COLUMNS columns; cells beyond are reported, never read.
+MAX_CELLS = 20_000_000  # 1,000,000 rows × 20 columns, ~160 MB of list slots
+MAX_COLUMNS = 1_024  # an award list has ~10; "XFD" is column 16,384
+MAX_FILE_BYTES = 1024**3  # a workbook larger than this on disk is not read into memory
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?"')
+_COUNT = re.compile(rb'\buniqueCount="(\d+)"|\bcount="(\d+)"')
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"')
 
 
 @dataclass(frozen=True)
@@ -30,6 +41,7 @@ class WorkbookGrid:
     path: Path
     sheets: list[SheetGrid]
     sheet_errors: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[tuple[str, str, str, str]] = field(default_factory=list)  # (code, sheet, value, detail) findings
 
 
 class UnreadableFile(Exception):
@@ -41,6 +53,10 @@ class UnreadableFile(Exception):
         self.detail = detail
 
 
+class OwnWorkbook(Exception):
+    """A workbook this tool wrote (summary, annotated copy, template): never read as input."""
+
+
 def find_workbooks(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
     """Spreadsheet files under the given files and folders (sorted), and the paths not found."""
     found: list[Path] = []
@@ -50,7 +66,9 @@ def find_workbooks(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(Path(root, name) for name in sorted(files) if _wanted(name))
-        elif path.is_file():
+                # a symlink to a folder is not followed (no loops), but reported when "read"
+                found.extend(Path(root, name) for name in dirs if os.path.islink(os.path.join(root, name)))
+        elif os.path.lexists(path) and not path.is_dir():  # a FIFO or a device is reported when read
             if _wanted(path.name):
                 found.append(path)
         else:
@@ -65,14 +83,35 @@ def _wanted(name: str) -> bool:
 
 
 def read_bytes(path: Path) -> bytes:
+    """The file's bytes, if it is a regular file (a symlink is followed to one) of sane size: a
+    FIFO would block forever, /dev/zero never end. Opened without blocking, then checked on the
+    open descriptor, so that a file swapped for a FIFO in between is refused too."""
     try:
-        return path.read_bytes()
+        _regular(os.stat(path).st_mode)  # before opening: opening a FIFO may block
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(handle, "rb") as file:
+            info = os.fstat(file.fileno())
+            _regular(info.st_mode)
+            if info.st_size > MAX_FILE_BYTES:
+                raise UnreadableFile("too-large", f"> {MAX_FILE_BYTES // 1024**2} MB")
+            return file.read()
     except OSError as exc:
         raise UnreadableFile("os-error", exc.strerror or str(exc)) from exc
 
 
-def read_workbook(path: Path, data: bytes | None = None) -> WorkbookGrid:
-    """Every sheet's cell values. Raises UnreadableFile for corrupt or protected files."""
+_KINDS = ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device"), (stat.S_ISDIR, "folder"))
+
+
+def _regular(mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    kind = next((name for test, name in _KINDS if test(mode)), "socket" if stat.S_ISSOCK(mode) else "?")
+    raise UnreadableFile("not-a-file", kind)
+
+
+def read_workbook(path: Path, data: bytes | None = None, sparse: bool = False) -> WorkbookGrid:
+    """Every sheet's cell values. Raises UnreadableFile for corrupt or protected files.
+    `sparse`: an .xlsx read cell by cell (the second try at a file that made calamine abort)."""
     import python_calamine as pc
 
     if data is None:
@@ -81,6 +120,12 @@ def read_workbook(path: Path, data: bytes | None = None) -> WorkbookGrid:
         raise UnreadableFile("password")
     import io
 
+    zipped = data.startswith(b"PK") and b"xl/workbook" in data  # an .xlsx/.xlsm (not .ods)
+    found = _inspect(data) if zipped else None
+    if found == "own":
+        raise OwnWorkbook()
+    if found == "too-much" or (zipped and sparse):
+        return _read_sparse(path, data)
     try:
         workbook = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except pc.PasswordError as exc:
@@ -89,16 +134,165 @@ def read_workbook(path: Path, data: bytes | None = None) -> WorkbookGrid:
         raise UnreadableFile(_classify(data), str(exc)) from exc
     sheets: list[SheetGrid] = []
     errors: list[tuple[str, str]] = []
+    notes: list[tuple[str, str, str, str]] = []
     for name in workbook.sheet_names:
         try:
             sheet = workbook.get_sheet_by_name(name)
+            if sheet.total_height * max(1, sheet.total_width) > MAX_CELLS or sheet.total_width > MAX_COLUMNS:
+                if zipped:  # cells far from the others: read one by one, not as a dense range
+                    return _read_sparse(path, data)
+                errors.append((name, "too-large"))
+                continue
             rows = sheet.to_python(skip_empty_area=False)
-            merged = list(sheet.merged_cell_ranges or [])
+            merged = clip_merged(sheet.merged_cell_ranges or [], rows, name, notes)
         except Exception as exc:  # one broken sheet must not lose the others
             errors.append((name, str(exc)))
             continue
         sheets.append(SheetGrid(name=name, rows=rows, merged=merged))
-    return WorkbookGrid(path=path, sheets=sheets, sheet_errors=errors)
+    return WorkbookGrid(path=path, sheets=sheets, sheet_errors=errors, notes=notes)
+
+
+def clip_merged(
+    merged: Iterable[Merged], rows: Sequence[Sequence[Cell]], sheet: str, notes: list[tuple[str, str, str, str]]
+) -> list[Merged]:
+    """Merged ranges cut to the cells present: a merge over the whole sheet (Ctrl+A → Merge)
+    spreads its value over the used range, never over 17 billion cells. A merge past the
+    bounds (no list has one) is noted: Excel shows only its first cell's value."""
+    height = len(rows)
+    width = max(map(len, rows), default=0)
+    clipped: list[Merged] = []
+    for (r0, c0), (r1, c1) in merged:
+        if (r1 - r0 + 1) * (c1 - c0 + 1) > MAX_CELLS or c1 >= MAX_COLUMNS:
+            where = f"{column_letters(c0 + 1)}{r0 + 1}:{column_letters(min(c1, 16383) + 1)}{r1 + 1}"
+            notes.append(("merge-clipped", sheet, where, ""))
+        r1, c1 = min(r1, height - 1), min(c1, width - 1)
+        if r0 <= r1 and c0 <= c1 and (r0, c0) != (r1, c1):
+            clipped.append(((r0, c0), (r1, c1)))
+    return clipped
+
+
+def _inspect(data: bytes) -> str | None:
+    """ "own" for a workbook this tool wrote (marked in its document properties); "too-much" for
+    an .xlsx whose parts announce more than they can hold (checked on the first bytes of each
+    part): a sheet dimension past the bounds, a shared-string count larger than its part. Such a
+    claim makes python-calamine allocate it all at once and abort the process."""
+    import io
+    import zipfile
+
+    from thidua_cli.outputs import MARKS
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        for info in archive.infolist():
+            name = info.filename.lower()
+            if name == "docprops/core.xml" and info.file_size < 65536:
+                core = archive.read(info)
+                if all(mark in core for mark in MARKS):
+                    return "own"
+            elif name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                with archive.open(info) as part:
+                    found = _DIMENSION.search(part.read(4096))
+                if found and found.group(3):
+                    rows, columns = int(found.group(4)), _column_number(found.group(3))
+                    if rows * max(1, columns) > MAX_CELLS or columns > MAX_COLUMNS:
+                        return "too-much"
+            elif name == "xl/sharedstrings.xml":
+                with archive.open(info) as part:
+                    head = part.read(1024)
+                counts = [int(a or b) for a, b in _COUNT.findall(head[: head.find(b">", head.find(b"<sst")) + 1])]
+                if counts and max(counts) > info.file_size // 4 + 16:  # "<si/>" is 5 bytes
+                    return "too-much"
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError):
+        return None  # calamine says what is wrong with it
+    return None
+
+
+SPARSE_RETRY_BYTES = 32 * 1024**2  # sheet XML worth reading cell by cell after calamine died
+
+
+def few_cells(path: Path) -> bool:
+    """An .xlsx whose sheets' XML is small (from the zip directory, nothing decompressed): if
+    calamine died on it, the cause is a far-apart range, not a mass of cells (a zip bomb), and a
+    cell-by-cell read is quick."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            sizes = [i.file_size for i in archive.infolist() if i.filename.lower().startswith("xl/worksheets/")]
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError):
+        return False
+    return sum(sizes) < SPARSE_RETRY_BYTES
+
+
+def column_letters(number: int) -> str:
+    """1 → "A", 16384 → "XFD" (openpyxl's helper costs importing openpyxl in every worker)."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _read_sparse(path: Path, data: bytes) -> WorkbookGrid:
+    """An .xlsx read cell by cell (openpyxl, read-only): only the cells present are looked at, and
+    those past MAX_COLUMNS or MAX_CELLS are counted and reported instead of allocated."""
+    import io
+
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:
+        raise UnreadableFile("corrupt", str(exc)) from exc
+    sheets: list[SheetGrid] = []
+    errors: list[tuple[str, str]] = []
+    notes: list[tuple[str, str, str, str]] = []
+    for worksheet in workbook.worksheets:
+        try:
+            rows, left_out, first = _sparse_rows(worksheet)
+            source = getattr(worksheet, "_worksheet_path", None)
+            xml = workbook._archive.read(source) if source else b""
+        except Exception as exc:  # one broken sheet must not lose the others
+            errors.append((worksheet.title, str(exc)))
+            continue
+        merged = [
+            ((int(r0) - 1, _column_number(c0) - 1), (int(r1) - 1, _column_number(c1) - 1))
+            for c0, r0, c1, r1 in _MERGE.findall(xml)
+        ]
+        sheets.append(SheetGrid(worksheet.title, rows, clip_merged(merged, rows, worksheet.title, notes)))
+        if left_out:
+            notes.append(("cells-ignored", worksheet.title, first, str(left_out)))
+    workbook.close()
+    return WorkbookGrid(path=path, sheets=sheets, sheet_errors=errors, notes=notes)
+
+
+def _sparse_rows(worksheet: Any) -> tuple[list[list[Cell]], int, str]:
+    """A sheet's rows within the bounds ("" for an empty cell, as python-calamine gives), the
+    number of non-empty cells beyond them and the first of those."""
+    worksheet.reset_dimensions()  # the file's own <dimension> claim is not trusted
+    rows: list[list[Cell]] = []
+    left_out, first, width = 0, "", 0
+    for index, values in enumerate(worksheet.iter_rows(values_only=True), 1):
+        row = ["" if v is None else v for v in values[:MAX_COLUMNS]]
+        beyond = [c for c, v in enumerate(values[MAX_COLUMNS:], MAX_COLUMNS + 1) if v is not None]
+        if any(v != "" for v in row) and (index * max(width, len(row)) > MAX_CELLS):
+            beyond = [c for c, v in enumerate(values, 1) if v is not None] + beyond
+            row = []
+        if beyond:
+            left_out += len(beyond)
+            first = first or f"{column_letters(beyond[0])}{index}"
+        if any(v != "" for v in row):
+            rows.extend([] for _ in range(index - 1 - len(rows)))
+            rows.append(row)
+            width = max(width, len(row))
+    return rows, left_out, first
 
 
 def _classify(data: bytes) -> str:

@@ -8,6 +8,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from thidua_cli.display import shown
 from thidua_cli.i18n import category, how_many, number, t
 from thidua_cli.problems import SHORT, Problem, Severity
 from thidua_cli.tally import counted_in, pivot, years_label
@@ -31,12 +32,15 @@ WRAPPED = ("award", "unit", "issuer")  # the text columns a compact table wraps
 KIND_SHORT = {"Cá nhân": "CN", "Tập thể": "TT", "Hộ gia đình": "HGĐ"}
 
 
-def tally_csv(counts: Counts) -> str:
-    """Header of dimension names in the order given, then `count`; canonical Vietnamese values."""
+def tally_csv(counts: Counts, raw: bool = False) -> str:
+    """Header of dimension names in the order given, then `count`; canonical Vietnamese values;
+    a text that a spreadsheet would run as a formula is prefixed with ' (unless `raw`)."""
+    from thidua_cli.outputs import csv_cell
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([*counts.by, "count"])
-    writer.writerows(counts.rows)
+    writer.writerows(counts.rows if raw else ([csv_cell(v) for v in row] for row in counts.rows))
     return buffer.getvalue()
 
 
@@ -139,6 +143,12 @@ def print_summary(console: Console, result: LoadResult, years: Sequence[int] | N
     outside = result.total - counted
     if outside:
         console.print(t("outside", lang, n=how_many(outside, "record", lang)))
+    mismatched = [p.file for p in result.problems if p.code == "cache-mismatch"]
+    if mismatched:
+        console.print(Text(t("cache_mismatch", lang, n=len(mismatched), files=shown(", ".join(mismatched))), "yellow"))
+    own = [p.file for p in result.problems if p.code == "own-output"]
+    if own:
+        console.print(t("own_output", lang, n=len(own), files=", ".join(own)))  # a str: shown safely
     legacy = [f.file for f in files if f.encodings]
     if legacy:
         console.print(t("legacy", lang, files=", ".join(legacy)))
@@ -170,6 +180,12 @@ def _sections(result: LoadResult) -> list[tuple[str, str, list[Problem], int | N
             "proposals",
             "yellow",
             [p for p in problems if p.code in ("proposal-list", "not-awarded")],
+            MAX_SHEET_LINES,
+        ),
+        (
+            "sheet_problems",
+            "bold red",
+            [p for p in result.problems if p.code in ("cells-ignored", "merge-clipped")],
             MAX_SHEET_LINES,
         ),
         (
@@ -304,7 +320,7 @@ def validation_tables(report: ValidationReport, lang: str, width: int | None = N
     summary = report.summary()
     for file, counts in summary["files"].items():
         if counts["errors"] or counts["warnings"]:
-            out.append(Text(t("validate_file_line", lang, file=file, **_counted(counts, lang))))
+            out.append(Text(t("validate_file_line", lang, file=shown(file), **_counted(counts, lang))))
     if report.findings:
         total = t(
             "validate_total", lang, files=how_many(len(summary["files"]), "file", lang), **_counted(summary, lang)

@@ -14,6 +14,7 @@ from typing import Any
 
 from thidua_cli.catalogue import KINDS, Catalogue
 from thidua_cli.i18n import number
+from thidua_cli.outputs import Guard, write_file, xml_safe
 from thidua_cli.paper import MOTTO, Letterhead, date_line, text_width
 from thidua_cli.tally import count, pivot, years_label
 
@@ -92,10 +93,18 @@ def build_report(groups: Sequence[Sequence[Any]], years: Sequence[int], catalogu
     return Report(tuple(years), titles, forms)
 
 
-def write_docx(report: Report, target: Path, issuer_name: str = "", parent: str = "", place: str = "") -> Path:
+def write_docx(
+    report: Report,
+    target: Path,
+    issuer_name: str = "",
+    parent: str = "",
+    place: str = "",
+    guard: Guard | None = None,
+) -> Path:
     """An A4 page in Times New Roman 14 with the letterhead of Decree 30/2020 (governing body,
     issuing body in bold with a short rule, the motto with its rule, place and date), ready to
-    paste into a report; the year range never breaks, quotation marks are typographic."""
+    paste into a report; the year range never breaks, quotation marks are typographic. Written
+    whole or not at all (see `outputs`)."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
@@ -114,7 +123,7 @@ def write_docx(report: Report, target: Path, issuer_name: str = "", parent: str 
         for attr in ("eastAsia", "cs"):
             fonts.set(f"{_W}{attr}", "Times New Roman")
     style.paragraph_format.space_after = Pt(0)
-    _letterhead(document, Letterhead(issuer_name, parent, place))
+    _letterhead(document, Letterhead(xml_safe(issuer_name), xml_safe(parent), xml_safe(place)))
     heading = document.add_paragraph()
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     heading.paragraph_format.space_before, heading.paragraph_format.space_after = Pt(18), Pt(12)
@@ -125,8 +134,7 @@ def write_docx(report: Report, target: Path, issuer_name: str = "", parent: str 
         paragraph.paragraph_format.first_line_indent = Cm(1)
         paragraph.paragraph_format.space_after = Pt(6)
         paragraph.paragraph_format.line_spacing = 1.15
-    target.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(target))
+    write_file(target, document.save, guard)
     return target
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from thidua_cli.catalogue import KINDS, LEVELS, Catalogue
+from thidua_cli.outputs import Guard, save_workbook, xml_safe
 from thidua_cli.paper import FONT, Letterhead
 
 HEADERS = [
@@ -59,7 +60,12 @@ def template_sheets(sheets: Iterable[Any]) -> set[str]:
 
 
 def write_template(
-    target: Path, catalogue: Catalogue, year: int | None = None, unit: str = "", parent: str = ""
+    target: Path,
+    catalogue: Catalogue,
+    year: int | None = None,
+    unit: str = "",
+    parent: str = "",
+    guard: Guard | None = None,
 ) -> Path:
     """Write the template workbook: list sheet, instructions, hidden lookup lists."""
     from thidua_cli.paper import HEADER_ROW, fit_row_heights, fit_width, letterhead, new_workbook, signature
@@ -71,7 +77,7 @@ def write_template(
     for col, column_width in enumerate(WIDTHS, 1):
         ws.column_dimensions[_letter(col)].width = column_width
     year_text = f"NĂM {year}" if year else "NĂM ……"
-    head = Letterhead(unit or "TÊN ĐƠN VỊ", parent or "CƠ QUAN CHỦ QUẢN")
+    head = Letterhead(xml_safe(unit) or "TÊN ĐƠN VỊ", xml_safe(parent) or "CƠ QUAN CHỦ QUẢN")
     letterhead(ws, width, head, f"DANH SÁCH CÁ NHÂN, TẬP THỂ ĐƯỢC KHEN THƯỞNG {year_text}")
     _header(ws, HEADER_ROW)
     last = _sections(ws, workbook, catalogue, HEADER_ROW + 1, year)
@@ -80,9 +86,7 @@ def write_template(
     ws.freeze_panes = f"C{HEADER_ROW + 1}"
     fit_width(ws, HEADER_ROW)  # the units insert rows: pages are left to the application, titles repeat
     _instructions(workbook.create_sheet(INSTRUCTIONS_SHEET, 1))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(target)
-    return target
+    return save_workbook(workbook, target, guard, mark=False)  # units fill it in and send it back: read
 
 
 def _letter(col: int) -> str:

@@ -25,8 +25,11 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from thidua_cli.loading import LoadResult
+    from thidua_cli.outputs import Guard
+    from thidua_cli.workers import Limits
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_NOTHING_READ, EXIT_INTERNAL = 0, 1, 2, 3, 4
+EXIT_TERMINATED = 143  # 128 + SIGTERM, for SIGHUP too
 
 # Each command's module, imported only when that command runs (or for `--help`): building
 # every command's options from its signature on each start cost ~20 ms, importing them ~10 ms.
@@ -163,8 +166,58 @@ ProblemsOption = Annotated[
         "bản ghi trùng, tệp bị bỏ qua và cảnh báo.",
     ),
 ]
+MaxMemoryOption = Annotated[
+    str | None,
+    typer.Option(
+        "--max-memory",
+        envvar="THIDUA_MAX_MEMORY",
+        help="Giới hạn bộ nhớ cho mỗi tiến trình đọc tệp, ví dụ 2G (mặc định) hoặc 500M; tệp vượt giới hạn "
+        "được báo là quá lớn / hỏng, các tệp khác vẫn được tính.",
+    ),
+]
+TimeoutOption = Annotated[
+    float | None,
+    typer.Option(
+        "--timeout",
+        min=0.1,
+        envvar="THIDUA_TIMEOUT",
+        help="Số giây tối đa để đọc một tệp (mặc định 120); quá hạn thì tệp được báo, các tệp khác vẫn được tính.",
+    ),
+]
 NoCacheOption = Annotated[
     bool, typer.Option("--no-cache", help="Không dùng bộ nhớ đệm: đọc lại mọi tệp Excel (xem: thidua cache clear).")
+]
+
+
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", help="Ghi đè tệp kết quả đã có (không bao giờ ghi đè tệp đang được đọc)."),
+]
+RawCsvOption = Annotated[
+    bool,
+    typer.Option(
+        "--raw-csv",
+        help="Ghi ô CSV đúng như trong danh sách; mặc định ô bắt đầu bằng = + - @ được thêm dấu ' phía trước "
+        "để Excel không chạy chúng như công thức.",
+    ),
+]
+
+
+def guard_for(result: LoadResult | None, force: bool, lang: str) -> Guard:
+    """What this command's outputs must not replace: every file found, and existing files unless --force."""
+    from thidua_cli.outputs import Guard
+
+    read = [f.file for f in result.files if not any(p.code == "own-output" for p in f.problems)] if result else []
+    return Guard.of(read, force, lang)
+
+
+VerifyCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--verify-cache",
+        help="Đọc lại mọi tệp và so với bộ nhớ đệm: mục đệm nào khác được thay và báo (bộ nhớ đệm chỉ là bản "
+        "sao để chạy nhanh, không phải nguồn dữ liệu).",
+    ),
 ]
 
 
@@ -189,32 +242,61 @@ def _width(fd: int, fallback: int) -> int | None:
     return None if os.isatty(fd) or os.environ.get("COLUMNS") else fallback
 
 
-def err_console() -> Console:
+def safe_console(**options: Any) -> Console:
+    """A Rich console for user text: no markup or emoji codes read in it (a cell or a file name
+    holding "[/x]" is printed as it is), and control characters shown as `\\x1b` (see `display`).
+    Our own styling uses Text objects."""
     from rich.console import Console  # imported when something is printed: ~20 ms of start-up
 
-    return Console(stderr=True, width=_width(2, 120))
+    from thidua_cli.display import shown
+
+    class SafeConsole(Console):
+        def render_str(self, text: str, **kwargs: Any) -> Any:
+            return super().render_str(shown(text), **kwargs)
+
+    return SafeConsole(markup=False, emoji=False, **options)
+
+
+def err_console() -> Console:
+    return safe_console(stderr=True, width=_width(2, 120))
 
 
 def out_console() -> Console:
-    from rich.console import Console
+    return safe_console(width=_width(1, 160))
 
-    return Console(width=_width(1, 160))
+
+def echo(text: str, nl: bool = True) -> None:
+    """CSV and JSON on stdout (a non-UTF-8 file name in them as U+FFFD)."""
+    from thidua_cli.display import printable
+
+    typer.echo(printable(text), nl=nl)
 
 
 def fail(message: str, code: int, lang: str) -> NoReturn:
-    err_console().print(f"[bold red]{t('error', lang)}:[/] {message}", highlight=False)
+    from rich.text import Text
+
+    from thidua_cli.display import shown
+
+    line = Text.assemble((f"{t('error', lang)}: ", "bold red"), shown(message))
+    err_console().print(line, highlight=False)
     raise typer.Exit(code)
 
 
 @contextmanager
 def handled(lang: str, debug: bool = False) -> Iterator[None]:
-    """Turn the library's exceptions into a message on stderr and a documented exit code."""
+    """Turn the library's exceptions into a message on stderr and a documented exit code.
+    SIGTERM and SIGHUP (`kill`, a process manager, `timeout`, a closed terminal) stop the command
+    like Ctrl-C: the reading processes are ended with it, a file being written is left as it
+    was, and the exit code is 143."""
+    _on_termination()
     try:
         yield
     except typer.Exit:
         raise
     except ThiduaError as exc:
         fail(exc.message(lang), exc.exit_code, lang)
+    except Terminated as exc:
+        fail(("đã dừng theo tín hiệu " if lang == "vi" else "stopped by signal ") + exc.name, EXIT_TERMINATED, lang)
     except KeyboardInterrupt:  # the user's own choice, not an error
         err_console().print(t("interrupted", lang), highlight=False)
         raise typer.Exit(130) from None
@@ -222,6 +304,34 @@ def handled(lang: str, debug: bool = False) -> Iterator[None]:
         if debug:
             raise
         fail(t("internal", lang, error=f"{type(exc).__name__}: {exc}"), EXIT_INTERNAL, lang)
+
+
+class Terminated(BaseException):
+    """Raised in the main thread by SIGTERM or SIGHUP: unwinds like KeyboardInterrupt, so every
+    `with` block (the worker pool, a temporary output file) cleans up on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        import signal
+
+        super().__init__(signum)
+        self.name = signal.Signals(signum).name
+
+
+def _on_termination() -> None:
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def stop(signum: int, _frame: object) -> None:
+        raise Terminated(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
+    if hasattr(signal, "SIGXFSZ"):  # a file size limit: the write fails with EFBIG (exit 2), no core dump
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 
 
 def catalogue_for(paths: list[Path] | None) -> Catalogue:
@@ -242,22 +352,39 @@ def _counted(problem: Problem) -> str:
     return "yes" if problem.severity is Severity.WARNING else ""
 
 
-def write_problems(path: Path, result: LoadResult, years: list[int] | None, lang: str) -> None:
-    """`--problems FILE`: every finding as CSV (UTF-8 with BOM, for Excel), whether its row is counted."""
+def write_problems(
+    path: Path, result: LoadResult, years: list[int] | None, lang: str, guard: Guard | None = None, raw: bool = False
+) -> None:
+    """`--problems FILE`: every finding as CSV (UTF-8 with BOM, for Excel), whether its row is
+    counted; written whole or not at all, never over an input; cells that Excel would run as a
+    formula prefixed with ' unless `raw`."""
     import csv
+    import io
 
+    from thidua_cli.display import shown_path
+    from thidua_cli.outputs import csv_cell, write_text
     from thidua_cli.validation import listing
 
     fields = ["file", "sheet", "row", "column", "cell", "value", "severity", "code", "message", "counted"]
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields)
-        writer.writeheader()
-        found = listing(result, years)
-        dropped = {(p.file, p.sheet, p.row) for p in found if p.row is not None and _counted(p) == "no"}
-        for problem in found:
-            counted = "no" if (problem.file, problem.sheet, problem.row) in dropped else _counted(problem)
-            writer.writerow({**problem.as_dict(lang), "counted": counted})
-    err_console().print(t("written", lang, path=path))
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=fields)
+    writer.writeheader()
+    found = listing(result, years)
+    dropped = {(p.file, p.sheet, p.row) for p in found if p.row is not None and _counted(p) == "no"}
+    for problem in found:
+        counted = "no" if (problem.file, problem.sheet, problem.row) in dropped else _counted(problem)
+        row = {**problem.as_dict(lang), "counted": counted}
+        writer.writerow(row if raw else {k: csv_cell(v) for k, v in row.items()})
+    write_text(path, buffer.getvalue(), guard, encoding="utf-8-sig")
+    err_console().print(t("written", lang, path=shown_path(path)), markup=False)
+
+
+def limits_for(max_memory: str | None, timeout: float | None) -> Limits:
+    """The caps of each reading process, from --max-memory and --timeout."""
+    from thidua_cli.workers import DEFAULT_SECONDS, Limits, parse_size
+
+    memory = parse_size(max_memory) if max_memory else Limits().memory
+    return Limits(memory=memory, seconds=timeout or DEFAULT_SECONDS)
 
 
 def load_paths(
@@ -270,6 +397,8 @@ def load_paths(
     require_readable: bool = False,
     keep_duplicates: bool = False,
     include_proposals: bool = False,
+    limits: Limits | None = None,
+    verify_cache: bool = False,
 ) -> LoadResult:
     """Check the paths, then load them with a progress bar on stderr (files being read).
     `require_readable`: stop with exit 3 when no file could be read."""
@@ -293,6 +422,8 @@ def load_paths(
             on_start=bar.start,
             keep_duplicates=keep_duplicates,
             include_proposals=include_proposals,
+            limits=limits,
+            verify=verify_cache,
         )
     if require_readable and result.readable_files == 0:
         fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)

@@ -11,16 +11,22 @@ from thidua_cli.cli.app import (
     EXIT_USAGE,
     CatalogueOption,
     DebugOption,
+    ForceOption,
     JobsOption,
     KeepDuplicatesOption,
     LangOption,
+    MaxMemoryOption,
     NoCacheOption,
     ProblemsOption,
+    TimeoutOption,
+    VerifyCacheOption,
     app,
     err_console,
     exit_for,
     fail,
+    guard_for,
     handled,
+    limits_for,
     load_paths,
     write_problems,
 )
@@ -55,7 +61,11 @@ def export_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Không in tóm tắt.")] = False,
     catalogue: CatalogueOption = None,
     jobs: JobsOption = None,
+    max_memory: MaxMemoryOption = None,
+    timeout: TimeoutOption = None,
     no_cache: NoCacheOption = False,
+    verify_cache: VerifyCacheOption = False,
+    force: ForceOption = False,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
 ) -> None:
@@ -81,13 +91,18 @@ def export_command(
             quiet,
             lang,
             jobs=jobs,
+            limits=limits_for(max_memory, timeout),
             use_cache=not no_cache,
+            verify_cache=verify_cache,
             require_readable=True,
             keep_duplicates=keep_duplicates,
         )
-        write_export(result, year_list, output, split, org, dims, lang, parent=parent, place=place)
+        guard = guard_for(result, force, lang)
         if problems:
-            write_problems(problems, result, year_list, lang)
+            guard.check(problems)
+        write_export(result, year_list, output, split, org, dims, lang, guard, parent=parent, place=place)
+        if problems:
+            write_problems(problems, result, year_list, lang, guard)
         if not quiet:
             print_summary(err_console(), result, year_list, lang)
         exit_for(result)
@@ -101,18 +116,27 @@ def write_export(  # type: ignore[no-untyped-def]
     org: str,
     dims,
     lang: str = "vi",
+    guard=None,
     parent: str = "",
     place: str = "",
 ) -> None:
-    """Shared with `tally --format xlsx`."""
+    """Shared with `tally --format xlsx`. Every target is checked before the first is written."""
     from thidua_cli.catalogue import load_catalogue
+    from thidua_cli.display import shown_path
     from thidua_cli.export import export_split, export_workbook
+    from thidua_cli.outputs import illegal_cells
 
     cat = result.catalogue or load_catalogue()
     by = [*dims, "year"] if "year" not in dims else dims
+    targets = [split / f"tong-hop-{year}.xlsx" for year in years] if split is not None else [output]
+    for target in targets:
+        guard.check(target)
+    replaced = illegal_cells(result.rows)
+    if replaced:
+        err_console().print(t("xml_replaced", lang, n=replaced), markup=False)
     if split is not None:
-        for path in export_split(result, years, split, cat, org, by, parent=parent, place=place):
-            err_console().print(t("written", lang, path=path))
+        for path in export_split(result, years, split, cat, org, by, guard=guard, parent=parent, place=place):
+            err_console().print(t("written", lang, path=shown_path(path)), markup=False)
     elif output is not None:
-        export_workbook(result, years, output, cat, org, by, parent=parent, place=place)
-        err_console().print(t("written", lang, path=output))
+        export_workbook(result, years, output, cat, org, by, guard=guard, parent=parent, place=place)
+        err_console().print(t("written", lang, path=shown_path(output)), markup=False)

@@ -17,14 +17,22 @@ from thidua_cli.cli.app import (
     DebugOption,
     JobsOption,
     LangOption,
+    MaxMemoryOption,
     NoCacheOption,
+    RawCsvOption,
+    TimeoutOption,
+    VerifyCacheOption,
     app,
+    echo,
     err_console,
     handled,
+    limits_for,
     load_paths,
     out_console,
 )
+from thidua_cli.display import shown
 from thidua_cli.i18n import Lang, t
+from thidua_cli.outputs import csv_cell
 from thidua_cli.records import RECORD_FIELDS, Record
 from thidua_cli.rendering import NARROW
 from thidua_cli.tally import unit_spellings
@@ -50,7 +58,11 @@ def history_command(
     fmt: Annotated[PeopleFormat, typer.Option("--format", "-f", help="table, csv hoặc json.")] = PeopleFormat.TABLE,
     catalogue: CatalogueOption = None,
     jobs: JobsOption = None,
+    max_memory: MaxMemoryOption = None,
+    timeout: TimeoutOption = None,
     no_cache: NoCacheOption = False,
+    raw_csv: RawCsvOption = False,
+    verify_cache: VerifyCacheOption = False,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
 ) -> None:
@@ -70,18 +82,28 @@ def history_command(
 
     with handled(lang, debug):
         targets = paths or [Path(".")]
-        result = load_paths(targets, catalogue, True, lang, jobs=jobs, use_cache=not no_cache, require_readable=True)
+        result = load_paths(
+            targets,
+            catalogue,
+            True,
+            lang,
+            jobs=jobs,
+            limits=limits_for(max_memory, timeout),
+            use_cache=not no_cache,
+            verify_cache=verify_cache,
+            require_readable=True,
+        )
         found = history(result.rows, name, unit, merge_units)
         units = unit_spellings(result.groups)  # the one spelling the counts show
         rows = [_history_row(r, units) for p in found for r in p.records]
         if fmt is PeopleFormat.JSON:
-            typer.echo(json.dumps({"people": len(found), "records": rows}, ensure_ascii=False, indent=2))
+            echo(json.dumps({"people": len(found), "records": rows}, ensure_ascii=False, indent=2))
         elif fmt is PeopleFormat.CSV:
             buffer = io.StringIO()
             writer = csv.DictWriter(buffer, fieldnames=HISTORY_FIELDS, lineterminator="\n")
             writer.writeheader()
-            writer.writerows(rows)
-            typer.echo(buffer.getvalue(), nl=False)
+            writer.writerows(rows if raw_csv else ({k: csv_cell(v) for k, v in r.items()} for r in rows))
+            echo(buffer.getvalue(), nl=False)
         else:
             console = out_console()
             if not found:
@@ -144,7 +166,11 @@ def eligible_command(
     fmt: Annotated[PeopleFormat, typer.Option("--format", "-f", help="table, csv hoặc json.")] = PeopleFormat.TABLE,
     catalogue: CatalogueOption = None,
     jobs: JobsOption = None,
+    max_memory: MaxMemoryOption = None,
+    timeout: TimeoutOption = None,
     no_cache: NoCacheOption = False,
+    raw_csv: RawCsvOption = False,
+    verify_cache: VerifyCacheOption = False,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
 ) -> None:
@@ -169,13 +195,23 @@ def eligible_command(
 
     with handled(lang, debug):
         targets = paths or [Path(".")]
-        result = load_paths(targets, catalogue, True, lang, jobs=jobs, use_cache=not no_cache, require_readable=True)
+        result = load_paths(
+            targets,
+            catalogue,
+            True,
+            lang,
+            jobs=jobs,
+            limits=limits_for(max_memory, timeout),
+            use_cache=not no_cache,
+            verify_cache=verify_cache,
+            require_readable=True,
+        )
         rule_sets = [load_rule_set(rules)] if rules else None
         if explain_name:
             checks = explain(result.rows, explain_name, year, rule_sets, result.catalogue)
             if fmt is PeopleFormat.JSON:
                 payload = [{**c.as_candidate(), "met": c.met, "reasons": list(c.reasons)} for c in checks]
-                typer.echo(json.dumps({"explain": payload}, ensure_ascii=False, indent=2))
+                echo(json.dumps({"explain": payload}, ensure_ascii=False, indent=2))
             else:
                 console = out_console()
                 if not checks:
@@ -183,7 +219,7 @@ def eligible_command(
                 for check in checks:
                     mark = "✓" if check.met else "✗"
                     head = f"{mark} {check.person.name} ({check.person.unit}) → {check.rule.award} ({check.level})"
-                    console.print(Text(head, style="bold green" if check.met else "bold"))
+                    console.print(Text(shown(head), style="bold green" if check.met else "bold"))
                     console.print(f"   {check.rule.id} · {check.rule.article} · {check.rule_set.id}", highlight=False)
                     for reason in check.reasons:
                         console.print(f"   {reason}", highlight=False)
@@ -193,7 +229,7 @@ def eligible_command(
         checks = eligible(result.rows, year, result.catalogue or load_catalogue(), award, rule_sets)
         candidates = [c.as_candidate() for c in checks]
         if fmt is PeopleFormat.JSON:
-            typer.echo(json.dumps({"candidates": candidates}, ensure_ascii=False, indent=2))
+            echo(json.dumps({"candidates": candidates}, ensure_ascii=False, indent=2))
         elif fmt is PeopleFormat.CSV:
             buffer = io.StringIO()
             fields = [
@@ -211,17 +247,16 @@ def eligible_command(
             writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
             writer.writeheader()
             for cand in candidates:
-                writer.writerow(
-                    {
-                        **{k: cand[k] for k in ("name", "unit", "kind", "award", "level")},
-                        "rule": cand["rule"]["id"],
-                        "article": cand["rule"]["article"],
-                        "rule_set": cand["rule"]["rule_set"],
-                        "evidence_years": " ".join(str(e["year"]) for e in cand["evidence"]),
-                        "to_verify": "; ".join(cand["to_verify"]),
-                    }
-                )
-            typer.echo(buffer.getvalue(), nl=False)
+                row = {
+                    **{k: cand[k] for k in ("name", "unit", "kind", "award", "level")},
+                    "rule": cand["rule"]["id"],
+                    "article": cand["rule"]["article"],
+                    "rule_set": cand["rule"]["rule_set"],
+                    "evidence_years": " ".join(str(e["year"]) for e in cand["evidence"]),
+                    "to_verify": "; ".join(cand["to_verify"]),
+                }
+                writer.writerow(row if raw_csv else {k: csv_cell(v) for k, v in row.items()})
+            echo(buffer.getvalue(), nl=False)
         elif not checks:  # no empty table: the sentence says it
             out_console().print(t("eligible_none", lang, year=year))
         elif out_console().width < NARROW:  # a list: five columns of evidence do not fit
@@ -229,7 +264,7 @@ def eligible_command(
             console.print(Text(t("eligible_title", lang, year=year), style="bold"))
             for c in checks:
                 console.print(
-                    Text(f"• {c.person.name} ({c.person.unit}) → {c.rule.award} ({c.rule.level})", style="bold")
+                    Text(shown(f"• {c.person.name} ({c.person.unit}) → {c.rule.award} ({c.rule.level})"), style="bold")
                 )
                 unconfirmed = f" {t('unconfirmed', lang)}" if c.rule.unconfirmed else ""
                 lines = [f"{c.rule.id} · {c.rule.article} · {c.rule_set.id}{unconfirmed}"]
@@ -238,7 +273,7 @@ def eligible_command(
                 ]
                 lines += [t("verify", lang, what=v) for v in c.rule.to_verify]
                 for line in lines:
-                    console.print(Padding(Text(line), (0, 0, 0, 2)))
+                    console.print(Padding(Text(shown(line)), (0, 0, 0, 2)))
             console.print(t("eligible_count", lang, n=len(checks)))
         else:
             console = out_console()

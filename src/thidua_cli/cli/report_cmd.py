@@ -12,21 +12,30 @@ from thidua_cli.cli.app import (
     EXIT_USAGE,
     CatalogueOption,
     DebugOption,
+    ForceOption,
     JobsOption,
     KeepDuplicatesOption,
     LangOption,
+    MaxMemoryOption,
     NoCacheOption,
     ProblemsOption,
+    TimeoutOption,
+    VerifyCacheOption,
     app,
+    echo,
     err_console,
     exit_for,
     fail,
+    guard_for,
     handled,
+    limits_for,
     load_paths,
     write_problems,
 )
 from thidua_cli.cli.export_cmd import OrgOption, ParentOption, PlaceOption
+from thidua_cli.display import shown_path
 from thidua_cli.i18n import Lang, t
+from thidua_cli.outputs import write_text
 from thidua_cli.rendering import print_summary
 from thidua_cli.tally import parse_years
 
@@ -53,7 +62,11 @@ def report_command(
     place: PlaceOption = "",
     catalogue: CatalogueOption = None,
     jobs: JobsOption = None,
+    max_memory: MaxMemoryOption = None,
+    timeout: TimeoutOption = None,
     no_cache: NoCacheOption = False,
+    verify_cache: VerifyCacheOption = False,
+    force: ForceOption = False,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
 ) -> None:
@@ -79,23 +92,29 @@ def report_command(
             True,
             lang,
             jobs=jobs,
+            limits=limits_for(max_memory, timeout),
             use_cache=not no_cache,
+            verify_cache=verify_cache,
             require_readable=True,
             keep_duplicates=keep_duplicates,
         )
         report = build_report(result.groups, year_list, result.catalogue or load_catalogue())
+        guard = guard_for(result, force, lang)
+        for target in (output, problems):
+            if target is not None:
+                guard.check(target)
         if fmt is ReportFormat.DOCX and output is not None:
-            write_docx(report, output, org, parent, place)
-            err_console().print(t("written", lang, path=output))
+            write_docx(report, output, org, parent, place, guard)
+            err_console().print(t("written", lang, path=shown_path(output)), markup=False)
         else:
             text = report.markdown() if fmt is ReportFormat.MARKDOWN else report.text()
             if output:
-                output.write_text(text, encoding="utf-8")
-                err_console().print(t("written", lang, path=output))
+                write_text(output, text, guard)
+                err_console().print(t("written", lang, path=shown_path(output)), markup=False)
             else:
-                typer.echo(text, nl=False)
+                echo(text, nl=False)
         if problems:
-            write_problems(problems, result, year_list, lang)
+            write_problems(problems, result, year_list, lang, guard)
         if not quiet:
             print_summary(err_console(), result, year_list, lang)
         exit_for(result)

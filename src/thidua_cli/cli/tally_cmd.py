@@ -14,21 +14,32 @@ from thidua_cli.cli.app import (
     EXIT_USAGE,
     CatalogueOption,
     DebugOption,
+    ForceOption,
     JobsOption,
     KeepDuplicatesOption,
     LangOption,
+    MaxMemoryOption,
     NoCacheOption,
     ProblemsOption,
+    RawCsvOption,
+    TimeoutOption,
+    VerifyCacheOption,
     app,
+    echo,
     err_console,
     exit_for,
     fail,
+    guard_for,
     handled,
+    limits_for,
     load_paths,
     out_console,
+    safe_console,
     write_problems,
 )
+from thidua_cli.display import shown_path
 from thidua_cli.i18n import Lang, t
+from thidua_cli.outputs import Guard, write_text
 from thidua_cli.rendering import print_summary, tally_csv, tally_json, tally_table
 from thidua_cli.tally import count, parse_by, parse_years
 
@@ -75,7 +86,12 @@ def tally_command(
     ] = False,
     catalogue: CatalogueOption = None,
     jobs: JobsOption = None,
+    max_memory: MaxMemoryOption = None,
+    timeout: TimeoutOption = None,
     no_cache: NoCacheOption = False,
+    verify_cache: VerifyCacheOption = False,
+    force: ForceOption = False,
+    raw_csv: RawCsvOption = False,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
 ) -> None:
@@ -112,13 +128,19 @@ def tally_command(
             quiet,
             lang,
             jobs=jobs,
+            limits=limits_for(max_memory, timeout),
             use_cache=not no_cache,
+            verify_cache=verify_cache,
             keep_duplicates=keep_duplicates,
             include_proposals=include_proposals,
         )
+        guard = guard_for(result, force, lang)
+        for target in (output, problems):
+            if target is not None:
+                guard.check(target)  # before anything is written
         if result.readable_files == 0:
             if problems:
-                write_problems(problems, result, year_list, lang)
+                write_problems(problems, result, year_list, lang, guard, raw_csv)
             if not quiet:
                 print_summary(err_console(), result, year_list, lang)
             fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)
@@ -128,34 +150,34 @@ def tally_command(
                 fail(t("needs_output", lang, fmt="xlsx"), EXIT_USAGE, lang)
             from thidua_cli.cli.export_cmd import write_export
 
-            write_export(result, year_list, output, None, "", [d for d in dims if d != "year"], lang)
+            write_export(result, year_list, output, None, "", [d for d in dims if d != "year"], lang, guard)
         elif fmt is Format.CSV:
-            _emit(tally_csv(counts), output, lang)
+            _emit(tally_csv(counts, raw_csv), output, lang, guard)
         elif fmt is Format.JSON:
-            _emit(tally_json(counts, year_list), output, lang)
+            _emit(tally_json(counts, year_list), output, lang, guard)
         elif not counts.rows:
             err_console().print(t("no_records", lang))
         else:
             console = out_console()
             table = tally_table(counts, year_list, lang, None if output else console.width)
             if output:
-                with output.open("w", encoding="utf-8") as handle:
-                    from rich.console import Console
+                import io
 
-                    Console(file=handle, width=200).print(table)
-                err_console().print(t("written", lang, path=output))
+                buffer = io.StringIO()
+                safe_console(file=buffer, width=200).print(table)
+                _emit(buffer.getvalue(), output, lang, guard)
             else:
                 console.print(table)
         if problems:
-            write_problems(problems, result, year_list, lang)
+            write_problems(problems, result, year_list, lang, guard, raw_csv)
         if not quiet:
             print_summary(err_console(), result, year_list, lang)
         exit_for(result)
 
 
-def _emit(text: str, output: Path | None, lang: str) -> None:
+def _emit(text: str, output: Path | None, lang: str, guard: Guard) -> None:
     if output:
-        output.write_text(text, encoding="utf-8")
-        err_console().print(t("written", lang, path=output))
+        write_text(output, text, guard)
+        err_console().print(t("written", lang, path=shown_path(output)), markup=False)
     else:
-        typer.echo(text, nl=False)
+        echo(text, nl=False)

@@ -7,7 +7,17 @@ from typing import Annotated
 
 import typer
 
-from thidua_cli.cli.app import CatalogueOption, DebugOption, LangOption, app, catalogue_for, err_console, handled
+from thidua_cli.cli.app import (
+    CatalogueOption,
+    DebugOption,
+    ForceOption,
+    LangOption,
+    app,
+    catalogue_for,
+    err_console,
+    guard_for,
+    handled,
+)
 from thidua_cli.i18n import Lang, t
 
 
@@ -18,6 +28,7 @@ def template_command(
     unit: Annotated[str, typer.Option("--unit", help="Tên đơn vị in ở khối tiêu đề.")] = "",
     parent: Annotated[str, typer.Option("--parent", help="Cơ quan chủ quản, in ở dòng trên tên đơn vị.")] = "",
     catalogue: CatalogueOption = None,
+    force: ForceOption = False,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
 ) -> None:
@@ -27,8 +38,9 @@ def template_command(
 
     Ví dụ: [bold]thidua template -o mau-danh-sach.xlsx --year 2024 --unit "Trung tâm Bảo trợ xã hội số 1"[/]
     """
+    from thidua_cli.display import shown_path
     from thidua_cli.template import write_template
 
     with handled(lang, debug):
-        write_template(output, catalogue_for(catalogue), year, unit, parent)
-        err_console().print(t("written", lang, path=output))
+        write_template(output, catalogue_for(catalogue), year, unit, parent, guard_for(None, force, lang))
+        err_console().print(t("written", lang, path=shown_path(output)), markup=False)

@@ -13,20 +13,30 @@ from thidua_cli.cli.app import (
     EXIT_FINDINGS,
     EXIT_NOTHING_READ,
     EXIT_OK,
-    EXIT_USAGE,
     CatalogueOption,
     DebugOption,
+    ForceOption,
     JobsOption,
     LangOption,
+    MaxMemoryOption,
     NoCacheOption,
+    TimeoutOption,
+    VerifyCacheOption,
     app,
+    echo,
     err_console,
     fail,
+    guard_for,
     handled,
+    limits_for,
     load_paths,
     out_console,
 )
+from thidua_cli.errors import ThiduaError
 from thidua_cli.i18n import Lang, t
+from thidua_cli.outputs import Guard
+from thidua_cli.problems import Problem
+from thidua_cli.workers import Limits
 
 
 class ValidateFormat(StrEnum):
@@ -55,7 +65,11 @@ def validate_command(
     rules: Annotated[Path | None, typer.Option("--rules", help="Tệp quy tắc kiểm tra riêng (TOML).")] = None,
     catalogue: CatalogueOption = None,
     jobs: JobsOption = None,
+    max_memory: MaxMemoryOption = None,
+    timeout: TimeoutOption = None,
     no_cache: NoCacheOption = False,
+    verify_cache: VerifyCacheOption = False,
+    force: ForceOption = False,
     lang: LangOption = Lang.VI,
     debug: DebugOption = False,
 ) -> None:
@@ -76,40 +90,70 @@ def validate_command(
     from thidua_cli.validation import load_rules, validate
 
     with handled(lang, debug):
-        result = load_paths(paths, catalogue, fmt is ValidateFormat.JSON, lang, jobs=jobs, use_cache=not no_cache)
+        result = load_paths(
+            paths,
+            catalogue,
+            fmt is ValidateFormat.JSON,
+            lang,
+            jobs=jobs,
+            limits=limits_for(max_memory, timeout),
+            use_cache=not no_cache,
+            verify_cache=verify_cache,
+        )
         report = validate(result, year=year, rules=load_rules(rules, quota))
         if result.readable_files == 0 and fmt is ValidateFormat.TABLE:  # only the error, and why each file failed
             for finding in report.findings:
                 err_console().print(f"{finding.file}: {finding.message(lang)}", highlight=False, soft_wrap=True)
             fail(t("nothing_read", lang, paths=", ".join(str(p) for p in paths)), EXIT_NOTHING_READ, lang)
         if fmt is ValidateFormat.JSON:
-            typer.echo(json.dumps(report.as_dict(lang), ensure_ascii=False, indent=2))
+            echo(json.dumps(report.as_dict(lang), ensure_ascii=False, indent=2))
         else:
             console = out_console()
             for part in validation_tables(report, lang, console.width):
                 console.print(part)
         if annotate_dir is not None:
-            _annotate_all(report, annotate_dir, lang)
+            _annotate_all(report, annotate_dir, lang, guard_for(result, force, lang), limits_for(max_memory, timeout))
         if result.readable_files == 0:
             fail(t("nothing_read", lang, paths=", ".join(str(p) for p in paths)), EXIT_NOTHING_READ, lang)
         failing = report.errors > 0 or (strict and report.warnings > 0)
         raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
-def _annotate_all(report, out_dir: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
-    from thidua_cli.annotate import annotate
+def _copy(
+    source: Path, findings: list[Problem], target: Path, lang: str, guard: Guard, _item: None = None
+) -> Path | ThiduaError:
+    """In the worker: the copy, or the usage error to raise in the parent."""
+    from thidua_cli.annotate import write_copy
+
+    try:
+        return write_copy(source, findings, target, lang, guard)
+    except ThiduaError as exc:
+        return exc
+
+
+def _annotate_all(report, out_dir: Path, lang: str, guard: Guard, limits: Limits) -> None:  # type: ignore[no-untyped-def]
+    """Each copy made in a capped worker (openpyxl opens the whole workbook); names chosen here."""
+    from functools import partial
+
+    from rich.text import Text
+
+    from thidua_cli.annotate import copy_name
+    from thidua_cli.display import shown, shown_path
     from thidua_cli.validation import findings_for
+    from thidua_cli.workers import Failure, run_one
 
     taken: set[Path] = set()
     written = 0
     for file, findings in findings_for(report, report.files).items():
-        if not findings:
+        if not findings or any(f.code == "own-output" for f in findings):  # never a copy of a copy
             continue
-        try:
-            annotate(Path(file), findings, out_dir, lang, taken)
+        target = copy_name(Path(file), out_dir, taken, guard)
+        done = run_one(partial(_copy, Path(file), findings, target, lang, guard), None, limits)
+        if isinstance(done, ThiduaError):  # an output folder that cannot be written is the user's to fix
+            raise done
+        if isinstance(done, Failure):  # one odd file must not stop the copies of the others
+            line = t("annotate_failed", lang, file=shown_path(file), reason=f"{done.reason}: {shown(done.detail)}")
+            err_console().print(Text(line, style="yellow"), highlight=False)
+        else:
             written += 1
-        except OSError as exc:  # an output folder that cannot be written is the user's to fix
-            fail(f"{out_dir}: {exc.strerror or exc}", EXIT_USAGE, lang)
-        except Exception as exc:  # one odd file must not stop the copies of the others
-            err_console().print(f"[yellow]{file}: {type(exc).__name__}: {exc}[/]", highlight=False)
-    err_console().print(t("annotated", lang, n=written, path=out_dir))
+    err_console().print(t("annotated", lang, n=written, path=shown_path(out_dir)), markup=False)

@@ -1,0 +1,293 @@
+"""Child processes whose failure cannot take the run down.
+
+python-calamine can abort the whole process on a hostile file (a Rust allocation failure is
+not an exception), and a file can take forever or eat all memory. So every file is handled by
+a worker process started by fork (the parsing machinery is inherited, not re-imported) with an
+address-space cap (RLIMIT_AS) and a time limit per item. A worker that dies, is killed or runs
+past its limit is replaced; its item comes back as a `Failure` naming why, and every other item
+is still done. Workers end with the parent: they are killed on exit, and on Linux the kernel
+kills them if the parent dies without cleaning up (PR_SET_PDEATHSIG).
+
+Not `concurrent.futures.ProcessPoolExecutor`: when one of its workers dies, the whole pool is
+broken and every pending item is lost.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from contextlib import suppress
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+DEFAULT_MEMORY = 2 * 1024**3  # bytes of address space per worker: an office PC's share
+DEFAULT_SECONDS = 120.0  # per file: a 100,000-row workbook takes ~2 s
+DEPTH = 2  # items sent ahead to each worker, so that it never waits for the parent
+
+
+_UNITS = {"": 1024**2, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
+
+
+def parse_size(text: str) -> int:
+    """ "2G", "500M", "1.5g", "2048" (megabytes) → bytes; at least 64 MB (Python itself needs it)."""
+    from thidua_cli.errors import UsageError
+
+    value = text.strip().lower().removesuffix("b").removesuffix("i")
+    unit = value[-1:] if value[-1:] in _UNITS else ""
+    try:
+        size = int(float(value[: len(value) - len(unit)]) * _UNITS[unit])
+    except ValueError:
+        raise UsageError(f"--max-memory: không hiểu {text!r} (ví dụ 2G, 500M)") from None
+    if size < 64 * 1024**2:
+        raise UsageError(f"--max-memory: {text!r} quá nhỏ (tối thiểu 64M)")
+    return size
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Caps for each worker; None = no cap."""
+
+    memory: int | None = DEFAULT_MEMORY
+    seconds: float | None = DEFAULT_SECONDS
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why an item gave no result: `reason` is "memory", "timeout" or "crash"; `detail` says more."""
+
+    reason: str
+    detail: str
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Any
+    inflight: deque[tuple[int, Any]] = field(default_factory=deque)
+    started: float = 0.0  # when the item at the head of `inflight` began
+
+
+def _limit_memory(memory: int | None) -> None:
+    if memory is None:
+        return
+    try:
+        import resource
+
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = memory if hard == resource.RLIM_INFINITY else min(memory, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ImportError, ValueError, OSError):  # not on this platform: the time limit still holds
+        pass
+
+
+def _die_with_parent(parent: int) -> None:
+    """Linux: the kernel sends SIGKILL to this worker when the parent ends, however it ends."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError, TypeError):  # not Linux: workers are still killed on exit
+        pass
+    if os.getppid() != parent:  # the parent was gone before prctl took effect
+        os._exit(1)
+
+
+def _quiet_stderr() -> None:
+    """A Rust abort prints its panic and backtrace on stderr: the finding says it in one line."""
+    import faulthandler
+
+    faulthandler.disable()  # (pytest enables it, on a copy of the original stderr)
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+    except OSError:
+        pass
+
+
+def _serve(conn: Any, work: Callable[[Any], Any], memory: int | None, parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    _die_with_parent(parent)
+    _quiet_stderr()
+    _limit_memory(memory)
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        tag, item = task
+        try:
+            message: tuple[int, str, Any] = (tag, "ok", work(item))
+        except MemoryError:
+            message = (tag, "memory", "MemoryError")
+        except BaseException as exc:  # the last net (a Rust panic is a BaseException)
+            message = (tag, "crash", f"{type(exc).__name__}: {exc}"[:300])
+        try:
+            conn.send(message)
+        except MemoryError:
+            conn.send((tag, "memory", "MemoryError"))
+
+
+def _describe(exitcode: int | None) -> Failure:
+    """A dead worker's exit status, in the words of the finding."""
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        fatal = {getattr(signal, name, 0) for name in ("SIGABRT", "SIGKILL", "SIGSEGV")}
+        reason = "memory" if -exitcode in fatal else "crash"
+        return Failure(reason, name)
+    return Failure("crash", f"exit {exitcode}")
+
+
+class Pool(Generic[T, R]):
+    """Up to `size` workers running `work(item)`; results as (tag, result or Failure)."""
+
+    def __init__(self, work: Callable[[T], R], size: int, limits: Limits | None = None) -> None:
+        import multiprocessing
+
+        methods = multiprocessing.get_all_start_methods()
+        self._context: Any = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self._work, self._size, self._limits = work, max(1, size), limits or Limits()
+        self._pending: deque[tuple[int, T]] = deque()
+        self._workers: list[_Worker] = []
+        self._done: list[tuple[int, R | Failure]] = []
+
+    def submit(self, tag: int, item: T) -> None:
+        self._pending.append((tag, item))
+        self._dispatch()
+
+    def ready(self) -> list[tuple[int, R | Failure]]:
+        """What has finished so far, without waiting (keeps the workers fed meanwhile)."""
+        if self._workers:
+            self._step(0.0)
+        done, self._done = self._done, []
+        return done
+
+    def drain(self) -> Iterator[tuple[int, R | Failure]]:
+        """Every remaining result, as each finishes."""
+        while True:
+            yield from self.ready()
+            if not self._pending and not any(w.inflight for w in self._workers):
+                return
+            self._step(self._wait_time())
+            yield from self._done
+            self._done = []
+
+    def _spawn(self) -> _Worker:
+        parent_end, child_end = self._context.Pipe()
+        process = self._context.Process(
+            target=_serve, args=(child_end, self._work, self._limits.memory, os.getpid()), daemon=True
+        )
+        process.start()
+        child_end.close()
+        worker = _Worker(process, parent_end)
+        self._workers.append(worker)
+        return worker
+
+    def _dispatch(self) -> None:
+        while self._pending:
+            idle = [w for w in self._workers if len(w.inflight) < DEPTH]
+            if len(self._workers) < self._size and not any(not w.inflight for w in idle):
+                idle.insert(0, self._spawn())
+            if not idle:
+                return
+            worker = min(idle, key=lambda w: len(w.inflight))
+            tag, item = self._pending.popleft()
+            if not worker.inflight:
+                worker.started = time.monotonic()
+            worker.inflight.append((tag, item))
+            with suppress(OSError, ValueError):  # it died meanwhile: noticed by _step
+                worker.conn.send((tag, item))
+
+    def _wait_time(self) -> float | None:
+        if self._limits.seconds is None:
+            return None
+        heads = [w.started for w in self._workers if w.inflight]
+        if not heads:
+            return None
+        return max(0.0, min(heads) + self._limits.seconds - time.monotonic())
+
+    def _step(self, timeout: float | None) -> None:
+        from multiprocessing.connection import wait
+
+        busy = [w for w in self._workers if w.inflight]
+        waitables = [w.conn for w in busy] + [w.process.sentinel for w in busy]
+        ready = set(wait(waitables, timeout)) if waitables else set()
+        for worker in busy:
+            if worker.conn in ready or worker.process.sentinel in ready:
+                self._receive(worker)
+        now = time.monotonic()
+        for worker in [w for w in self._workers if w.inflight]:
+            if self._limits.seconds is not None and now - worker.started > self._limits.seconds:
+                self._fail(worker, Failure("timeout", f"{self._limits.seconds:g} s"))
+        self._dispatch()
+
+    def _receive(self, worker: _Worker) -> None:
+        try:
+            while worker.inflight and worker.conn.poll():
+                tag, status, value = worker.conn.recv()
+                worker.inflight.popleft()
+                worker.started = time.monotonic()
+                self._done.append((tag, value if status == "ok" else Failure(status, value)))
+        except (EOFError, OSError):
+            pass
+        if worker.inflight and not worker.process.is_alive():
+            worker.process.join()
+            self._fail(worker, _describe(worker.process.exitcode))
+
+    def _fail(self, worker: _Worker, failure: Failure) -> None:
+        """The head item failed: report it, end the worker, send its other items again."""
+        tag, _ = worker.inflight.popleft()
+        self._done.append((tag, failure))
+        self._pending.extendleft(reversed(worker.inflight))
+        worker.inflight.clear()
+        self._end(worker)
+        self._workers.remove(worker)
+
+    @staticmethod
+    def _end(worker: _Worker) -> None:
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join()
+        worker.conn.close()
+
+    def close(self) -> None:
+        """End every worker now (idle ones are told to stop, busy ones are killed)."""
+        for worker in self._workers:
+            if not worker.inflight:
+                try:
+                    worker.conn.send(None)
+                    worker.process.join(1.0)
+                except (OSError, ValueError):
+                    pass
+            self._end(worker)
+        self._workers = []
+
+    def __enter__(self) -> Pool[T, R]:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def run_one(work: Callable[[T], R], item: T, limits: Limits | None = None) -> R | Failure:
+    """`work(item)` in one capped worker process."""
+    with Pool(work, 1, limits) as pool:
+        pool.submit(0, item)
+        for _, result in pool.drain():
+            return result
+    raise AssertionError("a submitted item always gives a result")  # pragma: no cover
