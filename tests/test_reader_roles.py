@@ -206,3 +206,9 @@ def test_inspect_reads_a_sheet_exactly_as_tally_does(tmp_path: Path):
     sheet = inspect_files([path])[0].sheets[0]
     assert sheet.read and [c.role for c in sheet.columns] == ["stt", "name", "award", "level"]
     assert sheet.problems == tuple(p.as_dict() for p in result.problems)
+
+
+def test_two_names_in_one_cell_are_not_split_into_name_and_position(tmp_path: Path):
+    rows = [*HEAD, ["STT", "Họ và tên", "Danh hiệu"], [1, "Nguyễn Văn An\nTrần Thị Bình", "LĐTT"]]
+    result = load([write_xlsx(tmp_path / "a.xlsx", rows)], jobs=1)
+    assert rows_of(result, "name", "position") == [("Nguyễn Văn An Trần Thị Bình", "")]

@@ -423,6 +423,8 @@ def _split_name(raw: str, name: str, catalogue: Catalogue) -> tuple[str, str]:
     if not head or not tail or catalogue.name_kind(head) != "Cá nhân":
         return name, ""
     tail_key = key(tail)
-    if "\n" in raw.strip() or any(tail_key == p or tail_key.startswith(p + " ") for p in layout_rules().positions):
+    if any(tail_key == p or tail_key.startswith(p + " ") for p in layout_rules().positions):
+        return head, tail
+    if "\n" in raw.strip() and catalogue.name_kind(tail) != "Cá nhân":  # two names in a cell stay whole
         return head, tail
     return name, ""
