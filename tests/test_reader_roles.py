@@ -81,7 +81,10 @@ def test_a_bad_tick_is_reported_and_an_empty_row_gives_nothing(tmp_path: Path):
     rows += [[1, "Đinh Văn An", "x", None], [2, "Đinh Văn Bảo", "?", "x"], [3, "Đinh Văn Cường", None, None]]
     result = load([write_xlsx(tmp_path / "a.xlsx", rows)], jobs=1)
     assert rows_of(result, "name", "award") == [("Đinh Văn An", "Lao động tiên tiến"), ("Đinh Văn Bảo", "Giấy khen")]
-    assert [(p.code, p.row, p.value) for p in result.problems] == [("bad-tick", 5, "?")]
+    assert [(p.code, p.row, p.value, p.detail) for p in result.problems] == [
+        ("bad-tick", 5, "?", None),
+        ("no-tick", 6, None, "1"),
+    ]
 
 
 def test_a_summary_sheet_is_never_added(tmp_path: Path):

@@ -126,7 +126,7 @@ def print_summary(console: Console, result: LoadResult, years: Sequence[int] | N
         (
             "proposals",
             "yellow",
-            [p for p in result.problems if p.code in ("proposal-list", "not-awarded")],
+            [p for p in result.problems if p.code in ("proposal-list", "not-awarded", "no-tick")],
             MAX_SHEET_LINES,
         ),
         (
