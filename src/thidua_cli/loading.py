@@ -151,7 +151,8 @@ def _read_file(path: Path, catalogue: Catalogue, name: str, data: bytes | None, 
         if found.encoding:
             encodings.append(found.encoding)
         normaliser.add_table(found)
-    normaliser.checks.extend(summary_mismatches(name, summaries, normaliser.records))
+    if tables:  # a summary is compared with the name lists of its own workbook, when it has some
+        normaliser.checks.extend(summary_mismatches(name, summaries, normaliser.records))
     return FileResult(
         name,
         normaliser.records,
