@@ -215,3 +215,10 @@ def test_two_names_in_one_cell_are_not_split_into_name_and_position(tmp_path: Pa
     rows = [*HEAD, ["STT", "Họ và tên", "Danh hiệu"], [1, "Nguyễn Văn An\nTrần Thị Bình", "LĐTT"]]
     result = load([write_xlsx(tmp_path / "a.xlsx", rows)], jobs=1)
     assert rows_of(result, "name", "position") == [("Nguyễn Văn An Trần Thị Bình", "")]
+
+
+def test_a_group_label_typed_once_stands_over_the_labels_to_its_right(tmp_path: Path):
+    rows = [*HEAD, ["STT", "Họ và tên", "Danh hiệu", "Quyết định", None], [None, None, None, "Số", "Ngày"]]
+    rows += [[1, "Ninh Văn Hải", "LĐTT", "5/QĐ-SGDĐT", "12/12/2019"]]
+    result = load([write_xlsx(tmp_path / "a.xlsx", rows)], jobs=1)
+    assert rows_of(result, "decision_number", "decision_date") == [("5/QĐ-SGDĐT", "2019-12-12")]

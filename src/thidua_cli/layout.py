@@ -3,6 +3,7 @@ column roles (see roles.py), the heading facts (heading.py) and where the data r
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -183,11 +184,16 @@ def _tiers(rows: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:
     if len(rows) == 1:
         return [(t,) if t else () for t in rows[0]]
     width = max(map(len, rows), default=0)
+    grid = [[row[c] if c < len(row) else "" for c in range(width)] for row in rows]
+    for upper, lower in itertools.pairwise(grid):  # a group label typed once, not merged,
+        for c in range(1, width):  # stands over the labelled cells to its right
+            if not upper[c] and upper[c - 1] and lower[c] and lower[c - 1] and lower[c - 1] != upper[c - 1]:
+                upper[c] = upper[c - 1]
     out: list[tuple[str, ...]] = []
     for c in range(width):
         tiers: list[str] = []
-        for row in rows:
-            text = row[c] if c < len(row) else ""
+        for row in grid:
+            text = row[c]
             if text and text not in tiers:
                 tiers.append(text)
         out.append(tuple(tiers))
