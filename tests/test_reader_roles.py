@@ -222,3 +222,10 @@ def test_a_group_label_typed_once_stands_over_the_labels_to_its_right(tmp_path: 
     rows += [[1, "Ninh Văn Hải", "LĐTT", "5/QĐ-SGDĐT", "12/12/2019"]]
     result = load([write_xlsx(tmp_path / "a.xlsx", rows)], jobs=1)
     assert rows_of(result, "decision_number", "decision_date") == [("5/QĐ-SGDĐT", "2019-12-12")]
+
+
+def test_an_award_column_labelled_as_proposed_makes_a_proposal_list(tmp_path: Path):
+    rows = [*HEAD, ["STT", "Họ và tên", "Hình thức khen thưởng đề nghị"], [1, "Từ Văn Lực", "Bằng khen UBND tỉnh"]]
+    result = load([write_xlsx(tmp_path / "a.xlsx", rows)], jobs=1)
+    assert result.rows == []
+    assert [p.code for p in result.problems] == ["proposal-list"]

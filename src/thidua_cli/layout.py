@@ -11,7 +11,7 @@ from functools import lru_cache
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.cells import column_numbers, is_column_numbers, row_texts, text_of
 from thidua_cli.heading import Heading, read_heading
-from thidua_cli.labels import header_match, may_head
+from thidua_cli.labels import header_match, layout_rules, may_head
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell, Merged, SheetGrid, iter_text
 from thidua_cli.roles import TableRoles, assign_roles
@@ -246,6 +246,9 @@ def find_table(
     if "award" not in columns and "tick" not in columns and heading.award_text is None:
         return NoTable(sheet.name, "no-award", encoding, None, roles, rows)
     heading = _kind_from_name_header(heading, columns["name"][0].header)
+    proposed = next((c.header for f in ("award", "tick") for c in columns.get(f, ()) if _proposes(c.header)), None)
+    if proposed and heading.proposal is None:  # "Hình thức khen thưởng đề nghị": the column proposes
+        heading = replace(heading, proposal=proposed)
     merged = tuple(m for m in sheet.merged if m[0][0] >= data_start)
     return SheetTable(sheet.name, grid, columns, last, data_start, heading, encoding, first, roles, merged)
 
@@ -271,6 +274,13 @@ def _data_start(grid: list[list[Cell]], first: int, last: int) -> int:
     ):
         data_start += 1
     return data_start
+
+
+def _proposes(label: str) -> bool:
+    """Does a header label say its column holds proposals ("Danh hiệu đề nghị")?"""
+    rules = layout_rules()
+    k = key(label)
+    return any(p.search(k) for p in rules.proposal) and not any(n in k for n in rules.not_proposal)
 
 
 def _kind_from_name_header(heading: Heading, label: str) -> Heading:
