@@ -147,6 +147,7 @@ def ticks() -> Family:
             ("Lý Văn Phúc", "Kế toán", "Bằng khen", "Tỉnh", "Cá nhân", 2020),
         ],
         merges,
+        report="no-tick",
     )
 
 

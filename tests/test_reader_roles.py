@@ -81,7 +81,10 @@ def test_a_bad_tick_is_reported_and_an_empty_row_gives_nothing(tmp_path: Path):
     rows += [[1, "Đinh Văn An", "x", None], [2, "Đinh Văn Bảo", "?", "x"], [3, "Đinh Văn Cường", None, None]]
     result = load([write_xlsx(tmp_path / "a.xlsx", rows)], jobs=1)
     assert rows_of(result, "name", "award") == [("Đinh Văn An", "Lao động tiên tiến"), ("Đinh Văn Bảo", "Giấy khen")]
-    assert [(p.code, p.row, p.value) for p in result.problems] == [("bad-tick", 5, "?")]
+    assert [(p.code, p.row, p.value, p.detail) for p in result.problems] == [
+        ("bad-tick", 5, "?", None),
+        ("no-tick", 6, None, "1"),
+    ]
 
 
 def test_a_summary_sheet_is_never_added(tmp_path: Path):
@@ -206,3 +209,23 @@ def test_inspect_reads_a_sheet_exactly_as_tally_does(tmp_path: Path):
     sheet = inspect_files([path])[0].sheets[0]
     assert sheet.read and [c.role for c in sheet.columns] == ["stt", "name", "award", "level"]
     assert sheet.problems == tuple(p.as_dict() for p in result.problems)
+
+
+def test_two_names_in_one_cell_are_not_split_into_name_and_position(tmp_path: Path):
+    rows = [*HEAD, ["STT", "Họ và tên", "Danh hiệu"], [1, "Nguyễn Văn An\nTrần Thị Bình", "LĐTT"]]
+    result = load([write_xlsx(tmp_path / "a.xlsx", rows)], jobs=1)
+    assert rows_of(result, "name", "position") == [("Nguyễn Văn An Trần Thị Bình", "")]
+
+
+def test_a_group_label_typed_once_stands_over_the_labels_to_its_right(tmp_path: Path):
+    rows = [*HEAD, ["STT", "Họ và tên", "Danh hiệu", "Quyết định", None], [None, None, None, "Số", "Ngày"]]
+    rows += [[1, "Ninh Văn Hải", "LĐTT", "5/QĐ-SGDĐT", "12/12/2019"]]
+    result = load([write_xlsx(tmp_path / "a.xlsx", rows)], jobs=1)
+    assert rows_of(result, "decision_number", "decision_date") == [("5/QĐ-SGDĐT", "2019-12-12")]
+
+
+def test_an_award_column_labelled_as_proposed_makes_a_proposal_list(tmp_path: Path):
+    rows = [*HEAD, ["STT", "Họ và tên", "Hình thức khen thưởng đề nghị"], [1, "Từ Văn Lực", "Bằng khen UBND tỉnh"]]
+    result = load([write_xlsx(tmp_path / "a.xlsx", rows)], jobs=1)
+    assert result.rows == []
+    assert [p.code for p in result.problems] == ["proposal-list"]

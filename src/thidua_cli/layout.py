@@ -3,6 +3,7 @@ column roles (see roles.py), the heading facts (heading.py) and where the data r
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -10,7 +11,7 @@ from functools import lru_cache
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.cells import column_numbers, is_column_numbers, row_texts, text_of
 from thidua_cli.heading import Heading, read_heading
-from thidua_cli.labels import header_match, may_head
+from thidua_cli.labels import header_match, layout_rules, may_head
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell, Merged, SheetGrid, iter_text
 from thidua_cli.roles import TableRoles, assign_roles
@@ -183,11 +184,16 @@ def _tiers(rows: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:
     if len(rows) == 1:
         return [(t,) if t else () for t in rows[0]]
     width = max(map(len, rows), default=0)
+    grid = [[row[c] if c < len(row) else "" for c in range(width)] for row in rows]
+    for upper, lower in itertools.pairwise(grid):  # a group label typed once, not merged,
+        for c in range(1, width):  # stands over the labelled cells to its right
+            if not upper[c] and upper[c - 1] and lower[c] and lower[c - 1] and lower[c - 1] != upper[c - 1]:
+                upper[c] = upper[c - 1]
     out: list[tuple[str, ...]] = []
     for c in range(width):
         tiers: list[str] = []
-        for row in rows:
-            text = row[c] if c < len(row) else ""
+        for row in grid:
+            text = row[c]
             if text and text not in tiers:
                 tiers.append(text)
         out.append(tuple(tiers))
@@ -240,6 +246,9 @@ def find_table(
     if "award" not in columns and "tick" not in columns and heading.award_text is None:
         return NoTable(sheet.name, "no-award", encoding, None, roles, rows)
     heading = _kind_from_name_header(heading, columns["name"][0].header)
+    proposed = next((c.header for f in ("award", "tick") for c in columns.get(f, ()) if _proposes(c.header)), None)
+    if proposed and heading.proposal is None:  # "Hình thức khen thưởng đề nghị": the column proposes
+        heading = replace(heading, proposal=proposed)
     merged = tuple(m for m in sheet.merged if m[0][0] >= data_start)
     return SheetTable(sheet.name, grid, columns, last, data_start, heading, encoding, first, roles, merged)
 
@@ -265,6 +274,13 @@ def _data_start(grid: list[list[Cell]], first: int, last: int) -> int:
     ):
         data_start += 1
     return data_start
+
+
+def _proposes(label: str) -> bool:
+    """Does a header label say its column holds proposals ("Danh hiệu đề nghị")?"""
+    rules = layout_rules()
+    k = key(label)
+    return any(p.search(k) for p in rules.proposal) and not any(n in k for n in rules.not_proposal)
 
 
 def _kind_from_name_header(heading: Heading, label: str) -> Heading:

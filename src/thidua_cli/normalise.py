@@ -39,6 +39,7 @@ class _Walk:
     unit: str
     in_signature: bool
     status: str  # the sheet's: a proposal list read with include_proposals
+    unticked: list[int] = field(default_factory=list)  # rows of a tick matrix without a tick
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,9 @@ class Normaliser(BlockResolver):
                     continue
             self._row(table, r, row, stt, numbered, name, position, state, add)
         self._report_not_awarded(table)
+        if state.unticked:
+            first = state.unticked[0] + 1
+            self.problems.append(Problem("no-tick", self.file, table.sheet, first, detail=str(len(state.unticked))))
 
     def _plain_award(self, text: str) -> str:
         """The award text of a cell that names one award with no status mark, else ""."""
@@ -163,7 +167,8 @@ class Normaliser(BlockResolver):
             return
         if not own:
             if "tick" in table.columns:
-                return  # a tick matrix: a row with no tick holds no award
+                state.unticked.append(r)  # a tick matrix: a row with no tick holds no award
+                return
             fallback = state.section_award or table.heading.award_text
             if fallback is None:
                 ctx = Context(table, r, row, name, state.section_kind)
@@ -426,6 +431,8 @@ def _split_name(raw: str, name: str, catalogue: Catalogue) -> tuple[str, str]:
     if not head or not tail or catalogue.name_kind(head) != "Cá nhân":
         return name, ""
     tail_key = key(tail)
-    if "\n" in raw.strip() or any(tail_key == p or tail_key.startswith(p + " ") for p in layout_rules().positions):
+    if any(tail_key == p or tail_key.startswith(p + " ") for p in layout_rules().positions):
+        return head, tail
+    if "\n" in raw.strip() and catalogue.name_kind(tail) != "Cá nhân":  # two names in a cell stay whole
         return head, tail
     return name, ""

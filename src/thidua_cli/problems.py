@@ -205,6 +205,11 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         'The summary gives "{value}" as {detail} (summary / lists): it disagrees with the name lists of '
         "the same workbook.",
     ),
+    "no-tick": (
+        Severity.INFO,
+        "{detail} dòng của bảng đánh dấu không có dấu chọn nào (từ dòng này): không có danh hiệu, không được tính.",
+        "{detail} rows of the tick matrix have no tick (from this row on): no award, not counted.",
+    ),
     "bad-tick": (
         Severity.ERROR,
         'Ô đánh dấu "{value}" không phải dấu chọn (x, ✓, 1, có, đạt); không được tính.',

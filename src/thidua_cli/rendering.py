@@ -179,7 +179,7 @@ def _sections(result: LoadResult) -> list[tuple[str, str, list[Problem], int | N
         (
             "proposals",
             "yellow",
-            [p for p in problems if p.code in ("proposal-list", "not-awarded")],
+            [p for p in problems if p.code in ("proposal-list", "not-awarded", "no-tick")],
             MAX_SHEET_LINES,
         ),
         (
