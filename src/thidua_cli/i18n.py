@@ -38,6 +38,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "… and {n} more (write all with --problems FILE).",
     ),
     "written": ("Đã ghi {path}", "Wrote {path}"),
+    "parquet_missing": (
+        "--format parquet cần gói bổ sung pyarrow; cài bằng: {hint}",
+        "--format parquet needs the optional pyarrow extra; install it with: {hint}",
+    ),
     "missing_path": ("Không tìm thấy: {path}", "Not found: {path}"),
     "nothing_read": (
         "Không đọc được tệp bảng tính nào (.xlsx, .xlsm, .xls, .ods) trong: {paths}",

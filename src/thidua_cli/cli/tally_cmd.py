@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from thidua_cli import __version__
 from thidua_cli.catalogue import load_catalogue
 from thidua_cli.cli.app import (
     EXIT_NOTHING_READ,
@@ -38,6 +39,7 @@ class Format(StrEnum):
     CSV = "csv"
     JSON = "json"
     XLSX = "xlsx"
+    PARQUET = "parquet"
 
 
 DEFAULT_TABLE_BY = "category,award,level,kind,year"
@@ -59,7 +61,13 @@ def tally_command(
         ),
     ] = None,
     fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="table (mặc định), csv, json hoặc xlsx.")
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (mặc định), csv, json, xlsx hoặc parquet (mọi bản ghi được tính, kèm nguồn; "
+            "cần gói bổ sung: pip install 'thidua-cli\\[parquet]').",
+        ),
     ] = Format.TABLE,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Ghi kết quả vào tệp thay vì màn hình.")] = None,
     problems: ProblemsOption = None,
@@ -93,6 +101,8 @@ def tally_command(
         year_list = parse_years(years)
         dims = parse_by(by or (DEFAULT_TABLE_BY if fmt is Format.TABLE else DEFAULT_DATA_BY))
         targets = paths or [Path(".")]
+        if fmt is Format.PARQUET:
+            _check_parquet(output, lang)
         result = load_paths(
             targets, catalogue, quiet, lang, jobs=jobs, use_cache=not no_cache, keep_duplicates=keep_duplicates
         )
@@ -103,7 +113,13 @@ def tally_command(
                 print_summary(err_console(), result, year_list, lang)
             fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)
         counts = count(result.groups, year_list, dims, result.catalogue or load_catalogue())
-        if fmt is Format.XLSX:
+        if fmt is Format.PARQUET and output is not None:
+            from thidua_cli.parquet import in_years, write_parquet
+
+            years_text = ",".join(map(str, year_list))
+            write_parquet(in_years(result.rows, year_list), output, {"version": __version__, "years": years_text})
+            err_console().print(t("written", lang, path=output))
+        elif fmt is Format.XLSX:
             if output is None:
                 fail(
                     "--format xlsx cần --output/-o" if lang == "vi" else "--format xlsx needs --output",
@@ -134,6 +150,20 @@ def tally_command(
         if not quiet:
             print_summary(err_console(), result, year_list, lang)
         exit_for(result)
+
+
+def _check_parquet(output: Path | None, lang: str) -> None:
+    """Before any file is read: --format parquet needs -o and the pyarrow extra (exit 2)."""
+    from rich.markup import escape
+
+    from thidua_cli.parquet import INSTALL_HINT, available
+
+    if output is None:
+        fail(
+            "--format parquet cần --output/-o" if lang == "vi" else "--format parquet needs --output", EXIT_USAGE, lang
+        )
+    if not available():
+        fail(escape(t("parquet_missing", lang, hint=INSTALL_HINT)), EXIT_USAGE, lang)
 
 
 def _emit(text: str, output: Path | None, lang: str) -> None:
