@@ -9,7 +9,7 @@ workbook. Needs the optional extra `thidua-cli[parquet]` (pyarrow); imported onl
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,40 +31,54 @@ def available() -> bool:
     return True
 
 
-def in_years(rows: Iterable[Record], years: Sequence[int] | None) -> list[Record]:
+def in_years(rows: Iterable[Record], years: Sequence[int] | None) -> Iterator[Record]:
     """The records of `years` (all when None): those a tally of `years` counts."""
-    if years is None:
-        return list(rows)
-    wanted = set(years)
-    return [row for row in rows if row[_YEAR] in wanted]
+    wanted = set(years) if years is not None else None
+    return (row for row in rows if wanted is None or row[_YEAR] in wanted)
 
 
-def records_table(rows: Sequence[Record], metadata: dict[str, str] | None = None) -> Any:
-    """The records as a pyarrow Table: one column per RECORD_FIELDS name, int32 or text."""
+def schema(metadata: dict[str, str] | None = None) -> Any:
+    """One column per RECORD_FIELDS name: int32 for INT_FIELDS, text otherwise; the file-level
+    `metadata` as `thidua.KEY` entries."""
+    import pyarrow as pa
+
+    fields = [pa.field(name, pa.int32() if name in INT_FIELDS else pa.string()) for name in RECORD_FIELDS]
+    return pa.schema(fields, metadata={f"thidua.{k}": v for k, v in (metadata or {}).items()})
+
+
+def records_batch(rows: Sequence[Record], layout: Any) -> Any:
+    """`rows` as a pyarrow RecordBatch of the `layout` schema."""
     import pyarrow as pa
 
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in RECORD_FIELDS]
-    fields, arrays = [], []
-    for name, values in zip(RECORD_FIELDS, columns, strict=True):
-        if name in INT_FIELDS:
-            array = pa.array(values, type=pa.int32())
-        else:
-            try:
-                array = pa.array(values, type=pa.string())
-            except (pa.ArrowTypeError, pa.ArrowInvalid):  # a value that is not text: written as its text
-                array = pa.array([v if v is None or isinstance(v, str) else str(v) for v in values], pa.string())
-        fields.append(pa.field(name, array.type))
-        arrays.append(array)
-    schema = pa.schema(fields, metadata={f"thidua.{k}": v for k, v in (metadata or {}).items()})
-    return pa.Table.from_arrays(arrays, schema=schema)
+    arrays = []
+    for field, values in zip(layout, columns, strict=True):
+        try:
+            arrays.append(pa.array(values, type=field.type))
+        except (pa.ArrowTypeError, pa.ArrowInvalid):
+            if field.name in INT_FIELDS:
+                raise
+            arrays.append(pa.array([v if v is None or isinstance(v, str) else str(v) for v in values], pa.string()))
+    return pa.RecordBatch.from_arrays(arrays, schema=layout)
 
 
-def write_parquet(rows: Sequence[Record], target: Path, metadata: dict[str, str] | None = None) -> Path:
-    """Write `rows` to `target` (zstd-compressed Parquet); the file-level `metadata` as
-    `thidua.KEY` entries of the schema (the tool's version, the years)."""
+def write_parquet(
+    rows: Iterable[Record], target: Path, metadata: dict[str, str] | None = None, chunk: int = 100_000
+) -> int:
+    """Write `rows` to `target` (zstd-compressed Parquet, one row group per `chunk` records, so
+    memory stays that of one chunk); returns how many were written."""
     import pyarrow.parquet as pq
 
-    table = records_table(rows, metadata)
+    layout = schema(metadata)
     target.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(table, target, compression="zstd")  # the one write (for an atomic-output helper)
-    return target
+    written, batch = 0, []
+    with pq.ParquetWriter(target, layout, compression="zstd") as writer:  # the one write of the file
+        for row in rows:
+            batch.append(row)
+            if len(batch) == chunk:
+                writer.write_batch(records_batch(batch, layout))
+                written, batch = written + len(batch), []
+        if batch or not written:
+            writer.write_batch(records_batch(batch, layout))
+            written += len(batch)
+    return written
