@@ -136,3 +136,16 @@ def test_parquet_needs_an_output_file(tmp_path: Path):
     out = invoke("tally", "2018", str(province(tmp_path / "tinh", 1)), "-f", "parquet")
     assert out.exit_code == 2
     assert "--output" in out.output
+
+
+def test_records_are_written_chunk_by_chunk_in_their_order(tmp_path: Path):
+    """Row groups of `chunk` records (memory of one chunk at a time), read back as written."""
+    from thidua_cli.parquet import write_parquet
+
+    rows = load([province(tmp_path / "tinh", 1)], load_catalogue(), jobs=1, cache=None).rows
+    target = tmp_path / "r.parquet"
+    assert write_parquet(iter(rows), target, chunk=2) == len(rows) == 6
+    assert pq.ParquetFile(target).metadata.num_row_groups == 3
+    assert [tuple(r.values()) for r in pq.read_table(target).to_pylist()] == [tuple(r) for r in rows]
+    assert write_parquet(iter([]), tmp_path / "none.parquet") == 0
+    assert pq.read_table(tmp_path / "none.parquet").column_names == list(RECORD_FIELDS)

@@ -50,7 +50,7 @@ def records_batch(rows: Sequence[Record], layout: Any) -> Any:
     """`rows` as a pyarrow RecordBatch of the `layout` schema."""
     import pyarrow as pa
 
-    columns = list(zip(*rows, strict=True)) if rows else [() for _ in RECORD_FIELDS]
+    columns = [[row[i] for row in rows] for i in range(len(RECORD_FIELDS))]  # faster than zip(*rows)
     arrays = []
     for field, values in zip(layout, columns, strict=True):
         try:
