@@ -117,7 +117,9 @@ def tally_command(
             from thidua_cli.parquet import in_years, write_parquet
 
             years_text = ",".join(map(str, year_list))
-            write_parquet(in_years(result.iter_rows(), year_list), output, {"version": __version__, "years": years_text})
+            write_parquet(
+                in_years(result.iter_rows(), year_list), output, {"version": __version__, "years": years_text}
+            )
             err_console().print(t("written", lang, path=output))
         elif fmt is Format.XLSX:
             if output is None:
