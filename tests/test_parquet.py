@@ -149,3 +149,13 @@ def test_records_are_written_chunk_by_chunk_in_their_order(tmp_path: Path):
     assert [tuple(r.values()) for r in pq.read_table(target).to_pylist()] == [tuple(r) for r in rows]
     assert write_parquet(iter([]), tmp_path / "none.parquet") == 0
     assert pq.read_table(tmp_path / "none.parquet").column_names == list(RECORD_FIELDS)
+
+
+def test_a_warm_run_writes_the_same_records_from_the_cache(tmp_path: Path):
+    """The second run reads the records from the cache, file by file, and writes the same file."""
+    folder = province(tmp_path / "tinh", 1)
+    first, second = tmp_path / "1.parquet", tmp_path / "2.parquet"
+    assert invoke("tally", "2015-2020", str(folder), "-f", "parquet", "-o", str(first), "-q").exit_code == 1
+    assert invoke("tally", "2015-2020", str(folder), "-f", "parquet", "-o", str(second), "-q").exit_code == 1
+    assert pq.read_table(second).to_pylist() == pq.read_table(first).to_pylist()
+    assert pq.read_table(second).num_rows == 5

@@ -80,14 +80,16 @@ class LoadResult:
         return self._rows
 
     def iter_rows(self) -> Iterator[Record]:
-        """The records of `rows`, file by file, without holding them all at once."""
+        """The records of `rows`, file by file, without holding them all at once (a cache
+        entry's rows are read for this pass only)."""
         if self._rows is not None:
             yield from self._rows
             return
         removed = self.merged.removed if self.merged else {}
         for index, result in enumerate(self.files):
             gone = removed.get(index)
-            for at, record in enumerate(result.records):
+            once = getattr(result.records, "once", None)
+            for at, record in enumerate(once() if once else result.records):
                 if gone is None or at not in gone:
                     yield record
 

@@ -63,7 +63,7 @@ def records_batch(rows: Sequence[Record], layout: Any) -> Any:
 
 
 def write_parquet(
-    rows: Iterable[Record], target: Path, metadata: dict[str, str] | None = None, chunk: int = 100_000
+    rows: Iterable[Record], target: Path, metadata: dict[str, str] | None = None, chunk: int = 50_000
 ) -> int:
     """Write `rows` to `target` (zstd-compressed Parquet, one row group per `chunk` records, so
     memory stays that of one chunk); returns how many were written."""
