@@ -1,14 +1,24 @@
 """`thidua tally … --format parquet`: the counted records with provenance, and the README's
-DuckDB query over them giving the CLI's own counts."""
+DuckDB query over them giving the CLI's own counts.
+
+pyarrow and duckdb are used only in child processes (the CLI, and the readers below): once
+loaded they reserve a large address space, and the reading workers the other tests fork from
+this process (under their memory cap) must not inherit it.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
+import os
 import re
+import subprocess
 import sys
 from collections import Counter
+from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -18,13 +28,50 @@ from thidua_cli import load, load_catalogue
 from thidua_cli.cli import app
 from thidua_cli.records import RECORD_FIELDS
 
-pq = pytest.importorskip("pyarrow.parquet")
-duckdb = pytest.importorskip("duckdb")
+pytestmark = pytest.mark.skipif(
+    find_spec("pyarrow") is None or find_spec("duckdb") is None, reason="needs the test extra (pyarrow, duckdb)"
+)
 runner = CliRunner()
 
 
 def invoke(*args: str):  # type: ignore[no-untyped-def]
     return runner.invoke(app, list(args), env={"COLUMNS": "200"})
+
+
+def thidua(*args: str) -> subprocess.CompletedProcess[str]:
+    """The CLI in its own process (as a user runs it)."""
+    env = {**os.environ, "COLUMNS": "200"}
+    return subprocess.run([sys.executable, "-m", "thidua_cli", *args], capture_output=True, text=True, env=env)
+
+
+def child(code: str, *args: str, cwd: Path | None = None) -> Any:
+    """What a snippet (pyarrow or duckdb) prints as JSON, run in its own process."""
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=cwd)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+READ = """
+import json, sys, pyarrow.parquet as pq
+f = pq.ParquetFile(sys.argv[1])
+meta = {k.decode(): v.decode() for k, v in (f.schema_arrow.metadata or {}).items()}
+table = f.read()
+types = {field.name: str(field.type) for field in table.schema}
+print(json.dumps({"names": table.column_names, "types": types, "meta": meta,
+                  "groups": f.metadata.num_row_groups, "rows": table.to_pylist()}))
+"""
+QUERY = """
+import duckdb, json, sys
+print(json.dumps(duckdb.sql(sys.argv[1]).fetchall()))
+"""
+WRITE = """
+import json, sys
+from pathlib import Path
+from thidua_cli import load, load_catalogue
+from thidua_cli.parquet import write_parquet
+rows = load([sys.argv[1]], load_catalogue(), jobs=1, cache=None).rows
+print(json.dumps([write_parquet(iter(rows), Path(sys.argv[2]), chunk=2), write_parquet(iter([]), Path(sys.argv[3]))]))
+"""
 
 
 def province(folder: Path, seed: int) -> Path:
@@ -62,18 +109,17 @@ def cli_counts(folder: Path) -> Counter[tuple[str, str, str, int]]:
     return Counter({(r["award"], r["level"], r["kind"], int(r["year"])): int(r["count"]) for r in rows})
 
 
-def test_the_readme_query_over_two_provinces_gives_the_cli_counts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_the_readme_query_over_two_provinces_gives_the_cli_counts(tmp_path: Path):
     expected: Counter[tuple[str, str, str, int]] = Counter()
     for n in (1, 2):
         folder = province(tmp_path / "ho-so" / f"tinh-{n:02d}", n)
         target = tmp_path / f"tinh-{n:02d}" / "records.parquet"
-        out = invoke("tally", "2015-2020", str(folder), "--format", "parquet", "-o", str(target), "-q")
-        assert out.exit_code == 1, out.output
+        out = thidua("tally", "2015-2020", str(folder), "--format", "parquet", "-o", str(target), "-q")
+        assert out.returncode == 1, out.stderr
         assert target.is_file()
         expected += cli_counts(folder)
     assert sum(expected.values()) == 2 * 5
-    monkeypatch.chdir(tmp_path)
-    got = duckdb.sql(readme_query()).fetchall()
+    got = child(QUERY, readme_query(), cwd=tmp_path)
     assert Counter({tuple(row[:4]): row[4] for row in got}) == expected
     assert len(got) == len(expected)  # one line per combination, as the CSV
 
@@ -81,14 +127,14 @@ def test_the_readme_query_over_two_provinces_gives_the_cli_counts(tmp_path: Path
 def test_the_records_written_are_those_counted_with_their_provenance(tmp_path: Path):
     folder = province(tmp_path / "tinh", 1)
     target = tmp_path / "out" / "records.parquet"
-    out = invoke("tally", "2015-2020", str(folder), "--format", "parquet", "-o", str(target))
-    assert out.exit_code == 1
-    assert "Đã ghi" in out.output
-    table = pq.read_table(target)
-    assert table.column_names == list(RECORD_FIELDS)
-    assert table.schema.field("row").type == table.schema.field("year").type  # whole numbers
-    assert table.schema.metadata[b"thidua.years"] == b"2015,2016,2017,2018,2019,2020"
-    rows = table.to_pylist()
+    out = thidua("tally", "2015-2020", str(folder), "--format", "parquet", "-o", str(target))
+    assert out.returncode == 1, out.stderr
+    assert "Đã ghi" in out.stderr
+    table = child(READ, str(target))
+    assert table["names"] == list(RECORD_FIELDS)
+    assert table["types"]["row"] == table["types"]["year"] == "int32"  # whole numbers
+    assert table["meta"]["thidua.years"] == "2015,2016,2017,2018,2019,2020"
+    rows = table["rows"]
     library = load([folder], load_catalogue(), jobs=1, cache=None)
     wanted = [dict(zip(RECORD_FIELDS, r, strict=True)) for r in library.rows if r[RECORD_FIELDS.index("year")] >= 2015]
     assert sorted(rows, key=lambda r: (r["file"], r["row"])) == sorted(wanted, key=lambda r: (r["file"], r["row"]))
@@ -107,9 +153,9 @@ def test_the_records_written_are_those_counted_with_their_provenance(tmp_path: P
 def test_keep_duplicates_writes_the_repeat_as_the_tally_counts_it(tmp_path: Path):
     folder = province(tmp_path / "tinh", 1)
     target = tmp_path / "r.parquet"
-    out = invoke("tally", "2018", str(folder), "-f", "parquet", "-o", str(target), "--keep-duplicates", "-q")
-    assert out.exit_code == 1
-    assert Counter(r["award"] for r in pq.read_table(target).to_pylist()) == {
+    out = thidua("tally", "2018", str(folder), "-f", "parquet", "-o", str(target), "--keep-duplicates", "-q")
+    assert out.returncode == 1, out.stderr
+    assert Counter(r["award"] for r in child(READ, str(target))["rows"]) == {
         "Lao động tiên tiến": 2,
         "Chiến sĩ thi đua cơ sở": 1,
     }
@@ -117,10 +163,7 @@ def test_keep_duplicates_writes_the_repeat_as_the_tally_counts_it(tmp_path: Path
 
 def test_without_pyarrow_the_message_says_how_to_install_the_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     folder = province(tmp_path / "tinh", 1)
-    for name in [m for m in sys.modules if m == "pyarrow" or m.startswith("pyarrow.")]:
-        monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(sys.modules, "pyarrow", None)  # what an install without the extra gives: ImportError
-    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
     target = tmp_path / "r.parquet"
     for lang, words in (("vi", "gói bổ sung"), ("en", "optional pyarrow extra")):
         out = invoke("tally", "2018", str(folder), "-f", "parquet", "-o", str(target), "--lang", lang)
@@ -140,22 +183,22 @@ def test_parquet_needs_an_output_file(tmp_path: Path):
 
 def test_records_are_written_chunk_by_chunk_in_their_order(tmp_path: Path):
     """Row groups of `chunk` records (memory of one chunk at a time), read back as written."""
-    from thidua_cli.parquet import write_parquet
-
-    rows = load([province(tmp_path / "tinh", 1)], load_catalogue(), jobs=1, cache=None).rows
-    target = tmp_path / "r.parquet"
-    assert write_parquet(iter(rows), target, chunk=2) == len(rows) == 6
-    assert pq.ParquetFile(target).metadata.num_row_groups == 3
-    assert [tuple(r.values()) for r in pq.read_table(target).to_pylist()] == [tuple(r) for r in rows]
-    assert write_parquet(iter([]), tmp_path / "none.parquet") == 0
-    assert pq.read_table(tmp_path / "none.parquet").column_names == list(RECORD_FIELDS)
+    folder = province(tmp_path / "tinh", 1)
+    rows = load([folder], load_catalogue(), jobs=1, cache=None).rows
+    target, empty = tmp_path / "r.parquet", tmp_path / "none.parquet"
+    assert child(WRITE, str(folder), str(target), str(empty)) == [len(rows), 0]
+    assert len(rows) == 6
+    table = child(READ, str(target))
+    assert table["groups"] == 3
+    assert [tuple(r.values()) for r in table["rows"]] == [tuple(r) for r in rows]
+    assert child(READ, str(empty))["names"] == list(RECORD_FIELDS)
 
 
 def test_a_warm_run_writes_the_same_records_from_the_cache(tmp_path: Path):
     """The second run reads the records from the cache, file by file, and writes the same file."""
     folder = province(tmp_path / "tinh", 1)
     first, second = tmp_path / "1.parquet", tmp_path / "2.parquet"
-    assert invoke("tally", "2015-2020", str(folder), "-f", "parquet", "-o", str(first), "-q").exit_code == 1
-    assert invoke("tally", "2015-2020", str(folder), "-f", "parquet", "-o", str(second), "-q").exit_code == 1
-    assert pq.read_table(second).to_pylist() == pq.read_table(first).to_pylist()
-    assert pq.read_table(second).num_rows == 5
+    assert thidua("tally", "2015-2020", str(folder), "-f", "parquet", "-o", str(first), "-q").returncode == 1
+    assert thidua("tally", "2015-2020", str(folder), "-f", "parquet", "-o", str(second), "-q").returncode == 1
+    assert child(READ, str(second))["rows"] == child(READ, str(first))["rows"]
+    assert len(child(READ, str(second))["rows"]) == 5

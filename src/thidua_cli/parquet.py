@@ -23,12 +23,15 @@ _YEAR = RECORD_FIELDS.index("year")
 
 
 def available() -> bool:
-    """Whether pyarrow (the `parquet` extra) can be imported."""
+    """Whether pyarrow (the `parquet` extra) is installed, found without importing it: the
+    command checks before reading, and a process that has pyarrow loaded (its large address
+    space reserved) should not be the one the reading workers are forked from."""
+    from importlib.util import find_spec
+
     try:
-        import pyarrow.parquet  # noqa: F401
-    except ImportError:
+        return find_spec("pyarrow") is not None
+    except (ImportError, ValueError):  # ValueError: an import of it is blocked (None in sys.modules)
         return False
-    return True
 
 
 def in_years(rows: Iterable[Record], years: Sequence[int] | None) -> Iterator[Record]:
