@@ -6,6 +6,12 @@ Each workbook holds `rows` award records of one unit and one year, in one of the
 scripts/make_sample_data.py (title block, merged two-row header, column numbers, sections,
 merged award blocks, totals, signatures; per-award sheets; abbreviations; legacy TCVN3 .xls;
 NFD text). OUT_DIR/truth.json holds the true counts by award, level, kind and year.
+
+`--school`: a school sector instead (one school, one school year per workbook): teachers'
+lists with Kỷ niệm chương "Vì sự nghiệp giáo dục", Nhà giáo ưu tú, "Giấy khen của Chủ tịch
+UBND huyện", typed dates ("ngày 05 tháng 06 năm 2023"), a "Năm học" column ("2022-2023",
+the year 2023), and two award texts the catalogue lacks (not counted, each reported: the
+suggestion path is measured).
 """
 
 from __future__ import annotations
@@ -48,6 +54,30 @@ WIDE_HEADERS = [
     "Ngày quyết định",
 ]
 LEVEL_ISSUERS = {"Cơ sở": "Cơ sở", "Tỉnh": "UBND tỉnh", "Bộ": "Bộ LĐTBXH"}
+
+# (award text as a school writes it, issuer, decision code, counted as (award, level, kind) or
+# None for a text the catalogue lacks, weight)
+SCHOOL_MIX: list[tuple[str, str, str, tuple[str, str, str] | None, int]] = [
+    ("Lao động tiên tiến", "Hiệu trưởng", "QĐ-THCS", ("Lao động tiên tiến", "Cơ sở", "Cá nhân"), 52),
+    ("Giấy khen của Chủ tịch UBND huyện", "Chủ tịch UBND huyện", "QĐ-UBND", ("Giấy khen", "Cơ sở", "Cá nhân"), 14),
+    ("Chiến sĩ thi đua cơ sở", "Chủ tịch UBND huyện", "QĐ-UBND", ("Chiến sĩ thi đua cơ sở", "Cơ sở", "Cá nhân"), 8),
+    ("Kỷ niệm chương Vì sự nghiệp giáo dục", "Bộ GD&ĐT", "QĐ-BGDĐT", ("Kỷ niệm chương", "Bộ", "Cá nhân"), 6),
+    ("Bằng khen của Chủ tịch UBND tỉnh", "UBND tỉnh", "QĐ-UBND", ("Bằng khen", "Tỉnh", "Cá nhân"), 4),
+    ("Nhà giáo ưu tú", "Chủ tịch nước", "QĐ-CTN", ("Nhà giáo ưu tú", "Nhà nước", "Cá nhân"), 1),
+    (
+        "Tập thể lao động tiên tiến",
+        "Chủ tịch UBND huyện",
+        "QĐ-UBND",
+        ("Tập thể lao động tiên tiến", "Cơ sở", "Tập thể"),
+        4,
+    ),
+    ("Giáo viên dạy giỏi cấp huyện", "Phòng GD&ĐT", "QĐ-PGDĐT", None, 7),
+    ("Giáo viên chủ nhiệm giỏi", "Hiệu trưởng", "QĐ-THCS", None, 4),
+]
+SCHOOL_HEADERS = ["STT", "Họ và tên", "Chức vụ", "Trường", "Danh hiệu, hình thức khen thưởng", "Cấp khen"]
+SCHOOL_HEADERS += ["Số quyết định", "Ngày quyết định", "Năm học", "Ghi chú"]
+TEACHERS = ["Giáo viên", "Giáo viên", "Giáo viên", "Tổ trưởng chuyên môn", "Phó Hiệu trưởng", "Nhân viên"]
+GROUPS = ["Tổ Toán", "Tổ Ngữ văn", "Tổ Ngoại ngữ", "Tổ Khoa học tự nhiên", "Tổ Văn phòng", "Tổ Lịch sử - Địa lý"]
 
 
 def wide_row(i: int, row: dict[str, str], year: int) -> list[object]:
@@ -121,12 +151,81 @@ def layout_full(out: Path, unit: tuple[str, str, str, float], data: dict[int, li
         wb.save(out / f"{unit[0]}-{year}.xlsx")
 
 
-def generate(
-    out: Path, files: int, rows: int, seed: int = 2024, wide: bool = False, full: bool = False
-) -> dict[str, int]:
-    out.mkdir(parents=True, exist_ok=True)
+def school_row(i: int, entry: tuple[str, str, str, object, int], name: str, school: str, year: int) -> list[object]:
+    """The i-th teacher (or group) of a school's list for the school year ending in `year`."""
+    text, issuer, code, _, _ = entry
+    day, month = 1 + i % 28, 5 + i % 3
+    when = f"ngày {day:02d} tháng {month:02d} năm {year}" if i % 3 else f"{day:02d}/{month:02d}/{year}"
+    position = "" if name.startswith("Tổ ") else TEACHERS[i % len(TEACHERS)]
+    return [i, name, position, school, text, issuer, f"{100 + i % 90}/{code}", when, f"{year - 1}-{year}", ""]
+
+
+def layout_school(out: Path, index: int, year: int, rows: list[tuple[tuple[str, str, str, object, int], str]]) -> None:
+    """One school's list: its own title block, the ten SCHOOL_HEADERS, I./II. sections, totals, signature."""
+    import openpyxl
+
+    from scripts.make_sample_data import signature
+
+    school, width = f"Trường THCS Số {index + 1}", len(SCHOOL_HEADERS)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = f"Năm học {year - 1}-{year}"
+    ws.cell(1, 1, f"PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN SỐ {index % 7 + 1}")
+    ws.cell(2, 1, school.upper())
+    ws.cell(1, 6, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    ws.cell(2, 6, "Độc lập - Tự do - Hạnh phúc")
+    for r in (1, 2):
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=5)
+        ws.merge_cells(start_row=r, start_column=6, end_row=r, end_column=width)
+    ws.cell(4, 1, f"DANH SÁCH CÁN BỘ, GIÁO VIÊN ĐƯỢC KHEN THƯỞNG NĂM HỌC {year - 1}-{year}")
+    ws.merge_cells(start_row=4, start_column=1, end_row=4, end_column=width)
+    for c, header in enumerate(SCHOOL_HEADERS, 1):
+        ws.cell(6, c, header)
+    r, i = 7, 0
+    for label, group in (("I. CÁ NHÂN", False), ("II. TẬP THỂ", True)):
+        block = [(entry, name) for entry, name in rows if name.startswith("Tổ ") is group]
+        if not block:
+            continue
+        ws.cell(r, 1, label)
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+        r += 1
+        for entry, name in block:
+            i += 1
+            for c, value in enumerate(school_row(i, entry, name, school, year), 1):
+                ws.cell(r, c, value)
+            r += 1
+    ws.cell(r, 1, f"Tổng cộng: {i}")
+    signature(ws, r + 2, width)
+    wb.save(out / f"truong-{index:04d}-{year}.xlsx")
+
+
+def generate_school(out: Path, files: int, rows: int, seed: int) -> Counter[str]:
+    """`files` schools' lists of `rows` records each; the true counts of those the law counts."""
     truth: Counter[str] = Counter()
     for i in range(files):
+        rng = random.Random(f"{seed}-school-{i}")
+        year = 2019 + i % 6
+        staff = people(rng, rows)
+        picked = []
+        for j in range(rows):
+            entry = rng.choices(SCHOOL_MIX, weights=[m[4] for m in SCHOOL_MIX])[0]
+            counted = entry[3]
+            name = f"{GROUPS[j % len(GROUPS)]} {j + 1}" if counted and counted[2] == "Tập thể" else staff[j][0]
+            picked.append((entry, name))
+            if counted:
+                truth["|".join((*counted, str(year)))] += 1
+        folder = out / f"truong-{i:04d}"
+        folder.mkdir(exist_ok=True)
+        layout_school(folder, i, year, picked)
+    return truth
+
+
+def generate(
+    out: Path, files: int, rows: int, seed: int = 2024, wide: bool = False, full: bool = False, school: bool = False
+) -> dict[str, int]:
+    out.mkdir(parents=True, exist_ok=True)
+    truth: Counter[str] = generate_school(out, files, rows, seed) if school else Counter()
+    for i in range(0 if school else files):
         rng = random.Random(f"{seed}-{i}")
         year = 2015 + i % 6
         layout = "W" if wide else "F" if full else LAYOUT_CYCLE[i % len(LAYOUT_CYCLE)]
@@ -161,8 +260,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--wide", action="store_true", help="one plain 11-column layout instead of the mix")
     parser.add_argument("--full", action="store_true", help="the 11 columns with title block, sections, totals …")
+    parser.add_argument("--school", action="store_true", help="a school sector's teachers' lists (see above)")
     args = parser.parse_args()
-    generate(args.out, args.files, args.rows, args.seed, args.wide, args.full)
+    generate(args.out, args.files, args.rows, args.seed, args.wide, args.full, args.school)
 
 
 if __name__ == "__main__":

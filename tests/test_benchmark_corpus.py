@@ -9,6 +9,13 @@ import pytest
 
 from benchmarks.corpus import generate
 from thidua_cli import load, load_catalogue
+from thidua_cli.records import RECORD_FIELDS
+
+_AWARD, _LEVEL, _KIND, _YEAR = (RECORD_FIELDS.index(f) for f in ("award", "level", "kind", "year"))
+
+
+def _keys(rows: list) -> Counter[str]:
+    return Counter(f"{r[_AWARD]}|{r[_LEVEL]}|{r[_KIND]}|{r[_YEAR]}" for r in rows)
 
 
 @pytest.mark.parametrize("shape", ["mixed", "wide", "full"])
@@ -16,8 +23,7 @@ def test_every_record_of_a_generated_corpus_is_counted_as_truth_says(tmp_path: P
     truth = generate(tmp_path, files=10, rows=30, wide=shape == "wide", full=shape == "full")
     assert sum(truth.values()) == 300
     result = load([tmp_path], load_catalogue(), jobs=1, cache=None)
-    got = Counter(f"{r[7]}|{r[9]}|{r[6]}|{r[11]}" for r in result.rows)  # award|level|kind|year
-    assert dict(got) == truth
+    assert dict(_keys(result.rows)) == truth
     assert not result.errors
 
 
@@ -31,3 +37,18 @@ def test_the_per_row_benchmark_times_the_rows_it_says(case: str, findings: int):
 
     records, found, _ = measure(case, sheets=2, rows=7)
     assert (records, found) == (14, 14 * findings)
+
+
+def test_a_school_corpus_tallies_to_its_truth_and_reports_each_unknown_award(tmp_path: Path):
+    """Teachers' lists (Kỷ niệm chương, Nhà giáo ưu tú, Giấy khen of the district, typed dates,
+    school years): every record counted as truth says, under the year the school year ends; each
+    row of an award the catalogue lacks reported, with a suggestion, and not counted."""
+    truth = generate(tmp_path, files=4, rows=40, school=True)
+    assert {k.split("|")[0] for k in truth} >= {"Kỷ niệm chương", "Nhà giáo ưu tú", "Giấy khen"}
+    result = load([tmp_path], load_catalogue(), jobs=1, cache=None)
+    assert dict(_keys(result.rows)) == truth
+    assert {r[_YEAR] for r in result.rows} == {2019, 2020, 2021, 2022}
+    unknown = [p for p in result.errors if p.code == "unknown-award"]
+    assert len(unknown) == len(result.errors) == 4 * 40 - sum(truth.values()) > 0
+    assert {p.value for p in unknown} == {"Giáo viên dạy giỏi cấp huyện", "Giáo viên chủ nhiệm giỏi"}
+    assert all("Có phải" in p.message("vi") for p in unknown)

@@ -262,6 +262,14 @@ class LazyRecords(Sequence[Record]):
             raise RuntimeError(f"{self._label} changed while it was read: run the command again")
         return rows
 
+    def once(self) -> list[Record]:
+        """The rows for one pass, not kept (a streaming writer holds one file's rows at a time)."""
+        if self._rows is not None:
+            return self._rows
+        rows = self._load()
+        self._rows = None
+        return rows
+
     def __len__(self) -> int:
         return self._count
 

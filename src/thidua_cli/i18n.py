@@ -56,6 +56,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Bỏ qua {n} tệp do thidua tạo ra (bảng tổng hợp, bản sao có đánh dấu, mẫu): {files}",
         "Skipped {n} files written by thidua (summaries, annotated copies, templates): {files}",
     ),
+    "parquet_missing": (
+        "--format parquet cần gói bổ sung pyarrow; cài bằng: {hint}",
+        "--format parquet needs the optional pyarrow extra; install it with: {hint}",
+    ),
     "missing_path": ("Không tìm thấy: {path}", "Not found: {path}"),
     "nothing_read": (
         "Không đọc được tệp bảng tính nào (.xlsx, .xlsm, .xls, .ods) trong: {paths}",

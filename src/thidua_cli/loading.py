@@ -76,14 +76,22 @@ class LoadResult:
     @property
     def rows(self) -> list[Record]:
         if self._rows is None:
-            removed = self.merged.removed if self.merged else {}
-            self._rows = [
-                record
-                for index, result in enumerate(self.files)
-                for at, record in enumerate(result.records)
-                if index not in removed or at not in removed[index]
-            ]
+            self._rows = list(self.iter_rows())
         return self._rows
+
+    def iter_rows(self) -> Iterator[Record]:
+        """The records of `rows`, file by file, without holding them all at once (a cache
+        entry's rows are read for this pass only)."""
+        if self._rows is not None:
+            yield from self._rows
+            return
+        removed = self.merged.removed if self.merged else {}
+        for index, result in enumerate(self.files):
+            gone = removed.get(index)
+            once = getattr(result.records, "once", None)
+            for at, record in enumerate(once() if once else result.records):
+                if gone is None or at not in gone:
+                    yield record
 
     @property
     def groups(self) -> list[Group]:

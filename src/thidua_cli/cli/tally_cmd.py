@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from thidua_cli import __version__
 from thidua_cli.catalogue import load_catalogue
 from thidua_cli.cli.app import (
     EXIT_NOTHING_READ,
@@ -39,7 +41,8 @@ from thidua_cli.cli.app import (
 )
 from thidua_cli.display import shown_path
 from thidua_cli.i18n import Lang, t
-from thidua_cli.outputs import Guard, write_text
+from thidua_cli.outputs import Guard, write_file, write_text
+from thidua_cli.records import Record
 from thidua_cli.rendering import print_summary, tally_csv, tally_json, tally_table
 from thidua_cli.tally import count, parse_by, parse_years
 
@@ -49,6 +52,7 @@ class Format(StrEnum):
     CSV = "csv"
     JSON = "json"
     XLSX = "xlsx"
+    PARQUET = "parquet"
 
 
 DEFAULT_TABLE_BY = "category,award,level,kind,year"
@@ -70,7 +74,13 @@ def tally_command(
         ),
     ] = None,
     fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="table (mặc định), csv, json hoặc xlsx.")
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (mặc định), csv, json, xlsx hoặc parquet (mọi bản ghi được tính, kèm nguồn; "
+            "cần gói bổ sung: pip install 'thidua-cli\\[parquet]').",
+        ),
     ] = Format.TABLE,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Ghi kết quả vào tệp thay vì màn hình.")] = None,
     problems: ProblemsOption = None,
@@ -122,6 +132,8 @@ def tally_command(
         if include_proposals and "status" not in dims:
             dims = [*dims, "status"]
         targets = paths or [Path(".")]
+        if fmt is Format.PARQUET:
+            _check_parquet(output, lang)
         result = load_paths(
             targets,
             catalogue,
@@ -145,7 +157,15 @@ def tally_command(
                 print_summary(err_console(), result, year_list, lang)
             fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)
         counts = count(result.groups, year_list, dims, result.catalogue or load_catalogue())
-        if fmt is Format.XLSX:
+        if fmt is Format.PARQUET and output is not None:
+            from thidua_cli.parquet import in_years
+
+            years_text = ",".join(map(str, year_list))
+            rows = in_years(result.iter_rows(), year_list)
+            meta = {"version": __version__, "years": years_text}
+            write_file(output, lambda tmp: _write_parquet(rows, Path(tmp), meta), guard)
+            err_console().print(t("written", lang, path=shown_path(output)), markup=False)
+        elif fmt is Format.XLSX:
             if output is None:
                 fail(t("needs_output", lang, fmt="xlsx"), EXIT_USAGE, lang)
             from thidua_cli.cli.export_cmd import write_export
@@ -173,6 +193,22 @@ def tally_command(
         if not quiet:
             print_summary(err_console(), result, year_list, lang)
         exit_for(result)
+
+
+def _write_parquet(rows: Iterable[Record], target: Path, meta: dict[str, str]) -> None:
+    from thidua_cli.parquet import write_parquet
+
+    write_parquet(rows, target, meta)
+
+
+def _check_parquet(output: Path | None, lang: str) -> None:
+    """Before any file is read: --format parquet needs -o and the pyarrow extra (exit 2)."""
+    from thidua_cli.parquet import INSTALL_HINT, available
+
+    if output is None:
+        fail(t("needs_output", lang, fmt="parquet"), EXIT_USAGE, lang)
+    if not available():
+        fail(t("parquet_missing", lang, hint=INSTALL_HINT), EXIT_USAGE, lang)
 
 
 def _emit(text: str, output: Path | None, lang: str, guard: Guard) -> None:
