@@ -139,3 +139,32 @@ def test_user_rule_set(tmp_path: Path, records):  # type: ignore[no-untyped-def]
         ("Nguyễn Văn An", "Phòng A", "gk-2-nam"),
         ("Nguyễn Văn An", "Phòng B", "gk-2-nam"),
     ]
+
+
+VI_SENTENCE = ("năm liên tục", "đáp ứng", "thiếu năm", "trong khoảng xét", "cần xác minh")
+
+
+def test_explain_and_eligible_follow_lang(tmp_path: Path, records):  # type: ignore[no-untyped-def]
+    folder = lists(tmp_path / "ds", PLANTED)
+    runner = CliRunner()
+    env = {"COLUMNS": "200"}
+    shown = ""
+    for name in ("Trần Thị Bình", "Lê Văn Cường", "Nguyễn Văn An"):
+        out = runner.invoke(app, ["eligible", "2020", str(folder), "--explain", name, "--lang", "en"], env=env)
+        assert out.exit_code == 0, out.output
+        shown += out.stdout
+    out = runner.invoke(app, ["eligible", "2020", str(folder), "--lang", "en"], env=env)
+    assert out.exit_code == 0, out.output
+    table = out.stdout
+    for text in (shown, table):
+        assert not [word for word in VI_SENTENCE if word in text]
+    for english in ("in 3 consecutive years", "missing year 2019", "within the period considered", "meets one standard"):
+        assert english in shown
+    assert "meets one standard of" in table and "meets standard khoản 2 of" in table and "to verify: " in table
+    out = runner.invoke(app, ["eligible", "2020", str(folder), "--format", "json", "--lang", "en"])
+    assert json.loads(out.stdout)["candidates"][0]["rule"]["meets"] == "meets one standard of Luật TĐKT 2003, Điều 22"
+    # the library: Vietnamese by default, English on request; the rule files' values unchanged
+    vi = next(c for c in explain(records, "tran thi binh", 2020) if c.rule.id == "cstd-tinh")
+    en = next(c for c in explain(records, "tran thi binh", 2020, lang="en") if c.rule.id == "cstd-tinh")
+    assert vi.reasons == ("✗ 3 năm liên tục đạt Chiến sĩ thi đua cơ sở: thiếu năm 2019",)
+    assert en.reasons == ("✗ Chiến sĩ thi đua cơ sở in 3 consecutive years: missing year 2019",)

@@ -17,6 +17,7 @@ from typing import Any
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.data import FOLDER as DATA_FOLDER
 from thidua_cli.errors import CatalogueError
+from thidua_cli.i18n import t
 from thidua_cli.people import Person, people
 from thidua_cli.records import RECORD_FIELDS, Record
 from thidua_cli.text import key
@@ -47,18 +48,19 @@ class Requirement:
         """The awards that satisfy the requirement in a year: `award`, or any of `awards`."""
         return self.awards or ((self.award, self.levels),)
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "vi") -> str:
+        """ "3 năm liên tục đạt Chiến sĩ thi đua cơ sở"; award names and levels stay as the rule file writes them."""
         levels = f" ({', '.join(self.levels)})" if self.levels else ""
-        names = " hoặc ".join(f"{a}{' (' + ', '.join(lv) + ')' if lv else ''}" for a, lv in self.choices)
+        names = t("r_or", lang).join(f"{a}{' (' + ', '.join(lv) + ')' if lv else ''}" for a, lv in self.choices)
         if self.type == "consecutive":
-            return f"{self.years} năm liên tục đạt {names}"
+            return t("r_consecutive", lang, years=self.years, names=names)
         if self.type == "cycles":
-            return f"{self.times} lần liên tục {names} (mỗi lần một chu kỳ {self.span} năm)"
+            return t("r_cycles", lang, times=self.times, names=names, span=self.span)
         if self.type == "in_window":
-            return f"ít nhất {self.at_least} lần {self.award}{levels} trong {self.span} năm"
+            return t("r_in_window", lang, n=self.at_least, award=self.award, levels=levels, span=self.span)
         if self.type == "prior":
-            return f"đã có {self.award}{levels} trước {self.span} năm xét"
-        return f"có {names} trong {self.span} năm"
+            return t("r_prior", lang, award=self.award, levels=levels, span=self.span)
+        return t("r_any", lang, names=names, span=self.span)
 
 
 @dataclass(frozen=True)
@@ -82,13 +84,14 @@ class Rule:
     def window(self) -> int:
         return max(r.window for r in self.requires)
 
-    @property
-    def meets(self) -> str:
+    def meets(self, lang: str = "vi") -> str:
         """ "đáp ứng tiêu chuẩn điểm b khoản 1 Điều 73 (Luật TĐKT 2022)": one route, not the only one."""
         if not self.standard:
-            return f"đáp ứng một tiêu chuẩn của {self.article}"
+            return t("r_meets_one", lang, article=self.article)
         law, _, article = self.article.rpartition(", ")
-        return f"đáp ứng tiêu chuẩn {self.standard} {article or self.article}" + (f" ({law})" if law else "")
+        return t("r_meets", lang, standard=self.standard, article=article or self.article) + (
+            f" ({law})" if law else ""
+        )
 
 
 @dataclass(frozen=True)
@@ -133,12 +136,12 @@ class Check:
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
     level: str = ""  # the target level for this recipient (a ministry's staff: Bộ, a province's: Tỉnh)
 
-    def as_candidate(self) -> dict[str, Any]:
+    def as_candidate(self, lang: str = "vi") -> dict[str, Any]:
         rule: dict[str, Any] = {
             "id": self.rule.id,
             "article": self.rule.article,
             "standard": self.rule.standard,
-            "meets": self.rule.meets,
+            "meets": self.rule.meets(lang),
             "rule_set": self.rule_set.id,
         }
         if self.rule.unconfirmed:
@@ -250,27 +253,29 @@ def _evidence(record: Record) -> Evidence:
     )
 
 
-def apply(rule: Rule, rule_set: RuleSet, person: Person, year: int, catalogue: Catalogue | None = None) -> Check:
-    """Check one rule for one recipient in achievement year `year`."""
+def apply(
+    rule: Rule, rule_set: RuleSet, person: Person, year: int, catalogue: Catalogue | None = None, lang: str = "vi"
+) -> Check:
+    """Check one rule for one recipient in achievement year `year`; the reasons in `lang`."""
     reasons: list[str] = []
     evidence: list[Evidence] = []
     if person.kind != rule.kind:
-        return Check(rule, rule_set, person, False, (f"quy tắc dành cho {rule.kind.lower()}",))
+        return Check(rule, rule_set, person, False, (t("r_kind", lang, kind=rule.kind.lower()),))
     level = _target_level(rule, person, year, catalogue)
     window = range(year - rule.window + 1, year + 1)
     already = [r for y in window for r in person.holds(rule.award, y, rule.levels)]
     met = True
     for req in rule.requires:
-        ok, found, why = _requirement(req, person, year)
+        ok, found, why = _requirement(req, person, year, lang)
         met &= ok
         evidence += found
         reasons.append(("✓ " if ok else "✗ ") + why)
     if already:
         met = False
         held = already[0]
-        reasons.append(f"✗ đã có {rule.award} ({held[_AT['level']]}) năm {held[_AT['year']]} trong khoảng xét")
+        reasons.append("✗ " + t("r_held", lang, award=rule.award, level=held[_AT["level"]], year=held[_AT["year"]]))
     elif met:
-        reasons.append(f"→ {rule.meets}; là một trong các tiêu chuẩn của điều này")
+        reasons.append("→ " + t("r_met", lang, meets=rule.meets(lang)))
     unique = sorted(set(evidence), key=lambda e: (e.year, e.award, e.file, e.sheet, e.row))
     return Check(rule, rule_set, person, met, tuple(reasons), tuple(unique), level)
 
@@ -322,7 +327,7 @@ def _holds_any(req: Requirement, person: Person, year: int) -> list[Record]:
     return [r for award, levels in req.choices for r in person.holds(award, year, levels)]
 
 
-def _requirement(req: Requirement, person: Person, year: int) -> tuple[bool, list[Evidence], str]:
+def _requirement(req: Requirement, person: Person, year: int, lang: str) -> tuple[bool, list[Evidence], str]:
     if req.type in ("consecutive", "cycles"):
         if req.type == "consecutive":
             years = list(range(year - req.years + 1, year + 1))
@@ -332,24 +337,27 @@ def _requirement(req: Requirement, person: Person, year: int) -> tuple[bool, lis
         missing = [y for y, found in held.items() if not found]
         found = [_evidence(found[0]) for found in held.values() if found]
         shown = f"{years[0]}–{year}" if req.type == "consecutive" else ", ".join(map(str, years))
-        why = req.describe() + (f": thiếu năm {', '.join(map(str, missing))}" if missing else f" ({shown})")
+        gap = t("r_missing", lang, years=", ".join(map(str, missing)))
+        why = req.describe(lang) + (f": {gap}" if missing else f" ({shown})")
         return not missing, found, why
     window = range(year - req.span + 1, year + 1)
     if req.type == "in_window":
         hits = [person.holds(req.award, y, req.levels) for y in window]
         found = [_evidence(h[0]) for h in hits if h]
-        return len(found) >= req.at_least, found, f"{req.describe()}: có {len(found)} ({window[0]}–{year})"
+        counted = t("r_count", lang, n=len(found))
+        return len(found) >= req.at_least, found, f"{req.describe(lang)}: {counted} ({window[0]}–{year})"
     if req.type == "any_in_window":
         found = [_evidence(r) for y in window for award, levels in req.awards for r in person.holds(award, y, levels)]
         return (
             len(found) >= req.at_least,
             found[:1],
-            f"{req.describe()}: {'có' if found else 'không có'} ({window[0]}–{year})",
+            f"{req.describe(lang)}: {t('r_found' if found else 'r_none', lang)} ({window[0]}–{year})",
         )
     earlier = [r for r in person.records if r[_AT["award"]] == req.award and int(r[_AT["year"]]) < window[0]]
     earlier = [r for r in earlier if not req.levels or r[_AT["level"]] in req.levels]
     found = [_evidence(earlier[-1])] if earlier else []
-    return bool(earlier), found, f"{req.describe()} (trước {window[0]}): {'có' if earlier else 'không có'}"
+    before = t("r_before", lang, year=window[0])
+    return bool(earlier), found, f"{req.describe(lang)} ({before}): {t('r_found' if earlier else 'r_none', lang)}"
 
 
 def eligible(
@@ -358,8 +366,9 @@ def eligible(
     catalogue: Catalogue,
     award: str | None = None,
     rule_sets: Sequence[RuleSet] | None = None,
+    lang: str = "vi",
 ) -> list[Check]:
-    """Candidates for achievement year `year`: every met rule, for every recipient."""
+    """Candidates for achievement year `year`: every met rule, for every recipient (reasons in `lang`)."""
     rule_set = rule_set_for(year, rule_sets or shipped_rule_sets())
     wanted = _target_filter(award, catalogue)
     out = []
@@ -367,7 +376,7 @@ def eligible(
         for rule in rule_set.rules:
             if wanted and rule.award not in wanted:
                 continue
-            check = apply(rule, rule_set, person, year, catalogue)
+            check = apply(rule, rule_set, person, year, catalogue, lang)
             if check.met:
                 out.append(check)
     order = {rule.id: i for i, rule in enumerate(rule_set.rules)}
@@ -380,15 +389,16 @@ def explain(
     year: int,
     rule_sets: Sequence[RuleSet] | None = None,
     catalogue: Catalogue | None = None,
+    lang: str = "vi",
 ) -> list[Check]:
-    """Every rule of the year's rule set applied to every recipient named `name`."""
+    """Every rule of the year's rule set applied to every recipient named `name` (reasons in `lang`)."""
     from thidua_cli.catalogue import load_catalogue
     from thidua_cli.people import name_matches
 
     rule_set = rule_set_for(year, rule_sets or shipped_rule_sets())
     chosen = [r for r in records if name_matches(name, str(r[_AT["name"]]))]
     cat = catalogue or load_catalogue()
-    return [apply(rule, rule_set, person, year, cat) for person in people(chosen) for rule in rule_set.rules]
+    return [apply(rule, rule_set, person, year, cat, lang) for person in people(chosen) for rule in rule_set.rules]
 
 
 def _target_filter(award: str | None, catalogue: Catalogue) -> set[str]:

@@ -180,6 +180,38 @@ _TEXT: dict[str, tuple[str, str]] = {
     "category_short": ("Loại", "Category"),
     "year_short": ("Năm", "Year"),
     "kinds_short": ("CN: cá nhân, TT: tập thể, HGĐ: hộ gia đình.", "CN: individual, TT: collective, HGĐ: household."),
+    # eligibility: the sentence around the rule files' values (awards, levels, citations stay as written)
+    "r_or": (" hoặc ", " or "),
+    "r_consecutive": ("{years} năm liên tục đạt {names}", "{names} in {years} consecutive years"),
+    "r_cycles": (
+        "{times} lần liên tục {names} (mỗi lần một chu kỳ {span} năm)",
+        "{names} {times} times in a row (one cycle of {span} years each)",
+    ),
+    "r_in_window": (
+        "ít nhất {n} lần {award}{levels} trong {span} năm",
+        "at least {n} × {award}{levels} in {span} years",
+    ),
+    "r_prior": (
+        "đã có {award}{levels} trước {span} năm xét",
+        "{award}{levels} held before the {span} years considered",
+    ),
+    "r_any": ("có {names} trong {span} năm", "{names} in {span} years"),
+    "r_meets_one": ("đáp ứng một tiêu chuẩn của {article}", "meets one standard of {article}"),
+    "r_meets": ("đáp ứng tiêu chuẩn {standard} {article}", "meets standard {standard} of {article}"),
+    "r_kind": ("quy tắc dành cho {kind}", "the rule is for: {kind}"),
+    "r_held": (
+        "đã có {award} ({level}) năm {year} trong khoảng xét",
+        "already holds {award} ({level}) from {year}, within the period considered",
+    ),
+    "r_met": (
+        "{meets}; là một trong các tiêu chuẩn của điều này",
+        "{meets}; one of the article's alternative standards",
+    ),
+    "r_missing": ("thiếu năm {years}", "missing year {years}"),
+    "r_count": ("có {n}", "{n} found"),
+    "r_found": ("có", "found"),
+    "r_none": ("không có", "none"),
+    "r_before": ("trước {year}", "before {year}"),
     "years_dropped": (
         "Cửa sổ hẹp: chỉ hiện tổng; mở rộng cửa sổ hoặc dùng --format csv để xem từng năm.",
         "Narrow window: totals only; widen it or use --format csv for each year.",

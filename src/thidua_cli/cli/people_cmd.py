@@ -208,9 +208,9 @@ def eligible_command(
         )
         rule_sets = [load_rule_set(rules)] if rules else None
         if explain_name:
-            checks = explain(result.rows, explain_name, year, rule_sets, result.catalogue)
+            checks = explain(result.rows, explain_name, year, rule_sets, result.catalogue, lang)
             if fmt is PeopleFormat.JSON:
-                payload = [{**c.as_candidate(), "met": c.met, "reasons": list(c.reasons)} for c in checks]
+                payload = [{**c.as_candidate(lang), "met": c.met, "reasons": list(c.reasons)} for c in checks]
                 echo(json.dumps({"explain": payload}, ensure_ascii=False, indent=2))
             else:
                 console = out_console()
@@ -226,8 +226,8 @@ def eligible_command(
             raise typer.Exit(EXIT_OK)
         from thidua_cli.catalogue import load_catalogue
 
-        checks = eligible(result.rows, year, result.catalogue or load_catalogue(), award, rule_sets)
-        candidates = [c.as_candidate() for c in checks]
+        checks = eligible(result.rows, year, result.catalogue or load_catalogue(), award, rule_sets, lang)
+        candidates = [c.as_candidate(lang) for c in checks]
         if fmt is PeopleFormat.JSON:
             echo(json.dumps({"candidates": candidates}, ensure_ascii=False, indent=2))
         elif fmt is PeopleFormat.CSV:
@@ -281,7 +281,7 @@ def eligible_command(
             for label in ("e_who", "e_target", "e_rule", "e_evidence", "e_verify"):
                 table.add_column(t(label, lang), overflow="fold")
             for c in checks:
-                rule = f"{c.rule.id}\n{c.rule.meets}\n{c.rule_set.id}"
+                rule = f"{c.rule.id}\n{c.rule.meets(lang)}\n{c.rule_set.id}"
                 if c.rule.unconfirmed:
                     rule += "\n" + t("unconfirmed", lang)
                 evidence = "\n".join(
