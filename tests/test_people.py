@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import write_xlsx
+from tests.conftest import SAMPLE, write_xlsx
 from thidua_cli import load, load_catalogue
 from thidua_cli.cli import app
 from thidua_cli.eligibility import eligible, explain, shipped_rule_sets
@@ -168,3 +168,14 @@ def test_explain_and_eligible_follow_lang(tmp_path: Path, records):  # type: ign
     en = next(c for c in explain(records, "tran thi binh", 2020, lang="en") if c.rule.id == "cstd-tinh")
     assert vi.reasons == ("✗ 3 năm liên tục đạt Chiến sĩ thi đua cơ sở: thiếu năm 2019",)
     assert en.reasons == ("✗ Chiến sĩ thi đua cơ sở in 3 consecutive years: missing year 2019",)
+
+
+def test_eligible_errors_follow_lang() -> None:
+    """A year no rule set covers and an unknown --award say so in the interface language."""
+    runner = CliRunner()
+    early = runner.invoke(app, ["eligible", "1999", str(SAMPLE), "--lang", "en"])
+    assert early.exit_code == 2 and "No rule set covers the year 1999" in early.output
+    unknown = runner.invoke(app, ["eligible", "2020", str(SAMPLE), "--award", "Huy chương vàng xyz", "--lang", "en"])
+    assert unknown.exit_code == 2 and "is not recognised" in unknown.output
+    vi = runner.invoke(app, ["eligible", "1999", str(SAMPLE)])
+    assert "Không có bộ quy tắc nào cho năm 1999" in vi.output

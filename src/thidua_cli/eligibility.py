@@ -196,7 +196,9 @@ def rule_set_for(year: int, rule_sets: Sequence[RuleSet]) -> RuleSet:
         if rule_set.first_year <= year <= rule_set.last_year:
             return rule_set
     spans = ", ".join(f"{rs.first_year}–{rs.last_year}" for rs in rule_sets)
-    raise CatalogueError(f"Không có bộ quy tắc nào cho năm {year} (có: {spans}).")
+    raise CatalogueError(
+        f"Không có bộ quy tắc nào cho năm {year} (có: {spans}).", f"No rule set covers the year {year} (there are: {spans})."
+    )
 
 
 def _requirement_of(req: dict[str, Any], where: str) -> Requirement:
@@ -406,5 +408,5 @@ def _target_filter(award: str | None, catalogue: Catalogue) -> set[str]:
         return set()
     match = catalogue.match_award(award)
     if match is None:
-        raise CatalogueError(f'--award: không nhận dạng được "{award}"')
+        raise CatalogueError(f'--award: không nhận dạng được "{award}"', f'--award: "{award}" is not recognised')
     return {match.award.name}
