@@ -211,6 +211,10 @@ class BlockResolver:
         year = self._year(ctx, match.period)
         if year is None:
             return None
+        if not award.exists_in(year):  # "Huy hiệu" for 2024: the 2022 law has no such form
+            first, last = award.years or (year, year)
+            self.problem("award-not-in-law", ctx, column, value=award_text, detail=f"{year}; {first}–{last}")
+            return None
         self._check_decision_number(ctx, number, self._decision(ctx.table, ctx.row)[2])
         start = match.period[0] if match.period and match.period[1] == year else year
         return (award, award.category, kind, level_issuer[0], level_issuer[1], year, match.detail, start)

@@ -81,6 +81,11 @@ class Award:
     article: str = ""
     takes_detail: bool = False  # "Kỷ niệm chương Vì sự nghiệp …": the named part is kept
     classed: bool = False  # one class of an order or medal ("… hạng Ba"), aliases generated
+    years: tuple[int, int] | None = None  # the achievement years the law has this form in (Huy hiệu: to 2023)
+
+    def exists_in(self, year: int) -> bool:
+        """Whether the law applying to achievement `year` has this form (always, when unbounded)."""
+        return self.years is None or self.years[0] <= year <= self.years[1]
 
     @property
     def single_kind(self) -> str | None:
@@ -662,6 +667,9 @@ def _merge(table: dict[str, dict[str, Any]], entry: dict[str, Any], where: str, 
         for level, aliases in entry.get("aliases_by_level", {}).items():
             known.setdefault("aliases_by_level", {}).setdefault(level, []).extend(aliases)
         known["details"] = [*known.get("details", []), *entry.get("details", [])]
+        if "years" in entry:  # a user's own reading of when the form exists
+            known["years"] = entry["years"]
+            known["_where"] = where
         if "usual_level" in entry:  # a user's default level for an award several levels confer
             known["usual_level"] = entry["usual_level"]
             known["_where"] = where
@@ -690,7 +698,25 @@ def _award(entry: dict[str, Any]) -> Award:
         article=entry.get("article", ""),
         takes_detail=bool(entry.get("detail", False)),
         classed=bool(entry.get("_classed", False)),
+        years=award_years(entry.get("years"), entry["name"], where),
     )
+
+
+def award_years(value: Any, name: str, where: str) -> tuple[int, int] | None:
+    """`years = [first, last]`: the achievement years a form exists in, both within the years a
+    record may carry and in order; None when the field is absent."""
+    if value is None:
+        return None
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+        or not MIN_YEAR <= value[0] <= value[1] <= MAX_YEAR
+    ):
+        raise CatalogueError(
+            f"{where}: years của '{name}' phải là [năm đầu, năm cuối] với {MIN_YEAR} ≤ năm đầu ≤ năm cuối ≤ {MAX_YEAR}"
+        )
+    return value[0], value[1]
 
 
 def _award_aliases(entry: dict[str, Any]) -> list[tuple[str, str | None]]:

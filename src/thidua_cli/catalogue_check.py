@@ -1,8 +1,8 @@
 """`thidua catalogue --check FILE`: what a user's catalogue file would change, before it is used.
 
 Errors (the file would be refused): not TOML, a level, kind or category outside the vocabulary,
-a new award without its category, kinds or levels. Warnings (the file loads, but not as its
-author expects): an alias that another award already has (it is ignored), an alias that takes
+a new award without its category, kinds or levels, a `years` range that is not [first, last]
+in order. Warnings (the file loads, but not as its author expects): an alias that another award already has (it is ignored), an alias that takes
 texts away from another award (shadowing), an alias given to two awards, an unaccented form
 that now matches two awards, an unknown field.
 """
@@ -19,12 +19,14 @@ from thidua_cli.catalogue import (
     KINDS,
     LEVELS,
     Catalogue,
+    award_years,
     expand_classes,
     load_catalogue,
     uncached_catalogue,
     with_places,
 )
 from thidua_cli.errors import CatalogueError
+from thidua_cli.records import MAX_YEAR, MIN_YEAR
 from thidua_cli.text import ascii_key, key
 
 _TABLES = {"award", "issuer", "levels", "kinds", "decision_suffix", "ambiguous_levels"}
@@ -43,6 +45,7 @@ _AWARD_FIELDS = {
     "detail",
     "details",
     "detail_excludes",
+    "years",
 }
 _ISSUER_FIELDS = {"name", "level", "aliases", "places", "place_prefixes", "tier"}
 
@@ -79,6 +82,11 @@ MESSAGES: dict[str, tuple[bool, str, str]] = {
         True,
         "usual_level '{value}' không thuộc các cấp của danh hiệu ({detail}).",
         "usual_level '{value}' is not one of the award's levels ({detail}).",
+    ),
+    "bad-years": (
+        True,
+        "years = {value} không hợp lệ: cần [năm đầu, năm cuối], hai số nguyên với {detail}.",
+        "years = {value} is not valid: it needs [first, last], two whole numbers with {detail}.",
     ),
     "alias-taken": (
         False,
@@ -175,7 +183,22 @@ def _award_vocabulary(entry: dict[str, Any], where: str, base: Catalogue) -> lis
     usual = entry.get("usual_level")
     if usual is not None and usual not in levels:
         out.append(CheckFinding("usual-level", where, value=str(usual), detail=", ".join(levels)))
+    if "years" in entry:
+        try:
+            award_years(entry["years"], str(entry.get("name")), where)
+        except CatalogueError:
+            span = f"{MIN_YEAR} ≤ first ≤ last ≤ {MAX_YEAR}"
+            out.append(CheckFinding("bad-years", where, value=_toml_value(entry["years"]), detail=span))
     return out
+
+
+def _toml_value(value: Any) -> str:
+    """A field's value as the file writes it ([2024, 2023], "2023")."""
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, bool):
+        return str(value).lower()
+    return f'"{value}"' if isinstance(value, str) else str(value)
 
 
 def _in(value: Any, allowed: tuple[str, ...], code: str, where: str) -> list[CheckFinding]:

@@ -160,6 +160,14 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         'Cannot tell the level of "{value}" (the text names two levels, or there is no level column, '
         "issuer in the text or decision number); not counted.",
     ),
+    "award-not-in-law": (
+        Severity.ERROR,
+        '"{value}" không có trong luật áp dụng cho năm thành tích (năm đọc được; các năm có hình thức này theo '
+        "danh mục: {detail}), ví dụ Huy hiệu chỉ có đến năm 2023 vì Luật 2022 bỏ hình thức này; không được tính.",
+        '"{value}" does not exist in the law that applies to the achievement year (the year read; the years the '
+        "form exists in, per the catalogue: {detail}): Huy hiệu, for instance, only until 2023, as the 2022 law "
+        "dropped it; not counted.",
+    ),
     "impossible-level": (
         Severity.ERROR,
         'Cấp khen trong "{value}" không có với "{detail}" (theo danh mục, ví dụ Bằng khen không có '
