@@ -42,7 +42,7 @@ def test_a_signal_to_the_parent_ends_its_workers(tmp_path: Path, signum: int):
     while len(workers) < 2 and time.monotonic() < deadline:
         workers |= _children(parent.pid)
         time.sleep(0.05)
-    assert len(workers) == 2
+    assert len(workers) >= 2  # the two reading workers (a replaced one may have been seen too)
     os.kill(parent.pid, signum)
     _, stderr = parent.communicate(timeout=30)
     assert parent.returncode == 143, stderr
