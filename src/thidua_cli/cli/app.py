@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
@@ -387,18 +388,32 @@ def limits_for(max_memory: str | None, timeout: float | None) -> Limits:
     return Limits(memory=memory, seconds=timeout or DEFAULT_SECONDS)
 
 
+@dataclass(frozen=True)
+class Reading:
+    """How a command reads its files: the options every reading command shares (--jobs,
+    --max-memory, --timeout, --no-cache, --verify-cache) and, where it has them,
+    --keep-duplicates and --include-proposals."""
+
+    jobs: int | None = None
+    max_memory: str | None = None
+    timeout: float | None = None
+    no_cache: bool = False
+    verify_cache: bool = False
+    keep_duplicates: bool = False
+    include_proposals: bool = False
+
+    @property
+    def limits(self) -> Limits:
+        return limits_for(self.max_memory, self.timeout)
+
+
 def load_paths(
     targets: list[Path],
     catalogue: list[Path] | None,
     quiet: bool,
     lang: str,
-    jobs: int | None = None,
-    use_cache: bool = True,
+    reading: Reading,
     require_readable: bool = False,
-    keep_duplicates: bool = False,
-    include_proposals: bool = False,
-    limits: Limits | None = None,
-    verify_cache: bool = False,
 ) -> LoadResult:
     """Check the paths, then load them with a progress bar on stderr (files being read).
     `require_readable`: stop with exit 3 when no file could be read."""
@@ -411,19 +426,19 @@ def load_paths(
         if path.suffix.lower() == ".csv" and path.is_file():  # no title, heading year or sections to read
             fail(t("csv_given", lang, path=path), EXIT_USAGE, lang)
     cat = catalogue_for(catalogue)
-    cache = Cache(default_dir(), cat.fingerprint) if use_cache else None
+    cache = None if reading.no_cache else Cache(default_dir(), cat.fingerprint)
     with ProgressBar(t("loading", lang), enabled=not quiet and _is_terminal(sys.stderr)) as bar:
         result = load(
             targets,
             cat,
             progress=bar.advance,
-            jobs=jobs,
+            jobs=reading.jobs,
             cache=cache,
             on_start=bar.start,
-            keep_duplicates=keep_duplicates,
-            include_proposals=include_proposals,
-            limits=limits,
-            verify=verify_cache,
+            keep_duplicates=reading.keep_duplicates,
+            include_proposals=reading.include_proposals,
+            limits=reading.limits,
+            verify=reading.verify_cache,
         )
     if require_readable and result.readable_files == 0:
         fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)

@@ -18,6 +18,7 @@ from thidua_cli.cli.app import (
     MaxMemoryOption,
     NoCacheOption,
     ProblemsOption,
+    Reading,
     TimeoutOption,
     VerifyCacheOption,
     app,
@@ -26,7 +27,6 @@ from thidua_cli.cli.app import (
     fail,
     guard_for,
     handled,
-    limits_for,
     load_paths,
     write_problems,
 )
@@ -90,12 +90,8 @@ def export_command(
             catalogue,
             quiet,
             lang,
-            jobs=jobs,
-            limits=limits_for(max_memory, timeout),
-            use_cache=not no_cache,
-            verify_cache=verify_cache,
+            Reading(jobs, max_memory, timeout, no_cache, verify_cache, keep_duplicates=keep_duplicates),
             require_readable=True,
-            keep_duplicates=keep_duplicates,
         )
         guard = guard_for(result, force, lang)
         if problems:

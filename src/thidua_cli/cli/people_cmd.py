@@ -20,13 +20,13 @@ from thidua_cli.cli.app import (
     MaxMemoryOption,
     NoCacheOption,
     RawCsvOption,
+    Reading,
     TimeoutOption,
     VerifyCacheOption,
     app,
     echo,
     err_console,
     handled,
-    limits_for,
     load_paths,
     out_console,
 )
@@ -87,10 +87,7 @@ def history_command(
             catalogue,
             True,
             lang,
-            jobs=jobs,
-            limits=limits_for(max_memory, timeout),
-            use_cache=not no_cache,
-            verify_cache=verify_cache,
+            Reading(jobs, max_memory, timeout, no_cache, verify_cache),
             require_readable=True,
         )
         found = history(result.rows, name, unit, merge_units)
@@ -115,7 +112,9 @@ def history_command(
             for person in found:
                 held = list(dict.fromkeys(str(_history_row(r, units)["unit"]) for r in person.records))
                 several = merge_units and len(held) > 1  # merged: each row says its unit
-                where = t("units_merged", lang, n=len(held)) if several else (units.get(person.unit, person.unit) or "?")
+                where = (
+                    t("units_merged", lang, n=len(held)) if several else (units.get(person.unit, person.unit) or "?")
+                )
                 table = Table(
                     title=f"{person.name} — {where} ({person.kind})",
                     title_justify="left",
@@ -200,10 +199,7 @@ def eligible_command(
             catalogue,
             True,
             lang,
-            jobs=jobs,
-            limits=limits_for(max_memory, timeout),
-            use_cache=not no_cache,
-            verify_cache=verify_cache,
+            Reading(jobs, max_memory, timeout, no_cache, verify_cache),
             require_readable=True,
         )
         rule_sets = [load_rule_set(rules)] if rules else None

@@ -19,6 +19,7 @@ from thidua_cli.cli.app import (
     MaxMemoryOption,
     NoCacheOption,
     ProblemsOption,
+    Reading,
     TimeoutOption,
     VerifyCacheOption,
     app,
@@ -28,7 +29,6 @@ from thidua_cli.cli.app import (
     fail,
     guard_for,
     handled,
-    limits_for,
     load_paths,
     write_problems,
 )
@@ -91,12 +91,8 @@ def report_command(
             catalogue,
             True,
             lang,
-            jobs=jobs,
-            limits=limits_for(max_memory, timeout),
-            use_cache=not no_cache,
-            verify_cache=verify_cache,
+            Reading(jobs, max_memory, timeout, no_cache, verify_cache, keep_duplicates=keep_duplicates),
             require_readable=True,
-            keep_duplicates=keep_duplicates,
         )
         report = build_report(result.groups, year_list, result.catalogue or load_catalogue())
         guard = guard_for(result, force, lang)

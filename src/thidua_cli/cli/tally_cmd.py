@@ -24,6 +24,7 @@ from thidua_cli.cli.app import (
     NoCacheOption,
     ProblemsOption,
     RawCsvOption,
+    Reading,
     TimeoutOption,
     VerifyCacheOption,
     app,
@@ -33,7 +34,6 @@ from thidua_cli.cli.app import (
     fail,
     guard_for,
     handled,
-    limits_for,
     load_paths,
     out_console,
     safe_console,
@@ -139,12 +139,15 @@ def tally_command(
             catalogue,
             quiet,
             lang,
-            jobs=jobs,
-            limits=limits_for(max_memory, timeout),
-            use_cache=not no_cache,
-            verify_cache=verify_cache,
-            keep_duplicates=keep_duplicates,
-            include_proposals=include_proposals,
+            Reading(
+                jobs,
+                max_memory,
+                timeout,
+                no_cache,
+                verify_cache,
+                keep_duplicates=keep_duplicates,
+                include_proposals=include_proposals,
+            ),
         )
         guard = guard_for(result, force, lang)
         for target in (output, problems):

@@ -20,6 +20,7 @@ from thidua_cli.cli.app import (
     LangOption,
     MaxMemoryOption,
     NoCacheOption,
+    Reading,
     TimeoutOption,
     VerifyCacheOption,
     app,
@@ -28,7 +29,6 @@ from thidua_cli.cli.app import (
     fail,
     guard_for,
     handled,
-    limits_for,
     load_paths,
     out_console,
 )
@@ -90,16 +90,8 @@ def validate_command(
     from thidua_cli.validation import load_rules, validate
 
     with handled(lang, debug):
-        result = load_paths(
-            paths,
-            catalogue,
-            fmt is ValidateFormat.JSON,
-            lang,
-            jobs=jobs,
-            limits=limits_for(max_memory, timeout),
-            use_cache=not no_cache,
-            verify_cache=verify_cache,
-        )
+        reading = Reading(jobs, max_memory, timeout, no_cache, verify_cache)
+        result = load_paths(paths, catalogue, fmt is ValidateFormat.JSON, lang, reading)
         report = validate(result, year=year, rules=load_rules(rules, quota))
         if result.readable_files == 0 and fmt is ValidateFormat.TABLE:  # only the error, and why each file failed
             for finding in report.findings:
@@ -112,7 +104,7 @@ def validate_command(
             for part in validation_tables(report, lang, console.width):
                 console.print(part)
         if annotate_dir is not None:
-            _annotate_all(report, annotate_dir, lang, guard_for(result, force, lang), limits_for(max_memory, timeout))
+            _annotate_all(report, annotate_dir, lang, guard_for(result, force, lang), reading.limits)
         if result.readable_files == 0:
             fail(t("nothing_read", lang, paths=", ".join(str(p) for p in paths)), EXIT_NOTHING_READ, lang)
         failing = report.errors > 0 or (strict and report.warnings > 0)
