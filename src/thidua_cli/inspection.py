@@ -16,6 +16,7 @@ from thidua_cli.problems import Problem
 from thidua_cli.reading import UnreadableFile, read_workbook
 from thidua_cli.records import RECORD_FIELDS
 from thidua_cli.roles import ColumnRole, TableRoles
+from thidua_cli.summaries import Summary
 
 FIRST_RECORDS = 5
 
@@ -35,6 +36,7 @@ class SheetInspection:
     records: int
     first_records: tuple[dict[str, Any], ...]
     problems: tuple[dict[str, object], ...]
+    summary: Summary | None = None  # a summary count table: what it says (never counted)
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ def _not_read(found: NoTable, problem: Problem, lang: str) -> SheetInspection:
         0,
         (),
         (problem.as_dict(lang),),
+        found.summary,
     )
 
 

@@ -15,7 +15,7 @@ from thidua_cli.labels import header_match, layout_rules, may_head
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell, Merged, SheetGrid, iter_text
 from thidua_cli.roles import TableRoles, assign_roles
-from thidua_cli.summaries import Summary, read_summary
+from thidua_cli.summaries import Summary, find_summary, read_summary
 from thidua_cli.text import decode_legacy, detect_legacy, key
 
 HEADER_SEARCH_ROWS = 30
@@ -223,7 +223,7 @@ def find_table(
         return NoTable(sheet.name, "empty", encoding)
     header = find_header(grid)
     if header is None:
-        return NoTable(sheet.name, "no-header", encoding)
+        return _summary_or_nothing(sheet.name, grid, catalogue, names, encoding)
     first, last, tiers = header
     data_start = _data_start(grid, first, last)
     roles = assign_roles(grid, tiers, data_start, catalogue, explain)
@@ -231,7 +231,8 @@ def find_table(
     counts = roles.of("count") + [c for c in roles.of("tick") if _holds_counts(grid, c.index, data_start)]
     if counts and not roles.of("award"):  # a summary: nothing in it is counted anyway
         year = read_heading(grid[:first], catalogue, names).year
-        summary = read_summary(sheet.name, grid, counts, data_start, year, catalogue)
+        numbers = sorted(roles.of("count") + roles.of("tick"), key=lambda c: c.index)  # its 1s count too
+        summary = read_summary(sheet.name, grid, [(c.index, c.tiers) for c in numbers], data_start, year, catalogue, rows)
         return NoTable(sheet.name, "summary", encoding, None, roles, rows, summary)
     if roles.conflict:
         return NoTable(sheet.name, "conflict", encoding, roles.conflict, roles, rows)
@@ -251,6 +252,18 @@ def find_table(
         heading = replace(heading, proposal=proposed)
     merged = tuple(m for m in sheet.merged if m[0][0] >= data_start)
     return SheetTable(sheet.name, grid, columns, last, data_start, heading, encoding, first, roles, merged)
+
+
+def _summary_or_nothing(
+    sheet: str, grid: list[list[Cell]], catalogue: Catalogue, names: tuple[str, ...], encoding: str | None
+) -> NoTable:
+    """A sheet without a name-list header: a summary count table when the evidence shows one
+    (summaries.find_summary: award rows × kind/level/year columns, unit rows × award columns),
+    else no table. Neither is ever counted."""
+    summary = find_summary(sheet, grid, catalogue, names)
+    if summary is None:
+        return NoTable(sheet, "no-header", encoding)
+    return NoTable(sheet, "summary", encoding, None, None, summary.header_rows, summary)
 
 
 def _holds_counts(grid: list[list[Cell]], c: int, start: int) -> bool:

@@ -196,8 +196,8 @@ def _read_file(
         if found.encoding:
             encodings.append(found.encoding)
         normaliser.add_table(found)
-    if tables:  # a summary is compared with the name lists of its own workbook, when it has some
-        normaliser.checks.extend(summary_mismatches(name, summaries, normaliser.records))
+    # a summary is compared with the name lists of its own workbook, when it has some
+    normaliser.checks.extend(summary_mismatches(name, summaries, normaliser.records if tables else None))
     counted = apply_rule(normaliser.records, normaliser.problems, normaliser.checks, normaliser.match)
     return FileResult(
         name,

@@ -213,6 +213,13 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         'The summary gives "{value}" as {detail} (summary / lists): it disagrees with the name lists of '
         "the same workbook.",
     ),
+    "summary-unknown-award": (
+        Severity.WARNING,
+        'Bảng tổng hợp ghi "{value}" mà danh mục không nhận ra là danh hiệu, hình thức khen thưởng nào: số '
+        "của dòng/cột này không được đối chiếu với danh sách (sửa tên hoặc thêm vào danh mục riêng).",
+        'The summary names "{value}", which the catalogue does not know as an award: its numbers are not '
+        "compared with the lists (correct the name or add it to your own catalogue).",
+    ),
     "no-tick": (
         Severity.INFO,
         "{detail} dòng của bảng đánh dấu không có dấu chọn nào (từ dòng này): không có danh hiệu, không được tính.",

@@ -1,32 +1,62 @@
 """Summary count tables: what a unit's own summary sheet says it awarded, and where its name
-lists disagree (`summary-mismatch`). A summary is never added to the tally."""
+lists disagree (`summary-mismatch`). A summary is never added to the tally.
+
+Two shapes, recognised from evidence (the labels and weights are in `data/roles.toml` [summary]):
+award rows — one column whose cells the catalogue reads as awards, and columns of numbers whose
+header labels say what they count (a kind "Cá nhân" | "Tập thể", a level "Cấp cơ sở" | "Cấp tỉnh",
+a year "2019" | "2020", "Số lượng", on one to three tiers); and award columns — header labels that
+name awards ("LĐTT" | "CSTĐCS"), numbers below them, one row per unit and a total row.
+"""
 
 from __future__ import annotations
 
+import tomllib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from thidua_cli.catalogue import Catalogue
-from thidua_cli.cells import text_of
-from thidua_cli.labels import ends_table, is_totals
+from thidua_cli.cells import is_column_numbers, row_texts, text_of
+from thidua_cli.data import read_text as read_data
+from thidua_cli.heading import read_heading
+from thidua_cli.labels import ends_table, header_match, is_totals
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell
-from thidua_cli.records import RECORD_FIELDS, Record
-from thidua_cli.roles import ColumnRole
+from thidua_cli.records import MIN_YEAR, RECORD_FIELDS, Record
+from thidua_cli.roles import TRAITS, cell_traits
+from thidua_cli.text import key
+from thidua_cli.values import parse_year
 
 _AWARD, _YEAR = RECORD_FIELDS.index("award"), RECORD_FIELDS.index("year")
+_KIND, _LEVEL = RECORD_FIELDS.index("kind"), RECORD_FIELDS.index("level")
+_AWARD_BIT = 1 << TRAITS.index("award")
+_HEADER_ROWS = 30  # a summary's header starts in the first rows, like a list's
+_MAX_COLUMNS = 60
 
 
 @dataclass(frozen=True)
 class SummaryCount:
-    """One count column of a summary: the award it names and the number it gives."""
+    """One number of a summary: the award it counts and, when its cell says so, the kind, the
+    levels (one, or a tier of the statistical forms) and the year it counts."""
 
     award: str  # canonical name
-    label: str  # the column's header
+    label: str  # the header label(s) of the number's column
     column: int  # 0-based
     count: int
-    row: int  # Excel row of the total used (or of the last row summed)
+    row: int  # Excel row of the number (a total row's, or the last row summed)
+    kind: str | None = None
+    level: tuple[str, ...] = ()  # () = every level
+    year: int | None = None  # None = the summary's year (its heading), if any
+
+
+@dataclass(frozen=True)
+class UnreadAward:
+    """An award cell (or award column label) of a summary that the catalogue does not read."""
+
+    row: int  # Excel row
+    column: int  # 0-based
+    text: str
 
 
 @dataclass(frozen=True)
@@ -34,67 +64,438 @@ class Summary:
     sheet: str
     year: int | None
     counts: tuple[SummaryCount, ...]
+    unread: tuple[UnreadAward, ...] = ()
+    header_rows: tuple[int, int] | None = None  # 0-based first and last header row
+    shape: str = "award-columns"  # or "award-rows"
+
+
+@dataclass(frozen=True)
+class _Rules:
+    award_share: float
+    scan_rows: int
+    header_tiers: int
+    numbers_share: float
+    labels: dict[str, str]  # label key → "count" | "total" | "ignored"
+    kinds: dict[str, str]
+    levels: dict[str, tuple[str, ...]]
+
+
+@cache
+def _rules() -> _Rules:
+    data = tomllib.loads(read_data("roles.toml"))["summary"]
+    return _Rules(
+        award_share=data["award_share"],
+        scan_rows=data["scan_rows"],
+        header_tiers=data["header_tiers"],
+        numbers_share=data["numbers_share"],
+        labels={key(label): role for role, labels in data["labels"].items() for label in labels},
+        kinds={key(label): kind for label, kind in data["kinds"].items()},
+        levels={key(label): tuple(levels) for label, levels in data["levels"].items()},
+    )
+
+
+# --- what a column's labels say ---------------------------------------------------------------
+@dataclass(frozen=True)
+class _Dims:
+    """What the numbers of a count column count, by its header labels."""
+
+    kind: str | None = None
+    level: tuple[str, ...] = ()
+    year: int | None = None
+    total: bool = False  # "Tổng số": the row's total of the other columns
+
+    @property
+    def grained(self) -> bool:
+        return bool(self.kind or self.level or self.year)
+
+
+def label_says(label: str, catalogue: Catalogue) -> tuple[str, object] | None:
+    """("kind", "Cá nhân"), ("level", ("Bộ", "Tỉnh")), ("year", 2019), ("count"|"total"|"ignored",
+    None) for a header label of a summary; None for a label that says nothing (a group header)."""
+    k = key(label)
+    rules = _rules()
+    if k in rules.labels:
+        return rules.labels[k], None
+    kind = rules.kinds.get(k) or catalogue.match_kind(label)
+    if kind:
+        return "kind", kind
+    if k in rules.levels:
+        return "level", rules.levels[k]
+    if len(k.split(" ")) <= 4 and any(ch.isdigit() for ch in k):
+        year = parse_year(label)
+        if year is not None:
+            return "year", year
+    return None
+
+
+def _dims(tiers: Sequence[str], catalogue: Catalogue) -> _Dims | None:
+    """The column's dimensions from every tier; None when no tier says it counts (or one says the
+    column counts nothing, or two tiers say different kinds, levels or years)."""
+    said: dict[str, object] = {}
+    total = counts = False
+    for label in tiers:
+        found = label_says(label, catalogue)
+        if found is None:
+            continue
+        what, value = found
+        if what == "ignored":
+            return None
+        if what in ("count", "total"):
+            counts, total = True, total or what == "total"
+        elif said.setdefault(what, value) != value:
+            return None
+    if not said and not counts:
+        return None
+    kind, level, year = said.get("kind"), said.get("level", ()), said.get("year")
+    return _Dims(kind if isinstance(kind, str) else None, tuple(level) if isinstance(level, tuple) else (),
+                 year if isinstance(year, int) else None, total and not said)
+
+
+def _number(value: Cell) -> int | None:
+    """A count cell: a whole number below the first year (a year is no count)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float) and float(value).is_integer() and 0 <= value < MIN_YEAR:
+        return int(value)
+    text = text_of(value) if isinstance(value, str) else ""
+    return int(text) if text.isdigit() and int(text) < MIN_YEAR else None
+
+
+def _ends(row: Sequence[Cell]) -> bool:
+    """A totals, signature or place-and-date row."""
+    first = next((t for v in row if (t := text_of(v))), "")
+    return bool(first) and not first[:1].isdigit() and ends_table(first)
+
+
+def _tiers(grid: Sequence[Sequence[Cell]], rows: Sequence[int], c: int) -> tuple[str, ...]:
+    """Column c's distinct header texts over `rows`, top first (a merged block repeats its text)."""
+    out: list[str] = []
+    for r in rows:
+        text = text_of(grid[r][c]) if c < len(grid[r]) else ""
+        if text and text not in out:
+            out.append(text)
+    return tuple(out)
+
+
+# --- finding a summary --------------------------------------------------------------------------
+def find_summary(
+    sheet: str, grid: Sequence[Sequence[Cell]], catalogue: Catalogue, names: tuple[str, ...] = ()
+) -> Summary | None:
+    """The summary count table of a sheet that has no name-list header, or None when the evidence
+    does not show one (a plan, a report, instructions)."""
+    if not grid:
+        return None
+    found = _award_rows(sheet, grid, catalogue) or _award_columns(sheet, grid, catalogue)
+    if found is None or not (found.counts or found.unread):
+        return None
+    first = found.header_rows[0] if found.header_rows else 0
+    year = read_heading(grid[:first], catalogue, names).year
+    return Summary(found.sheet, year, found.counts, found.unread, found.header_rows, found.shape)
+
+
+def _award_rows(sheet: str, grid: Sequence[Sequence[Cell]], catalogue: Catalogue) -> Summary | None:
+    """Award rows × count columns: the column with most award cells in rows that hold numbers
+    to their right, the header rows above its first one, the count columns those labels name."""
+    place = _award_column(grid, catalogue)
+    if place is None:
+        return None
+    c, first_award = place
+    header = _header_above(grid, first_award, c)
+    if header is None:
+        return None
+    tiers_rows = range(header[0], header[1] + 1)
+    start = header[1] + 1
+    while start < len(grid) and is_column_numbers(grid[start]):
+        start += 1
+    rows = _data_rows(grid, start, c)
+    if _award_share(grid, rows, c, catalogue) < _rules().award_share:
+        return None
+    columns = _count_columns(grid, tiers_rows, rows, range(c + 1, min(_width(grid), _MAX_COLUMNS)), catalogue)
+    if not columns:
+        return None
+    counts: list[SummaryCount] = []
+    unread: list[UnreadAward] = []
+    for r in rows:
+        values = [(j, label, dims, n) for j, label, dims in columns if (n := _number(_at(grid[r], j))) is not None]
+        text = text_of(grid[r][c])
+        if not values or not text:
+            continue  # a section row ("I. DANH HIỆU THI ĐUA") or an empty one
+        match = catalogue.match_award(text)
+        if match is None:
+            unread.append(UnreadAward(r + 1, c, text))
+            continue
+        for j, label, dims, n in values:
+            agree, kind = _agree(match.kind, dims.kind)
+            level = _level(match.level, dims.level)
+            if agree and level is not None:
+                counts.append(SummaryCount(match.award.name, label, j, n, r + 1, kind, level, dims.year))
+    return Summary(sheet, None, tuple(counts), tuple(unread), header, "award-rows")
+
+
+def _at(row: Sequence[Cell], c: int) -> Cell:
+    return row[c] if c < len(row) else None
+
+
+def _width(grid: Sequence[Sequence[Cell]]) -> int:
+    return max(map(len, grid), default=0)
+
+
+def _award_column(grid: Sequence[Sequence[Cell]], catalogue: Catalogue) -> tuple[int, int] | None:
+    """(column, first row) of the column whose cells are most often awards in rows that hold a
+    number to their right (the leftmost award cell of a row is its label)."""
+    found: dict[int, list[int]] = {}
+    for r in range(min(len(grid), _rules().scan_rows)):
+        row = grid[r]
+        last = max((j for j in range(min(len(row), _MAX_COLUMNS)) if _number(row[j]) is not None), default=-1)
+        for c in range(last):
+            value = row[c]
+            if value.__class__ is str and cell_traits(value, catalogue) & _AWARD_BIT:
+                found.setdefault(c, []).append(r)
+                break
+    if not found:
+        return None
+    c = max(found, key=lambda k: (len(found[k]), -k))
+    return c, found[c][0]
+
+
+def _header_above(grid: Sequence[Sequence[Cell]], first: int, c: int) -> tuple[int, int] | None:
+    """The header rows (first, last) right above the first award row: rows with labels to the
+    right of the award column, under an empty row or a title; column numbers and section rows
+    between header and data are passed over."""
+    tiers: list[int] = []
+    r = first - 1
+    while r >= 0 and len(tiers) < _rules().header_tiers:
+        row = grid[r]
+        texts = row_texts(row)
+        right = [v for v in row[c + 1 :] if text_of(v)]
+        if not tiers and (is_column_numbers(row) or (texts and not right) or not texts):
+            r -= 1  # column numbers, a section row or a blank row under the header
+            continue
+        if len(texts) < 2 or not right or all(_number(v) is not None for v in right):
+            break  # a title (one text, maybe merged across), or no labels over the count columns
+        tiers.append(r)
+        r -= 1
+    return (tiers[-1], tiers[0]) if tiers else None
+
+
+def _data_rows(grid: Sequence[Sequence[Cell]], start: int, c: int) -> list[int]:
+    """The rows of the table from `start` to its total (or signature) row."""
+    rows = []
+    for r in range(start, len(grid)):
+        if _ends(grid[r]):
+            break
+        if c < len(grid[r]):
+            rows.append(r)
+    return rows
+
+
+def _award_share(grid: Sequence[Sequence[Cell]], rows: Sequence[int], c: int, catalogue: Catalogue) -> float:
+    """The share of the award column's filled text cells (in rows that hold a number) read as awards."""
+    texts = [grid[r][c] for r in rows if text_of(grid[r][c]) and any(_number(v) is not None for v in grid[r][c + 1 :])]
+    if not texts:
+        return 0.0
+    return sum(1 for v in texts if v.__class__ is str and cell_traits(v, catalogue) & _AWARD_BIT) / len(texts)
+
+
+def _count_columns(
+    grid: Sequence[Sequence[Cell]], tiers_rows: Sequence[int], rows: Sequence[int], wanted: range, catalogue: Catalogue
+) -> list[tuple[int, str, _Dims]]:
+    """(index, label, dims) of the columns whose labels say what they count and whose filled
+    cells in the data rows are numbers; the columns of a grain (kind, level, year) when there
+    are any, else the first plain count ("Số lượng") or total ("Tổng số")."""
+    found = []
+    for j in wanted:
+        tiers = _tiers(grid, tiers_rows, j)
+        dims = _dims(tiers, catalogue) if tiers else None
+        if dims is None:
+            continue
+        filled = [grid[r][j] for r in rows if j < len(grid[r]) and text_of(grid[r][j])]
+        numbers = sum(1 for v in filled if _number(v) is not None)
+        if numbers and numbers >= _rules().numbers_share * len(filled):
+            found.append((j, " › ".join(tiers), dims))
+    grained = [col for col in found if col[2].grained]
+    if grained:
+        return grained
+    plain = sorted(found, key=lambda col: col[2].total)
+    return plain[:1]
+
+
+def _agree(text_kind: str | None, column_kind: str | None) -> tuple[bool, str | None]:
+    """(agree, kind) of a cell: the award text's kind ("Giấy khen tập thể") or the column's."""
+    if text_kind and column_kind and text_kind != column_kind:
+        return False, None
+    return True, text_kind or column_kind
+
+
+def _level(text_level: str | None, column_levels: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The levels of a cell: the award text's ("Bằng khen UBND tỉnh"), within the column's; None
+    when they differ."""
+    if text_level is None:
+        return column_levels
+    if column_levels and text_level not in column_levels:
+        return None
+    return (text_level,)
+
+
+def _award_columns(sheet: str, grid: Sequence[Sequence[Cell]], catalogue: Catalogue) -> Summary | None:
+    """Unit rows × award columns: the first header row with labels that name awards and numbers
+    below them (a 2 or more somewhere: a column of 1s may be ticks)."""
+    for r in range(min(len(grid), _HEADER_ROWS)):
+        row = grid[r]
+        columns = [
+            j
+            for j in range(min(len(row), _MAX_COLUMNS))
+            if row[j].__class__ is str
+            and (t := text_of(row[j]))
+            and not is_totals(t)
+            and catalogue.match_award(t) is not None
+        ]
+        if not columns:
+            continue
+        last = r + 1 if r + 1 < len(grid) and _kind_tier(grid[r + 1], columns, catalogue) else r
+        start = last + 1
+        while start < len(grid) and is_column_numbers(grid[start]):
+            start += 1
+        if _counts_below(grid, start, columns):
+            above = [r - 1] if r > 0 and len(row_texts(grid[r - 1])) >= 2 else []
+            tiers = [(j, _tiers(grid, [*above, *range(r, last + 1)], j)) for j in range(min(len(row), _MAX_COLUMNS))]
+            return read_summary(sheet, grid, tiers, start, None, catalogue, (above[0] if above else r, last))
+    return None
+
+
+def _kind_tier(row: Sequence[Cell], columns: Sequence[int], catalogue: Catalogue) -> bool:
+    """Is `row` a second header tier under award labels ("Cá nhân" | "Tập thể" under "Bằng khen")?"""
+    return any(
+        j < len(row) and row[j].__class__ is str and label_says(text_of(row[j]), catalogue) is not None
+        for j in columns
+    )
+
+
+def _counts_below(grid: Sequence[Sequence[Cell]], start: int, columns: Sequence[int]) -> bool:
+    """Are the filled cells under the award labels numbers, with a 2 or more among them?"""
+    filled = numbers = 0
+    big = False
+    for r in range(start, len(grid)):
+        for j in columns:
+            value = grid[r][j] if j < len(grid[r]) else None
+            if text_of(value):
+                filled += 1
+                n = _number(value)
+                numbers += n is not None
+                big = big or (n is not None and n >= 2)
+        if _ends(grid[r]) and filled:
+            break
+    return numbers > 0 and big and numbers >= _rules().numbers_share * filled
 
 
 def read_summary(
     sheet: str,
     grid: Sequence[Sequence[Cell]],
-    columns: Sequence[ColumnRole],
+    columns: Sequence[tuple[int, tuple[str, ...]]],
     start: int,
     year: int | None,
     catalogue: Catalogue,
+    header: tuple[int, int] | None = None,
 ) -> Summary:
-    """The totals of each count column: its total row when there is one, else the sum of its rows."""
-    counts = []
-    for column in columns:
-        match = catalogue.match_award(column.label)
+    """Award columns (index, header tiers): each column whose labels name an award gives its
+    total row's number when there is one, else the sum of its rows; its other labels give the
+    kind, level or year. A column of numbers whose labels say nothing is reported as unread."""
+    counts: list[SummaryCount] = []
+    unread: list[UnreadAward] = []
+    for index, tiers in columns:
+        match = next((m for t in reversed(tiers) if (m := catalogue.match_award(t)) is not None), None)
         if match is None:
+            if tiers and _numbers_only(grid, start, index) and _dims(tiers, catalogue) is None and not _named(tiers):
+                unread.append(UnreadAward((header[1] if header else start - 1) + 1, index, " › ".join(tiers)))
             continue
-        total, last, summed = None, start, 0
-        for r in range(start, len(grid)):
-            row = grid[r]
-            first = next((t for v in row if (t := text_of(v))), "")
-            if first and not first[:1].isdigit() and is_totals(first):
-                total, last = _number(row[column.index]), r
-                break
-            if first and not first[:1].isdigit() and ends_table(first):
-                break
-            value = _number(row[column.index]) if column.index < len(row) else None
-            if value is not None:
-                summed, last = summed + value, r
-        counts.append(
-            SummaryCount(match.award.name, column.label, column.index, summed if total is None else total, last + 1)
-        )
-    return Summary(sheet, year, tuple(counts))
+        award_label = next(t for t in reversed(tiers) if catalogue.match_award(t) is match)
+        dims = _dims([t for t in tiers if t != award_label], catalogue) or _Dims()
+        level = _level(match.level, dims.level)
+        agree, kind = _agree(match.kind, dims.kind)
+        if level is None or not agree:
+            continue
+        total, last = _column_total(grid, start, index)
+        counts.append(SummaryCount(match.award.name, tiers[-1], index, total, last + 1, kind, level, dims.year))
+    return Summary(sheet, year, tuple(counts), tuple(unread), header)
 
 
-def _number(value: Cell) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float) and float(value).is_integer():
-        return int(value)
-    text = text_of(value)
-    return int(text) if text.isdigit() else None
+def _column_total(grid: Sequence[Sequence[Cell]], start: int, c: int) -> tuple[int, int]:
+    """(count, 0-based row): the total row's number when there is one, else the sum of the rows."""
+    last, summed = start, 0
+    for r in range(start, len(grid)):
+        row = grid[r]
+        first = next((t for v in row if (t := text_of(v))), "")
+        if first and not first[:1].isdigit() and is_totals(first):
+            total = _number(row[c]) if c < len(row) else None
+            return (summed if total is None else total), r
+        if first and not first[:1].isdigit() and ends_table(first):
+            break
+        value = _number(row[c]) if c < len(row) else None
+        if value is not None:
+            summed, last = summed + value, r
+    return summed, last
 
 
-def summary_mismatches(file: str, summaries: Sequence[Summary], records: Sequence[Record]) -> list[Problem]:
-    """Where a unit's summary sheet and the name lists of the same workbook disagree, per award
-    (and the summary's year, when its heading names one)."""
-    problems = []
+def _numbers_only(grid: Sequence[Sequence[Cell]], start: int, c: int) -> bool:
+    """Does column c hold numbers, and only numbers, below the header (to the table's end)?"""
+    filled = numbers = 0
+    for row in grid[start:]:
+        if _ends(row):
+            break
+        value = row[c] if c < len(row) else None
+        if text_of(value):
+            filled += 1
+            numbers += _number(value) is not None
+    return numbers > 0 and numbers == filled
+
+
+def _named(tiers: Sequence[str]) -> bool:
+    """Does a label name a list column (a sequence number, a unit, a name): no count of an award."""
+    return any(header_match(t)[0] in ("stt", "name", "unit", "year", "ignored", "notes") for t in tiers)
+
+
+# --- comparing with the lists -------------------------------------------------------------------
+def summary_mismatches(file: str, summaries: Sequence[Summary], records: Sequence[Record] | None) -> list[Problem]:
+    """Where a unit's summary sheet and the name lists of the same workbook disagree, at the
+    summary's grain: per award, and per kind, level and year when its cells give them (the year
+    of its heading otherwise, when it names one). Summed over the cells of one grain. Every
+    award the summary names that the catalogue does not read is reported; with `records` None
+    (a workbook without lists) nothing is compared."""
+    problems = [
+        Problem("summary-unknown-award", file, s.sheet, u.row, value=u.text, col=u.column)
+        for s in summaries
+        for u in s.unread
+    ]
+    if records is None:
+        return problems
+    listed = Counter((r[_AWARD], r[_KIND], r[_LEVEL], r[_YEAR]) for r in records)
     for summary in summaries:
-        listed = Counter(r[_AWARD] for r in records if summary.year is None or r[_YEAR] == summary.year)
+        grains: dict[tuple[str, str | None, tuple[str, ...], int | None], list[SummaryCount]] = {}
         for count in summary.counts:
-            if listed[count.award] != count.count:
+            year = count.year if count.year is not None else summary.year
+            grains.setdefault((count.award, count.kind, count.level, year), []).append(count)
+        for (award, kind, level, year), cells in grains.items():
+            said = sum(c.count for c in cells)
+            found = sum(
+                n
+                for (a, k, lv, y), n in listed.items()
+                if a == award and kind in (None, k) and (not level or lv in level) and year in (None, y)
+            )
+            if said != found:
+                grain = ", ".join([award, *([kind] if kind else []), *(["/".join(level)] if level else []),
+                                   *([str(year)] if year is not None and cells[0].year is not None else [])])
+                first = cells[0]
                 problems.append(
                     Problem(
                         "summary-mismatch",
                         file,
                         summary.sheet,
-                        count.row,
-                        column=count.label,
-                        value=count.award,
-                        detail=f"{count.count} / {listed[count.award]}",
-                        col=count.column,
+                        first.row,
+                        column=first.label,
+                        value=grain,
+                        detail=f"{said} / {found}",
+                        col=first.column,
                     )
                 )
     return problems
+

@@ -26,6 +26,8 @@ from thidua_cli.inspection import FileInspection, SheetInspection, inspect_files
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from thidua_cli.summaries import Summary
+
 
 class InspectFormat(StrEnum):
     TABLE = "table"
@@ -114,6 +116,8 @@ def _print_sheet(console: Console, sheet: SheetInspection, lang: str) -> None:
             vote = f"{c.vote.role} ({c.vote.how} {c.vote.weight})" if c.vote.role else ""
             table.add_row(str(c.index + 1), c.role, " › ".join(c.tiers), vote, str(c.cells), shares, str(c.score))
         console.print(table)
+    if sheet.summary is not None:
+        _print_summary(console, sheet.summary, en)
     for note in sheet.row_notes:
         console.print(f"  {'row' if en else 'dòng'} {note.row}: {note.what} — {note.text}", highlight=False)
     for problem in sheet.problems[1 if not sheet.read else 0 :][:20]:
@@ -124,3 +128,28 @@ def _print_sheet(console: Console, sheet: SheetInspection, lang: str) -> None:
             f" · {record['year']} · {record['unit']}",
             highlight=False,
         )
+
+
+def _print_summary(console: Console, summary: Summary, en: bool) -> None:
+    """What a summary count table says, cell by cell (it is never counted; validate compares it)."""
+    from openpyxl.utils import get_column_letter
+    from rich.table import Table
+    from rich.text import Text
+
+    shape = {"award-rows": ("award rows", "dòng danh hiệu"), "award-columns": ("award columns", "cột danh hiệu")}
+    name = shape.get(summary.shape, (summary.shape, summary.shape))[0 if en else 1]
+    year = f", {'year' if en else 'năm'} {summary.year}" if summary.year else ""
+    console.print(f"  {'summary' if en else 'bảng tổng hợp'} ({name}{year})", highlight=False)
+    table = Table(show_lines=False, header_style="bold")
+    for title in ("cell", "award", "kind", "level", "year", "count") if en else (
+        "ô", "danh hiệu", "đối tượng", "cấp khen", "năm", "số"
+    ):
+        table.add_column(title)
+    for c in summary.counts:
+        cell = f"{get_column_letter(c.column + 1)}{c.row}"
+        table.add_row(cell, c.award, c.kind or "", "/".join(c.level), str(c.year or ""), str(c.count))
+    for u in summary.unread:
+        cell = f"{get_column_letter(u.column + 1)}{u.row}"
+        unread = Text(f"{u.text} ({'not recognised' if en else 'không nhận dạng được'})", style="red")
+        table.add_row(cell, unread, "", "", "", "")
+    console.print(table)
