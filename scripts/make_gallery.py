@@ -22,6 +22,8 @@ MOTTO = ["TRƯỜNG THPT HOA SEN", None, None, None, "Độc lập - Tự do - H
 Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (0-based)
 # (name, position, award, level, kind, year): what a record must hold
 Expected = tuple[str, str, str, str, str, int]
+# (award, kind, levels, year, count): one number of a summary count table
+SummaryExpected = tuple[str, str | None, tuple[str, ...], int | None, int]
 
 
 @dataclass
@@ -36,6 +38,8 @@ class Family:
     merges: list[Merge] = field(default_factory=list)
     report: str | None = None  # e.g. "proposal-list", "skipped-sheet:summary"
     units: dict[str, str] = field(default_factory=dict)  # name → unit the record must carry
+    # a summary count table: (award, kind, levels, year, count) of each number it gives
+    summary: list[SummaryExpected] = field(default_factory=list)
 
     def width(self) -> int:
         return max(len(r) for r in self.rows)
@@ -251,7 +255,39 @@ def summary() -> Family:
         [3, "Tổ Ngoại ngữ", 7, 1, 2],
         [None, "Tổng cộng", 28, 4, 9],
     ]
-    return Family("summary", rows, (h, h), [], report="skipped-sheet:summary")
+    counts: list[SummaryExpected] = [
+        ("Lao động tiên tiến", None, (), None, 28),
+        ("Chiến sĩ thi đua cơ sở", None, (), None, 4),
+        ("Giấy khen", None, (), None, 9),
+    ]
+    return Family("summary", rows, (h, h), [], report="skipped-sheet:summary", summary=counts)
+
+
+def summary_by_kind() -> Family:
+    """Award rows × kind columns ("Cá nhân" | "Tập thể" | "Tổng số"), a total row: no name header,
+    no records; what it says is compared with the lists by `validate`."""
+    head = _title("BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA, KHEN THƯỞNG NĂM 2019")
+    h = len(head)
+    rows = [
+        *head,
+        ["STT", "Danh hiệu / Hình thức khen thưởng", "Cá nhân", "Tập thể", "Tổng số"],
+        [1, "Lao động tiên tiến", 25, None, 25],
+        [2, "Chiến sĩ thi đua cơ sở", 4, None, 4],
+        [3, "Tập thể lao động tiên tiến", None, 3, 3],
+        [4, "Giấy khen", 6, 2, 8],
+        [5, "Bằng khen của Chủ tịch UBND tỉnh", 1, 1, 2],
+        [None, "Tổng cộng", 36, 6, 42],
+    ]
+    counts: list[SummaryExpected] = [
+        ("Lao động tiên tiến", "Cá nhân", (), None, 25),
+        ("Chiến sĩ thi đua cơ sở", "Cá nhân", (), None, 4),
+        ("Tập thể lao động tiên tiến", "Tập thể", (), None, 3),
+        ("Giấy khen", "Cá nhân", (), None, 6),
+        ("Giấy khen", "Tập thể", (), None, 2),
+        ("Bằng khen", "Cá nhân", ("Tỉnh",), None, 1),
+        ("Bằng khen", "Tập thể", ("Tỉnh",), None, 1),
+    ]
+    return Family("summary_by_kind", rows, (h, h), [], report="skipped-sheet:summary", summary=counts)
 
 
 def level_under_group() -> Family:
@@ -320,6 +356,7 @@ FAMILIES = {
         status,
         decision_heading,
         summary,
+        summary_by_kind,
         level_under_group,
         sections,
     )
@@ -354,6 +391,8 @@ def main() -> None:
         family = make()
         write(family, args.out / f"{name}.xlsx")
         expected[name] = {"records": [list(e) for e in family.expected], "report": family.report, "units": family.units}
+        if family.summary:
+            expected[name]["summary"] = [[a, k, list(lv), y, n] for a, k, lv, y, n in family.summary]
     (args.out / "expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n", "utf-8")
     print(f"{len(FAMILIES)} workbooks in {args.out}")
 

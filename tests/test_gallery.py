@@ -13,9 +13,11 @@ import pytest
 from typer.testing import CliRunner
 
 from scripts.make_gallery import FAMILIES, Family, write
-from thidua_cli import load
+from thidua_cli import load, load_catalogue
 from thidua_cli.cli import app
 from thidua_cli.inspection import inspect_files
+from thidua_cli.layout import NoTable, find_table
+from thidua_cli.reading import read_workbook
 from thidua_cli.records import RECORD_FIELDS
 
 GALLERY = Path(__file__).resolve().parent / "data" / "gallery"
@@ -36,6 +38,7 @@ def test_gallery_files_are_what_the_script_makes():
         family = make()
         assert expected[name]["records"] == [list(e) for e in family.expected]
         assert expected[name]["report"] == family.report
+        assert expected[name].get("summary", []) == [[a, k, list(lv), y, n] for a, k, lv, y, n in family.summary]
 
 
 @pytest.mark.parametrize("name", sorted(FAMILIES))
@@ -48,6 +51,22 @@ def test_each_family_gives_its_records(name: str):
         assert (code, detail or None) in [(c, d if detail else None) for c, d in problems]
     else:
         assert problems == []
+
+
+def said(path: Path) -> Counter[tuple[object, ...]]:
+    """What the summary sheets of a workbook say: (award, kind, levels, year, count) of each number."""
+    found: Counter[tuple[object, ...]] = Counter()
+    catalogue = load_catalogue()
+    for sheet in read_workbook(path).sheets:
+        table = find_table(sheet, catalogue, (sheet.name,))
+        if isinstance(table, NoTable) and table.summary is not None:
+            found.update((c.award, c.kind, c.level, c.year, c.count) for c in table.summary.counts)
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(n for n, f in FAMILIES.items() if f().summary))
+def test_a_summary_family_says_its_counts(name: str):
+    assert said(GALLERY / f"{name}.xlsx") == Counter(FAMILIES[name]().summary)
 
 
 def test_sub_headings_set_the_unit_of_the_rows_below():
@@ -216,3 +235,6 @@ def test_a_mutated_sheet_gives_the_same_records_or_a_clear_report(tmp_path: Path
         assert {code for code, _ in problems} & CLEAR_REPORTS, problems
     elif not original.report:  # … or the same records, with nothing else to say
         assert [p for p in problems if p[0] not in ("skipped-sheet",)] == [], problems
+    if original.summary:  # a summary says the same numbers, or the sheet is reported as no table
+        counts = said(tmp_path / f"{name}-{mutation}.xlsx")
+        assert counts == Counter(original.summary) or (not counts and ("skipped-sheet", "no-header") in problems)

@@ -147,8 +147,12 @@ def _dims(tiers: Sequence[str], catalogue: Catalogue) -> _Dims | None:
     if not said and not counts:
         return None
     kind, level, year = said.get("kind"), said.get("level", ()), said.get("year")
-    return _Dims(kind if isinstance(kind, str) else None, tuple(level) if isinstance(level, tuple) else (),
-                 year if isinstance(year, int) else None, total and not said)
+    return _Dims(
+        kind if isinstance(kind, str) else None,
+        level if isinstance(level, tuple) else (),
+        year if isinstance(year, int) else None,
+        total and not said,
+    )
 
 
 def _number(value: Cell) -> int | None:
@@ -482,9 +486,9 @@ def summary_mismatches(file: str, summaries: Sequence[Summary], records: Sequenc
                 if a == award and kind in (None, k) and (not level or lv in level) and year in (None, y)
             )
             if said != found:
-                grain = ", ".join([award, *([kind] if kind else []), *(["/".join(level)] if level else []),
-                                   *([str(year)] if year is not None and cells[0].year is not None else [])])
                 first = cells[0]
+                shown_year = [str(year)] if year is not None and first.year is not None else []
+                grain = ", ".join([award, *([kind] if kind else []), *(["/".join(level)] if level else []), *shown_year])
                 problems.append(
                     Problem(
                         "summary-mismatch",
