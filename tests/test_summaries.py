@@ -241,3 +241,33 @@ def test_inspect_shows_a_summary_with_its_counts(tmp_path: Path):
     data = json.loads(CliRunner().invoke(app, ["inspect", str(path), "--format", "json"]).stdout)
     assert data == [f.as_dict() for f in inspect_files([path])]
     assert data[0]["sheets"][0]["summary"]["counts"][0]["award"] == "Lao động tiên tiến"
+
+
+def test_a_summary_none_of_whose_awards_is_known_is_reported_whole(tmp_path: Path):
+    rows = [*TITLE, ["STT", "Hình thức khen thưởng", "Cá nhân", "Tập thể"], [1, "Khen A lạ", 3, 1], [2, "Khen B lạ", 2, None]]
+    path = book(tmp_path, rows)
+    summary = summary_of(path)
+    assert summary.counts == () and [u.text for u in summary.unread] == ["Khen A lạ", "Khen B lạ"]
+    assert [(c, cell) for c, _, cell, _, _ in mismatches(path)] == [
+        ("summary-unknown-award", "B4"),
+        ("summary-unknown-award", "B5"),
+    ]
+
+
+def test_a_total_row_first_is_a_total_never_an_award(tmp_path: Path):
+    rows = [
+        *TITLE,
+        ["STT", "Danh hiệu, hình thức", "Cá nhân", "Tập thể"],
+        [None, "Tổng số", 5, 2],
+        [1, "Lao động tiên tiến", 3, None],
+        [2, "Giấy khen", 2, 1],
+        [3, "Tập thể lao động tiên tiến", None, 1],
+    ]
+    path = book(tmp_path, rows)
+    assert grains(summary_of(path)) == [
+        ("Giấy khen", "Cá nhân", (), None, 2),
+        ("Giấy khen", "Tập thể", (), None, 1),
+        ("Lao động tiên tiến", "Cá nhân", (), None, 3),
+        ("Tập thể lao động tiên tiến", "Tập thể", (), None, 1),
+    ]
+    assert mismatches(path) == [("summary-mismatch", "Tổng hợp", "C6", "Giấy khen, Cá nhân", "2 / 1")]

@@ -33,6 +33,7 @@ _KIND, _LEVEL = RECORD_FIELDS.index("kind"), RECORD_FIELDS.index("level")
 _AWARD_BIT = 1 << TRAITS.index("award")
 _HEADER_ROWS = 30  # a summary's header starts in the first rows, like a list's
 _MAX_COLUMNS = 60
+_SCAN_BELOW = 2000  # rows read under award labels to see numbers (a summary is short)
 
 
 @dataclass(frozen=True)
@@ -200,7 +201,7 @@ def find_summary(
 def _award_rows(sheet: str, grid: Sequence[Sequence[Cell]], catalogue: Catalogue) -> Summary | None:
     """Award rows × count columns: the column with most award cells in rows that hold numbers
     to their right, the header rows above its first one, the count columns those labels name."""
-    place = _award_column(grid, catalogue)
+    place = _award_column(grid, catalogue) or _award_column_by_label(grid, catalogue)
     if place is None:
         return None
     c, first_award = place
@@ -212,8 +213,9 @@ def _award_rows(sheet: str, grid: Sequence[Sequence[Cell]], catalogue: Catalogue
     while start < len(grid) and is_column_numbers(grid[start]):
         start += 1
     rows = _data_rows(grid, start, c)
-    if _award_share(grid, rows, c, catalogue) < _rules().award_share:
-        return None
+    labelled = any(header_match(t)[0] == "award" for t in _tiers(grid, tiers_rows, c))
+    if not labelled and _award_share(grid, rows, c, catalogue) < _rules().award_share:
+        return None  # a column of awards by its cells alone must be clearly one
     columns = _count_columns(grid, tiers_rows, rows, range(c + 1, min(_width(grid), _MAX_COLUMNS)), catalogue)
     if not columns:
         return None
@@ -262,6 +264,22 @@ def _award_column(grid: Sequence[Sequence[Cell]], catalogue: Catalogue) -> tuple
     return c, found[c][0]
 
 
+def _award_column_by_label(grid: Sequence[Sequence[Cell]], catalogue: Catalogue) -> tuple[int, int] | None:
+    """(column, first row below) of a header label naming the award column ("Danh hiệu", "Hình
+    thức khen thưởng") with count labels to its right and numbers below: a summary whose award
+    cells the catalogue does not read (each is reported, none guessed)."""
+    for r in range(min(len(grid), _HEADER_ROWS)):
+        row = grid[r]
+        for c in range(min(len(row), _MAX_COLUMNS)):
+            if header_match(text_of(row[c]))[0] != "award":
+                continue
+            if not any(label_says(text_of(v), catalogue) not in (None, ("ignored", None)) for v in row[c + 1 :]):
+                break
+            below = next((b for b in range(r + 1, len(grid)) if any(_number(v) is not None for v in grid[b][c + 1 :])), None)
+            return (c, below) if below is not None else None
+    return None
+
+
 def _header_above(grid: Sequence[Sequence[Cell]], first: int, c: int) -> tuple[int, int] | None:
     """The header rows (first, last) right above the first award row: rows with labels to the
     right of the award column, under an empty row or a title; column numbers and section rows
@@ -272,8 +290,8 @@ def _header_above(grid: Sequence[Sequence[Cell]], first: int, c: int) -> tuple[i
         row = grid[r]
         texts = row_texts(row)
         right = [v for v in row[c + 1 :] if text_of(v)]
-        if not tiers and (is_column_numbers(row) or (texts and not right) or not texts):
-            r -= 1  # column numbers, a section row or a blank row under the header
+        if not tiers and (is_column_numbers(row) or (texts and not right) or not texts or _ends(row)):
+            r -= 1  # column numbers, a section, total or blank row under the header
             continue
         if len(texts) < 2 or not right or all(_number(v) is not None for v in right):
             break  # a title (one text, maybe merged across), or no labels over the count columns
@@ -283,11 +301,14 @@ def _header_above(grid: Sequence[Sequence[Cell]], first: int, c: int) -> tuple[i
 
 
 def _data_rows(grid: Sequence[Sequence[Cell]], start: int, c: int) -> list[int]:
-    """The rows of the table from `start` to its total (or signature) row."""
-    rows = []
+    """The rows of the table from `start` to its total (or signature) row; a total row above
+    the first award row ("Tổng số" first, then the awards) is passed over."""
+    rows: list[int] = []
     for r in range(start, len(grid)):
         if _ends(grid[r]):
-            break
+            if any(text_of(grid[q][c]) for q in rows):
+                break
+            continue
         if c < len(grid[r]):
             rows.append(r)
     return rows
@@ -379,7 +400,7 @@ def _counts_below(grid: Sequence[Sequence[Cell]], start: int, columns: Sequence[
     """Are the filled cells under the award labels numbers, with a 2 or more among them?"""
     filled = numbers = 0
     big = False
-    for r in range(start, len(grid)):
+    for r in range(start, min(len(grid), start + _SCAN_BELOW)):
         for j in columns:
             value = grid[r][j] if j < len(grid[r]) else None
             if text_of(value):
