@@ -271,3 +271,38 @@ def test_a_total_row_first_is_a_total_never_an_award(tmp_path: Path):
         ("Tập thể lao động tiên tiến", "Tập thể", (), None, 1),
     ]
     assert mismatches(path) == [("summary-mismatch", "Tổng hợp", "C6", "Giấy khen, Cá nhân", "2 / 1")]
+
+
+def test_the_detector_never_takes_a_name_list_for_a_summary():
+    """Run on every sheet of the gallery and of sample_data, even those read as lists (whatever
+    decides when it is asked): only the summary families are summaries."""
+    from thidua_cli.layout import prepare_grid
+    from thidua_cli.summaries import find_summary
+
+    root = Path(__file__).resolve().parent.parent
+    catalogue = load_catalogue()
+    found = []
+    for folder in (root / "tests" / "data" / "gallery", root / "sample_data"):
+        for path in sorted(folder.rglob("*.xls*")):
+            for sheet in read_workbook(path).sheets:
+                if find_summary(sheet.name, prepare_grid(sheet)[0], catalogue) is not None:
+                    found.append((path.name, sheet.name))
+    assert found == [("summary.xlsx", "summary"), ("summary_by_kind.xlsx", "summary_by_kind")]
+
+
+def test_unit_rows_by_award_columns_split_by_kind(tmp_path: Path):
+    rows = [
+        *TITLE,
+        ["Phòng, ban", "LĐTT", "Giấy khen", None],
+        [None, None, "Cá nhân", "Tập thể"],
+        ["Tổ Văn", 2, 1, 1],
+        ["Tổ Toán", 1, 0, 2],
+        ["Cộng", 3, 1, 3],
+    ]
+    path = book(tmp_path, rows, merges=("A3:A4", "B3:B4", "C3:D3"))
+    assert grains(summary_of(path)) == [
+        ("Giấy khen", "Cá nhân", (), None, 1),
+        ("Giấy khen", "Tập thể", (), None, 3),
+        ("Lao động tiên tiến", None, (), None, 3),
+    ]
+    assert mismatches(path) == [("summary-mismatch", "Tổng hợp", "D7", "Giấy khen, Tập thể", "3 / 1")]
