@@ -306,3 +306,24 @@ def test_unit_rows_by_award_columns_split_by_kind(tmp_path: Path):
         ("Lao động tiên tiến", None, (), None, 3),
     ]
     assert mismatches(path) == [("summary-mismatch", "Tổng hợp", "D7", "Giấy khen, Tập thể", "3 / 1")]
+
+
+@pytest.mark.parametrize(
+    ("heading", "year"),
+    [
+        ("BẢNG TỔNG HỢP KHEN THƯỞNG NĂM 2020", 2020),
+        ("BẢNG TỔNG HỢP KHEN THƯỞNG NĂM 2019", 2019),
+        ("TỔNG HỢP KHEN THƯỞNG NĂM HỌC 2019-2020", 2020),
+        ("TỔNG HỢP KHEN THƯỞNG TỪ NĂM 2016 ĐẾN NĂM 2020", None),
+        ("BẢNG TỔNG HỢP KHEN THƯỞNG GIAI ĐOẠN 2016 - 2020", None),
+    ],
+)
+def test_a_summary_of_a_period_is_compared_with_every_year(tmp_path: Path, heading: str, year: int | None):
+    rows = [[heading], ["Hà Nội, ngày 5 tháng 1 năm 2022"], [], *kind_columns()[2:]]
+    path = book(tmp_path, rows)
+    assert summary_of(path).year == year
+    found = mismatches(path)
+    if year == 2019:  # the lists are of 2020: every number of the summary disagrees
+        assert [detail for *_, detail in found] == ["3 / 0", "1 / 0", "1 / 0", "1 / 0", "1 / 0", "1 / 0"]
+    else:
+        assert found == []

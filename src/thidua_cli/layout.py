@@ -15,7 +15,7 @@ from thidua_cli.labels import header_match, layout_rules, may_head
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell, Merged, SheetGrid, iter_text
 from thidua_cli.roles import TableRoles, assign_roles
-from thidua_cli.summaries import Summary, find_summary, read_summary
+from thidua_cli.summaries import Summary, find_summary, read_summary, summary_year
 from thidua_cli.text import decode_legacy, detect_legacy, key
 
 HEADER_SEARCH_ROWS = 30
@@ -230,7 +230,7 @@ def find_table(
     rows = (first, last)
     counts = roles.of("count") + [c for c in roles.of("tick") if _holds_counts(grid, c.index, data_start)]
     if counts and not roles.of("award"):  # a summary: nothing in it is counted anyway
-        year = read_heading(grid[:first], catalogue, names).year
+        year = summary_year(grid[:first], catalogue, names)
         numbers = sorted(roles.of("count") + roles.of("tick"), key=lambda c: c.index)  # its 1s count too
         summary = read_summary(sheet.name, grid, [(c.index, c.tiers) for c in numbers], data_start, year, catalogue, rows)
         return NoTable(sheet.name, "summary", encoding, None, roles, rows, summary)

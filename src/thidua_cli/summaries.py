@@ -10,6 +10,7 @@ name awards ("LĐTT" | "CSTĐCS"), numbers below them, one row per unit and a to
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections import Counter
 from collections.abc import Sequence
@@ -20,7 +21,7 @@ from thidua_cli.catalogue import Catalogue
 from thidua_cli.cells import is_column_numbers, row_texts, text_of
 from thidua_cli.data import read_text as read_data
 from thidua_cli.heading import read_heading
-from thidua_cli.labels import ends_table, header_match, is_totals
+from thidua_cli.labels import ends_table, header_match, is_place_date, is_totals, layout_rules
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell
 from thidua_cli.records import MIN_YEAR, RECORD_FIELDS, Record
@@ -33,6 +34,8 @@ _KIND, _LEVEL = RECORD_FIELDS.index("kind"), RECORD_FIELDS.index("level")
 _AWARD_BIT = 1 << TRAITS.index("award")
 _HEADER_ROWS = 30  # a summary's header starts in the first rows, like a list's
 _MAX_COLUMNS = 60
+_YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_DATES = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}")
 _SCAN_BELOW = 2000  # rows read under award labels to see numbers (a summary is short)
 
 
@@ -194,8 +197,23 @@ def find_summary(
     if found is None or not (found.counts or found.unread):
         return None
     first = found.header_rows[0] if found.header_rows else 0
-    year = read_heading(grid[:first], catalogue, names).year
+    year = summary_year(grid[:first], catalogue, names)
     return Summary(found.sheet, year, found.counts, found.unread, found.header_rows, found.shape)
+
+
+def summary_year(rows: Sequence[Sequence[Cell]], catalogue: Catalogue, names: tuple[str, ...] = ()) -> int | None:
+    """The one year a summary's heading names; None for a period ("giai đoạn 2016-2020", "từ năm
+    2016 đến năm 2020"): its numbers are then compared with the lists of every year."""
+    heading = read_heading(rows, catalogue, names)
+    years: set[int] = set()
+    for line in heading.lines:
+        k = key(line)
+        if is_place_date(line) or any(k.startswith(ref) for ref in layout_rules().decision_reference):
+            continue  # "Hà Nội, ngày … năm 2021", "(Kèm theo Quyết định … ngày 3/1/2020)"
+        years.update(int(y) for y in _YEARS.findall(_DATES.sub(" ", line)))
+    if len(years) > 2 or (len(years) == 2 and max(years) - min(years) != 1):  # "2019-2020": a school year
+        return None
+    return heading.year
 
 
 def _award_rows(sheet: str, grid: Sequence[Sequence[Cell]], catalogue: Catalogue) -> Summary | None:
