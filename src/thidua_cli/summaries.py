@@ -11,23 +11,31 @@ name awards ("LĐTT" | "CSTĐCS"), numbers below them, one row per unit and a to
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.cells import is_column_numbers, row_texts, text_of
-from thidua_cli.data import read_text as read_data
 from thidua_cli.heading import read_heading
 from thidua_cli.labels import ends_table, header_match, is_place_date, is_totals, layout_rules
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell
-from thidua_cli.records import MIN_YEAR, RECORD_FIELDS, Record
+from thidua_cli.records import RECORD_FIELDS, Record
 from thidua_cli.roles import TRAITS, cell_traits
+from thidua_cli.summary_cells import (
+    Dims,
+    agree_kind,
+    cell_at,
+    cell_levels,
+    count_of,
+    dims_of,
+    ends_row,
+    label_says,
+    summary_rules,
+    tiers_of,
+)
 from thidua_cli.text import key
-from thidua_cli.values import parse_year
 
 _AWARD, _YEAR = RECORD_FIELDS.index("award"), RECORD_FIELDS.index("year")
 _KIND, _LEVEL = RECORD_FIELDS.index("kind"), RECORD_FIELDS.index("level")
@@ -71,118 +79,6 @@ class Summary:
     unread: tuple[UnreadAward, ...] = ()
     header_rows: tuple[int, int] | None = None  # 0-based first and last header row
     shape: str = "award-columns"  # or "award-rows"
-
-
-@dataclass(frozen=True)
-class _Rules:
-    award_share: float
-    scan_rows: int
-    header_tiers: int
-    numbers_share: float
-    labels: dict[str, str]  # label key → "count" | "total" | "ignored"
-    kinds: dict[str, str]
-    levels: dict[str, tuple[str, ...]]
-
-
-@cache
-def _rules() -> _Rules:
-    data = tomllib.loads(read_data("roles.toml"))["summary"]
-    return _Rules(
-        award_share=data["award_share"],
-        scan_rows=data["scan_rows"],
-        header_tiers=data["header_tiers"],
-        numbers_share=data["numbers_share"],
-        labels={key(label): role for role, labels in data["labels"].items() for label in labels},
-        kinds={key(label): kind for label, kind in data["kinds"].items()},
-        levels={key(label): tuple(levels) for label, levels in data["levels"].items()},
-    )
-
-
-# --- what a column's labels say ---------------------------------------------------------------
-@dataclass(frozen=True)
-class _Dims:
-    """What the numbers of a count column count, by its header labels."""
-
-    kind: str | None = None
-    level: tuple[str, ...] = ()
-    year: int | None = None
-    total: bool = False  # "Tổng số": the row's total of the other columns
-
-    @property
-    def grained(self) -> bool:
-        return bool(self.kind or self.level or self.year)
-
-
-def label_says(label: str, catalogue: Catalogue) -> tuple[str, object] | None:
-    """("kind", "Cá nhân"), ("level", ("Bộ", "Tỉnh")), ("year", 2019), ("count"|"total"|"ignored",
-    None) for a header label of a summary; None for a label that says nothing (a group header)."""
-    k = key(label)
-    rules = _rules()
-    if k in rules.labels:
-        return rules.labels[k], None
-    kind = rules.kinds.get(k) or catalogue.match_kind(label)
-    if kind:
-        return "kind", kind
-    if k in rules.levels:
-        return "level", rules.levels[k]
-    if len(k.split(" ")) <= 4 and any(ch.isdigit() for ch in k):
-        year = parse_year(label)
-        if year is not None:
-            return "year", year
-    return None
-
-
-def _dims(tiers: Sequence[str], catalogue: Catalogue) -> _Dims | None:
-    """The column's dimensions from every tier; None when no tier says it counts (or one says the
-    column counts nothing, or two tiers say different kinds, levels or years)."""
-    said: dict[str, object] = {}
-    total = counts = False
-    for label in tiers:
-        found = label_says(label, catalogue)
-        if found is None:
-            continue
-        what, value = found
-        if what == "ignored":
-            return None
-        if what in ("count", "total"):
-            counts, total = True, total or what == "total"
-        elif said.setdefault(what, value) != value:
-            return None
-    if not said and not counts:
-        return None
-    kind, level, year = said.get("kind"), said.get("level", ()), said.get("year")
-    return _Dims(
-        kind if isinstance(kind, str) else None,
-        level if isinstance(level, tuple) else (),
-        year if isinstance(year, int) else None,
-        total and not said,
-    )
-
-
-def _number(value: Cell) -> int | None:
-    """A count cell: a whole number below the first year (a year is no count)."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float) and float(value).is_integer() and 0 <= value < MIN_YEAR:
-        return int(value)
-    text = text_of(value) if isinstance(value, str) else ""
-    return int(text) if text.isdigit() and int(text) < MIN_YEAR else None
-
-
-def _ends(row: Sequence[Cell]) -> bool:
-    """A totals, signature or place-and-date row."""
-    first = next((t for v in row if (t := text_of(v))), "")
-    return bool(first) and not first[:1].isdigit() and ends_table(first)
-
-
-def _tiers(grid: Sequence[Sequence[Cell]], rows: Sequence[int], c: int) -> tuple[str, ...]:
-    """Column c's distinct header texts over `rows`, top first (a merged block repeats its text)."""
-    out: list[str] = []
-    for r in rows:
-        text = text_of(grid[r][c]) if c < len(grid[r]) else ""
-        if text and text not in out:
-            out.append(text)
-    return tuple(out)
 
 
 # --- finding a summary --------------------------------------------------------------------------
@@ -231,8 +127,8 @@ def _award_rows(sheet: str, grid: Sequence[Sequence[Cell]], catalogue: Catalogue
     while start < len(grid) and is_column_numbers(grid[start]):
         start += 1
     rows = _data_rows(grid, start, c)
-    labelled = any(header_match(t)[0] == "award" for t in _tiers(grid, tiers_rows, c))
-    if not labelled and _award_share(grid, rows, c, catalogue) < _rules().award_share:
+    labelled = any(header_match(t)[0] == "award" for t in tiers_of(grid, tiers_rows, c))
+    if not labelled and _award_share(grid, rows, c, catalogue) < summary_rules().award_share:
         return None  # a column of awards by its cells alone must be clearly one
     columns = _count_columns(grid, tiers_rows, rows, range(c + 1, min(_width(grid), _MAX_COLUMNS)), catalogue)
     if not columns:
@@ -240,7 +136,7 @@ def _award_rows(sheet: str, grid: Sequence[Sequence[Cell]], catalogue: Catalogue
     counts: list[SummaryCount] = []
     unread: list[UnreadAward] = []
     for r in rows:
-        values = [(j, label, dims, n) for j, label, dims in columns if (n := _number(_at(grid[r], j))) is not None]
+        values = [(j, label, dims, n) for j, label, dims in columns if (n := count_of(cell_at(grid[r], j))) is not None]
         text = text_of(grid[r][c])
         if not values or not text:
             continue  # a section row ("I. DANH HIỆU THI ĐUA") or an empty one
@@ -249,15 +145,13 @@ def _award_rows(sheet: str, grid: Sequence[Sequence[Cell]], catalogue: Catalogue
             unread.append(UnreadAward(r + 1, c, text))
             continue
         for j, label, dims, n in values:
-            agree, kind = _agree(match.kind, dims.kind)
-            level = _level(match.level, dims.level)
+            agree, kind = agree_kind(match.kind, dims.kind)
+            level = cell_levels(match.level, dims.level)
             if agree and level is not None:
                 counts.append(SummaryCount(match.award.name, label, j, n, r + 1, kind, level, dims.year))
     return Summary(sheet, None, tuple(counts), tuple(unread), header, "award-rows")
 
 
-def _at(row: Sequence[Cell], c: int) -> Cell:
-    return row[c] if c < len(row) else None
 
 
 def _width(grid: Sequence[Sequence[Cell]]) -> int:
@@ -268,9 +162,9 @@ def _award_column(grid: Sequence[Sequence[Cell]], catalogue: Catalogue) -> tuple
     """(column, first row) of the column whose cells are most often awards in rows that hold a
     number to their right (the leftmost award cell of a row is its label)."""
     found: dict[int, list[int]] = {}
-    for r in range(min(len(grid), _rules().scan_rows)):
+    for r in range(min(len(grid), summary_rules().scan_rows)):
         row = grid[r]
-        last = max((j for j in range(min(len(row), _MAX_COLUMNS)) if _number(row[j]) is not None), default=-1)
+        last = max((j for j in range(min(len(row), _MAX_COLUMNS)) if count_of(row[j]) is not None), default=-1)
         for c in range(last):
             value = row[c]
             if value.__class__ is str and cell_traits(value, catalogue) & _AWARD_BIT:
@@ -293,7 +187,7 @@ def _award_column_by_label(grid: Sequence[Sequence[Cell]], catalogue: Catalogue)
                 continue
             if not any(label_says(text_of(v), catalogue) not in (None, ("ignored", None)) for v in row[c + 1 :]):
                 break
-            below = next((b for b in range(r + 1, len(grid)) if any(_number(v) is not None for v in grid[b][c + 1 :])), None)
+            below = next((b for b in range(r + 1, len(grid)) if any(count_of(v) is not None for v in grid[b][c + 1 :])), None)
             return (c, below) if below is not None else None
     return None
 
@@ -304,14 +198,14 @@ def _header_above(grid: Sequence[Sequence[Cell]], first: int, c: int) -> tuple[i
     between header and data are passed over."""
     tiers: list[int] = []
     r = first - 1
-    while r >= 0 and len(tiers) < _rules().header_tiers:
+    while r >= 0 and len(tiers) < summary_rules().header_tiers:
         row = grid[r]
         texts = row_texts(row)
         right = [v for v in row[c + 1 :] if text_of(v)]
-        if not tiers and (is_column_numbers(row) or (texts and not right) or not texts or _ends(row)):
+        if not tiers and (is_column_numbers(row) or (texts and not right) or not texts or ends_row(row)):
             r -= 1  # column numbers, a section, total or blank row under the header
             continue
-        if len(texts) < 2 or not right or all(_number(v) is not None for v in right):
+        if len(texts) < 2 or not right or all(count_of(v) is not None for v in right):
             break  # a title (one text, maybe merged across), or no labels over the count columns
         tiers.append(r)
         r -= 1
@@ -323,7 +217,7 @@ def _data_rows(grid: Sequence[Sequence[Cell]], start: int, c: int) -> list[int]:
     the first award row ("Tổng số" first, then the awards) is passed over."""
     rows: list[int] = []
     for r in range(start, len(grid)):
-        if _ends(grid[r]):
+        if ends_row(grid[r]):
             if any(text_of(grid[q][c]) for q in rows):
                 break
             continue
@@ -334,7 +228,7 @@ def _data_rows(grid: Sequence[Sequence[Cell]], start: int, c: int) -> list[int]:
 
 def _award_share(grid: Sequence[Sequence[Cell]], rows: Sequence[int], c: int, catalogue: Catalogue) -> float:
     """The share of the award column's filled text cells (in rows that hold a number) read as awards."""
-    texts = [grid[r][c] for r in rows if text_of(grid[r][c]) and any(_number(v) is not None for v in grid[r][c + 1 :])]
+    texts = [grid[r][c] for r in rows if text_of(grid[r][c]) and any(count_of(v) is not None for v in grid[r][c + 1 :])]
     if not texts:
         return 0.0
     return sum(1 for v in texts if v.__class__ is str and cell_traits(v, catalogue) & _AWARD_BIT) / len(texts)
@@ -342,19 +236,19 @@ def _award_share(grid: Sequence[Sequence[Cell]], rows: Sequence[int], c: int, ca
 
 def _count_columns(
     grid: Sequence[Sequence[Cell]], tiers_rows: Sequence[int], rows: Sequence[int], wanted: range, catalogue: Catalogue
-) -> list[tuple[int, str, _Dims]]:
+) -> list[tuple[int, str, Dims]]:
     """(index, label, dims) of the columns whose labels say what they count and whose filled
     cells in the data rows are numbers; the columns of a grain (kind, level, year) when there
     are any, else the first plain count ("Số lượng") or total ("Tổng số")."""
     found = []
     for j in wanted:
-        tiers = _tiers(grid, tiers_rows, j)
-        dims = _dims(tiers, catalogue) if tiers else None
+        tiers = tiers_of(grid, tiers_rows, j)
+        dims = dims_of(tiers, catalogue) if tiers else None
         if dims is None:
             continue
         filled = [grid[r][j] for r in rows if j < len(grid[r]) and text_of(grid[r][j])]
-        numbers = sum(1 for v in filled if _number(v) is not None)
-        if numbers and numbers >= _rules().numbers_share * len(filled):
+        numbers = sum(1 for v in filled if count_of(v) is not None)
+        if numbers and numbers >= summary_rules().numbers_share * len(filled):
             found.append((j, " › ".join(tiers), dims))
     grained = [col for col in found if col[2].grained]
     if grained:
@@ -363,21 +257,8 @@ def _count_columns(
     return plain[:1]
 
 
-def _agree(text_kind: str | None, column_kind: str | None) -> tuple[bool, str | None]:
-    """(agree, kind) of a cell: the award text's kind ("Giấy khen tập thể") or the column's."""
-    if text_kind and column_kind and text_kind != column_kind:
-        return False, None
-    return True, text_kind or column_kind
 
 
-def _level(text_level: str | None, column_levels: tuple[str, ...]) -> tuple[str, ...] | None:
-    """The levels of a cell: the award text's ("Bằng khen UBND tỉnh"), within the column's; None
-    when they differ."""
-    if text_level is None:
-        return column_levels
-    if column_levels and text_level not in column_levels:
-        return None
-    return (text_level,)
 
 
 def _award_columns(sheet: str, grid: Sequence[Sequence[Cell]], catalogue: Catalogue) -> Summary | None:
@@ -401,7 +282,7 @@ def _award_columns(sheet: str, grid: Sequence[Sequence[Cell]], catalogue: Catalo
             start += 1
         if _counts_below(grid, start, columns):
             above = [r - 1] if r > 0 and len(row_texts(grid[r - 1])) >= 2 else []
-            tiers = [(j, _tiers(grid, [*above, *range(r, last + 1)], j)) for j in range(min(len(row), _MAX_COLUMNS))]
+            tiers = [(j, tiers_of(grid, [*above, *range(r, last + 1)], j)) for j in range(min(len(row), _MAX_COLUMNS))]
             return read_summary(sheet, grid, tiers, start, None, catalogue, (above[0] if above else r, last))
     return None
 
@@ -423,12 +304,12 @@ def _counts_below(grid: Sequence[Sequence[Cell]], start: int, columns: Sequence[
             value = grid[r][j] if j < len(grid[r]) else None
             if text_of(value):
                 filled += 1
-                n = _number(value)
+                n = count_of(value)
                 numbers += n is not None
                 big = big or (n is not None and n >= 2)
-        if _ends(grid[r]) and filled:
+        if ends_row(grid[r]) and filled:
             break
-    return numbers > 0 and big and numbers >= _rules().numbers_share * filled
+    return numbers > 0 and big and numbers >= summary_rules().numbers_share * filled
 
 
 def read_summary(
@@ -448,13 +329,13 @@ def read_summary(
     for index, tiers in columns:
         match = next((m for t in reversed(tiers) if (m := catalogue.match_award(t)) is not None), None)
         if match is None:
-            if tiers and _numbers_only(grid, start, index) and _dims(tiers, catalogue) is None and not _named(tiers):
+            if tiers and _numbers_only(grid, start, index) and dims_of(tiers, catalogue) is None and not _named(tiers):
                 unread.append(UnreadAward((header[1] if header else start - 1) + 1, index, " › ".join(tiers)))
             continue
         award_label = next(t for t in reversed(tiers) if catalogue.match_award(t) is match)
-        dims = _dims([t for t in tiers if t != award_label], catalogue) or _Dims()
-        level = _level(match.level, dims.level)
-        agree, kind = _agree(match.kind, dims.kind)
+        dims = dims_of([t for t in tiers if t != award_label], catalogue) or Dims()
+        level = cell_levels(match.level, dims.level)
+        agree, kind = agree_kind(match.kind, dims.kind)
         if level is None or not agree:
             continue
         total, last = _column_total(grid, start, index)
@@ -469,11 +350,11 @@ def _column_total(grid: Sequence[Sequence[Cell]], start: int, c: int) -> tuple[i
         row = grid[r]
         first = next((t for v in row if (t := text_of(v))), "")
         if first and not first[:1].isdigit() and is_totals(first):
-            total = _number(row[c]) if c < len(row) else None
+            total = count_of(row[c]) if c < len(row) else None
             return (summed if total is None else total), r
         if first and not first[:1].isdigit() and ends_table(first):
             break
-        value = _number(row[c]) if c < len(row) else None
+        value = count_of(row[c]) if c < len(row) else None
         if value is not None:
             summed, last = summed + value, r
     return summed, last
@@ -483,12 +364,12 @@ def _numbers_only(grid: Sequence[Sequence[Cell]], start: int, c: int) -> bool:
     """Does column c hold numbers, and only numbers, below the header (to the table's end)?"""
     filled = numbers = 0
     for row in grid[start:]:
-        if _ends(row):
+        if ends_row(row):
             break
         value = row[c] if c < len(row) else None
         if text_of(value):
             filled += 1
-            numbers += _number(value) is not None
+            numbers += count_of(value) is not None
     return numbers > 0 and numbers == filled
 
 
