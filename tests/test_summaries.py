@@ -327,3 +327,32 @@ def test_a_summary_of_a_period_is_compared_with_every_year(tmp_path: Path, headi
         assert [detail for *_, detail in found] == ["3 / 0", "1 / 0", "1 / 0", "1 / 0", "1 / 0", "1 / 0"]
     else:
         assert found == []
+
+
+def test_sections_issuer_sub_rows_and_a_merged_total(tmp_path: Path):
+    rows = [
+        *TITLE,
+        ["STT", "Danh hiệu, hình thức khen thưởng", "Cá nhân", "Tập thể"],
+        ["I", "DANH HIỆU THI ĐUA", None, None],
+        [1, "Lao động tiên tiến", 3, None],
+        ["II", "HÌNH THỨC KHEN THƯỞNG", None, None],
+        [2, "Bằng khen", 1, 0],
+        [None, "- Thủ tướng Chính phủ", 0, 0],
+        [None, "- Chủ tịch UBND tỉnh", 1, 0],
+        ["Tổng cộng", None, 4, 0],
+    ]
+    path = book(tmp_path, rows, merges=("A10:B10",))
+    assert grains(summary_of(path)) == [
+        ("Bằng khen", "Cá nhân", (), None, 1),
+        ("Bằng khen", "Cá nhân", ("Chính phủ",), None, 0),
+        ("Bằng khen", "Cá nhân", ("Tỉnh",), None, 1),
+        ("Bằng khen", "Tập thể", (), None, 0),
+        ("Bằng khen", "Tập thể", ("Chính phủ",), None, 0),
+        ("Bằng khen", "Tập thể", ("Tỉnh",), None, 0),
+        ("Lao động tiên tiến", "Cá nhân", (), None, 3),
+    ]
+    assert mismatches(path) == []
+    rows[7][2] = 2  # two Bằng khen of the Prime Minister in the summary, none in the list
+    assert mismatches(book(tmp_path, rows, merges=("A10:B10",), name="b.xlsx")) == [
+        ("summary-mismatch", "Tổng hợp", "C8", "Bằng khen, Cá nhân, Chính phủ", "2 / 0")
+    ]

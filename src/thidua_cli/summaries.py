@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from thidua_cli.catalogue import Catalogue
+from thidua_cli.catalogue import AwardMatch, Catalogue
 from thidua_cli.cells import is_column_numbers, row_texts, text_of
 from thidua_cli.heading import read_heading
 from thidua_cli.labels import ends_table, header_match, is_place_date, is_totals, layout_rules
@@ -133,25 +133,43 @@ def _award_rows(sheet: str, grid: Sequence[Sequence[Cell]], catalogue: Catalogue
     columns = _count_columns(grid, tiers_rows, rows, range(c + 1, min(_width(grid), _MAX_COLUMNS)), catalogue)
     if not columns:
         return None
+    counts, unread = _read_award_rows(grid, rows, c, columns, catalogue)
+    return Summary(sheet, None, tuple(counts), tuple(unread), header, "award-rows")
+
+
+def _read_award_rows(
+    grid: Sequence[Sequence[Cell]],
+    rows: Sequence[int],
+    c: int,
+    columns: Sequence[tuple[int, str, Dims]],
+    catalogue: Catalogue,
+) -> tuple[list[SummaryCount], list[UnreadAward]]:
+    """Each award row's numbers; a row that names only a level or issuer under an award row
+    ("- Chủ tịch UBND tỉnh" under "Bằng khen") counts that award at that level; any other text
+    with numbers is reported, never guessed."""
     counts: list[SummaryCount] = []
     unread: list[UnreadAward] = []
+    parent: AwardMatch | None = None
     for r in rows:
         values = [(j, label, dims, n) for j, label, dims in columns if (n := count_of(cell_at(grid[r], j))) is not None]
         text = text_of(grid[r][c])
         if not values or not text:
             continue  # a section row ("I. DANH HIỆU THI ĐUA") or an empty one
         match = catalogue.match_award(text)
-        if match is None:
-            unread.append(UnreadAward(r + 1, c, text))
-            continue
+        if match is not None:
+            parent = match
+        else:
+            level = catalogue.match_level(text.lstrip("-–+•* ").strip()) if parent is not None else None
+            if parent is None or level is None:
+                unread.append(UnreadAward(r + 1, c, text))
+                continue
+            match = replace(parent, level=level[0], issuer=level[1])
         for j, label, dims, n in values:
             agree, kind = agree_kind(match.kind, dims.kind)
-            level = cell_levels(match.level, dims.level)
-            if agree and level is not None:
-                counts.append(SummaryCount(match.award.name, label, j, n, r + 1, kind, level, dims.year))
-    return Summary(sheet, None, tuple(counts), tuple(unread), header, "award-rows")
-
-
+            levels = cell_levels(match.level, dims.level)
+            if agree and levels is not None:
+                counts.append(SummaryCount(match.award.name, label, j, n, r + 1, kind, levels, dims.year))
+    return counts, unread
 
 
 def _width(grid: Sequence[Sequence[Cell]]) -> int:

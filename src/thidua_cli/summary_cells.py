@@ -12,7 +12,7 @@ from functools import cache
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.cells import text_of
 from thidua_cli.data import read_text as read_data
-from thidua_cli.labels import ends_table
+from thidua_cli.labels import ends_table, is_totals
 from thidua_cli.reading import Cell
 from thidua_cli.records import MIN_YEAR
 from thidua_cli.text import key
@@ -115,9 +115,12 @@ def count_of(value: Cell) -> int | None:
 
 
 def ends_row(row: Sequence[Cell]) -> bool:
-    """A totals, signature or place-and-date row."""
+    """A totals row, or a signature or place-and-date row without numbers (a row of numbers that
+    starts "- Chủ tịch UBND tỉnh" is an issuer's row of the table, not its signature)."""
     first = next((t for v in row if (t := text_of(v))), "")
-    return bool(first) and not first[:1].isdigit() and ends_table(first)
+    if not first or first[:1].isdigit() or not ends_table(first):
+        return False
+    return is_totals(first) or not any(count_of(v) is not None for v in row)
 
 
 def tiers_of(grid: Sequence[Sequence[Cell]], rows: Sequence[int], c: int) -> tuple[str, ...]:
