@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from thidua_cli.catalogue import AwardMatch, Catalogue
 from thidua_cli.cells import is_column_numbers, row_texts, text_of
 from thidua_cli.heading import read_heading
-from thidua_cli.labels import ends_table, header_match, is_place_date, is_totals, layout_rules
+from thidua_cli.labels import header_match, is_place_date, is_totals, layout_rules
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell
 from thidua_cli.records import RECORD_FIELDS, Record
@@ -370,8 +370,8 @@ def _column_total(grid: Sequence[Sequence[Cell]], start: int, c: int) -> tuple[i
         if first and not first[:1].isdigit() and is_totals(first):
             total = count_of(row[c]) if c < len(row) else None
             return (summed if total is None else total), r
-        if first and not first[:1].isdigit() and ends_table(first):
-            break
+        if ends_row(row):
+            break  # a signature or place-and-date row
         value = count_of(row[c]) if c < len(row) else None
         if value is not None:
             summed, last = summed + value, r
