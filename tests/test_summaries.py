@@ -356,3 +356,26 @@ def test_sections_issuer_sub_rows_and_a_merged_total(tmp_path: Path):
     assert mismatches(book(tmp_path, rows, merges=("A10:B10",), name="b.xlsx")) == [
         ("summary-mismatch", "Tổng hợp", "C8", "Bằng khen, Cá nhân, Chính phủ", "2 / 0")
     ]
+
+
+def test_a_named_list_of_units_with_ticks_stays_a_tick_matrix(tmp_path: Path):
+    """ "Tên đơn vị" with award columns of ticks is a list (one record per tick), never a summary."""
+    rows = [*TITLE, ["STT", "Tên đơn vị", "TTLĐTT", "Giấy khen"], [1, "Tổ Văn", "x", None], [2, "Tổ Sử", "x", "x"]]
+    result = load([write_xlsx(tmp_path / "a.xlsx", rows)], jobs=1)
+    assert sorted((r[3], r[7]) for r in result.rows) == [
+        ("Tổ Sử", "Giấy khen"),
+        ("Tổ Sử", "Tập thể lao động tiên tiến"),
+        ("Tổ Văn", "Tập thể lao động tiên tiến"),
+    ]
+
+
+def test_a_dash_in_a_count_cell_states_nothing(tmp_path: Path):
+    rows = [
+        *TITLE,
+        ["STT", "Tên đơn vị", "LĐTT", "Giấy khen"],
+        [1, "Tổ Văn", 2, "-"],
+        [2, "Tổ Toán", 1, 2],
+        [None, "Tổng cộng", 3, 2],
+    ]
+    path = book(tmp_path, rows)
+    assert grains(summary_of(path)) == [("Giấy khen", None, (), None, 2), ("Lao động tiên tiến", None, (), None, 3)]

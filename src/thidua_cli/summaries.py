@@ -44,6 +44,7 @@ _HEADER_ROWS = 30  # a summary's header starts in the first rows, like a list's
 _MAX_COLUMNS = 60
 _YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _DATES = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}")
+_DASHES = ("", "-", "–", "—")
 _SCAN_BELOW = 2000  # rows read under award labels to see numbers (a summary is short)
 
 
@@ -350,6 +351,8 @@ def read_summary(
             if tiers and _numbers_only(grid, start, index) and dims_of(tiers, catalogue) is None and not _named(tiers):
                 unread.append(UnreadAward((header[1] if header else start - 1) + 1, index, " › ".join(tiers)))
             continue
+        if not _numbers_only(grid, start, index):
+            continue  # ticks ("x") or text under an award label: no count of a summary
         award_label = next(t for t in reversed(tiers) if catalogue.match_award(t) is match)
         dims = dims_of([t for t in tiers if t != award_label], catalogue) or Dims()
         level = cell_levels(match.level, dims.level)
@@ -379,13 +382,14 @@ def _column_total(grid: Sequence[Sequence[Cell]], start: int, c: int) -> tuple[i
 
 
 def _numbers_only(grid: Sequence[Sequence[Cell]], start: int, c: int) -> bool:
-    """Does column c hold numbers, and only numbers, below the header (to the table's end)?"""
+    """Does column c hold numbers, and only numbers, below the header (to the table's end)? A
+    dash ("-": none) is no number and no text."""
     filled = numbers = 0
     for row in grid[start:]:
         if ends_row(row):
             break
         value = row[c] if c < len(row) else None
-        if text_of(value):
+        if text_of(value) not in _DASHES:
             filled += 1
             numbers += count_of(value) is not None
     return numbers > 0 and numbers == filled
