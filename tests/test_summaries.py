@@ -123,6 +123,7 @@ def test_award_rows_with_one_count_column(tmp_path: Path, header: list[str]):
 
 def test_award_rows_with_counts_of_individuals(tmp_path: Path):
     rows = [*TITLE, ["TT", "Danh hiệu thi đua", "Số cá nhân"], [1, "Lao động tiên tiến", 3], [2, "CSTĐCS", 2]]
+    rows += [[3, "Giấy khen", "-"], [4, "Bằng khen", "-"], [5, "Huân chương Lao động hạng Ba", "-"]]
     path = book(tmp_path, rows)
     assert grains(summary_of(path)) == [
         ("Chiến sĩ thi đua cơ sở", "Cá nhân", (), None, 2),

@@ -265,7 +265,7 @@ def _count_columns(
         dims = dims_of(tiers, catalogue) if tiers else None
         if dims is None:
             continue
-        filled = [grid[r][j] for r in rows if j < len(grid[r]) and text_of(grid[r][j])]
+        filled = [grid[r][j] for r in rows if text_of(cell_at(grid[r], j)) not in _DASHES]
         numbers = sum(1 for v in filled if count_of(v) is not None)
         if numbers and numbers >= summary_rules().numbers_share * len(filled):
             found.append((j, " › ".join(tiers), dims))
