@@ -22,11 +22,12 @@ from thidua_cli.cli import app
 from .conftest import SAMPLE, simple_sheet, write_xlsx
 
 HEAVY = ("pandas", "numpy", "openpyxl", "pyarrow", "python_calamine", "duckdb")
+WATCHED = (*HEAVY, "thidua_cli.catalogue", "rich")
 
 
 def _imported(code: str, tmp_path: Path) -> dict[str, bool]:
     """Which modules a fresh interpreter holds after `code` (run with the cache in tmp_path)."""
-    probe = f"{code}\nimport json, sys\nprint(json.dumps({{m: m in sys.modules for m in {HEAVY + ('thidua_cli.catalogue', 'rich')}}}))"
+    probe = f"{code}\nimport json, sys\nprint(json.dumps({{m: m in sys.modules for m in {WATCHED!r}}}))"
     env = {**os.environ, "THIDUA_CACHE_DIR": str(tmp_path / "cache")}
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True).stdout
     result: dict[str, bool] = json.loads(out.strip().splitlines()[-1])
@@ -106,6 +107,8 @@ def test_a_user_catalogue_is_stored_apart_and_no_cache_stores_nothing(tmp_path: 
     _LOADED.clear()
     assert runner.invoke(app, ["tally", "2018", str(folder), "-f", "csv", "-q"]).exit_code == 1
     assert len(list(cache_dir.glob("catalogue-*.marshal"))) == 2  # the shipped one, the extended one
+    assert runner.invoke(app, ["cache", "clear"]).exit_code == 0
+    assert not list(cache_dir.glob("catalogue-*"))
 
 
 def test_workers_started_by_spawn_give_the_same_results(monkeypatch):
