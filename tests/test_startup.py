@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from thidua_cli import load
 from thidua_cli.cache import Cache
-from thidua_cli.catalogue import _LOADED, _source_texts, fingerprint_of, load_catalogue, uncached_catalogue
+from thidua_cli.catalogue import _source_texts, fingerprint_of, load_catalogue, uncached_catalogue
 from thidua_cli.catalogue_store import CatalogueStore
 from thidua_cli.cli import app
 
@@ -96,17 +96,29 @@ def test_a_user_catalogue_is_stored_apart_and_no_cache_stores_nothing(tmp_path: 
     user = tmp_path / "mine.toml"
     user.write_text('[[award]]\nname = "Lao động tiên tiến"\naliases = ["Chiến sĩ gương mẫu"]\n', "utf-8")
     runner = CliRunner()
+
+    def new_process() -> None:  # the catalogues built so far are forgotten (restored after the test)
+        monkeypatch.setattr("thidua_cli.catalogue._LOADED", {})
+
+    new_process()
     plain = runner.invoke(app, ["tally", "2018", str(folder), "-f", "csv", "-q", "--no-cache"])
     assert plain.exit_code == 1 and not list(cache_dir.glob("catalogue-*"))
-    _LOADED.clear()  # a new process
+    new_process()
     first = runner.invoke(app, ["tally", "2018", str(folder), "-f", "csv", "-q", "--catalogue", str(user)])
-    _LOADED.clear()
+    new_process()
     second = runner.invoke(app, ["tally", "2018", str(folder), "-f", "csv", "-q", "--catalogue", str(user)])
     assert first.exit_code == second.exit_code == 0
     assert first.output == second.output and "2018,Lao động tiên tiến,Cơ sở,Cá nhân,1" in first.output
-    _LOADED.clear()
+    new_process()
     assert runner.invoke(app, ["tally", "2018", str(folder), "-f", "csv", "-q"]).exit_code == 1
     assert len(list(cache_dir.glob("catalogue-*.marshal"))) == 2  # the shipped one, the extended one
+    twin = tmp_path / "twin.toml"  # the same text under another name: the catalogue names its own file
+    twin.write_text(user.read_text("utf-8"), "utf-8")
+    store = CatalogueStore(Cache(cache_dir, ""))
+    new_process()
+    assert load_catalogue([twin], store).sources == ["(tích hợp sẵn)", str(twin)]
+    new_process()
+    assert load_catalogue([user], store).sources == ["(tích hợp sẵn)", str(user)]
     assert runner.invoke(app, ["cache", "clear"]).exit_code == 0
     assert not list(cache_dir.glob("catalogue-*"))
 

@@ -551,17 +551,18 @@ _LOADED: dict[tuple[Path, ...], Catalogue] = {}
 def load_catalogue(extra: Sequence[Path] = (), store: Store | None = None) -> Catalogue:
     """The shipped catalogue, extended by a user's files (aliases, awards, issuers): built once
     per process. `store`: where it is kept between runs (building it from the TOML files costs
-    ~50 ms, reading it back ~2 ms); taken from it only when built from the same texts."""
+    ~50 ms, reading it back ~2 ms); taken from it only when built from the same texts and files
+    (the catalogue names its files in `sources`)."""
     paths = tuple(extra)
     found = _LOADED.get(paths)
     if found is None:
         texts = _source_texts(paths)
-        fingerprint = fingerprint_of(texts)
-        found = store.get(fingerprint) if store is not None else None
+        stored_as = fingerprint_of([*texts, *map(str, paths)])
+        found = store.get(stored_as) if store is not None else None
         if found is None:
             found = _build_catalogue(paths, texts)
             if store is not None:
-                store.put(fingerprint, found)
+                store.put(stored_as, found)
         _LOADED[paths] = found
     return found
 

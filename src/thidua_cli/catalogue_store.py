@@ -1,8 +1,8 @@
 """The built catalogue kept in the per-user cache, so that a run does not build it again.
 
 Building the catalogue (parsing its TOML, computing the matching key of every alias) costs
-~50 ms of every start; reading it back costs ~2 ms. One file per set of catalogue texts,
-`catalogue-<fingerprint>.marshal`: an HMAC-SHA-256 line (the cache's secret, see `cache`), then
+~50 ms of every start; reading it back costs ~2 ms. One file per set of catalogue files (their
+names and texts), `catalogue-<fingerprint>.marshal`: an HMAC-SHA-256 line (the cache's secret, see `cache`), then
 `marshal` data — plain tuples, dicts, sets and strings, never code or pickle. The signed header
 names the catalogue's fingerprint, the tool's version and its code fingerprint, so a changed
 catalogue or reader never reuses a table built by another. A file that does not verify or load
