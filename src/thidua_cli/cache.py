@@ -192,7 +192,8 @@ class Cache:
         removed = 0
         if not self.directory.is_dir():
             return 0
-        for entry in [*self.directory.glob("*.json"), *self.directory.glob("*/*.json")]:  # */: format 2
+        stored = self.directory.glob("catalogue-*.marshal")  # the built catalogues (catalogue_store)
+        for entry in [*self.directory.glob("*.json"), *self.directory.glob("*/*.json"), *stored]:  # */: format 2
             try:
                 entry.unlink()
                 removed += 1

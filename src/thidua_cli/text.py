@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable
 from functools import cache, lru_cache
@@ -79,6 +78,8 @@ _ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 @cache
 def _tables() -> dict[str, dict[str, str]]:
+    import tomllib  # here: a run that decodes no legacy text never imports it
+
     data = tomllib.loads(read_data("encodings.toml"))
     return {name: dict(table) for name, table in data.items()}
 

@@ -16,17 +16,18 @@ import typer.main
 from typer.core import TyperCommand, TyperGroup
 
 from thidua_cli import __version__
-from thidua_cli.catalogue import Catalogue, find_user_catalogues, load_catalogue
 from thidua_cli.cli.language import LANGUAGE, Localised, language_of
 from thidua_cli.errors import ThiduaError
 from thidua_cli.i18n import Lang, t
-from thidua_cli.problems import Problem, Severity
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the rest is imported where it is used: `--help` never needs the catalogue
     from rich.console import Console
 
+    from thidua_cli.cache import Cache
+    from thidua_cli.catalogue import Catalogue
     from thidua_cli.loading import LoadResult
     from thidua_cli.outputs import Guard
+    from thidua_cli.problems import Problem
     from thidua_cli.workers import Limits
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_NOTHING_READ, EXIT_INTERNAL = 0, 1, 2, 3, 4
@@ -335,8 +336,16 @@ def _on_termination() -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 
 
-def catalogue_for(paths: list[Path] | None) -> Catalogue:
-    return load_catalogue(find_user_catalogues(paths or [], Path.cwd()))
+def catalogue_for(paths: list[Path] | None, cache: Cache | None = None) -> Catalogue:
+    """The run's catalogue; with a `cache`, kept built in it between runs (see catalogue_store)."""
+    from thidua_cli.catalogue import find_user_catalogues, load_catalogue
+
+    store = None
+    if cache is not None:
+        from thidua_cli.catalogue_store import CatalogueStore
+
+        store = CatalogueStore(cache)
+    return load_catalogue(find_user_catalogues(paths or [], Path.cwd()), store)
 
 
 def exit_for(result: LoadResult) -> NoReturn:
@@ -348,6 +357,8 @@ def exit_for(result: LoadResult) -> NoReturn:
 def _counted(problem: Problem) -> str:
     """ "no": rows not counted (an error, or outside the years); "yes": a warning on records
     counted; "": a note about a sheet (skipped)."""
+    from thidua_cli.problems import Severity
+
     if problem.severity is Severity.ERROR or problem.code == "outside-years":
         return "no"
     return "yes" if problem.severity is Severity.WARNING else ""
@@ -425,7 +436,7 @@ def load_paths(
             fail(t("missing_path", lang, path=path), EXIT_USAGE, lang)
         if path.suffix.lower() == ".csv" and path.is_file():  # no title, heading year or sections to read
             fail(t("csv_given", lang, path=path), EXIT_USAGE, lang)
-    cat = catalogue_for(catalogue)
+    cat = catalogue_for(catalogue, None if reading.no_cache else Cache(default_dir(), ""))
     cache = None if reading.no_cache else Cache(default_dir(), cat.fingerprint)
     with ProgressBar(t("loading", lang), enabled=not quiet and _is_terminal(sys.stderr)) as bar:
         result = load(

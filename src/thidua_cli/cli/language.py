@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -39,6 +38,8 @@ def language_of(args: Sequence[str]) -> str:
 
 @cache
 def _data() -> dict[str, Any]:
+    import tomllib  # only help and errors need the file
+
     return tomllib.loads(read_text("interface.toml"))
 
 
