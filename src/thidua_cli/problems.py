@@ -64,6 +64,13 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "Bỏ qua trang tính: {detail}.",
         "Sheet skipped: {detail}.",
     ),
+    "skipped-table": (
+        Severity.ERROR,
+        "Bảng ở dòng {value} (trang tính có nhiều bảng, mỗi bảng một dòng tiêu đề cột) không đọc được: "
+        "{detail}; các dòng của bảng này không được tính. Xem: thidua inspect.",
+        "The table at rows {value} (the sheet holds several tables, each with its own header) cannot be "
+        "read: {detail}; its rows are not counted. See: thidua inspect.",
+    ),
     "no-table": (
         Severity.ERROR,
         'Không trang tính nào trong tệp có danh sách khen thưởng (cần dòng tiêu đề cột có "Họ và tên" '
@@ -271,6 +278,10 @@ REASONS: dict[str, tuple[str, str]] = {
     "no-award": (
         "không có cột danh hiệu và tiêu đề không nêu danh hiệu",
         "no award column and the heading names no award",
+    ),
+    "conflict": (
+        "không xác định chắc được vai trò của cột (tiêu đề và nội dung ô mâu thuẫn)",
+        "the role of a column is unclear (header and cells disagree)",
     ),
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -66,14 +67,19 @@ def _print_file(console: Console, inspection: FileInspection, lang: str) -> None
     console.print(Rule(inspection.file))
     for problem in inspection.problems:
         console.print(f"[red]{problem['message']}[/]")
+    tables = Counter(sheet.sheet for sheet in inspection.sheets)
     for sheet in inspection.sheets:
-        _print_sheet(console, sheet, lang)
+        _print_sheet(console, sheet, lang, tables[sheet.sheet] > 1)
 
 
-def _print_sheet(console: Console, sheet: SheetInspection, lang: str) -> None:
+def _print_sheet(console: Console, sheet: SheetInspection, lang: str, several: bool) -> None:
+    """One table of a sheet (`several`: the sheet holds more than one, each named by its number)."""
     from rich.table import Table
 
     en = lang == "en"
+    name = sheet.sheet
+    if several:
+        name = f"{sheet.sheet}, table {sheet.table}" if en else f"{sheet.sheet}, bảng {sheet.table}"
     if sheet.read:
         header = f"{sheet.header_rows[0]}–{sheet.header_rows[1]}" if sheet.header_rows else "?"
         where = (
@@ -81,9 +87,9 @@ def _print_sheet(console: Console, sheet: SheetInspection, lang: str) -> None:
             if en
             else f"dòng tiêu đề {header}, dữ liệu dòng {sheet.first_data_row}–{sheet.last_row}, {sheet.records} bản ghi"
         )
-        console.print(f"[bold]{sheet.sheet}[/]: {where}", highlight=False)
+        console.print(f"[bold]{name}[/]: {where}", highlight=False)
     else:
-        console.print(f"[bold]{sheet.sheet}[/]: [yellow]{sheet.problems[0]['message']}[/]", highlight=False)
+        console.print(f"[bold]{name}[/]: [yellow]{sheet.problems[0]['message']}[/]", highlight=False)
     if sheet.heading is not None:
         h = sheet.heading
         facts = [
