@@ -250,3 +250,14 @@ def test_a_title_merged_across_right_over_the_header_is_the_heading_not_a_header
     ]
     result = load([write_xlsx(tmp_path / "a.xlsx", rows, merges=["A1:C1"])], jobs=1)
     assert [(r[1], r[3], r[6]) for r in records(result)] == [("Cao Văn Bình", "Lao động tiên tiến", 2018)]
+
+
+def test_a_short_first_table_is_not_lost_to_a_better_header_below(tmp_path: Path):
+    """One or two rows under the first header: the better-scoring header below is the second table's."""
+    for people in (PEOPLE, [[None], ["Họ và tên", "Chức vụ", "Danh hiệu", "Cấp khen"], PEOPLE[2][1:], [None]]):
+        collectives = [["STT", "Tên tập thể", "Cấp khen", "Số QĐ", "Hình thức khen thưởng", "Năm"]]
+        collectives += [[1, "Tổ Toán - Tin", "Tỉnh", "12/QĐ-UBND", "Bằng khen", 2021]]
+        result = load([write_xlsx(tmp_path / "a.xlsx", [*TITLE, *people, *collectives])], jobs=1)
+        assert [(r[1], r[3]) for r in records(result)][-1] == ("Tổ Toán - Tin", "Bằng khen")
+        assert ("Nguyễn Văn Khải", "Lao động tiên tiến") in [(r[1], r[3]) for r in records(result)]
+        assert result.problems == []

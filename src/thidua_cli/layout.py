@@ -137,13 +137,13 @@ def find_header(
     grid: list[list[Cell]], start: int = 0, rows: int = HEADER_SEARCH_ROWS
 ) -> tuple[int, int, list[tuple[str, ...]]] | None:
     """(first, last, each column's header texts top first) of the best header starting in the
-    `rows` rows from `start`, or None."""
+    `rows` rows from `start`, or None. A header above it with numbered rows under it is a table
+    of its own, and comes first (the better one below is the next table's)."""
     best: tuple[int, int, int] | None = None
+    earlier: tuple[int, int, int] | None = None  # the header the best one replaced
     limit = min(start + rows, len(grid))
     texts = [tuple([text_of(v) for v in grid[r]]) for r in range(start, min(start + 2, len(grid)))]  # then 1 per row
     for i, r in enumerate(range(start, limit)):
-        if best is not None and r > best[2] + 3:
-            break  # data rows below a header never make a better one (a header further down is another table's)
         if r + 2 < len(grid):
             texts.append(tuple([text_of(v) for v in grid[r + 2]]))
         top, below = texts[i], texts[i + 1] if i + 1 < len(texts) else ()
@@ -154,10 +154,27 @@ def find_header(
             continue
         score, span = found
         if score >= 2 and (best is None or score > best[0]):
+            earlier = earlier or best
             best = (score, r, r + span)
+        elif best is not None and r > best[2] + 3:
+            break  # data rows below a header never make a better one
     if best is None:
         return None
+    if earlier is not None and _numbered_rows(
+        texts[earlier[1] - start : earlier[2] - start + 1], texts[earlier[2] - start + 1 : best[1] - start]
+    ):
+        best = earlier
     return best[1], best[2], _tiers(texts[best[1] - start : best[2] - start + 1])
+
+
+def _numbered_rows(header: Sequence[tuple[str, ...]], rows: Sequence[tuple[str, ...]]) -> bool:
+    """Do `rows` hold records of the table under `header`: a number in its STT column, or
+    (without one) a row of three texts or more?"""
+    tiers = _tiers(header)
+    stt = next((c for c, t in enumerate(tiers) if t and header_match(t[-1])[0] == "stt"), None)
+    if stt is None:
+        return any(len({t for t in row if t}) >= 3 for row in rows)
+    return any(stt < len(row) and is_number(row[stt]) for row in rows)
 
 
 @lru_cache(maxsize=4096)
