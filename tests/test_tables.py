@@ -150,6 +150,7 @@ def test_inspect_shows_each_table_region_header_and_roles(tmp_path: Path):
     assert json.loads(out.stdout) == [found.as_dict()]
     text = CliRunner().invoke(app, ["inspect", str(path), "--lang", "en"]).stdout
     assert "table 1" in text and "header rows 10–10, data rows 11–11, 1 records" in text
+    assert "[bold]" not in text and "[/]" not in text  # styles, never markup printed as text
 
 
 # --- sub-headings without an STT column ---------------------------------------------------------
