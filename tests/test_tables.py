@@ -99,9 +99,9 @@ def test_a_second_table_whose_columns_conflict_is_reported_and_the_first_still_c
     result = load([path], jobs=1)
     assert records(result) == PEOPLE_RECORDS  # nothing of the second table, not even read with table 1's roles
     (problem,) = result.problems
-    assert (problem.code, problem.row, problem.value) == ("skipped-table", 10, "10–14")
-    assert problem.detail is not None and problem.detail.startswith("conflict: ")
-    assert "không đọc được" in problem.message() and "rows are not counted" in problem.message("en")
+    assert (problem.code, problem.row, problem.value) == ("ambiguous-table", 10, "10–14")
+    assert problem.detail == "#4 (no label): level 50%"
+    assert "không được tính" in problem.message() and "rows are not counted" in problem.message("en")
     out = CliRunner().invoke(app, ["validate", str(path), "--no-cache"])
     assert out.exit_code == 1
     assert "10–14" in out.output
@@ -112,6 +112,8 @@ def test_a_second_table_without_an_award_is_reported_with_its_rows(tmp_path: Pat
     result = load([write_xlsx(tmp_path / "a.xlsx", rows)], jobs=1)
     assert records(result) == PEOPLE_RECORDS
     assert [(p.code, p.row, p.value, p.detail) for p in result.problems] == [("skipped-table", 10, "10–11", "no-award")]
+    assert result.problems[0].severity == "warning"  # a list of names without awards is no award list
+    assert "không có cột danh hiệu" in result.problems[0].message()
 
 
 def test_a_summary_under_the_list_is_never_counted(tmp_path: Path):

@@ -5,9 +5,10 @@ a table ends (a header with other labels below it starts another table)."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.cells import column_numbers, is_column_numbers, row_texts, text_of
@@ -78,14 +79,16 @@ class NoTable:
     region: tuple[int, int] | None = None  # 0-based first header row, end (exclusive): one of several tables
 
     def problem(self, file: str) -> Problem:
-        """The finding that reports this sheet or region: a conflict is an error (rows are not
-        read), and so is a region with a header of its own that cannot be read (its rows are lost)."""
+        """The finding that reports this sheet or region: a conflict is an error (rows of an award
+        list are not read); a region that is no award list is a warning, with its rows."""
         if self.region is not None:
             rows = f"{self.region[0] + 1}–{self.region[1]}"
             if self.reason == "summary":
                 return Problem("skipped-sheet", file, self.sheet, self.region[0] + 1, value=rows, detail="summary")
-            detail = f"conflict: {self.detail}" if self.reason == "conflict" else self.reason
-            return Problem("skipped-table", file, self.sheet, self.region[0] + 1, value=rows, detail=detail)
+            code, detail = (
+                ("ambiguous-table", self.detail) if self.reason == "conflict" else ("skipped-table", self.reason)
+            )
+            return Problem(code, file, self.sheet, self.region[0] + 1, value=rows, detail=detail)
         if self.reason == "conflict":
             return Problem("ambiguous-columns", file, self.sheet, value=self.detail)
         detail = "empty-sheet" if self.reason == "empty" else self.reason
@@ -250,8 +253,7 @@ def _score(tiers: list[tuple[str, ...]]) -> int:
     return len(roles) if "name" in roles else 0
 
 
-@dataclass(frozen=True)
-class _Span:
+class _Span(NamedTuple):
     """Where one table of a sheet lies (0-based rows): its header, first data row, end
     (exclusive) and the title rows over its header."""
 
@@ -356,27 +358,30 @@ def _next_header(
     grid: list[list[Cell]], start: int, tiers: list[tuple[str, ...]]
 ) -> tuple[int, int, list[tuple[str, ...]]] | None:
     """The first header below `start` whose labels differ from `tiers` (a header repeated at a
-    page break is no new table). A numbered row (its STT cell a number) and a row with fewer
-    than two cells that may start a label are passed over at once: the usual sheet has one table."""
+    page break is no new table). Only rows without a number in the STT cell, and with two cells
+    or more that may start a label, are weighed: the usual sheet has one table."""
     lead = next((c for c, t in enumerate(tiers) if t and header_match(t[-1])[0] == "stt"), None)
     same: tuple[tuple[str, ...], ...] | None = None  # the header's key, when a header is met below
-    r, end = start, len(grid)
-    while r < end:
-        row = grid[r]  # every row is as wide as the header (prepare_grid)
-        if lead is not None:  # the usual row: a number in the STT cell, passed over inline
-            cls = row[lead].__class__
-            if cls is float or cls is int or (cls is str and is_number(row[lead])):
-                r += 1
-                continue
-        if _label_cells(row) >= 2:
-            found = find_header(grid, r, NEXT_HEADER_ROWS)
-            if found is not None:
-                same = same or _header_key(tiers)
-                if _header_key(found[2]) != same:
-                    return found
-                r = found[1]  # the same header again: its rows are the walk's to pass over
-        r += 1
+    after = start  # rows above this one are passed (a repeated header's)
+    for r in _unnumbered(grid, start, lead):
+        row = grid[r]
+        if r < after or (lead is not None and is_number(row[lead])) or _label_cells(row) < 2:
+            continue
+        found = find_header(grid, r, NEXT_HEADER_ROWS)
+        if found is not None:
+            same = same or _header_key(tiers)
+            if _header_key(found[2]) != same:
+                return found
+            after = found[1] + 1  # the same header again: its rows are the walk's to pass over
     return None
+
+
+def _unnumbered(grid: list[list[Cell]], start: int, lead: int | None) -> Iterable[int]:
+    """The rows from `start` whose STT cell holds no number: one comprehension over the column
+    (every row is as wide as the header: prepare_grid)."""
+    if lead is None:
+        return range(start, len(grid))
+    return [r for r in range(start, len(grid)) if (c := grid[r][lead].__class__) is not float and c is not int]
 
 
 def _label_cells(row: list[Cell]) -> int:

@@ -65,11 +65,19 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "Sheet skipped: {detail}.",
     ),
     "skipped-table": (
+        Severity.WARNING,
+        "Bảng ở dòng {value} (trang tính có nhiều bảng, mỗi bảng một dòng tiêu đề cột) không phải danh sách "
+        "khen thưởng: {detail}; các dòng của bảng này không được tính.",
+        "The table at rows {value} (the sheet holds several tables, each with its own header) is no award "
+        "list: {detail}; its rows are not counted.",
+    ),
+    "ambiguous-table": (
         Severity.ERROR,
-        "Bảng ở dòng {value} (trang tính có nhiều bảng, mỗi bảng một dòng tiêu đề cột) không đọc được: "
-        "{detail}; các dòng của bảng này không được tính. Xem: thidua inspect.",
-        "The table at rows {value} (the sheet holds several tables, each with its own header) cannot be "
-        "read: {detail}; its rows are not counted. See: thidua inspect.",
+        "Bảng ở dòng {value} (trang tính có nhiều bảng, mỗi bảng một dòng tiêu đề cột): không xác định chắc "
+        "được vai trò của cột {detail} (tiêu đề và nội dung ô mâu thuẫn); các dòng của bảng này không được "
+        "tính. Xem: thidua inspect.",
+        "The table at rows {value} (the sheet holds several tables, each with its own header): cannot tell "
+        "the role of column {detail} (header and cells disagree); its rows are not counted. See: thidua inspect.",
     ),
     "no-table": (
         Severity.ERROR,
@@ -278,10 +286,6 @@ REASONS: dict[str, tuple[str, str]] = {
     "no-award": (
         "không có cột danh hiệu và tiêu đề không nêu danh hiệu",
         "no award column and the heading names no award",
-    ),
-    "conflict": (
-        "không xác định chắc được vai trò của cột (tiêu đề và nội dung ô mâu thuẫn)",
-        "the role of a column is unclear (header and cells disagree)",
     ),
 }
 

@@ -176,7 +176,8 @@ def _sections(result: LoadResult) -> list[tuple[str, str, list[Problem], int | N
             [
                 p
                 for p in problems
-                if p.code in ("skipped-sheet", "sheet-unreadable", "ambiguous-columns", "skipped-table")
+                if p.code
+                in ("skipped-sheet", "sheet-unreadable", "ambiguous-columns", "ambiguous-table", "skipped-table")
             ],
             MAX_SHEET_LINES,
         ),
@@ -195,11 +196,7 @@ def _sections(result: LoadResult) -> list[tuple[str, str, list[Problem], int | N
         (
             "unrecognised",
             "bold red",
-            [
-                p
-                for p in problems
-                if p.row is not None and p.severity is Severity.ERROR and p.code not in ("duplicate", "skipped-table")
-            ],
+            [p for p in problems if p.row is not None and p.severity is Severity.ERROR and p.code not in _NOT_ROWS],
             MAX_PROBLEM_LINES,
         ),
         ("merged", "bold yellow", [p for p in problems if p.code == "duplicate"], MAX_PROBLEM_LINES),
@@ -207,7 +204,7 @@ def _sections(result: LoadResult) -> list[tuple[str, str, list[Problem], int | N
     ]
 
 
-_NOT_ROWS = ("duplicate", "skipped-table")  # merged, not lost; a table, listed with the skipped sheets
+_NOT_ROWS = ("duplicate", "ambiguous-table")  # merged, not lost; a table, listed with the skipped sheets
 
 
 def summary_line(result: LoadResult, years: Sequence[int] | None, lang: str) -> str:
