@@ -634,9 +634,7 @@ def expand_classes(entry: dict[str, Any], where: str) -> list[dict[str, Any]]:
     out = []
     for cls in classes:
         if cls not in _CLASS_FORMS:
-            raise CatalogueError(
-                f"{where}: hạng '{cls}' của '{entry.get('name')}' không hợp lệ ({', '.join(_CLASS_FORMS)})"
-            )
+            raise CatalogueError(f"{where}: hạng '{cls}' của '{entry.get('name')}' không hợp lệ ({', '.join(_CLASS_FORMS)})")
         roman, digit = _CLASS_FORMS[cls]
         bases = [entry["name"], *entry.get("aliases", [])]
         forms = (f"hạng {cls}", f"hạng {roman}", f"hạng {digit}", roman, cls, f"H{digit}", f"H.{digit}")

@@ -197,8 +197,7 @@ def rule_set_for(year: int, rule_sets: Sequence[RuleSet]) -> RuleSet:
             return rule_set
     spans = ", ".join(f"{rs.first_year}–{rs.last_year}" for rs in rule_sets)
     raise CatalogueError(
-        f"Không có bộ quy tắc nào cho năm {year} (có: {spans}).",
-        f"No rule set covers the year {year} (there are: {spans}).",
+        f"Không có bộ quy tắc nào cho năm {year} (có: {spans}).", f"No rule set covers the year {year} (there are: {spans})."
     )
 
 
