@@ -54,7 +54,7 @@ def measure(case: str, sheets: int, rows: int) -> tuple[int, int, float]:
     records = findings = 0
     start = time.perf_counter()
     for grid in grids:
-        table = find_table(grid, catalogue, ("S", "f", "d"))
+        (table,) = find_table(grid, catalogue, ("S", "f", "d"))
         assert not isinstance(table, NoTable)
         normaliser = Normaliser(catalogue, "f")
         normaliser.add_table(table)

@@ -40,6 +40,7 @@ class Family:
     units: dict[str, str] = field(default_factory=dict)  # name → unit the record must carry
     # a summary count table: (award, kind, levels, year, count) of each number it gives
     summary: list[SummaryExpected] = field(default_factory=list)
+    more_headers: list[int] = field(default_factory=list)  # 0-based first rows of the headers of tables below
 
     def width(self) -> int:
         return max(len(r) for r in self.rows)
@@ -344,6 +345,71 @@ def sections() -> Family:
     )
 
 
+def two_tables() -> Family:
+    """A people's table, then under its own title a collective table with other columns in
+    another order: each read with its own roles, the title giving the second its kind."""
+    head = _title("DANH SÁCH KHEN THƯỞNG NĂM 2020")
+    h = len(head)
+    rows = [
+        *head,
+        ["STT", "Họ và tên", "Chức vụ", "Danh hiệu thi đua", "Cấp khen"],
+        [1, "Nguyễn Thị Hằng", "Giáo viên", "Lao động tiên tiến", "Cơ sở"],
+        [2, "Phó Văn Thắng", "Tổ trưởng", "Bằng khen", "Tỉnh"],
+        [3, "Lò Thị Mến", "Giáo viên", "Chiến sĩ thi đua cơ sở", "Cơ sở"],
+        ["Cộng: 03 cá nhân"],
+        [],
+        ["DANH SÁCH TẬP THỂ ĐƯỢC KHEN THƯỞNG"],
+        ["STT", "Tên tập thể", "Cấp khen", "Số quyết định", "Hình thức khen thưởng"],
+        [1, "Tổ Ngữ văn", "Giám đốc Sở", "25/QĐ-SGDĐT", "Giấy khen"],
+        [2, "Tổ Toán", "Tỉnh", "60/QĐ-UBND", "Bằng khen"],
+        [3, "Công đoàn trường", "Cơ sở", "12/QĐ-SGDĐT", "Tập thể lao động tiên tiến"],
+    ]
+    return Family(
+        "two_tables",
+        rows,
+        (h, h),
+        [
+            ("Nguyễn Thị Hằng", "Giáo viên", "Lao động tiên tiến", "Cơ sở", "Cá nhân", 2020),
+            ("Phó Văn Thắng", "Tổ trưởng", "Bằng khen", "Tỉnh", "Cá nhân", 2020),
+            ("Lò Thị Mến", "Giáo viên", "Chiến sĩ thi đua cơ sở", "Cơ sở", "Cá nhân", 2020),
+            ("Tổ Ngữ văn", "", "Giấy khen", "Cơ sở", "Tập thể", 2020),
+            ("Tổ Toán", "", "Bằng khen", "Tỉnh", "Tập thể", 2020),
+            ("Công đoàn trường", "", "Tập thể lao động tiên tiến", "Cơ sở", "Tập thể", 2020),
+        ],
+        more_headers=[h + 7],
+    )
+
+
+def subheadings_no_stt() -> Family:
+    """No STT column; each unit typed only in the name cell above its people."""
+    head = _title("DANH SÁCH KHEN THƯỞNG NĂM 2019")
+    h = len(head)
+    rows = [
+        *head,
+        ["Họ và tên", "Chức vụ", "Danh hiệu thi đua", "Cấp khen"],
+        ["Trường THCS Nguyễn Du"],
+        ["Vi Văn Quý", "Giáo viên", "Lao động tiên tiến", "Cơ sở"],
+        ["Ninh Thị Thoa", "Giáo viên", "Chiến sĩ thi đua cơ sở", "Cơ sở"],
+        ["2. Phòng Giáo dục và Đào tạo"],
+        ["Khổng Văn Sáng", "Chuyên viên", "Bằng khen", "Tỉnh"],
+    ]
+    return Family(
+        "subheadings_no_stt",
+        rows,
+        (h, h),
+        [
+            ("Vi Văn Quý", "Giáo viên", "Lao động tiên tiến", "Cơ sở", "Cá nhân", 2019),
+            ("Ninh Thị Thoa", "Giáo viên", "Chiến sĩ thi đua cơ sở", "Cơ sở", "Cá nhân", 2019),
+            ("Khổng Văn Sáng", "Chuyên viên", "Bằng khen", "Tỉnh", "Cá nhân", 2019),
+        ],
+        units={
+            "Vi Văn Quý": "Trường THCS Nguyễn Du",
+            "Ninh Thị Thoa": "Trường THCS Nguyễn Du",
+            "Khổng Văn Sáng": "Phòng Giáo dục và Đào tạo",
+        },
+    )
+
+
 FAMILIES = {
     f().name: f
     for f in (
@@ -359,6 +425,8 @@ FAMILIES = {
         summary_by_kind,
         level_under_group,
         sections,
+        two_tables,
+        subheadings_no_stt,
     )
 }
 

@@ -58,9 +58,9 @@ def said(path: Path) -> Counter[tuple[object, ...]]:
     found: Counter[tuple[object, ...]] = Counter()
     catalogue = load_catalogue()
     for sheet in read_workbook(path).sheets:
-        table = find_table(sheet, catalogue, (sheet.name,))
-        if isinstance(table, NoTable) and table.summary is not None:
-            found.update((c.award, c.kind, c.level, c.year, c.count) for c in table.summary.counts)
+        for table in find_table(sheet, catalogue, (sheet.name,)):
+            if isinstance(table, NoTable) and table.summary is not None:
+                found.update((c.award, c.kind, c.level, c.year, c.count) for c in table.summary.counts)
     return found
 
 
@@ -69,10 +69,24 @@ def test_a_summary_family_says_its_counts(name: str):
     assert said(GALLERY / f"{name}.xlsx") == Counter(FAMILIES[name]().summary)
 
 
-def test_sub_headings_set_the_unit_of_the_rows_below():
-    family = FAMILIES["subheadings"]()
-    result = load([GALLERY / "subheadings.xlsx"], jobs=1)
+@pytest.mark.parametrize("name", ["subheadings", "subheadings_no_stt"])
+def test_sub_headings_set_the_unit_of_the_rows_below(name: str):
+    family = FAMILIES[name]()
+    result = load([GALLERY / f"{name}.xlsx"], jobs=1)
     assert {r[AT["name"]]: r[AT["unit"]] for r in result.rows} == family.units
+
+
+def test_each_table_of_a_sheet_is_read_with_its_own_roles():
+    """The collective table's "Cấp khen" stands where the people's "Chức vụ" does: read with the
+    first table's roles, its levels would be positions and its decision numbers awards."""
+    result = load([GALLERY / "two_tables.xlsx"], jobs=1)
+    second = {r[AT["name"]]: r for r in result.rows if r[AT["kind"]] == "Tập thể"}
+    assert {n: (r[AT["position"]], r[AT["level"]], r[AT["decision_number"]]) for n, r in second.items()} == {
+        "Tổ Ngữ văn": ("", "Cơ sở", "25/QĐ-SGDĐT"),
+        "Tổ Toán": ("", "Tỉnh", "60/QĐ-UBND"),
+        "Công đoàn trường": ("", "Cơ sở", "12/QĐ-SGDĐT"),
+    }
+    assert result.files[0].tables == 2
 
 
 def test_proposals_and_statuses_count_only_when_asked():
@@ -96,11 +110,13 @@ def test_inspect_json_equals_the_library(name: str):
     out = CliRunner().invoke(app, ["inspect", str(path), "--format", "json"])
     assert out.exit_code == 0, out.output
     assert json.loads(out.stdout) == [f.as_dict() for f in inspect_files([path])]
-    sheet = inspect_files([path])[0].sheets[0]
+    sheets = inspect_files([path])[0].sheets
     family = FAMILIES[name]()
+    assert [s.table for s in sheets] == list(range(1, len(family.more_headers) + 2))
     if family.expected:
-        assert sheet.records == len(family.expected)
-        assert sheet.header_rows == (family.header[0] + 1, family.header[1] + 1)
+        assert sum(s.records for s in sheets) == len(family.expected)
+        assert sheets[0].header_rows == (family.header[0] + 1, family.header[1] + 1)
+        assert [s.header_rows for s in sheets[1:]] == [(h + 1, h + 1) for h in family.more_headers]
 
 
 def test_inspect_table_view_names_roles_and_evidence():
@@ -115,16 +131,17 @@ def _shift_rows(family: Family, at: int, n: int) -> None:
         (r0 + n if r0 >= at else r0, c0, r1 + n if r1 >= at else r1, c1) for r0, c0, r1, c1 in family.merges
     ]
     family.header = tuple(h + n if h >= at else h for h in family.header)  # type: ignore[assignment]
+    family.more_headers = [h + n if h >= at else h for h in family.more_headers]
 
 
 def insert_column(family: Family) -> Family | None:
-    """A "Năm sinh" column after the name."""
+    """A "Năm sinh" column after the name (in every table of the sheet)."""
     at = 2
     first, last = family.header
     for r, row in enumerate(family.rows):
         row += [None] * (family.width() - len(row))
         record = r > last and isinstance(row[0], int) and isinstance(row[1], str)
-        value = "Năm sinh" if r == first else (1985 if record else None)
+        value = "Năm sinh" if r == first or r in family.more_headers else (1985 if record else None)
         row.insert(at, value)
     if last > first:
         family.merges.append((first, at, last, at))
@@ -194,8 +211,17 @@ def move_down(family: Family) -> Family | None:
 
 
 def add_subheading(family: Family) -> Family | None:
-    """A unit sub-heading row in the name column above the first numbered row."""
+    """A unit sub-heading row in the name column above the first numbered row (in a table
+    without an STT column: above the first row whose name has cells beside it)."""
     last = family.header[1]
+    if family.rows[family.header[0]][0] == "Họ và tên":
+        for r in range(last + 1, len(family.rows)):
+            row = family.rows[r]
+            if len([v for v in row if v is not None]) >= 2:
+                family.rows.insert(r, ["Phòng Hành chính - Tổng hợp"])
+                _shift_rows(family, r, 1)
+                return family
+        return None
     for r in range(last + 1, len(family.rows)):
         row = family.rows[r]
         if (

@@ -1,4 +1,4 @@
-"""How each sheet of a workbook was read: the table region, header rows, each column's role with
+"""How each sheet of a workbook was read: each table's region, header rows, each column's role with
 its evidence, the rows that are no records and why, and the first records (`thidua inspect`)."""
 
 from __future__ import annotations
@@ -23,13 +23,17 @@ FIRST_RECORDS = 5
 
 @dataclass(frozen=True)
 class SheetInspection:
+    """One table of a sheet (a sheet of several tables gives one each, top to bottom), or the
+    sheet when it holds none."""
+
     sheet: str
+    table: int  # 1, 2 … within the sheet
     read: bool  # a table was found and its rows read
     reason: str | None  # why not (NoTable reason), else None
     detail: str | None
     header_rows: tuple[int, int] | None  # Excel rows
     first_data_row: int | None  # Excel row
-    last_row: int | None  # Excel row of the grid's end
+    last_row: int | None  # Excel row: the table's last (the sheet's end, or above the next table's title)
     columns: tuple[ColumnRole, ...]
     heading: Heading | None
     row_notes: tuple[RowNote, ...]
@@ -64,25 +68,26 @@ def inspect_file(path: Path, catalogue: Catalogue, lang: str = "vi") -> FileInsp
     names = (path.stem, path.parent.name)
     sheets = []
     for sheet in workbook.sheets:
-        found = find_table(sheet, catalogue, (sheet.name, *names), explain=True)
-        if isinstance(found, NoTable):
-            sheets.append(_not_read(found, found.problem(name), lang))
-        else:
-            sheets.append(_read(found, catalogue, name, lang))
+        for number, found in enumerate(find_table(sheet, catalogue, (sheet.name, *names), explain=True), 1):
+            if isinstance(found, NoTable):
+                sheets.append(_not_read(found, number, found.problem(name), lang))
+            else:
+                sheets.append(_read(found, number, catalogue, name, lang))
     return FileInspection(name, tuple(sheets))
 
 
-def _not_read(found: NoTable, problem: Problem, lang: str) -> SheetInspection:
+def _not_read(found: NoTable, number: int, problem: Problem, lang: str) -> SheetInspection:
     rows = (found.header_rows[0] + 1, found.header_rows[1] + 1) if found.header_rows else None
     columns = found.roles.columns if found.roles else ()
     return SheetInspection(
         found.sheet,
+        number,
         False,
         found.reason,
         found.detail,
         rows,
         None,
-        None,
+        found.region[1] if found.region else None,
         columns,
         None,
         (),
@@ -93,19 +98,20 @@ def _not_read(found: NoTable, problem: Problem, lang: str) -> SheetInspection:
     )
 
 
-def _read(table: SheetTable, catalogue: Catalogue, file: str, lang: str) -> SheetInspection:
+def _read(table: SheetTable, number: int, catalogue: Catalogue, file: str, lang: str) -> SheetInspection:
     normaliser = Normaliser(catalogue, file, explain=True)
     normaliser.add_table(table)
     roles = table.roles or TableRoles(())
     first = [dict(zip(RECORD_FIELDS, record, strict=True)) for record in normaliser.records[:FIRST_RECORDS]]
     return SheetInspection(
         table.sheet,
+        number,
         True,
         None,
         None,
         (table.header_first_row + 1, table.header_last_row + 1),
         table.first_data_row + 1,
-        len(table.grid),
+        table.end_row,
         roles.columns,
         table.heading,
         tuple(normaliser.row_notes),

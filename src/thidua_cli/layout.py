@@ -1,24 +1,29 @@
-"""A sheet's raw grid → an award table: grid preparation, the header (one to three tiers), the
-column roles (see roles.py), the heading facts (heading.py) and where the data rows start."""
+"""A sheet's raw grid → its award tables: grid preparation, the header (one to three tiers), the
+column roles (see roles.py), the heading facts (heading.py), where the data rows start and where
+a table ends (a header with other labels below it starts another table)."""
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.cells import column_numbers, is_column_numbers, row_texts, text_of
 from thidua_cli.heading import Heading, read_heading
-from thidua_cli.labels import header_match, layout_rules, may_head
+from thidua_cli.labels import ends_table, header_match, layout_rules, may_head
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell, Merged, SheetGrid, iter_text
 from thidua_cli.roles import TableRoles, assign_roles
+from thidua_cli.rows import is_number, section_of
 from thidua_cli.summaries import Summary, find_summary, read_summary, summary_year
 from thidua_cli.text import decode_legacy, detect_legacy, key
 
 HEADER_SEARCH_ROWS = 30
+NEXT_HEADER_ROWS = 3  # a header found inside a table's rows is looked for from its first label row
+TITLE_ROWS = 4  # rows of one or two texts over a table's header that title it ("DANH SÁCH TẬP THỂ …")
 
 
 @dataclass(frozen=True)
@@ -33,10 +38,11 @@ class SheetTable:
     """An award table found in a sheet, ready for row-by-row normalising."""
 
     sheet: str
-    grid: list[list[Cell]]
+    grid: list[list[Cell]]  # the whole sheet's (shared by its tables)
     columns: dict[str, list[Column]]
     header_last_row: int  # 0-based index of the last header row
     first_data_row: int  # 0-based
+    end_row: int  # 0-based, exclusive: the sheet's end, or the title of the next table
     heading: Heading
     encoding: str | None = None
     header_first_row: int = 0
@@ -60,7 +66,8 @@ class SheetTable:
 
 @dataclass(frozen=True)
 class NoTable:
-    """Why a sheet holds no award table (a plan, a report, a summary, an empty sheet)."""
+    """Why a sheet (or one region of it) holds no award table (a plan, a report, a summary, an
+    empty sheet; a second table whose header cannot be read)."""
 
     sheet: str
     reason: str  # "empty" | "no-header" | "no-award" | "summary" | "conflict"
@@ -69,13 +76,26 @@ class NoTable:
     roles: TableRoles | None = None
     header_rows: tuple[int, int] | None = None  # 0-based first and last header row, when found
     summary: Summary | None = None  # what a summary count table says
+    region: tuple[int, int] | None = None  # 0-based first header row, end (exclusive): one of several tables
 
     def problem(self, file: str) -> Problem:
-        """The finding that reports this sheet: a conflict is an error (rows are not read)."""
+        """The finding that reports this sheet or region: a conflict is an error (rows of an award
+        list are not read); a region that is no award list is a warning, with its rows."""
+        if self.region is not None:
+            rows = f"{self.region[0] + 1}–{self.region[1]}"
+            if self.reason == "summary":
+                return Problem("skipped-sheet", file, self.sheet, self.region[0] + 1, value=rows, detail="summary")
+            code, detail = (
+                ("ambiguous-table", self.detail) if self.reason == "conflict" else ("skipped-table", self.reason)
+            )
+            return Problem(code, file, self.sheet, self.region[0] + 1, value=rows, detail=detail)
         if self.reason == "conflict":
             return Problem("ambiguous-columns", file, self.sheet, value=self.detail)
         detail = "empty-sheet" if self.reason == "empty" else self.reason
         return Problem("skipped-sheet", file, self.sheet, detail=detail)
+
+
+Found = SheetTable | NoTable
 
 
 def prepare_grid(sheet: SheetGrid) -> tuple[list[list[Cell]], str | None]:
@@ -116,37 +136,57 @@ def prepare_grid(sheet: SheetGrid) -> tuple[list[list[Cell]], str | None]:
     return grid, encoding
 
 
-def find_header(grid: list[list[Cell]]) -> tuple[int, int, list[tuple[str, ...]]] | None:
-    """(first, last, each column's header texts top first) of the best header among the first
-    rows, or None."""
+def find_header(
+    grid: list[list[Cell]], start: int = 0, rows: int = HEADER_SEARCH_ROWS
+) -> tuple[int, int, list[tuple[str, ...]]] | None:
+    """(first, last, each column's header texts top first) of the best header starting in the
+    `rows` rows from `start`, or None. A header above it with numbered rows under it is a table
+    of its own, and comes first (the better one below is the next table's)."""
     best: tuple[int, int, int] | None = None
-    limit = min(HEADER_SEARCH_ROWS, len(grid))
-    texts = [tuple([text_of(v) for v in grid[r]]) for r in range(min(2, len(grid)))]  # then one more per row
-    for r in range(limit):
+    earlier: tuple[int, int, int] | None = None  # the header the best one replaced
+    limit = min(start + rows, len(grid))
+    texts = [tuple([text_of(v) for v in grid[r]]) for r in range(start, min(start + 2, len(grid)))]  # then 1 per row
+    for i, r in enumerate(range(start, limit)):
         if r + 2 < len(grid):
             texts.append(tuple([text_of(v) for v in grid[r + 2]]))
-        top, below = texts[r], texts[r + 1] if r + 1 < len(texts) else ()
+        top, below = texts[i], texts[i + 1] if i + 1 < len(texts) else ()
         found = _header_at(top, below)
-        if found is not None and found[1] == 1 and r + 2 < len(texts):
-            found = _third_tier(top, below, texts[r + 2], found)
+        if found is not None and found[1] == 1 and i + 2 < len(texts):
+            found = _third_tier(top, below, texts[i + 2], found)
         if found is None:
             continue
         score, span = found
         if score >= 2 and (best is None or score > best[0]):
+            earlier = earlier or best
             best = (score, r, r + span)
         elif best is not None and r > best[2] + 3:
             break  # data rows below a header never make a better one
     if best is None:
         return None
-    return best[1], best[2], _tiers(texts[best[1] : best[2] + 1])
+    if earlier is not None and _numbered_rows(
+        texts[earlier[1] - start : earlier[2] - start + 1], texts[earlier[2] - start + 1 : best[1] - start]
+    ):
+        best = earlier
+    return best[1], best[2], _tiers(texts[best[1] - start : best[2] - start + 1])
+
+
+def _numbered_rows(header: Sequence[tuple[str, ...]], rows: Sequence[tuple[str, ...]]) -> bool:
+    """Do `rows` hold records of the table under `header`: a number in its STT column, or
+    (without one) a row of three texts or more?"""
+    tiers = _tiers(header)
+    stt = next((c for c, t in enumerate(tiers) if t and header_match(t[-1])[0] == "stt"), None)
+    if stt is None:
+        return any(len({t for t in row if t}) >= 3 for row in rows)
+    return any(stt < len(row) and is_number(row[stt]) for row in rows)
 
 
 @lru_cache(maxsize=4096)
 def _header_at(top: tuple[str, ...], below: tuple[str, ...]) -> tuple[int, int] | None:
     """(score, 0 or 1 more header row) of a header starting at the row `top`, with the row
-    `below` as its possible second tier; None for a row of fewer than two cells. Kept per pair
-    of rows: one layout's header recurs in every file made from it."""
-    if sum(1 for t in top if t) < 2:
+    `below` as its possible second tier; None for a row of fewer than two different texts (a
+    title or section label merged across is no header tier). Kept per pair of rows: one layout's
+    header recurs in every file made from it."""
+    if len({t for t in top if t}) < 2:
         return None
     if sum(1 for t, b in zip(top, below or top, strict=False) if may_head(t) or may_head(b)) < 2:
         return 0, 0  # fewer than two cells start like a header label: a title or a data row
@@ -213,45 +253,208 @@ def _score(tiers: list[tuple[str, ...]]) -> int:
     return len(roles) if "name" in roles else 0
 
 
+class _Span(NamedTuple):
+    """Where one table of a sheet lies (0-based rows): its header, first data row, end
+    (exclusive) and the title rows over its header."""
+
+    header: tuple[int, int, list[tuple[str, ...]]]
+    data_start: int
+    end: int
+    titles: tuple[int, int]
+
+
 def find_table(
     sheet: SheetGrid, catalogue: Catalogue, names: tuple[str, ...], explain: bool = False
-) -> SheetTable | NoTable:
-    """The award table of a sheet. `names` (sheet, file, folder) give the year as a last resort.
-    `explain`: weigh the cells of every column, also those whose label settles their role."""
+) -> tuple[Found, ...]:
+    """The award tables of a sheet, top to bottom (most sheets hold one). A header whose labels
+    differ from the header above it starts a new table (a page-break repeat of the same header
+    does not); the table above ends over it and over its title rows. `names` (sheet, file,
+    folder) give the year as a last resort. `explain`: weigh the cells of every column, also
+    those whose label settles their role."""
     grid, encoding = prepare_grid(sheet)
     if not any(text_of(v) for row in grid for v in row):
-        return NoTable(sheet.name, "empty", encoding)
+        return (NoTable(sheet.name, "empty", encoding),)
     header = find_header(grid)
     if header is None:
-        return _summary_or_nothing(sheet.name, grid, catalogue, names, encoding)
-    first, last, tiers = header
-    data_start = _data_start(grid, first, last)
-    roles = assign_roles(grid, tiers, data_start, catalogue, explain)
+        return (_summary_or_nothing(sheet.name, grid, catalogue, names, encoding),)
+    spans = _spans(grid, header, catalogue)
+    if len(spans) == 1:
+        return (_table(sheet, grid, encoding, spans[0], catalogue, names, explain, None),)
+    sheet_heading = read_heading(grid[: header[0]], catalogue, names)
+    tables = tuple(
+        _table(sheet, grid, encoding, span, catalogue, names, explain, sheet_heading if i else None, True)
+        for i, span in enumerate(spans)
+    )
+    nothing = [t for t in tables if isinstance(t, NoTable)]
+    if len(nothing) < len(tables):
+        return tables
+    # no list in it (a plan, a report): the sheet is skipped as one, a conflict said first
+    first = next((t for t in nothing if t.reason == "conflict"), nothing[0])
+    return (replace(first, region=None),)
+
+
+def _spans(grid: list[list[Cell]], header: tuple[int, int, list[tuple[str, ...]]], catalogue: Catalogue) -> list[_Span]:
+    """Each table's place: the first header's, then one for every header below with other labels."""
+    spans: list[_Span] = []
+    titles = (0, header[0])
+    below: tuple[int, int, list[tuple[str, ...]]] | None = header
+    while below is not None:
+        header = below
+        data_start = _data_start(grid, header[0], header[1])
+        below = _next_header(grid, data_start, header[2])
+        end = _title_start(grid, below[0], data_start, catalogue) if below else len(grid)
+        spans.append(_Span(header, data_start, end, titles))
+        titles = (end, below[0]) if below else titles
+    return spans
+
+
+def _table(
+    sheet: SheetGrid,
+    grid: list[list[Cell]],
+    encoding: str | None,
+    span: _Span,
+    catalogue: Catalogue,
+    names: tuple[str, ...],
+    explain: bool,
+    above: Heading | None,
+    several: bool = False,
+) -> Found:
+    """One table of the sheet, or why it cannot be read. `above`: the sheet's heading, for a
+    table below another (its own title rows say the rest); None for the first table."""
+    first, last, tiers = span.header
+    data_start, end = span.data_start, span.end
+    region = grid if end == len(grid) else grid[:end]  # what the table's rows may be read from
+    roles = assign_roles(region, tiers, data_start, catalogue, explain)
     rows = (first, last)
-    counts = roles.of("count") + [c for c in roles.of("tick") if _holds_counts(grid, c.index, data_start)]
+    nothing = NoTable(sheet.name, "", encoding, None, roles, rows, None, (first, end) if several else None)
+    counts = roles.of("count") + [c for c in roles.of("tick") if _holds_counts(region, c.index, data_start)]
     if counts and not roles.of("award"):  # a summary: nothing in it is counted anyway
-        year = summary_year(grid[:first], catalogue, names)
+        year = summary_year(grid[span.titles[0] : first], catalogue, names)
+        if year is None and above is not None:
+            year = above.year
         numbers = sorted(roles.of("count") + roles.of("tick"), key=lambda c: c.index)  # its 1s count too
-        summary = read_summary(sheet.name, grid, [(c.index, c.tiers) for c in numbers], data_start, year, catalogue, rows)
-        return NoTable(sheet.name, "summary", encoding, None, roles, rows, summary)
+        summary = read_summary(sheet.name, region, [(c.index, c.tiers) for c in numbers], data_start, year, catalogue, rows)
+        return replace(nothing, reason="summary", summary=summary)
     if roles.conflict:
-        return NoTable(sheet.name, "conflict", encoding, roles.conflict, roles, rows)
+        return replace(nothing, reason="conflict", detail=roles.conflict)
     columns: dict[str, list[Column]] = {}
     for column in roles.columns:
         if column.role != "ignored":
             label = column.label if column.role == "tick" or not column.vote.label else column.vote.label
             columns.setdefault(column.role, []).append(Column(column.index, column.role, label))
     if "name" not in columns:
-        return NoTable(sheet.name, "no-header", encoding, None, roles, rows)
-    heading = read_heading(grid[:first], catalogue, names)
+        return replace(nothing, reason="no-header")
+    if above is None:
+        heading = _kind_from_name_header(read_heading(grid[:first], catalogue, names), columns["name"][0].header)
+    else:
+        heading = _heading_below(grid[span.titles[0] : span.titles[1]], above, columns, catalogue)
     if "award" not in columns and "tick" not in columns and heading.award_text is None:
-        return NoTable(sheet.name, "no-award", encoding, None, roles, rows)
-    heading = _kind_from_name_header(heading, columns["name"][0].header)
+        return replace(nothing, reason="no-award")
     proposed = next((c.header for f in ("award", "tick") for c in columns.get(f, ()) if _proposes(c.header)), None)
     if proposed and heading.proposal is None:  # "Hình thức khen thưởng đề nghị": the column proposes
         heading = replace(heading, proposal=proposed)
-    merged = tuple(m for m in sheet.merged if m[0][0] >= data_start)
-    return SheetTable(sheet.name, grid, columns, last, data_start, heading, encoding, first, roles, merged)
+    merged = tuple(m for m in sheet.merged if data_start <= m[0][0] < end)
+    return SheetTable(sheet.name, grid, columns, last, data_start, end, heading, encoding, first, roles, merged)
+
+
+def _next_header(
+    grid: list[list[Cell]], start: int, tiers: list[tuple[str, ...]]
+) -> tuple[int, int, list[tuple[str, ...]]] | None:
+    """The first header below `start` whose labels differ from `tiers` (a header repeated at a
+    page break is no new table). Only rows without a number in the STT cell, and with two cells
+    or more that may start a label, are weighed: the usual sheet has one table."""
+    lead = next((c for c, t in enumerate(tiers) if t and header_match(t[-1])[0] == "stt"), None)
+    same: tuple[tuple[str, ...], ...] | None = None  # the header's key, when a header is met below
+    after = start  # rows above this one are passed (a repeated header's)
+    for r in _unnumbered(grid, start, lead):
+        row = grid[r]
+        if r < after or (lead is not None and is_number(row[lead])) or _label_cells(row) < 2:
+            continue
+        found = find_header(grid, r, NEXT_HEADER_ROWS)
+        if found is not None:
+            same = same or _header_key(tiers)
+            if _header_key(found[2]) != same:
+                return found
+            after = found[1] + 1  # the same header again: its rows are the walk's to pass over
+    return None
+
+
+def _unnumbered(grid: list[list[Cell]], start: int, lead: int | None) -> Iterable[int]:
+    """The rows from `start` whose STT cell holds no number: one comprehension over the column
+    (every row is as wide as the header: prepare_grid)."""
+    if lead is None:
+        return range(start, len(grid))
+    return [r for r in range(start, len(grid)) if (c := grid[r][lead].__class__) is not float and c is not int]
+
+
+def _label_cells(row: list[Cell]) -> int:
+    """How many cells of a row (up to two) could start a header label."""
+    n = 0
+    for v in row:
+        if v.__class__ is str and v and may_head(text_of(v)):
+            n += 1
+            if n == 2:
+                break
+    return n
+
+
+def _header_key(tiers: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """A header's labels as compared for a repeat: by key, trailing empty columns dropped."""
+    out = [tuple(key(t) for t in column) for column in tiers]
+    while out and not out[-1]:
+        out.pop()
+    return tuple(out)
+
+
+def _title_start(grid: list[list[Cell]], header: int, floor: int, catalogue: Catalogue) -> int:
+    """The first of the title rows over a header inside a sheet: up to TITLE_ROWS rows of one or
+    two texts ("II. TẬP THỂ", "DANH SÁCH TẬP THỂ ĐƯỢC TẶNG BẰNG KHEN"), blank rows between them.
+    Never a row of the table above: one with a number cell, a person's name, more texts, or a
+    totals or signature line; never above `floor`."""
+    start, r, taken = header, header - 1, 0
+    while r >= floor and taken < TITLE_ROWS:
+        row = grid[r]
+        texts = row_texts(row)
+        if texts:
+            if (
+                len(texts) > 2
+                or ends_table(texts[0])
+                or is_number(texts[0])
+                or any(v.__class__ is float or v.__class__ is int for v in row)
+                or any(catalogue.name_kind(t) == "Cá nhân" for t in texts)
+            ):
+                break
+            start, taken = r, taken + 1
+        r -= 1
+    return start
+
+
+def _heading_below(
+    rows: Sequence[Sequence[Cell]], above: Heading, columns: dict[str, list[Column]], catalogue: Catalogue
+) -> Heading:
+    """The heading of a table below another: the award, kind, year, decision and proposal its own
+    title rows name (as a heading line, or as a section label "II. TẬP THỂ"), else its name
+    header's kind, else what the sheet's title block says. The unit is the sheet's."""
+    own = read_heading(rows, catalogue)
+    award, kind = own.award_text, own.kind
+    i_stt = columns["stt"][0].index if "stt" in columns else 0
+    for row in rows:
+        texts = row_texts(row)
+        section = section_of(texts, row[i_stt] if i_stt < len(row) else None, catalogue) if texts else None
+        if section is not None:
+            award, kind = award or section.award_text, kind or section.kind
+    heading = Heading(
+        own.lines,
+        award or above.award_text,
+        own.year or above.year,
+        kind,
+        above.unit,
+        own.decision or above.decision,
+        own.decision_level or above.decision_level,
+        own.proposal or above.proposal,
+    )
+    heading = _kind_from_name_header(heading, columns["name"][0].header)
+    return heading if heading.kind else replace(heading, kind=above.kind)
 
 
 def _summary_or_nothing(

@@ -183,19 +183,19 @@ def _read_file(
     for sheet in workbook.sheets:
         if sheet.name in own:
             continue
-        found = find_table(sheet, catalogue, (sheet.name, path.stem, path.parent.name))
-        if isinstance(found, NoTable):
-            normaliser.problems.append(found.problem(name))
-            if found.summary is not None:
-                summaries.append(found.summary)
-            continue
-        tables += 1
-        for columns in found.columns.values():
-            for column in columns:
-                headers[(sheet.name, column.index)] = column.header
-        if found.encoding:
-            encodings.append(found.encoding)
-        normaliser.add_table(found)
+        for found in find_table(sheet, catalogue, (sheet.name, path.stem, path.parent.name)):
+            if isinstance(found, NoTable):
+                normaliser.problems.append(found.problem(name))
+                if found.summary is not None:
+                    summaries.append(found.summary)
+                continue
+            tables += 1
+            for columns in found.columns.values():
+                for column in columns:
+                    headers.setdefault((sheet.name, column.index), column.header)
+            if found.encoding:
+                encodings.append(found.encoding)
+            normaliser.add_table(found)
     # a summary is compared with the name lists of its own workbook, when it has some
     normaliser.checks.extend(summary_mismatches(name, summaries, normaliser.records if tables else None))
     counted = apply_rule(normaliser.records, normaliser.problems, normaliser.checks, normaliser.match)

@@ -96,7 +96,7 @@ class Normaliser(BlockResolver):
         i_award = single.index if single else -1
         names, plain, add = self._names, self._plain.get, self._adder(table)
         state = _Walk(table.heading.kind, None, table.heading.unit or "", False, sheet_status)
-        for r in range(table.first_data_row, len(grid)):
+        for r in range(table.first_data_row, table.end_row):
             row = grid[r]
             stt = row[i_stt] if i_stt is not None else None
             numbered = stt.__class__ is float or stt.__class__ is int or is_number(stt)
@@ -287,7 +287,7 @@ class Normaliser(BlockResolver):
         i_stt, i_name = table.index.get("stt"), table.index["name"]
         rows = [
             r
-            for r in range(table.first_data_row, len(table.grid))
+            for r in range(table.first_data_row, table.end_row)
             if text_of(table.grid[r][i_name])
             and (i_stt is None or (is_number(table.grid[r][i_stt]) and text_of(table.grid[r][i_stt])))
         ]

@@ -64,6 +64,21 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "Bỏ qua trang tính: {detail}.",
         "Sheet skipped: {detail}.",
     ),
+    "skipped-table": (
+        Severity.WARNING,
+        "Bảng ở dòng {value} (trang tính có nhiều bảng, mỗi bảng một dòng tiêu đề cột) không phải danh sách "
+        "khen thưởng: {detail}; các dòng của bảng này không được tính.",
+        "The table at rows {value} (the sheet holds several tables, each with its own header) is no award "
+        "list: {detail}; its rows are not counted.",
+    ),
+    "ambiguous-table": (
+        Severity.ERROR,
+        "Bảng ở dòng {value} (trang tính có nhiều bảng, mỗi bảng một dòng tiêu đề cột): không xác định chắc "
+        "được vai trò của cột {detail} (tiêu đề và nội dung ô mâu thuẫn); các dòng của bảng này không được "
+        "tính. Xem: thidua inspect.",
+        "The table at rows {value} (the sheet holds several tables, each with its own header): cannot tell "
+        "the role of column {detail} (header and cells disagree); its rows are not counted. See: thidua inspect.",
+    ),
     "no-table": (
         Severity.ERROR,
         'Không trang tính nào trong tệp có danh sách khen thưởng (cần dòng tiêu đề cột có "Họ và tên" '

@@ -173,7 +173,12 @@ def _sections(result: LoadResult) -> list[tuple[str, str, list[Problem], int | N
         (
             "skipped_sheets",
             "yellow",
-            [p for p in problems if p.code in ("skipped-sheet", "sheet-unreadable", "ambiguous-columns")],
+            [
+                p
+                for p in problems
+                if p.code
+                in ("skipped-sheet", "sheet-unreadable", "ambiguous-columns", "ambiguous-table", "skipped-table")
+            ],
             MAX_SHEET_LINES,
         ),
         (
@@ -191,12 +196,15 @@ def _sections(result: LoadResult) -> list[tuple[str, str, list[Problem], int | N
         (
             "unrecognised",
             "bold red",
-            [p for p in problems if p.row is not None and p.severity is Severity.ERROR and p.code != "duplicate"],
+            [p for p in problems if p.row is not None and p.severity is Severity.ERROR and p.code not in _NOT_ROWS],
             MAX_PROBLEM_LINES,
         ),
         ("merged", "bold yellow", [p for p in problems if p.code == "duplicate"], MAX_PROBLEM_LINES),
         ("warnings", "yellow", list(result.checks), MAX_PROBLEM_LINES),
     ]
+
+
+_NOT_ROWS = ("duplicate", "ambiguous-table")  # merged, not lost; a table, listed with the skipped sheets
 
 
 def summary_line(result: LoadResult, years: Sequence[int] | None, lang: str) -> str:
@@ -210,7 +218,7 @@ def summary_line(result: LoadResult, years: Sequence[int] | None, lang: str) -> 
     seen: set[tuple[str, str | None, int]] = set()
     for p in result.problems:  # a row with two errors is one row, under its first reason
         place = (p.file, p.sheet, p.row or 0)
-        if p.row is not None and p.severity is Severity.ERROR and p.code != "duplicate" and place not in seen:
+        if p.row is not None and p.severity is Severity.ERROR and p.code not in _NOT_ROWS and place not in seen:
             seen.add(place)
             reasons[p.code] = reasons.get(p.code, 0) + 1
     en = lang == "en"

@@ -94,14 +94,9 @@ def subheading_of(table: SheetTable, r: int, name: str, catalogue: Catalogue) ->
     it), or None. A person's name is never a sub-heading."""
     if not name:
         return None
+    if "stt" not in table.index:
+        return _unnumbered_subheading(table, r, name, catalogue)
     row = table.grid[r]
-    if "stt" not in table.index:  # without numbers, only a label merged across the table is sure
-        across = [text_of(v) for v in row]
-        if sum(1 for t in across if t) >= 3 and all(t in ("", name) for t in across):
-            match = _ENUMERATED.match(name)
-            label = name[match.end() :].strip() if match else name
-            return label if catalogue.name_kind(label) != "Cá nhân" else None
-        return None
     for field_name in _RECORD_FIELDS:
         for column in table.columns.get(field_name, ()):
             text = text_of(row[column.index])
@@ -109,11 +104,68 @@ def subheading_of(table: SheetTable, r: int, name: str, catalogue: Catalogue) ->
                 return None
     if any(t != name for t in _texts_outside(table, row)):
         return None
-    match = _ENUMERATED.match(name)
-    label = name[match.end() :].strip() if match else name
+    label = _label(name)
     if not label or catalogue.name_kind(label) == "Cá nhân" or not _numbered_below(table, r):
         return None
     return label
+
+
+def _label(name: str) -> str:
+    """A sub-heading's text without its number ("1. Trường THPT Lê Lợi" → "Trường THPT Lê Lợi")."""
+    match = _ENUMERATED.match(name)
+    return name[match.end() :].strip() if match else name
+
+
+def _unnumbered_subheading(table: SheetTable, r: int, name: str, catalogue: Catalogue) -> str | None:
+    """A sub-heading in a table without an STT column: a label merged across the row, or a text
+    only in the name cell (every other cell empty, or inherited from a block merged above) that
+    is no person's name and that what follows shows to head a group: it is numbered and the rows
+    under it are not, or the rows under it are numbered ("1. …"), or they are people with an
+    award of their own (or, in a people's list whose heading names the award, people). Anything
+    else stays a row (a collective with no award is a `missing-award`, never a unit)."""
+    row, i_name = table.grid[r], table.index["name"]
+    across = 0  # cells that hold the label: three or more is a label merged across the table
+    for c, value in enumerate(row):
+        text = text_of(value) if c != i_name else name
+        if text == name:
+            across += 1
+        elif text and not table.merged_from_above(r, c):
+            return None
+    label = _label(name)
+    if not label or catalogue.name_kind(label) == "Cá nhân":
+        return None
+    if across >= 3:
+        return label
+    b = _record_below(table, r, catalogue)
+    if b is None:
+        return None
+    below = table.grid[b]
+    below_name = text_of(below[i_name])
+    numbered, numbered_below = bool(_ENUMERATED.match(name)), bool(_ENUMERATED.match(below_name))
+    if numbered != numbered_below:
+        return label
+    if catalogue.name_kind(_label(below_name)) != "Cá nhân":
+        return None
+    award_cols = [c.index for f in ("award", "tick") for c in table.columns.get(f, ())]
+    if award_cols:
+        return label if any(text_of(below[c]) for c in award_cols) else None
+    return label if table.heading.kind == "Cá nhân" else None
+
+
+def _record_below(table: SheetTable, r: int, catalogue: Catalogue) -> int | None:
+    """The next row under `r` (within five) that may be a record: not blank, and not another
+    label alone in the name cell (a sub-heading under a sub-heading)."""
+    i_name = table.index["name"]
+    for b in range(r + 1, min(r + 6, table.end_row)):
+        row = table.grid[b]
+        texts = {t for v in row if (t := text_of(v))}
+        if not texts:
+            continue
+        name = text_of(row[i_name])
+        if texts == {name} and catalogue.name_kind(_label(name)) != "Cá nhân":
+            continue
+        return b
+    return None
 
 
 def _texts_outside(table: SheetTable, row: list[Cell]) -> list[str]:
@@ -126,7 +178,7 @@ def _numbered_below(table: SheetTable, r: int) -> bool:
     """The next row that is neither empty nor another label of one text (a sub-heading under a
     sub-heading) is a numbered record row; looked for within five rows."""
     i_stt = table.index["stt"]
-    for below in table.grid[r + 1 : r + 6]:
+    for below in table.grid[r + 1 : min(r + 6, table.end_row)]:
         texts = {t for v in below if (t := text_of(v))}
         if len(texts) == 1 and not text_of(below[i_stt]):
             continue

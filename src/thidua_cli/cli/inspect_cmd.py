@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -64,18 +65,26 @@ def inspect_command(
 
 def _print_file(console: Console, inspection: FileInspection, lang: str) -> None:
     from rich.rule import Rule
+    from rich.text import Text
 
     console.print(Rule(inspection.file))
     for problem in inspection.problems:
-        console.print(f"[red]{problem['message']}[/]")
+        console.print(Text(str(problem["message"]), style="red"))
+    tables = Counter(sheet.sheet for sheet in inspection.sheets)
     for sheet in inspection.sheets:
-        _print_sheet(console, sheet, lang)
+        _print_sheet(console, sheet, lang, tables[sheet.sheet] > 1)
 
 
-def _print_sheet(console: Console, sheet: SheetInspection, lang: str) -> None:
+def _print_sheet(console: Console, sheet: SheetInspection, lang: str, several: bool) -> None:
+    """One table of a sheet (`several`: the sheet holds more than one, each named by its number).
+    Cell texts go out as Text, never as markup."""
     from rich.table import Table
+    from rich.text import Text
 
     en = lang == "en"
+    name = sheet.sheet
+    if several:
+        name = f"{sheet.sheet}, table {sheet.table}" if en else f"{sheet.sheet}, bảng {sheet.table}"
     if sheet.read:
         header = f"{sheet.header_rows[0]}–{sheet.header_rows[1]}" if sheet.header_rows else "?"
         where = (
@@ -83,9 +92,11 @@ def _print_sheet(console: Console, sheet: SheetInspection, lang: str) -> None:
             if en
             else f"dòng tiêu đề {header}, dữ liệu dòng {sheet.first_data_row}–{sheet.last_row}, {sheet.records} bản ghi"
         )
-        console.print(f"[bold]{sheet.sheet}[/]: {where}", highlight=False)
+        console.print(Text.assemble((name, "bold"), f": {where}"), highlight=False)
     else:
-        console.print(f"[bold]{sheet.sheet}[/]: [yellow]{sheet.problems[0]['message']}[/]", highlight=False)
+        console.print(
+            Text.assemble((name, "bold"), ": ", (str(sheet.problems[0]["message"]), "yellow")), highlight=False
+        )
     if sheet.heading is not None:
         h = sheet.heading
         facts = [
@@ -121,7 +132,8 @@ def _print_sheet(console: Console, sheet: SheetInspection, lang: str) -> None:
     for note in sheet.row_notes:
         console.print(f"  {'row' if en else 'dòng'} {note.row}: {note.what} — {note.text}", highlight=False)
     for problem in sheet.problems[1 if not sheet.read else 0 :][:20]:
-        console.print(f"  [red]{problem['cell'] or problem['row'] or ''}[/] {problem['message']}", highlight=False)
+        where = str(problem["cell"] or problem["row"] or "")
+        console.print(Text.assemble("  ", (where, "red"), f" {problem['message']}"), highlight=False)
     for record in sheet.first_records:
         console.print(
             f"  → {record['row']}: {record['name']} · {record['award']} · {record['level']} · {record['kind']}"
