@@ -57,7 +57,7 @@ def book(tmp_path: Path, summary: list[list[Any]], merges: tuple[str, ...] = (),
 def summary_of(path: Path):  # type: ignore[no-untyped-def]
     catalogue = load_catalogue()
     sheet = read_workbook(path).sheets[0]
-    found = find_table(sheet, catalogue, (sheet.name,))
+    (found,) = find_table(sheet, catalogue, (sheet.name,))
     assert isinstance(found, NoTable) and found.reason == "summary", found
     assert found.summary is not None
     return found.summary
