@@ -381,30 +381,10 @@ class _Builder:
             if looks and looks != single:
                 norm._finding_at(norm.checks, "kind-mismatch", self.table, r, column, value=award, detail=looks)
         file, sheet, name_index, year_index = self.fixed
-        self.append(  # every field named: one BUILD_TUPLE (a starred `*fields` builds a list first)
-            (
-                file,
-                sheet,
-                r + 1,
-                name,
-                cells.positions[j] or position,
-                cells.units[j] or unit,
-                kind,
-                award,
-                category,
-                level,
-                issuer,
-                year,
-                number,
-                date,
-                notes,
-                award_text,
-                detail,
-                period_start,
-                year,
-                status,
-                name_index,
-                column.index if column else -1,
-                year_index,
-            )
-        )
+        # every field named, in RECORD_FIELDS order: one BUILD_TUPLE (`*fields` builds a list first)
+        # fmt: off
+        record = (file, sheet, r + 1, name, cells.positions[j] or position, cells.units[j] or unit,
+                  kind, award, category, level, issuer, year, number, date, notes, award_text, detail,
+                  period_start, year, status, name_index, column.index if column else -1, year_index)
+        # fmt: on
+        self.append(record)
