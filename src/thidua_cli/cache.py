@@ -23,7 +23,7 @@ import os
 import sys
 from array import array
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, replace
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any, overload
@@ -310,9 +310,16 @@ def _idents(text: str) -> array[int]:
 def _problem(problem: Problem) -> dict[str, Any]:
     """A finding without its file (the label is put back on reading): a file name that is not
     UTF-8 cannot be written as JSON."""
-    item = asdict(problem)
-    del item["file"]
-    return item
+    return {  # the fields by name: `dataclasses.asdict` deep-copies each value (4× the time)
+        "code": problem.code,
+        "sheet": problem.sheet,
+        "row": problem.row,
+        "column": problem.column,
+        "value": problem.value,
+        "suggestion": problem.suggestion,
+        "detail": problem.detail,
+        "col": problem.col,
+    }
 
 
 def _decode(data: dict[str, Any], label: str, records: Sequence[Record]) -> FileResult:

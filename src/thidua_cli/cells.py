@@ -27,6 +27,22 @@ def text_of(value: Cell) -> str:
     return clean(value)
 
 
+def texts_of(values: Sequence[Cell]) -> list[str]:
+    """`text_of` of each value, worked out once per distinct value: the texts already known are
+    looked up without a call per cell. (A bool is equal to 1 or 0 as a key but reads "True":
+    a column holding one is read cell by cell.)"""
+    try:
+        missing = set(values).difference(_CLEANED)
+    except TypeError:  # an unhashable cell: calamine never gives one
+        return list(map(text_of, values))
+    if not missing:
+        return list(map(_CLEANED.__getitem__, values))
+    if 2 * len(missing) > len(values) or any(value.__class__ is bool for value in missing):
+        return list(map(text_of, values))  # mostly new texts (names): one by one
+    found = {value: text_of(value) for value in missing}
+    return list(map(found.get, values, map(_CLEANED.get, values)))  # type: ignore[arg-type]
+
+
 def _remember(memo: dict[Any, str], value: Cell, limit: int) -> str:
     text = clean(value)
     if len(memo) < limit:

@@ -454,9 +454,19 @@ class _Parsers:
         self.done += [done for tag, value in self.pool.ready() if (done := self._result(tag, value))]
 
     def _start(self) -> Pool[tuple[Path, str | None, bool], FileResult]:
+        import gc
+        import zipfile  # noqa: F401  (the parsing machinery, loaded once here and inherited
+
+        import python_calamine  # noqa: F401  by the forked workers, not imported by each)
+
+        import thidua_cli.counting
+        import thidua_cli.dedup
         import thidua_cli.layout
-        import thidua_cli.normalise  # noqa: F401  (loaded once here, inherited by forked workers)
+        import thidua_cli.normalise
+        import thidua_cli.template  # noqa: F401
         from thidua_cli.workers import Pool
+
+        gc.freeze()  # what the workers inherit is never scanned again by their collector
 
         task = partial(_parse_task, self.catalogue, self.cache, self.proposals)
         return Pool(task, min(self.jobs, self.total), self.limits)

@@ -14,9 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from thidua_cli.blocks import DATE_CHECKS, SHAPES, Block, BlockResolver, Context
+from thidua_cli.blocks import DATE_CHECKS, Block, BlockResolver, Context
 from thidua_cli.catalogue import AwardMatch, Catalogue, DecisionSuffix, Issuer
 from thidua_cli.cells import COLUMN_NUMBER, row_texts, text_of
+from thidua_cli.columns import TableCells, table_cells
 from thidua_cli.labels import is_place_date, is_signature, is_totals, layout_rules
 from thidua_cli.layout import Column, SheetTable
 from thidua_cli.problems import Problem
@@ -66,9 +67,7 @@ class Normaliser(BlockResolver):
     _levels: dict[str, tuple[str, Issuer | None] | None] = field(default_factory=dict)
     _parts: dict[str, list[str]] = field(default_factory=dict)
     _suffixes: dict[str, DecisionSuffix | None] = field(default_factory=dict)
-    _resolved: dict[tuple[Any, ...], Block] = field(default_factory=dict)  # per table: see add_table
     _splits: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
-    _cells: tuple[int | None, ...] = ()  # the table's kind, level, year, position, unit, notes columns
     _decision_cells: tuple[int | None, int | None, int | None] = (None, None, None)  # number, date, both
     include_proposals: bool = False  # record rows marked proposed/refused, with their status
     _statuses: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -80,31 +79,27 @@ class Normaliser(BlockResolver):
 
     def add_table(self, table: SheetTable) -> None:
         """The records of one table, row by row: the usual row (numbered, one award cell naming one
-        award) inline; any other through `_row` (see `rows` for what a row can be)."""
+        award) inline; any other through `_row` (see `rows` for what a row can be). What a row's
+        record takes from its cells is read column by column first (`table_cells`)."""
         sheet_status = PROPOSED if table.heading.proposal else ""
         if sheet_status and not self.include_proposals:
             self._proposal_list(table)
             return
-        grid, index = table.grid, table.index
-        self._resolved = {}  # resolutions depend on the table (its heading year, decision, …)
-        self._cells = tuple(index.get(f) for f in ("kind", "level", "year", "position", "unit", "notes"))
+        grid, start, index = table.grid, table.first_data_row, table.index
         self._decision_cells = (index.get("decision_number"), index.get("decision_date"), index.get("decision"))
+        end = table.end_row
+        cells = table_cells(self, table, start, end, self._name_of)
         self._not_awarded = {}
-        i_stt, i_name = index.get("stt"), index["name"]
+        i_stt = index.get("stt")
         award_cols = table.columns.get("award", [])
         single = award_cols[0] if len(award_cols) == 1 and "tick" not in table.columns and not sheet_status else None
-        i_award = single.index if single else -1
-        names, plain, add = self._names, self._plain.get, self._adder(table)
+        plain, names, awards, add = self._plain.get, cells.names, cells.awards, _Builder(self, table, cells).add
         state = _Walk(table.heading.kind, None, table.heading.unit or "", False, sheet_status)
-        for r in range(table.first_data_row, table.end_row):
+        for r in range(start, end):
             row = grid[r]
             stt = row[i_stt] if i_stt is not None else None
             numbered = stt.__class__ is float or stt.__class__ is int or is_number(stt)
-            raw = row[i_name]
-            if raw.__class__ is str and ("\n" in raw or "-" in raw or "," in raw):
-                name, position = names.get(raw) or self._name(raw)  # "Nguyễn Văn An\nHiệu trưởng"
-            else:
-                name, position = text_of(raw), ""
+            name, position = names[r - start]
             if (
                 numbered
                 and single is not None
@@ -112,12 +107,12 @@ class Normaliser(BlockResolver):
                 and not state.in_signature
                 and (len(name) > 4 or not COLUMN_NUMBER.match(name))
             ):
-                text = text_of(row[i_award])
+                text = awards[r - start]
                 award_text = plain(text)
                 if award_text is None:
                     award_text = self._plain_award(text)
                 if award_text:  # the usual row
-                    add(r, row, name, state.section_kind, single, award_text, state.unit, "", position)
+                    add(r, name, state.section_kind, single, award_text, state.unit, "", position)
                     continue
             self._row(table, r, row, stt, numbered, name, position, state, add)
         self._report_not_awarded(table)
@@ -179,7 +174,7 @@ class Normaliser(BlockResolver):
         statuses = self._statuses
         for column, text in own:
             status, award_text = statuses.get(text) or self._status(text)
-            add(r, row, name, state.section_kind, column, award_text, state.unit, status or state.status, position)
+            add(r, name, state.section_kind, column, award_text, state.unit, status or state.status, position)
 
     def _not_a_record(self, table: SheetTable, r: int, row: list[Cell], stt: Cell, name: str, state: _Walk) -> bool:
         """An unnumbered row that is no record: it may open a section, set the unit or start the
@@ -271,6 +266,9 @@ class Normaliser(BlockResolver):
             found = self._statuses[f"\0{notes}"] = (status if not rest.strip(" ()") else "", "")
         return found[0]
 
+    def _name_of(self, raw: str) -> tuple[str, str]:
+        return self._names.get(raw) or self._name(raw)
+
     def _name(self, raw: Cell) -> tuple[str, str]:
         """(name, position written after it in the same cell) per distinct name cell:
         "Nguyễn Văn An\nHiệu trưởng", "Nguyễn Văn An - Hiệu trưởng" → name and position."""
@@ -304,122 +302,6 @@ class Normaliser(BlockResolver):
                 Problem("not-awarded", self.file, table.sheet, rows[0] + 1, value=status, detail=str(len(rows)))
             )
 
-    def _adder(
-        self, table: SheetTable
-    ) -> Callable[[int, list[Cell], str, str | None, Column | None, str, str, str, str], None]:
-        """`add(r, row, name, section_kind, award column, award text, unit, status, position)`: one
-        record of this table (unit: of the sub-heading above, else the heading's; position: written
-        after the name in its cell). A row with a status is counted only with include_proposals.
-
-        Award, kind, level and year are resolved once per distinct combination of the cells they
-        depend on (rows of a block share them), then reused; the decision's date once per
-        distinct value. Built per table so that the per-row work reads locals, not attributes.
-        """
-        i_number, i_date, i_both = self._decision_cells
-        i_kind, i_level, i_year, i_position, i_unit, i_notes = self._cells
-        first_date_column, combined_column = table.first.get("decision_date"), table.first.get("decision")
-        only_combined, splits = i_number is None and i_date is None, self._splits
-        shapes, shape_of = SHAPES.setdefault(self.catalogue.fingerprint, {}), self._shape
-        resolved, date_checks = self._resolved, DATE_CHECKS
-        name_kind, append = self.catalogue.name_kind, self.records.append
-        file, sheet, name_index = self.file, table.sheet, table.index["name"]
-        year_index = -1 if i_year is None else i_year
-        include, not_awarded, note_status = self.include_proposals, self._not_awarded, self._note_status
-
-        def add(
-            r: int,
-            row: list[Cell],
-            name: str,
-            section_kind: str | None,
-            column: Column | None,
-            award_text: str,
-            unit: str,
-            status: str,
-            position: str,
-        ) -> None:
-            date_value: Cell
-            if i_both is None:  # the usual layouts, inline; else (or a number cell holding the date too):
-                number = text_of(row[i_number]) if i_number is not None else ""
-                date_value = row[i_date] if i_date is not None else ""
-                date_column = first_date_column
-                if number and (date_value is None or (date_value.__class__ is str and not text_of(date_value))):
-                    number, date_value, _, date_column = self._decision(table, row)  # the number may hold it
-            elif only_combined:  # one "Số, ngày quyết định" column
-                combined = text_of(row[i_both])
-                number, date_value, date_column = "", "", first_date_column
-                if combined:
-                    part_number, part_date = splits.get(combined) or self._split(combined)
-                    number = part_number or combined
-                    if part_date:
-                        date_value, date_column = part_date, combined_column
-            else:
-                number, date_value, _, date_column = self._decision(table, row)
-            kind_text = text_of(row[i_kind]) if i_kind is not None else ""
-            level_cell = row[i_level] if i_level is not None else ""
-            year_cell = row[i_year] if i_year is not None else ""
-            signature = (  # a text cell stands for itself: equal strings clean to equal texts
-                award_text,
-                column.index if column else -1,
-                section_kind,
-                kind_text,
-                level_cell if level_cell.__class__ is str else text_of(level_cell),
-                year_cell if year_cell.__class__ is str else text_of(year_cell),
-                shapes.get(number) or shape_of(number),  # what the decision number says, not the number
-            )
-            block = resolved.get(signature)
-            if block is None:
-                block = self._block(Context(table, r, row, name, section_kind), column, award_text, number, kind_text)
-                resolved[signature] = block
-            fixed, single, findings = block
-            if findings:
-                self._repeat(findings, r, name, number)
-            if fixed is None:
-                return
-            notes = text_of(row[i_notes]) if i_notes is not None else ""
-            if notes and not status:  # "Không đạt", "Đề nghị" written in the notes
-                status = note_status(notes)
-            if status and not include:
-                not_awarded.setdefault(status, []).append(r)
-                return
-            kind, award, category, level, issuer, year, detail, period_start = fixed
-            date = ""
-            if date_value != "":
-                found = date_checks.get((date_value.__class__, date_value, year))
-                date = found[0] if found and not found[1] else self._date(table, r, row, date_value, date_column, year)
-            if single:
-                looks = name_kind(name)
-                if looks and looks != single:
-                    self._finding_at(self.checks, "kind-mismatch", table, r, column, value=award, detail=looks)
-            append(  # every field named: one BUILD_TUPLE (a starred `*fixed` builds a list first)
-                (
-                    file,
-                    sheet,
-                    r + 1,
-                    name,
-                    (text_of(row[i_position]) if i_position is not None else "") or position,
-                    (text_of(row[i_unit]) if i_unit is not None else "") or unit,
-                    kind,
-                    award,
-                    category,
-                    level,
-                    issuer,
-                    year,
-                    number,
-                    date,
-                    notes,
-                    award_text,
-                    detail,
-                    period_start,
-                    year,
-                    status,
-                    name_index,
-                    column.index if column else -1,
-                    year_index,
-                )
-            )
-
-        return add
-
 
 def _split_name(raw: str, name: str, catalogue: Catalogue) -> tuple[str, str]:
     """(name, position) of a name cell that holds both: the position after a line break, or
@@ -436,3 +318,74 @@ def _split_name(raw: str, name: str, catalogue: Catalogue) -> tuple[str, str]:
     if "\n" in raw.strip() and catalogue.name_kind(tail) != "Cá nhân":  # two names in a cell stay whole
         return head, tail
     return name, ""
+
+
+class _Builder:
+    """The records of one table: `add(r, name, section kind, award column, award text, unit,
+    status, position)` for each award a row names (unit: of the sub-heading above, else the
+    heading's; position: written after the name in its cell). A row with a status is counted
+    only with include_proposals.
+
+    Award, kind, level and year are resolved once per distinct combination of the cells they
+    depend on (rows of a block share them: `TableCells.keys`), then reused; the decision's date
+    once per distinct value."""
+
+    __slots__ = ("append", "cells", "fixed", "name_kind", "norm", "resolved", "start", "table")
+
+    def __init__(self, norm: Normaliser, table: SheetTable, cells: TableCells) -> None:
+        self.norm, self.table, self.cells, self.start = norm, table, cells, cells.start
+        self.resolved: dict[tuple[Any, ...], Block] = {}  # depends on the table (its heading year, decision …)
+        year = table.index.get("year")
+        self.fixed = (norm.file, table.sheet, table.index["name"], -1 if year is None else year)
+        self.append, self.name_kind = norm.records.append, norm.catalogue.name_kind
+
+    def add(
+        self,
+        r: int,
+        name: str,
+        section_kind: str | None,
+        column: Column | None,
+        award_text: str,
+        unit: str,
+        status: str,
+        position: str,
+    ) -> None:
+        j, cells, norm = r - self.start, self.cells, self.norm
+        number, date_value, date_column = cells.decisions[j]
+        signature = (award_text, column.index if column else -1, section_kind, cells.keys[j])
+        block = self.resolved.get(signature)
+        if block is None:
+            ctx = Context(self.table, r, self.table.grid[r], name, section_kind)
+            block = self.resolved[signature] = norm._block(ctx, column, award_text, number, cells.kinds[j])
+        fields, single, findings = block
+        if findings:
+            norm._repeat(findings, r, name, number)
+        if fields is None:
+            return
+        notes = cells.notes[j]
+        if notes and not status:  # "Không đạt", "Đề nghị" written in the notes
+            status = norm._note_status(notes)
+        if status and not norm.include_proposals:
+            norm._not_awarded.setdefault(status, []).append(r)
+            return
+        kind, award, category, level, issuer, year, detail, period_start = fields
+        date = ""
+        if date_value != "":  # checked once per distinct cell and year
+            found = DATE_CHECKS.get((date_value.__class__, date_value, year))
+            date = (
+                found[0]
+                if found and not found[1]
+                else norm._date(self.table, r, self.table.grid[r], date_value, date_column, year)
+            )
+        if single:
+            looks = self.name_kind(name)
+            if looks and looks != single:
+                norm._finding_at(norm.checks, "kind-mismatch", self.table, r, column, value=award, detail=looks)
+        file, sheet, name_index, year_index = self.fixed
+        # every field named, in RECORD_FIELDS order: one BUILD_TUPLE (`*fields` builds a list first)
+        # fmt: off
+        record = (file, sheet, r + 1, name, cells.positions[j] or position, cells.units[j] or unit,
+                  kind, award, category, level, issuer, year, number, date, notes, award_text, detail,
+                  period_start, year, status, name_index, column.index if column else -1, year_index)
+        # fmt: on
+        self.append(record)

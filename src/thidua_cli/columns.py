@@ -1,0 +1,146 @@
+"""A table's data rows read column by column: what each row's record takes from its cells (the
+name and the position written after it, the award text, the decision, the kind, level and year
+that its block is resolved from, notes, position, unit), worked out once per cell and, where a
+text needs more than cleaning (a name cell with a position, a combined decision cell, a decision
+number's shape), once per distinct value. The walk down the rows (normalise.py) then reads lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import repeat
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
+
+from thidua_cli.blocks import SHAPES, BlockResolver
+from thidua_cli.cells import text_of, texts_of
+from thidua_cli.layout import Column, SheetTable
+from thidua_cli.reading import Cell
+
+if TYPE_CHECKING:
+    Row = list[Cell]
+
+Decision = tuple[str, Cell, Column | None]  # the number, the date cell, the date's column
+
+
+@dataclass(frozen=True)
+class TableCells:
+    """Per data row (index: grid row − `start`): each list has one entry per row to `end`."""
+
+    start: int
+    names: list[tuple[str, str]]  # (name, position written after it in the same cell)
+    awards: list[str]  # the text of the first award column ("" without one)
+    decisions: list[Decision]
+    keys: list[tuple[Any, ...]]  # (kind, level, year, decision shape): what a block depends on
+    kinds: list[str]
+    notes: list[str]
+    positions: list[str]
+    units: list[str]
+
+
+def table_cells(
+    resolver: BlockResolver, table: SheetTable, start: int, end: int, name_of: Callable[[str], tuple[str, str]]
+) -> TableCells:
+    """The cells of rows `start` to `end` of `table`, column by column. `name_of`: (name, position)
+    of a name cell that may hold both (kept per distinct cell by the caller)."""
+    rows = table.grid[start:end]
+    index = table.index
+    decisions = _decisions(resolver, table, rows)
+    kinds = texts(rows, index.get("kind"))
+    shape_of, shapes = resolver._shape, SHAPES.setdefault(resolver.catalogue.fingerprint, {})
+    numbers = list(map(itemgetter(0), decisions))
+    shape = {n: shapes.get(n) or shape_of(n) for n in set(numbers)}  # the number's shape, not the number
+    keys = list(
+        zip(
+            kinds,
+            _keys(rows, index.get("level")),
+            _keys(rows, index.get("year")),
+            list(map(shape.__getitem__, numbers)),
+            strict=True,
+        )
+    )
+    award_cols = table.columns.get("award")
+    return TableCells(
+        start,
+        _names(rows, index["name"], name_of),
+        texts(rows, award_cols[0].index if award_cols else None),
+        decisions,
+        keys,
+        kinds,
+        texts(rows, index.get("notes")),
+        texts(rows, index.get("position")),
+        texts(rows, index.get("unit")),
+    )
+
+
+def texts(rows: Sequence[Row], i: int | None) -> list[str]:
+    """The clean text of column `i` in every row ("" for every row without such a column)."""
+    if i is None:
+        return [""] * len(rows)
+    return texts_of(list(map(itemgetter(i), rows)))
+
+
+def _keys(rows: Sequence[Row], i: int | None) -> list[Any]:
+    """A column's cells as block-resolution keys: a text cell stands for itself (equal strings
+    clean to equal texts), any other cell for its text."""
+    if i is None:
+        return [""] * len(rows)
+    cells = list(map(itemgetter(i), rows))
+    others = {v for v in set(cells) if v.__class__ is not str}
+    if any(v.__class__ is bool for v in others):  # True == 1 as a key: read cell by cell
+        return [v if v.__class__ is str else text_of(v) for v in cells]
+    found = {v: text_of(v) for v in others}
+    return list(map(found.get, cells, cells))
+
+
+def _names(rows: Sequence[Row], i: int, name_of: Callable[[str], tuple[str, str]]) -> list[tuple[str, str]]:
+    """(name, position) per row: only a text cell with a line break, a dash or a comma can hold
+    a position too ("Nguyễn Văn An\nHiệu trưởng"); a column without any is read in one pass."""
+    raws = list(map(itemgetter(i), rows))
+    names = list(zip(texts_of(raws), repeat(""), strict=False))
+    column = "\0".join(filter(str.__instancecheck__, raws))
+    if "\n" in column or "-" in column or "," in column:
+        for j, raw in enumerate(raws):
+            if raw.__class__ is str and ("\n" in raw or "-" in raw or "," in raw):
+                names[j] = name_of(raw)
+    return names
+
+
+def _decisions(resolver: BlockResolver, table: SheetTable, rows: Sequence[Row]) -> list[Decision]:
+    """The decision (number, date cell, the date's column) of every row: from separate number
+    and date columns (a number cell may hold the date too), from one combined "Số, ngày quyết
+    định" column (split once per distinct text), or from both."""
+    i_number, i_date, i_both = resolver._decision_cells
+    date_column = table.first.get("decision_date")
+    if i_both is not None and i_number is None and i_date is None:
+        combined = texts(rows, i_both)
+        split = {text: _combined(resolver, table, text) for text in set(combined)}
+        return [split[text] for text in combined]
+    if i_both is not None:
+        return [_full(resolver, table, row) for row in rows]
+    numbers = texts(rows, i_number)
+    dates = [""] * len(rows) if i_date is None else list(map(itemgetter(i_date), rows))
+    out = list(zip(numbers, dates, repeat(date_column), strict=False))
+    blank = {d for d in set(dates) if d is None or (d.__class__ is str and not text_of(d))}
+    if blank and any(numbers):
+        for j, (number, date, _) in enumerate(out):
+            if number and date in blank:
+                out[j] = _full(resolver, table, rows[j])  # the number cell may hold the date
+    return out
+
+
+def _combined(resolver: BlockResolver, table: SheetTable, text: str) -> Decision:
+    """A lone combined decision cell's number and date (the rule of `BlockResolver._decision`
+    for this case; a change to one belongs in the other)."""
+    if not text:
+        return "", "", table.first.get("decision_date")
+    number, date = resolver._split(text)
+    if date:
+        return number or text, date, table.first.get("decision")
+    return number or text, "", table.first.get("decision_date")
+
+
+def _full(resolver: BlockResolver, table: SheetTable, row: Row) -> Decision:
+    number, date, _, date_column = resolver._decision(table, row)
+    return number, date, date_column
