@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from thidua_cli.catalogue import CATEGORIES, KINDS, LEVELS, Catalogue, load_catalogue
 from thidua_cli.problems import Problem, Severity
@@ -122,10 +123,29 @@ class LoadResult:
     def duplicate_files(self) -> list[FileResult]:
         return [f for f in self.files if f.duplicate_of]
 
+    def iter_columns(self) -> Iterator[list[list[Any]]]:
+        """The records of `rows` by field (RECORD_FIELDS), file by file: from the cache without
+        a tuple per record, nor a string per cell (equal values are one object)."""
+        if self._rows is not None:
+            if self._rows:
+                yield [list(column) for column in zip(*self._rows, strict=True)]
+            return
+        removed = self.merged.removed if self.merged else {}
+        for index, result in enumerate(self.files):
+            if not len(result.records):
+                continue
+            by_field = getattr(result.records, "columns", None)
+            columns = by_field() if by_field else [list(c) for c in zip(*result.records, strict=True)]
+            gone = removed.get(index)
+            if gone:
+                kept = [at for at in range(len(columns[0])) if at not in gone]
+                columns = [[column[at] for at in kept] for column in columns]
+            yield columns
+
     @property
     def records(self) -> pd.DataFrame:
         if self._frame is None:
-            self._frame = records_frame(self.rows, self.catalogue or load_catalogue())
+            self._frame = records_frame(self.iter_columns(), self.catalogue or load_catalogue(), self.groups)
         return self._frame
 
     @property
@@ -610,22 +630,41 @@ class _Parsers:
             self.pool.close()
 
 
-def records_frame(records: list[Record], catalogue: Catalogue) -> pd.DataFrame:
-    """Records as a frame with ordered categorical award, level, kind and category."""
+def records_frame(files: Iterable[list[list[Any]]], catalogue: Catalogue, groups: Sequence[Group]) -> pd.DataFrame:
+    """Records (by field, file by file: `LoadResult.iter_columns`) as a frame with ordered
+    categorical award, level, kind and category, units in the spelling the counts show. Built
+    from one integer code per cell and each distinct value once: 10^6 records never become 10^6
+    tuples."""
+    import numpy as np
     import pandas as pd
 
-    frame = pd.DataFrame.from_records(records, columns=list(RECORD_FIELDS))
-    frame["row"] = frame["row"].astype("int64")
-    for column in ("year", "name_col", "award_col", "year_col"):
-        frame[column] = frame[column].astype("int64")
+    codes = [array("q") for _ in RECORD_FIELDS]
+    places: list[dict[Any, int]] = [{} for _ in RECORD_FIELDS]
+    for columns in files:
+        for at, column in enumerate(columns):
+            place = places[at]
+            codes[at].extend([place.setdefault(value, len(place)) for value in column])
     order = {
         "award": [a.name for a in catalogue.awards],
         "level": list(LEVELS),
         "kind": list(KINDS),
         "category": list(CATEGORIES),
     }
-    for column, categories in order.items():
-        frame[column] = pd.Categorical(frame[column], categories=categories, ordered=True)
-    spellings = unit_spellings(group_records(records))
-    frame["unit"] = frame["unit"].map(spellings)
-    return frame
+    spellings = unit_spellings(groups)
+    frame: dict[str, Any] = {}
+    for at, name in enumerate(RECORD_FIELDS):
+        values, index = list(places[at]), np.frombuffer(codes[at], dtype=np.int64)
+        if name == "unit":
+            values = [spellings.get(v, v) for v in values]
+        if name in order:
+            where = {category: i for i, category in enumerate(order[name])}
+            mapped = np.array([where.get(v, -1) for v in values] or [-1], dtype=np.int64)[index]
+            frame[name] = pd.Categorical.from_codes(mapped, dtype=pd.CategoricalDtype(order[name], ordered=True))
+        elif name in _INT_FIELDS:
+            frame[name] = np.array(values or [0], dtype=np.int64)[index]
+        else:
+            frame[name] = np.array(values or [""], dtype=object)[index]
+    return pd.DataFrame(frame, columns=list(RECORD_FIELDS))
+
+
+_INT_FIELDS = ("row", "year", "period_start", "period_end", "name_col", "award_col", "year_col")
