@@ -143,3 +143,33 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path):
     done = _tally_and_modules(env, ["-f", "csv"], "'rich.progress' in sys.modules, 'rich' in sys.modules")
     assert done.stdout.splitlines()[-1] == "False True"  # rich prints the summary on stderr; no bar
     assert "Đã đọc" in done.stderr
+
+
+def test_the_records_frame_from_the_cache_equals_a_fresh_one(tmp_path: Path):
+    """The frame is built from the cached columns (codes, not a tuple per record): the same
+    values, dtypes and ordered categories as from a fresh run's rows."""
+    import pandas as pd
+
+    catalogue = load_catalogue()
+    cache = Cache(tmp_path, catalogue.fingerprint)
+    fresh = load([SAMPLE], catalogue, jobs=1)
+    load([SAMPLE], catalogue, cache=cache)
+    warm = load([SAMPLE], catalogue, cache=cache)
+    pd.testing.assert_frame_equal(warm.records, fresh.records)
+    assert list(fresh.records.itertuples(index=False, name=None))[:3] == [
+        (*r[:5], fresh.records["unit"].iloc[i], *r[6:]) for i, r in enumerate(fresh.rows[:3])
+    ]
+    assert str(fresh.records["award"].dtype) == "category" and fresh.records["award"].cat.ordered
+
+
+def test_only_the_most_recent_run_indexes_are_kept(tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
+    import thidua_cli.cache as cache_module
+
+    monkeypatch.setattr(cache_module, "INDEXES_KEPT", 2)
+    catalogue = load_catalogue()
+    cache = Cache(tmp_path, catalogue.fingerprint)
+    folders = sorted(p for p in SAMPLE.iterdir() if p.is_dir())[:3]
+    for folder in folders:
+        load([folder], catalogue, cache=cache)
+    assert len(indexes(tmp_path)) == 2
+    assert load([folders[-1]], catalogue, cache=cache).total == load([folders[-1]], catalogue).total
