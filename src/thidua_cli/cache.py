@@ -21,8 +21,8 @@ would keep the stat too; such a file is hashed on every run until it is older). 
 file changes its change time (which no program can set back), and replacing it changes the
 inode: so an equal stat means the same bytes, except on a file system whose clock runs more than
 `RACY_NS` behind this machine's *and* a writer changing the file within a tick of our read.
-Hashing every input instead costs ~0.4 s per 10^6 records on a warm run (0.1× the bare read is
-0.2 s for 10^5). The format is JSON (never pickle). A file that does not parse, verify or match
+Hashing every input instead (measured: 59 MB of workbooks, 10^6 records) costs 0.1 s of CPU
+and 0.6 s of wall time on a loaded machine, against 0.006 s to stat them: a fifth of a warm run. The format is JSON (never pickle). A file that does not parse, verify or match
 its key is ignored and rebuilt.
 
 Threat model: the cache is as trusted as the user's home folder. Whoever can write the cache

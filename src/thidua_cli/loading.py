@@ -288,7 +288,8 @@ def load(
     first_of: dict[str, int] = {}  # content digest → the first file that has it
     copies: dict[int, int] = {}  # file index → index of the file it repeats
     cached: dict[int, FileResult] = {}  # --verify-cache: what the cache said, to compare
-    stamps: dict[int, Stamp] = {}
+    stamps: dict[int, Stamp] = {}  # the parent's look-up of each file (for a file it did not parse)
+    parsed: set[int] = set()
     with _Parsers(catalogue, jobs or default_jobs(), cache, len(files), include_proposals, limits) as parsers:
         for at, path in enumerate(files):
             found = _look_up(cache, index, path, catalogue, keep_duplicates)
@@ -310,6 +311,7 @@ def load(
                 continue
             parsers.add(at, path, found.key)  # parsing starts while the other files are looked up
         for at, result in parsers.results():
+            parsed.add(at)
             result = _bound(result, files[at], catalogue)
             results[at] = _verified(result, cached[at]) if at in cached else result
             if progress:
@@ -319,7 +321,7 @@ def load(
     done = [r for r in results if r is not None]
     if cache is None or index is None:
         return _assemble(done, missing, catalogue, keep_duplicates)
-    run = _note(index, files, results, stamps, copies)
+    run = _note(index, files, results, {at: s for at, s in stamps.items() if at not in parsed}, copies)
     loaded = _assemble(done, missing, catalogue, keep_duplicates, (index, run, not verify))
     cache.save(index)
     return loaded
@@ -369,8 +371,9 @@ def _note(
     copies: dict[int, int],
 ) -> str | None:
     """Record what the run saw of each file, for the next run (a copy by its digest alone, a
-    file whose entry was read or written by its stamp: the worker's own, for a file it parsed);
-    return the run's identity (labels and contents, in order), None when a file is not cached."""
+    file whose entry was read or written by its stamp: the worker's own, for a file it parsed,
+    never the parent's, whose look-up may have seen other bytes); return the run's identity
+    (labels and contents, in order), None when a file is not cached."""
     parts: list[str] | None = []
     for at, path in enumerate(files):
         result = results[at]
