@@ -8,6 +8,7 @@ In one run, alternating repeat by repeat, each as its own fresh process:
             note, when fastexcel is not installed)
   cold      thidua tally over the folder with an empty cache (the cache is written)
   warm      the same command again: nothing changed, everything comes from the cache
+  warmtable the same warm run with the default output (the terminal table, drawn by rich)
   nocache   thidua tally --no-cache
   pandas    pandas.read_excel(engine="openpyxl") per sheet (.xls: engine="calamine"), concat,
             groupby — the path an analyst would write
@@ -178,7 +179,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="thidua-cache-") as untimed:  # writes the bytecode once
         run(tally, {"THIDUA_CACHE_DIR": untimed})
     has_fastexcel = importlib.util.find_spec("fastexcel") is not None
-    paths = ["bare", *(["fastexcel"] if has_fastexcel else []), "cold", "warm", "nocache"]
+    paths = ["bare", *(["fastexcel"] if has_fastexcel else []), "cold", "warm", "warmtable", "nocache"]
     paths += [*([] if args.skip_pandas else ["pandas"]), "help", "empty"]
     runs: dict[str, list[Run]] = {p: [] for p in paths}
     correct = True
@@ -190,6 +191,7 @@ def main() -> None:
             "fastexcel": lambda: run([python, "-c", FASTEXCEL, str(corpus)]),
             "cold": lambda env=env: run(tally, env),
             "warm": lambda env=env: run(tally, env),
+            "warmtable": lambda env=env: run([*thidua, "tally", "2015-2024", str(corpus), "-q"], env),
             "nocache": lambda env=env: run([*tally, "--no-cache"], env),
             "pandas": lambda: run([python, "-c", PANDAS, str(corpus)]),
             "help": lambda: run([*thidua, "--help"]),
@@ -232,7 +234,12 @@ def report(corpus: Path, records: int, runs: dict[str, list[Run]], has_fastexcel
         )
     else:
         print("  fastexcel: not installed, its read was skipped (pip install fastexcel)")
-    print(f"  warm / bare:          wall {wall['warm'] / wall['bare']:.3f}×")
+    print(
+        f"  warm / bare:          wall {wall['warm'] / wall['bare']:.3f}× (csv), "
+        f"{wall['warmtable'] / wall['bare']:.3f}× (default table); cpu {cpu['warm'] / cpu['bare']:.3f}×, "
+        f"{cpu['warmtable'] / cpu['bare']:.3f}×; beyond start-up (tally of an empty folder): "
+        f"cpu {(cpu['warmtable'] - cpu['empty']) / cpu['bare']:.3f}×"
+    )
     if "pandas" in runs:
         print(f"  pandas+openpyxl / cold: {wall['pandas'] / wall['cold']:.1f}× (wall)")
     print(f"  start-up: thidua --help {wall['help']:.3f} s, tally of an empty folder {wall['empty']:.3f} s")

@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
+from tests.cache_files import entries, parts, write_parts
 from tests.conftest import simple_sheet, write_xlsx
 from thidua_cli import load, load_catalogue, tally
 from thidua_cli.cli import app
@@ -248,9 +249,8 @@ def test_damaged_rows_with_a_user_catalogue_give_a_fresh_runs_rows(tmp_path: Pat
     fresh = load([book], catalogue, jobs=1)
     cache = Cache(tmp_path / "cache", catalogue.fingerprint)
     load([book], catalogue, cache=cache, jobs=1)
-    for entry in (tmp_path / "cache").glob("*.json"):  # damage the rows part only
-        lines = entry.read_bytes().split(b"\n")
-        entry.write_bytes(b"\n".join([*lines[:3], lines[3][:-5] + b"oops]"]))
+    (entry,) = entries(tmp_path / "cache")
+    entry.write_bytes(entry.read_bytes()[:-5] + b"oops]")  # damage the rows part only
     again = load([book], catalogue, cache=cache, jobs=1)
     assert again.rows == fresh.rows and len(again.rows) == 2
     assert tally(again, None, ["award"]).equals(tally(fresh, None, ["award"]))
@@ -268,9 +268,10 @@ def test_rows_kept_in_the_cache_by_workers_are_re_parsed_with_the_runs_catalogue
     fresh = load([tmp_path / "in"], catalogue, jobs=1)
     cache = Cache(tmp_path / "cache", catalogue.fingerprint)
     parsed = load([tmp_path / "in"], catalogue, cache=cache, jobs=2)  # rows stay in the cache
-    for entry in (tmp_path / "cache").glob("*.json"):
-        lines = entry.read_bytes().split(b"\n")
-        entry.write_bytes(b"\n".join([*lines[:3], b"{}"]))
+    assert len(entries(tmp_path / "cache")) == 4
+    for entry in entries(tmp_path / "cache"):
+        head = parts(entry)[0]
+        write_parts(entry, [head, b"{}"], (tmp_path / "cache" / "secret").read_bytes())  # signed, not rows
     assert parsed.rows == fresh.rows and len(parsed.rows) == 4
 
 
@@ -352,3 +353,27 @@ def test_a_row_with_two_errors_is_one_row_not_counted(tmp_path: Path):
     from thidua_cli.rendering import summary_line
 
     assert "2 dòng không tính (" in summary_line(result, [2019], "vi")
+
+
+# the warm path: a run answered from the run's index equals a fresh run ----------------------
+def test_warm_runs_equal_a_fresh_run_with_duplicates_copies_and_namesakes(folder: Path, tmp_path: Path):
+    """Copies, re-sends and namesakes: counts, findings, merged duplicates, records (as export and
+    parquet read them) and validate's possible duplicates equal, from the entries and then from
+    the index (which holds the run's merged duplicates)."""
+    from thidua_cli.cache import Cache
+
+    catalogue = load_catalogue()
+    fresh = load([folder], catalogue, jobs=1)
+    assert fresh.merged is not None and fresh.merged.findings and fresh.duplicate_files
+    cache = Cache(tmp_path / "cache", catalogue.fingerprint)
+    runs = [load([folder], catalogue, cache=cache) for _ in range(3)]  # cold, then twice from the index
+    for run in runs:
+        assert run.groups == fresh.groups and run.total == fresh.total
+        assert run.problems == fresh.problems and run.checks == fresh.checks
+        assert run.merged == fresh.merged
+        assert run.rows == fresh.rows and list(run.iter_rows()) == fresh.rows
+        assert validate(run).as_dict() == validate(fresh).as_dict()
+        assert [f.groups for f in run.files] == [f.groups for f in fresh.files]
+        assert [list(f.idents) for f in run.files] == [list(f.idents) for f in fresh.files]
+    keep = load([folder], catalogue, cache=cache, keep_duplicates=True)
+    assert keep.groups == load([folder], catalogue, keep_duplicates=True).groups

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from tests.cache_files import entries, indexes, parts
 from tests.conftest import SAMPLE, simple_sheet, write_xlsx
 from thidua_cli import load, load_catalogue
 from thidua_cli.cache import Cache
@@ -27,7 +28,7 @@ def test_parallel_and_cached_csv_are_byte_identical_to_sequential(tmp_path: Path
     cached = runner.invoke(app, ARGS, env=env)  # reads it
     assert sequential.exit_code == parallel.exit_code == first.exit_code == cached.exit_code == 0
     assert sequential.stdout == parallel.stdout == first.stdout == cached.stdout
-    assert any((tmp_path / "cache").glob("*.json"))
+    assert entries(tmp_path / "cache") and indexes(tmp_path / "cache")
 
 
 def test_cached_rows_and_findings_equal_fresh_ones(tmp_path: Path):
@@ -58,15 +59,17 @@ def test_damaged_entries_are_rebuilt_never_trusted(tmp_path: Path):
     catalogue = load_catalogue()
     cache = Cache(tmp_path / "cache", catalogue.fingerprint)
     assert len(load([book], catalogue, cache=cache).rows) == 1
-    for entry in (tmp_path / "cache").glob("*.json"):  # a well-formed entry whose counts were changed
+    for entry in [*entries(tmp_path / "cache"), *indexes(tmp_path / "cache")]:  # counts changed, not signed
         data = entry.read_bytes()
         assert b",1]]" in data
         entry.write_bytes(data.replace(b",1]]", b",999]]"))
     again = load([book], catalogue, cache=cache)
     assert again.total == 1 and len(again.rows) == 1
-    for entry in (tmp_path / "cache").rglob("*.json"):
-        entry.write_text("{not json", encoding="utf-8")
+    for entry in (tmp_path / "cache").iterdir():
+        if entry.name != "secret":
+            entry.write_text("{not json", encoding="utf-8")
     assert load([book], catalogue, cache=cache).total == 1
+    assert load([book], catalogue, cache=cache).total == 1  # from the rebuilt index
 
 
 def test_damaged_rows_fall_back_to_the_workbook(tmp_path: Path):
@@ -74,9 +77,10 @@ def test_damaged_rows_fall_back_to_the_workbook(tmp_path: Path):
     catalogue = load_catalogue()
     cache = Cache(tmp_path / "cache", catalogue.fingerprint)
     load([book], catalogue, cache=cache)
-    for entry in (tmp_path / "cache").glob("*.json"):  # the counts intact, the rows part damaged
-        head = entry.read_bytes().split(b"\n")[:2]
-        entry.write_bytes(b"\n".join([*head, b"0" * 64, b"garbage"]))
+    (entry,) = entries(tmp_path / "cache")
+    head = parts(entry)[0]  # the counts intact, the rows part damaged
+    entry.write_bytes(entry.read_bytes()[: -len(parts(entry)[1])] + b"garbage")
+    assert parts(entry)[0] == head
     assert [r[3] for r in load([book], catalogue, cache=cache).rows] == ["Lê Văn An"]
 
 
@@ -99,9 +103,11 @@ def test_cache_clear_command(tmp_path: Path):
     runner = CliRunner()
     env = {"THIDUA_CACHE_DIR": str(tmp_path)}
     runner.invoke(app, ["tally", "2018", str(SAMPLE / "van-phong-so"), "-q"], env=env)
-    assert any(tmp_path.rglob("*.json"))
+    assert entries(tmp_path) and indexes(tmp_path)
+    (tmp_path / "0123.json").write_text("{}", encoding="utf-8")  # an entry of format 6
     out = runner.invoke(app, ["cache", "clear"], env=env)
-    assert out.exit_code == 0 and not any(tmp_path.rglob("*.json"))
+    assert out.exit_code == 0 and not entries(tmp_path) and not indexes(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["secret"]
     assert runner.invoke(app, ["cache", "path"], env=env).stdout.strip() == str(tmp_path)
 
 
@@ -137,3 +143,33 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path):
     done = _tally_and_modules(env, ["-f", "csv"], "'rich.progress' in sys.modules, 'rich' in sys.modules")
     assert done.stdout.splitlines()[-1] == "False True"  # rich prints the summary on stderr; no bar
     assert "Đã đọc" in done.stderr
+
+
+def test_the_records_frame_from_the_cache_equals_a_fresh_one(tmp_path: Path):
+    """The frame is built from the cached columns (codes, not a tuple per record): the same
+    values, dtypes and ordered categories as from a fresh run's rows."""
+    import pandas as pd
+
+    catalogue = load_catalogue()
+    cache = Cache(tmp_path, catalogue.fingerprint)
+    fresh = load([SAMPLE], catalogue, jobs=1)
+    load([SAMPLE], catalogue, cache=cache)
+    warm = load([SAMPLE], catalogue, cache=cache)
+    pd.testing.assert_frame_equal(warm.records, fresh.records)
+    assert list(fresh.records.itertuples(index=False, name=None))[:3] == [
+        (*r[:5], fresh.records["unit"].iloc[i], *r[6:]) for i, r in enumerate(fresh.rows[:3])
+    ]
+    assert str(fresh.records["award"].dtype) == "category" and fresh.records["award"].cat.ordered
+
+
+def test_only_the_most_recent_run_indexes_are_kept(tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
+    import thidua_cli.cache as cache_module
+
+    monkeypatch.setattr(cache_module, "INDEXES_KEPT", 2)
+    catalogue = load_catalogue()
+    cache = Cache(tmp_path, catalogue.fingerprint)
+    folders = sorted(p for p in SAMPLE.iterdir() if p.is_dir())[:3]
+    for folder in folders:
+        load([folder], catalogue, cache=cache)
+    assert len(indexes(tmp_path)) == 2
+    assert load([folders[-1]], catalogue, cache=cache).total == load([folders[-1]], catalogue).total

@@ -8,17 +8,18 @@ filterable Excel table. The sheets meant for paper follow Decree 30/2020 (see `p
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.loading import LoadResult
 from thidua_cli.outputs import Guard, cell_value, save_workbook, xml_safe
 from thidua_cli.paper import COUNT_FORMAT, FONT, HEADER_ROW, MOTTO, Letterhead
 from thidua_cli.records import RECORD_FIELDS, Record
-from thidua_cli.tally import Counts, count, pivot, unit_spellings, years_label
+from thidua_cli.tally import Counts, count, counted_in, pivot, unit_spellings, years_label
 
 __all__ = ["FONT", "MOTTO", "export_split", "export_workbook"]
 NUMBER_FORMAT = COUNT_FORMAT  # 3.323 in a Vietnamese locale; a zero shown as "-" like the terminal
@@ -67,11 +68,18 @@ def export_workbook(
     counts = count(result.groups, years, _with_year(by), catalogue)
     head = Letterhead(xml_safe(issuer_name), xml_safe(parent), xml_safe(place))
     _summary_sheet(summary, counts, years, head)
-    rows = [r for r in result.rows if r[_YEAR] in set(years)]
     for year in years:
         _year_sheet(workbook.create_sheet(f"Năm {year}"), year, result, catalogue, head)
-    _data_sheet(workbook.create_sheet(DATA_SHEET), rows, unit_spellings(result.groups))
-    return save_workbook(workbook, target, guard)
+    data = workbook.create_sheet(DATA_SHEET)
+    n = counted_in(result.groups, years)
+    _data_sheet(data, n)
+    wanted = set(years)
+    rows = (r for r in result.iter_rows() if r[_YEAR] in wanted)  # one file's rows at a time
+    from openpyxl.utils import get_column_letter
+
+    streamed = _data_rows(rows, n, unit_spellings(result.groups))
+    dimension = f"A1:{get_column_letter(len(DATA_HEADERS))}{n + 1}"
+    return save_workbook(workbook, target, guard, streamed=(data, streamed, dimension))
 
 
 def export_split(
@@ -341,24 +349,19 @@ def _year_pages(
     print_pages(ws, width, last, scale, None, [(header - 2, award_total), *units])
 
 
-def _data_sheet(ws: Any, rows: list[Record], units: dict[str, str]) -> None:
-    """Every record with its source; units in the one spelling the counts show."""
+def _data_sheet(ws: Any, n: int) -> None:
+    """The sheet of every record with its source: its header row, an Excel table over the `n`
+    rows that `_data_rows` streams in when the workbook is saved, widths and page setup."""
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.table import Table, TableStyleInfo
+    from openpyxl.worksheet.filters import AutoFilter
+    from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
-    fields = list(DATA_HEADERS)
-    positions = [RECORD_FIELDS.index(f) for f in fields]
-    ws.append([DATA_HEADERS[f] for f in fields])
-    unit_at = RECORD_FIELDS.index("unit")
-    for record in rows:
-        ws.append([cell_value(units.get(str(record[i]), record[i]) if i == unit_at else record[i]) for i in positions])
-    for row in ws.iter_rows(min_row=2, max_col=len(fields)):  # user text is data, never a formula
-        for cell in row:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"
-    last = f"{get_column_letter(len(fields))}{max(2, len(rows) + 1)}"
-    if rows:
-        table = Table(displayName="DuLieu", ref=f"A1:{last}")
+    headers = [DATA_HEADERS[f] for f in DATA_HEADERS]
+    ws.append(headers)
+    ref = f"A1:{get_column_letter(len(headers))}{max(2, n + 1)}"
+    if n:  # the columns named here: left to openpyxl, it would make a cell object per value to find them
+        columns = [TableColumn(id=i, name=name) for i, name in enumerate(headers, 1)]
+        table = Table(displayName="DuLieu", ref=ref, tableColumns=columns, autoFilter=AutoFilter(ref=ref))
         table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
         ws.add_table(table)
     ws.freeze_panes = "A2"
@@ -367,3 +370,38 @@ def _data_sheet(ws: Any, rows: list[Record], units: dict[str, str]) -> None:
     from thidua_cli.paper import fit_width
 
     fit_width(ws, 1)
+
+
+def _data_rows(rows: Iterable[Record], n: int, units: dict[str, str]) -> Iterator[bytes]:
+    """The data sheet's rows 2… as sheet XML, record by record (never a cell object per value:
+    10^6 records would take gigabytes): text as inline strings (so a text starting with "=" is
+    never a formula), units in the one spelling the counts show, cells in column order (an
+    empty one as <c/>), each distinct value's XML made once. Exactly `n` rows, or an error."""
+    positions = [RECORD_FIELDS.index(f) for f in DATA_HEADERS]
+    unit_at = RECORD_FIELDS.index("unit")
+    made: list[dict[Any, str]] = [{} for _ in positions]
+    written = 0
+    for number, record in enumerate(rows, 2):
+        cells = []
+        for at, known in zip(positions, made, strict=True):
+            value = record[at]
+            cell = known.get(value)
+            if cell is None:
+                cell = _xml_cell(units.get(str(value), value) if at == unit_at else value)
+                if len(known) < 50_000:
+                    known[value] = cell
+            cells.append(cell)
+        yield f'<row r="{number}">{"".join(cells)}</row>'.encode()
+        written += 1
+    if written != n:
+        raise RuntimeError(f"the data sheet has {written} records, the counts {n}")
+
+
+def _xml_cell(value: Any) -> str:
+    """One cell's XML (<c/> for an empty value, which openpyxl would leave out)."""
+    if value is None or value == "":
+        return "<c/>"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        text = escape(str(cell_value(value)))
+        return f'<c t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+    return f"<c><v>{value}</v></c>"

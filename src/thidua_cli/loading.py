@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterator, Sequence
+import time
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from thidua_cli.catalogue import CATEGORIES, KINDS, LEVELS, Catalogue, load_catalogue
 from thidua_cli.problems import Problem, Severity
@@ -20,11 +22,23 @@ from thidua_cli.workers import Failure, Limits
 if TYPE_CHECKING:
     import pandas as pd
 
-    from thidua_cli.cache import Cache
+    from thidua_cli.cache import Cache, RunIndex
     from thidua_cli.dedup import Merged
     from thidua_cli.workers import Pool
 
 __all__ = ["GROUP_FIELDS", "FileResult", "Group", "LoadResult", "load", "read_file"]
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A file as it was read, for the cache's index (see `cache`): its `os.stat` (device, inode,
+    size, modification and change time), whether it had settled before the read (no hashing
+    needed while that stat holds), its content's SHA-256 and the key of its entry."""
+
+    stat: tuple[int, ...]
+    settled: bool
+    digest: str
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,10 +61,11 @@ class FileResult:
     tables: int = 0
     readable: bool = True
     encodings: tuple[str, ...] = ()
-    headers: dict[tuple[str, int], str] = field(default_factory=dict)  # (sheet, column) → header text
-    groups: list[Group] = field(default_factory=list)
+    headers: Mapping[tuple[str, int], str] = field(default_factory=dict)  # (sheet, column) → header text
+    groups: Sequence[Group] = field(default_factory=list)
     idents: Sequence[int] = field(default_factory=list)
     duplicate_of: str = ""
+    stamp: Stamp | None = field(default=None, compare=False, repr=False)  # set when a worker cached it
 
 
 @dataclass
@@ -108,10 +123,29 @@ class LoadResult:
     def duplicate_files(self) -> list[FileResult]:
         return [f for f in self.files if f.duplicate_of]
 
+    def iter_columns(self) -> Iterator[list[list[Any]]]:
+        """The records of `rows` by field (RECORD_FIELDS), file by file: from the cache without
+        a tuple per record, nor a string per cell (equal values are one object)."""
+        if self._rows is not None:
+            if self._rows:
+                yield [list(column) for column in zip(*self._rows, strict=True)]
+            return
+        removed = self.merged.removed if self.merged else {}
+        for index, result in enumerate(self.files):
+            if not len(result.records):
+                continue
+            by_field = getattr(result.records, "columns", None)
+            columns = by_field() if by_field else [list(c) for c in zip(*result.records, strict=True)]
+            gone = removed.get(index)
+            if gone:
+                kept = [at for at in range(len(columns[0])) if at not in gone]
+                columns = [[column[at] for at in kept] for column in columns]
+            yield columns
+
     @property
     def records(self) -> pd.DataFrame:
         if self._frame is None:
-            self._frame = records_frame(self.rows, self.catalogue or load_catalogue())
+            self._frame = records_frame(self.iter_columns(), self.catalogue or load_catalogue(), self.groups)
         return self._frame
 
     @property
@@ -249,38 +283,110 @@ def load(
     files, missing = find_workbooks([Path(p) for p in paths])
     if on_start:
         on_start(len(files))
+    index = cache.index(paths) if cache is not None else None
     results: list[FileResult | None] = [None] * len(files)
     first_of: dict[str, int] = {}  # content digest → the first file that has it
     copies: dict[int, int] = {}  # file index → index of the file it repeats
     cached: dict[int, FileResult] = {}  # --verify-cache: what the cache said, to compare
+    stamps: dict[int, Stamp] = {}  # the parent's look-up of each file (for a file it did not parse)
+    parsed: set[int] = set()
     with _Parsers(catalogue, jobs or default_jobs(), cache, len(files), include_proposals, limits) as parsers:
-        for index, path in enumerate(files):
-            data = None if keep_duplicates and cache is None else _bytes(path)
-            if data and not keep_duplicates:
-                original = first_of.setdefault(hashlib.sha256(data).hexdigest(), index)
-                if original != index:
-                    copies[index] = original
+        for at, path in enumerate(files):
+            found = _look_up(cache, index, path, catalogue, keep_duplicates)
+            if found.stamp is not None:
+                stamps[at] = found.stamp
+            if found.digest and not keep_duplicates:
+                original = first_of.setdefault(found.digest, at)
+                if original != at:
+                    copies[at] = original
                     if progress:
                         progress(str(path))
                     continue
-            key, hit = _from_cache(cache, path, data, catalogue)
-            if hit is not None and verify:
-                cached[index] = hit
-            elif hit is not None:
-                results[index] = hit
+            if found.hit is not None and verify:
+                cached[at] = found.hit
+            elif found.hit is not None:
+                results[at] = found.hit
                 if progress:
                     progress(str(path))
                 continue
-            parsers.add(index, path, key)  # parsing starts while the other files are looked up
-        for index, result in parsers.results():
-            result = _bound(result, files[index], catalogue)
-            results[index] = _verified(result, cached[index]) if index in cached else result
+            parsers.add(at, path, found.key)  # parsing starts while the other files are looked up
+        for at, result in parsers.results():
+            parsed.add(at)
+            result = _bound(result, files[at], catalogue)
+            results[at] = _verified(result, cached[at]) if at in cached else result
             if progress:
-                progress(str(files[index]))
-    for index, original in copies.items():
-        results[index] = _copy_of(str(files[index]), results[original])
+                progress(str(files[at]))
+    for at, original in copies.items():
+        results[at] = _copy_of(str(files[at]), results[original])
     done = [r for r in results if r is not None]
-    return _assemble(done, missing, catalogue, keep_duplicates)
+    if cache is None or index is None:
+        return _assemble(done, missing, catalogue, keep_duplicates)
+    run = _note(index, files, results, {at: s for at, s in stamps.items() if at not in parsed}, copies)
+    loaded = _assemble(done, missing, catalogue, keep_duplicates, (index, run, not verify))
+    cache.save(index)
+    return loaded
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A file as the cache knows it: its content digest (for copies), its entry key and result."""
+
+    digest: str | None = None
+    key: str | None = None
+    hit: FileResult | None = None
+    stamp: Stamp | None = None
+
+
+def _look_up(cache: Cache | None, index: RunIndex | None, path: Path, catalogue: Catalogue, raw: bool) -> _Found:
+    """The file's digest, cache key and cached result (whose rows, if damaged, are re-parsed with
+    this run's catalogue): from the run's index when the file's stat is the one recorded there,
+    else by hashing its bytes. `raw` (keep duplicates) without a cache: the file is not read."""
+    if cache is None or index is None:
+        data = None if raw else _bytes(path)
+        return _Found(hashlib.sha256(data).hexdigest() if data else None)
+    reparse = partial(read_records, path, catalogue, str(path))
+    try:
+        before = os.stat(path)
+    except OSError:
+        return _Found()
+    known = index.known(path, before)
+    if known is not None:
+        stat, steady, digest, key, payload = known
+        try:
+            hit = cache.result(payload, key, str(path), reparse) if payload else None
+        except (ValueError, KeyError, TypeError, IndexError):
+            hit = None
+        return _Found(digest, key or cache.key(path, digest), hit, Stamp(tuple(stat), steady, digest, key))
+    data, digest, key, stamp = _stamped(path, cache)
+    if data is None:
+        return _Found()
+    return _Found(digest, key, cache.get(key, str(path), reparse), stamp)
+
+
+def _note(
+    index: RunIndex,
+    files: list[Path],
+    results: list[FileResult | None],
+    stamps: dict[int, Stamp],
+    copies: dict[int, int],
+) -> str | None:
+    """Record what the run saw of each file, for the next run (a copy by its digest alone, a
+    file whose entry was read or written by its stamp: the worker's own, for a file it parsed,
+    never the parent's, whose look-up may have seen other bytes); return the run's identity
+    (labels and contents, in order), None when a file is not cached."""
+    parts: list[str] | None = []
+    for at, path in enumerate(files):
+        result = results[at]
+        stamp = result.stamp if result is not None and result.stamp is not None else stamps.get(at)
+        cached = at in copies or (result is not None and hasattr(result.records, "columns"))  # LazyRecords
+        if stamp is None or result is None or not cached or not (stamp.key or at in copies):
+            parts = None
+            continue
+        index.note(path, stamp, None if at in copies else result)
+        if parts is not None:
+            parts.append(f"{result.file}\0{stamp.digest}")
+    index.close()
+    return None if parts is None else hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _bytes(path: Path) -> bytes | None:
@@ -288,20 +394,6 @@ def _bytes(path: Path) -> bytes | None:
         return read_bytes(path)
     except UnreadableFile:
         return None  # reported when the file is parsed
-
-
-def _from_cache(
-    cache: Cache | None, path: Path, data: bytes | None, catalogue: Catalogue
-) -> tuple[str | None, FileResult | None]:
-    """The file's cache key and its cached result (None when absent or damaged), whose rows, if
-    damaged, are re-parsed with this run's catalogue."""
-    if cache is None or data is None:
-        return None, None
-    try:
-        key = cache.key(path, data)
-    except OSError:
-        return None, None
-    return key, cache.get(key, str(path), partial(read_records, path, catalogue, str(path)))
 
 
 def _in_row_order(findings: list[Problem]) -> list[Problem]:
@@ -329,11 +421,18 @@ def _copy_of(label: str, original: FileResult | None) -> FileResult:
     return FileResult(label, [], [Problem("duplicate-file", label, value=str(n), detail=source)], duplicate_of=source)
 
 
-def _assemble(files: list[FileResult], missing: list[Path], catalogue: Catalogue, keep_duplicates: bool) -> LoadResult:
-    """The files' results as one, with the duplicates among their records merged."""
-    from thidua_cli.dedup import Merged, merge
+def _assemble(
+    files: list[FileResult],
+    missing: list[Path],
+    catalogue: Catalogue,
+    keep_duplicates: bool,
+    memo: tuple[RunIndex, str | None, bool] | None = None,
+) -> LoadResult:
+    """The files' results as one, with the duplicates among their records merged (as the run's
+    index recorded them for the same files, when `memo` says it may be trusted)."""
+    from thidua_cli.dedup import Merged
 
-    merged = Merged() if keep_duplicates else merge(files)
+    merged, groups = (Merged(), None) if keep_duplicates else _merged(files, memo)
     extra: dict[str, list[Problem]] = {}
     for finding in merged.findings:
         extra.setdefault(finding.file, []).append(finding)
@@ -349,7 +448,33 @@ def _assemble(files: list[FileResult], missing: list[Path], catalogue: Catalogue
         missing=missing,
         catalogue=catalogue,
         merged=merged,
+        _groups=groups,
     )
+
+
+def _merged(files: list[FileResult], memo: tuple[RunIndex, str | None, bool] | None) -> tuple[Merged, list[Group] | None]:
+    """`dedup.merge` of the files, or what the index recorded for this very run (the same
+    labels and contents in the same order: the merge depends on nothing else), with the run's
+    net counts then (else None: summed when asked for)."""
+    from thidua_cli.dedup import Merged, merge
+
+    if memo is None or memo[1] is None:
+        return merge(files), None
+    from thidua_cli.cache import decode_merged, encode_merged
+
+    index, run, trusted = memo[0], memo[1], memo[2]
+    labels = [f.file for f in files]
+    known = index.merges(run) if trusted else None
+    if known is not None:
+        try:
+            findings, removed, extra, groups = decode_merged(known, labels)
+            return Merged(findings, removed, extra), groups
+        except (KeyError, TypeError, ValueError, IndexError):
+            pass
+    merged = merge(files)
+    groups = net_groups([group for result in files for group in result.groups], merged.groups)
+    index.remember(run, encode_merged(merged, labels, groups))
+    return merged, groups
 
 
 def _verified(fresh: FileResult, entry: FileResult) -> FileResult:
@@ -373,17 +498,31 @@ def _read_and_store(
     The entry's key is worked out again from the very bytes parsed: a file replaced since the
     parent looked it up is stored under its new content, never under the old one's key.
     `light`: once stored, send back the result without its rows (they stay in the cache)."""
-    data = None
+    data, stamp = None, None
     if cache is not None and key is not None:
-        try:
-            data = read_bytes(path)
-            key = cache.key(path, data)
-        except (UnreadableFile, OSError):
-            data, key = None, None
+        data, _digest, key, stamp = _stamped(path, cache)
+        key = key or None
     result = read_file(path, catalogue, data=data, include_proposals=proposals, sparse=sparse)
     if cache is not None and key is not None and cache.put(key, result) and light:
-        return cache.light(key, result)
+        return replace(cache.light(key, result), stamp=stamp)
     return result
+
+
+def _stamped(path: Path, cache: Cache) -> tuple[bytes | None, str, str, Stamp | None]:
+    """The file's bytes, their digest and key ("" when unreadable), and its stamp when it did not change while it was read
+    (else None: the entry is written, the index will not trust the file's stat)."""
+    from thidua_cli.cache import settled, stat_of
+
+    try:
+        before, started = os.stat(path), time.time_ns()
+        data = read_bytes(path)
+        after = os.stat(path)
+    except (UnreadableFile, OSError):
+        return None, "", "", None
+    digest = hashlib.sha256(data).hexdigest()
+    key = cache.key(path, digest)
+    steady = stat_of(before) == stat_of(after)
+    return data, digest, key, Stamp(stat_of(after), settled(after, started), digest, key) if steady else None
 
 
 def default_jobs() -> int:
@@ -504,22 +643,41 @@ class _Parsers:
             self.pool.close()
 
 
-def records_frame(records: list[Record], catalogue: Catalogue) -> pd.DataFrame:
-    """Records as a frame with ordered categorical award, level, kind and category."""
+def records_frame(files: Iterable[list[list[Any]]], catalogue: Catalogue, groups: Sequence[Group]) -> pd.DataFrame:
+    """Records (by field, file by file: `LoadResult.iter_columns`) as a frame with ordered
+    categorical award, level, kind and category, units in the spelling the counts show. Built
+    from one integer code per cell and each distinct value once: 10^6 records never become 10^6
+    tuples."""
+    import numpy as np
     import pandas as pd
 
-    frame = pd.DataFrame.from_records(records, columns=list(RECORD_FIELDS))
-    frame["row"] = frame["row"].astype("int64")
-    for column in ("year", "name_col", "award_col", "year_col"):
-        frame[column] = frame[column].astype("int64")
+    codes = [array("q") for _ in RECORD_FIELDS]
+    places: list[dict[Any, int]] = [{} for _ in RECORD_FIELDS]
+    for columns in files:
+        for at, column in enumerate(columns):
+            place = places[at]
+            codes[at].extend([place.setdefault(value, len(place)) for value in column])
     order = {
         "award": [a.name for a in catalogue.awards],
         "level": list(LEVELS),
         "kind": list(KINDS),
         "category": list(CATEGORIES),
     }
-    for column, categories in order.items():
-        frame[column] = pd.Categorical(frame[column], categories=categories, ordered=True)
-    spellings = unit_spellings(group_records(records))
-    frame["unit"] = frame["unit"].map(spellings)
-    return frame
+    spellings = unit_spellings(groups)
+    frame: dict[str, Any] = {}
+    for at, name in enumerate(RECORD_FIELDS):
+        values, index = list(places[at]), np.frombuffer(codes[at], dtype=np.int64)
+        if name == "unit":
+            values = [spellings.get(v, v) for v in values]
+        if name in order:
+            where = {category: i for i, category in enumerate(order[name])}
+            mapped = np.array([where.get(v, -1) for v in values] or [-1], dtype=np.int64)[index]
+            frame[name] = pd.Categorical.from_codes(mapped, dtype=pd.CategoricalDtype(order[name], ordered=True))
+        elif name in _INT_FIELDS:
+            frame[name] = np.array(values or [0], dtype=np.int64)[index]
+        else:
+            frame[name] = np.array(values or [""], dtype=object)[index]
+    return pd.DataFrame(frame, columns=list(RECORD_FIELDS))
+
+
+_INT_FIELDS = ("row", "year", "period_start", "period_end", "name_col", "award_col", "year_col")

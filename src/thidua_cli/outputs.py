@@ -154,13 +154,50 @@ def write_text(target: Path, text: str, guard: Guard | None = None, encoding: st
     return write_file(target, write, guard)
 
 
-def save_workbook(workbook: Any, target: Path, guard: Guard | None = None, mark: bool = True) -> Path:
+def save_workbook(
+    workbook: Any,
+    target: Path,
+    guard: Guard | None = None,
+    mark: bool = True,
+    streamed: tuple[Any, Iterable[bytes], str] | None = None,
+) -> Path:
     """An openpyxl workbook, written whole; `mark`ed as the tool's own in its document properties
-    (so that it is never read back as input). The template is not marked: units fill it in."""
+    (so that it is never read back as input). The template is not marked: units fill it in.
+    `streamed` (sheet, rows, dimension): rows of sheet XML written after that sheet's own rows
+    as the file is saved, never held (see `_save_streamed`)."""
     if mark:
         workbook.properties.category = MARK
         workbook.properties.lastModifiedBy = MARK
-    return write_file(target, workbook.save, guard)
+    if streamed is None:
+        return write_file(target, workbook.save, guard)
+    sheet, rows, dimension = streamed
+    return write_file(target, lambda path: _save_streamed(workbook, path, sheet, rows, dimension), guard)
+
+
+def _save_streamed(workbook: Any, path: str, sheet: Any, rows: Iterable[bytes], dimension: str) -> None:
+    """The workbook as openpyxl writes it, with `rows` streamed into `sheet` before the end of its
+    sheetData: every other part copied as written, that one part written as the rows come."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    name = sheet.path.lstrip("/")  # known once saved: xl/worksheets/sheetN.xml
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename != name:
+                out.writestr(item, data)
+                continue
+            head, tail = data.split(b"</sheetData>", 1)
+            head = re.sub(rb'<dimension ref="[^"]*"/>', f'<dimension ref="{dimension}"/>'.encode(), head, count=1)
+            part = zipfile.ZipInfo(name, item.date_time)
+            part.compress_type = zipfile.ZIP_DEFLATED
+            with out.open(part, "w", force_zip64=True) as stream:
+                stream.write(head)
+                for row in rows:
+                    stream.write(row)
+                stream.write(b"</sheetData>" + tail)
 
 
 def cell_value(value: Any) -> Any:

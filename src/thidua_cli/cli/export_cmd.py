@@ -127,7 +127,7 @@ def write_export(  # type: ignore[no-untyped-def]
     targets = [split / f"tong-hop-{year}.xlsx" for year in years] if split is not None else [output]
     for target in targets:
         guard.check(target)
-    replaced = illegal_cells(result.rows)
+    replaced = illegal_cells(result.iter_rows())  # streamed: the rows of one file at a time
     if replaced:
         err_console().print(t("xml_replaced", lang, n=replaced), markup=False)
     if split is not None:
