@@ -89,6 +89,43 @@ def test_a_header_repeated_at_a_page_break_stays_one_table(tmp_path: Path):
     assert result.files[0].tables == 1 and result.problems == []
 
 
+def test_the_same_header_under_a_title_of_another_kind_starts_a_new_table(tmp_path: Path):
+    """ "DANH SÁCH TẬP THỂ …" over the same header as the people's list: the rows below are
+    collectives (before: all counted as individuals, no word)."""
+    header = ["STT", "Họ và tên", "Hình thức", "Số quyết định"]
+    rows = [
+        ["DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN"],
+        header,
+        [1, "Lê Văn Khải", "Giấy khen", "12/QĐ-SXD"],
+        [2, "Trần Thị Mơ", "Giấy khen", "12/QĐ-SXD"],
+        [],
+        ["DANH SÁCH TẬP THỂ ĐƯỢC TẶNG GIẤY KHEN"],
+        header,
+        [1, "Phòng Quản lý nhà", "Giấy khen", "13/QĐ-SXD"],
+        [2, "Văn phòng Sở", "Giấy khen", "13/QĐ-SXD"],
+    ]
+    result = load([write_xlsx(tmp_path / "a.xlsx", [*TITLE, *rows])], jobs=1)
+    kinds = {r[AT["name"]]: r[AT["kind"]] for r in result.rows}
+    assert kinds == {"Lê Văn Khải": "Cá nhân", "Trần Thị Mơ": "Cá nhân", "Phòng Quản lý nhà": "Tập thể", "Văn phòng Sở": "Tập thể"}
+    assert result.files[0].tables == 2 and result.problems == []
+
+
+def test_a_record_row_over_a_repeated_header_is_no_title(tmp_path: Path):
+    """No STT column: a unit and its award over a page-break repeat stay a record of table 1."""
+    header = ["Tên tập thể", "Hình thức khen thưởng"]
+    rows = [
+        ["DANH SÁCH TẬP THỂ ĐƯỢC TẶNG GIẤY KHEN"],
+        header,
+        ["Phòng Kế hoạch", "Giấy khen"],
+        ["Phòng Tài chính", "Giấy khen"],
+        header,
+        ["Văn phòng Sở", "Giấy khen"],
+    ]
+    result = load([write_xlsx(tmp_path / "a.xlsx", [*TITLE, *rows])], jobs=1)
+    assert sorted(r[AT["name"]] for r in result.rows) == ["Phòng Kế hoạch", "Phòng Tài chính", "Văn phòng Sở"]
+    assert result.files[0].tables == 1 and result.problems == []
+
+
 def test_a_second_table_whose_columns_conflict_is_reported_and_the_first_still_counted(tmp_path: Path):
     cells = ["Giấy khen", "Tỉnh", "Giấy khen", "Bộ"]
     unreadable = [
@@ -264,3 +301,20 @@ def test_a_short_first_table_is_not_lost_to_a_better_header_below(tmp_path: Path
         assert [(r[1], r[3]) for r in records(result)][-1] == ("Tổ Toán - Tin", "Bằng khen")
         assert ("Nguyễn Văn Khải", "Lao động tiên tiến") in [(r[1], r[3]) for r in records(result)]
         assert result.problems == []
+
+
+def test_an_empty_award_cell_under_a_heading_that_names_the_award_is_counted_and_said(tmp_path: Path):
+    """The heading says what the list awards: the row counts, with a warning on its empty cell."""
+    rows = [
+        ["DANH SÁCH TẬP THỂ ĐƯỢC TẶNG GIẤY KHEN NĂM 2023"],
+        [],
+        ["STT", "Tên tập thể", "Hình thức"],
+        [1, "Trường THPT Bình Sơn", "Giấy khen"],
+        [2, "Trường THPT Số 1 Tư Nghĩa", None],
+    ]
+    result = load([write_xlsx(tmp_path / "a.xlsx", rows)], jobs=1)
+    assert sorted((r[AT["name"]], r[AT["award"]]) for r in result.rows) == [
+        ("Trường THPT Bình Sơn", "Giấy khen"),
+        ("Trường THPT Số 1 Tư Nghĩa", "Giấy khen"),
+    ]
+    assert [(c.code, c.row, c.value, c.col) for c in result.checks] == [("award-from-heading", 5, "Giấy khen", 2)]

@@ -301,7 +301,7 @@ def _spans(grid: list[list[Cell]], header: tuple[int, int, list[tuple[str, ...]]
     while below is not None:
         header = below
         data_start = _data_start(grid, header[0], header[1])
-        below = _next_header(grid, data_start, header[2])
+        below = _next_header(grid, data_start, header[2], catalogue)
         end = _title_start(grid, below[0], data_start, catalogue) if below else len(grid)
         spans.append(_Span(header, data_start, end, titles))
         titles = (end, below[0]) if below else titles
@@ -358,11 +358,13 @@ def _table(
 
 
 def _next_header(
-    grid: list[list[Cell]], start: int, tiers: list[tuple[str, ...]]
+    grid: list[list[Cell]], start: int, tiers: list[tuple[str, ...]], catalogue: Catalogue
 ) -> tuple[int, int, list[tuple[str, ...]]] | None:
-    """The first header below `start` whose labels differ from `tiers` (a header repeated at a
-    page break is no new table). Only rows without a number in the STT cell, and with two cells
-    or more that may start a label, are weighed: the usual sheet has one table."""
+    """The first header below `start` whose labels differ from `tiers`, or that has title rows of
+    its own ("DANH SÁCH TẬP THỂ …" over the same header: the list changes, its kind may too); a
+    header repeated bare at a page break is no new table. Only rows without a number in the STT
+    cell, and with two cells or more that may start a label, are weighed: the usual sheet has one
+    table."""
     lead = next((c for c, t in enumerate(tiers) if t and header_match(t[-1])[0] == "stt"), None)
     same: tuple[tuple[str, ...], ...] | None = None  # the header's key, when a header is met below
     after = start  # rows above this one are passed (a repeated header's)
@@ -373,10 +375,24 @@ def _next_header(
         found = find_header(grid, r, NEXT_HEADER_ROWS)
         if found is not None:
             same = same or _header_key(tiers)
-            if _header_key(found[2]) != same:
+            if _header_key(found[2]) != same or _titled(grid, found[0], after, catalogue):
                 return found
             after = found[1] + 1  # the same header again: its rows are the walk's to pass over
     return None
+
+
+def _titled(grid: list[list[Cell]], header: int, floor: int, catalogue: Catalogue) -> bool:
+    """Has a header title rows of its own that name a kind or an award ("DANH SÁCH TẬP THỂ ĐƯỢC
+    TẶNG GIẤY KHEN", "II. TẬP THỂ"), each a single text? A row of two texts may be a record of
+    the table above (a unit and its award, no STT): never taken for a title here."""
+    rows = grid[_title_start(grid, header, floor, catalogue) : header]
+    texts = [row_texts(row) for row in rows]
+    if not rows or any(len(t) > 1 for t in texts):
+        return False
+    own = read_heading(rows, catalogue)
+    if own.kind or own.award_text:
+        return True
+    return any((s := section_of(t, None, catalogue)) is not None and bool(s.kind or s.award_text) for t in texts if t)
 
 
 def _unnumbered(grid: list[list[Cell]], start: int, lead: int | None) -> Iterable[int]:

@@ -170,6 +170,10 @@ class Normaliser(BlockResolver):
                 award_cols = table.columns.get("award")
                 self.problem("missing-award", ctx, award_cols[0] if award_cols else None, value=name)
                 return
+            if award_cols := table.columns.get("award"):  # the row's own cell is empty: say so
+                match = self.catalogue.match_award(fallback)
+                said = match.award.name if match else fallback
+                self._finding_at(self.checks, "award-from-heading", table, r, award_cols[0], value=said)
             own = [(None, fallback)]
         statuses = self._statuses
         for column, text in own:

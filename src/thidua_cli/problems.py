@@ -153,6 +153,11 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "Dòng có danh hiệu nhưng thiếu tên cá nhân/tập thể; không được tính.",
         "Row has an award but no recipient name; not counted.",
     ),
+    "award-from-heading": (
+        Severity.WARNING,
+        'Ô danh hiệu/hình thức để trống; đã tính theo tiêu đề hoặc mục: "{value}". Kiểm tra lại dòng này.',
+        'The award cell is empty; counted as the heading or section says: "{value}". Check this row.',
+    ),
     "missing-award": (
         Severity.ERROR,
         "Dòng không ghi danh hiệu/hình thức khen thưởng và tiêu đề cũng không nêu; không được tính.",
