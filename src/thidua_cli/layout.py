@@ -386,13 +386,25 @@ def _titled(grid: list[list[Cell]], header: int, floor: int, catalogue: Catalogu
     TẶNG GIẤY KHEN", "II. TẬP THỂ"), each a single text? A row of two texts may be a record of
     the table above (a unit and its award, no STT): never taken for a title here."""
     rows = grid[_title_start(grid, header, floor, catalogue) : header]
-    texts = [row_texts(row) for row in rows]
-    if not rows or any(len(t) > 1 for t in texts):
+    if not rows or any(len(row_texts(row)) > 1 for row in rows):
         return False
+    _, award, kind = _title_says(rows, None, catalogue)
+    return bool(award or kind)
+
+
+def _title_says(
+    rows: Sequence[Sequence[Cell]], i_stt: int | None, catalogue: Catalogue
+) -> tuple[Heading, str | None, str | None]:
+    """(the heading, award text, kind) that title rows name, as heading lines or as section labels."""
     own = read_heading(rows, catalogue)
-    if own.kind or own.award_text:
-        return True
-    return any((s := section_of(t, None, catalogue)) is not None and bool(s.kind or s.award_text) for t in texts if t)
+    award, kind = own.award_text, own.kind
+    for row in rows:
+        texts = row_texts(row)
+        stt = row[i_stt] if i_stt is not None and i_stt < len(row) else None
+        section = section_of(texts, stt, catalogue) if texts else None
+        if section is not None:
+            award, kind = award or section.award_text, kind or section.kind
+    return own, award, kind
 
 
 def _unnumbered(grid: list[list[Cell]], start: int, lead: int | None) -> Iterable[int]:
@@ -451,14 +463,7 @@ def _heading_below(
     """The heading of a table below another: the award, kind, year, decision and proposal its own
     title rows name (as a heading line, or as a section label "II. TẬP THỂ"), else its name
     header's kind, else what the sheet's title block says. The unit is the sheet's."""
-    own = read_heading(rows, catalogue)
-    award, kind = own.award_text, own.kind
-    i_stt = columns["stt"][0].index if "stt" in columns else 0
-    for row in rows:
-        texts = row_texts(row)
-        section = section_of(texts, row[i_stt] if i_stt < len(row) else None, catalogue) if texts else None
-        if section is not None:
-            award, kind = award or section.award_text, kind or section.kind
+    own, award, kind = _title_says(rows, columns["stt"][0].index if "stt" in columns else 0, catalogue)
     heading = Heading(
         own.lines,
         award or above.award_text,

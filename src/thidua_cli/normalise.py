@@ -171,7 +171,7 @@ class Normaliser(BlockResolver):
                 self.problem("missing-award", ctx, award_cols[0] if award_cols else None, value=name)
                 return
             if award_cols := table.columns.get("award"):  # the row's own cell is empty: say so
-                match = self.catalogue.match_award(fallback)
+                match = self.match(fallback)  # once per distinct text
                 said = match.award.name if match else fallback
                 self._finding_at(self.checks, "award-from-heading", table, r, award_cols[0], value=said)
             own = [(None, fallback)]
