@@ -463,3 +463,36 @@ def test_a_cell_naming_two_awards_gives_two_records(tmp_path: Path):
     result = load([write_xlsx(tmp_path / "x.xlsx", rows)])
     assert counts(result, ("award",)) == [("Lao động tiên tiến", 2), ("Chiến sĩ thi đua cơ sở", 1), ("Giấy khen", 1)]
     assert [(p.code, p.row, p.value) for p in result.problems] == [("unknown-award", 4, "LĐTT, hạng nhất")]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "DANH SÁCH CÁ NHÂN ĐƯỢC KHEN THƯỞNG TỪ NĂM 2016 ĐẾN NĂM 2020",
+        "DANH SÁCH KHEN THƯỞNG 5 NĂM 2016 - 2020",
+        "Danh sách khen thưởng từ 2016 - 2020",
+    ],
+)
+def test_a_heading_naming_a_period_gives_no_year(tmp_path: Path, heading: str):
+    """Before: "từ năm 2016 đến năm 2020" put every row in 2016, exit 0."""
+    rows = [[heading], ["STT", "Họ và tên", "Danh hiệu"], [1, "Lê Văn An", "LĐTT"], [2, "Trần Thị Bình", "LĐTT"]]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", rows, sheet="DS")])
+    assert result.records.empty
+    assert codes(result) == [("bad-year", "DS", 3), ("bad-year", "DS", 4)]
+
+
+def test_a_period_heading_with_a_year_column_counts_each_row_in_its_year(tmp_path: Path):
+    rows = [
+        ["DANH SÁCH KHEN THƯỞNG TỪ NĂM 2016 ĐẾN NĂM 2020"],
+        ["STT", "Họ và tên", "Danh hiệu", "Năm"],
+        [1, "Lê Văn An", "LĐTT", 2017],
+        [2, "Trần Thị Bình", "LĐTT", 2019],
+    ]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", rows, sheet="DS")])
+    assert sorted(result.records["year"]) == [2017, 2019]
+
+
+def test_a_school_year_in_the_heading_is_its_second_year(tmp_path: Path):
+    rows = [["DANH SÁCH GIÁO VIÊN ĐẠT LAO ĐỘNG TIÊN TIẾN NĂM 2022 - 2023"], ["STT", "Họ và tên"], [1, "Lê Văn An"]]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", rows, sheet="DS")])
+    assert list(result.records["year"]) == [2023]

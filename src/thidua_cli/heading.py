@@ -18,6 +18,8 @@ TITLE_BLOCK_ROWS = 3  # parent body and unit on the left, the national motto on 
 _NOT_UNIT = ("danh sách", "số ", "kèm theo", "tổng hợp", "bảng", "báo cáo", "kết quả", "kế hoạch")
 _YEAR_IN_TEXT = re.compile(r"n[ăa]m\s*:?\s*(?:h[ọo]c\s*:?\s*)?((?:19|20)\d{2})(?:\s*[-–/]\s*((?:19|20)\d{2}))?")
 _DATE_BEFORE = re.compile(r"th[áa]ng\s*\d{1,2}\s*$")
+# "từ năm 2016 đến năm 2020", "từ 2016 - 2020": a period, whose rows need a year of their own
+_PERIOD = re.compile(r"\btừ\s*(?:n[ăa]m\s*)?(?:19|20)\d{2}\s*(?:đến|tới|[-–])\s*(?:n[ăa]m\s*)?(?:19|20)\d{2}")
 _BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _YEAR_TAIL = re.compile(r" năm( học)? \d{4}.*$")
 _SIGNED_BY = re.compile(r"\bcủa\s+(.+?)\s*\)?\s*$")
@@ -175,12 +177,19 @@ def _find_award_phrase(text: str, catalogue: Catalogue) -> str | None:
 
 
 def year_in_heading(text: str) -> int | None:
-    """ "năm 2018" or "năm học 2017 - 2018" (→ 2018), never the year of a date."""
+    """ "năm 2018" or "năm học 2017 - 2018" (→ 2018), never the year of a date. A line naming a
+    period ("từ năm 2016 đến năm 2020", "5 năm 2016 - 2020") names no year: its list's rows are
+    dated by their own cells or reported, never put in the period's first or last year."""
     lowered = text.casefold()
+    if _PERIOD.search(lowered):
+        return None
     for match in _YEAR_IN_TEXT.finditer(lowered):
         if _DATE_BEFORE.search(lowered[: match.start()]):
             continue
-        return int(match.group(2) or match.group(1))
+        first, last = match.group(1), match.group(2)
+        if last and int(last) - int(first) != 1:  # not a school year: a period
+            return None
+        return int(last or first)
     return None
 
 
