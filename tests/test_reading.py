@@ -496,3 +496,27 @@ def test_a_school_year_in_the_heading_is_its_second_year(tmp_path: Path):
     rows = [["DANH SÁCH GIÁO VIÊN ĐẠT LAO ĐỘNG TIÊN TIẾN NĂM 2022 - 2023"], ["STT", "Họ và tên"], [1, "Lê Văn An"]]
     result = load([write_xlsx(tmp_path / "ds.xlsx", rows, sheet="DS")])
     assert list(result.records["year"]) == [2023]
+
+
+def test_a_hidden_sheet_is_read_but_not_counted(tmp_path: Path):
+    """A hidden sheet (a draft, last year's list) was counted like the visible one, exit 0."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    shown = wb.active
+    shown.title = "2019"
+    draft = wb.create_sheet("Nháp")
+    very = wb.create_sheet("Cũ")
+    for sheet, names in ((shown, ["Lê Văn An"]), (draft, ["Lê Văn Bình", "Trần Thị Cúc"]), (very, ["Hà Văn Dũng"])):
+        sheet.append(["STT", "Họ và tên", "Danh hiệu", "Năm"])
+        for i, name in enumerate(names, 1):
+            sheet.append([i, name, "LĐTT", 2019])
+    draft.sheet_state, very.sheet_state = "hidden", "veryHidden"
+    wb.save(tmp_path / "ds.xlsx")
+    result = load([tmp_path])
+    assert list(result.records["name"]) == ["Lê Văn An"]
+    hidden = [(p.code, p.sheet, p.row, p.detail) for p in result.problems if p.code == "hidden-sheet"]
+    assert hidden == [("hidden-sheet", "Nháp", 2, "2"), ("hidden-sheet", "Cũ", 2, "1")]
+    from thidua_cli.rendering import summary_line
+
+    assert "3 dòng không tính (trong trang tính ẩn: 3)" in summary_line(result, [2019], "vi")

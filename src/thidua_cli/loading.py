@@ -229,7 +229,14 @@ def _read_file(
                     headers.setdefault((sheet.name, column.index), column.header)
             if found.encoding:
                 encodings.append(found.encoding)
+            before = len(normaliser.records)
             normaliser.add_table(found)
+            if sheet.hidden and len(normaliser.records) > before:  # read, shown, never counted
+                first = normaliser.records[before][2]
+                normaliser.problems.append(
+                    Problem("hidden-sheet", name, sheet.name, first, detail=str(len(normaliser.records) - before))
+                )
+                del normaliser.records[before:]
     # a summary is compared with the name lists of its own workbook, when it has some
     normaliser.checks.extend(summary_mismatches(name, summaries, normaliser.records if tables else None))
     counted = apply_rule(normaliser.records, normaliser.problems, normaliser.checks, normaliser.match)

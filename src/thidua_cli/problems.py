@@ -212,6 +212,13 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         'Năm "{value}" không hợp lệ hoặc không tìm thấy năm (cột Năm, tiêu đề, tên trang, tên tệp); không được tính.',
         'Year "{value}" is not valid, or no year found (year column, heading, sheet or file name); not counted.',
     ),
+    "hidden-sheet": (
+        Severity.ERROR,
+        "Trang tính bị ẩn (thường là bản nháp hay danh sách cũ): {detail} bản ghi từ dòng này không được tính. "
+        "Nếu danh sách này cần được tính, hãy bỏ ẩn trang (Unhide) rồi chạy lại.",
+        "The sheet is hidden (usually a draft or an old list): {detail} records from this row on are not counted. "
+        "If this list should count, unhide the sheet and run again.",
+    ),
     "proposal-list": (
         Severity.INFO,
         'Danh sách đề nghị ("{value}"), chưa phải quyết định khen thưởng: {detail} dòng không được tính '
@@ -263,6 +270,7 @@ CODES: dict[str, tuple[Severity, str, str]] = {
 SHORT: dict[str, tuple[str, str]] = {
     "outside-years": ("ngoài các năm đã chọn", "outside the years"),
     "unknown-award": ("danh hiệu không nhận dạng được", "award not recognised"),
+    "hidden-sheet": ("trong trang tính ẩn", "on a hidden sheet"),
     "kind-mismatch": ("sai đối tượng", "wrong kind of recipient"),
     "missing-name": ("thiếu tên", "no name"),
     "missing-award": ("thiếu danh hiệu", "no award"),

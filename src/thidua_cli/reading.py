@@ -34,6 +34,7 @@ class SheetGrid:
     name: str
     rows: list[list[Cell]]
     merged: list[Merged] = field(default_factory=list)
+    hidden: bool = False  # hidden (or "very hidden") in Excel: a draft, last year's list, lookups
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ def read_workbook(path: Path, data: bytes | None = None, sparse: bool = False) -
     sheets: list[SheetGrid] = []
     errors: list[tuple[str, str]] = []
     notes: list[tuple[str, str, str, str]] = []
+    hidden = {m.name for m in workbook.sheets_metadata if m.visible != pc.SheetVisibleEnum.Visible}
     for name in workbook.sheet_names:
         try:
             sheet = workbook.get_sheet_by_name(name)
@@ -148,7 +150,7 @@ def read_workbook(path: Path, data: bytes | None = None, sparse: bool = False) -
         except Exception as exc:  # one broken sheet must not lose the others
             errors.append((name, str(exc)))
             continue
-        sheets.append(SheetGrid(name=name, rows=rows, merged=merged))
+        sheets.append(SheetGrid(name=name, rows=rows, merged=merged, hidden=name in hidden))
     return WorkbookGrid(path=path, sheets=sheets, sheet_errors=errors, notes=notes)
 
 
@@ -266,7 +268,8 @@ def _read_sparse(path: Path, data: bytes) -> WorkbookGrid:
             ((int(r0) - 1, _column_number(c0) - 1), (int(r1) - 1, _column_number(c1) - 1))
             for c0, r0, c1, r1 in _MERGE.findall(xml)
         ]
-        sheets.append(SheetGrid(worksheet.title, rows, clip_merged(merged, rows, worksheet.title, notes)))
+        merged_cells = clip_merged(merged, rows, worksheet.title, notes)
+        sheets.append(SheetGrid(worksheet.title, rows, merged_cells, hidden=worksheet.sheet_state != "visible"))
         if left_out:
             notes.append(("cells-ignored", worksheet.title, first, str(left_out)))
     workbook.close()

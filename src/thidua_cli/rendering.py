@@ -190,7 +190,7 @@ def _sections(result: LoadResult) -> list[tuple[str, str, list[Problem], int | N
         (
             "sheet_problems",
             "bold red",
-            [p for p in result.problems if p.code in ("cells-ignored", "merge-clipped")],
+            [p for p in result.problems if p.code in ("cells-ignored", "merge-clipped", "hidden-sheet")],
             MAX_SHEET_LINES,
         ),
         (
@@ -204,7 +204,8 @@ def _sections(result: LoadResult) -> list[tuple[str, str, list[Problem], int | N
     ]
 
 
-_NOT_ROWS = ("duplicate", "ambiguous-table")  # merged, not lost; a table, listed with the skipped sheets
+_NOT_ROWS = ("duplicate", "ambiguous-table", "hidden-sheet")  # merged, not lost; tables, listed with the sheets
+_ROWS_IN_DETAIL = ("hidden-sheet",)  # one finding for the records of a whole table: their number in `detail`
 
 
 def summary_line(result: LoadResult, years: Sequence[int] | None, lang: str) -> str:
@@ -217,6 +218,9 @@ def summary_line(result: LoadResult, years: Sequence[int] | None, lang: str) -> 
         reasons["outside-years"] = outside
     seen: set[tuple[str, str | None, int]] = set()
     for p in result.problems:  # a row with two errors is one row, under its first reason
+        if p.code in _ROWS_IN_DETAIL:
+            reasons[p.code] = reasons.get(p.code, 0) + int(p.detail or 0)
+            continue
         place = (p.file, p.sheet, p.row or 0)
         if p.row is not None and p.severity is Severity.ERROR and p.code not in _NOT_ROWS and place not in seen:
             seen.add(place)
