@@ -212,9 +212,11 @@ def test_inspect_reads_a_sheet_exactly_as_tally_does(tmp_path: Path):
 
 
 def test_two_names_in_one_cell_are_not_split_into_name_and_position(tmp_path: Path):
+    """Neither a name and a position nor one record: the row is reported (several-people)."""
     rows = [*HEAD, ["STT", "Họ và tên", "Danh hiệu"], [1, "Nguyễn Văn An\nTrần Thị Bình", "LĐTT"]]
     result = load([write_xlsx(tmp_path / "a.xlsx", rows)], jobs=1)
-    assert rows_of(result, "name", "position") == [("Nguyễn Văn An Trần Thị Bình", "")]
+    assert rows_of(result, "name", "position") == []
+    assert [(p.code, p.value) for p in result.problems] == [("several-people", "Nguyễn Văn An Trần Thị Bình")]
 
 
 def test_a_group_label_typed_once_stands_over_the_labels_to_its_right(tmp_path: Path):

@@ -520,3 +520,34 @@ def test_a_hidden_sheet_is_read_but_not_counted(tmp_path: Path):
     from thidua_cli.rendering import summary_line
 
     assert "3 dòng không tính (trong trang tính ẩn: 3)" in summary_line(result, [2019], "vi")
+
+
+@pytest.mark.parametrize(
+    ("cell", "flagged"),
+    [
+        ("Lê Văn An, Trần Thị Bình", True),
+        ("Lê Văn An và Trần Thị Bình", True),
+        ("Lê Văn An; Trần Thị Bình; Hà Văn Cường", True),
+        ("Lê Văn An\nTrần Thị Bình", True),
+        ("Lê Văn An, Phó Hiệu trưởng", False),
+        ("Lê Văn An - Trưởng phòng", False),
+        ("Lê Văn An\nKế toán trưởng", False),
+    ],
+)
+def test_a_name_cell_naming_several_people_is_reported_not_counted(tmp_path: Path, cell: str, flagged: bool):
+    """Before: "Lê Văn An, Trần Thị Bình" was one record (one person lost), exit 0."""
+    rows = [["STT", "Họ và tên", "Danh hiệu", "Năm"], [1, cell, "LĐTT", 2019], [2, "Hà Thị Cúc", "LĐTT", 2019]]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", rows, sheet="DS")])
+    assert len(result.records) == (1 if flagged else 2)
+    assert [(p.code, p.row) for p in result.problems if p.code == "several-people"] == ([("several-people", 2)] if flagged else [])
+
+
+def test_collective_and_household_names_with_va_are_one_record(tmp_path: Path):
+    rows = [
+        ["STT", "Tên tập thể", "Danh hiệu", "Năm"],
+        [1, "Phòng Tổ chức và Hành chính", "Tập thể lao động tiên tiến", 2019],
+        [2, "Phòng Kế hoạch, Tài chính", "Tập thể lao động tiên tiến", 2019],
+    ]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", rows, sheet="DS")])
+    assert len(result.records) == 2
+    assert not [p for p in result.problems if p.code == "several-people"]

@@ -100,9 +100,9 @@ def _names(rows: Sequence[Row], i: int, name_of: Callable[[str], tuple[str, str]
     raws = list(map(itemgetter(i), rows))
     names = list(zip(texts_of(raws), repeat(""), strict=False))
     column = "\0".join(filter(str.__instancecheck__, raws))
-    if "\n" in column or "-" in column or "," in column:
+    if "\n" in column or "-" in column or "," in column or ";" in column or " và " in column:
         for j, raw in enumerate(raws):
-            if raw.__class__ is str and ("\n" in raw or "-" in raw or "," in raw):
+            if raw.__class__ is str and ("\n" in raw or "-" in raw or "," in raw or ";" in raw or " và " in raw):
                 names[j] = name_of(raw)
     return names
 

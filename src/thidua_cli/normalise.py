@@ -29,6 +29,7 @@ from thidua_cli.text import key
 
 PROPOSED = "đề nghị"
 _NAME_TAIL = re.compile(r"\s*(?:\n|\s[-–]\s|,\s*)\s*")
+_NAME_LIST = re.compile(r"\s*(?:[\n,;]|\s[-–]\s|\svà\s)\s*")
 
 
 @dataclass
@@ -73,6 +74,7 @@ class Normaliser(BlockResolver):
     _statuses: dict[str, tuple[str, str]] = field(default_factory=dict)
     _plain: dict[str, str] = field(default_factory=dict)  # award cell → its one award, "" if not plain
     _names: dict[Cell, tuple[str, str]] = field(default_factory=dict)
+    _plural: set[str] = field(default_factory=set)  # name cells that name several people
     _not_awarded: dict[str, list[int]] = field(default_factory=dict)  # per table: status → rows
     explain: bool = False  # keep what each row that is not a record was (for `thidua inspect`)
     row_notes: list[RowNote] = field(default_factory=list)
@@ -280,6 +282,8 @@ class Normaliser(BlockResolver):
         found = name, ""
         if raw.__class__ is str:
             found = _split_name(raw, name, self.catalogue)
+            if not found[1] and _several_people(raw, self.catalogue):
+                self._plural.add(found[0])
         with contextlib.suppress(TypeError):
             self._names[raw] = found
         return found
@@ -324,6 +328,20 @@ def _split_name(raw: str, name: str, catalogue: Catalogue) -> tuple[str, str]:
     return name, ""
 
 
+def _several_people(raw: str, catalogue: Catalogue) -> bool:
+    """A name cell listing two people or more ("Lê Văn An, Trần Thị Bình", "… và …"): each
+    part a person's name, none a position ("Phó Hiệu trưởng": Phó is a surname too)."""
+    parts = [" ".join(p.split()) for p in _NAME_LIST.split(raw.strip())]
+    if len(parts) < 2:
+        return False
+    positions = layout_rules().positions
+    for part in parts:
+        k = key(part)
+        if catalogue.name_kind(part) != "Cá nhân" or any(k == p or k.startswith(p + " ") for p in positions):
+            return False
+    return True
+
+
 class _Builder:
     """The records of one table: `add(r, name, section kind, award column, award text, unit,
     status, position)` for each award a row names (unit: of the sub-heading above, else the
@@ -365,6 +383,9 @@ class _Builder:
         if findings:
             norm._repeat(findings, r, name, number)
         if fields is None:
+            return
+        if name in norm._plural:  # counting it once would lose the others, twice would guess
+            norm._finding_at(norm.problems, "several-people", self.table, r, self.table.columns["name"][0], value=name)
             return
         notes = cells.notes[j]
         if notes and not status:  # "Không đạt", "Đề nghị" written in the notes

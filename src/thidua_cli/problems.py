@@ -212,6 +212,13 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         'Năm "{value}" không hợp lệ hoặc không tìm thấy năm (cột Năm, tiêu đề, tên trang, tên tệp); không được tính.',
         'Year "{value}" is not valid, or no year found (year column, heading, sheet or file name); not counted.',
     ),
+    "several-people": (
+        Severity.ERROR,
+        'Ô tên "{value}" ghi nhiều người: dòng không được tính (tính một lần sẽ thiếu, tách ra là đoán); '
+        "hãy ghi mỗi người một dòng.",
+        'The name cell "{value}" names several people: the row is not counted (once would lose some, splitting '
+        "it would be a guess); write one person per row.",
+    ),
     "hidden-sheet": (
         Severity.ERROR,
         "Trang tính bị ẩn (thường là bản nháp hay danh sách cũ): {detail} bản ghi từ dòng này không được tính. "
@@ -271,6 +278,7 @@ SHORT: dict[str, tuple[str, str]] = {
     "outside-years": ("ngoài các năm đã chọn", "outside the years"),
     "unknown-award": ("danh hiệu không nhận dạng được", "award not recognised"),
     "hidden-sheet": ("trong trang tính ẩn", "on a hidden sheet"),
+    "several-people": ("nhiều người trong một ô tên", "several people in one name cell"),
     "kind-mismatch": ("sai đối tượng", "wrong kind of recipient"),
     "missing-name": ("thiếu tên", "no name"),
     "missing-award": ("thiếu danh hiệu", "no award"),
