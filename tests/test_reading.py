@@ -551,3 +551,17 @@ def test_collective_and_household_names_with_va_are_one_record(tmp_path: Path):
     result = load([write_xlsx(tmp_path / "ds.xlsx", rows, sheet="DS")])
     assert len(result.records) == 2
     assert not [p for p in result.problems if p.code == "several-people"]
+
+
+def test_a_year_column_contradicting_the_award_text_is_followed_and_flagged(tmp_path: Path):
+    rows = [
+        ["STT", "Họ và tên", "Danh hiệu", "Năm"],
+        [1, "Lê Văn An", "LĐTT năm 2018", 2019],
+        [2, "Hà Thị Cúc", "LĐTT năm 2019", 2019],
+        [3, "Trần Văn Dũng", "Bằng khen của Chủ tịch UBND tỉnh (2016 - 2020)", 2021],
+        [4, "Lý Thị Em", "Bằng khen của Chủ tịch UBND tỉnh (2016 - 2020)", 2015],
+    ]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", rows, sheet="DS")])
+    assert sorted(result.records["year"]) == [2015, 2019, 2019, 2021]
+    flagged = [(c.code, c.row, c.value, c.detail) for c in result.checks]
+    assert flagged == [("year-differs", 2, "2019", "2018"), ("year-differs", 5, "2015", "2016–2020")]

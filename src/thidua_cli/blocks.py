@@ -351,7 +351,9 @@ class BlockResolver:
 
     def _year(self, ctx: Context, period: tuple[int, int] | None) -> int | None:
         """The year column, else the period the award text ends with (counted in its last
-        year: "… giai đoạn 2019-2021" is 2021), else the heading's year."""
+        year: "… giai đoạn 2019-2021" is 2021), else the heading's year. A year column that
+        contradicts the award text ("LĐTT năm 2018" in a row of 2019; a year before the period)
+        is followed, with the warning year-differs."""
         column = ctx.table.column("year")
         if column is not None:
             value = ctx.row[column.index]
@@ -359,6 +361,9 @@ class BlockResolver:
                 year = parse_year(value)
                 if year is None:
                     self.problem("bad-year", ctx, column, value=text_of(value))
+                elif period is not None and (year < period[0] or period[0] == period[1] != year):
+                    said = str(period[0]) if period[0] == period[1] else f"{period[0]}–{period[1]}"
+                    self.check("year-differs", ctx, column, value=text_of(value), detail=said)
                 return year
         if period is not None:
             return period[1]

@@ -212,6 +212,13 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         'Năm "{value}" không hợp lệ hoặc không tìm thấy năm (cột Năm, tiêu đề, tên trang, tên tệp); không được tính.',
         'Year "{value}" is not valid, or no year found (year column, heading, sheet or file name); not counted.',
     ),
+    "year-differs": (
+        Severity.WARNING,
+        "Cột Năm ghi {value} nhưng ô danh hiệu ghi năm {detail}: được tính vào năm {value} theo cột Năm; "
+        "hãy kiểm tra lại.",
+        "The year column says {value} but the award cell names {detail}: counted in {value}, as the year "
+        "column says; please check.",
+    ),
     "several-people": (
         Severity.ERROR,
         'Ô tên "{value}" ghi nhiều người: dòng không được tính (tính một lần sẽ thiếu, tách ra là đoán); '
