@@ -225,10 +225,19 @@ def test_a_list_without_a_name_header_is_no_summary(tmp_path: Path):
 
 
 def test_a_summary_alone_is_recognised_and_nothing_compared(tmp_path: Path):
+    """Not compared, never counted, and an error: the 12 awards it counts are in no tally
+    (before: reported as a skipped sheet only, exit 0)."""
     path = write_xlsx(tmp_path / "a.xlsx", kind_columns(gk_collective=5))
     result = load([path], jobs=1)
     assert result.rows == [] and result.checks == []
-    assert [(p.code, p.detail) for p in result.problems] == [("skipped-sheet", "summary")]
+    found = [(p.code, p.row, p.detail) for p in result.problems]
+    assert found == [("skipped-sheet", None, "summary"), ("summary-only", 4, "12")]
+    runner = CliRunner()
+    tallied = runner.invoke(app, ["tally", "2020", str(path), "--no-cache"])
+    assert tallied.exit_code == 1 and "summary-only" in tallied.output
+    checked = runner.invoke(app, ["validate", str(path), "--no-cache"])
+    assert checked.exit_code == 1
+    assert "summary-only" in checked.output and "no-table" not in checked.output
 
 
 def test_inspect_shows_a_summary_with_its_counts(tmp_path: Path):

@@ -212,6 +212,13 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         'Năm "{value}" không hợp lệ hoặc không tìm thấy năm (cột Năm, tiêu đề, tên trang, tên tệp); không được tính.',
         'Year "{value}" is not valid, or no year found (year column, heading, sheet or file name); not counted.',
     ),
+    "summary-only": (
+        Severity.ERROR,
+        "Tệp chỉ có bảng tổng hợp số lượng ({detail} lượt), không có danh sách tên: các lượt này không được tính "
+        "(công cụ đếm theo danh sách). Hãy đề nghị đơn vị gửi danh sách kèm theo.",
+        "The file holds only a summary of counts ({detail} awards), no list of names: these are not counted (the "
+        "tool counts lists). Ask the unit for the list.",
+    ),
     "year-differs": (
         Severity.WARNING,
         "Cột Năm ghi {value} nhưng ô danh hiệu ghi năm {detail}: được tính vào năm {value} theo cột Năm; "
@@ -285,6 +292,7 @@ SHORT: dict[str, tuple[str, str]] = {
     "outside-years": ("ngoài các năm đã chọn", "outside the years"),
     "unknown-award": ("danh hiệu không nhận dạng được", "award not recognised"),
     "hidden-sheet": ("trong trang tính ẩn", "on a hidden sheet"),
+    "summary-only": ("chỉ có bảng tổng hợp", "only a summary"),
     "several-people": ("nhiều người trong một ô tên", "several people in one name cell"),
     "kind-mismatch": ("sai đối tượng", "wrong kind of recipient"),
     "missing-name": ("thiếu tên", "no name"),

@@ -190,7 +190,7 @@ def _sections(result: LoadResult) -> list[tuple[str, str, list[Problem], int | N
         (
             "sheet_problems",
             "bold red",
-            [p for p in result.problems if p.code in ("cells-ignored", "merge-clipped", "hidden-sheet")],
+            [p for p in result.problems if p.code in ("cells-ignored", "merge-clipped", "hidden-sheet", "summary-only")],
             MAX_SHEET_LINES,
         ),
         (
@@ -204,7 +204,7 @@ def _sections(result: LoadResult) -> list[tuple[str, str, list[Problem], int | N
     ]
 
 
-_NOT_ROWS = ("duplicate", "ambiguous-table", "hidden-sheet")  # merged, not lost; tables, listed with the sheets
+_NOT_ROWS = ("duplicate", "ambiguous-table", "hidden-sheet", "summary-only")  # merged, not lost; tables, listed with the sheets
 _ROWS_IN_DETAIL = ("hidden-sheet",)  # one finding for the records of a whole table: their number in `detail`
 
 

@@ -406,13 +406,19 @@ def summary_mismatches(file: str, summaries: Sequence[Summary], records: Sequenc
     summary's grain: per award, and per kind, level and year when its cells give them (the year
     of its heading otherwise, when it names one). Summed over the cells of one grain. Every
     award the summary names that the catalogue does not read is reported; with `records` None
-    (a workbook without lists) nothing is compared."""
+    (a workbook without lists) nothing is compared, but a summary that counts awards is an
+    error (summary-only): the awards it counts are in no list, so in no tally."""
     problems = [
         Problem("summary-unknown-award", file, s.sheet, u.row, value=u.text, col=u.column)
         for s in summaries
         for u in s.unread
     ]
     if records is None:
+        problems += [
+            Problem("summary-only", file, s.sheet, s.counts[0].row, detail=str(sum(c.count for c in s.counts)))
+            for s in summaries
+            if sum(c.count for c in s.counts)
+        ]
         return problems
     listed = Counter((r[_AWARD], r[_KIND], r[_LEVEL], r[_YEAR]) for r in records)
     for summary in summaries:

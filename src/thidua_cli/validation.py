@@ -145,8 +145,10 @@ def _years_label(years: Sequence[int]) -> str:
 
 
 def _across(result: LoadResult, year: int | None, rules: Rules) -> list[Problem]:
-    findings = [
-        Problem("no-table", f.file) for f in result.files if f.readable and f.tables == 0 and not f.duplicate_of
+    findings = [  # (a workbook of summaries alone has its own finding, summary-only)
+        Problem("no-table", f.file)
+        for f in result.files
+        if f.readable and f.tables == 0 and not f.duplicate_of and not any(p.code == "summary-only" for p in f.problems)
     ]
     findings += result.checks
     if result.merged is not None:  # a load() result always has it
