@@ -318,3 +318,38 @@ def test_an_empty_award_cell_under_a_heading_that_names_the_award_is_counted_and
         ("Trường THPT Số 1 Tư Nghĩa", "Giấy khen"),
     ]
     assert [(c.code, c.row, c.value, c.col) for c in result.checks] == [("award-from-heading", 5, "Giấy khen", 2)]
+
+
+def _side_by_side(gap: bool) -> list[list[object]]:
+    pad = [None] if gap else []
+    return [
+        *TITLE,
+        ["STT", "Họ và tên", "Danh hiệu", *pad, "STT", "Tên tập thể", "Danh hiệu"],
+        [1, "Nguyễn Văn Khải", "LĐTT", *pad, 1, "Tổ Toán", "Tập thể lao động tiên tiến"],
+        [2, "Trần Thị Lụa", "CSTĐCS", *pad, 2, "Tổ Văn", "Danh hiệu Tổ xuất sắc"],
+        [3, "Lê Văn Minh", "LĐTT", *pad, None, None, None],
+    ]
+
+
+def test_lists_side_by_side_are_read_each_with_its_own_columns(tmp_path: Path):
+    """Before: one table with two award columns: each person got the collective's award too
+    (kind-mismatch) and the collectives were never counted."""
+    for gap in (True, False):
+        path = write_xlsx(tmp_path / f"ds-{gap}.xlsx", _side_by_side(gap))
+        result = load([path], jobs=1)
+        got = sorted((r[AT["name"]], r[AT["award"]], r[AT["kind"]]) for r in result.rows)
+        assert got == [
+            ("Lê Văn Minh", "Lao động tiên tiến", "Cá nhân"),
+            ("Nguyễn Văn Khải", "Lao động tiên tiến", "Cá nhân"),
+            ("Trần Thị Lụa", "Chiến sĩ thi đua cơ sở", "Cá nhân"),
+            ("Tổ Toán", "Tập thể lao động tiên tiến", "Tập thể"),
+        ]
+        unknown = [(p.code, p.row, p.cell) for p in result.problems]
+        assert unknown == [("unknown-award", 6, "G6" if gap else "F6")]  # the cell of the right-hand list
+        assert {r[AT["year"]] for r in result.rows} == {2021}  # the title above both
+
+
+def test_a_header_with_two_stt_labels_but_one_name_is_one_list(tmp_path: Path):
+    rows = [*TITLE, ["STT", "Họ và tên", "Danh hiệu", "TT", "Ghi chú"], [1, "Nguyễn Văn Khải", "LĐTT", 5, ""]]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", rows)], jobs=1)
+    assert [(r[AT["name"]], r[AT["award"]]) for r in result.rows] == [("Nguyễn Văn Khải", "Lao động tiên tiến")]

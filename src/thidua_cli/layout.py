@@ -277,6 +277,11 @@ def find_table(
     header = find_header(grid)
     if header is None:
         return (_summary_or_nothing(sheet.name, grid, catalogue, names, encoding),)
+    starts = _side_by_side(header[2])
+    if starts:  # lists laid side by side: each read alone, from its own columns
+        return tuple(
+            t for part in _column_groups(sheet, header[0], starts) for t in find_table(part, catalogue, names, explain)
+        )
     spans = _spans(grid, header, catalogue)
     if len(spans) == 1:
         return (_table(sheet, grid, encoding, spans[0], catalogue, names, explain, None),)
@@ -291,6 +296,33 @@ def find_table(
     # no list in it (a plan, a report): the sheet is skipped as one, a conflict said first
     first = next((t for t in nothing if t.reason == "conflict"), nothing[0])
     return (replace(first, region=None),)
+
+
+def _side_by_side(tiers: Sequence[tuple[str, ...]]) -> list[int]:
+    """Where each list starts when several stand side by side under one header row ("STT | Họ
+    và tên | Danh hiệu || STT | Tên tập thể | Danh hiệu"): every group opens with its own STT
+    label and holds a name label; [] for one list."""
+    roles = [header_match(t[-1])[0] if t else None for t in tiers]
+    starts = [c for c, role in enumerate(roles) if role == "stt"]
+    bounds = [*starts, len(roles)]
+    if len(starts) < 2 or "name" in roles[: starts[0]]:
+        return []
+    return starts if all("name" in roles[a:b] for a, b in itertools.pairwise(bounds)) else []
+
+
+def _column_groups(sheet: SheetGrid, header_row: int, starts: list[int]) -> list[SheetGrid]:
+    """One sheet per side-by-side list: from the header down, only its own columns (the others
+    emptied, so that cells keep their Excel columns); the title rows above, whole, for each."""
+    bounds = [*starts, max(map(len, sheet.rows), default=0)]
+    parts = []
+    for first, end in itertools.pairwise(bounds):
+        lead = 0 if first == starts[0] else first  # the first list keeps any column left of it
+        rows = sheet.rows[:header_row] + [
+            [v if lead <= c < end else None for c, v in enumerate(row)] for row in sheet.rows[header_row:]
+        ]
+        merged = [m for m in sheet.merged if m[0][0] < header_row or (lead <= m[0][1] and m[1][1] < end)]
+        parts.append(replace(sheet, rows=rows, merged=merged))
+    return parts
 
 
 def _spans(grid: list[list[Cell]], header: tuple[int, int, list[tuple[str, ...]]], catalogue: Catalogue) -> list[_Span]:
@@ -333,7 +365,9 @@ def _table(
         if year is None and above is not None:
             year = above.year
         numbers = sorted(roles.of("count") + roles.of("tick"), key=lambda c: c.index)  # its 1s count too
-        summary = read_summary(sheet.name, region, [(c.index, c.tiers) for c in numbers], data_start, year, catalogue, rows)
+        summary = read_summary(
+            sheet.name, region, [(c.index, c.tiers) for c in numbers], data_start, year, catalogue, rows
+        )
         return replace(nothing, reason="summary", summary=summary)
     if roles.conflict:
         return replace(nothing, reason="conflict", detail=roles.conflict)
