@@ -24,7 +24,9 @@ from .conftest import SAMPLE, simple_sheet, write_xlsx
 
 HEAVY = ("pandas", "numpy", "openpyxl", "pyarrow", "python_calamine", "duckdb")
 COMMAND_MODULES = tuple(sorted({f"thidua_cli.cli.{entry.module}" for entry in COMMANDS.values()}))
-WATCHED = (*HEAVY, "thidua_cli.catalogue", "rich", *COMMAND_MODULES)
+HELP = ("typer.rich_utils", "rich.markdown")  # Typer's help and error formatting, and what it pulls in
+READER = ("thidua_cli.catalogue", "thidua_cli.rendering", "thidua_cli.inspection", "thidua_cli.loading")
+WATCHED = (*HEAVY, *HELP, *READER, "rich", "rich.console", *COMMAND_MODULES)
 
 
 def _imported(code: str, tmp_path: Path) -> dict[str, bool]:
@@ -63,6 +65,28 @@ def test_the_root_help_imports_no_command_and_a_command_only_its_own(tmp_path: P
         found = _run(argv, tmp_path)
         own = f"thidua_cli.cli.{COMMANDS[argv[0]].module}"
         assert [m for m in COMMAND_MODULES if found[m]] == [own], argv
+
+
+def test_a_commands_help_imports_none_of_what_the_command_runs_with(tmp_path: Path):
+    for argv in (["tally", "--help"], ["inspect", "--help"], ["catalogue", "--help"], ["tally", "-h", "--lang", "en"]):
+        found = _run(argv, tmp_path)
+        assert [m for m in READER if found[m]] == [], argv
+        assert all(found[m] for m in HELP), argv  # the help itself is Typer's, drawn by rich
+
+
+def test_a_run_loads_no_help_formatting_and_a_cached_quiet_csv_run_no_rich(tmp_path: Path):
+    folder = tmp_path / "lists"
+    write_xlsx(folder / "a.xlsx", simple_sheet([[1, "Nguyễn Văn An", "", "Phòng A", "Lao động tiên tiến", "Cơ sở", "", 2018]]))
+    (tmp_path / "empty").mkdir()
+    argv = ["tally", "2018", str(folder), "-q", "-f", "csv"]
+    cold = _run(argv, tmp_path)  # the cache is written (the same cache dir for every _run of this test)
+    warm = _run(argv, tmp_path)
+    empty = _run(["tally", "2018", str(tmp_path / "empty"), "-q"], tmp_path)
+    assert cold["python_calamine"] and not warm["python_calamine"]  # the second run answers from the cache
+    for found in (cold, warm, empty):
+        assert [m for m in HELP if found[m]] == []
+    assert [m for m in (*HEAVY, "rich") if warm[m]] == []
+    assert empty["rich.console"] and not empty["thidua_cli.rendering"]  # the error is printed by rich, nothing else
 
 
 def test_the_root_help_lists_each_command_by_its_own_first_paragraph():
