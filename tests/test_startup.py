@@ -18,11 +18,15 @@ from thidua_cli.cache import Cache
 from thidua_cli.catalogue import _source_texts, fingerprint_of, load_catalogue, uncached_catalogue
 from thidua_cli.catalogue_store import CatalogueStore
 from thidua_cli.cli import app
+from thidua_cli.cli.app import COMMANDS
 
 from .conftest import SAMPLE, simple_sheet, write_xlsx
 
 HEAVY = ("pandas", "numpy", "openpyxl", "pyarrow", "python_calamine", "duckdb")
-WATCHED = (*HEAVY, "thidua_cli.catalogue", "rich")
+COMMAND_MODULES = tuple(sorted({f"thidua_cli.cli.{entry.module}" for entry in COMMANDS.values()}))
+HELP = ("typer.rich_utils", "rich.markdown")  # Typer's help and error formatting, and what it pulls in
+READER = ("thidua_cli.catalogue", "thidua_cli.rendering", "thidua_cli.inspection", "thidua_cli.loading")
+WATCHED = (*HEAVY, *HELP, *READER, "rich", "rich.console", *COMMAND_MODULES)
 
 
 def _imported(code: str, tmp_path: Path) -> dict[str, bool]:
@@ -39,12 +43,68 @@ def test_importing_the_cli_imports_no_data_library_nor_the_catalogue(tmp_path: P
     assert [m for m, there in found.items() if there] == []
 
 
+def _run(argv: list[str], tmp_path: Path) -> dict[str, bool]:
+    """What `thidua ARGV` imports, in a fresh interpreter."""
+    code = f"import sys\nfrom thidua_cli.cli import main\nsys.argv = ['thidua', *{argv!r}]\ntry:\n    main()\nexcept SystemExit:\n    pass"
+    return _imported(code, tmp_path)
+
+
 def test_help_and_an_empty_folder_import_no_data_library(tmp_path: Path):
     (tmp_path / "empty").mkdir()
     for argv in (["--help"], ["tally", "--help"], ["tally", "2015-2020", str(tmp_path / "empty"), "-q"]):
-        code = f"import sys\nfrom thidua_cli.cli import main\nsys.argv = ['thidua', *{argv!r}]\ntry:\n    main()\nexcept SystemExit:\n    pass"
-        found = _imported(code, tmp_path)
+        found = _run(argv, tmp_path)
         assert [m for m in HEAVY if found[m]] == [], argv
+
+
+def test_the_root_help_imports_no_command_and_a_command_only_its_own(tmp_path: Path):
+    for argv in (["--help"], ["--lang", "en", "-h"], [], ["talyl"]):  # `talyl`: a command suggested, none built
+        found = _run(argv, tmp_path)
+        assert [m for m in COMMAND_MODULES if found[m]] == [], argv
+    (tmp_path / "empty").mkdir()
+    for argv in (["tally", "2015-2020", str(tmp_path / "empty"), "-q"], ["cache", "--help"], ["history", "--help"]):
+        found = _run(argv, tmp_path)
+        own = f"thidua_cli.cli.{COMMANDS[argv[0]].module}"
+        assert [m for m in COMMAND_MODULES if found[m]] == [own], argv
+
+
+def test_a_commands_help_imports_none_of_what_the_command_runs_with(tmp_path: Path):
+    for argv in ([name, "--help"] for name in COMMANDS):
+        found = _run(argv, tmp_path)
+        assert [m for m in READER if found[m]] == [], argv
+        assert all(found[m] for m in HELP), argv  # the help itself is Typer's, drawn by rich
+    found = _run(["tally", "-h", "--lang", "en"], tmp_path)
+    assert [m for m in READER if found[m]] == []
+
+
+def test_a_run_loads_no_help_formatting_and_a_cached_quiet_csv_run_no_rich(tmp_path: Path):
+    folder = tmp_path / "lists"
+    write_xlsx(folder / "a.xlsx", simple_sheet([[1, "Nguyễn Văn An", "", "Phòng A", "Lao động tiên tiến", "Cơ sở", "", 2018]]))
+    (tmp_path / "empty").mkdir()
+    argv = ["tally", "2018", str(folder), "-q", "-f", "csv"]
+    cold = _run(argv, tmp_path)  # the cache is written (the same cache dir for every _run of this test)
+    warm = _run(argv, tmp_path)
+    empty = _run(["tally", "2018", str(tmp_path / "empty"), "-q"], tmp_path)
+    assert cold["python_calamine"] and not warm["python_calamine"]  # the second run answers from the cache
+    for found in (cold, warm, empty):
+        assert [m for m in HELP if found[m]] == []
+    assert [m for m in (*HEAVY, "rich") if warm[m]] == []
+    assert empty["rich.console"] and not empty["thidua_cli.rendering"]  # the error is printed by rich, nothing else
+
+
+def test_the_root_help_lists_each_command_by_its_own_first_paragraph():
+    import inspect
+
+    from thidua_cli.cli.app import _build
+
+    runner = CliRunner()
+    for name, entry in COMMANDS.items():  # the summary kept in COMMANDS is the command's own help
+        command = _build(name)
+        assert inspect.cleandoc(command.help).split("\n\n")[0].strip() == entry.summary, name
+    listing = runner.invoke(app, ["--help"], env={"COLUMNS": "400"}).output
+    english = runner.invoke(app, ["--help", "--lang", "en"], env={"COLUMNS": "400"}).output
+    for name, entry in COMMANDS.items():
+        assert f" {name} " in listing and entry.summary.split("\n")[0] in listing, name
+    assert "Count emulation titles" in english and "Đếm số lượt" not in english
 
 
 def test_help_and_empty_folder_messages_stay_in_the_interface_language(tmp_path: Path):

@@ -33,19 +33,42 @@ if TYPE_CHECKING:  # the rest is imported where it is used: `--help` never needs
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_NOTHING_READ, EXIT_INTERNAL = 0, 1, 2, 3, 4
 EXIT_TERMINATED = 143  # 128 + SIGTERM, for SIGHUP too
 
-# Each command's module, imported only when that command runs (or for `--help`): building
+@dataclass(frozen=True)
+class Entry:
+    """A command of the root group: the module that defines it, and the first paragraph of its
+    Vietnamese help, which `thidua --help` lists (English: data/interface.toml) without
+    importing the module; tests/test_startup.py checks that it is the command's own."""
+
+    module: str
+    summary: str
+
+
+# Each command's module is imported only when that command runs or shows its help: building
 # every command's options from its signature on each start cost ~20 ms, importing them ~10 ms.
 COMMANDS = {
-    "tally": "tally_cmd",
-    "validate": "validate_cmd",
-    "export": "export_cmd",
-    "report": "report_cmd",
-    "template": "template_cmd",
-    "history": "people_cmd",
-    "eligible": "people_cmd",
-    "catalogue": "catalogue_cmd",
-    "cache": "cache_cmd",
-    "inspect": "inspect_cmd",
+    "tally": Entry("tally_cmd", "Đếm số lượt danh hiệu thi đua, hình thức khen thưởng theo năm, cấp khen và đối tượng."),
+    "validate": Entry("validate_cmd", "Kiểm tra danh sách đơn vị gửi lên: chỉ rõ ô nào sai, vì sao, và gợi ý sửa."),
+    "export": Entry("export_cmd", "Xuất bảng tổng hợp Excel để in và gửi cấp trên."),
+    "report": Entry(
+        "report_cmd",
+        "Viết đoạn văn tổng kết (danh hiệu trước, rồi hình thức khen thưởng theo cấp) để đưa vào báo cáo.",
+    ),
+    "template": Entry("template_cmd", "Tạo mẫu danh sách khen thưởng để gửi các đơn vị."),
+    "history": Entry(
+        "people_cmd",
+        "Quá trình khen thưởng của một người hoặc tập thể qua các năm, kèm nguồn (tệp, trang, dòng).",
+    ),
+    "eligible": Entry("people_cmd", "Ai đủ điều kiện đề nghị danh hiệu, hình thức cao hơn trong năm YEAR."),
+    "catalogue": Entry(
+        "catalogue_cmd",
+        "Liệt kê danh hiệu, hình thức khen thưởng, cách viết tắt và cơ quan khen mà công cụ nhận dạng.",
+    ),
+    "cache": Entry("cache_cmd", "Bộ nhớ đệm các tệp đã đọc (lần chạy sau nhanh hơn). Ví dụ: thidua cache clear"),
+    "inspect": Entry(
+        "inspect_cmd",
+        "Cho biết từng trang tính được đọc thế nào: vùng bảng, dòng tiêu đề, vai trò từng cột và căn cứ\n"
+        "(nhãn tiêu đề, tỉ lệ ô khớp), dòng mục / dòng đơn vị, dòng bỏ qua và lý do, các bản ghi đầu tiên.",
+    ),
 }
 
 
@@ -74,10 +97,17 @@ class _CommandTable(MutableMapping[str, Any]):
     def __len__(self) -> int:
         return len(dict.fromkeys([*COMMANDS, *self._built]))
 
+    def listed(self) -> dict[str, Any]:
+        """What the group's help lists: the commands built so far, a summary for the others."""
+        return {
+            name: self._built[name] if name in self._built else LocalisedCommand(name=name, help=COMMANDS[name].summary)
+            for name in self
+        }
+
 
 def _build(name: str) -> Any:
     """One command, through Typer's public conversion of an app holding only that command."""
-    import_module(f"thidua_cli.cli.{COMMANDS[name]}")
+    import_module(f"thidua_cli.cli.{COMMANDS[name].module}")
     single = typer.Typer(add_completion=False, rich_markup_mode=app.rich_markup_mode)
     single.registered_commands = [c for c in app.registered_commands if c.name == name]
     single.registered_groups = [g for g in app.registered_groups if g.name == name]
@@ -110,7 +140,14 @@ class LazyGroup(Localised, TyperGroup):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.commands = _CommandTable(self.commands)
+        self.commands = self._table = _CommandTable(self.commands)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        self.commands = self._table.listed()  # `thidua --help` imports no command's module
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self.commands = self._table
 
     def main(self, args: Any = None, *rest: Any, **kwargs: Any) -> Any:
         token = LANGUAGE.set(language_of(sys.argv[1:] if args is None else list(args)))

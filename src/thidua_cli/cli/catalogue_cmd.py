@@ -21,7 +21,6 @@ from thidua_cli.cli.app import (
     out_console,
 )
 from thidua_cli.i18n import Lang, t
-from thidua_cli.rendering import catalogue_json, catalogue_table, issuer_table
 
 
 class CatalogueFormat(StrEnum):
@@ -48,6 +47,8 @@ def catalogue_command(
     Ví dụ: [bold]thidua catalogue[/] · [bold]thidua catalogue --catalogue rieng.toml --format json[/] ·
     [bold]thidua catalogue --check rieng.toml[/]
     """
+    from thidua_cli.rendering import catalogue_json, catalogue_table, issuer_table  # not for `--help`
+
     if check is not None:
         _check(check, fmt, lang)
     with handled(lang):

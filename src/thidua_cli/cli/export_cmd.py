@@ -31,8 +31,6 @@ from thidua_cli.cli.app import (
     write_problems,
 )
 from thidua_cli.i18n import Lang, t
-from thidua_cli.rendering import print_summary
-from thidua_cli.tally import parse_by, parse_years
 
 OrgOption = Annotated[str, typer.Option("--org", help="Tên cơ quan ban hành, in đậm ở góc trái khối tiêu đề.")]
 ParentOption = Annotated[
@@ -79,6 +77,9 @@ def export_command(
 
       [bold]thidua export 2015-2020 sample_data --split nam/ --parent "UBND tỉnh Thanh Hoá" --place "Thanh Hoá"[/]
     """
+    from thidua_cli.rendering import print_summary
+    from thidua_cli.tally import parse_by, parse_years
+
     with handled(lang, debug):
         if (output is None) == (split is None):
             fail(t("both_outputs", lang), EXIT_USAGE, lang)

@@ -22,11 +22,11 @@ from thidua_cli.cli.app import (
     out_console,
 )
 from thidua_cli.i18n import Lang, t
-from thidua_cli.inspection import FileInspection, SheetInspection, inspect_files
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the reader is imported when the command runs, not for `thidua inspect --help`
     from rich.console import Console
 
+    from thidua_cli.inspection import FileInspection, SheetInspection
     from thidua_cli.summaries import Summary
 
 
@@ -50,6 +50,8 @@ def inspect_command(
 
     Ví dụ: [bold]thidua inspect ho-so/don-vi-a.xlsx[/] · [bold]thidua inspect a.xlsx --format json[/]
     """
+    from thidua_cli.inspection import inspect_files
+
     with handled(lang, debug):
         for path in files:
             if not path.is_file():

@@ -7,7 +7,7 @@ import io
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -30,12 +30,10 @@ from thidua_cli.cli.app import (
     load_paths,
     out_console,
 )
-from thidua_cli.display import shown
 from thidua_cli.i18n import Lang, t
-from thidua_cli.outputs import csv_cell
-from thidua_cli.records import RECORD_FIELDS, Record
-from thidua_cli.rendering import NARROW
-from thidua_cli.tally import unit_spellings
+
+if TYPE_CHECKING:  # the rest is imported when a command runs, not for its --help
+    from thidua_cli.records import Record
 
 
 class PeopleFormat(StrEnum):
@@ -78,7 +76,10 @@ def history_command(
     from rich.table import Table
     from rich.text import Text
 
+    from thidua_cli.outputs import csv_cell
     from thidua_cli.people import history
+    from thidua_cli.rendering import NARROW
+    from thidua_cli.tally import unit_spellings
 
     with handled(lang, debug):
         targets = paths or [Path(".")]
@@ -146,6 +147,8 @@ def history_command(
 
 
 def _history_row(record: Record, units: dict[str, str]) -> dict[str, object]:
+    from thidua_cli.records import RECORD_FIELDS
+
     row: dict[str, object] = {name: record[RECORD_FIELDS.index(name)] for name in HISTORY_FIELDS}
     row["unit"] = units.get(str(row["unit"]), row["unit"])
     return row
@@ -190,7 +193,10 @@ def eligible_command(
     from rich.table import Table
     from rich.text import Text
 
+    from thidua_cli.display import shown
     from thidua_cli.eligibility import eligible, explain, load_rule_set
+    from thidua_cli.outputs import csv_cell
+    from thidua_cli.rendering import NARROW
 
     with handled(lang, debug):
         targets = paths or [Path(".")]

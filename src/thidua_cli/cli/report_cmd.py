@@ -33,11 +33,7 @@ from thidua_cli.cli.app import (
     write_problems,
 )
 from thidua_cli.cli.export_cmd import OrgOption, ParentOption, PlaceOption
-from thidua_cli.display import shown_path
 from thidua_cli.i18n import Lang, t
-from thidua_cli.outputs import write_text
-from thidua_cli.rendering import print_summary
-from thidua_cli.tally import parse_years
 
 
 class ReportFormat(StrEnum):
@@ -79,7 +75,11 @@ def report_command(
       [bold]thidua report 2015-2020 sample_data --format docx -o bao-cao.docx --org "Sở LĐ-TBXH"[/]
     """
     from thidua_cli.catalogue import load_catalogue
+    from thidua_cli.display import shown_path
+    from thidua_cli.outputs import write_text
+    from thidua_cli.rendering import print_summary
     from thidua_cli.report import build_report, write_docx
+    from thidua_cli.tally import parse_years
 
     with handled(lang, debug):
         year_list = parse_years(years)

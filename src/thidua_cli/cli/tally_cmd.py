@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from thidua_cli import __version__
-from thidua_cli.catalogue import load_catalogue
 from thidua_cli.cli.app import (
     EXIT_NOTHING_READ,
     EXIT_USAGE,
@@ -39,12 +37,13 @@ from thidua_cli.cli.app import (
     safe_console,
     write_problems,
 )
-from thidua_cli.display import shown_path
 from thidua_cli.i18n import Lang, t
-from thidua_cli.outputs import Guard, write_file, write_text
-from thidua_cli.records import Record
-from thidua_cli.rendering import print_summary, tally_csv, tally_json, tally_table
-from thidua_cli.tally import count, parse_by, parse_years
+
+if TYPE_CHECKING:  # the rest is imported when the command runs: `thidua tally --help` needs none of it
+    from thidua_cli.loading import LoadResult
+    from thidua_cli.outputs import Guard
+    from thidua_cli.records import Record
+    from thidua_cli.tally import Counts
 
 
 class Format(StrEnum):
@@ -126,6 +125,9 @@ def tally_command(
     2 sai cú pháp (năm, --by, đường dẫn, tệp danh mục); 3 không đọc được tệp nào; 4 lỗi không mong
     đợi của chương trình (chạy lại với --debug); 130 người dùng bấm Ctrl-C.
     """
+    from thidua_cli.catalogue import load_catalogue
+    from thidua_cli.tally import count, parse_by, parse_years
+
     with handled(lang, debug):
         year_list = parse_years(years)
         dims = parse_by(by or (DEFAULT_TABLE_BY if fmt in (Format.TABLE, Format.XLSX) else DEFAULT_DATA_BY))
@@ -157,45 +159,71 @@ def tally_command(
             if problems:
                 write_problems(problems, result, year_list, lang, guard, raw_csv)
             if not quiet:
-                print_summary(err_console(), result, year_list, lang)
+                _print_summary(result, year_list, lang)
             fail(t("nothing_read", lang, paths=", ".join(str(p) for p in targets)), EXIT_NOTHING_READ, lang)
         counts = count(result.groups, year_list, dims, result.catalogue or load_catalogue())
-        if fmt is Format.PARQUET and output is not None:
-            from thidua_cli.parquet import in_years
-
-            years_text = ",".join(map(str, year_list))
-            rows = in_years(result.iter_rows(), year_list)
-            meta = {"version": __version__, "years": years_text}
-            write_file(output, lambda tmp: _write_parquet(rows, Path(tmp), meta), guard)
-            err_console().print(t("written", lang, path=shown_path(output)), markup=False)
-        elif fmt is Format.XLSX:
-            if output is None:
-                fail(t("needs_output", lang, fmt="xlsx"), EXIT_USAGE, lang)
-            from thidua_cli.cli.export_cmd import write_export
-
-            write_export(result, year_list, output, None, "", [d for d in dims if d != "year"], lang, guard)
-        elif fmt is Format.CSV:
-            _emit(tally_csv(counts, raw_csv), output, lang, guard)
-        elif fmt is Format.JSON:
-            _emit(tally_json(counts, year_list), output, lang, guard)
-        elif not counts.rows:
-            err_console().print(t("no_records", lang))
-        else:
-            console = out_console()
-            table = tally_table(counts, year_list, lang, None if output else console.width)
-            if output:
-                import io
-
-                buffer = io.StringIO()
-                safe_console(file=buffer, width=200).print(table)
-                _emit(buffer.getvalue(), output, lang, guard)
-            else:
-                console.print(table)
+        _write_counts(counts, result, fmt, output, year_list, dims, raw_csv, lang, guard)
         if problems:
             write_problems(problems, result, year_list, lang, guard, raw_csv)
         if not quiet:
-            print_summary(err_console(), result, year_list, lang)
+            _print_summary(result, year_list, lang)
         exit_for(result)
+
+
+def _print_summary(result: LoadResult, years: list[int], lang: str) -> None:
+    from thidua_cli.rendering import print_summary
+
+    print_summary(err_console(), result, years, lang)
+
+
+def _write_counts(
+    counts: Counts,
+    result: LoadResult,
+    fmt: Format,
+    output: Path | None,
+    year_list: list[int],
+    dims: list[str],
+    raw_csv: bool,
+    lang: str,
+    guard: Guard,
+) -> None:
+    """The tally in the chosen format, on stdout or in `output`."""
+    from thidua_cli.rendering import tally_csv, tally_json, tally_table
+
+    if fmt is Format.PARQUET and output is not None:
+        from thidua_cli import __version__
+        from thidua_cli.display import shown_path
+        from thidua_cli.outputs import write_file
+        from thidua_cli.parquet import in_years
+
+        years_text = ",".join(map(str, year_list))
+        rows = in_years(result.iter_rows(), year_list)
+        meta = {"version": __version__, "years": years_text}
+        write_file(output, lambda tmp: _write_parquet(rows, Path(tmp), meta), guard)
+        err_console().print(t("written", lang, path=shown_path(output)), markup=False)
+    elif fmt is Format.XLSX:
+        if output is None:
+            fail(t("needs_output", lang, fmt="xlsx"), EXIT_USAGE, lang)
+        from thidua_cli.cli.export_cmd import write_export
+
+        write_export(result, year_list, output, None, "", [d for d in dims if d != "year"], lang, guard)
+    elif fmt is Format.CSV:
+        _emit(tally_csv(counts, raw_csv), output, lang, guard)
+    elif fmt is Format.JSON:
+        _emit(tally_json(counts, year_list), output, lang, guard)
+    elif not counts.rows:
+        err_console().print(t("no_records", lang))
+    else:
+        console = out_console()
+        table = tally_table(counts, year_list, lang, None if output else console.width)
+        if output:
+            import io
+
+            buffer = io.StringIO()
+            safe_console(file=buffer, width=200).print(table)
+            _emit(buffer.getvalue(), output, lang, guard)
+        else:
+            console.print(table)
 
 
 def _write_parquet(rows: Iterable[Record], target: Path, meta: dict[str, str]) -> None:
@@ -216,6 +244,9 @@ def _check_parquet(output: Path | None, lang: str) -> None:
 
 def _emit(text: str, output: Path | None, lang: str, guard: Guard) -> None:
     if output:
+        from thidua_cli.display import shown_path
+        from thidua_cli.outputs import write_text
+
         write_text(output, text, guard)
         err_console().print(t("written", lang, path=shown_path(output)), markup=False)
     else:

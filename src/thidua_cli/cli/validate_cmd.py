@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -34,9 +34,11 @@ from thidua_cli.cli.app import (
 )
 from thidua_cli.errors import ThiduaError
 from thidua_cli.i18n import Lang, t
-from thidua_cli.outputs import Guard
-from thidua_cli.problems import Problem
-from thidua_cli.workers import Limits
+
+if TYPE_CHECKING:
+    from thidua_cli.outputs import Guard
+    from thidua_cli.problems import Problem
+    from thidua_cli.workers import Limits
 
 
 class ValidateFormat(StrEnum):
