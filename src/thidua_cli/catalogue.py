@@ -140,7 +140,8 @@ class Catalogue:
     _detail_excludes: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _ambiguous_levels: frozenset[str] = field(default_factory=frozenset, repr=False)
     _matches: dict[str, AwardMatch | None] = field(default_factory=dict, repr=False)
-    _suggestions: dict[str, str] = field(default_factory=dict, repr=False)
+    _suggestion_keys: list[str] = field(default_factory=list, repr=False)  # ASCII keys of names and aliases
+    _suggestion_names: list[str] = field(default_factory=list, repr=False)  # the award each names
     _suggested: dict[str, str | None] = field(default_factory=dict, repr=False)
     _stems: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)  # stem → level → award
     _unit_levels: dict[str, str] = field(default_factory=dict, repr=False)  # unit name start → Bộ/Tỉnh
@@ -443,18 +444,21 @@ class Catalogue:
         return None
 
     def suggest_award(self, text: str) -> str | None:
-        """The award a misspelt text is closest to, per distinct text (kept: every unknown
-        value costs a search). Searched among names and written aliases, not the class forms
-        generated from them ("HCLĐ H3"): three times fewer choices, the same suggestions."""
+        """The award a misspelt text is closest to, per distinct text (kept: the process that
+        gathers a run's results asks once per text, see `problems.with_suggestions`). Searched
+        among names and written aliases, not the class forms generated from them ("HCLĐ H3"):
+        three times fewer choices, the same suggestions."""
         if text in self._suggested:
             return self._suggested[text]
-        if not self._suggestions:
-            self._suggestions = {
+        if not self._suggestion_keys:
+            choices = {
                 ascii_key(alias): award.name
                 for award in self.awards
                 for alias in (award.name, *(() if award.classed else award.aliases))
             }
-        found = closest(text, self._suggestions)
+            self._suggestion_keys, self._suggestion_names = list(choices), list(choices.values())
+        at = closest(text, self._suggestion_keys)
+        found = None if at is None else self._suggestion_names[at]
         if len(self._suggested) < _MATCH_CACHE_SIZE:
             self._suggested[text] = found
         return found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -403,3 +404,18 @@ class Problem:
             "code": self.code,
             "message": self.message(lang),
         }
+
+
+def with_suggestions(findings: list[Problem], suggest: Callable[[str], str | None]) -> list[Problem]:
+    """The findings, each unknown award's "Có phải: …?" filled in by `suggest` (the catalogue's
+    `suggest_award`). Readers leave it out and the process that gathers a run's results fills it,
+    so each distinct text is searched once per run, not once per worker, and cache entries hold
+    none (a warm run shows what a cold one does). The same list when there is nothing to fill."""
+    if not any(p.code == "unknown-award" and p.suggestion is None for p in findings):
+        return findings
+    filled = []
+    for p in findings:
+        if p.code == "unknown-award" and p.suggestion is None:
+            p = Problem(p.code, p.file, p.sheet, p.row, p.column, p.value, suggest(p.value or ""), p.detail, p.col)
+        filled.append(p)
+    return filled
