@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -103,3 +105,19 @@ def test_with_suggestions_fills_only_unknown_awards_and_keeps_the_list_when_none
     assert with_suggestions([other], lambda text: "never asked") == [other]
     filled = with_suggestions([other, Problem("unknown-award", "f", "S", 5, value="Bằng khn", col=4)], {"Bằng khn": "Bằng khen"}.get)
     assert filled == [other, Problem("unknown-award", "f", "S", 5, value="Bằng khn", suggestion="Bằng khen", col=4)]
+
+
+def test_a_warm_run_takes_the_suggestions_from_the_run_index(tmp_path: Path):
+    """The parent writes the filled findings into the run's index (the entries stay without): a
+    warm run shows the suggestion without searching, without even loading rapidfuzz."""
+    _sheet(tmp_path / "in", ["Bằng khn"])
+    script = (
+        "import sys; from pathlib import Path; from thidua_cli import load, load_catalogue, cache;"
+        "cache.RACY_NS = -(10**18);"  # the file just written counts as settled: the index trusts its stat
+        "from thidua_cli.cache import Cache; c = load_catalogue();"
+        "r = load([Path(sys.argv[1])], c, cache=Cache(Path(sys.argv[2]), c.fingerprint));"
+        "print([p.suggestion for p in r.problems if p.code == 'unknown-award'], 'rapidfuzz' in sys.modules)"
+    )
+    argv = [sys.executable, "-c", script, str(tmp_path / "in"), str(tmp_path / "cache")]
+    runs = [subprocess.run(argv, capture_output=True, text=True, check=True).stdout.strip() for _ in range(2)]
+    assert runs == ["['Bằng khen'] True", "['Bằng khen'] False"]

@@ -327,7 +327,8 @@ def load(
                 progress(str(files[at]))
     for at, original in copies.items():
         results[at] = _copy_of(str(files[at]), results[original])
-    done = [_suggested(r, catalogue) for r in results if r is not None]  # each text searched once per run
+    results = [r if r is None else _suggested(r, catalogue) for r in results]  # once per text; kept by the run index
+    done = [r for r in results if r is not None]
     if cache is None or index is None:
         return _assemble(done, missing, catalogue, keep_duplicates)
     run = _note(index, files, results, {at: s for at, s in stamps.items() if at not in parsed}, copies)
