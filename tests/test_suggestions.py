@@ -43,7 +43,7 @@ def test_typical_typos_are_suggested_and_a_far_text_is_not(tmp_path: Path):
     path = _sheet(tmp_path, [typo for typo, _ in TYPOS] + [FAR])
     result = load([path], jobs=2, cache=None)
     assert len(result.records) == 1  # only the LĐTT row: a suggestion never counts a row
-    assert _suggestions(result.problems) == {**dict(TYPOS), FAR: None}
+    assert _suggestions(result.problems) == {**dict(TYPOS), FAR: ""}  # searched, none close
     far = next(p for p in result.problems if p.value == FAR)
     assert "Có phải" not in far.message() and "did you mean" not in far.message("en")
     typo = next(p for p in result.problems if p.value == "Bằng khn")
@@ -109,8 +109,9 @@ def test_with_suggestions_fills_only_unknown_awards_and_keeps_the_list_when_none
 
 def test_a_warm_run_takes_the_suggestions_from_the_run_index(tmp_path: Path):
     """The parent writes the filled findings into the run's index (the entries stay without): a
-    warm run shows the suggestion without searching, without even loading rapidfuzz."""
-    _sheet(tmp_path / "in", ["Bằng khn"])
+    warm run shows the suggestion without searching, without even loading rapidfuzz, also for
+    a text that has none."""
+    _sheet(tmp_path / "in", ["Bằng khn", FAR])
     script = (
         "import sys; from pathlib import Path; from thidua_cli import load, load_catalogue, cache;"
         "cache.RACY_NS = -(10**18);"  # the file just written counts as settled: the index trusts its stat
@@ -120,4 +121,4 @@ def test_a_warm_run_takes_the_suggestions_from_the_run_index(tmp_path: Path):
     )
     argv = [sys.executable, "-c", script, str(tmp_path / "in"), str(tmp_path / "cache")]
     runs = [subprocess.run(argv, capture_output=True, text=True, check=True).stdout.strip() for _ in range(2)]
-    assert runs == ["['Bằng khen'] True", "['Bằng khen'] False"]
+    assert runs == ["['Bằng khen', ''] True", "['Bằng khen', ''] False"]  # "": searched, none close

@@ -2,7 +2,7 @@ import random
 import re
 import unicodedata
 
-from thidua_cli.text import ascii_key, clean, decode_legacy, decode_tcvn3, decode_vni, detect_legacy, key
+from thidua_cli.text import ascii_key, ascii_of_key, clean, decode_legacy, decode_tcvn3, decode_vni, detect_legacy, key
 
 
 def test_key_folds_case_spaces_quotes_and_nfd():
@@ -89,3 +89,5 @@ def test_key_and_ascii_key_skip_only_steps_that_change_nothing():
     for text in texts:
         assert key.__wrapped__(text) == _reference_key(text), text  # type: ignore[attr-defined]
         assert ascii_key.__wrapped__(text) == _reference_ascii_key(text), text  # type: ignore[attr-defined]
+        assert key(key(text)) == key(text), text  # a key is its own key: ascii_of_key may skip key()
+        assert ascii_of_key(key(text)) == _reference_ascii_key(text), text

@@ -11,7 +11,7 @@ from typing import Any, Protocol, TypeVar
 from thidua_cli.data import read_text as read_data
 from thidua_cli.errors import CatalogueError
 from thidua_cli.records import MAX_YEAR, MIN_YEAR
-from thidua_cli.text import ascii_key, closest, key, nfc
+from thidua_cli.text import ascii_key, ascii_of_key, closest, key, nfc
 
 T = TypeVar("T")
 LEVELS = ("Nhà nước", "Chính phủ", "Bộ", "Tỉnh", "Cơ sở")
@@ -227,7 +227,7 @@ class Catalogue:
         if unknown_issuer is not None:  # the award, its issuer unknown: the level is not guessed
             return unknown_issuer
         # Last resort: unaccented text, only where it points to exactly one award.
-        candidates = self._award_ascii.get(ascii_key(k), set())
+        candidates = self._award_ascii.get(ascii_of_key(k), set())
         if len(candidates) == 1:
             name, level = next(iter(candidates))
             return AwardMatch(self.award(name), level=level, fuzzy=True)

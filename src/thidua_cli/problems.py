@@ -347,7 +347,7 @@ class Problem:
     row: int | None = None
     column: str | None = None
     value: str | None = None
-    suggestion: str | None = None
+    suggestion: str | None = None  # an unknown award's closest name; None: not searched yet, "": none close
     detail: str | None = None
     col: int | None = None  # 0-based column index, for cell references and annotated copies
 
@@ -417,6 +417,7 @@ def with_suggestions(findings: list[Problem], suggest: Callable[[str], str | Non
     filled = []
     for p in findings:
         if p.code == "unknown-award" and p.suggestion is None:
-            p = Problem(p.code, p.file, p.sheet, p.row, p.column, p.value, suggest(p.value or ""), p.detail, p.col)
+            found = suggest(p.value or "") or ""  # "": searched, none close (a warm run does not search again)
+            p = Problem(p.code, p.file, p.sheet, p.row, p.column, p.value, found, p.detail, p.col)
         filled.append(p)
     return filled

@@ -78,7 +78,13 @@ def key(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def ascii_key(text: str) -> str:
     """The key with diacritics removed (đ → d): a last resort for unaccented input."""
-    folded = key(text).replace("đ", "d")
+    return ascii_of_key(key(text))
+
+
+def ascii_of_key(k: str) -> str:
+    """`ascii_key` of a text that is already a key (`key` gives a key back unchanged: a matcher
+    that holds one need not work it out again)."""
+    folded = k.replace("đ", "d")
     if folded.isascii():
         return folded
     stripped = folded.translate(_bare_letters())  # per character, in C: what NFD less its marks gives
