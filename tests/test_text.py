@@ -2,7 +2,7 @@ import random
 import re
 import unicodedata
 
-from thidua_cli.text import ascii_key, clean, decode_legacy, decode_tcvn3, decode_vni, detect_legacy, key
+from thidua_cli.text import ascii_key, ascii_of_key, clean, decode_legacy, decode_tcvn3, decode_vni, detect_legacy, key
 
 
 def test_key_folds_case_spaces_quotes_and_nfd():
@@ -57,3 +57,37 @@ def test_clean_gives_single_spaced_nfc_text_and_leaves_tidy_text_alone():
         assert out == re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
     assert clean(" Nguyễn\tThị  Hà\xa0") == "Nguyễn Thị Hà"
     assert clean("Lê Văn\u200bAn") == "Lê Văn\u200bAn"  # not white space: kept as typed
+
+
+def _reference_key(text: str) -> str:
+    """key() step by step, with no step skipped (the fast path must give exactly this)."""
+    folded = unicodedata.normalize("NFC", text).casefold()
+    for quote in "\"'“”‘’«»„`´":
+        folded = folded.replace(quote, "")
+    folded = re.sub(r"[-‐‑–—&]", "", folded.replace(" - ", " ").replace(" & ", " "))
+    folded = re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", folded)).strip()
+    decomposed = unicodedata.normalize("NFD", folded)
+    moved = re.sub(r"(?<![q])([ou])([aey])([\u0300\u0301\u0303\u0309\u0323])(?!\w)", r"\1\3\2", decomposed)
+    return re.sub(r"\bsỹ\b", "sĩ", unicodedata.normalize("NFC", moved))
+
+
+def _reference_ascii_key(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", _reference_key(text).replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def test_key_and_ascii_key_skip_only_steps_that_change_nothing():
+    """Old tone placement ("hoà", "thuận" read in NFD: the dot below comes before the
+    circumflex), decomposed input, quotes, joiners, odd white space, letters outside Vietnamese,
+    then random texts of those pieces: the same keys as every step done in full."""
+    pieces = list("aAeEoOuUyYqđĐ àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ")
+    pieces += list("-–—&'\"“”«»,.;:()/\t\n\xa0\u2003\u0300\u0301\u0303\u0309\u0323\u0302")
+    pieces += ["sỹ", "ǰ", "İ", "ﬁ", "ø", "ß", "12"]
+    texts = ["Hoà", "THUỶ", "Thuận", "Huệ", "khoặc", "Quý", "Chiến sỹ", unicodedata.normalize("NFD", "Nguyễn Thuận Hoà")]
+    rng = random.Random(16)
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(20_000)]
+    for text in texts:
+        assert key.__wrapped__(text) == _reference_key(text), text  # type: ignore[attr-defined]
+        assert ascii_key.__wrapped__(text) == _reference_ascii_key(text), text  # type: ignore[attr-defined]
+        assert key(key(text)) == key(text), text  # a key is its own key: ascii_of_key may skip key()
+        assert ascii_of_key(key(text)) == _reference_ascii_key(text), text

@@ -197,9 +197,8 @@ class BlockResolver:
         number: str,
     ) -> ResolvedFields | None:
         match = self.match(award_text)
-        if match is None:
-            suggestion = self.catalogue.suggest_award(award_text)
-            self.problem("unknown-award", ctx, column, value=award_text, suggestion=suggestion)
+        if match is None:  # its "Có phải: …?" is searched once per run (`problems.with_suggestions`)
+            self.problem("unknown-award", ctx, column, value=award_text)
             return None
         award = match.award
         kind = self._kind(ctx, award, column, match.kind)

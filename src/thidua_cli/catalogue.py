@@ -11,7 +11,7 @@ from typing import Any, Protocol, TypeVar
 from thidua_cli.data import read_text as read_data
 from thidua_cli.errors import CatalogueError
 from thidua_cli.records import MAX_YEAR, MIN_YEAR
-from thidua_cli.text import ascii_key, closest, key, nfc
+from thidua_cli.text import ascii_key, ascii_of_key, closest, key, nfc
 
 T = TypeVar("T")
 LEVELS = ("Nhà nước", "Chính phủ", "Bộ", "Tỉnh", "Cơ sở")
@@ -140,7 +140,8 @@ class Catalogue:
     _detail_excludes: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _ambiguous_levels: frozenset[str] = field(default_factory=frozenset, repr=False)
     _matches: dict[str, AwardMatch | None] = field(default_factory=dict, repr=False)
-    _suggestions: dict[str, str] = field(default_factory=dict, repr=False)
+    _suggestion_keys: list[str] = field(default_factory=list, repr=False)  # ASCII keys of names and aliases
+    _suggestion_names: list[str] = field(default_factory=list, repr=False)  # the award each names
     _suggested: dict[str, str | None] = field(default_factory=dict, repr=False)
     _stems: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)  # stem → level → award
     _unit_levels: dict[str, str] = field(default_factory=dict, repr=False)  # unit name start → Bộ/Tỉnh
@@ -226,7 +227,7 @@ class Catalogue:
         if unknown_issuer is not None:  # the award, its issuer unknown: the level is not guessed
             return unknown_issuer
         # Last resort: unaccented text, only where it points to exactly one award.
-        candidates = self._award_ascii.get(ascii_key(k), set())
+        candidates = self._award_ascii.get(ascii_of_key(k), set())
         if len(candidates) == 1:
             name, level = next(iter(candidates))
             return AwardMatch(self.award(name), level=level, fuzzy=True)
@@ -443,18 +444,21 @@ class Catalogue:
         return None
 
     def suggest_award(self, text: str) -> str | None:
-        """The award a misspelt text is closest to, per distinct text (kept: every unknown
-        value costs a search). Searched among names and written aliases, not the class forms
-        generated from them ("HCLĐ H3"): three times fewer choices, the same suggestions."""
+        """The award a misspelt text is closest to, per distinct text (kept: the process that
+        gathers a run's results asks once per text, see `problems.with_suggestions`). Searched
+        among names and written aliases, not the class forms generated from them ("HCLĐ H3"):
+        three times fewer choices, the same suggestions."""
         if text in self._suggested:
             return self._suggested[text]
-        if not self._suggestions:
-            self._suggestions = {
+        if not self._suggestion_keys:
+            choices = {
                 ascii_key(alias): award.name
                 for award in self.awards
                 for alias in (award.name, *(() if award.classed else award.aliases))
             }
-        found = closest(text, self._suggestions)
+            self._suggestion_keys, self._suggestion_names = list(choices), list(choices.values())
+        at = closest(text, self._suggestion_keys)
+        found = None if at is None else self._suggestion_names[at]
         if len(self._suggested) < _MATCH_CACHE_SIZE:
             self._suggested[text] = found
         return found

@@ -12,7 +12,7 @@ from thidua_cli.catalogue import Catalogue, load_catalogue
 from thidua_cli.heading import Heading
 from thidua_cli.layout import NoTable, SheetTable, find_table
 from thidua_cli.normalise import Normaliser, RowNote
-from thidua_cli.problems import Problem
+from thidua_cli.problems import Problem, with_suggestions
 from thidua_cli.reading import UnreadableFile, read_workbook
 from thidua_cli.records import RECORD_FIELDS
 from thidua_cli.roles import ColumnRole, TableRoles
@@ -103,6 +103,7 @@ def _read(table: SheetTable, number: int, catalogue: Catalogue, file: str, lang:
     normaliser.add_table(table)
     roles = table.roles or TableRoles(())
     first = [dict(zip(RECORD_FIELDS, record, strict=True)) for record in normaliser.records[:FIRST_RECORDS]]
+    findings = [*with_suggestions(normaliser.problems, catalogue.suggest_award), *normaliser.checks]
     return SheetInspection(
         table.sheet,
         number,
@@ -117,7 +118,7 @@ def _read(table: SheetTable, number: int, catalogue: Catalogue, file: str, lang:
         tuple(normaliser.row_notes),
         len(normaliser.records),
         tuple(first),
-        tuple(p.as_dict(lang) for p in [*normaliser.problems, *normaliser.checks]),
+        tuple(p.as_dict(lang) for p in findings),
     )
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from thidua_cli.catalogue import CATEGORIES, KINDS, LEVELS, Catalogue, load_catalogue
-from thidua_cli.problems import Problem, Severity
+from thidua_cli.problems import Problem, Severity, with_suggestions
 from thidua_cli.reading import OwnWorkbook, UnreadableFile, few_cells, find_workbooks, read_bytes
 from thidua_cli.records import RECORD_FIELDS, Record
 from thidua_cli.tally import GROUP_FIELDS, Group, group_records, net_groups, unit_spellings
@@ -165,16 +165,19 @@ def read_file(
     data: bytes | None = None,
     include_proposals: bool = False,
     sparse: bool = False,
+    suggest: bool = True,
 ) -> FileResult:
     """One workbook → records and findings. Pure: no printing, no global state.
     `include_proposals`: rows of proposal lists and rows marked "(đề nghị)", "(không đạt)" are
-    records with their status (by default they are reported, not counted).
+    records with their status (by default they are reported, not counted). `suggest`: search
+    each unknown award's "Có phải: …?" (`load`'s workers leave it to the parent: once per run).
 
     A file that breaks the reader in an unforeseen way is reported and skipped, never allowed
     to stop the other files."""
     name = label or str(path)
     try:
-        return _read_file(path, catalogue, name, data, include_proposals, sparse)
+        result = _read_file(path, catalogue, name, data, include_proposals, sparse)
+        return _suggested(result, catalogue) if suggest else result
     except UnreadableFile as exc:
         said = exc.detail and exc.reason in ("os-error", "not-a-file", "too-large")  # what the system said
         detail = f"{exc.reason}: {exc.detail}" if said else exc.reason
@@ -254,6 +257,12 @@ def _read_file(
     )
 
 
+def _suggested(result: FileResult, catalogue: Catalogue) -> FileResult:
+    """The result with each unknown award's suggestion (see `problems.with_suggestions`)."""
+    problems = with_suggestions(result.problems, catalogue.suggest_award)
+    return result if problems is result.problems else replace(result, problems=problems)
+
+
 def read_records(path: Path, catalogue: Catalogue, label: str) -> list[Record]:
     """The records `read_file` counts: how a damaged cache entry is re-parsed, with the run's
     catalogue (never the cache's own idea of one), in a capped worker like any other parse."""
@@ -325,6 +334,7 @@ def load(
                 progress(str(files[at]))
     for at, original in copies.items():
         results[at] = _copy_of(str(files[at]), results[original])
+    results = [r if r is None else _suggested(r, catalogue) for r in results]  # once per text; kept by the run index
     done = [r for r in results if r is not None]
     if cache is None or index is None:
         return _assemble(done, missing, catalogue, keep_duplicates)
@@ -509,7 +519,7 @@ def _read_and_store(
     if cache is not None and key is not None:
         data, _digest, key, stamp = _stamped(path, cache)
         key = key or None
-    result = read_file(path, catalogue, data=data, include_proposals=proposals, sparse=sparse)
+    result = read_file(path, catalogue, data=data, include_proposals=proposals, sparse=sparse, suggest=False)
     if cache is not None and key is not None and cache.put(key, result) and light:
         return replace(cache.light(key, result), stamp=stamp)
     return result

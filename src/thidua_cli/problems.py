@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -377,7 +378,7 @@ class Problem:
     row: int | None = None
     column: str | None = None
     value: str | None = None
-    suggestion: str | None = None
+    suggestion: str | None = None  # an unknown award's closest name; None: not searched yet, "": none close
     detail: str | None = None
     col: int | None = None  # 0-based column index, for cell references and annotated copies
 
@@ -434,3 +435,20 @@ class Problem:
             "code": self.code,
             "message": self.message(lang),
         }
+
+
+def with_suggestions(findings: list[Problem], suggest: Callable[[str], str | None]) -> list[Problem]:
+    """The findings, each unknown award's "Có phải: …?" filled in by `suggest` (the catalogue's
+    `suggest_award`). Readers leave it out and the process that gathers a run's results fills it,
+    so each distinct text is searched once per run, not once per worker: cache entries (written by
+    the workers) hold none, the run's index (written by the parent) holds them, so a warm run
+    shows what a cold one does without searching. The same list when there is nothing to fill."""
+    if not any(p.code == "unknown-award" and p.suggestion is None for p in findings):
+        return findings
+    filled = []
+    for p in findings:
+        if p.code == "unknown-award" and p.suggestion is None:
+            found = suggest(p.value or "") or ""  # "": searched, none close (a warm run does not search again)
+            p = Problem(p.code, p.file, p.sheet, p.row, p.column, p.value, found, p.detail, p.col)
+        filled.append(p)
+    return filled
