@@ -182,6 +182,26 @@ def truth(base: Path, provinces: int, take: int, rows: int, seed: int) -> Counte
     return total
 
 
+def build(
+    base: Path, out: Path, provinces: int, take: int | None = None, rows: int = 500, seed: int = 2024, jobs: int = 1
+) -> tuple[int, Counter[str]]:
+    """Write the national corpus of `provinces` × the base's first `take` units (all by default)
+    and its truth.json; the number of files and the true counts."""
+    take = take or sum(1 for p in base.iterdir() if p.is_dir())
+    counts = truth(base, provinces, take, rows, seed)
+    out.mkdir(parents=True, exist_ok=True)
+    work = [(base, out, index, take) for index in range(provinces)]
+    if jobs > 1:
+        with Pool(jobs) as pool:
+            files = sum(pool.imap_unordered(_province, work))
+    else:
+        files = sum(map(_province, work))
+    (out / "truth.json").write_text(
+        json.dumps(dict(sorted(counts.items())), ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+    return files, counts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("base", type=Path, help="a mixed corpus of corpus.py (no --wide, --full, --school)")
@@ -192,15 +212,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2024, help="the base's --seed")
     parser.add_argument("--jobs", type=int, default=1)
     args = parser.parse_args()
-    take = args.take or sum(1 for p in args.base.iterdir() if p.is_dir())
-    counts = truth(args.base, args.provinces, take, args.rows, args.seed)
-    args.out.mkdir(parents=True, exist_ok=True)
-    jobs = [(args.base, args.out, index, take) for index in range(args.provinces)]
-    with Pool(args.jobs) as pool:
-        files = sum(pool.imap_unordered(_province, jobs))
-    (args.out / "truth.json").write_text(
-        json.dumps(dict(sorted(counts.items())), ensure_ascii=False, indent=1), encoding="utf-8"
-    )
+    files, counts = build(args.base, args.out, args.provinces, args.take, args.rows, args.seed, args.jobs)
     print(f"{args.out}: {args.provinces} provinces, {files} files, {sum(counts.values()):,} records")
 
 
