@@ -220,28 +220,39 @@ def generate_school(out: Path, files: int, rows: int, seed: int) -> Counter[str]
     return truth
 
 
+def unit_records(i: int, rows: int, seed: int = 2024) -> tuple[int, list[dict[str, str]]]:
+    """The year and the `rows` records (sorted by kind) of the i-th unit of the mixed corpus."""
+    rng = random.Random(f"{seed}-{i}")
+    year, unit_name = 2015 + i % 6, f"Đơn vị số {i + 1}"
+    staff = people(rng, rows)
+    records = []
+    for j in range(rows):
+        award, level, kind, _ = rng.choices(MIX, weights=[m[3] for m in MIX])[0]
+        name, position = staff[j]
+        if kind == "Tập thể":
+            name, position = f"{rng.choice(COLLECTIVES)} số {j + 1}", ""
+        records.append(
+            {"award": award, "level": level, "kind": kind, "name": name, "position": position, "unit": unit_name}
+        )
+    records.sort(key=lambda r: r["kind"])
+    return year, records
+
+
+def unit_truth(year: int, records: list[dict[str, str]]) -> Counter[str]:
+    """The true counts of one unit's records, keyed as in truth.json."""
+    return Counter(f"{r['award']}|{r['level']}|{r['kind']}|{year}" for r in records)
+
+
 def generate(
     out: Path, files: int, rows: int, seed: int = 2024, wide: bool = False, full: bool = False, school: bool = False
 ) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
     truth: Counter[str] = generate_school(out, files, rows, seed) if school else Counter()
     for i in range(0 if school else files):
-        rng = random.Random(f"{seed}-{i}")
-        year = 2015 + i % 6
         layout = "W" if wide else "F" if full else LAYOUT_CYCLE[i % len(LAYOUT_CYCLE)]
         unit = (f"don-vi-{i:04d}", f"Đơn vị số {i + 1}", layout, 1.0)
-        staff = people(rng, rows)
-        records = []
-        for j in range(rows):
-            award, level, kind, _ = rng.choices(MIX, weights=[m[3] for m in MIX])[0]
-            name, position = staff[j]
-            if kind == "Tập thể":
-                name, position = f"{rng.choice(COLLECTIVES)} số {j + 1}", ""
-            records.append(
-                {"award": award, "level": level, "kind": kind, "name": name, "position": position, "unit": unit[1]}
-            )
-            truth[f"{award}|{level}|{kind}|{year}"] += 1
-        records.sort(key=lambda r: r["kind"])
+        year, records = unit_records(i, rows, seed)
+        truth += unit_truth(year, records)
         folder = out / unit[0]
         folder.mkdir(exist_ok=True)
         write = {"W": layout_wide, "F": layout_full}.get(layout) or LAYOUTS[layout]

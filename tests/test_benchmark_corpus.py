@@ -27,6 +27,33 @@ def test_every_record_of_a_generated_corpus_is_counted_as_truth_says(tmp_path: P
     assert not result.errors
 
 
+def test_a_national_corpus_of_province_copies_is_counted_as_its_truth_with_no_duplicate(tmp_path: Path):
+    """national.py's copies are other people in other units: counted in full (no record merged
+    or flagged as a duplicate), the names and units rewritten, the awards, levels, years kept."""
+    from benchmarks.national import build
+
+    generate(tmp_path / "base", files=12, rows=25)
+    files, truth = build(tmp_path / "base", tmp_path / "out", provinces=3, take=11, rows=25)
+    assert files == 3 * 10 + 1 and sum(truth.values()) == (3 * 10 + 1) * 25  # unit 3 (.xls): once
+    result = load([tmp_path / "out"], load_catalogue(), jobs=1, cache=None)
+    assert dict(_keys(result.rows)) == dict(truth)
+    assert not result.merged and not result.errors
+    assert not [p for p in result.problems if "duplicate" in p.code]
+    base = load([tmp_path / "base" / "don-vi-0000"], load_catalogue(), jobs=1, cache=None).rows
+    by_province = {}
+    for record in result.rows:
+        parts = Path(record[0]).parts
+        if "don-vi-0000" in parts:
+            by_province.setdefault(parts[-3], []).append(record)
+    names = [[r[RECORD_FIELDS.index("name")] for r in by_province[p]] for p in sorted(by_province)]
+    units = [{r[RECORD_FIELDS.index("unit")] for r in by_province[p]} for p in sorted(by_province)]
+    assert names[0] == [r[RECORD_FIELDS.index("name")] for r in base]  # the first province: the base's people
+    kinds = [r[RECORD_FIELDS.index("kind")] for r in base]
+    for other in names[1:]:  # the others: their own people (collectives, "Phòng số 3", as they were)
+        assert [a == b for a, b in zip(names[0], other, strict=True)] == [k == "Tập thể" for k in kinds]
+    assert units == [{"ĐƠN VỊ SỐ 1 (THANH HOÁ)"}, {"ĐƠN VỊ SỐ 1 (HÀ NỘI)"}, {"ĐƠN VỊ SỐ 1 (TP. HỒ CHÍ MINH)"}]
+
+
 @pytest.mark.parametrize(
     ("case", "findings"),
     [("clean", 0), ("bad-number", 1), ("bad-date", 1), ("kind-mismatch", 1), ("all-three", 3), ("unique-numbers", 0)],

@@ -67,6 +67,34 @@ def test_export_numbers_equal_tally_and_totals_are_formulas(sample, tmp_path: Pa
     assert counts_2018 == {k[:3]: v for k, v in want.items() if k[3] == 2018}
 
 
+def _data(book: openpyxl.Workbook, name: str) -> list[tuple[object, ...]]:
+    return list(book[name].iter_rows(min_row=2, values_only=True))
+
+
+@pytest.mark.parametrize(("sheet_rows", "sizes"), [(2000, [2000, 2000, 1874]), (5873, [5873, 1]), (5874, [5874])])
+def test_export_data_splits_into_sheets_of_at_most_sheet_rows(sample, tmp_path: Path, sheet_rows, sizes):  # type: ignore[no-untyped-def]
+    whole = openpyxl.load_workbook(export_workbook(sample, YEARS, tmp_path / "a.xlsx", load_catalogue()))
+    target = export_workbook(sample, YEARS, tmp_path / "b.xlsx", load_catalogue(), sheet_rows=sheet_rows)
+    book = openpyxl.load_workbook(target)
+    names = ["Dữ liệu", *[f"Dữ liệu ({i})" for i in range(2, len(sizes) + 1)]]
+    assert book.sheetnames == ["Tổng hợp", *[f"Năm {y}" for y in YEARS], *names]
+    header = [c.value for c in whole["Dữ liệu"][1]]
+    parts = [_data(book, name) for name in names]
+    assert [len(part) for part in parts] == sizes
+    assert [row for part in parts for row in part] == _data(whole, "Dữ liệu")  # the same records, in order
+    for i, (name, size) in enumerate(zip(names, sizes, strict=True), 1):
+        ws = book[name]
+        assert [c.value for c in ws[1]] == header and ws.print_title_rows == "$1:$1"
+        (table,) = ws.tables.values()
+        assert (table.displayName, table.ref) == ("DuLieu" if i == 1 else f"DuLieu{i}", f"A1:P{max(2, size + 1)}")
+        assert ws.calculate_dimension() == f"A1:P{size + 1}"
+
+
+def test_export_data_sheet_of_no_records_is_one_sheet(sample, tmp_path: Path):  # type: ignore[no-untyped-def]
+    book = openpyxl.load_workbook(export_workbook(sample, [2030], tmp_path / "e.xlsx", load_catalogue(), sheet_rows=3))
+    assert book.sheetnames == ["Tổng hợp", "Năm 2030", "Dữ liệu"] and book["Dữ liệu"].max_row == 1
+
+
 def test_export_cli_split_and_tally_xlsx(tmp_path: Path):
     runner = CliRunner()
     out = runner.invoke(app, ["export", "2019-2020", str(SAMPLE), "--split", str(tmp_path / "nam"), "-q"])

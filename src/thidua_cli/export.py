@@ -8,15 +8,16 @@ filterable Excel table. The sheets meant for paper follow Decree 30/2020 (see `p
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.loading import LoadResult
-from thidua_cli.outputs import Guard, cell_value, save_workbook, xml_safe
+from thidua_cli.outputs import Guard, Streamed, cell_value, save_workbook, xml_safe
 from thidua_cli.paper import COUNT_FORMAT, FONT, HEADER_ROW, MOTTO, Letterhead
 from thidua_cli.records import RECORD_FIELDS, Record
 from thidua_cli.tally import Counts, count, counted_in, pivot, unit_spellings, years_label
@@ -24,6 +25,7 @@ from thidua_cli.tally import Counts, count, counted_in, pivot, unit_spellings, y
 __all__ = ["FONT", "MOTTO", "export_split", "export_workbook"]
 NUMBER_FORMAT = COUNT_FORMAT  # 3.323 in a Vietnamese locale; a zero shown as "-" like the terminal
 SUMMARY_SHEET, DATA_SHEET = "Tổng hợp", "Dữ liệu"
+DATA_SHEET_ROWS = 1_048_575  # records per data sheet: Excel's 1,048,576 rows less the header
 UNIT_TABLE_MIN_SCALE = 0.6  # smaller than this, a long unit table runs on over pages instead
 DATA_HEADERS = {
     "file": "Tệp",
@@ -56,10 +58,12 @@ def export_workbook(
     parent: str = "",
     place: str = "",
     guard: Guard | None = None,
+    sheet_rows: int = DATA_SHEET_ROWS,
 ) -> Path:
     """Write the summary workbook for `years` to `target` (whole, marked: see `outputs`);
     `issuer_name` (bold) under its governing body `parent` heads every sheet meant for paper,
-    `place` starts the date line."""
+    `place` starts the date line. The records go to "Dữ liệu", then "Dữ liệu (2)", … of at most
+    `sheet_rows` records each (Excel's limit: 1,048,576 rows, the header included)."""
     from thidua_cli.paper import new_workbook
 
     workbook = new_workbook()
@@ -70,16 +74,26 @@ def export_workbook(
     _summary_sheet(summary, counts, years, head)
     for year in years:
         _year_sheet(workbook.create_sheet(f"Năm {year}"), year, result, catalogue, head)
-    data = workbook.create_sheet(DATA_SHEET)
-    n = counted_in(result.groups, years)
-    _data_sheet(data, n)
-    wanted = set(years)
-    rows = (r for r in result.iter_rows() if r[_YEAR] in wanted)  # one file's rows at a time
+    return save_workbook(workbook, target, guard, streamed=_data_sheets(workbook, result, years, sheet_rows))
+
+
+def _data_sheets(workbook: Any, result: LoadResult, years: Sequence[int], sheet_rows: int) -> list[Streamed]:
+    """The data sheets "Dữ liệu", "Dữ liệu (2)", … (one at least), each with the stream of its
+    records' rows: the records of `years`, at most `sheet_rows` a sheet, in file and row order."""
     from openpyxl.utils import get_column_letter
 
-    streamed = _data_rows(rows, n, unit_spellings(result.groups))
-    dimension = f"A1:{get_column_letter(len(DATA_HEADERS))}{n + 1}"
-    return save_workbook(workbook, target, guard, streamed=(data, streamed, dimension))
+    n = counted_in(result.groups, years)
+    wanted = set(years)
+    rows = (r for r in result.iter_rows() if r[_YEAR] in wanted)  # one file's rows at a time
+    units = unit_spellings(result.groups)
+    sizes = [min(sheet_rows, n - start) for start in range(0, n, sheet_rows)] or [0]
+    streamed: list[Streamed] = []
+    for part, size in enumerate(sizes):
+        data = workbook.create_sheet(DATA_SHEET if part == 0 else f"{DATA_SHEET} ({part + 1})")
+        _data_sheet(data, size, "DuLieu" if part == 0 else f"DuLieu{part + 1}")
+        stream = _data_rows(rows, size, units, last=part == len(sizes) - 1)
+        streamed.append((data, stream, f"A1:{get_column_letter(len(DATA_HEADERS))}{size + 1}"))
+    return streamed
 
 
 def export_split(
@@ -349,9 +363,10 @@ def _year_pages(
     print_pages(ws, width, last, scale, None, [(header - 2, award_total), *units])
 
 
-def _data_sheet(ws: Any, n: int) -> None:
-    """The sheet of every record with its source: its header row, an Excel table over the `n`
-    rows that `_data_rows` streams in when the workbook is saved, widths and page setup."""
+def _data_sheet(ws: Any, n: int, table_name: str) -> None:
+    """A sheet of records with their source: its header row, an Excel table (`table_name`,
+    unique in the workbook) over the `n` rows that `_data_rows` streams in when the workbook is
+    saved, widths and page setup."""
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.filters import AutoFilter
     from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
@@ -361,7 +376,7 @@ def _data_sheet(ws: Any, n: int) -> None:
     ref = f"A1:{get_column_letter(len(headers))}{max(2, n + 1)}"
     if n:  # the columns named here: left to openpyxl, it would make a cell object per value to find them
         columns = [TableColumn(id=i, name=name) for i, name in enumerate(headers, 1)]
-        table = Table(displayName="DuLieu", ref=ref, tableColumns=columns, autoFilter=AutoFilter(ref=ref))
+        table = Table(displayName=table_name, ref=ref, tableColumns=columns, autoFilter=AutoFilter(ref=ref))
         table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
         ws.add_table(table)
     ws.freeze_panes = "A2"
@@ -372,16 +387,17 @@ def _data_sheet(ws: Any, n: int) -> None:
     fit_width(ws, 1)
 
 
-def _data_rows(rows: Iterable[Record], n: int, units: dict[str, str]) -> Iterator[bytes]:
-    """The data sheet's rows 2… as sheet XML, record by record (never a cell object per value:
-    10^6 records would take gigabytes): text as inline strings (so a text starting with "=" is
-    never a formula), units in the one spelling the counts show, cells in column order (an
-    empty one as <c/>), each distinct value's XML made once. Exactly `n` rows, or an error."""
+def _data_rows(rows: Iterator[Record], n: int, units: dict[str, str], last: bool = True) -> Iterator[bytes]:
+    """A data sheet's rows 2… as sheet XML, the next `n` records of `rows` (never a cell object
+    per value: 10^6 records would take gigabytes): text as inline strings (so a text starting
+    with "=" is never a formula), units in the one spelling the counts show, cells in column
+    order (an empty one as <c/>), each distinct value's XML made once. Exactly `n` rows, and
+    for the `last` sheet no record left in `rows`, or an error."""
     positions = [RECORD_FIELDS.index(f) for f in DATA_HEADERS]
     unit_at = RECORD_FIELDS.index("unit")
     made: list[dict[Any, str]] = [{} for _ in positions]
     written = 0
-    for number, record in enumerate(rows, 2):
+    for number, record in enumerate(islice(rows, n), 2):
         cells = []
         for at, known in zip(positions, made, strict=True):
             value = record[at]
@@ -393,8 +409,8 @@ def _data_rows(rows: Iterable[Record], n: int, units: dict[str, str]) -> Iterato
             cells.append(cell)
         yield f'<row r="{number}">{"".join(cells)}</row>'.encode()
         written += 1
-    if written != n:
-        raise RuntimeError(f"the data sheet has {written} records, the counts {n}")
+    if written != n or (last and next(rows, None) is not None):
+        raise RuntimeError(f"the data sheet has {written} records (or more left), the counts {n}")
 
 
 def _xml_cell(value: Any) -> str:

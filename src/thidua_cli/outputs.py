@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -154,44 +154,51 @@ def write_text(target: Path, text: str, guard: Guard | None = None, encoding: st
     return write_file(target, write, guard)
 
 
+Streamed = tuple[Any, Iterable[bytes], str]  # (sheet, rows of its sheet XML, its dimension)
+
+
 def save_workbook(
     workbook: Any,
     target: Path,
     guard: Guard | None = None,
     mark: bool = True,
-    streamed: tuple[Any, Iterable[bytes], str] | None = None,
+    streamed: Sequence[Streamed] = (),
 ) -> Path:
     """An openpyxl workbook, written whole; `mark`ed as the tool's own in its document properties
     (so that it is never read back as input). The template is not marked: units fill it in.
-    `streamed` (sheet, rows, dimension): rows of sheet XML written after that sheet's own rows
-    as the file is saved, never held (see `_save_streamed`)."""
+    `streamed` [(sheet, rows, dimension), …]: rows of sheet XML written after each sheet's own
+    rows as the file is saved, never held (see `_save_streamed`), the sheets in workbook order."""
     if mark:
         workbook.properties.category = MARK
         workbook.properties.lastModifiedBy = MARK
-    if streamed is None:
+    if not streamed:
         return write_file(target, workbook.save, guard)
-    sheet, rows, dimension = streamed
-    return write_file(target, lambda path: _save_streamed(workbook, path, sheet, rows, dimension), guard)
+    return write_file(target, lambda path: _save_streamed(workbook, path, streamed), guard)
 
 
-def _save_streamed(workbook: Any, path: str, sheet: Any, rows: Iterable[bytes], dimension: str) -> None:
-    """The workbook as openpyxl writes it, with `rows` streamed into `sheet` before the end of its
-    sheetData: every other part copied as written, that one part written as the rows come."""
+def _save_streamed(workbook: Any, path: str, streamed: Sequence[Streamed]) -> None:
+    """The workbook as openpyxl writes it, with each streamed sheet's rows written before the end
+    of its sheetData: every other part copied as written, those parts written as the rows come
+    (in the order given, which must be the parts' order: the rows may come from one iterator)."""
     import io
     import zipfile
 
     buffer = io.BytesIO()
     workbook.save(buffer)
-    name = sheet.path.lstrip("/")  # known once saved: xl/worksheets/sheetN.xml
+    parts = {sheet.path.lstrip("/"): (rows, dimension) for sheet, rows, dimension in streamed}  # xl/worksheets/…
+    order = [sheet.path.lstrip("/") for sheet, _, _ in streamed]
     with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        if [item.filename for item in source.infolist() if item.filename in parts] != order:
+            raise RuntimeError(f"the streamed sheets {order} are not in the order of the saved parts")
         for item in source.infolist():
             data = source.read(item)
-            if item.filename != name:
+            if item.filename not in parts:
                 out.writestr(item, data)
                 continue
+            rows, dimension = parts[item.filename]
             head, tail = data.split(b"</sheetData>", 1)
             head = re.sub(rb'<dimension ref="[^"]*"/>', f'<dimension ref="{dimension}"/>'.encode(), head, count=1)
-            part = zipfile.ZipInfo(name, item.date_time)
+            part = zipfile.ZipInfo(item.filename, item.date_time)
             part.compress_type = zipfile.ZIP_DEFLATED
             with out.open(part, "w", force_zip64=True) as stream:
                 stream.write(head)
