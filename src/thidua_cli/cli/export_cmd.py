@@ -69,7 +69,7 @@ def export_command(
 ) -> None:
     """Xuất bảng tổng hợp Excel để in và gửi cấp trên.
 
-    Trang Tổng hợp (có biểu đồ, công thức tổng), mỗi năm một trang, trang Dữ liệu (mọi bản ghi kèm nguồn).
+    Trang Tổng hợp (có biểu đồ, công thức tổng), mỗi năm một trang, trang Dữ liệu (mọi bản ghi kèm nguồn; quá 1.048.575 bản ghi thì sang "Dữ liệu (2)", …).
 
     Ví dụ:
 
