@@ -471,14 +471,23 @@ def test_a_cell_naming_two_awards_gives_two_records(tmp_path: Path):
         "DANH SÁCH CÁ NHÂN ĐƯỢC KHEN THƯỞNG TỪ NĂM 2016 ĐẾN NĂM 2020",
         "DANH SÁCH KHEN THƯỞNG 5 NĂM 2016 - 2020",
         "Danh sách khen thưởng từ 2016 - 2020",
+        "DANH SÁCH KHEN THƯỞNG TỪ NĂM 2016 ĐẾN NAY",
+        "DANH SÁCH KHEN THƯỞNG NĂM 2016 ĐẾN NĂM 2020",
+        "DANH SÁCH KHEN THƯỞNG NĂM 2019 VÀ NĂM 2020",
+        "DANH SÁCH KHEN THƯỞNG GIAI ĐOẠN 2016 - 2020",
+        "DANH SÁCH KHEN THƯỞNG (2016-2020)",
     ],
 )
 def test_a_heading_naming_a_period_gives_no_year(tmp_path: Path, heading: str):
-    """Before: "từ năm 2016 đến năm 2020" put every row in 2016, exit 0."""
+    """Before: "từ năm 2016 đến năm 2020" put every row in 2016, exit 0; and the year of the
+    sheet's or the file's name, or of another heading line, must not stand in for it either."""
     rows = [[heading], ["STT", "Họ và tên", "Danh hiệu"], [1, "Lê Văn An", "LĐTT"], [2, "Trần Thị Bình", "LĐTT"]]
-    result = load([write_xlsx(tmp_path / "ds.xlsx", rows, sheet="DS")])
+    result = load([write_xlsx(tmp_path / "tong-ket-2021.xlsx", rows, sheet="2020")])
     assert result.records.empty
-    assert codes(result) == [("bad-year", "DS", 3), ("bad-year", "DS", 4)]
+    assert codes(result) == [("bad-year", "2020", 3), ("bad-year", "2020", 4)]
+    rows = [["BÁO CÁO TỔNG KẾT CÔNG TÁC THI ĐUA NĂM 2021"], *rows]
+    result = load([write_xlsx(tmp_path / "b.xlsx", rows, sheet="DS")])
+    assert result.records.empty and [c for c, *_ in codes(result)] == ["bad-year", "bad-year"]
 
 
 def test_a_period_heading_with_a_year_column_counts_each_row_in_its_year(tmp_path: Path):
@@ -492,8 +501,9 @@ def test_a_period_heading_with_a_year_column_counts_each_row_in_its_year(tmp_pat
     assert sorted(result.records["year"]) == [2017, 2019]
 
 
-def test_a_school_year_in_the_heading_is_its_second_year(tmp_path: Path):
-    rows = [["DANH SÁCH GIÁO VIÊN ĐẠT LAO ĐỘNG TIÊN TIẾN NĂM 2022 - 2023"], ["STT", "Họ và tên"], [1, "Lê Văn An"]]
+@pytest.mark.parametrize("heading", ["NĂM 2022 - 2023", "NĂM HỌC 2022-2023", "Năm học 2022-23"])
+def test_a_school_year_in_the_heading_is_its_second_year(tmp_path: Path, heading: str):
+    rows = [[f"DANH SÁCH GIÁO VIÊN ĐẠT LAO ĐỘNG TIÊN TIẾN {heading}"], ["STT", "Họ và tên"], [1, "Lê Văn An"]]
     result = load([write_xlsx(tmp_path / "ds.xlsx", rows, sheet="DS")])
     assert list(result.records["year"]) == [2023]
 

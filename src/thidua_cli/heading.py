@@ -16,10 +16,16 @@ from thidua_cli.values import split_decision
 
 TITLE_BLOCK_ROWS = 3  # parent body and unit on the left, the national motto on the right
 _NOT_UNIT = ("danh sách", "số ", "kèm theo", "tổng hợp", "bảng", "báo cáo", "kết quả", "kế hoạch")
-_YEAR_IN_TEXT = re.compile(r"n[ăa]m\s*:?\s*(?:h[ọo]c\s*:?\s*)?((?:19|20)\d{2})(?:\s*[-–/]\s*((?:19|20)\d{2}))?")
+_YEAR_IN_TEXT = re.compile(r"n[ăa]m\s*:?\s*(?:h[ọo]c\s*:?\s*)?((?:19|20)\d{2})(?:\s*[-–/]\s*((?:19|20)?\d{2})(?!\d))?")
 _DATE_BEFORE = re.compile(r"th[áa]ng\s*\d{1,2}\s*$")
-# "từ năm 2016 đến năm 2020", "từ 2016 - 2020": a period, whose rows need a year of their own
-_PERIOD = re.compile(r"\btừ\s*(?:n[ăa]m\s*)?(?:19|20)\d{2}\s*(?:đến|tới|[-–])\s*(?:n[ăa]m\s*)?(?:19|20)\d{2}")
+# "từ năm 2016 đến năm 2020", "năm 2016 đến nay", "giai đoạn 2016 - 2020", "(2016-2020)": a
+# period, whose rows need a year of their own
+_PERIOD = re.compile(
+    r"(?:19|20)\d{2}\s*(?:đến|tới)\s*(?:n[ăa]m\s*)?(?:(?:19|20)\d{2}|nay)"
+    r"|\btừ\s*(?:n[ăa]m\s*)?(?:19|20)\d{2}\s*[-–]\s*(?:n[ăa]m\s*)?(?:19|20)\d{2}"
+    r"|giai\s*đoạn\s*(?:n[ăa]m\s*)?(?:19|20)\d{2}"
+)
+_SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})(?!\d)")
 _BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _YEAR_TAIL = re.compile(r" năm( học)? \d{4}.*$")
 _SIGNED_BY = re.compile(r"\bcủa\s+(.+?)\s*\)?\s*$")
@@ -51,6 +57,7 @@ class LineFacts:
     kind: str | None  # the kind a "Danh sách …" line names
     unit: bool  # could name the unit
     proposal: bool  # says the list is a proposal
+    period: bool = False  # names a period of years ("giai đoạn 2016-2020"): the list's year is no one year
 
 
 def heading_lines(rows: Sequence[Sequence[Cell]]) -> tuple[list[str], list[str]]:
@@ -73,6 +80,7 @@ def read_heading(rows: Sequence[Sequence[Cell]], catalogue: Catalogue, names: tu
     """Award, year, kind and unit named above the header, by the order the issue sets."""
     lines, left_lines = heading_lines(rows)
     award_text = year = kind = decision = signed = proposal = None
+    period = False
     for line in lines:
         facts = line_facts(line, catalogue)
         if facts.reference:
@@ -84,6 +92,9 @@ def read_heading(rows: Sequence[Sequence[Cell]], catalogue: Catalogue, names: tu
             award_text = find_award_phrase(line, catalogue)
         year = facts.year if year is None else year
         kind = facts.kind if kind is None else kind
+        period = period or facts.period
+    if period:  # the list spans years: its rows are dated by their own cells, never by a name
+        year, names = None, ()
     for name in names:
         if year is None:
             year = _single_year(name)
@@ -133,6 +144,7 @@ def _line_facts(line: str, catalogue: Catalogue) -> LineFacts:
         kind,
         unit,
         proposal,
+        names_period(line),
     )
 
 
@@ -177,20 +189,43 @@ def _find_award_phrase(text: str, catalogue: Catalogue) -> str | None:
 
 
 def year_in_heading(text: str) -> int | None:
-    """ "năm 2018" or "năm học 2017 - 2018" (→ 2018), never the year of a date. A line naming a
-    period ("từ năm 2016 đến năm 2020", "5 năm 2016 - 2020") names no year: its list's rows are
-    dated by their own cells or reported, never put in the period's first or last year."""
+    """ "năm 2018" or "năm học 2017 - 2018", "năm học 2019-20" (→ 2018, 2020), never the year of a
+    date. A line naming a period (`names_period`) names no year."""
     lowered = text.casefold()
-    if _PERIOD.search(lowered):
+    if names_period(text):
         return None
+    for match in _YEAR_IN_TEXT.finditer(lowered):
+        if not _DATE_BEFORE.search(lowered[: match.start()]):
+            first, last = match.group(1), match.group(2)
+            return _school_year(int(first), last) or int(first)
+    return None
+
+
+def names_period(text: str) -> bool:
+    """Does the line name a period of years: "từ năm 2016 đến năm 2020", "năm 2016 đến nay",
+    "giai đoạn 2016 - 2020", "5 năm 2016-2020", "năm 2019 và năm 2020", "(2016 - 2020)"? Its
+    list's rows are then dated by their own cells or reported, never put in one of its years.
+    A school year ("năm học 2019 - 2020") is one year."""
+    lowered = text.casefold()
+    if _PERIOD.search(lowered) or any(int(b) - int(a) > 1 for a, b in _SPAN.findall(lowered)):
+        return True
+    years = set()
     for match in _YEAR_IN_TEXT.finditer(lowered):
         if _DATE_BEFORE.search(lowered[: match.start()]):
             continue
-        first, last = match.group(1), match.group(2)
-        if last and int(last) - int(first) != 1:  # not a school year: a period
-            return None
-        return int(last or first)
-    return None
+        first, last = int(match.group(1)), match.group(2)
+        if last and not _school_year(first, last):
+            return True
+        years.add(_school_year(first, last) or first)
+    return len(years) > 1
+
+
+def _school_year(first: int, last: str | None) -> int | None:
+    """The second year of "2019 - 2020" or "2019-20", None if `last` does not follow `first`."""
+    if not last:
+        return None
+    second = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+    return second if second == first + 1 else None
 
 
 def _single_year(text: str) -> int | None:
