@@ -539,6 +539,15 @@ def test_a_hidden_sheet_is_read_but_not_counted(tmp_path: Path):
         ("Lê Văn An và Trần Thị Bình", True),
         ("Lê Văn An; Trần Thị Bình; Hà Văn Cường", True),
         ("Lê Văn An\nTrần Thị Bình", True),
+        ("Lê Văn An, Giáo viên\nTrần Thị Bình, Giáo viên", True),
+        ("Lê Văn An - Kế toán, Trần Thị Bình - Thủ quỹ", True),
+        ("Lê Văn An, Trần Thị Bình - Giáo viên", True),
+        ("Lê Văn An – Trần Thị Bình", True),
+        ("LÊ VĂN AN VÀ TRẦN THỊ BÌNH", True),
+        ("Lê Văn An & Trần Thị Bình", True),
+        ("Lê Văn An/Trần Thị Bình", True),
+        ("Ông Lê Văn An và bà Trần Thị Bình", True),
+        ("Đ/c Lê Văn An", False),
         ("Lê Văn An, Phó Hiệu trưởng", False),
         ("Lê Văn An - Trưởng phòng", False),
         ("Lê Văn An\nKế toán trưởng", False),
@@ -575,3 +584,15 @@ def test_a_year_column_contradicting_the_award_text_is_followed_and_flagged(tmp_
     assert sorted(result.records["year"]) == [2015, 2019, 2019, 2021]
     flagged = [(c.code, c.row, c.value, c.detail) for c in result.checks]
     assert flagged == [("year-differs", 2, "2019", "2018"), ("year-differs", 5, "2015", "2016–2020")]
+
+
+def test_a_household_or_a_group_named_by_two_people_is_one_record(tmp_path: Path):
+    rows = [
+        ["DANH SÁCH HỘ GIA ĐÌNH ĐẠT DANH HIỆU GIA ĐÌNH VĂN HOÁ NĂM 2019"],
+        ["STT", "Họ và tên chủ hộ", "Địa chỉ", "Danh hiệu"],
+        [1, "Nguyễn Văn An và Trần Thị Bình", "Thôn 1", "Gia đình văn hoá"],
+        [2, "Phạm Văn Giang - Vũ Thị Hoa", "Thôn 2", "Gia đình văn hoá"],
+    ]
+    result = load([write_xlsx(tmp_path / "ho.xlsx", rows, sheet="DS")])
+    assert len(result.records) == 2 and set(result.records["kind"].astype(str)) == {"Hộ gia đình"}
+    assert not [p for p in result.problems if p.code == "several-people"]

@@ -7,6 +7,7 @@ number's shape), once per distinct value. The walk down the rows (normalise.py) 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
@@ -17,6 +18,9 @@ from thidua_cli.blocks import SHAPES, BlockResolver
 from thidua_cli.cells import text_of, texts_of
 from thidua_cli.layout import Column, SheetTable
 from thidua_cli.reading import Cell
+
+# what may part a name cell: a line break, a dash, a comma … (`normalise` splits on the same)
+NAME_MARKS = re.compile(r"[\n,;&+/–—-]|\svà\s", re.IGNORECASE)
 
 if TYPE_CHECKING:
     Row = list[Cell]
@@ -95,14 +99,16 @@ def _keys(rows: Sequence[Row], i: int | None) -> list[Any]:
 
 
 def _names(rows: Sequence[Row], i: int, name_of: Callable[[str], tuple[str, str]]) -> list[tuple[str, str]]:
-    """(name, position) per row: only a text cell with a line break, a dash or a comma can hold
-    a position too ("Nguyễn Văn An\nHiệu trưởng"); a column without any is read in one pass."""
+    """(name, position) per row: only a text cell with a mark of NAME_MARKS can hold a position
+    too ("Nguyễn Văn An\nHiệu trưởng") or several people ("… và …"); a column without any is
+    read in one pass."""
     raws = list(map(itemgetter(i), rows))
     names = list(zip(texts_of(raws), repeat(""), strict=False))
     column = "\0".join(filter(str.__instancecheck__, raws))
-    if "\n" in column or "-" in column or "," in column or ";" in column or " và " in column:
+    if NAME_MARKS.search(column):
+        search = NAME_MARKS.search
         for j, raw in enumerate(raws):
-            if raw.__class__ is str and ("\n" in raw or "-" in raw or "," in raw or ";" in raw or " và " in raw):
+            if raw.__class__ is str and search(raw):
                 names[j] = name_of(raw)
     return names
 

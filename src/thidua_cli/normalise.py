@@ -17,7 +17,7 @@ from typing import Any
 from thidua_cli.blocks import DATE_CHECKS, Block, BlockResolver, Context
 from thidua_cli.catalogue import AwardMatch, Catalogue, DecisionSuffix, Issuer
 from thidua_cli.cells import COLUMN_NUMBER, row_texts, text_of
-from thidua_cli.columns import TableCells, table_cells
+from thidua_cli.columns import NAME_MARKS, TableCells, table_cells
 from thidua_cli.labels import is_place_date, is_signature, is_totals, layout_rules
 from thidua_cli.layout import Column, SheetTable
 from thidua_cli.problems import Problem
@@ -29,7 +29,7 @@ from thidua_cli.text import key
 
 PROPOSED = "đề nghị"
 _NAME_TAIL = re.compile(r"\s*(?:\n|\s[-–]\s|,\s*)\s*")
-_NAME_LIST = re.compile(r"\s*(?:[\n,;]|\s[-–]\s|\svà\s)\s*")
+_HONORIFIC = re.compile(r"^(?:ông|bà|anh|chị|thầy|cô|cụ|đồng chí|đ/c)\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -282,8 +282,9 @@ class Normaliser(BlockResolver):
         found = name, ""
         if raw.__class__ is str:
             found = _split_name(raw, name, self.catalogue)
-            if not found[1] and _several_people(raw, self.catalogue):
-                self._plural.add(found[0])
+            if _several_people(raw, self.catalogue):  # kept whole: no single person's name
+                found = name, ""
+                self._plural.add(name)
         with contextlib.suppress(TypeError):
             self._names[raw] = found
         return found
@@ -329,17 +330,17 @@ def _split_name(raw: str, name: str, catalogue: Catalogue) -> tuple[str, str]:
 
 
 def _several_people(raw: str, catalogue: Catalogue) -> bool:
-    """A name cell listing two people or more ("Lê Văn An, Trần Thị Bình", "… và …"): each
-    part a person's name, none a position ("Phó Hiệu trưởng": Phó is a surname too)."""
-    parts = [" ".join(p.split()) for p in _NAME_LIST.split(raw.strip())]
-    if len(parts) < 2:
-        return False
+    """A name cell naming two people or more ("Lê Văn An, Trần Thị Bình", "Ông … và bà …",
+    "… – …", each with a position or not): two of its parts people's names (an honorific
+    before them aside), not positions ("Phó Hiệu trưởng": Phó is a surname too)."""
     positions = layout_rules().positions
-    for part in parts:
+    people = 0
+    for part in NAME_MARKS.split(raw.strip().replace("đ/c ", "").replace("Đ/c ", "")):
+        part = _HONORIFIC.sub("", " ".join(part.split()))
         k = key(part)
-        if catalogue.name_kind(part) != "Cá nhân" or any(k == p or k.startswith(p + " ") for p in positions):
-            return False
-    return True
+        if catalogue.name_kind(part) == "Cá nhân" and not any(k == p or k.startswith(p + " ") for p in positions):
+            people += 1
+    return people > 1
 
 
 class _Builder:
@@ -384,9 +385,6 @@ class _Builder:
             norm._repeat(findings, r, name, number)
         if fields is None:
             return
-        if name in norm._plural:  # counting it once would lose the others, twice would guess
-            norm._finding_at(norm.problems, "several-people", self.table, r, self.table.columns["name"][0], value=name)
-            return
         notes = cells.notes[j]
         if notes and not status:  # "Không đạt", "Đề nghị" written in the notes
             status = norm._note_status(notes)
@@ -394,6 +392,9 @@ class _Builder:
             norm._not_awarded.setdefault(status, []).append(r)
             return
         kind, award, category, level, issuer, year, detail, period_start = fields
+        if kind == "Cá nhân" and name in norm._plural:  # once would lose some, twice would guess
+            norm._finding_at(norm.problems, "several-people", self.table, r, self.table.columns["name"][0], value=name)
+            return
         date = ""
         if date_value != "":  # checked once per distinct cell and year
             found = DATE_CHECKS.get((date_value.__class__, date_value, year))
