@@ -353,3 +353,45 @@ def test_a_header_with_two_stt_labels_but_one_name_is_one_list(tmp_path: Path):
     rows = [*TITLE, ["STT", "Họ và tên", "Danh hiệu", "TT", "Ghi chú"], [1, "Nguyễn Văn Khải", "LĐTT", 5, ""]]
     result = load([write_xlsx(tmp_path / "ds.xlsx", rows)], jobs=1)
     assert [(r[AT["name"]], r[AT["award"]]) for r in result.rows] == [("Nguyễn Văn Khải", "Lao động tiên tiến")]
+
+
+def test_side_by_side_lists_below_another_table_and_without_stt(tmp_path: Path):
+    """Review: under a first table, or without STT columns, the two lists were one table — each
+    person got both awards, the right-hand people vanished, exit 0."""
+    first = [["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Danh hiệu", "Năm"], [1, "Phan Văn Tài", "GV", "Tổ A", "LĐTT", 2019]]
+    pair = [["STT", "Họ và tên", "Danh hiệu", "STT", "Họ và tên", "Danh hiệu"]]
+    pair += [[1, "Lê Văn An", "LĐTT", 1, "Trần Văn Cao", "CSTĐCS"], [2, "Hà Thị Bé", "LĐTT", 2, "Đỗ Văn Dân", "CSTĐCS"]]
+    bare = [[row[1], row[2], row[4], row[5]] for row in pair]
+    for name, rows in (("below", [*first, [], ["DANH SÁCH THI ĐUA NĂM 2019"], *pair]), ("bare", [["NĂM 2019"], *bare])):
+        result = load([write_xlsx(tmp_path / f"{name}.xlsx", rows)], jobs=1)
+        got = sorted((r[AT["name"]], r[AT["award"]]) for r in result.rows)
+        people = [("Hà Thị Bé", "Lao động tiên tiến"), ("Lê Văn An", "Lao động tiên tiến")]
+        people += [("Trần Văn Cao", "Chiến sĩ thi đua cơ sở"), ("Đỗ Văn Dân", "Chiến sĩ thi đua cơ sở")]
+        if name == "below":
+            people.append(("Phan Văn Tài", "Lao động tiên tiến"))
+        assert got == sorted(people), name
+        assert not result.problems, name
+
+
+def test_kind_tick_columns_are_no_second_list(tmp_path: Path):
+    """Review: "CN | TT" (Cá nhân / Tập thể ticks) was taken for a second STT and split the list."""
+    rows = [
+        ["DANH SÁCH KHEN THƯỞNG NĂM 2019"],
+        ["STT", "Họ và tên", "CN", "TT", "Tên đơn vị", "Hình thức khen thưởng"],
+        [1, "Nguyễn Văn An", "x", None, "Tổ Toán", "Giấy khen"],
+        [2, "Lê Thị Bé", "x", None, "Tổ Toán", "Giấy khen"],
+        [3, "Hà Văn Cao", "x", None, "Tổ Văn", "Giấy khen"],
+        [4, "Tổ Sử", None, "x", "Tổ Sử", "Giấy khen"],
+    ]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", rows)], jobs=1)
+    assert sorted(r[AT["name"]] for r in result.rows) == ["Hà Văn Cao", "Lê Thị Bé", "Nguyễn Văn An", "Tổ Sử"]
+
+
+def test_a_full_width_table_below_side_by_side_lists_keeps_its_columns(tmp_path: Path):
+    rows = [*_side_by_side(gap=False)[:-1], [], ["KHEN THƯỞNG KHÁC"]]
+    rows += [["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Hình thức khen thưởng", "Năm"]]
+    rows += [[i, n, "GV", "Tổ A", "Giấy khen", 2021] for i, n in enumerate(["Vũ Văn Giang", "Mai Thị Hoa"], 1)]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", rows)], jobs=1)
+    gk = sorted(r[AT["name"]] for r in result.rows if r[AT["award"]] == "Giấy khen")
+    assert gk == ["Mai Thị Hoa", "Vũ Văn Giang"]
+    assert len(result.rows) == 5 and [p.code for p in result.problems] == ["unknown-award"]

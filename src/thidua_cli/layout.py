@@ -261,6 +261,11 @@ class _Span(NamedTuple):
     data_start: int
     end: int
     titles: tuple[int, int]
+    columns: tuple[int, int] | None = None  # one of lists side by side: its columns [a, b)
+
+    def grid_rows(self, grid: list[list[Cell]], start: int, most: int = 20) -> list[list[Cell]]:
+        """Up to `most` rows of the span from `start`."""
+        return grid[start : min(self.end, start + most)]
 
 
 def find_table(
@@ -277,18 +282,14 @@ def find_table(
     header = find_header(grid)
     if header is None:
         return (_summary_or_nothing(sheet.name, grid, catalogue, names, encoding),)
-    starts = _side_by_side(header[2])
-    if starts:  # lists laid side by side: each read alone, from its own columns
-        return tuple(
-            t for part in _column_groups(sheet, header[0], starts) for t in find_table(part, catalogue, names, explain)
-        )
     spans = _spans(grid, header, catalogue)
-    if len(spans) == 1:
+    parts = [(i, part) for i, span in enumerate(spans) for part in _side_by_side(grid, span)]
+    if len(parts) == 1:
         return (_table(sheet, grid, encoding, spans[0], catalogue, names, explain, None),)
     sheet_heading = read_heading(grid[: header[0]], catalogue, names)
     tables = tuple(
-        _table(sheet, grid, encoding, span, catalogue, names, explain, sheet_heading if i else None, True)
-        for i, span in enumerate(spans)
+        _table(sheet, _columns_of(grid, p), encoding, p, catalogue, names, explain, sheet_heading if i else None, True)
+        for i, p in parts
     )
     nothing = [t for t in tables if isinstance(t, NoTable)]
     if len(nothing) < len(tables):
@@ -298,31 +299,47 @@ def find_table(
     return (replace(first, region=None),)
 
 
-def _side_by_side(tiers: Sequence[tuple[str, ...]]) -> list[int]:
-    """Where each list starts when several stand side by side under one header row ("STT | Họ
-    và tên | Danh hiệu || STT | Tên tập thể | Danh hiệu"): every group opens with its own STT
-    label and holds a name label; [] for one list."""
+def _side_by_side(grid: list[list[Cell]], span: _Span) -> list[_Span]:
+    """The span as one list, or one span per list when several stand side by side under its
+    header, each with only its own columns' labels: "STT | Họ và tên | Danh hiệu || STT | Tên tập
+    thể | Danh hiệu" (every group opens with an STT label whose cells hold numbers, and names
+    someone), or the same labels again without STT ("Họ và tên | Danh hiệu | Họ và tên | Danh
+    hiệu"). "CN | TT" tick columns under "Đối tượng" are no STT: they hold no numbers."""
+    first, last, tiers = span.header
     roles = [header_match(t[-1])[0] if t else None for t in tiers]
-    starts = [c for c, role in enumerate(roles) if role == "stt"]
+    below = span.grid_rows(grid, last + 1)
+    starts = [c for c, role in enumerate(roles) if role == "stt" and _numbers_in(below, c)]
     bounds = [*starts, len(roles)]
-    if len(starts) < 2 or "name" in roles[: starts[0]]:
-        return []
-    return starts if all("name" in roles[a:b] for a, b in itertools.pairwise(bounds)) else []
+    numbered = len(starts) > 1 and "name" not in roles[: starts[0]]
+    if not (numbered and all("name" in roles[a:b] for a, b in itertools.pairwise(bounds))):
+        named = [c for c, role in enumerate(roles) if role == "name"]
+        half = named[1] if len(named) == 2 and not starts else 0
+        same = half and [r for r in roles[:half] if r] == [r for r in roles[half:] if r]
+        if not same:
+            return [span]
+        bounds = [0, half, len(roles)]
+    bounds[0] = 0  # the first list keeps any column left of it
+    return [
+        span._replace(header=(first, last, [t if a <= c < b else () for c, t in enumerate(tiers)]), columns=(a, b))
+        for a, b in itertools.pairwise(bounds)
+    ]
 
 
-def _column_groups(sheet: SheetGrid, header_row: int, starts: list[int]) -> list[SheetGrid]:
-    """One sheet per side-by-side list: from the header down, only its own columns (the others
-    emptied, so that cells keep their Excel columns); the title rows above, whole, for each."""
-    bounds = [*starts, max(map(len, sheet.rows), default=0)]
-    parts = []
-    for first, end in itertools.pairwise(bounds):
-        lead = 0 if first == starts[0] else first  # the first list keeps any column left of it
-        rows = sheet.rows[:header_row] + [
-            [v if lead <= c < end else None for c, v in enumerate(row)] for row in sheet.rows[header_row:]
-        ]
-        merged = [m for m in sheet.merged if m[0][0] < header_row or (lead <= m[0][1] and m[1][1] < end)]
-        parts.append(replace(sheet, rows=rows, merged=merged))
-    return parts
+def _numbers_in(rows: Sequence[Sequence[Cell]], c: int) -> bool:
+    """Do the filled cells of column `c` hold numbers (an STT column), at least one?"""
+    filled = [row[c] for row in rows if c < len(row) and text_of(row[c])]
+    return bool(filled) and sum(map(is_number, filled)) * 5 >= len(filled) * 4
+
+
+def _columns_of(grid: list[list[Cell]], span: _Span) -> list[list[Cell]]:
+    """The grid as one side-by-side list sees it: in the span's rows from its header down,
+    the cells of the other lists emptied (cells keep their Excel columns); the rest whole."""
+    if span.columns is None:
+        return grid
+    a, b = span.columns
+    first = span.header[0]
+    mine = [[v if a <= c < b else None for c, v in enumerate(row)] for row in grid[first : span.end]]
+    return grid[:first] + mine + grid[span.end :]
 
 
 def _spans(grid: list[list[Cell]], header: tuple[int, int, list[tuple[str, ...]]], catalogue: Catalogue) -> list[_Span]:
