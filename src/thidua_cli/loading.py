@@ -10,13 +10,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from thidua_cli.catalogue import CATEGORIES, KINDS, LEVELS, Catalogue, load_catalogue
 from thidua_cli.problems import Problem, Severity
 from thidua_cli.reading import OwnWorkbook, UnreadableFile, few_cells, find_workbooks, read_bytes
 from thidua_cli.records import RECORD_FIELDS, Record
-from thidua_cli.tally import GROUP_FIELDS, Group, group_records, net_groups, unit_spellings
+from thidua_cli.tally import GROUP_FIELDS, Group, net_groups, unit_spellings
 from thidua_cli.workers import Failure, Limits
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from thidua_cli.cache import Cache, RunIndex
     from thidua_cli.dedup import Merged
+    from thidua_cli.sheet_tasks import Part
     from thidua_cli.workers import Pool
 
 __all__ = ["GROUP_FIELDS", "FileResult", "Group", "LoadResult", "load", "read_file"]
@@ -192,59 +193,9 @@ def _read_file(
     path: Path, catalogue: Catalogue, name: str, data: bytes | None, proposals: bool, sparse: bool = False
 ) -> FileResult:
     # imported here: a run answered from the cache never needs the parsing machinery
-    from thidua_cli.counting import apply_rule
-    from thidua_cli.dedup import identities
-    from thidua_cli.layout import NoTable, find_table
-    from thidua_cli.normalise import Normaliser
-    from thidua_cli.reading import read_workbook
-    from thidua_cli.summaries import Summary, summary_mismatches
-    from thidua_cli.template import template_sheets
+    from thidua_cli.sheet_tasks import assemble, read_part
 
-    workbook = read_workbook(path, data, sparse)
-    normaliser = Normaliser(catalogue, name, include_proposals=proposals)
-    tables = 0
-    encodings: list[str] = []
-    headers: dict[tuple[str, int], str] = {}
-    summaries: list[Summary] = []
-    for sheet_name, error in workbook.sheet_errors:
-        normaliser.problems.append(Problem("sheet-unreadable", name, sheet_name, detail=error))
-    for code, sheet_name, value, detail in workbook.notes:
-        normaliser.problems.append(Problem(code, name, sheet_name, value=value, detail=detail or None))
-    if not workbook.sheets:  # no sheet at all (`<sheets/>`), or none that could be read
-        problems = [*normaliser.problems, Problem("unreadable", name, detail="no-sheet")]
-        return FileResult(name, [], problems, readable=False)
-    own = template_sheets(workbook.sheets)  # the instructions and lookup lists of a returned template
-    for sheet in workbook.sheets:
-        if sheet.name in own:
-            continue
-        for found in find_table(sheet, catalogue, (sheet.name, path.stem, path.parent.name)):
-            if isinstance(found, NoTable):
-                normaliser.problems.append(found.problem(name))
-                if found.summary is not None:
-                    summaries.append(found.summary)
-                continue
-            tables += 1
-            for columns in found.columns.values():
-                for column in columns:
-                    headers.setdefault((sheet.name, column.index), column.header)
-            if found.encoding:
-                encodings.append(found.encoding)
-            normaliser.add_table(found)
-    # a summary is compared with the name lists of its own workbook, when it has some
-    normaliser.checks.extend(summary_mismatches(name, summaries, normaliser.records if tables else None))
-    counted = apply_rule(normaliser.records, normaliser.problems, normaliser.checks, normaliser.match)
-    return FileResult(
-        name,
-        counted.records,
-        counted.problems,
-        counted.checks,
-        sheets=len(workbook.sheets),
-        tables=tables,
-        encodings=tuple(sorted(set(encodings))),
-        headers=headers,
-        groups=group_records(counted.records),
-        idents=identities(counted.records),
-    )
+    return assemble(name, [read_part(path, catalogue, name, data, proposals, sparse)], catalogue)
 
 
 def read_records(path: Path, catalogue: Catalogue, label: str) -> list[Record]:
@@ -555,17 +506,25 @@ def _read_one(path: Path, catalogue: Catalogue, label: str | None, _item: None) 
     return read_file(path, catalogue, label)
 
 
-def _parse_task(
-    catalogue: Catalogue, cache: Cache | None, proposals: bool, task: tuple[Path, str | None, bool]
-) -> FileResult:
-    """One file in a worker (module-level, so that a spawned worker can unpickle it)."""
-    return _read_and_store(task[0], task[1], catalogue, cache, proposals, light=True, sparse=task[2])
+_Task = tuple[Path, str | None, bool, "tuple[int, int] | None"]  # path, cache key, sparse, part of its sheets
+
+
+def _parse_task(catalogue: Catalogue, cache: Cache | None, proposals: bool, task: _Task) -> FileResult | Part | None:
+    """One file, or one part of its sheets (see `sheet_tasks`), in a worker (module-level, so
+    that a spawned worker can unpickle it)."""
+    path, key, sparse, part = task
+    if part is not None:
+        from thidua_cli.sheet_tasks import read_alone
+
+        return read_alone(path, catalogue, cache, proposals, part)
+    return _read_and_store(path, key, catalogue, cache, proposals, light=True, sparse=sparse)
 
 
 class _Parsers:
     """Files to parse, with their place in the output: each parsed by a capped worker process
     (see `workers`), started with the first file added, so that parsing overlaps the cache
-    look-ups of the files after it. An .xlsx whose worker died of memory (python-calamine builds
+    look-ups of the files after it. A large .xlsx of several sheets is read in parts, by several
+    workers (see `sheet_tasks`). An .xlsx whose worker died of memory (python-calamine builds
     a dense range from the first to the last cell: one cell at XFD1048576 is enough) is tried
     once more, read cell by cell."""
 
@@ -578,21 +537,28 @@ class _Parsers:
         proposals: bool = False,
         limits: Limits | None = None,
     ) -> None:
+        from thidua_cli.sheet_tasks import SplitFiles
+
         self.catalogue, self.jobs, self.cache, self.total, self.limits = catalogue, jobs, cache, total, limits
         self.proposals = proposals
-        self.pool: Pool[tuple[Path, str | None, bool], FileResult] | None = None
+        self.pool: Pool[_Task, FileResult | Part | None] | None = None
         self.paths: dict[int, tuple[Path, str | None]] = {}
+        self.split = SplitFiles(catalogue, cache, total)  # tags from `total` on: the files' own are below
         self.retried: dict[int, FileResult | Failure] = {}  # the first try's outcome
         self.done: list[tuple[int, FileResult]] = []
 
     def add(self, index: int, path: Path, key: str | None) -> None:
+        from thidua_cli.sheet_tasks import parts_for
+
         if self.pool is None:
             self.pool = self._start()
         self.paths[index] = (path, key)
-        self.pool.submit(index, (path, key, False))
+        count = parts_for(path, self.jobs)
+        for tag, part in self.split.split(index, path, key, count) if count > 1 else [(index, None)]:
+            self.pool.submit(tag, (path, key, False, part))
         self.done += [done for tag, value in self.pool.ready() if (done := self._result(tag, value))]
 
-    def _start(self) -> Pool[tuple[Path, str | None, bool], FileResult]:
+    def _start(self) -> Pool[_Task, FileResult | Part | None]:
         import gc
         import zipfile  # noqa: F401  (the parsing machinery, loaded once here and inherited
 
@@ -608,10 +574,22 @@ class _Parsers:
         gc.freeze()  # what the workers inherit is never scanned again by their collector
 
         task = partial(_parse_task, self.catalogue, self.cache, self.proposals)
-        return Pool(task, min(self.jobs, self.total), self.limits)
+        return Pool(task, self.jobs, self.limits)  # workers are started as tasks come: never more than the tasks
 
-    def _result(self, index: int, value: FileResult | Failure) -> tuple[int, FileResult] | None:
-        """The file's result, or None when it is being tried again."""
+    def _result(self, tag: int, value: FileResult | Part | Failure | None) -> tuple[int, FileResult] | None:
+        """The file's result, or None when it is being tried again or waits for its other parts."""
+        if tag in self.split:
+            taken = self.split.take(tag, value)
+            if taken is None:
+                return None
+            index, result = taken
+            if result is not None:
+                return index, result
+            path, key = self.paths[index]
+            if self.pool:  # a part could not be read alone: the file as one task, reported as ever
+                self.pool.submit(index, (path, key, False, None))
+            return None
+        index, value = tag, cast("FileResult | Failure", value)  # a file's own task
         path, key = self.paths[index]
         if index in self.retried and not (isinstance(value, FileResult) and value.readable):
             value = self.retried[index]  # the second try failed too: the first one's reason is the one
@@ -620,7 +598,7 @@ class _Parsers:
         retry = path.suffix.lower() in (".xlsx", ".xlsm") and index not in self.retried
         if memory and retry and self.pool and few_cells(path):
             self.retried[index] = value
-            self.pool.submit(index, (path, key, True))
+            self.pool.submit(index, (path, key, True, None))
             return None
         if isinstance(value, Failure):
             return index, failed_file(str(path), value)
