@@ -18,7 +18,7 @@ from tests.test_summaries import NAMES, kind_columns
 from thidua_cli import load, load_catalogue, read_file
 from thidua_cli.cli import app
 from thidua_cli.loading import FileResult
-from thidua_cli.sheet_tasks import SplitFiles, assemble, parts_for, read_part
+from thidua_cli.sheet_tasks import END, SplitFiles, assemble, plan, read_part, runs
 from thidua_cli.workers import Limits
 
 # rows 4–7 of the name list on one sheet, rows 8–11 on another: the summary counts both
@@ -71,9 +71,9 @@ def split(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     counts: list[int] = []
     plain = SplitFiles.split
 
-    def counted(self: SplitFiles, index: int, path: Path, key: str | None, count: int) -> Any:
-        counts.append(count)
-        return plain(self, index, path, key, count)
+    def counted(self: SplitFiles, index: int, path: Path, key: str | None, runs: list[tuple[int, int]]) -> Any:
+        counts.append(len(runs))
+        return plain(self, index, path, key, runs)
 
     monkeypatch.setattr(SplitFiles, "split", counted)
     return counts
@@ -92,20 +92,30 @@ def test_the_parts_assembled_are_the_one_task_reading(tmp_path: Path):
         ("Tổng hợp", "Giấy khen, Tập thể", "2 / 1"),
     ]
     assert len(one.records) == 8 and one.sheets == 5 and one.tables == 3
-    for count in range(1, 8):  # up to more parts than sheets (the last ones then read none)
-        parts = [read_part(path, catalogue, str(path), None, False, part=(at, count)) for at in range(count)]
+    cuts = [[(0, cut), (cut, END)] for cut in range(7)]  # every cut in two, and past the last sheet
+    for parted in [*cuts, [(0, 2), (2, 3), (3, END)], [*((at, at + 1) for at in range(6)), (6, END)]]:
+        parts = [read_part(path, catalogue, str(path), None, False, part=run) for run in parted]
         assert sum(len(part.sheets) for part in parts) == 5
-        assert differences(assemble(str(path), parts, catalogue), one) == [], count
+        assert differences(assemble(str(path), parts, catalogue), one) == [], parted
+
+
+def test_runs_of_sheets_even_in_size():
+    assert runs([10, 10, 10, 10, 10], 2) == [(0, 2), (2, END)]
+    assert runs([2, 2, 10], 2) == [(0, 2), (2, END)]
+    assert runs([10, 1, 1, 10], 2) == [(0, 2), (2, END)]
+    assert runs([5, 5, 5, 5], 4) == [(0, 1), (1, 2), (2, 3), (3, END)]
+    assert runs([1, 1], 3) == [(0, 1), (1, END)]
+    assert runs([7], 2) == [(0, END)]
 
 
 def test_a_file_split_over_the_workers_equals_one_task(tmp_path: Path, split: list[int]):
     path = workbook(tmp_path / "a.xlsx")
-    assert parts_for(path, 2) == 5 and parts_for(path, 1) == 1
+    assert len(plan(path, 2)) == 2 and len(plan(path, 3)) == 3 and plan(path, 1) == []
     catalogue = load_catalogue()
     alone = load([path], catalogue, jobs=1)
     assert split == []
     parted = load([path], catalogue, jobs=2)
-    assert split == [5]
+    assert split == [2]
     assert differences(parted.files[0], alone.files[0]) == []
     assert parted.rows == alone.rows and parted.problems == alone.problems and parted.checks == alone.checks
     assert parted.files[0] == read_file(path, catalogue)
@@ -114,9 +124,9 @@ def test_a_file_split_over_the_workers_equals_one_task(tmp_path: Path, split: li
 def test_below_the_threshold_a_file_is_one_task(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     path = workbook(tmp_path / "a.xlsx")
     monkeypatch.setenv("THIDUA_SPLIT_BYTES", str(path.stat().st_size + 1))
-    assert parts_for(path, 2) == 1
+    assert plan(path, 2) == []
     monkeypatch.setenv("THIDUA_SPLIT_BYTES", str(path.stat().st_size))
-    assert parts_for(path, 2) == 5
+    assert len(plan(path, 2)) == 2
 
 
 def test_a_part_that_cannot_be_read_alone_sends_the_file_back_whole(tmp_path: Path, split: list[int]):
@@ -125,7 +135,7 @@ def test_a_part_that_cannot_be_read_alone_sends_the_file_back_whole(tmp_path: Pa
     path = workbook(tmp_path / "far.xlsx", far_cell=True)
     catalogue = load_catalogue()
     parted = load([path], catalogue, jobs=2)
-    assert split == [5]
+    assert split == [2]
     one = read_file(path, catalogue)
     assert differences(parted.files[0], one) == []
     assert "cells-ignored" in {p.code for p in one.problems} and len(one.records) == 8
@@ -136,7 +146,7 @@ def test_parts_whose_workers_run_out_of_time_give_the_one_task_finding(tmp_path:
     limits = Limits(memory=None, seconds=1e-6)
     alone = load([path], jobs=1, limits=limits)
     parted = load([path], jobs=2, limits=limits)
-    assert split == [5]
+    assert split == [2]
     assert [(p.code, p.detail) for p in parted.problems] == [(p.code, p.detail) for p in alone.problems]
     assert [p.code for p in alone.problems] == ["unreadable"] and "worker-timeout" in str(alone.problems[0].detail)
     assert differences(parted.files[0], alone.files[0]) == []

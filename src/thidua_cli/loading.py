@@ -548,13 +548,13 @@ class _Parsers:
         self.done: list[tuple[int, FileResult]] = []
 
     def add(self, index: int, path: Path, key: str | None) -> None:
-        from thidua_cli.sheet_tasks import parts_for
+        from thidua_cli.sheet_tasks import plan
 
         if self.pool is None:
             self.pool = self._start()
         self.paths[index] = (path, key)
-        count = parts_for(path, self.jobs)
-        for tag, part in self.split.split(index, path, key, count) if count > 1 else [(index, None)]:
+        runs = plan(path, self.jobs)
+        for tag, part in self.split.split(index, path, key, runs) if runs else [(index, None)]:
             self.pool.submit(tag, (path, key, False, part))
         self.done += [done for tag, value in self.pool.ready() if (done := self._result(tag, value))]
 

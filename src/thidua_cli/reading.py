@@ -119,8 +119,8 @@ def read_workbook(
 ) -> WorkbookGrid:
     """Every sheet's cell values. Raises UnreadableFile for corrupt or protected files.
     `sparse`: an .xlsx read cell by cell (the second try at a file that made calamine abort).
-    `part` (i, k): only the i-th of k runs of consecutive sheets, the others never read (the
-    workbook is opened lazily); raises WholeWorkbook when the file needs the cell-by-cell read."""
+    `part` (first, end): only those sheets (a slice of the workbook's), the others never read
+    (the workbook is opened lazily); raises WholeWorkbook when the file needs the cell-by-cell read."""
     import python_calamine as pc
 
     if data is None:
@@ -162,12 +162,8 @@ def read_workbook(
 
 
 def sheet_run(names: Sequence[str], part: tuple[int, int] | None) -> Sequence[str]:
-    """The sheets of `part` (i, k): the i-th of k runs of consecutive sheets, as even in number
-    as they can be (every sheet in one run); all of them for None."""
-    if part is None:
-        return names
-    at, count = part
-    return names[at * len(names) // count : (at + 1) * len(names) // count]
+    """The sheets of `part` (first, end: a slice of `names`); all of them for None."""
+    return names if part is None else names[part[0] : part[1]]
 
 
 def clip_merged(

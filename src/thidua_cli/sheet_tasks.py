@@ -3,7 +3,7 @@ found and normalised: `read_part`) and the whole-file half (the template's own s
 summaries compared with the lists, the counting rule, counts and identities: `assemble`).
 
 A file is one task of one worker: `read_part` of all its sheets, then `assemble`. A large .xlsx
-with several sheets, when there are several workers, is cut into runs of sheets (`parts_for`),
+with several sheets, when there are several workers, is cut into runs of sheets (`plan`),
 each read by its own worker, which opens the file itself and reads only its sheets; the parent
 assembles the parts in sheet order (`SplitFiles`): the same functions, the same result. A part
 that cannot be read alone (its worker died, the file changed between the parts, it needs the
@@ -23,6 +23,8 @@ from thidua_cli.loading import FileResult, Stamp
 from thidua_cli.problems import Problem
 
 if TYPE_CHECKING:
+    import zipfile
+
     from thidua_cli.cache import Cache
     from thidua_cli.catalogue import Catalogue
     from thidua_cli.normalise import Normaliser
@@ -31,9 +33,11 @@ if TYPE_CHECKING:
     from thidua_cli.summaries import Summary
     from thidua_cli.workers import Failure
 
-# An .xlsx at least this large with several sheets is read in parts when there are several
-# workers: below it, opening the workbook once more per part costs more than it gains (README,
-# "Tốc độ"). THIDUA_SPLIT_BYTES sets another threshold (the tests force the split with it).
+# An .xlsx at least this large (~16,000 rows) with several sheets is read in parts when there
+# are several workers: below it the smaller part holds under ~0.2 s of work, while each part
+# costs one more opening of the workbook and the parent's share (taking the records in,
+# assembling), paid even when every core is busy with other files (README, "Tốc độ").
+# THIDUA_SPLIT_BYTES sets another threshold (the tests force the split with it).
 SPLIT_BYTES = 1024**2
 
 
@@ -182,21 +186,68 @@ def split_bytes() -> int:
     return int(env) if env.isdigit() else SPLIT_BYTES
 
 
-def parts_for(path: Path, jobs: int) -> int:
-    """How many tasks read the file: one per sheet of an .xlsx of at least `split_bytes()` with
-    several sheets (counted in its zip directory, nothing decompressed) when `jobs` > 1, else 1."""
+def plan(path: Path, jobs: int) -> list[tuple[int, int]]:
+    """The runs of sheets (first, end: a slice of the workbook's sheets; the last one's end is
+    END) that read the file, one per worker, of sizes as even as the sheets allow; [] to read it
+    as one task: one worker, a file under `split_bytes()` on disk or not an .xlsx, one sheet, or
+    a sheet that holds nearly all of it (a sheet is one read of python-calamine: not split)."""
     import zipfile
 
     if jobs < 2 or path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return 1
+        return []
     try:
         if os.stat(path).st_size < split_bytes():
-            return 1
+            return []
         with zipfile.ZipFile(path) as archive:
-            names = [n.lower() for n in archive.namelist()]
-    except (OSError, zipfile.BadZipFile, EOFError, RuntimeError, ValueError):
-        return 1  # reported when the file is read
-    return max(1, sum(1 for n in names if n.startswith("xl/worksheets/sheet") and n.endswith(".xml")))
+            sizes = sheet_sizes(archive)
+    except (OSError, zipfile.BadZipFile, EOFError, RuntimeError, ValueError, KeyError, SyntaxError):
+        return []  # reported when the file is read
+    found = runs(sizes, jobs)
+    parts = [sum(sizes[first:end]) for first, end in found]
+    return found if len(found) > 1 and max(parts) < 0.9 * sum(parts) else []
+
+
+END = 1 << 31  # the end of the last run: every sheet python-calamine lists is in one run
+
+
+def runs(sizes: Sequence[int], count: int) -> list[tuple[int, int]]:
+    """At most `count` runs of consecutive sheets whose `sizes` sum as evenly as they can: each
+    cut where the running total comes closest to its share."""
+    total, ends, running = sum(sizes), [0], [0]
+    for size in sizes:
+        running.append(running[-1] + size)
+    for share in range(1, count):
+        target = total * share / count
+        at = min(range(ends[-1] + 1, len(sizes)), key=lambda i: abs(running[i] - target), default=None)
+        if at is not None and at not in ends:
+            ends.append(at)
+    return [(first, end) for first, end in zip(ends, [*ends[1:], END], strict=True)]
+
+
+def sheet_sizes(archive: zipfile.ZipFile) -> list[int]:
+    """Each sheet's XML size, in the workbook's order of sheets (its workbook.xml, its rels and
+    the zip directory: nothing of the sheets decompressed); the mean for a sheet not found."""
+    import posixpath
+    from xml.etree import ElementTree
+
+    limit = 4 * 1024**2
+    parts = {info.filename: info.file_size for info in archive.infolist()}
+    if parts.get("xl/workbook.xml", limit) >= limit or parts.get("xl/_rels/workbook.xml.rels", limit) >= limit:
+        raise ValueError("no workbook part of a sane size")
+    targets = {
+        rel.get("Id"): rel.get("Target", "")
+        for rel in ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels")).iter()
+        if rel.tag.endswith("Relationship")
+    }
+    sheets = [e for e in ElementTree.fromstring(archive.read("xl/workbook.xml")).iter() if e.tag.endswith("}sheet")]
+    ids = [
+        next((v for k, v in sheet.attrib.items() if k.startswith("{") and k.endswith("}id")), "") for sheet in sheets
+    ]
+    named = [targets.get(i, "") for i in ids]
+    paths = [t.lstrip("/") if t.startswith("/") else posixpath.normpath(posixpath.join("xl", t)) for t in named]
+    known = [parts[p] for p in paths if p in parts]
+    mean = sum(known) // len(known) if known else 1
+    return [parts.get(p, mean) for p in paths]
 
 
 def read_alone(
@@ -216,9 +267,9 @@ def read_alone(
         if data is None:
             return None
         found = read_part(path, catalogue, str(path), data, proposals, part=part)
-    except (
-        Exception
-    ):  # unreadable, own output, needs the cell-by-cell read, a bug of ours: read as one task, reported as ever
+    # unreadable, our own output, needs the cell-by-cell read, a bug of ours: the file is read
+    # as one task, which reports it as ever
+    except Exception:
         return None
     return replace(found, digest=digest, stamp=stamp)
 
@@ -234,14 +285,16 @@ class SplitFiles:
         self.left: dict[int, int] = {}  # file index → parts still out
         self.files: dict[int, tuple[Path, str | None]] = {}
 
-    def split(self, index: int, path: Path, key: str | None, count: int) -> list[tuple[int, tuple[int, int]]]:
-        """The tasks (tag, (part, count)) that read the file in `count` parts."""
+    def split(
+        self, index: int, path: Path, key: str | None, runs: list[tuple[int, int]]
+    ) -> list[tuple[int, tuple[int, int]]]:
+        """The tasks (tag, run of sheets) that read the file in parts (see `plan`)."""
         self.files[index] = (path, key)
-        self.parts[index], self.left[index] = [None] * count, count
+        self.parts[index], self.left[index] = [None] * len(runs), len(runs)
         tasks = []
-        for at in range(count):
+        for at, run in enumerate(runs):
             self.tags[self.next_tag] = (index, at)
-            tasks.append((self.next_tag, (at, count)))
+            tasks.append((self.next_tag, run))
             self.next_tag += 1
         return tasks
 
