@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from thidua_cli.cache import Cache, RunIndex
     from thidua_cli.dedup import Merged
-    from thidua_cli.sheet_tasks import Part
+    from thidua_cli.sheet_tasks import Part, SplitFiles
     from thidua_cli.workers import Pool
 
 __all__ = ["GROUP_FIELDS", "FileResult", "Group", "LoadResult", "load", "read_file"]
@@ -537,21 +537,20 @@ class _Parsers:
         proposals: bool = False,
         limits: Limits | None = None,
     ) -> None:
-        from thidua_cli.sheet_tasks import SplitFiles
-
         self.catalogue, self.jobs, self.cache, self.total, self.limits = catalogue, jobs, cache, total, limits
         self.proposals = proposals
         self.pool: Pool[_Task, FileResult | Part | None] | None = None
         self.paths: dict[int, tuple[Path, str | None]] = {}
-        self.split = SplitFiles(catalogue, cache, total)  # tags from `total` on: the files' own are below
+        self.split: SplitFiles | None = None  # made with the pool: a run answered from the cache never needs it
         self.retried: dict[int, FileResult | Failure] = {}  # the first try's outcome
         self.done: list[tuple[int, FileResult]] = []
 
     def add(self, index: int, path: Path, key: str | None) -> None:
-        from thidua_cli.sheet_tasks import plan
+        from thidua_cli.sheet_tasks import SplitFiles, plan
 
-        if self.pool is None:
+        if self.pool is None or self.split is None:
             self.pool = self._start()
+            self.split = SplitFiles(self.catalogue, self.cache, self.total)  # its tags from `total` on
         self.paths[index] = (path, key)
         runs = plan(path, self.jobs)
         for tag, part in self.split.split(index, path, key, runs) if runs else [(index, None)]:
@@ -578,7 +577,7 @@ class _Parsers:
 
     def _result(self, tag: int, value: FileResult | Part | Failure | None) -> tuple[int, FileResult] | None:
         """The file's result, or None when it is being tried again or waits for its other parts."""
-        if tag in self.split:
+        if self.split is not None and tag in self.split:
             taken = self.split.take(tag, value)
             if taken is None:
                 return None
