@@ -170,3 +170,39 @@ def test_cli_through_the_split_path_with_and_without_the_cache(tmp_path: Path):
         outputs.append(json.loads(one.stdout))
     codes = {finding["code"] for finding in outputs[1]["findings"]}
     assert {"summary-mismatch", "unknown-award", "missing-name", "cells-ignored"} <= codes
+
+
+def _with_bomb(path: Path, rows: int = 400_000) -> Path:
+    """The workbook with its first and third sheets replaced by `rows` rows of ten numbers each:
+    4 M cells in a few hundred KB, more than a worker capped at 150 MB can hold (two such
+    sheets: the parts are even in size, the file is split)."""
+    import zipfile
+
+    bomb = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        + ("<row>" + "<c><v>1</v></c>" * 10 + "</row>") * rows
+        + "</sheetData></worksheet>"
+    )
+    source = path.with_suffix(".src.xlsx")
+    path.rename(source)
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            bombed = info.filename in ("xl/worksheets/sheet1.xml", "xl/worksheets/sheet3.xml")
+            new.writestr(info.filename, bomb if bombed else old.read(info))
+    source.unlink()
+    return path
+
+
+def test_a_part_whose_worker_runs_out_of_memory_makes_the_file_unreadable_as_one_task_does(
+    tmp_path: Path, split: list[int]
+):
+    path = _with_bomb(workbook(tmp_path / "bomb.xlsx"))
+    limits = Limits(memory=150 * 1024**2, seconds=60)
+    alone = load([path], jobs=1, limits=limits)
+    parted = load([path], jobs=2, limits=limits)
+    assert split == [2]
+    # The finding, and nothing of the parts that could be read. Its detail says where the cap was
+    # met, which depends on what the worker held, in either path: "worker-memory: MemoryError" or
+    # "SIGABRT", or "corrupt" when calamine fails an allocation as it would a broken file.
+    assert [p.code for p in alone.problems] == [p.code for p in parted.problems] == ["unreadable"]
+    assert parted.files[0].records == alone.files[0].records == [] and not parted.files[0].readable

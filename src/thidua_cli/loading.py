@@ -577,18 +577,18 @@ class _Parsers:
 
     def _result(self, tag: int, value: FileResult | Part | Failure | None) -> tuple[int, FileResult] | None:
         """The file's result, or None when it is being tried again or waits for its other parts."""
-        if self.split is not None and tag in self.split:
+        index = tag
+        if self.split is not None and tag in self.split:  # a part of a file: see `SplitFiles.take`
             taken = self.split.take(tag, value)
             if taken is None:
                 return None
-            index, result = taken
-            if result is not None:
-                return index, result
-            path, key = self.paths[index]
-            if self.pool:  # a part could not be read alone: the file as one task, reported as ever
-                self.pool.submit(index, (path, key, False, None))
-            return None
-        index, value = tag, cast("FileResult | Failure", value)  # a file's own task
+            index, value = taken
+            if value is None:  # a part could not be read alone: the file as one task, reported as ever
+                path, key = self.paths[index]
+                if self.pool:
+                    self.pool.submit(index, (path, key, False, None))
+                return None
+        value = cast("FileResult | Failure", value)  # the file's own task's, or as the file's
         path, key = self.paths[index]
         if index in self.retried and not (isinstance(value, FileResult) and value.readable):
             value = self.retried[index]  # the second try failed too: the first one's reason is the one

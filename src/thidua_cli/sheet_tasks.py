@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from thidua_cli.loading import FileResult, Stamp
 from thidua_cli.problems import Problem
+from thidua_cli.workers import Failure
 
 if TYPE_CHECKING:
     import zipfile
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from thidua_cli.reading import SheetGrid
     from thidua_cli.records import Record
     from thidua_cli.summaries import Summary
-    from thidua_cli.workers import Failure
 
 # An .xlsx at least this large (~16,000 rows) with several sheets is read in parts when there
 # are several workers: below it the smaller part holds under ~0.2 s of work, while each part
@@ -267,6 +267,8 @@ def read_alone(
         if data is None:
             return None
         found = read_part(path, catalogue, str(path), data, proposals, part=part)
+    except MemoryError:
+        raise  # the worker's cap: the file's finding, as if its one task had met it (see `SplitFiles.take`)
     # unreadable, our own output, needs the cell-by-cell read, a bug of ours: the file is read
     # as one task, which reports it as ever
     except Exception:
@@ -301,9 +303,14 @@ class SplitFiles:
     def __contains__(self, tag: int) -> bool:
         return tag in self.tags
 
-    def take(self, tag: int, value: FileResult | Part | Failure | None) -> tuple[int, FileResult | None] | None:
-        """A part back: None while the file waits for others, then (file index, its result), or
-        (file index, None) when a part could not be read alone and the file is to be read as one."""
+    def take(
+        self, tag: int, value: FileResult | Part | Failure | None
+    ) -> tuple[int, FileResult | Failure | None] | None:
+        """A part back: None while the file waits for others, then (file index, its result); or
+        (file index, a part's memory Failure): the file's own, as its one task, which reads more,
+        would have met it (a second try in a worker whose heap a part filled need not fail the same
+        way); or (file index, None) when a part could not be read alone for another reason and
+        the file is to be read as one task."""
         index, at = self.tags.pop(tag)
         self.parts[index][at] = value
         self.left[index] -= 1
@@ -313,6 +320,9 @@ class SplitFiles:
         parts = self.parts.pop(index)
         path, key = self.files.pop(index)
         done = [part for part in parts if isinstance(part, Part)]
+        memory = [part for part in parts if isinstance(part, Failure) and part.reason == "memory"]
+        if memory:
+            return index, memory[0]
         if len(done) < len(parts) or len({part.digest for part in done}) != 1:
             return index, None
         return index, self._finish(path, key, done)
