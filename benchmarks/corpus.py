@@ -22,10 +22,11 @@ import random
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.make_sample_data import LAYOUTS, people
+from scripts.make_sample_data import GIVEN, LAYOUTS, MIDDLE, POSITIONS, SURNAMES, people
 
 # (award, level, kind, weight): a typical year of a department's lists.
 MIX = [
@@ -80,6 +81,20 @@ TEACHERS = ["Giáo viên", "Giáo viên", "Giáo viên", "Tổ trưởng chuyên
 GROUPS = ["Tổ Toán", "Tổ Ngữ văn", "Tổ Ngoại ngữ", "Tổ Khoa học tự nhiên", "Tổ Văn phòng", "Tổ Lịch sử - Địa lý"]
 
 
+def many_people(rng: random.Random, n: int) -> list[tuple[str, str]]:
+    """`people`, or past what its three-part names allow (11,592), names with two middle names."""
+    if n <= 10_000:
+        return people(rng, n)
+    names: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    while len(names) < n:
+        name = " ".join((rng.choice(SURNAMES), *rng.sample(MIDDLE, 2), rng.choice(GIVEN)))
+        if name not in seen:
+            seen.add(name)
+            names.append((name, rng.choice(POSITIONS)))
+    return names
+
+
 def wide_row(i: int, row: dict[str, str], year: int) -> list[object]:
     """The i-th record as the eleven WIDE_HEADERS cells."""
     import datetime as dt
@@ -99,56 +114,76 @@ def wide_row(i: int, row: dict[str, str], year: int) -> list[object]:
     ]
 
 
-def layout_wide(out: Path, unit: tuple[str, str, str, float], data: dict[int, list[dict[str, str]]]) -> None:
-    """Ten columns, as in the issue's reference measurements: one header row, a row per award."""
+def layout_wide(
+    out: Path, unit: tuple[str, str, str, float], data: dict[int, list[dict[str, str]]], sheets: int = 1
+) -> None:
+    """Ten columns, as in the issue's reference measurements: one header row, a row per award
+    (`sheets`: the records spread over that many sheets of the workbook, in order)."""
 
     import openpyxl
 
     for year, rows in data.items():
         wb = openpyxl.Workbook()
-        ws = wb.active
-        ws.title = f"Năm {year}"
-        ws.append([f"DANH SÁCH KHEN THƯỞNG NĂM {year}"])
-        ws.append(WIDE_HEADERS)
-        for i, row in enumerate(rows, 1):
-            ws.append(wide_row(i, row, year))
+        for ws, (start, part) in zip(_sheets(wb, year, sheets), _parts(rows, sheets), strict=True):
+            ws.append([f"DANH SÁCH KHEN THƯỞNG NĂM {year}"])
+            ws.append(WIDE_HEADERS)
+            for i, row in enumerate(part, start + 1):
+                ws.append(wide_row(i, row, year))
         wb.save(out / f"{unit[0]}-{year}.xlsx")
 
 
-def layout_full(out: Path, unit: tuple[str, str, str, float], data: dict[int, list[dict[str, str]]]) -> None:
+def layout_full(
+    out: Path, unit: tuple[str, str, str, float], data: dict[int, list[dict[str, str]]], sheets: int = 1
+) -> None:
     """The issue's eleven columns inside a real sheet's furniture: merged title block and
     heading, the attached decision, a column-number row, I./II. sections, a totals row and a
-    signature block."""
+    signature block (on each of `sheets` sheets)."""
 
     import openpyxl
 
+    for year, rows in data.items():
+        wb = openpyxl.Workbook()
+        for ws, (_, part) in zip(_sheets(wb, year, sheets), _parts(rows, sheets), strict=True):
+            _full_sheet(ws, unit, year, part)
+        wb.save(out / f"{unit[0]}-{year}.xlsx")
+
+
+def _full_sheet(ws: Any, unit: tuple[str, str, str, float], year: int, rows: list[dict[str, str]]) -> None:
     from scripts.make_sample_data import sections, signature, title_block
 
     width = len(WIDE_HEADERS)
-    for year, rows in data.items():
-        wb = openpyxl.Workbook()
-        ws = wb.active
-        ws.title = f"Năm {year}"
-        sub = f"(Kèm theo Quyết định số 15/QĐ-SLĐTBXH ngày 08/01/{year + 1} của Giám đốc Sở)"
-        r = title_block(ws, unit[1], width, year, f"DANH SÁCH KHEN THƯỞNG NĂM {year}", sub)
-        for c, header in enumerate(WIDE_HEADERS, 1):
-            ws.cell(r, c, header)
-            ws.cell(r + 1, c, f"({c})")
-        r += 2
-        i = 0
-        for label, block in sections(rows):
-            ws.cell(r, 1, label)
-            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+    sub = f"(Kèm theo Quyết định số 15/QĐ-SLĐTBXH ngày 08/01/{year + 1} của Giám đốc Sở)"
+    r = title_block(ws, unit[1], width, year, f"DANH SÁCH KHEN THƯỞNG NĂM {year}", sub)
+    for c, header in enumerate(WIDE_HEADERS, 1):
+        ws.cell(r, c, header)
+        ws.cell(r + 1, c, f"({c})")
+    r += 2
+    i = 0
+    for label, block in sections(rows):
+        ws.cell(r, 1, label)
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+        r += 1
+        for row in block:
+            i += 1
+            for c, value in enumerate(wide_row(i, row, year), 1):
+                ws.cell(r, c, value)
             r += 1
-            for row in block:
-                i += 1
-                for c, value in enumerate(wide_row(i, row, year), 1):
-                    ws.cell(r, c, value)
-                r += 1
-        ws.cell(r, 1, f"Tổng cộng: {i}")
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=3)
-        signature(ws, r + 2, width)
-        wb.save(out / f"{unit[0]}-{year}.xlsx")
+    ws.cell(r, 1, f"Tổng cộng: {i}")
+    ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=3)
+    signature(ws, r + 2, width)
+
+
+def _sheets(wb: Any, year: int, count: int) -> list[Any]:
+    """The workbook's `count` sheets: "Năm 2015", or "Năm 2015 (1)" … when there are several."""
+    first = wb.active
+    first.title = f"Năm {year}" if count == 1 else f"Năm {year} (1)"
+    return [first, *(wb.create_sheet(f"Năm {year} ({k})") for k in range(2, count + 1))]
+
+
+def _parts(rows: list[dict[str, str]], count: int) -> list[tuple[int, list[dict[str, str]]]]:
+    """`rows` cut into `count` runs in order, each with how many rows come before it."""
+    cuts = [len(rows) * k // count for k in range(count + 1)]
+    return [(cuts[k], rows[cuts[k] : cuts[k + 1]]) for k in range(count)]
 
 
 def school_row(i: int, entry: tuple[str, str, str, object, int], name: str, school: str, year: int) -> list[object]:
@@ -205,7 +240,7 @@ def generate_school(out: Path, files: int, rows: int, seed: int) -> Counter[str]
     for i in range(files):
         rng = random.Random(f"{seed}-school-{i}")
         year = 2019 + i % 6
-        staff = people(rng, rows)
+        staff = many_people(rng, rows)
         picked = []
         for j in range(rows):
             entry = rng.choices(SCHOOL_MIX, weights=[m[4] for m in SCHOOL_MIX])[0]
@@ -224,7 +259,7 @@ def unit_records(i: int, rows: int, seed: int = 2024) -> tuple[int, list[dict[st
     """The year and the `rows` records (sorted by kind) of the i-th unit of the mixed corpus."""
     rng = random.Random(f"{seed}-{i}")
     year, unit_name = 2015 + i % 6, f"Đơn vị số {i + 1}"
-    staff = people(rng, rows)
+    staff = many_people(rng, rows)
     records = []
     for j in range(rows):
         award, level, kind, _ = rng.choices(MIX, weights=[m[3] for m in MIX])[0]
@@ -244,7 +279,14 @@ def unit_truth(year: int, records: list[dict[str, str]]) -> Counter[str]:
 
 
 def generate(
-    out: Path, files: int, rows: int, seed: int = 2024, wide: bool = False, full: bool = False, school: bool = False
+    out: Path,
+    files: int,
+    rows: int,
+    seed: int = 2024,
+    wide: bool = False,
+    full: bool = False,
+    school: bool = False,
+    sheets: int = 1,
 ) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
     truth: Counter[str] = generate_school(out, files, rows, seed) if school else Counter()
@@ -255,8 +297,10 @@ def generate(
         truth += unit_truth(year, records)
         folder = out / unit[0]
         folder.mkdir(exist_ok=True)
-        write = {"W": layout_wide, "F": layout_full}.get(layout) or LAYOUTS[layout]
-        write(folder, unit, {year: records})
+        if layout in ("W", "F"):
+            (layout_wide if layout == "W" else layout_full)(folder, unit, {year: records}, sheets)
+        else:
+            LAYOUTS[layout](folder, unit, {year: records})
     (out / "truth.json").write_text(
         json.dumps(dict(sorted(truth.items())), ensure_ascii=False, indent=1), encoding="utf-8"
     )
@@ -272,8 +316,13 @@ def main() -> None:
     parser.add_argument("--wide", action="store_true", help="one plain 11-column layout instead of the mix")
     parser.add_argument("--full", action="store_true", help="the 11 columns with title block, sections, totals …")
     parser.add_argument("--school", action="store_true", help="a school sector's teachers' lists (see above)")
+    parser.add_argument(
+        "--sheets", type=int, default=1, help="with --wide or --full: each workbook's rows over N sheets"
+    )
     args = parser.parse_args()
-    generate(args.out, args.files, args.rows, args.seed, args.wide, args.full, args.school)
+    if args.sheets > 1 and not (args.wide or args.full):
+        parser.error("--sheets needs --wide or --full")
+    generate(args.out, args.files, args.rows, args.seed, args.wide, args.full, args.school, args.sheets)
 
 
 if __name__ == "__main__":

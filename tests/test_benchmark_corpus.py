@@ -79,3 +79,18 @@ def test_a_school_corpus_tallies_to_its_truth_and_reports_each_unknown_award(tmp
     assert len(unknown) == len(result.errors) == 4 * 40 - sum(truth.values()) > 0
     assert {p.value for p in unknown} == {"Giáo viên dạy giỏi cấp huyện", "Giáo viên chủ nhiệm giỏi"}
     assert all("Có phải" in p.message("vi") for p in unknown)
+
+
+@pytest.mark.parametrize("shape", ["wide", "full"])
+def test_a_corpus_over_several_sheets_is_counted_as_truth_says_also_in_parts(
+    tmp_path: Path, shape: str, monkeypatch: pytest.MonkeyPatch
+):
+    """`--sheets`: each workbook's records over that many sheets (bench_split.py's large files),
+    counted as truth says, read as one task and in parts alike."""
+    truth = generate(tmp_path, files=2, rows=31, wide=shape == "wide", full=shape == "full", sheets=3)
+    alone = load([tmp_path], load_catalogue(), jobs=1, cache=None)
+    assert dict(_keys(alone.rows)) == truth and sum(truth.values()) == 62
+    assert [f.sheets for f in alone.files] == [3, 3] and not alone.errors
+    monkeypatch.setenv("THIDUA_SPLIT_BYTES", "0")
+    parted = load([tmp_path], load_catalogue(), jobs=2, cache=None)
+    assert parted.rows == alone.rows and parted.problems == alone.problems and parted.checks == alone.checks

@@ -10,13 +10,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from thidua_cli.catalogue import CATEGORIES, KINDS, LEVELS, Catalogue, load_catalogue
 from thidua_cli.problems import Problem, Severity, with_suggestions
 from thidua_cli.reading import OwnWorkbook, UnreadableFile, few_cells, find_workbooks, read_bytes
 from thidua_cli.records import RECORD_FIELDS, Record
-from thidua_cli.tally import GROUP_FIELDS, Group, group_records, net_groups, unit_spellings
+from thidua_cli.tally import GROUP_FIELDS, Group, net_groups, unit_spellings
 from thidua_cli.workers import Failure, Limits
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from thidua_cli.cache import Cache, RunIndex
     from thidua_cli.dedup import Merged
+    from thidua_cli.sheet_tasks import Part, SplitFiles
     from thidua_cli.workers import Pool
 
 __all__ = ["GROUP_FIELDS", "FileResult", "Group", "LoadResult", "load", "read_file"]
@@ -195,66 +196,9 @@ def _read_file(
     path: Path, catalogue: Catalogue, name: str, data: bytes | None, proposals: bool, sparse: bool = False
 ) -> FileResult:
     # imported here: a run answered from the cache never needs the parsing machinery
-    from thidua_cli.counting import apply_rule
-    from thidua_cli.dedup import identities
-    from thidua_cli.layout import NoTable, find_table
-    from thidua_cli.normalise import Normaliser
-    from thidua_cli.reading import read_workbook
-    from thidua_cli.summaries import Summary, summary_mismatches
-    from thidua_cli.template import template_sheets
+    from thidua_cli.sheet_tasks import assemble, read_part
 
-    workbook = read_workbook(path, data, sparse)
-    normaliser = Normaliser(catalogue, name, include_proposals=proposals)
-    tables = 0
-    encodings: list[str] = []
-    headers: dict[tuple[str, int], str] = {}
-    summaries: list[Summary] = []
-    for sheet_name, error in workbook.sheet_errors:
-        normaliser.problems.append(Problem("sheet-unreadable", name, sheet_name, detail=error))
-    for code, sheet_name, value, detail in workbook.notes:
-        normaliser.problems.append(Problem(code, name, sheet_name, value=value, detail=detail or None))
-    if not workbook.sheets:  # no sheet at all (`<sheets/>`), or none that could be read
-        problems = [*normaliser.problems, Problem("unreadable", name, detail="no-sheet")]
-        return FileResult(name, [], problems, readable=False)
-    own = template_sheets(workbook.sheets)  # the instructions and lookup lists of a returned template
-    for sheet in workbook.sheets:
-        if sheet.name in own:
-            continue
-        for found in find_table(sheet, catalogue, (sheet.name, path.stem, path.parent.name)):
-            if isinstance(found, NoTable):
-                normaliser.problems.append(found.problem(name))
-                if found.summary is not None:
-                    summaries.append(found.summary)
-                continue
-            tables += 1
-            for columns in found.columns.values():
-                for column in columns:
-                    headers.setdefault((sheet.name, column.index), column.header)
-            if found.encoding:
-                encodings.append(found.encoding)
-            before = len(normaliser.records)
-            normaliser.add_table(found)
-            if sheet.hidden and len(normaliser.records) > before:  # read, shown, never counted
-                first = normaliser.records[before][2]
-                normaliser.problems.append(
-                    Problem("hidden-sheet", name, sheet.name, first, detail=str(len(normaliser.records) - before))
-                )
-                del normaliser.records[before:]
-    # a summary is compared with the name lists of its own workbook, when it has some
-    normaliser.checks.extend(summary_mismatches(name, summaries, normaliser.records if tables else None))
-    counted = apply_rule(normaliser.records, normaliser.problems, normaliser.checks, normaliser.match)
-    return FileResult(
-        name,
-        counted.records,
-        counted.problems,
-        counted.checks,
-        sheets=len(workbook.sheets),
-        tables=tables,
-        encodings=tuple(sorted(set(encodings))),
-        headers=headers,
-        groups=group_records(counted.records),
-        idents=identities(counted.records),
-    )
+    return assemble(name, [read_part(path, catalogue, name, data, proposals, sparse)], catalogue)
 
 
 def _suggested(result: FileResult, catalogue: Catalogue) -> FileResult:
@@ -572,17 +516,25 @@ def _read_one(path: Path, catalogue: Catalogue, label: str | None, _item: None) 
     return read_file(path, catalogue, label)
 
 
-def _parse_task(
-    catalogue: Catalogue, cache: Cache | None, proposals: bool, task: tuple[Path, str | None, bool]
-) -> FileResult:
-    """One file in a worker (module-level, so that a spawned worker can unpickle it)."""
-    return _read_and_store(task[0], task[1], catalogue, cache, proposals, light=True, sparse=task[2])
+_Task = tuple[Path, str | None, bool, "tuple[int, int] | None"]  # path, cache key, sparse, part of its sheets
+
+
+def _parse_task(catalogue: Catalogue, cache: Cache | None, proposals: bool, task: _Task) -> FileResult | Part | None:
+    """One file, or one part of its sheets (see `sheet_tasks`), in a worker (module-level, so
+    that a spawned worker can unpickle it)."""
+    path, key, sparse, part = task
+    if part is not None:
+        from thidua_cli.sheet_tasks import read_alone
+
+        return read_alone(path, catalogue, cache, proposals, part)
+    return _read_and_store(path, key, catalogue, cache, proposals, light=True, sparse=sparse)
 
 
 class _Parsers:
     """Files to parse, with their place in the output: each parsed by a capped worker process
     (see `workers`), started with the first file added, so that parsing overlaps the cache
-    look-ups of the files after it. An .xlsx whose worker died of memory (python-calamine builds
+    look-ups of the files after it. A large .xlsx of several sheets is read in parts, by several
+    workers (see `sheet_tasks`). An .xlsx whose worker died of memory (python-calamine builds
     a dense range from the first to the last cell: one cell at XFD1048576 is enough) is tried
     once more, read cell by cell."""
 
@@ -597,19 +549,25 @@ class _Parsers:
     ) -> None:
         self.catalogue, self.jobs, self.cache, self.total, self.limits = catalogue, jobs, cache, total, limits
         self.proposals = proposals
-        self.pool: Pool[tuple[Path, str | None, bool], FileResult] | None = None
+        self.pool: Pool[_Task, FileResult | Part | None] | None = None
         self.paths: dict[int, tuple[Path, str | None]] = {}
+        self.split: SplitFiles | None = None  # made with the pool: a run answered from the cache never needs it
         self.retried: dict[int, FileResult | Failure] = {}  # the first try's outcome
         self.done: list[tuple[int, FileResult]] = []
 
     def add(self, index: int, path: Path, key: str | None) -> None:
-        if self.pool is None:
+        from thidua_cli.sheet_tasks import SplitFiles, plan
+
+        if self.pool is None or self.split is None:
             self.pool = self._start()
+            self.split = SplitFiles(self.catalogue, self.cache, self.total)  # its tags from `total` on
         self.paths[index] = (path, key)
-        self.pool.submit(index, (path, key, False))
+        runs = plan(path, self.jobs)
+        for tag, part in self.split.split(index, path, key, runs) if runs else [(index, None)]:
+            self.pool.submit(tag, (path, key, False, part))
         self.done += [done for tag, value in self.pool.ready() if (done := self._result(tag, value))]
 
-    def _start(self) -> Pool[tuple[Path, str | None, bool], FileResult]:
+    def _start(self) -> Pool[_Task, FileResult | Part | None]:
         import gc
         import zipfile  # noqa: F401  (the parsing machinery, loaded once here and inherited
 
@@ -625,10 +583,22 @@ class _Parsers:
         gc.freeze()  # what the workers inherit is never scanned again by their collector
 
         task = partial(_parse_task, self.catalogue, self.cache, self.proposals)
-        return Pool(task, min(self.jobs, self.total), self.limits)
+        return Pool(task, self.jobs, self.limits)  # workers are started as tasks come: never more than the tasks
 
-    def _result(self, index: int, value: FileResult | Failure) -> tuple[int, FileResult] | None:
-        """The file's result, or None when it is being tried again."""
+    def _result(self, tag: int, value: FileResult | Part | Failure | None) -> tuple[int, FileResult] | None:
+        """The file's result, or None when it is being tried again or waits for its other parts."""
+        index = tag
+        if self.split is not None and tag in self.split:  # a part of a file: see `SplitFiles.take`
+            taken = self.split.take(tag, value)
+            if taken is None:
+                return None
+            index, value = taken
+            if value is None:  # a part could not be read alone: the file as one task, reported as ever
+                path, key = self.paths[index]
+                if self.pool:
+                    self.pool.submit(index, (path, key, False, None))
+                return None
+        value = cast("FileResult | Failure", value)  # the file's own task's, or as the file's
         path, key = self.paths[index]
         if index in self.retried and not (isinstance(value, FileResult) and value.readable):
             value = self.retried[index]  # the second try failed too: the first one's reason is the one
@@ -637,7 +607,7 @@ class _Parsers:
         retry = path.suffix.lower() in (".xlsx", ".xlsm") and index not in self.retried
         if memory and retry and self.pool and few_cells(path):
             self.retried[index] = value
-            self.pool.submit(index, (path, key, True))
+            self.pool.submit(index, (path, key, True, None))
             return None
         if isinstance(value, Failure):
             return index, failed_file(str(path), value)

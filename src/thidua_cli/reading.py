@@ -58,6 +58,11 @@ class OwnWorkbook(Exception):
     """A workbook this tool wrote (summary, annotated copy, template): never read as input."""
 
 
+class WholeWorkbook(Exception):
+    """A part of a workbook's sheets cannot be read alone: the file must be read cell by cell,
+    every sheet at once (see `read_workbook`'s `part`)."""
+
+
 def find_workbooks(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
     """Spreadsheet files under the given files and folders (sorted), and the paths not found."""
     found: list[Path] = []
@@ -110,9 +115,13 @@ def _regular(mode: int) -> None:
     raise UnreadableFile("not-a-file", kind)
 
 
-def read_workbook(path: Path, data: bytes | None = None, sparse: bool = False) -> WorkbookGrid:
+def read_workbook(
+    path: Path, data: bytes | None = None, sparse: bool = False, part: tuple[int, int] | None = None
+) -> WorkbookGrid:
     """Every sheet's cell values. Raises UnreadableFile for corrupt or protected files.
-    `sparse`: an .xlsx read cell by cell (the second try at a file that made calamine abort)."""
+    `sparse`: an .xlsx read cell by cell (the second try at a file that made calamine abort).
+    `part` (first, end): only those sheets (a slice of the workbook's), the others never read
+    (the workbook is opened lazily); raises WholeWorkbook when the file needs the cell-by-cell read."""
     import python_calamine as pc
 
     if data is None:
@@ -126,7 +135,7 @@ def read_workbook(path: Path, data: bytes | None = None, sparse: bool = False) -
     if found == "own":
         raise OwnWorkbook()
     if found == "too-much" or (zipped and sparse):
-        return _read_sparse(path, data)
+        return _read_sparse(path, data, part)
     try:
         workbook = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except pc.PasswordError as exc:
@@ -137,12 +146,12 @@ def read_workbook(path: Path, data: bytes | None = None, sparse: bool = False) -
     errors: list[tuple[str, str]] = []
     notes: list[tuple[str, str, str, str]] = []
     hidden = {m.name for m in workbook.sheets_metadata if m.visible != pc.SheetVisibleEnum.Visible}
-    for name in workbook.sheet_names:
+    for name in sheet_run(workbook.sheet_names, part):
         try:
             sheet = workbook.get_sheet_by_name(name)
             if sheet.total_height * max(1, sheet.total_width) > MAX_CELLS or sheet.total_width > MAX_COLUMNS:
                 if zipped:  # cells far from the others: read one by one, not as a dense range
-                    return _read_sparse(path, data)
+                    return _read_sparse(path, data, part)
                 errors.append((name, "too-large"))
                 continue
             rows = sheet.to_python(skip_empty_area=False)
@@ -152,6 +161,11 @@ def read_workbook(path: Path, data: bytes | None = None, sparse: bool = False) -
             continue
         sheets.append(SheetGrid(name=name, rows=rows, merged=merged, hidden=name in hidden))
     return WorkbookGrid(path=path, sheets=sheets, sheet_errors=errors, notes=notes)
+
+
+def sheet_run(names: Sequence[str], part: tuple[int, int] | None) -> Sequence[str]:
+    """The sheets of `part` (first, end: a slice of `names`); all of them for None."""
+    return names if part is None else names[part[0] : part[1]]
 
 
 def clip_merged(
@@ -242,10 +256,14 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
-def _read_sparse(path: Path, data: bytes) -> WorkbookGrid:
+def _read_sparse(path: Path, data: bytes, part: tuple[int, int] | None = None) -> WorkbookGrid:
     """An .xlsx read cell by cell (openpyxl, read-only): only the cells present are looked at, and
-    those past MAX_COLUMNS or MAX_CELLS are counted and reported instead of allocated."""
+    those past MAX_COLUMNS or MAX_CELLS are counted and reported instead of allocated. Always
+    every sheet (openpyxl lists no chart sheet: its sheets need not be calamine's)."""
     import io
+
+    if part is not None:
+        raise WholeWorkbook()
 
     import openpyxl
 

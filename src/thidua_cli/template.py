@@ -50,13 +50,18 @@ INSTRUCTIONS = [
 ]
 
 
-def template_sheets(sheets: Iterable[Any]) -> set[str]:
+def template_lookup(sheet: Any) -> bool:
+    """Whether `sheet` (a `reading.SheetGrid`) is the lookup sheet of a workbook made from the
+    template: TEMPLATE_MARK in its first row."""
+    rows = getattr(sheet, "rows", None) or [[]]
+    return bool(sheet.name == LOOKUP_SHEET and TEMPLATE_MARK in rows[0])
+
+
+def template_sheets(names: Iterable[str], marked: bool) -> set[str]:
     """The names of the template's own sheets in a workbook made from it, known by the mark in
-    its lookup sheet (never guessed from what a sheet holds); empty for any other workbook."""
-    by_name = {sheet.name: sheet for sheet in sheets}
-    lookup = by_name.get(LOOKUP_SHEET)
-    rows = getattr(lookup, "rows", None) or [[]]
-    return {LOOKUP_SHEET, INSTRUCTIONS_SHEET} & set(by_name) if TEMPLATE_MARK in rows[0] else set()
+    its lookup sheet (`marked`: see `template_lookup`; never guessed from what a sheet holds);
+    empty for any other workbook."""
+    return {LOOKUP_SHEET, INSTRUCTIONS_SHEET} & set(names) if marked else set()
 
 
 def write_template(
