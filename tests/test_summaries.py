@@ -389,3 +389,19 @@ def test_a_dash_in_a_count_cell_states_nothing(tmp_path: Path):
     ]
     path = book(tmp_path, rows)
     assert grains(summary_of(path)) == [("Giấy khen", None, (), None, 2), ("Lao động tiên tiến", None, (), None, 3)]
+
+
+def test_a_summary_beside_its_unit_s_list_in_another_file_is_no_error(tmp_path: Path):
+    """Review: a unit that sends the list and the summary as two files got summary-only, exit 1."""
+    unit = tmp_path / "don-vi"
+    unit.mkdir()
+    write_xlsx(unit / "danh-sach.xlsx", NAMES)
+    write_xlsx(unit / "tong-hop.xlsx", kind_columns())
+    alone = tmp_path / "khac"
+    alone.mkdir()
+    write_xlsx(alone / "tong-hop.xlsx", kind_columns(gk_collective=5))  # other content: no copy of the first
+    result = load([tmp_path], jobs=1)
+    assert len(result.rows) == len(NAMES) - 3
+    assert [(p.code, p.file.split("/")[-2]) for p in result.problems if p.code == "summary-only"] == [
+        ("summary-only", "khac")
+    ]

@@ -397,10 +397,12 @@ def _assemble(
     extra: dict[str, list[Problem]] = {}
     for finding in merged.findings:
         extra.setdefault(finding.file, []).append(finding)
+    listed = {os.path.dirname(result.file) for result in files if result.tables}
     problems = [
         p
         for result in files
         for p in (_in_row_order([*result.problems, *extra[result.file]]) if result.file in extra else result.problems)
+        if p.code != "summary-only" or os.path.dirname(p.file) not in listed  # the unit's list is beside it
     ]
     return LoadResult(
         files=files,

@@ -407,7 +407,8 @@ def summary_mismatches(file: str, summaries: Sequence[Summary], records: Sequenc
     of its heading otherwise, when it names one). Summed over the cells of one grain. Every
     award the summary names that the catalogue does not read is reported; with `records` None
     (a workbook without lists) nothing is compared, but a summary that counts awards is an
-    error (summary-only): the awards it counts are in no list, so in no tally."""
+    error (summary-only): the awards it counts are in no list, so in no tally (unless a list
+    lies in another workbook of the same folder: `loading` drops the finding then)."""
     problems = [
         Problem("summary-unknown-award", file, s.sheet, u.row, value=u.text, col=u.column)
         for s in summaries
