@@ -521,15 +521,17 @@ def test_a_hidden_sheet_is_read_but_not_counted(tmp_path: Path):
         sheet.append(["STT", "Họ và tên", "Danh hiệu", "Năm"])
         for i, name in enumerate(names, 1):
             sheet.append([i, name, "LĐTT", 2019])
+    draft.append([3, "Lê Văn Giáp", "Lao dong tien tien", 2019])  # a warning (fuzzy-award) about a record not counted
     draft.sheet_state, very.sheet_state = "hidden", "veryHidden"
     wb.save(tmp_path / "ds.xlsx")
     result = load([tmp_path])
     assert list(result.records["name"]) == ["Lê Văn An"]
     hidden = [(p.code, p.sheet, p.row, p.detail) for p in result.problems if p.code == "hidden-sheet"]
-    assert hidden == [("hidden-sheet", "Nháp", 2, "2"), ("hidden-sheet", "Cũ", 2, "1")]
+    assert hidden == [("hidden-sheet", "Nháp", 2, "3"), ("hidden-sheet", "Cũ", 2, "1")]
+    assert result.checks == []
     from thidua_cli.rendering import summary_line
 
-    assert "3 dòng không tính (trong trang tính ẩn: 3)" in summary_line(result, [2019], "vi")
+    assert "4 dòng không tính (trong trang tính ẩn: 4)" in summary_line(result, [2019], "vi")
 
 
 @pytest.mark.parametrize(

@@ -125,7 +125,7 @@ def _read_sheet(sheet: SheetGrid, normaliser: Normaliser, names: tuple[str, str]
                 headers.setdefault((sheet.name, column.index), column.header)
         if found.encoding:
             encodings.append(found.encoding)
-        before = len(normaliser.records)
+        before, warned = len(normaliser.records), len(normaliser.checks)
         normaliser.add_table(found)
         if sheet.hidden and len(normaliser.records) > before:  # read, shown, never counted
             hidden = normaliser.records[before:]
@@ -133,6 +133,7 @@ def _read_sheet(sheet: SheetGrid, normaliser: Normaliser, names: tuple[str, str]
                 Problem("hidden-sheet", normaliser.file, sheet.name, hidden[0][2], detail=str(len(hidden)))
             )
             del normaliser.records[before:]
+            del normaliser.checks[warned:]  # warnings about records ("… vẫn được tính") that are not
     records = normaliser.records
     return SheetRead(
         sheet.name,
