@@ -137,7 +137,7 @@ def test_a_changed_or_foreign_stored_catalogue_is_not_used(tmp_path: Path):
     store = CatalogueStore(Cache(tmp_path, ""))
     fingerprint = fingerprint_of(_source_texts(()))
     store.put(fingerprint, uncached_catalogue(()))
-    path = tmp_path / f"catalogue-{fingerprint}.marshal"
+    (path,) = tmp_path.glob(f"catalogue-{fingerprint}-*.marshal")  # named by the code too
     signed = path.read_bytes()
     path.write_bytes(signed[:-1] + bytes([signed[-1] ^ 1]))  # one bit changed
     assert store.get(fingerprint) is None
@@ -199,3 +199,18 @@ def test_a_spawned_worker_importing_the_main_module_does_not_run_the_cli(capsys:
     runpy.run_module("thidua_cli.__main__", run_name="__mp_main__")  # what spawn does in each worker
     assert capsys.readouterr().out == ""
     assert load_catalogue() is load_catalogue()  # built once per process
+
+
+def test_two_installs_sharing_a_cache_keep_a_stored_catalogue_each(tmp_path: Path, monkeypatch):
+    """Before: the file was named by the catalogue alone, so two versions of the tool run in turn
+    overwrote each other's and each run built the catalogue again."""
+    import thidua_cli.catalogue_store as catalogue_store
+
+    store = CatalogueStore(Cache(tmp_path, ""))
+    fingerprint = fingerprint_of(_source_texts(()))
+    for code in ("a" * 64, "b" * 64):
+        monkeypatch.setattr(catalogue_store, "code_fingerprint", lambda code=code: code)
+        store.put(fingerprint, uncached_catalogue(()))
+    assert len(list(tmp_path.glob("catalogue-*.marshal"))) == 2
+    monkeypatch.setattr(catalogue_store, "code_fingerprint", lambda: "a" * 64)
+    assert store.get(fingerprint) is not None

@@ -2,7 +2,7 @@
 
 Building the catalogue (parsing its TOML, computing the matching key of every alias) costs
 ~50 ms of every start; reading it back costs ~2 ms. One file per set of catalogue files (their
-names and texts), `catalogue-<fingerprint>.marshal`: an HMAC-SHA-256 line (the cache's secret, see `cache`), then
+names and texts) and version of the code, `catalogue-<fingerprint>-<code>.marshal`: an HMAC-SHA-256 line (the cache's secret, see `cache`), then
 `marshal` data — plain tuples, dicts, sets and strings, never code or pickle. The signed header
 names the catalogue's fingerprint, the tool's version and its code fingerprint, so a changed
 catalogue or reader never reuses a table built by another. A file that does not verify or load
@@ -35,7 +35,9 @@ class CatalogueStore:
         self.cache = cache
 
     def _path(self, fingerprint: str) -> str:
-        return os.path.join(str(self.cache.directory), f"catalogue-{fingerprint}{SUFFIX}")
+        """Named by the catalogue and the code too: two installs sharing a cache folder keep one
+        file each, instead of overwriting each other's on every run."""
+        return os.path.join(str(self.cache.directory), f"catalogue-{fingerprint}-{code_fingerprint()[:12]}{SUFFIX}")
 
     def _header(self, fingerprint: str) -> bytes:
         return f"{FORMAT}:{__version__}:{code_fingerprint()}:{fingerprint}".encode()
