@@ -560,7 +560,9 @@ def test_a_name_cell_naming_several_people_is_reported_not_counted(tmp_path: Pat
     rows = [["STT", "Họ và tên", "Danh hiệu", "Năm"], [1, cell, "LĐTT", 2019], [2, "Hà Thị Cúc", "LĐTT", 2019]]
     result = load([write_xlsx(tmp_path / "ds.xlsx", rows, sheet="DS")])
     assert len(result.records) == (1 if flagged else 2)
-    assert [(p.code, p.row) for p in result.problems if p.code == "several-people"] == ([("several-people", 2)] if flagged else [])
+    assert [(p.code, p.row) for p in result.problems if p.code == "several-people"] == (
+        [("several-people", 2)] if flagged else []
+    )
 
 
 def test_collective_and_household_names_with_va_are_one_record(tmp_path: Path):
@@ -598,3 +600,72 @@ def test_a_household_or_a_group_named_by_two_people_is_one_record(tmp_path: Path
     result = load([write_xlsx(tmp_path / "ho.xlsx", rows, sheet="DS")])
     assert len(result.records) == 2 and set(result.records["kind"].astype(str)) == {"Hộ gia đình"}
     assert not [p for p in result.problems if p.code == "several-people"]
+
+
+def test_a_numbered_subtotal_row_is_no_person(tmp_path: Path):
+    """Probe: "2 | Cộng: 2 người" under a list whose heading names the award was counted, exit 0."""
+    rows = [
+        ['DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU "LAO ĐỘNG TIÊN TIẾN" NĂM 2018'],
+        ["STT", "Họ và tên", "Chức vụ"],
+        [1, "Nguyễn Văn An", "CV"],
+        [2, "Trần Văn Bình", "KT"],
+        [2, "Cộng: 2 người"],
+        [3, "Lê Văn Cường", "CV"],
+        [3, "Tổng cộng: 3 người"],
+    ]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", rows, sheet="DS")])
+    assert sorted(result.records["name"]) == ["Lê Văn Cường", "Nguyễn Văn An", "Trần Văn Bình"]
+    assert result.problems == [] and result.checks == []
+
+
+@pytest.mark.parametrize("label", [["2.", "TẬP THỂ"], [2, "Tập thể"], [None, "II. Tập thể"]])
+def test_a_section_row_numbered_with_a_figure_sets_the_kind(tmp_path: Path, label: list[object]):
+    """Probe: "2. | TẬP THỂ" was a person named TẬP THỂ, and the collectives below Cá nhân, exit 0."""
+    rows = [
+        ["DANH SÁCH KHEN THƯỞNG GIẤY KHEN NĂM 2018"],
+        ["STT", "Họ và tên", "Hình thức khen thưởng"],
+        [None, "I. Cá nhân"],
+        [1, "Nguyễn Văn An", "Giấy khen"],
+        label,
+        [1, "Tổ Văn phòng", "Giấy khen"],
+        [2, "Trường THCS Lê Lợi", "Giấy khen"],
+    ]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", rows, sheet="DS")])
+    kinds = sorted(zip(result.records["name"], result.records["kind"].astype(str), strict=True))
+    assert kinds == [("Nguyễn Văn An", "Cá nhân"), ("Trường THCS Lê Lợi", "Tập thể"), ("Tổ Văn phòng", "Tập thể")]
+
+
+@pytest.mark.parametrize(
+    "sections",
+    [
+        (["I", "Danh hiệu Lao động tiên tiến"], ["II", "Danh hiệu Chiến sĩ thi đua cơ sở"]),
+        ([1, "Lao động tiên tiến"], [2, "Chiến sĩ thi đua cơ sở"]),
+    ],
+)
+def test_award_sections_of_a_list_without_an_award_column(tmp_path: Path, sections):  # type: ignore[no-untyped-def]
+    """Probe: the sheet was skipped whole ("no award column"), exit 0."""
+    first, second = sections
+    rows = [
+        ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU THI ĐUA NĂM 2018"],
+        ["STT", "Họ và tên", "Chức vụ"],
+        first,
+        [1, "Nguyễn Văn An", "CV"],
+        [2, "Trần Văn Bình", "KT"],
+        second,
+        [1, "Lê Văn Cường", "CV"],
+    ]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", rows, sheet="DS")])
+    got = sorted(zip(result.records["name"], result.records["award"], strict=True))
+    assert got == [
+        ("Lê Văn Cường", "Chiến sĩ thi đua cơ sở"),
+        ("Nguyễn Văn An", "Lao động tiên tiến"),
+        ("Trần Văn Bình", "Lao động tiên tiến"),
+    ]
+
+
+def test_an_award_list_naming_its_award_nowhere_is_an_error_a_roster_is_not(tmp_path: Path):
+    names = [["STT", "Họ và tên", "Chức vụ"], [1, "Nguyễn Văn An", "CV"], [2, "Trần Văn Bình", "KT"]]
+    listed = load([write_xlsx(tmp_path / "a.xlsx", [["DANH SÁCH KHEN THƯỞNG NĂM 2018"], *names], sheet="DS")])
+    assert [(p.code, p.row, p.detail) for p in listed.problems] == [("list-without-award", 3, "2")]
+    roster = load([write_xlsx(tmp_path / "b.xlsx", [["DANH SÁCH CÁN BỘ NĂM 2018"], *names], sheet="DS")])
+    assert [(p.code, p.detail) for p in roster.problems] == [("skipped-sheet", "no-award")]

@@ -80,7 +80,11 @@ class NoTable:
 
     def problem(self, file: str) -> Problem:
         """The finding that reports this sheet or region: a conflict is an error (rows of an award
-        list are not read); a region that is no award list is a warning, with its rows."""
+        list are not read); a region that is no award list is a warning, with its rows; numbered
+        names under no award at all are an error (list-without-award)."""
+        if self.reason == "no-award" and self.detail:
+            first = self.header_rows[1] + 2 if self.header_rows else None  # the first row under the header
+            return Problem("list-without-award", file, self.sheet, first, detail=self.detail)
         if self.region is not None:
             rows = f"{self.region[0] + 1}–{self.region[1]}"
             if self.reason == "summary":
@@ -325,6 +329,43 @@ def _side_by_side(grid: list[list[Cell]], span: _Span) -> list[_Span]:
     ]
 
 
+def _award_sections(rows: Sequence[Sequence[Cell]], columns: dict[str, list[Column]], catalogue: Catalogue) -> bool:
+    """Does a row of the table open a section that names an award ("I | Danh hiệu Lao động tiên
+    tiến", "1 | Chiến sĩ thi đua cơ sở"): the awards of a list without an award column."""
+    i_stt = columns["stt"][0].index if "stt" in columns else None
+    for row in rows:
+        texts = row_texts(row)
+        if not 1 <= len(texts) <= 2:
+            continue
+        stt = row[i_stt] if i_stt is not None and i_stt < len(row) else None
+        numbered = is_number(stt) and bool(text_of(stt))
+        section = section_of(
+            [t for t in texts if t != text_of(stt)] if numbered else texts, None if numbered else stt, catalogue
+        )
+        if section is not None and section.award_text:
+            return True
+    return False
+
+
+def _about_awards(lines: Sequence[str]) -> bool:
+    """Does the heading say the list is about awards ("DANH SÁCH KHEN THƯỞNG …", "… ĐẠT DANH HIỆU
+    THI ĐUA …", "… CÔNG NHẬN …") — so that numbered names under it, with no award anywhere, are an
+    award list whose award is missing, not a staff roster or the people of a plan?"""
+    return any(word in key(line) for line in lines for word in ("khen", "danh hiệu", "công nhận"))
+
+
+def _named_rows(rows: Sequence[Sequence[Cell]], columns: dict[str, list[Column]]) -> int:
+    """How many rows of a table hold a number in the STT column and a name: a list's records."""
+    if "stt" not in columns:
+        return 0
+    i_stt, i_name = columns["stt"][0].index, columns["name"][0].index
+    return sum(
+        1
+        for row in rows
+        if i_name < len(row) and text_of(row[i_name]) and is_number(row[i_stt]) and text_of(row[i_stt])
+    )
+
+
 def _numbers_in(rows: Sequence[Sequence[Cell]], c: int) -> bool:
     """Do the filled cells of column `c` hold numbers (an STT column), at least one?"""
     filled = [row[c] for row in rows if c < len(row) and text_of(row[c])]
@@ -399,8 +440,10 @@ def _table(
         heading = _kind_from_name_header(read_heading(grid[:first], catalogue, names), columns["name"][0].header)
     else:
         heading = _heading_below(grid[span.titles[0] : span.titles[1]], above, columns, catalogue)
-    if "award" not in columns and "tick" not in columns and heading.award_text is None:
-        return replace(nothing, reason="no-award")
+    awarded = "award" in columns or "tick" in columns or heading.award_text is not None
+    if not awarded and not _award_sections(region[data_start:], columns, catalogue):  # "I. Danh hiệu LĐTT"
+        listed = _named_rows(region[data_start:], columns) if _about_awards(heading.lines) else 0
+        return replace(nothing, reason="no-award", detail=str(listed) if listed else None)
     proposed = next((c.header for f in ("award", "tick") for c in columns.get(f, ()) if _proposes(c.header)), None)
     if proposed and heading.proposal is None:  # "Hình thức khen thưởng đề nghị": the column proposes
         heading = replace(heading, proposal=proposed)

@@ -154,7 +154,7 @@ class Normaliser(BlockResolver):
             if not (numbered and name):
                 return
             state.in_signature = False
-        if not numbered and self._not_a_record(table, r, row, stt, name, state):
+        if self._not_a_record(table, r, row, stt, name, state, numbered):
             return
         own = self._own_awards(table, r, row, table.columns.get("award", []))
         if not name:
@@ -182,10 +182,13 @@ class Normaliser(BlockResolver):
             status, award_text = statuses.get(text) or self._status(text)
             add(r, name, state.section_kind, column, award_text, state.unit, status or state.status, position)
 
-    def _not_a_record(self, table: SheetTable, r: int, row: list[Cell], stt: Cell, name: str, state: _Walk) -> bool:
-        """An unnumbered row that is no record: it may open a section, set the unit or start the
-        signature block (`state` follows); False for a record row without a number."""
-        what = self._other_row(table, r, row, stt, name)
+    def _not_a_record(
+        self, table: SheetTable, r: int, row: list[Cell], stt: Cell, name: str, state: _Walk, numbered: bool = False
+    ) -> bool:
+        """A row that is no record: it may open a section, set the unit or start the signature
+        block (`state` follows); False for a record row. A numbered row is no record only as a
+        total or a section: its number and one label ("2 | Cộng: 2 người", "2. | TẬP THỂ")."""
+        what = self._numbered_label(row, stt) if numbered else self._other_row(table, r, row, stt, name)
         if what is None:
             return False
         if self.explain:
@@ -220,6 +223,20 @@ class Normaliser(BlockResolver):
         if unit:
             return "subheading", unit, None
         return ("skip", None, None) if section else None
+
+    def _numbered_label(self, row: list[Cell], stt: Cell) -> tuple[str, str | None, str | None] | None:
+        """("totals") or ("section", kind, award text) for a row of a number and one label."""
+        if sum(1 for v in row if v is not None and v != "") != 2:  # (most records hold more)
+            return None
+        label = [t for t in row_texts(row) if t != text_of(stt)]
+        if len(label) != 1:
+            return None
+        if is_totals(label[0]):
+            return "totals", None, None
+        section = section_of(label, None, self.catalogue)
+        return (
+            ("section", section.kind, section.award_text) if section and (section.kind or section.award_text) else None
+        )
 
     def _note(self, table: SheetTable, r: int, what: str, text: str) -> None:
         if what != "blank":

@@ -213,6 +213,14 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         'Năm "{value}" không hợp lệ hoặc không tìm thấy năm (cột Năm, tiêu đề, tên trang, tên tệp); không được tính.',
         'Year "{value}" is not valid, or no year found (year column, heading, sheet or file name); not counted.',
     ),
+    "list-without-award": (
+        Severity.ERROR,
+        "Danh sách {detail} dòng có số thứ tự và tên nhưng không nêu danh hiệu ở đâu cả (không có cột danh hiệu, "
+        "tiêu đề hay dòng mục không nêu): không dòng nào được tính; hãy thêm cột Danh hiệu hoặc ghi danh hiệu "
+        "vào tiêu đề.",
+        "A list of {detail} numbered, named rows that names its award nowhere (no award column, heading or "
+        "section names one): no row is counted; add an award column or name the award in the heading.",
+    ),
     "summary-only": (
         Severity.ERROR,
         "Tệp chỉ có bảng tổng hợp số lượng ({detail} lượt), không có danh sách tên: các lượt này không được tính "
@@ -294,6 +302,7 @@ SHORT: dict[str, tuple[str, str]] = {
     "unknown-award": ("danh hiệu không nhận dạng được", "award not recognised"),
     "hidden-sheet": ("trong trang tính ẩn", "on a hidden sheet"),
     "summary-only": ("chỉ có bảng tổng hợp", "only a summary"),
+    "list-without-award": ("danh sách không nêu danh hiệu", "a list naming no award"),
     "several-people": ("nhiều người trong một ô tên", "several people in one name cell"),
     "kind-mismatch": ("sai đối tượng", "wrong kind of recipient"),
     "missing-name": ("thiếu tên", "no name"),
