@@ -669,3 +669,19 @@ def test_an_award_list_naming_its_award_nowhere_is_an_error_a_roster_is_not(tmp_
     assert [(p.code, p.row, p.detail) for p in listed.problems] == [("list-without-award", 3, "2")]
     roster = load([write_xlsx(tmp_path / "b.xlsx", [["DANH SÁCH CÁN BỘ NĂM 2018"], *names], sheet="DS")])
     assert [(p.code, p.detail) for p in roster.problems] == [("skipped-sheet", "no-award")]
+
+
+def test_a_note_taking_the_person_off_the_list_keeps_the_row_out(tmp_path: Path):
+    """Probe: "thôi không đề nghị", "Rút khỏi danh sách", "Đã xoá" … in Ghi chú were counted, exit 0."""
+    notes = ["thôi không đề nghị", "Không đề nghị", "Rút khỏi danh sách", "Đã xoá", "Chuyển công tác, thôi đề nghị"]
+    notes += ["Không xét", "Truy tặng", "Đề nghị Bằng khen năm sau", "Không xét danh hiệu CSTĐ", ""]
+    rows = [["DANH SÁCH KHEN THƯỞNG NĂM 2018"], ["STT", "Họ và tên", "Danh hiệu thi đua", "Ghi chú"]]
+    rows += [
+        [i, f"Nguyễn Văn {name}", "Lao động tiên tiến", note]
+        for i, (name, note) in enumerate(zip("ABCDEFGHIK", notes, strict=True), 1)
+    ]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", rows, sheet="DS")])
+    assert sorted(result.records["name"]) == ["Nguyễn Văn G", "Nguyễn Văn H", "Nguyễn Văn I", "Nguyễn Văn K"]
+    assert [(p.code, p.row, p.value, p.detail) for p in result.problems] == [
+        ("not-awarded", 3, "rút khỏi danh sách", "6")
+    ]

@@ -28,6 +28,7 @@ from thidua_cli.rows import is_number, repeats_header, section_of, subheading_of
 from thidua_cli.text import key
 
 PROPOSED = "đề nghị"
+WITHDRAWN = "rút khỏi danh sách"  # decides wherever it stands in a notes cell (layout.toml [status])
 _NAME_TAIL = re.compile(r"\s*(?:\n|\s[-–]\s|,\s*)\s*")
 _HONORIFIC = re.compile(r"^(?:ông|bà|anh|chị|thầy|cô|cụ|đồng chí|đ/c)\s+", re.IGNORECASE)
 
@@ -286,7 +287,7 @@ class Normaliser(BlockResolver):
         found = self._statuses.get(f"\0{notes}")
         if found is None:
             status, rest = self._status(notes if notes.startswith("(") else f"({notes})")
-            found = self._statuses[f"\0{notes}"] = (status if not rest.strip(" ()") else "", "")
+            found = self._statuses[f"\0{notes}"] = (status if status == WITHDRAWN or not rest.strip(" ()") else "", "")
         return found[0]
 
     def _name_of(self, raw: str) -> tuple[str, str]:
