@@ -685,3 +685,22 @@ def test_a_note_taking_the_person_off_the_list_keeps_the_row_out(tmp_path: Path)
     assert [(p.code, p.row, p.value, p.detail) for p in result.problems] == [
         ("not-awarded", 3, "rút khỏi danh sách", "6")
     ]
+
+
+def test_a_level_column_contradicting_the_award_text_is_reported(tmp_path: Path):
+    """Probe: the level column won silently (a Prime Minister's Bằng khen counted at Tỉnh): it
+    still wins (DOMAIN.md's order of sources), now with a warning."""
+    rows = [
+        ["DANH SÁCH KHEN THƯỞNG NĂM 2019"],
+        ["STT", "Họ và tên", "Hình thức khen thưởng", "Cấp khen"],
+        [1, "Lê Văn An", "Bằng khen của Thủ tướng Chính phủ", "Tỉnh"],
+        [2, "Hà Thị Cúc", "Bằng khen của Chủ tịch UBND tỉnh", "Tỉnh"],
+        [3, "Trần Văn Dũng", "Bằng khen", "Bộ"],
+    ]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", rows, sheet="DS")])
+    assert sorted(zip(result.records["name"], result.records["level"], strict=True)) == [
+        ("Hà Thị Cúc", "Tỉnh"),
+        ("Lê Văn An", "Tỉnh"),  # the column first, as the order of level sources says
+        ("Trần Văn Dũng", "Bộ"),
+    ]
+    assert [(p.code, p.row, p.value) for p in result.checks] == [("level-conflict", 3, "Tỉnh")]

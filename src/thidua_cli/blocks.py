@@ -327,7 +327,9 @@ class BlockResolver:
             if level not in award.levels:  # the catalogue says this award cannot have it
                 self.problem("impossible-level", ctx, level_column, value=written, detail=award.name)
                 return None
-            return level, issuer.name if issuer else ""
+            if match.level and match.level != level:  # "Bằng khen của Thủ tướng Chính phủ" | "Tỉnh"
+                self.check("level-conflict", ctx, level_column, value=written, detail=f"{award_text}; {match.level}")
+            return level, issuer.name if issuer else ""  # the column first (DOMAIN.md), flagged when contradicted
         if match.impossible:
             self.problem("impossible-level", ctx, award_column, value=award_text, detail=award.name)
             return None

@@ -139,6 +139,13 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "{value}: {detail}",
         "{value}: {detail}",
     ),
+    "level-conflict": (
+        Severity.WARNING,
+        'Cột cấp khen ghi "{value}" nhưng ô danh hiệu nêu cấp khác ({detail}): được tính theo cột cấp khen; '
+        "hãy kiểm tra lại.",
+        'The level column says "{value}" but the award cell names another level ({detail}): counted by the '
+        "level column; please check.",
+    ),
     "level-mismatch": (
         Severity.WARNING,
         'Cấp khen trong "{value}" không khớp với số quyết định {detail}.',
@@ -303,6 +310,7 @@ SHORT: dict[str, tuple[str, str]] = {
     "hidden-sheet": ("trong trang tính ẩn", "on a hidden sheet"),
     "summary-only": ("chỉ có bảng tổng hợp", "only a summary"),
     "list-without-award": ("danh sách không nêu danh hiệu", "a list naming no award"),
+    "level-conflict": ("cấp khen mâu thuẫn", "conflicting levels"),
     "several-people": ("nhiều người trong một ô tên", "several people in one name cell"),
     "kind-mismatch": ("sai đối tượng", "wrong kind of recipient"),
     "missing-name": ("thiếu tên", "no name"),
