@@ -704,3 +704,21 @@ def test_a_level_column_contradicting_the_award_text_is_reported(tmp_path: Path)
         ("Trần Văn Dũng", "Bộ"),
     ]
     assert [(p.code, p.row, p.value) for p in result.checks] == [("level-conflict", 3, "Tỉnh")]
+
+
+def test_ditto_marks_in_the_award_column_repeat_the_award_above(tmp_path: Path):
+    """Probe: "nt", "-nt-", '"' were unknown awards ("Có phải: Nhà giáo ưu tú?")."""
+    rows = [["DANH SÁCH KHEN THƯỞNG NĂM 2019"], ["STT", "Họ và tên", "Danh hiệu"], [1, "Lê Văn An", "nt"]]
+    rows += [[2, "Hà Thị Cúc", "Lao động tiên tiến"], [3, "Trần Văn Dũng", "nt"], [4, "Lý Thị Em", '"']]
+    rows += [[5, "Vũ Văn Giang", "Giấy khen"], [6, "Mai Thị Hoa", "-nt-"], [7, "Đỗ Văn Ích", "Như trên"]]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", rows, sheet="DS")])
+    got = list(zip(result.records["name"], result.records["award"], strict=True))
+    assert got == [
+        ("Hà Thị Cúc", "Lao động tiên tiến"),
+        ("Trần Văn Dũng", "Lao động tiên tiến"),
+        ("Lý Thị Em", "Lao động tiên tiến"),
+        ("Vũ Văn Giang", "Giấy khen"),
+        ("Mai Thị Hoa", "Giấy khen"),
+        ("Đỗ Văn Ích", "Giấy khen"),
+    ]
+    assert [(p.code, p.row, p.value) for p in result.problems] == [("unknown-award", 3, "nt")]  # nothing above it
