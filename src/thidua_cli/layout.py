@@ -17,7 +17,7 @@ from thidua_cli.labels import ends_table, header_match, layout_rules, may_head
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell, Merged, SheetGrid, iter_text
 from thidua_cli.roles import TableRoles, assign_roles
-from thidua_cli.rows import is_number, section_of
+from thidua_cli.rows import is_number, label_of, section_of
 from thidua_cli.summaries import Summary, find_summary, read_summary, summary_year
 from thidua_cli.text import decode_legacy, detect_legacy, key
 
@@ -338,10 +338,7 @@ def _award_sections(rows: Sequence[Sequence[Cell]], columns: dict[str, list[Colu
         if not 1 <= len(texts) <= 2:
             continue
         stt = row[i_stt] if i_stt is not None and i_stt < len(row) else None
-        numbered = is_number(stt) and bool(text_of(stt))
-        section = section_of(
-            [t for t in texts if t != text_of(stt)] if numbered else texts, None if numbered else stt, catalogue
-        )
+        section = section_of(*label_of(texts, stt), catalogue)
         if section is not None and section.award_text:
             return True
     return False

@@ -24,7 +24,7 @@ from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell
 from thidua_cli.records import Record
 from thidua_cli.roles import role_rules
-from thidua_cli.rows import is_number, repeats_header, section_of, subheading_of
+from thidua_cli.rows import is_number, label_of, repeats_header, section_of, subheading_of
 from thidua_cli.text import key
 
 PROPOSED = "đề nghị"
@@ -229,7 +229,7 @@ class Normaliser(BlockResolver):
         """("totals") or ("section", kind, award text) for a row of a number and one label."""
         if sum(1 for v in row if v is not None and v != "") != 2:  # (most records hold more)
             return None
-        label = [t for t in row_texts(row) if t != text_of(stt)]
+        label, _ = label_of(row_texts(row), stt)
         if len(label) != 1:
             return None
         if is_totals(label[0]):

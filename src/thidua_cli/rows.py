@@ -43,6 +43,15 @@ class Section:
 _KIND_WORDS = {"cá nhân": "Cá nhân", "tập thể": "Tập thể", "hộ gia đình": "Hộ gia đình", "gia đình": "Hộ gia đình"}
 
 
+def label_of(texts: list[str], stt: Cell) -> tuple[list[str], Cell]:
+    """A row's texts and STT as `section_of` reads them: a figure in the STT cell ("2. | TẬP
+    THỂ", "1 | Lao động tiên tiến") is the section's number, left out of its label."""
+    stt_text = text_of(stt)
+    if stt_text and is_number(stt):
+        return [t for t in texts if t != stt_text], None
+    return texts, stt
+
+
 def section_of(texts: list[str], stt: Cell, catalogue: Catalogue) -> Section | None:
     """The section a row opens, or None for an ordinary row."""
     stt_text = text_of(stt)
