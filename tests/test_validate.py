@@ -111,7 +111,7 @@ def test_clean_sheet_has_no_finding(tmp_path: Path):
     rows = [
         [1, "Lê Văn An", "P", "LĐTT", "", "12/QĐ-SLĐTBXH", "20/12/2018", 2018],
         [2, "Đoàn Văn Bình", "P", "LĐTT", "", "12/QĐ–SLĐTBXH", "20/12/2018", 2018],  # a surname, not a collective
-        [3, "Đoàn Thanh niên", "P", "Giấy khen", "GĐ Sở", "01/2019/QĐ-SLĐTBXH", "05/01/2019", 2018],
+        [3, "Lê Thị Cúc", "P", "Giấy khen", "GĐ Sở", "01/2019/QĐ-SLĐTBXH", "05/01/2019", 2018],
     ]
     report = validate(load([write_xlsx(tmp_path / "a.xlsx", unit_sheet(rows))]))
     assert report.findings == []

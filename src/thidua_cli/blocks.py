@@ -21,8 +21,10 @@ from thidua_cli.values import BadDate, parse_date, parse_year, split_decision
 ResolvedFields = tuple[Award, str, str, str, str, int, str, int]
 Resolved = tuple[ResolvedFields | None, list[tuple[str, Problem]]]
 # A block's resolution as a record needs it: (kind, award, category, level, issuer, year, detail,
-# period start), the kind to compare the recipient's name with (or None), the findings per row.
+# period start), the kind to compare the recipient's name with (or None; PERSON_BY_CONTEXT: a
+# two-kind award that is Cá nhân only because of the section or header), the findings per row.
 Block = tuple[tuple[str, str, str, str, str, int, str, int] | None, str | None, list[tuple[str, Problem]]]
+PERSON_BY_CONTEXT = "Cá nhân (theo mục)"
 # (cell type, cell value, award year) → (ISO date, what is wrong with it): dates recur from file
 # to file, and reading a typed date costs more than a whole row.
 DATE_CHECKS: dict[tuple[type, Cell, int], tuple[str, str | None]] = {}
@@ -123,7 +125,13 @@ class BlockResolver:
             return None, None, findings
         award = fields[0]
         single = award.single_kind
-        check = single if single and not kind_text and ctx.section_kind in (None, single) else None
+        if single:
+            check = single if not kind_text and ctx.section_kind in (None, single) else None
+        else:
+            match = self.match(award_text)
+            said = kind_text or (match and match.kind)  # a kind column, or "Giấy khen cá nhân"
+            by_context = not said and fields[2] == ctx.section_kind == "Cá nhân" and "Tập thể" in award.kinds
+            check = PERSON_BY_CONTEXT if by_context else None
         return (fields[2], award.name, award.category, *fields[3:]), check, findings
 
     def _repeat(self, findings: list[tuple[str, Problem]], r: int, name: str, number: str) -> None:

@@ -43,6 +43,7 @@ class Heading:
     decision: str | None = None  # "(Kèm theo Quyết định số 45/QĐ-UBND …)": the list's own decision
     decision_level: tuple[str, str] | None = None  # (level, issuer) of "… của Chủ tịch UBND tỉnh"
     proposal: str | None = None  # the heading line that makes the list a proposal
+    kind_from_header: bool = False  # the kind is only the name column's header's ("Họ và tên")
 
 
 @dataclass(frozen=True)

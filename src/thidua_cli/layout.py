@@ -566,7 +566,7 @@ def _heading_below(
         own.proposal or above.proposal,
     )
     heading = _kind_from_name_header(heading, columns["name"][0].header)
-    return heading if heading.kind else replace(heading, kind=above.kind)
+    return heading if heading.kind else replace(heading, kind=above.kind, kind_from_header=above.kind_from_header)
 
 
 def _summary_or_nothing(
@@ -617,5 +617,5 @@ def _kind_from_name_header(heading: Heading, label: str) -> Heading:
     person = name_key.startswith("họ") or "cá nhân" in name_key
     collective = "tập thể" in name_key or "đơn vị" in name_key
     if heading.kind is None and person != collective:
-        return replace(heading, kind="Cá nhân" if person else "Tập thể")
+        return replace(heading, kind="Cá nhân" if person else "Tập thể", kind_from_header=True)
     return heading

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from thidua_cli.blocks import DATE_CHECKS, Block, BlockResolver, Context
+from thidua_cli.blocks import DATE_CHECKS, PERSON_BY_CONTEXT, Block, BlockResolver, Context
 from thidua_cli.catalogue import AwardMatch, Catalogue, DecisionSuffix, Issuer
 from thidua_cli.cells import COLUMN_NUMBER, row_texts, text_of
 from thidua_cli.columns import NAME_MARKS, TableCells, table_cells
@@ -42,6 +42,7 @@ class _Walk:
     unit: str
     in_signature: bool
     status: str  # the sheet's: a proposal list read with include_proposals
+    kind_by_header: bool = False  # the kind is still only the name header's ("Họ và tên")
     unticked: list[int] = field(default_factory=list)  # rows of a tick matrix without a tick
 
 
@@ -96,8 +97,9 @@ class Normaliser(BlockResolver):
         i_stt = index.get("stt")
         award_cols = table.columns.get("award", [])
         single = award_cols[0] if len(award_cols) == 1 and "tick" not in table.columns and not sheet_status else None
-        plain, names, awards, add = self._plain.get, cells.names, cells.awards, _Builder(self, table, cells).add
-        state = _Walk(table.heading.kind, None, table.heading.unit or "", False, sheet_status)
+        heading = table.heading
+        state = _Walk(heading.kind, None, heading.unit or "", False, sheet_status, heading.kind_from_header)
+        plain, names, awards, add = self._plain.get, cells.names, cells.awards, _Builder(self, table, cells, state).add
         for r in range(start, end):
             row = grid[r]
             stt = row[i_stt] if i_stt is not None else None
@@ -198,6 +200,7 @@ class Normaliser(BlockResolver):
             state.in_signature = True
         elif what[0] == "section":
             state.section_kind, state.section_award = what[1] or state.section_kind, what[2]
+            state.kind_by_header = state.kind_by_header and not what[1]
             state.unit = (table.heading.unit or "") if what[1] else state.unit
         elif what[0] == "subheading":
             state.unit = what[1] or state.unit
@@ -371,10 +374,10 @@ class _Builder:
     depend on (rows of a block share them: `TableCells.keys`), then reused; the decision's date
     once per distinct value."""
 
-    __slots__ = ("append", "cells", "fixed", "name_kind", "norm", "resolved", "start", "table")
+    __slots__ = ("append", "cells", "fixed", "name_kind", "norm", "resolved", "start", "table", "walk")
 
-    def __init__(self, norm: Normaliser, table: SheetTable, cells: TableCells) -> None:
-        self.norm, self.table, self.cells, self.start = norm, table, cells, cells.start
+    def __init__(self, norm: Normaliser, table: SheetTable, cells: TableCells, walk: _Walk) -> None:
+        self.norm, self.table, self.cells, self.start, self.walk = norm, table, cells, cells.start, walk
         self.resolved: dict[tuple[Any, ...], Block] = {}  # depends on the table (its heading year, decision …)
         year = table.index.get("year")
         self.fixed = (norm.file, table.sheet, table.index["name"], -1 if year is None else year)
@@ -423,7 +426,13 @@ class _Builder:
             )
         if single:
             looks = self.name_kind(name)
-            if looks and looks != single:
+            if single is PERSON_BY_CONTEXT:  # "Phòng Kế hoạch | Giấy khen" under "Họ và tên"
+                if looks == "Tập thể" and self.walk.kind_by_header:
+                    kind, name_column = looks, self.table.columns["name"][0]
+                    norm._finding_at(
+                        norm.checks, "kind-from-name", self.table, r, name_column, value=name, detail=name_column.header
+                    )
+            elif looks and looks != single:
                 norm._finding_at(norm.checks, "kind-mismatch", self.table, r, column, value=award, detail=looks)
         file, sheet, name_index, year_index = self.fixed
         # every field named, in RECORD_FIELDS order: one BUILD_TUPLE (`*fields` builds a list first)

@@ -139,6 +139,14 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "{value}: {detail}",
         "{value}: {detail}",
     ),
+    "kind-from-name": (
+        Severity.WARNING,
+        '"{value}" là tên một tập thể, dù cột tên ghi "{detail}" và không cột, dòng mục nào nói đối tượng: '
+        'được tính là Tập thể. Nếu là cá nhân, ghi rõ trong cột Đối tượng hoặc dưới dòng mục "I. CÁ NHÂN".',
+        '"{value}" names a collective, though the name column says "{detail}" and no kind column or '
+        'section says the kind: counted as Tập thể. If it is a person, say so in a kind column or under a '
+        'section "I. CÁ NHÂN".',
+    ),
     "level-conflict": (
         Severity.WARNING,
         'Cột cấp khen ghi "{value}" nhưng ô danh hiệu nêu cấp khác ({detail}): được tính theo cột cấp khen; '
