@@ -347,15 +347,18 @@ def _part(handle: Any, part: int, secret: bytes) -> bytes:
 def pack_rows(records: Sequence[Record]) -> bytes:
     """Rows without their file label, by column: [values, codes] (the distinct values, then one
     index into them per row) or [values, None] (the column as it is, when most values differ);
-    JSON, zlib-compressed."""
-    columns = []
-    width = len(RECORD_FIELDS) - 1
-    for at in range(1, width + 1):
-        column = [record[at] for record in records]
-        places: dict[Any, int] = {}
-        codes = [places.setdefault(value, len(places)) for value in column]
-        columns.append([list(places), codes] if 2 * len(places) <= len(column) else [column, None])
-    return zlib.compress(_dumps({"n": len(records), "columns": columns}), 6)
+    JSON, zlib-compressed at level 1 (a fifth more bytes than level 6, half its time: the
+    cold run writes every entry). Transposed and coded in C (`zip`, `dict.fromkeys`, `map`):
+    half the time of a Python loop per column."""
+    columns: list[list[Any]] = []
+    for column in list(zip(*records))[1:] if records else [()] * (len(RECORD_FIELDS) - 1):
+        distinct = dict.fromkeys(column)
+        if 2 * len(distinct) <= len(column):
+            place = {value: at for at, value in enumerate(distinct)}
+            columns.append([list(distinct), list(map(place.__getitem__, column))])
+        else:
+            columns.append([list(column), None])
+    return zlib.compress(_dumps({"n": len(records), "columns": columns}), 1)
 
 
 def unpack_columns(blob: bytes) -> tuple[int, list[list[Any]]]:
