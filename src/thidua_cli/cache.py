@@ -351,7 +351,7 @@ def pack_rows(records: Sequence[Record]) -> bytes:
     cold run writes every entry). Transposed and coded in C (`zip`, `dict.fromkeys`, `map`):
     half the time of a Python loop per column."""
     columns: list[list[Any]] = []
-    for column in list(zip(*records))[1:] if records else [()] * (len(RECORD_FIELDS) - 1):
+    for column in list(zip(*records, strict=True))[1:] if records else [()] * (len(RECORD_FIELDS) - 1):
         distinct = dict.fromkeys(column)
         if 2 * len(distinct) <= len(column):
             place = {value: at for at, value in enumerate(distinct)}

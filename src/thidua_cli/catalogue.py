@@ -388,6 +388,12 @@ class Catalogue:
         k = key(text)
         return self._kind_keys.get(k) or self._kind_keys.get(ascii_key(k))
 
+    @property
+    def collective_starts(self) -> frozenset[str]:
+        """The first words (casefolded) of every collective prefix: a name whose first word is
+        none of them never shows Tập thể or Hộ gia đình (`name_kind`)."""
+        return self._prefix_starts
+
     def name_kind(self, name: str) -> str | None:
         """The kind a recipient's name shows ("Phòng Kế toán" → Tập thể), or None if it shows none."""
         words = name.casefold().split()

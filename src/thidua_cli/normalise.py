@@ -374,14 +374,14 @@ class _Builder:
     depend on (rows of a block share them: `TableCells.keys`), then reused; the decision's date
     once per distinct value."""
 
-    __slots__ = ("append", "cells", "fixed", "name_kind", "norm", "resolved", "start", "table", "walk")
+    __slots__ = ("append", "cells", "fixed", "name_kind", "norm", "resolved", "start", "starts", "table", "walk")
 
     def __init__(self, norm: Normaliser, table: SheetTable, cells: TableCells, walk: _Walk) -> None:
         self.norm, self.table, self.cells, self.start, self.walk = norm, table, cells, cells.start, walk
         self.resolved: dict[tuple[Any, ...], Block] = {}  # depends on the table (its heading year, decision …)
         year = table.index.get("year")
         self.fixed = (norm.file, table.sheet, table.index["name"], -1 if year is None else year)
-        self.append, self.name_kind = norm.records.append, norm.catalogue.name_kind
+        self.append, self.name_kind, self.starts = norm.records.append, norm.catalogue.name_kind, norm.catalogue.collective_starts
 
     def add(
         self,
@@ -425,7 +425,11 @@ class _Builder:
                 else norm._date(self.table, r, self.table.grid[r], date_value, date_column, year)
             )
         if single:
-            looks = self.name_kind(name)
+            # a person's award (or one read as a person's) meets a collective's name only where
+            # the name's first word starts a collective prefix: name_kind is asked only then
+            person = single is PERSON_BY_CONTEXT or single == "Cá nhân"
+            first = name.split(None, 1)[:1]
+            looks = self.name_kind(name) if not person or (first and first[0].casefold() in self.starts) else None
             if single is PERSON_BY_CONTEXT:  # "Phòng Kế hoạch | Giấy khen" under "Họ và tên"
                 if looks == "Tập thể" and self.walk.kind_by_header:
                     kind, name_column = looks, self.table.columns["name"][0]
