@@ -173,11 +173,21 @@ def test_explicit_kind_column_wins(tmp_path: Path):
     assert list(load([write_xlsx(tmp_path / "x.xlsx", rows)]).records["kind"].astype(str)) == ["Tập thể"]
 
 
-def test_no_kind_anywhere_is_reported(tmp_path: Path):
-    rows = [["STT", "Tên cá nhân, tập thể", "Hình thức", "Năm"], [1, "Lê Văn An", "Giấy khen", 2018]]
+def test_no_kind_anywhere_the_name_decides_or_it_is_reported(tmp_path: Path):
+    """Under "Tên cá nhân, tập thể", with an award both kinds receive and nothing else saying the
+    kind, a person's name is Cá nhân and a collective's Tập thể; a name showing neither is
+    reported, never given a kind."""
+    rows = [
+        ["STT", "Tên cá nhân, tập thể", "Hình thức", "Năm"],
+        [1, "Lê Văn An", "Giấy khen", 2018],
+        [2, "Phòng Kế toán", "Giấy khen", 2018],
+        [3, "Ánh Dương", "Giấy khen", 2018],  # no surname, no collective's prefix
+        [4, "Trường THCS Lê Lợi", "Bằng khen UBND tỉnh", 2018],
+    ]
     result = load([write_xlsx(tmp_path / "x.xlsx", rows)])
-    assert codes(result) == [("ambiguous-kind", "Sheet1", 2)]
-    assert result.records.empty
+    assert codes(result) == [("ambiguous-kind", "Sheet1", 4)]
+    kinds = dict(zip(result.records["name"], result.records["kind"].astype(str), strict=True))
+    assert kinds == {"Lê Văn An": "Cá nhân", "Phòng Kế toán": "Tập thể", "Trường THCS Lê Lợi": "Tập thể"}
 
 
 def test_name_header_gives_the_default_kind(tmp_path: Path):

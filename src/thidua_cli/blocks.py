@@ -21,10 +21,15 @@ from thidua_cli.values import BadDate, parse_date, parse_year, split_decision
 ResolvedFields = tuple[Award, str, str, str, str, int, str, int]
 Resolved = tuple[ResolvedFields | None, list[tuple[str, Problem]]]
 # A block's resolution as a record needs it: (kind, award, category, level, issuer, year, detail,
-# period start), the kind to compare the recipient's name with (or None; PERSON_BY_CONTEXT: a
-# two-kind award that is Cá nhân only because of the section or header), the findings per row.
-Block = tuple[tuple[str, str, str, str, str, int, str, int] | None, str | None, list[tuple[str, Problem]]]
+# period start), what to compare the recipient's name with — the award's one kind, or
+# PERSON_BY_CONTEXT (a two-kind award that is Cá nhân only because of the section or header), or
+# the award's kinds when nothing says which (the name decides, row by row), or None — and the
+# findings per row.
+Block = tuple[
+    tuple[str, str, str, str, str, int, str, int] | None, str | tuple[str, ...] | None, list[tuple[str, Problem]]
+]
 PERSON_BY_CONTEXT = "Cá nhân (theo mục)"
+KIND_BY_NAME = "(theo tên)"  # the kind a block leaves to each row's name (`_Builder.add`)
 # (cell type, cell value, award year) → (ISO date, what is wrong with it): dates recur from file
 # to file, and reading a typed date costs more than a whole row.
 DATE_CHECKS: dict[tuple[type, Cell, int], tuple[str, str | None]] = {}
@@ -125,7 +130,10 @@ class BlockResolver:
             return None, None, findings
         award = fields[0]
         single = award.single_kind
-        if single:
+        check: str | tuple[str, ...] | None
+        if fields[2] is KIND_BY_NAME:
+            check = award.kinds
+        elif single:
             check = single if not kind_text and ctx.section_kind in (None, single) else None
         else:
             match = self.match(award_text)
@@ -143,8 +151,6 @@ class BlockResolver:
                 value = number
             elif code == "level-mismatch":
                 detail = number
-            elif code == "ambiguous-kind":
-                value = name
             (self.problems if sink == "problem" else self.checks).append(
                 Problem(
                     code,
@@ -228,7 +234,8 @@ class BlockResolver:
 
     def _kind(self, ctx: Context, award: Award, award_column: Column | None, text_kind: str | None) -> str | None:
         """The kind column, else the kind the award text names ("Giấy khen tập thể"), else the
-        award's only kind or the section's."""
+        award's only kind or the section's, else KIND_BY_NAME: each row's name decides ("Lê Văn
+        An", "Phòng Kế toán" under "Tên cá nhân, tập thể"), or the row is ambiguous-kind."""
         written = ctx.cell("kind")
         column = ctx.table.column("kind")
         if written:
@@ -243,9 +250,7 @@ class BlockResolver:
             if context_kind and context_kind != award.single_kind:
                 self.check("kind-mismatch", ctx, award_column, value=award.name, detail=context_kind)
             return award.single_kind
-        if context_kind is None:
-            self.problem("ambiguous-kind", ctx, None, value=ctx.name)
-        return context_kind
+        return KIND_BY_NAME if context_kind is None else context_kind
 
     def _decision(self, table: SheetTable, row: list[Cell]) -> tuple[str, Cell, Column | None, Column | None]:
         """(number, date value, their columns) from separate or combined decision columns.

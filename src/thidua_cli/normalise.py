@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from thidua_cli.blocks import DATE_CHECKS, PERSON_BY_CONTEXT, Block, BlockResolver, Context
+from thidua_cli.blocks import DATE_CHECKS, KIND_BY_NAME, PERSON_BY_CONTEXT, Block, BlockResolver, Context
 from thidua_cli.catalogue import AwardMatch, Catalogue, DecisionSuffix, Issuer
 from thidua_cli.cells import COLUMN_NUMBER, row_texts, text_of
 from thidua_cli.columns import NAME_MARKS, TableCells, table_cells
@@ -413,6 +413,12 @@ class _Builder:
             norm._not_awarded.setdefault(status, []).append(r)
             return
         kind, award, category, level, issuer, year, detail, period_start = fields
+        if kind is KIND_BY_NAME:  # nothing but the name says the kind
+            kind = self.name_kind(name) or ""
+            if not (isinstance(single, tuple) and kind in single):
+                norm._finding_at(norm.problems, "ambiguous-kind", self.table, r, None, value=name)
+                return
+            single = None
         if kind == "Cá nhân" and name in norm._plural:  # once would lose some, twice would guess
             norm._finding_at(norm.problems, "several-people", self.table, r, self.table.columns["name"][0], value=name)
             return
