@@ -153,6 +153,40 @@ def _describe(exitcode: int | None) -> Failure:
     return Failure("crash", f"exit {exitcode}")
 
 
+class _Waiter:
+    """Which workers have something to say: one `select.poll` object their pipes and process
+    sentinels stay registered in (multiprocessing's `wait`, the fallback where poll is missing,
+    builds and fills a selector on every call: a fifth of the parent's own work per small file)."""
+
+    def __init__(self) -> None:
+        import select
+
+        self._poll = select.poll() if hasattr(select, "poll") else None
+
+    def add(self, worker: _Worker) -> None:
+        if self._poll is not None:
+            import select
+
+            for fd in (worker.conn.fileno(), worker.process.sentinel):
+                self._poll.register(fd, select.POLLIN)
+
+    def remove(self, worker: _Worker) -> None:
+        if self._poll is not None:
+            for fd in (worker.conn.fileno(), worker.process.sentinel):
+                with suppress(KeyError, ValueError):
+                    self._poll.unregister(fd)
+
+    def ready(self, busy: list[_Worker], timeout: float | None) -> list[_Worker]:
+        """The busy workers with a message or an end to read, waiting up to `timeout` s."""
+        if self._poll is None:
+            from multiprocessing.connection import wait
+
+            found = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout))
+            return [w for w in busy if w.conn in found or w.process.sentinel in found]
+        events = {fd for fd, _ in self._poll.poll(None if timeout is None else int(timeout * 1000 + 0.999))}
+        return [w for w in busy if w.conn.fileno() in events or w.process.sentinel in events]
+
+
 class Pool(Generic[T, R]):
     """Up to `size` workers running `work(item)`; results as (tag, result or Failure)."""
 
@@ -165,6 +199,7 @@ class Pool(Generic[T, R]):
         self._pending: deque[tuple[int, T]] = deque()
         self._workers: list[_Worker] = []
         self._done: list[tuple[int, R | Failure]] = []
+        self._waiter = _Waiter()
 
     def submit(self, tag: int, item: T) -> None:
         self._pending.append((tag, item))
@@ -196,6 +231,7 @@ class Pool(Generic[T, R]):
         child_end.close()
         worker = _Worker(process, parent_end)
         self._workers.append(worker)
+        self._waiter.add(worker)
         return worker
 
     def _dispatch(self) -> None:
@@ -222,14 +258,9 @@ class Pool(Generic[T, R]):
         return max(0.0, min(heads) + self._limits.seconds - time.monotonic())
 
     def _step(self, timeout: float | None) -> None:
-        from multiprocessing.connection import wait
-
         busy = [w for w in self._workers if w.inflight]
-        waitables = [w.conn for w in busy] + [w.process.sentinel for w in busy]
-        ready = set(wait(waitables, timeout)) if waitables else set()
-        for worker in busy:
-            if worker.conn in ready or worker.process.sentinel in ready:
-                self._receive(worker)
+        for worker in self._waiter.ready(busy, timeout) if busy else ():
+            self._receive(worker)
         now = time.monotonic()
         for worker in [w for w in self._workers if w.inflight]:
             if self._limits.seconds is not None and now - worker.started > self._limits.seconds:
@@ -237,8 +268,10 @@ class Pool(Generic[T, R]):
         self._dispatch()
 
     def _receive(self, worker: _Worker) -> None:
+        """One message of a worker the waiter found ready (a next one makes it ready again),
+        or its end."""
         try:
-            while worker.inflight and worker.conn.poll():
+            if worker.inflight:  # ready: a message to read, or EOF when the worker died
                 tag, status, value = worker.conn.recv()
                 worker.inflight.popleft()
                 worker.started = time.monotonic()
@@ -258,8 +291,8 @@ class Pool(Generic[T, R]):
         self._end(worker)
         self._workers.remove(worker)
 
-    @staticmethod
-    def _end(worker: _Worker) -> None:
+    def _end(self, worker: _Worker) -> None:
+        self._waiter.remove(worker)
         if worker.process.is_alive():
             worker.process.kill()
         worker.process.join()
