@@ -28,6 +28,7 @@ class LayoutRules:
     totals: tuple[str, ...]
     signature: tuple[str, ...]
     decision_reference: tuple[str, ...]
+    other_dates: tuple[re.Pattern[str], ...]  # header words naming a date that is no award year
     proposal: tuple[re.Pattern[str], ...]  # heading lines that make a list a proposal
     not_proposal: tuple[str, ...]  # "theo đề nghị của …": the decision was made on a proposal
     status: tuple[tuple[re.Pattern[str], str], ...]  # award-cell marks: (pattern, status)
@@ -52,6 +53,7 @@ def layout_rules() -> LayoutRules:
         totals=tuple(key(p) for p in phrases["totals"]),
         signature=tuple(key(p) for p in phrases["signature"]),
         decision_reference=tuple(key(p) for p in phrases["decision_reference"]),
+        other_dates=tuple(re.compile(p) for p in phrases["other_dates"]),
         proposal=tuple(re.compile(p) for p in phrases["proposal"]),
         not_proposal=tuple(key(p) for p in phrases["not_proposal"]),
         status=tuple((re.compile(p), s) for s, patterns in data["status"].items() for p in patterns),
@@ -109,6 +111,14 @@ def is_place_date(text: str) -> bool:
 def ends_table(first_text: str) -> bool:
     """A totals line, the signature block or the place-and-date line: no record follows."""
     return is_totals(first_text) or is_signature(first_text) or is_place_date(first_text)
+
+
+@lru_cache(maxsize=20_000)
+def names_other_date(label: str) -> bool:
+    """A header label that names a date of the recipient's own ("Năm sinh", "Năm vào ngành",
+    "Ngày tháng năm sinh", "Năm thành lập"): its column never holds the award year."""
+    k = key(label)
+    return any(p.search(k) for p in layout_rules().other_dates)
 
 
 def header_field(label: str) -> str | None:

@@ -19,7 +19,7 @@ from functools import cache
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.cells import COLUMN_NUMBER, text_of
 from thidua_cli.data import read_text as read_data
-from thidua_cli.labels import ends_table, header_match
+from thidua_cli.labels import ends_table, header_match, names_other_date
 from thidua_cli.reading import Cell
 from thidua_cli.values import parse_date, parse_year
 
@@ -64,6 +64,7 @@ class RoleRules:
     sample_rows: int
     fill_cells: int
     long_words: int
+    other_date_over: frozenset[str]
 
 
 @cache
@@ -88,6 +89,7 @@ def role_rules() -> RoleRules:
         sample_rows=rule["sample_rows"],
         fill_cells=rule["fill_cells"],
         long_words=rule["long_words"],
+        other_date_over=frozenset(rule["other_date_over"]),
     )
 
 
@@ -96,7 +98,7 @@ class HeaderVote:
     role: str | None
     weight: float
     label: str  # the label that gave the vote
-    how: str  # "exact" | "joined" | "prefix" | "joined_prefix" | "group" | "award_named" | ""
+    how: str  # "exact" | "joined" | "prefix" | "joined_prefix" | "group" | "award_named" | "other_date" | ""
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,9 @@ def _header_vote(tiers: tuple[str, ...], catalogue: Catalogue) -> HeaderVote:
     if not tiers:
         return HeaderVote(None, 0.0, "", "")
     own, groups = tiers[-1], tiers[:-1]
+    other = next((t for t in tiers if t and names_other_date(t)), None)
+    if other is not None and (header_match(own)[0] or "") in role_rules().other_date_over:
+        return HeaderVote("ignored", weights["exact"], other, "other_date")  # "Năm sinh" over "Năm"
     joined = " ".join(tiers)
     if groups:
         role, exact = header_match(joined)

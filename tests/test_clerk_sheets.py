@@ -1,0 +1,70 @@
+"""Sheets typed by clerks who never saw the reader: shapes that gave a wrong count with exit 0
+before (each test builds the workbook the probe found, and asserts what the sheet truly says)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import write_xlsx
+from thidua_cli import load
+from thidua_cli.cli import app
+
+_TOP: list[list[Any]] = [
+    ["SỞ Y TẾ TỈNH X", None, None, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+    ["BỆNH VIỆN ĐA KHOA", None, None, "Độc lập - Tự do - Hạnh phúc"],
+    [],
+]
+_LDTT_2019 = "DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"
+
+
+def _sheet(heading: str, header: list[list[Any]], rows: list[list[Any]]) -> list[list[Any]]:
+    return [*_TOP, [heading], [], *header, *rows]
+
+
+def _years(path: Path) -> Counter[tuple[str, int]]:
+    frame = load([path]).records
+    return Counter(zip(frame["award"].astype(str), frame["year"].astype(int), strict=True))
+
+
+# --- a column of other years (birth, recruitment, founding) is never the award year ---------------
+@pytest.mark.parametrize(
+    "label",
+    ["Sinh năm", "Năm SN", "Năm sinh Nam", "Năm vào ngành", "Năm vào ngành giáo dục", "Năm tuyển dụng",
+     "Năm vào Đảng", "Năm công tác", "Năm thành lập", "Năm tốt nghiệp", "Ngày/tháng/năm sinh"],
+)  # fmt: skip
+def test_a_column_of_another_year_does_not_replace_the_headings_year(tmp_path: Path, label: str) -> None:
+    rows = [[i, f"Võ Văn An{i}", 2014 + i, "Giáo viên", "LĐTT"] for i in range(1, 5)]  # 2015…2018
+    sheet = _sheet(_LDTT_2019, [["STT", "Họ và tên", label, "Chức vụ", "Danh hiệu"]], rows)
+    path = write_xlsx(tmp_path / "ds.xlsx", sheet)
+    assert _years(path) == {("Lao động tiên tiến", 2019): 4}  # before: one record in each of 2015…2018
+
+
+def test_a_birth_date_split_into_day_month_year_is_no_year_column(tmp_path: Path) -> None:
+    header = [["STT", "Họ và tên", "Ngày tháng năm sinh", None, None, "Danh hiệu"], [None, None, "Ngày", "Tháng", "Năm"]]
+    rows = [[i, f"Võ Văn An{i}", i, 5, 2016, "LĐTT"] for i in range(1, 4)]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_LDTT_2019, header, rows), merges=["C6:E6"])
+    assert _years(path) == {("Lao động tiên tiến", 2019): 3}  # before: all three in 2016
+
+
+def test_without_another_year_source_a_birth_year_is_a_bad_year_not_a_record(tmp_path: Path) -> None:
+    rows = [[i, f"Võ Văn An{i}", 1980 + i, "LĐTT"] for i in range(1, 4)]
+    sheet = _sheet("DANH SÁCH ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN", [["STT", "Họ và tên", "Sinh năm", "Danh hiệu"]], rows)
+    path = write_xlsx(tmp_path / "ds.xlsx", sheet)
+    out = CliRunner().invoke(app, ["tally", "1975-2020", str(path), "--format", "json", "-q"])
+    assert out.exit_code == 1  # before: exit 0, three records of 1981, 1982, 1983
+    assert json.loads(out.stdout)["total"] == 0
+    result = load([path])
+    assert [(p.code, p.row) for p in result.problems] == [("bad-year", 7), ("bad-year", 8), ("bad-year", 9)]
+
+
+def test_a_year_column_under_its_own_label_still_decides(tmp_path: Path) -> None:
+    rows = [[i, f"Võ Văn An{i}", 1980, 2017 + i % 2, "LĐTT"] for i in range(1, 5)]
+    header = [["STT", "Họ và tên", "Năm sinh", "Năm đạt", "Danh hiệu"]]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet("DANH SÁCH LAO ĐỘNG TIÊN TIẾN", header, rows))
+    assert _years(path) == {("Lao động tiên tiến", 2017): 2, ("Lao động tiên tiến", 2018): 2}
