@@ -68,3 +68,50 @@ def test_a_year_column_under_its_own_label_still_decides(tmp_path: Path) -> None
     header = [["STT", "Họ và tên", "Năm sinh", "Năm đạt", "Danh hiệu"]]
     path = write_xlsx(tmp_path / "ds.xlsx", _sheet("DANH SÁCH LAO ĐỘNG TIÊN TIẾN", header, rows))
     assert _years(path) == {("Lao động tiên tiến", 2017): 2, ("Lao động tiên tiến", 2018): 2}
+
+
+# --- the signature block under a numbered list whose heading names the award ---------------------
+def _ldtt_list(tail: list[list[Any]], header: tuple[str, ...] = ("STT", "Họ và tên", "Chức vụ", "Đơn vị")) -> list[list[Any]]:
+    people = [[i, f"Hồ Thị Hoa{i}", "Điều dưỡng", "Khoa Nội"] for i in range(1, 6)]
+    return _sheet(_LDTT_2019, [list(header)], [*people, *tail])
+
+
+@pytest.mark.parametrize(
+    ("tail", "after_list"),
+    [
+        ([[], [None, "Lập biểu", None, "Q. Giám đốc"], [], [None, "Trần Thị Lan", None, "Nguyễn Văn Giang"]], []),
+        ([[], [None, "ĐẠI DIỆN CÔNG ĐOÀN", None, "T/M BAN GIÁM HIỆU"], [], [None, "Trần Thị Lan", None, "Đỗ Văn Giang"]], []),
+        ([[], [None, "Kế toán", None, "Thủ quỹ"], [], [None, "Trần Thị Lan", None, "Nguyễn Văn Giang"]], [13, 15]),
+        ([[], [None, "Trần Thị Lan", None, "Nguyễn Văn Giang"]], [13]),
+        ([[None, "Tổng: 5 người"], [None, "Trần Thị Lan", None, "Nguyễn Văn Giang"]], [13]),
+        ([[], [None, None, "Ngày 20/12/2019"], [None, "Trần Thị Lan", None, "Nguyễn Văn Giang"]], [14]),
+    ],
+)
+def test_names_under_a_numbered_list_are_never_its_records(
+    tmp_path: Path, tail: list[list[Any]], after_list: list[int]
+) -> None:
+    path = write_xlsx(tmp_path / "ds.xlsx", _ldtt_list(tail))
+    result = load([path])
+    assert _years(path) == {("Lao động tiên tiến", 2019): 5}  # before: 6 or 7, the signers counted, exit 0
+    assert [(p.code, p.row) for p in result.problems] == [("after-list", r) for r in after_list]
+
+
+def test_cli_reports_a_signer_under_the_list_and_exits_1(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "ds.xlsx", _ldtt_list([[], [None, "Trần Thị Lan", None, "Nguyễn Văn Giang"]]))
+    out = CliRunner().invoke(app, ["tally", "2019", str(path), "--format", "json"])
+    assert out.exit_code == 1
+    assert json.loads(out.stdout)["total"] == 5
+    assert "[after-list]" in out.stderr and "Trần Thị Lan" in out.stderr
+    out = CliRunner().invoke(app, ["validate", str(path), "--format", "json", "--lang", "en"])
+    findings = json.loads(out.stdout)["findings"]
+    assert [(f["code"], f["row"], f["severity"]) for f in findings] == [("after-list", 13, "error")]
+    assert "signature block" in findings[0]["message"]
+
+
+def test_a_section_below_a_blank_row_goes_on_with_the_list(tmp_path: Path) -> None:
+    tail = [[], ["II", "TẬP THỂ"], [None, "Khoa Nội", None, None], [None, "Khoa Ngoại", None, None]]
+    rows = _sheet("DANH SÁCH ĐẠT DANH HIỆU TẬP THỂ LAO ĐỘNG TIÊN TIẾN NĂM 2019", [["STT", "Tên tập thể", "Chức vụ", "Đơn vị"]],
+                  [[1, "Phòng Tổ chức", None, None], [2, "Phòng Kế hoạch", None, None], *tail])  # fmt: skip
+    path = write_xlsx(tmp_path / "ds.xlsx", rows)
+    assert _years(path) == {("Tập thể lao động tiên tiến", 2019): 4}
+    assert not load([path]).problems

@@ -80,7 +80,7 @@ def may_head(text: str) -> bool:
 
 
 PLACE_DATE = re.compile(r"ngày\s*\S*\s*tháng\s*\S*\s*năm")
-_SIGNING = re.compile(r"^(?:tm|kt|tl|tuq|q|ql)\s*[./]\s*\S", re.IGNORECASE)  # "TM. UBND", "KT. GIÁM ĐỐC", "TL."
+_SIGNING = re.compile(r"^(?:(?:tm|kt|tl|tuq|q|ql)\s*[./]|t/m|k/t|t/l)\s*\S", re.IGNORECASE)  # "TM. UBND", "KT. GIÁM ĐỐC", "T/M"
 
 
 def is_totals(first_text: str) -> bool:

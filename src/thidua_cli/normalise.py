@@ -24,7 +24,7 @@ from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell
 from thidua_cli.records import Record
 from thidua_cli.roles import role_rules
-from thidua_cli.rows import is_number, label_of, repeats_header, section_of, subheading_of
+from thidua_cli.rows import is_number, label_of, repeats_header, section_of, subheading_of, tail_start
 from thidua_cli.text import key
 
 PROPOSED = "đề nghị"
@@ -43,6 +43,7 @@ class _Walk:
     in_signature: bool
     status: str  # the sheet's: a proposal list read with include_proposals
     unticked: list[int] = field(default_factory=list)  # rows of a tick matrix without a tick
+    tail: int = 1 << 31  # first row of the numbered list's tail (rows.tail_start)
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ class Normaliser(BlockResolver):
         award_cols = table.columns.get("award", [])
         single = award_cols[0] if len(award_cols) == 1 and "tick" not in table.columns and not sheet_status else None
         plain, names, awards, add = self._plain.get, cells.names, cells.awards, _Builder(self, table, cells).add
-        state = _Walk(table.heading.kind, None, table.heading.unit or "", False, sheet_status)
+        state = _Walk(table.heading.kind, None, table.heading.unit or "", False, sheet_status, tail=tail_start(table))
         for r in range(start, end):
             row = grid[r]
             stt = row[i_stt] if i_stt is not None else None
@@ -157,6 +158,9 @@ class Normaliser(BlockResolver):
             state.in_signature = False
         if self._not_a_record(table, r, row, stt, name, state, numbered):
             return
+        if name and not numbered and r >= state.tail:  # under the numbered list: a signer, a note
+            self.problem("after-list", Context(table, r, row, name, state.section_kind), table.column("name"), value=name)
+            return
         own = self._own_awards(table, r, row, table.columns.get("award", []))
         if not name:
             if own:
@@ -198,6 +202,7 @@ class Normaliser(BlockResolver):
             state.in_signature = True
         elif what[0] == "section":
             state.section_kind, state.section_award = what[1] or state.section_kind, what[2]
+            state.tail = 1 << 31  # a section below the numbered rows: the list goes on
             state.unit = (table.heading.unit or "") if what[1] else state.unit
         elif what[0] == "subheading":
             state.unit = what[1] or state.unit
