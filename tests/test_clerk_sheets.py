@@ -115,3 +115,40 @@ def test_a_section_below_a_blank_row_goes_on_with_the_list(tmp_path: Path) -> No
     path = write_xlsx(tmp_path / "ds.xlsx", rows)
     assert _years(path) == {("Tập thể lao động tiên tiến", 2019): 4}
     assert not load([path]).problems
+
+
+# --- a name typed in two columns: "Họ đệm" | "Tên" ------------------------------------------------
+_PEOPLE = [("Nguyễn Văn", "An"), ("Nguyễn Văn", "Bình"), ("Trần Thị", "Cúc"), ("Nguyễn Văn", "Dũng")]
+_FULL = ["Nguyễn Văn An", "Nguyễn Văn Bình", "Trần Thị Cúc", "Nguyễn Văn Dũng"]
+
+
+@pytest.mark.parametrize(
+    ("header", "merges"),
+    [
+        ([["STT", "Họ đệm", "Tên", "Chức vụ", "Danh hiệu"]], []),
+        ([["STT", "Họ", "Tên", "Chức vụ", "Danh hiệu"]], []),
+        ([["STT", "Họ và tên", None, "Chức vụ", "Danh hiệu"]], ["B6:C6"]),
+        ([["STT", "Họ và tên", None, "Chức vụ", "Danh hiệu"], [None, "Họ đệm", "Tên"]], ["B6:C6", "A6:A7", "D6:D7", "E6:E7"]),
+        ([["STT", "Họ và tên", None, "Chức vụ", "Danh hiệu"], [None, "Họ đệm", "Tên"]], ["B6:C6"]),
+    ],
+)
+def test_a_name_typed_in_two_columns_is_one_name(tmp_path: Path, header: list[list[Any]], merges: list[str]) -> None:
+    rows = [[i, family, given, "Giáo viên", "LĐTT"] for i, (family, given) in enumerate(_PEOPLE, 1)]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_LDTT_2019, header, rows), merges=merges)
+    result = load([path])
+    assert list(result.records["name"].astype(str)) == _FULL  # before: "Nguyễn Văn" three times, two merged as duplicates
+    assert not result.problems and not result.checks  # before: the sub-header "Họ đệm" was a record too
+
+
+def test_a_given_name_column_is_never_joined_to_a_full_name(tmp_path: Path) -> None:
+    rows = [[i, name, name.rsplit(" ", 1)[1], "LĐTT"] for i, name in enumerate(_FULL, 1)]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_LDTT_2019, [["STT", "Họ và tên", "Tên", "Danh hiệu"]], rows))
+    assert list(load([path]).records["name"].astype(str)) == _FULL
+
+
+def test_cli_counts_every_person_of_a_two_column_name(tmp_path: Path) -> None:
+    rows = [[i, family, given, "Giáo viên", "LĐTT"] for i, (family, given) in enumerate(_PEOPLE, 1)]
+    header = [["STT", "Họ đệm", "Tên", "Chức vụ", "Danh hiệu"]]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_LDTT_2019, header, rows))
+    out = CliRunner().invoke(app, ["tally", "2019", str(path), "--format", "json", "-q"])
+    assert out.exit_code == 0 and json.loads(out.stdout)["total"] == 4  # before: 2, exit 1 (duplicates)

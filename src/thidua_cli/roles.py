@@ -13,7 +13,7 @@ import re
 import tomllib
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from thidua_cli.catalogue import Catalogue
@@ -435,6 +435,27 @@ def assign_roles(
     return TableRoles(tuple(columns), conflict)
 
 
+def split_name(roles: TableRoles) -> TableRoles:
+    """A name typed in two columns: a family-name column ("Họ đệm") followed by the name column
+    ("Tên"), or the name column followed by a second one under the same "Họ và tên" (merged over
+    both). The first becomes the name column and the second "given_name", joined to it in each
+    record; a family-name column with no name column after it is ignored."""
+    columns = list(roles.columns)
+    for i, column in enumerate(columns):
+        after = columns[i + 1] if i + 1 < len(columns) else None
+        if column.role == "family_name":
+            joined = after is not None and after.role == "name"
+            columns[i] = replace(column, role="name" if joined else "ignored")
+            if joined and after is not None:
+                columns[i + 1] = replace(after, role="given_name")
+            break
+        if column.role == "name":
+            if after is not None and after.role == "ignored" and after.tiers == column.tiers and after.vote.role == "name":
+                columns[i + 1] = replace(after, role="given_name")  # "Họ và tên" merged over two columns
+            break
+    return replace(roles, columns=tuple(columns))
+
+
 @dataclass(frozen=True)
 class _Plan:
     """What a header alone decides: each column's vote, the columns whose cells must be weighed,
@@ -467,6 +488,4 @@ def _plan(tiers: tuple[tuple[str, ...], ...], catalogue: Catalogue) -> _Plan:
 
 
 def _demoted(column: ColumnRole) -> ColumnRole:
-    from dataclasses import replace
-
     return replace(column, role="ignored", runner_up=(column.role, column.score))

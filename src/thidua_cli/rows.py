@@ -29,7 +29,7 @@ def repeats_header(table: SheetTable, row: list[Cell]) -> bool:
         return False
     if COLUMN_NUMBER.match(name):
         return is_column_numbers(row)
-    return header_field(name) in ("name", "stt")
+    return header_field(name) in ("name", "stt", "family_name")
 
 
 @dataclass(frozen=True)
