@@ -81,7 +81,8 @@ def _ldtt_list(tail: list[list[Any]], header: tuple[str, ...] = ("STT", "Họ v�
     [
         ([[], [None, "Lập biểu", None, "Q. Giám đốc"], [], [None, "Trần Thị Lan", None, "Nguyễn Văn Giang"]], []),
         ([[], [None, "ĐẠI DIỆN CÔNG ĐOÀN", None, "T/M BAN GIÁM HIỆU"], [], [None, "Trần Thị Lan", None, "Đỗ Văn Giang"]], []),
-        ([[], [None, "Kế toán", None, "Thủ quỹ"], [], [None, "Trần Thị Lan", None, "Nguyễn Văn Giang"]], [13, 15]),
+        ([[], [None, "Kế toán", None, "Thủ quỹ"], [], [None, "Trần Thị Lan", None, "Nguyễn Văn Giang"]], []),
+        ([[], [None, "Thư ký", None, "Chủ tọa"], [], [None, "Trần Thị Lan", None, "Nguyễn Văn Giang"]], [13, 15]),
         ([[], [None, "Trần Thị Lan", None, "Nguyễn Văn Giang"]], [13]),
         ([[None, "Tổng: 5 người"], [None, "Trần Thị Lan", None, "Nguyễn Văn Giang"]], [13]),
         ([[], [None, None, "Ngày 20/12/2019"], [None, "Trần Thị Lan", None, "Nguyễn Văn Giang"]], [14]),
@@ -152,3 +153,16 @@ def test_cli_counts_every_person_of_a_two_column_name(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_LDTT_2019, header, rows))
     out = CliRunner().invoke(app, ["tally", "2019", str(path), "--format", "json", "-q"])
     assert out.exit_code == 0 and json.loads(out.stdout)["total"] == 4  # before: 2, exit 1 (duplicates)
+
+
+def test_a_row_of_signers_titles_starts_the_signature_block(tmp_path: Path) -> None:
+    people = [[f"Hồ Thị Hoa{i}", "Điều dưỡng", "Khoa Nội"] for i in range(1, 6)]  # no STT column
+    tail = [[], ["Kế toán", None, "Thủ quỹ"], [], ["Trần Thị Lan", None, "Nguyễn Văn Giang"]]
+    path = write_xlsx(tmp_path / "a.xlsx", _sheet(_LDTT_2019, [["Họ và tên", "Chức vụ", "Đơn vị"]], [*people, *tail]))
+    assert _years(path) == {("Lao động tiên tiến", 2019): 5}  # before: 7, exit 0
+    assert not load([path]).problems
+    numbered = [[i, f"Hồ Thị Hoa{i}", "LĐTT"] for i in range(1, 4)]
+    tail = [[], [None, "Người lập biểu", "Giám đốc"], [None, "Trần Thị Lan", "Nguyễn Văn Giang"]]
+    path = write_xlsx(tmp_path / "b.xlsx", _sheet(_LDTT_2019, [["STT", "Họ và tên", "Danh hiệu"]], [*numbered, *tail]))
+    assert _years(path) == {("Lao động tiên tiến", 2019): 3}
+    assert not load([path]).problems  # before: "Giám đốc" and "Nguyễn Văn Giang" were unknown awards

@@ -104,6 +104,13 @@ def is_signature(first_text: str) -> bool:
     return any(k == p or k.startswith(p + " ") for p in layout_rules().signature)
 
 
+def signers_row(texts: list[str]) -> bool:
+    """A row of the signers' titles only ("Kế toán | Thủ quỹ", "Người lập biểu | Giám đốc"): two
+    texts or more, each a signature phrase or a position ([names] positions)."""
+    positions = layout_rules().positions
+    return len(texts) >= 2 and all(is_signature(t) or key(t) in positions for t in texts)
+
+
 def is_place_date(text: str) -> bool:
     return bool(PLACE_DATE.search(key(text)))
 

@@ -18,7 +18,7 @@ from thidua_cli.blocks import DATE_CHECKS, Block, BlockResolver, Context
 from thidua_cli.catalogue import AwardMatch, Catalogue, DecisionSuffix, Issuer
 from thidua_cli.cells import COLUMN_NUMBER, row_texts, text_of
 from thidua_cli.columns import NAME_MARKS, TableCells, table_cells
-from thidua_cli.labels import is_place_date, is_signature, is_totals, layout_rules
+from thidua_cli.labels import is_place_date, is_signature, is_totals, layout_rules, signers_row
 from thidua_cli.layout import Column, SheetTable
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell
@@ -221,6 +221,8 @@ class Normaliser(BlockResolver):
         if (is_signature(texts[0]) or is_place_date(texts[0])) and not any(
             text_of(row[c.index]) for c in table.columns.get("award", [])
         ):
+            return "signature", None, None
+        if signers_row(texts):  # "Kế toán | Thủ quỹ", "Người lập biểu | Giám đốc" (in the award column)
             return "signature", None, None
         section = section_of(texts, stt, self.catalogue)
         if section and (section.kind or section.award_text):
