@@ -166,3 +166,12 @@ def test_a_row_of_signers_titles_starts_the_signature_block(tmp_path: Path) -> N
     path = write_xlsx(tmp_path / "b.xlsx", _sheet(_LDTT_2019, [["STT", "Họ và tên", "Danh hiệu"]], [*numbered, *tail]))
     assert _years(path) == {("Lao động tiên tiến", 2019): 3}
     assert not load([path]).problems  # before: "Giám đốc" and "Nguyễn Văn Giang" were unknown awards
+
+
+def test_column_numbers_typed_again_at_a_page_break_are_no_row(tmp_path: Path) -> None:
+    header, numbers = ["STT", "Họ và tên", "Chức vụ", "Danh hiệu"], ["(1)", "(2)", "(3)", "(4)"]
+    people = [[i, f"Hồ Thị Hoa{i}", "Điều dưỡng", "LĐTT"] for i in range(1, 7)]
+    rows = [numbers, *people[:2], header, numbers, *people[2:4], numbers, *people[4:]]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_LDTT_2019, [header], rows))
+    assert _years(path) == {("Lao động tiên tiến", 2019): 6}
+    assert not load([path]).problems  # before: each "(4)" was an unknown award, exit 1

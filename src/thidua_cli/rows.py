@@ -25,10 +25,12 @@ def repeats_header(table: SheetTable, row: list[Cell]) -> bool:
     """Cheap test on the name cell: a header label ("Họ và tên", "Tên tập thể") or a column number."""
     name_col = table.columns["name"][0].index
     name = text_of(row[name_col])
-    if not name or len(name) > 60 or name.split(" ", 1)[0].casefold() not in layout_rules().name_first_words:
+    if not name or len(name) > 60:
         return False
-    if COLUMN_NUMBER.match(name):
+    if COLUMN_NUMBER.match(name):  # "2", "(2)", "B": the row numbering the columns, typed again
         return is_column_numbers(row)
+    if name.split(" ", 1)[0].casefold() not in layout_rules().name_first_words:
+        return False
     return header_field(name) in ("name", "stt", "family_name")
 
 
