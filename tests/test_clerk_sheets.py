@@ -175,3 +175,22 @@ def test_column_numbers_typed_again_at_a_page_break_are_no_row(tmp_path: Path) -
     path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_LDTT_2019, [header], rows))
     assert _years(path) == {("Lao động tiên tiến", 2019): 6}
     assert not load([path]).problems  # before: each "(4)" was an unknown award, exit 1
+
+
+@pytest.mark.parametrize(
+    "total",
+    [[None, 5], [None, "05 người"], [None, "Danh sách gồm 05 người"], [None, "Ấn định 05 người"], [None, "Số lượng: 5"],
+     [None, "Có 05 cá nhân"], [None, "(Năm cá nhân)"], [None, "Danh sách này gồm có 5 người./."], [None, "Tổng số 05 đ/c"]],
+)  # fmt: skip
+def test_a_total_in_other_words_under_the_list_is_no_person(tmp_path: Path, total: list[Any]) -> None:
+    path = write_xlsx(tmp_path / "ds.xlsx", _ldtt_list([total]))
+    assert _years(path) == {("Lao động tiên tiến", 2019): 5}  # before: 6, the total counted as a person, exit 0
+    assert not load([path]).problems
+
+
+def test_collectives_with_numbers_in_their_names_are_still_records(tmp_path: Path) -> None:
+    names = ["Tổ 3 Khoa Nội", "Đội 5", "Thôn 2", "Lớp 12A1", "Tổ dân phố số 4"]
+    rows = [[i, n, None, None] for i, n in enumerate(names, 1)] + [[None, "Tổ 7"]]
+    sheet = _sheet("DANH SÁCH TẬP THỂ ĐẠT DANH HIỆU TẬP THỂ LAO ĐỘNG TIÊN TIẾN NĂM 2019", [["STT", "Tên tập thể", "Chức vụ", "Đơn vị"]], rows)
+    path = write_xlsx(tmp_path / "ds.xlsx", sheet)
+    assert _years(path) == {("Tập thể lao động tiên tiến", 2019): 6}

@@ -26,6 +26,7 @@ class LayoutRules:
     header_keys: dict[str, str]
     header_ascii: dict[str, str]
     totals: tuple[str, ...]
+    count_lines: tuple[re.Pattern[str], ...]  # "05 người", "Có 05 cá nhân": a total in other words
     signature: tuple[str, ...]
     decision_reference: tuple[str, ...]
     other_dates: tuple[re.Pattern[str], ...]  # header words naming a date that is no award year
@@ -51,6 +52,7 @@ def layout_rules() -> LayoutRules:
         header_keys=header_keys,
         header_ascii={k: next(iter(v)) for k, v in by_ascii.items() if len(v) == 1},
         totals=tuple(key(p) for p in phrases["totals"]),
+        count_lines=tuple(re.compile(p) for p in phrases["count_lines"]),
         signature=tuple(key(p) for p in phrases["signature"]),
         decision_reference=tuple(key(p) for p in phrases["decision_reference"]),
         other_dates=tuple(re.compile(p) for p in phrases["other_dates"]),
@@ -84,9 +86,13 @@ _SIGNING = re.compile(r"^(?:(?:tm|kt|tl|tuq|q|ql)\s*[./]|t/m|k/t|t/l)\s*\S", re.
 
 
 def is_totals(first_text: str) -> bool:
-    """ "Tổng cộng: 5", "Cộng 12", "Danh sách có 06 người" (but not "Cộng đồng dân cư …")."""
+    """ "Tổng cộng: 5", "Cộng 12", "Danh sách có 06 người", "05 người" (but not "Cộng đồng dân cư …")."""
+    rules = layout_rules()
+    lower = " ".join(nfc(first_text).casefold().split())
+    if any(p.search(lower) for p in rules.count_lines):
+        return True
     k = key(first_text)
-    for phrase in layout_rules().totals:
+    for phrase in rules.totals:
         if k == phrase:
             return True
         if k.startswith(phrase + " "):

@@ -216,7 +216,7 @@ class Normaliser(BlockResolver):
         texts = row_texts(row)
         if not texts:
             return "blank", None, None
-        if is_totals(texts[0]):
+        if is_totals(texts[0]) or (len(texts) == 1 and is_number(texts[0])):  # a lone "5": a count
             return "totals", None, None
         if (is_signature(texts[0]) or is_place_date(texts[0])) and not any(
             text_of(row[c.index]) for c in table.columns.get("award", [])
