@@ -189,8 +189,41 @@ def test_a_total_in_other_words_under_the_list_is_no_person(tmp_path: Path, tota
 
 
 def test_collectives_with_numbers_in_their_names_are_still_records(tmp_path: Path) -> None:
-    names = ["Tổ 3 Khoa Nội", "Đội 5", "Thôn 2", "Lớp 12A1", "Tổ dân phố số 4"]
-    rows = [[i, n, None, None] for i, n in enumerate(names, 1)] + [[None, "Tổ 7"]]
+    names = ["Tổ 3 Khoa Nội", "Đội 5", "Thôn 2", "Lớp 12A1", "Tổ dân phố số 4", "Tổ 7"]
+    rows = [[i, n, None, None] for i, n in enumerate(names, 1)]
     sheet = _sheet("DANH SÁCH TẬP THỂ ĐẠT DANH HIỆU TẬP THỂ LAO ĐỘNG TIÊN TIẾN NĂM 2019", [["STT", "Tên tập thể", "Chức vụ", "Đơn vị"]], rows)
     path = write_xlsx(tmp_path / "ds.xlsx", sheet)
     assert _years(path) == {("Tập thể lao động tiên tiến", 2019): 6}
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        [[None, "Ghi chú: Đồng chí Hồ Thị Hoa3 chuyển công tác tháng 10/2019"]],
+        [["Ghi chú:"], [None, "- Đ/c Hồ Thị Hoa2 nghỉ hưu"]],
+        [[None, "(Kèm theo Tờ trình số 12/TTr-BV ngày 10/12/2019)"]],
+        [[None, "Lưu ý: Các cá nhân trên đã hoàn thành xuất sắc nhiệm vụ"]],
+        [[None, "Xin trân trọng đề nghị!"]],
+        [[None, "./."]],
+        [[None, "Hết"]],
+    ],
+)
+def test_a_note_under_the_list_is_no_person(tmp_path: Path, tail: list[list[Any]]) -> None:
+    path = write_xlsx(tmp_path / "ds.xlsx", _ldtt_list(tail))
+    assert _years(path) == {("Lao động tiên tiến", 2019): 5}  # before: 6, the note counted as a person, exit 0
+    assert not load([path]).problems
+
+
+def test_an_unnumbered_person_under_the_list_is_reported_not_counted(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "ds.xlsx", _ldtt_list([[None, "Trần Thị Lan", "Điều dưỡng", "Khoa Nội"]]))
+    assert _years(path) == {("Lao động tiên tiến", 2019): 5}
+    assert [(p.code, p.row) for p in load([path]).problems] == [("after-list", 12)]
+
+
+def test_a_list_that_numbers_its_units_keeps_its_unnumbered_people(tmp_path: Path) -> None:
+    rows: list[list[Any]] = []
+    for n, unit in enumerate(["Trường THCS Kim Đồng", "Trường THCS Lê Lợi"], 1):
+        rows += [[n, unit], *[[None, f"Hồ Thị Hoa{n}{i}", "Giáo viên", "LĐTT"] for i in range(1, 4)]]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_LDTT_2019, [["STT", "Họ và tên", "Chức vụ", "Danh hiệu"]], rows))
+    assert _years(path) == {("Lao động tiên tiến", 2019): 6}
+    assert "after-list" not in {p.code for p in load([path]).problems}

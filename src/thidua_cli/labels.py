@@ -27,6 +27,7 @@ class LayoutRules:
     header_ascii: dict[str, str]
     totals: tuple[str, ...]
     count_lines: tuple[re.Pattern[str], ...]  # "05 người", "Có 05 cá nhân": a total in other words
+    notes: tuple[re.Pattern[str], ...]  # "Ghi chú: …", "Lưu ý", "./.": a note under the list
     signature: tuple[str, ...]
     decision_reference: tuple[str, ...]
     other_dates: tuple[re.Pattern[str], ...]  # header words naming a date that is no award year
@@ -53,6 +54,7 @@ def layout_rules() -> LayoutRules:
         header_ascii={k: next(iter(v)) for k, v in by_ascii.items() if len(v) == 1},
         totals=tuple(key(p) for p in phrases["totals"]),
         count_lines=tuple(re.compile(p) for p in phrases["count_lines"]),
+        notes=tuple(re.compile(p) for p in phrases["notes"]),
         signature=tuple(key(p) for p in phrases["signature"]),
         decision_reference=tuple(key(p) for p in phrases["decision_reference"]),
         other_dates=tuple(re.compile(p) for p in phrases["other_dates"]),
@@ -100,6 +102,13 @@ def is_totals(first_text: str) -> bool:
             if " " in phrase or rest[:1].isdigit() or rest.startswith(("có ", "số ", "cá nhân", "tập thể")):
                 return True
     return False
+
+
+def is_note(first_text: str) -> bool:
+    """A note typed under the list ("Ghi chú: đồng chí … chuyển công tác", "Lưu ý", "Xin trân trọng
+    đề nghị", "./.", "Hết"): its lines are no records."""
+    lower = " ".join(nfc(first_text).casefold().split())
+    return any(p.match(lower) for p in layout_rules().notes)
 
 
 def is_signature(first_text: str) -> bool:

@@ -18,7 +18,7 @@ from thidua_cli.blocks import DATE_CHECKS, Block, BlockResolver, Context
 from thidua_cli.catalogue import AwardMatch, Catalogue, DecisionSuffix, Issuer
 from thidua_cli.cells import COLUMN_NUMBER, row_texts, text_of
 from thidua_cli.columns import NAME_MARKS, TableCells, table_cells
-from thidua_cli.labels import is_place_date, is_signature, is_totals, layout_rules, signers_row
+from thidua_cli.labels import is_note, is_place_date, is_signature, is_totals, layout_rules, signers_row
 from thidua_cli.layout import Column, SheetTable
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell
@@ -158,8 +158,7 @@ class Normaliser(BlockResolver):
             state.in_signature = False
         if self._not_a_record(table, r, row, stt, name, state, numbered):
             return
-        if name and not numbered and r >= state.tail:  # under the numbered list: a signer, a note
-            self.problem("after-list", Context(table, r, row, name, state.section_kind), table.column("name"), value=name)
+        if not numbered and r >= state.tail and self._after_list(table, r, row, name, state):
             return
         own = self._own_awards(table, r, row, table.columns.get("award", []))
         if not name:
@@ -231,6 +230,18 @@ class Normaliser(BlockResolver):
         if unit:
             return "subheading", unit, None
         return ("skip", None, None) if section else None
+
+    def _after_list(self, table: SheetTable, r: int, row: list[Cell], name: str, state: _Walk) -> bool:
+        """An unnumbered row under the last numbered one (rows.tail_start): a note ("Ghi chú: …")
+        opens the notes, which run to the end like a signature block; a named row is reported
+        after-list. False for a row with no name (read on, as any row)."""
+        texts = row_texts(row)
+        if texts and is_note(texts[0]):
+            state.in_signature = True
+            return True
+        if name:
+            self.problem("after-list", Context(table, r, row, name, state.section_kind), table.column("name"), value=name)
+        return bool(name)
 
     def _numbered_label(self, row: list[Cell], stt: Cell) -> tuple[str, str | None, str | None] | None:
         """("totals") or ("section", kind, award text) for a row of a number and one label."""

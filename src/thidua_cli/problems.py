@@ -251,10 +251,10 @@ CODES: dict[str, tuple[Severity, str, str]] = {
     ),
     "after-list": (
         Severity.ERROR,
-        'Dòng "{value}" không có số thứ tự, nằm dưới danh sách đánh số (sau dòng trống hoặc dòng tổng): '
-        "thường là khối chữ ký; không được tính. Nếu là một người được khen, hãy đánh số và đưa vào danh sách.",
-        'Row "{value}" has no number and lies below the numbered list (after a blank or totals row): usually '
-        "the signature block; not counted. If it is someone awarded, number it and move it into the list.",
+        'Dòng "{value}" không có số thứ tự, nằm dưới dòng đánh số cuối cùng của danh sách: thường là ghi chú '
+        "hoặc khối chữ ký; không được tính. Nếu là một người được khen, hãy đánh số cho dòng này.",
+        'Row "{value}" has no number and lies below the last numbered row of the list: usually a note or the '
+        "signature block; not counted. If it is someone awarded, give the row its number.",
     ),
     "hidden-sheet": (
         Severity.ERROR,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.cells import COLUMN_NUMBER, is_column_numbers, text_of
 from thidua_cli.heading import find_award_phrase
-from thidua_cli.labels import header_field, is_place_date, is_totals, layout_rules
+from thidua_cli.labels import header_field, layout_rules
 from thidua_cli.reading import Cell
 from thidua_cli.text import key
 
@@ -199,25 +199,24 @@ def _numbered_below(table: SheetTable, r: int) -> bool:
 
 
 def tail_start(table: SheetTable) -> int:
-    """Where a numbered list's tail begins: below the first blank, totals or place-and-date row
-    under its last numbered record. What a clerk types there without a number ("Lập biểu", the
-    signers' names under their titles) is no record of the list. The table's end when it has no
-    STT column or fewer than two numbered records."""
+    """Where a numbered list's tail begins: the row after its last numbered record. What a clerk
+    types there without a number (a note, "Lập biểu", the signers' names under their titles, a
+    total in words) is no record of the list. The table's end when it has no STT column, fewer
+    than two numbered records, or many unnumbered named rows between them (a list that numbers
+    its units, not its people)."""
     i_stt, i_name = table.index.get("stt"), table.index["name"]
     if i_stt is None:
         return table.end_row
-    grid, last, seen = table.grid, None, 0
-    for r in range(table.end_row - 1, table.first_data_row - 1, -1):  # the tail is short: from the end
+    grid, first, last, numbered, inner = table.grid, None, None, 0, 0
+    for r in range(table.first_data_row, table.end_row):
         row = grid[r]
-        if is_number(row[i_stt]) and text_of(row[i_name]):
-            last = r if last is None else last
-            seen += 1
-            if seen == 2:
-                break
-    if last is None or seen < 2:
+        if not text_of(row[i_name]):
+            continue
+        if is_number(row[i_stt]):
+            first, last, numbered = r if first is None else first, r, numbered + 1
+        elif first is not None:
+            inner += 1  # counted to the end; those under the last numbered row are taken off below
+    if last is None or numbered < 2:
         return table.end_row
-    for r in range(last + 1, table.end_row):
-        texts = [t for v in grid[r] if (t := text_of(v))]
-        if not texts or is_totals(texts[0]) or is_place_date(texts[0]):
-            return r + 1
-    return table.end_row
+    inner -= sum(1 for r in range(last + 1, table.end_row) if text_of(grid[r][i_name]))
+    return last + 1 if 2 * inner < numbered else table.end_row
