@@ -67,7 +67,7 @@ def table_cells(
     award_cols = table.columns.get("award")
     return TableCells(
         start,
-        _names(rows, index["name"], name_of),
+        _given(_names(rows, index["name"], name_of), texts(rows, index.get("given_name"))),
         _dittoed(texts(rows, award_cols[0].index if award_cols else None)),
         decisions,
         keys,
@@ -131,6 +131,13 @@ def _names(rows: Sequence[Row], i: int, name_of: Callable[[str], tuple[str, str]
             if raw.__class__ is str and search(raw):
                 names[j] = name_of(raw)
     return names
+
+
+def _given(names: list[tuple[str, str]], given: list[str]) -> list[tuple[str, str]]:
+    """A name typed in two columns ("Họ đệm" | "Tên"): the given name joined to the first."""
+    if not any(given):
+        return names
+    return [(f"{name} {g}" if name else g, position) if g else (name, position) for (name, position), g in zip(names, given, strict=True)]
 
 
 def _decisions(resolver: BlockResolver, table: SheetTable, rows: Sequence[Row]) -> list[Decision]:

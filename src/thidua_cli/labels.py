@@ -26,8 +26,11 @@ class LayoutRules:
     header_keys: dict[str, str]
     header_ascii: dict[str, str]
     totals: tuple[str, ...]
+    count_lines: tuple[re.Pattern[str], ...]  # "05 người", "Có 05 cá nhân": a total in other words
+    notes: tuple[re.Pattern[str], ...]  # "Ghi chú: …", "Lưu ý", "./.": a note under the list
     signature: tuple[str, ...]
     decision_reference: tuple[str, ...]
+    other_dates: tuple[re.Pattern[str], ...]  # header words naming a date that is no award year
     proposal: tuple[re.Pattern[str], ...]  # heading lines that make a list a proposal
     not_proposal: tuple[str, ...]  # "theo đề nghị của …": the decision was made on a proposal
     status: tuple[tuple[re.Pattern[str], str], ...]  # award-cell marks: (pattern, status)
@@ -50,8 +53,11 @@ def layout_rules() -> LayoutRules:
         header_keys=header_keys,
         header_ascii={k: next(iter(v)) for k, v in by_ascii.items() if len(v) == 1},
         totals=tuple(key(p) for p in phrases["totals"]),
+        count_lines=tuple(re.compile(p) for p in phrases["count_lines"]),
+        notes=tuple(re.compile(p) for p in phrases["notes"]),
         signature=tuple(key(p) for p in phrases["signature"]),
         decision_reference=tuple(key(p) for p in phrases["decision_reference"]),
+        other_dates=tuple(re.compile(p) for p in phrases["other_dates"]),
         proposal=tuple(re.compile(p) for p in phrases["proposal"]),
         not_proposal=tuple(key(p) for p in phrases["not_proposal"]),
         status=tuple((re.compile(p), s) for s, patterns in data["status"].items() for p in patterns),
@@ -78,13 +84,17 @@ def may_head(text: str) -> bool:
 
 
 PLACE_DATE = re.compile(r"ngày\s*\S*\s*tháng\s*\S*\s*năm")
-_SIGNING = re.compile(r"^(?:tm|kt|tl|tuq|q|ql)\s*[./]\s*\S", re.IGNORECASE)  # "TM. UBND", "KT. GIÁM ĐỐC", "TL."
+_SIGNING = re.compile(r"^(?:(?:tm|kt|tl|tuq|q|ql)\s*[./]|t/m|k/t|t/l)\s*\S", re.IGNORECASE)  # "TM. UBND", "KT. GIÁM ĐỐC", "T/M"
 
 
 def is_totals(first_text: str) -> bool:
-    """ "Tổng cộng: 5", "Cộng 12", "Danh sách có 06 người" (but not "Cộng đồng dân cư …")."""
+    """ "Tổng cộng: 5", "Cộng 12", "Danh sách có 06 người", "05 người" (but not "Cộng đồng dân cư …")."""
+    rules = layout_rules()
+    lower = " ".join(nfc(first_text).casefold().split())
+    if any(p.search(lower) for p in rules.count_lines):
+        return True
     k = key(first_text)
-    for phrase in layout_rules().totals:
+    for phrase in rules.totals:
         if k == phrase:
             return True
         if k.startswith(phrase + " "):
@@ -92,6 +102,13 @@ def is_totals(first_text: str) -> bool:
             if " " in phrase or rest[:1].isdigit() or rest.startswith(("có ", "số ", "cá nhân", "tập thể")):
                 return True
     return False
+
+
+def is_note(first_text: str) -> bool:
+    """A note typed under the list ("Ghi chú: đồng chí … chuyển công tác", "Lưu ý", "Xin trân trọng
+    đề nghị", "./.", "Hết"): its lines are no records."""
+    lower = " ".join(nfc(first_text).casefold().split())
+    return any(p.match(lower) for p in layout_rules().notes)
 
 
 def is_signature(first_text: str) -> bool:
@@ -102,6 +119,13 @@ def is_signature(first_text: str) -> bool:
     return any(k == p or k.startswith(p + " ") for p in layout_rules().signature)
 
 
+def signers_row(texts: list[str]) -> bool:
+    """A row of the signers' titles only ("Kế toán | Thủ quỹ", "Người lập biểu | Giám đốc"): two
+    texts or more, each a signature phrase or a position ([names] positions)."""
+    positions = layout_rules().positions
+    return len(texts) >= 2 and all(is_signature(t) or key(t) in positions for t in texts)
+
+
 def is_place_date(text: str) -> bool:
     return bool(PLACE_DATE.search(key(text)))
 
@@ -109,6 +133,14 @@ def is_place_date(text: str) -> bool:
 def ends_table(first_text: str) -> bool:
     """A totals line, the signature block or the place-and-date line: no record follows."""
     return is_totals(first_text) or is_signature(first_text) or is_place_date(first_text)
+
+
+@lru_cache(maxsize=20_000)
+def names_other_date(label: str) -> bool:
+    """A header label that names a date of the recipient's own ("Năm sinh", "Năm vào ngành",
+    "Ngày tháng năm sinh", "Năm thành lập"): its column never holds the award year."""
+    k = key(label)
+    return any(p.search(k) for p in layout_rules().other_dates)
 
 
 def header_field(label: str) -> str | None:

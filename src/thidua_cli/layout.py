@@ -16,7 +16,7 @@ from thidua_cli.heading import Heading, read_heading
 from thidua_cli.labels import ends_table, header_match, layout_rules, may_head
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell, Merged, SheetGrid, iter_text
-from thidua_cli.roles import TableRoles, assign_roles
+from thidua_cli.roles import TableRoles, assign_roles, split_name
 from thidua_cli.rows import is_number, label_of, section_of
 from thidua_cli.summaries import Summary, find_summary, read_summary, summary_year
 from thidua_cli.text import decode_legacy, detect_legacy, key
@@ -411,7 +411,7 @@ def _table(
     first, last, tiers = span.header
     data_start, end = span.data_start, span.end
     region = grid if end == len(grid) else grid[:end]  # what the table's rows may be read from
-    roles = assign_roles(region, tiers, data_start, catalogue, explain)
+    roles = split_name(assign_roles(region, tiers, data_start, catalogue, explain))
     rows = (first, last)
     nothing = NoTable(sheet.name, "", encoding, None, roles, rows, None, (first, end) if several else None)
     counts = roles.of("count") + [c for c in roles.of("tick") if _holds_counts(region, c.index, data_start)]

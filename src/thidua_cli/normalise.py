@@ -18,13 +18,13 @@ from thidua_cli.blocks import DATE_CHECKS, KIND_BY_NAME, PERSON_BY_CONTEXT, Bloc
 from thidua_cli.catalogue import AwardMatch, Catalogue, DecisionSuffix, Issuer
 from thidua_cli.cells import COLUMN_NUMBER, row_texts, text_of
 from thidua_cli.columns import NAME_MARKS, TableCells, table_cells
-from thidua_cli.labels import is_place_date, is_signature, is_totals, layout_rules
+from thidua_cli.labels import is_note, is_place_date, is_signature, is_totals, layout_rules, signers_row
 from thidua_cli.layout import Column, SheetTable
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell
 from thidua_cli.records import Record
 from thidua_cli.roles import role_rules
-from thidua_cli.rows import is_number, label_of, repeats_header, section_of, subheading_of
+from thidua_cli.rows import is_number, label_of, repeats_header, section_of, subheading_of, tail_start
 from thidua_cli.text import key
 
 PROPOSED = "đề nghị"
@@ -44,6 +44,7 @@ class _Walk:
     status: str  # the sheet's: a proposal list read with include_proposals
     kind_by_header: bool = False  # the kind is still only the name header's ("Họ và tên")
     unticked: list[int] = field(default_factory=list)  # rows of a tick matrix without a tick
+    tail: int = 1 << 31  # first row of the numbered list's tail (rows.tail_start)
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,9 @@ class Normaliser(BlockResolver):
         award_cols = table.columns.get("award", [])
         single = award_cols[0] if len(award_cols) == 1 and "tick" not in table.columns and not sheet_status else None
         heading = table.heading
-        state = _Walk(heading.kind, None, heading.unit or "", False, sheet_status, heading.kind_from_header)
+        state = _Walk(
+            heading.kind, None, heading.unit or "", False, sheet_status, heading.kind_from_header, tail=tail_start(table)
+        )
         plain, names, awards, add = self._plain.get, cells.names, cells.awards, _Builder(self, table, cells, state).add
         for r in range(start, end):
             row = grid[r]
@@ -159,6 +162,8 @@ class Normaliser(BlockResolver):
             state.in_signature = False
         if self._not_a_record(table, r, row, stt, name, state, numbered):
             return
+        if not numbered and r >= state.tail and self._after_list(table, r, row, name, state):
+            return
         own = self._own_awards(table, r, row, table.columns.get("award", []))
         if not name:
             if own:
@@ -201,6 +206,7 @@ class Normaliser(BlockResolver):
         elif what[0] == "section":
             state.section_kind, state.section_award = what[1] or state.section_kind, what[2]
             state.kind_by_header = state.kind_by_header and not what[1]
+            state.tail = 1 << 31  # a section below the numbered rows: the list goes on
             state.unit = (table.heading.unit or "") if what[1] else state.unit
         elif what[0] == "subheading":
             state.unit = what[1] or state.unit
@@ -214,11 +220,13 @@ class Normaliser(BlockResolver):
         texts = row_texts(row)
         if not texts:
             return "blank", None, None
-        if is_totals(texts[0]):
+        if is_totals(texts[0]) or (len(texts) == 1 and is_number(texts[0])):  # a lone "5": a count
             return "totals", None, None
         if (is_signature(texts[0]) or is_place_date(texts[0])) and not any(
             text_of(row[c.index]) for c in table.columns.get("award", [])
         ):
+            return "signature", None, None
+        if signers_row(texts):  # "Kế toán | Thủ quỹ", "Người lập biểu | Giám đốc" (in the award column)
             return "signature", None, None
         section = section_of(texts, stt, self.catalogue)
         if section and (section.kind or section.award_text):
@@ -227,6 +235,18 @@ class Normaliser(BlockResolver):
         if unit:
             return "subheading", unit, None
         return ("skip", None, None) if section else None
+
+    def _after_list(self, table: SheetTable, r: int, row: list[Cell], name: str, state: _Walk) -> bool:
+        """An unnumbered row under the last numbered one (rows.tail_start): a note ("Ghi chú: …")
+        opens the notes, which run to the end like a signature block; a named row is reported
+        after-list. False for a row with no name (read on, as any row)."""
+        texts = row_texts(row)
+        if texts and is_note(texts[0]):
+            state.in_signature = True
+            return True
+        if name:
+            self.problem("after-list", Context(table, r, row, name, state.section_kind), table.column("name"), value=name)
+        return bool(name)
 
     def _numbered_label(self, row: list[Cell], stt: Cell) -> tuple[str, str | None, str | None] | None:
         """("totals") or ("section", kind, award text) for a row of a number and one label."""

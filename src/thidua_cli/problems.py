@@ -257,6 +257,13 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         'The name cell "{value}" names several people: the row is not counted (once would lose some, splitting '
         "it would be a guess); write one person per row.",
     ),
+    "after-list": (
+        Severity.ERROR,
+        'Dòng "{value}" không có số thứ tự, nằm dưới dòng đánh số cuối cùng của danh sách: thường là ghi chú '
+        "hoặc khối chữ ký; không được tính. Nếu là một người được khen, hãy đánh số cho dòng này.",
+        'Row "{value}" has no number and lies below the last numbered row of the list: usually a note or the '
+        "signature block; not counted. If it is someone awarded, give the row its number.",
+    ),
     "hidden-sheet": (
         Severity.ERROR,
         "Trang tính bị ẩn (thường là bản nháp hay danh sách cũ): {detail} bản ghi từ dòng này không được tính. "
@@ -322,6 +329,7 @@ SHORT: dict[str, tuple[str, str]] = {
     "several-people": ("nhiều người trong một ô tên", "several people in one name cell"),
     "kind-mismatch": ("sai đối tượng", "wrong kind of recipient"),
     "missing-name": ("thiếu tên", "no name"),
+    "after-list": ("dưới danh sách, không số thứ tự", "below the list, unnumbered"),
     "missing-award": ("thiếu danh hiệu", "no award"),
     "unknown-level": ("cấp khen không nhận dạng được", "level not recognised"),
     "ambiguous-level": ("không rõ cấp khen", "level unknown"),

@@ -13,13 +13,13 @@ import re
 import tomllib
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.cells import COLUMN_NUMBER, text_of
 from thidua_cli.data import read_text as read_data
-from thidua_cli.labels import ends_table, header_match
+from thidua_cli.labels import ends_table, header_match, names_other_date
 from thidua_cli.reading import Cell
 from thidua_cli.values import parse_date, parse_year
 
@@ -64,6 +64,7 @@ class RoleRules:
     sample_rows: int
     fill_cells: int
     long_words: int
+    other_date_over: frozenset[str]
 
 
 @cache
@@ -88,6 +89,7 @@ def role_rules() -> RoleRules:
         sample_rows=rule["sample_rows"],
         fill_cells=rule["fill_cells"],
         long_words=rule["long_words"],
+        other_date_over=frozenset(rule["other_date_over"]),
     )
 
 
@@ -96,7 +98,7 @@ class HeaderVote:
     role: str | None
     weight: float
     label: str  # the label that gave the vote
-    how: str  # "exact" | "joined" | "prefix" | "joined_prefix" | "group" | "award_named" | ""
+    how: str  # "exact" | "joined" | "prefix" | "joined_prefix" | "group" | "award_named" | "other_date" | ""
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,9 @@ def _header_vote(tiers: tuple[str, ...], catalogue: Catalogue) -> HeaderVote:
     if not tiers:
         return HeaderVote(None, 0.0, "", "")
     own, groups = tiers[-1], tiers[:-1]
+    other = next((t for t in tiers if t and names_other_date(t)), None)
+    if other is not None and (header_match(own)[0] or "") in role_rules().other_date_over:
+        return HeaderVote("ignored", weights["exact"], other, "other_date")  # "Năm sinh" over "Năm"
     joined = " ".join(tiers)
     if groups:
         role, exact = header_match(joined)
@@ -430,6 +435,27 @@ def assign_roles(
     return TableRoles(tuple(columns), conflict)
 
 
+def split_name(roles: TableRoles) -> TableRoles:
+    """A name typed in two columns: a family-name column ("Họ đệm") followed by the name column
+    ("Tên"), or the name column followed by a second one under the same "Họ và tên" (merged over
+    both). The first becomes the name column and the second "given_name", joined to it in each
+    record; a family-name column with no name column after it is ignored."""
+    columns = list(roles.columns)
+    for i, column in enumerate(columns):
+        after = columns[i + 1] if i + 1 < len(columns) else None
+        if column.role == "family_name":
+            joined = after is not None and after.role == "name"
+            columns[i] = replace(column, role="name" if joined else "ignored")
+            if joined and after is not None:
+                columns[i + 1] = replace(after, role="given_name")
+            break
+        if column.role == "name":
+            if after is not None and after.role == "ignored" and after.tiers == column.tiers and after.vote.role == "name":
+                columns[i + 1] = replace(after, role="given_name")  # "Họ và tên" merged over two columns
+            break
+    return replace(roles, columns=tuple(columns))
+
+
 @dataclass(frozen=True)
 class _Plan:
     """What a header alone decides: each column's vote, the columns whose cells must be weighed,
@@ -462,6 +488,4 @@ def _plan(tiers: tuple[tuple[str, ...], ...], catalogue: Catalogue) -> _Plan:
 
 
 def _demoted(column: ColumnRole) -> ColumnRole:
-    from dataclasses import replace
-
     return replace(column, role="ignored", runner_up=(column.role, column.score))

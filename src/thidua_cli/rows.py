@@ -25,11 +25,13 @@ def repeats_header(table: SheetTable, row: list[Cell]) -> bool:
     """Cheap test on the name cell: a header label ("Họ và tên", "Tên tập thể") or a column number."""
     name_col = table.columns["name"][0].index
     name = text_of(row[name_col])
-    if not name or len(name) > 60 or name.split(" ", 1)[0].casefold() not in layout_rules().name_first_words:
+    if not name or len(name) > 60:
         return False
-    if COLUMN_NUMBER.match(name):
+    if COLUMN_NUMBER.match(name):  # "2", "(2)", "B": the row numbering the columns, typed again
         return is_column_numbers(row)
-    return header_field(name) in ("name", "stt")
+    if name.split(" ", 1)[0].casefold() not in layout_rules().name_first_words:
+        return False
+    return header_field(name) in ("name", "stt", "family_name")
 
 
 @dataclass(frozen=True)
@@ -194,3 +196,27 @@ def _numbered_below(table: SheetTable, r: int) -> bool:
         if texts:
             return is_number(below[i_stt]) and bool(text_of(below[i_stt]))
     return False
+
+
+def tail_start(table: SheetTable) -> int:
+    """Where a numbered list's tail begins: the row after its last numbered record. What a clerk
+    types there without a number (a note, "Lập biểu", the signers' names under their titles, a
+    total in words) is no record of the list. The table's end when it has no STT column, fewer
+    than two numbered records, or many unnumbered named rows between them (a list that numbers
+    its units, not its people)."""
+    i_stt, i_name = table.index.get("stt"), table.index["name"]
+    if i_stt is None:
+        return table.end_row
+    grid, first, last, numbered, inner = table.grid, None, None, 0, 0
+    for r in range(table.first_data_row, table.end_row):
+        row = grid[r]
+        if not text_of(row[i_name]):
+            continue
+        if is_number(row[i_stt]):
+            first, last, numbered = r if first is None else first, r, numbered + 1
+        elif first is not None:
+            inner += 1  # counted to the end; those under the last numbered row are taken off below
+    if last is None or numbered < 2:
+        return table.end_row
+    inner -= sum(1 for r in range(last + 1, table.end_row) if text_of(grid[r][i_name]))
+    return last + 1 if 2 * inner < numbered else table.end_row

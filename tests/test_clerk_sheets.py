@@ -1,0 +1,229 @@
+"""Sheets typed by clerks who never saw the reader: shapes that gave a wrong count with exit 0
+before (each test builds the workbook the probe found, and asserts what the sheet truly says)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import write_xlsx
+from thidua_cli import load
+from thidua_cli.cli import app
+
+_TOP: list[list[Any]] = [
+    ["SỞ Y TẾ TỈNH X", None, None, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+    ["BỆNH VIỆN ĐA KHOA", None, None, "Độc lập - Tự do - Hạnh phúc"],
+    [],
+]
+_LDTT_2019 = "DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"
+
+
+def _sheet(heading: str, header: list[list[Any]], rows: list[list[Any]]) -> list[list[Any]]:
+    return [*_TOP, [heading], [], *header, *rows]
+
+
+def _years(path: Path) -> Counter[tuple[str, int]]:
+    frame = load([path]).records
+    return Counter(zip(frame["award"].astype(str), frame["year"].astype(int), strict=True))
+
+
+# --- a column of other years (birth, recruitment, founding) is never the award year ---------------
+@pytest.mark.parametrize(
+    "label",
+    ["Sinh năm", "Năm SN", "Năm sinh Nam", "Năm vào ngành", "Năm vào ngành giáo dục", "Năm tuyển dụng",
+     "Năm vào Đảng", "Năm công tác", "Năm thành lập", "Năm tốt nghiệp", "Ngày/tháng/năm sinh"],
+)  # fmt: skip
+def test_a_column_of_another_year_does_not_replace_the_headings_year(tmp_path: Path, label: str) -> None:
+    rows = [[i, f"Võ Văn An{i}", 2014 + i, "Giáo viên", "LĐTT"] for i in range(1, 5)]  # 2015…2018
+    sheet = _sheet(_LDTT_2019, [["STT", "Họ và tên", label, "Chức vụ", "Danh hiệu"]], rows)
+    path = write_xlsx(tmp_path / "ds.xlsx", sheet)
+    assert _years(path) == {("Lao động tiên tiến", 2019): 4}  # before: one record in each of 2015…2018
+
+
+def test_a_birth_date_split_into_day_month_year_is_no_year_column(tmp_path: Path) -> None:
+    header = [["STT", "Họ và tên", "Ngày tháng năm sinh", None, None, "Danh hiệu"], [None, None, "Ngày", "Tháng", "Năm"]]
+    rows = [[i, f"Võ Văn An{i}", i, 5, 2016, "LĐTT"] for i in range(1, 4)]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_LDTT_2019, header, rows), merges=["C6:E6"])
+    assert _years(path) == {("Lao động tiên tiến", 2019): 3}  # before: all three in 2016
+
+
+def test_without_another_year_source_a_birth_year_is_a_bad_year_not_a_record(tmp_path: Path) -> None:
+    rows = [[i, f"Võ Văn An{i}", 1980 + i, "LĐTT"] for i in range(1, 4)]
+    sheet = _sheet("DANH SÁCH ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN", [["STT", "Họ và tên", "Sinh năm", "Danh hiệu"]], rows)
+    path = write_xlsx(tmp_path / "ds.xlsx", sheet)
+    out = CliRunner().invoke(app, ["tally", "1975-2020", str(path), "--format", "json", "-q"])
+    assert out.exit_code == 1  # before: exit 0, three records of 1981, 1982, 1983
+    assert json.loads(out.stdout)["total"] == 0
+    result = load([path])
+    assert [(p.code, p.row) for p in result.problems] == [("bad-year", 7), ("bad-year", 8), ("bad-year", 9)]
+
+
+def test_a_year_column_under_its_own_label_still_decides(tmp_path: Path) -> None:
+    rows = [[i, f"Võ Văn An{i}", 1980, 2017 + i % 2, "LĐTT"] for i in range(1, 5)]
+    header = [["STT", "Họ và tên", "Năm sinh", "Năm đạt", "Danh hiệu"]]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet("DANH SÁCH LAO ĐỘNG TIÊN TIẾN", header, rows))
+    assert _years(path) == {("Lao động tiên tiến", 2017): 2, ("Lao động tiên tiến", 2018): 2}
+
+
+# --- the signature block under a numbered list whose heading names the award ---------------------
+def _ldtt_list(tail: list[list[Any]], header: tuple[str, ...] = ("STT", "Họ và tên", "Chức vụ", "Đơn vị")) -> list[list[Any]]:
+    people = [[i, f"Hồ Thị Hoa{i}", "Điều dưỡng", "Khoa Nội"] for i in range(1, 6)]
+    return _sheet(_LDTT_2019, [list(header)], [*people, *tail])
+
+
+@pytest.mark.parametrize(
+    ("tail", "after_list"),
+    [
+        ([[], [None, "Lập biểu", None, "Q. Giám đốc"], [], [None, "Trần Thị Lan", None, "Nguyễn Văn Giang"]], []),
+        ([[], [None, "ĐẠI DIỆN CÔNG ĐOÀN", None, "T/M BAN GIÁM HIỆU"], [], [None, "Trần Thị Lan", None, "Đỗ Văn Giang"]], []),
+        ([[], [None, "Kế toán", None, "Thủ quỹ"], [], [None, "Trần Thị Lan", None, "Nguyễn Văn Giang"]], []),
+        ([[], [None, "Thư ký", None, "Chủ tọa"], [], [None, "Trần Thị Lan", None, "Nguyễn Văn Giang"]], [13, 15]),
+        ([[], [None, "Trần Thị Lan", None, "Nguyễn Văn Giang"]], [13]),
+        ([[None, "Tổng: 5 người"], [None, "Trần Thị Lan", None, "Nguyễn Văn Giang"]], [13]),
+        ([[], [None, None, "Ngày 20/12/2019"], [None, "Trần Thị Lan", None, "Nguyễn Văn Giang"]], [14]),
+    ],
+)
+def test_names_under_a_numbered_list_are_never_its_records(
+    tmp_path: Path, tail: list[list[Any]], after_list: list[int]
+) -> None:
+    path = write_xlsx(tmp_path / "ds.xlsx", _ldtt_list(tail))
+    result = load([path])
+    assert _years(path) == {("Lao động tiên tiến", 2019): 5}  # before: 6 or 7, the signers counted, exit 0
+    assert [(p.code, p.row) for p in result.problems] == [("after-list", r) for r in after_list]
+
+
+def test_cli_reports_a_signer_under_the_list_and_exits_1(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "ds.xlsx", _ldtt_list([[], [None, "Trần Thị Lan", None, "Nguyễn Văn Giang"]]))
+    out = CliRunner().invoke(app, ["tally", "2019", str(path), "--format", "json"])
+    assert out.exit_code == 1
+    assert json.loads(out.stdout)["total"] == 5
+    assert "[after-list]" in out.stderr and "Trần Thị Lan" in out.stderr
+    out = CliRunner().invoke(app, ["validate", str(path), "--format", "json", "--lang", "en"])
+    findings = json.loads(out.stdout)["findings"]
+    assert [(f["code"], f["row"], f["severity"]) for f in findings] == [("after-list", 13, "error")]
+    assert "signature block" in findings[0]["message"]
+
+
+def test_a_section_below_a_blank_row_goes_on_with_the_list(tmp_path: Path) -> None:
+    tail = [[], ["II", "TẬP THỂ"], [None, "Khoa Nội", None, None], [None, "Khoa Ngoại", None, None]]
+    rows = _sheet("DANH SÁCH ĐẠT DANH HIỆU TẬP THỂ LAO ĐỘNG TIÊN TIẾN NĂM 2019", [["STT", "Tên tập thể", "Chức vụ", "Đơn vị"]],
+                  [[1, "Phòng Tổ chức", None, None], [2, "Phòng Kế hoạch", None, None], *tail])  # fmt: skip
+    path = write_xlsx(tmp_path / "ds.xlsx", rows)
+    assert _years(path) == {("Tập thể lao động tiên tiến", 2019): 4}
+    assert not load([path]).problems
+
+
+# --- a name typed in two columns: "Họ đệm" | "Tên" ------------------------------------------------
+_PEOPLE = [("Nguyễn Văn", "An"), ("Nguyễn Văn", "Bình"), ("Trần Thị", "Cúc"), ("Nguyễn Văn", "Dũng")]
+_FULL = ["Nguyễn Văn An", "Nguyễn Văn Bình", "Trần Thị Cúc", "Nguyễn Văn Dũng"]
+
+
+@pytest.mark.parametrize(
+    ("header", "merges"),
+    [
+        ([["STT", "Họ đệm", "Tên", "Chức vụ", "Danh hiệu"]], []),
+        ([["STT", "Họ", "Tên", "Chức vụ", "Danh hiệu"]], []),
+        ([["STT", "Họ và tên", None, "Chức vụ", "Danh hiệu"]], ["B6:C6"]),
+        ([["STT", "Họ và tên", None, "Chức vụ", "Danh hiệu"], [None, "Họ đệm", "Tên"]], ["B6:C6", "A6:A7", "D6:D7", "E6:E7"]),
+        ([["STT", "Họ và tên", None, "Chức vụ", "Danh hiệu"], [None, "Họ đệm", "Tên"]], ["B6:C6"]),
+    ],
+)
+def test_a_name_typed_in_two_columns_is_one_name(tmp_path: Path, header: list[list[Any]], merges: list[str]) -> None:
+    rows = [[i, family, given, "Giáo viên", "LĐTT"] for i, (family, given) in enumerate(_PEOPLE, 1)]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_LDTT_2019, header, rows), merges=merges)
+    result = load([path])
+    assert list(result.records["name"].astype(str)) == _FULL  # before: "Nguyễn Văn" three times, two merged as duplicates
+    assert not result.problems and not result.checks  # before: the sub-header "Họ đệm" was a record too
+
+
+def test_a_given_name_column_is_never_joined_to_a_full_name(tmp_path: Path) -> None:
+    rows = [[i, name, name.rsplit(" ", 1)[1], "LĐTT"] for i, name in enumerate(_FULL, 1)]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_LDTT_2019, [["STT", "Họ và tên", "Tên", "Danh hiệu"]], rows))
+    assert list(load([path]).records["name"].astype(str)) == _FULL
+
+
+def test_cli_counts_every_person_of_a_two_column_name(tmp_path: Path) -> None:
+    rows = [[i, family, given, "Giáo viên", "LĐTT"] for i, (family, given) in enumerate(_PEOPLE, 1)]
+    header = [["STT", "Họ đệm", "Tên", "Chức vụ", "Danh hiệu"]]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_LDTT_2019, header, rows))
+    out = CliRunner().invoke(app, ["tally", "2019", str(path), "--format", "json", "-q"])
+    assert out.exit_code == 0 and json.loads(out.stdout)["total"] == 4  # before: 2, exit 1 (duplicates)
+
+
+def test_a_row_of_signers_titles_starts_the_signature_block(tmp_path: Path) -> None:
+    people = [[f"Hồ Thị Hoa{i}", "Điều dưỡng", "Khoa Nội"] for i in range(1, 6)]  # no STT column
+    tail = [[], ["Kế toán", None, "Thủ quỹ"], [], ["Trần Thị Lan", None, "Nguyễn Văn Giang"]]
+    path = write_xlsx(tmp_path / "a.xlsx", _sheet(_LDTT_2019, [["Họ và tên", "Chức vụ", "Đơn vị"]], [*people, *tail]))
+    assert _years(path) == {("Lao động tiên tiến", 2019): 5}  # before: 7, exit 0
+    assert not load([path]).problems
+    numbered = [[i, f"Hồ Thị Hoa{i}", "LĐTT"] for i in range(1, 4)]
+    tail = [[], [None, "Người lập biểu", "Giám đốc"], [None, "Trần Thị Lan", "Nguyễn Văn Giang"]]
+    path = write_xlsx(tmp_path / "b.xlsx", _sheet(_LDTT_2019, [["STT", "Họ và tên", "Danh hiệu"]], [*numbered, *tail]))
+    assert _years(path) == {("Lao động tiên tiến", 2019): 3}
+    assert not load([path]).problems  # before: "Giám đốc" and "Nguyễn Văn Giang" were unknown awards
+
+
+def test_column_numbers_typed_again_at_a_page_break_are_no_row(tmp_path: Path) -> None:
+    header, numbers = ["STT", "Họ và tên", "Chức vụ", "Danh hiệu"], ["(1)", "(2)", "(3)", "(4)"]
+    people = [[i, f"Hồ Thị Hoa{i}", "Điều dưỡng", "LĐTT"] for i in range(1, 7)]
+    rows = [numbers, *people[:2], header, numbers, *people[2:4], numbers, *people[4:]]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_LDTT_2019, [header], rows))
+    assert _years(path) == {("Lao động tiên tiến", 2019): 6}
+    assert not load([path]).problems  # before: each "(4)" was an unknown award, exit 1
+
+
+@pytest.mark.parametrize(
+    "total",
+    [[None, 5], [None, "05 người"], [None, "Danh sách gồm 05 người"], [None, "Ấn định 05 người"], [None, "Số lượng: 5"],
+     [None, "Có 05 cá nhân"], [None, "(Năm cá nhân)"], [None, "Danh sách này gồm có 5 người./."], [None, "Tổng số 05 đ/c"]],
+)  # fmt: skip
+def test_a_total_in_other_words_under_the_list_is_no_person(tmp_path: Path, total: list[Any]) -> None:
+    path = write_xlsx(tmp_path / "ds.xlsx", _ldtt_list([total]))
+    assert _years(path) == {("Lao động tiên tiến", 2019): 5}  # before: 6, the total counted as a person, exit 0
+    assert not load([path]).problems
+
+
+def test_collectives_with_numbers_in_their_names_are_still_records(tmp_path: Path) -> None:
+    names = ["Tổ 3 Khoa Nội", "Đội 5", "Thôn 2", "Lớp 12A1", "Tổ dân phố số 4", "Tổ 7"]
+    rows = [[i, n, None, None] for i, n in enumerate(names, 1)]
+    sheet = _sheet("DANH SÁCH TẬP THỂ ĐẠT DANH HIỆU TẬP THỂ LAO ĐỘNG TIÊN TIẾN NĂM 2019", [["STT", "Tên tập thể", "Chức vụ", "Đơn vị"]], rows)
+    path = write_xlsx(tmp_path / "ds.xlsx", sheet)
+    assert _years(path) == {("Tập thể lao động tiên tiến", 2019): 6}
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        [[None, "Ghi chú: Đồng chí Hồ Thị Hoa3 chuyển công tác tháng 10/2019"]],
+        [["Ghi chú:"], [None, "- Đ/c Hồ Thị Hoa2 nghỉ hưu"]],
+        [[None, "(Kèm theo Tờ trình số 12/TTr-BV ngày 10/12/2019)"]],
+        [[None, "Lưu ý: Các cá nhân trên đã hoàn thành xuất sắc nhiệm vụ"]],
+        [[None, "Xin trân trọng đề nghị!"]],
+        [[None, "./."]],
+        [[None, "Hết"]],
+    ],
+)
+def test_a_note_under_the_list_is_no_person(tmp_path: Path, tail: list[list[Any]]) -> None:
+    path = write_xlsx(tmp_path / "ds.xlsx", _ldtt_list(tail))
+    assert _years(path) == {("Lao động tiên tiến", 2019): 5}  # before: 6, the note counted as a person, exit 0
+    assert not load([path]).problems
+
+
+def test_an_unnumbered_person_under_the_list_is_reported_not_counted(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "ds.xlsx", _ldtt_list([[None, "Trần Thị Lan", "Điều dưỡng", "Khoa Nội"]]))
+    assert _years(path) == {("Lao động tiên tiến", 2019): 5}
+    assert [(p.code, p.row) for p in load([path]).problems] == [("after-list", 12)]
+
+
+def test_a_list_that_numbers_its_units_keeps_its_unnumbered_people(tmp_path: Path) -> None:
+    rows: list[list[Any]] = []
+    for n, unit in enumerate(["Trường THCS Kim Đồng", "Trường THCS Lê Lợi"], 1):
+        rows += [[n, unit], *[[None, f"Hồ Thị Hoa{n}{i}", "Giáo viên", "LĐTT"] for i in range(1, 4)]]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_LDTT_2019, [["STT", "Họ và tên", "Chức vụ", "Danh hiệu"]], rows))
+    assert _years(path) == {("Lao động tiên tiến", 2019): 6}
+    assert "after-list" not in {p.code for p in load([path]).problems}
