@@ -52,7 +52,7 @@ from thidua_cli.loading import FileResult, Stamp
 from thidua_cli.problems import Problem
 from thidua_cli.records import RECORD_FIELDS, Record
 
-FORMAT = 7  # 5: detail, period, status; 6: signed entries; 7: compact rows, framed parts, run indexes
+FORMAT = 8  # 5: detail, period, status; 6: signed entries; 7: compact rows, framed parts, run indexes; 8: 64-bit idents
 SECRET = "secret"  # the HMAC key's file in the cache folder
 MAGIC = b"thidua-cache %d\n" % FORMAT
 ENTRY, INDEX = ".entry", ".index"
@@ -467,7 +467,7 @@ def _encode(result: FileResult) -> dict[str, Any]:
         "encodings": list(result.encodings),
         "headers": _dumps([[sheet, col, text] for (sheet, col), text in result.headers.items()]).decode("utf-8"),
         "groups": _dumps([list(group) for group in result.groups]).decode("utf-8"),
-        "idents": binascii.b2a_base64(array("I", result.idents).tobytes(), newline=False).decode("ascii"),
+        "idents": binascii.b2a_base64(array("Q", result.idents).tobytes(), newline=False).decode("ascii"),
         "duplicate_of": result.duplicate_of,
     }
 
@@ -484,8 +484,8 @@ def _fields(p: Problem) -> tuple[Any, ...]:
 
 
 def _idents(text: str) -> array[int]:
-    found = array("I")
-    found.frombytes(binascii.a2b_base64(text.encode("ascii")))  # 4 bytes each (base64: not imported)
+    found = array("Q")
+    found.frombytes(binascii.a2b_base64(text.encode("ascii")))  # 8 bytes each (base64: not imported)
     return found
 
 

@@ -4,6 +4,10 @@ year) is a duplicate; the first (in file order, then row order) is counted, the 
 Across files, only a re-send is merged (a file sharing more than half its records with an earlier
 one): two units' lists whose headings name only the parent body give every record the same unit,
 and two people who share a name there are two people (listed as `possible-duplicate`, counted).
+A re-send is known by its people and awards whatever its unit is called: a list sent again with
+the unit written otherwise ("TRƯỜNG THCS …", then "TRƯỜNG TRUNG HỌC CƠ SỞ …") or copied into the
+parent's combined workbook (under the parent's name, or a unit column's short name) shares at
+least `RESEND_UNIT_BLIND` records with it, and those are merged across the two unit names.
 
 Finding them must not cost a warm run its speed: each file's records carry a stable 32-bit
 identity (`identities`, computed once when the file is parsed and kept in the cache) of coarse
@@ -21,8 +25,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from itertools import chain
-from operator import itemgetter
+from itertools import chain, repeat
+from operator import itemgetter, rshift
 from typing import TYPE_CHECKING
 
 from thidua_cli.problems import Problem
@@ -34,6 +38,7 @@ if TYPE_CHECKING:
     from thidua_cli.loading import FileResult
 
 _NAME, _NAME_COL = RECORD_FIELDS.index("name"), RECORD_FIELDS.index("name_col")
+_UNIT = RECORD_FIELDS.index("unit")
 _NAME_OF = itemgetter(_NAME)
 _TAIL_OF = itemgetter(*(RECORD_FIELDS.index(f) for f in ("unit", "kind", "award", "level", "year")))
 _GROUP_AT = [RECORD_FIELDS.index(f) for f in GROUP_FIELDS]
@@ -82,12 +87,17 @@ def coarse(text: str) -> str:
     return found
 
 
+RESEND_UNIT_BLIND = 3  # records two files must share, whatever their units, to be one list sent twice
+
+
 def identities(records: Sequence[Record]) -> list[int]:
-    """Per record, a stable 32-bit digest (CRC-32) of its coarse identity, the same in every
-    process. Two records that differ may share one (one pair in some 90,000 records): that only
-    sends them to the exact comparison."""
+    """Per record, a stable 64-bit digest of its coarse identity, the same in every process: the
+    CRC-32 of the name and award (award, level, kind, year) above, the CRC-32 of the unit below
+    (`person` takes the upper half: who got what, whatever the unit is called). Two records that
+    differ may share one (one pair in some 90,000 records): that only sends them to the exact
+    comparison."""
     names = _NAME_CRC
-    tails: dict[tuple[str, str, str, str, int], bytes] = {}
+    tails: dict[tuple[str, str, str, str, int], tuple[bytes, int]] = {}
     crc32 = zlib.crc32
     out = []
     for name, tail_key in zip(map(_NAME_OF, records), map(_TAIL_OF, records), strict=True):
@@ -99,11 +109,19 @@ def identities(records: Sequence[Record]) -> list[int]:
         tail = tails.get(tail_key)
         if tail is None:
             unit, kind, award, level, year = tail_key
-            tail = tails[tail_key] = f"{coarse(unit)}\0{award}\0{level}\0{kind}\0{year}".encode(
-                "utf-8", "surrogatepass"
-            )
-        out.append(crc32(tail, start))  # = the CRC of name and tail joined
+            award_of = f"{award}\0{level}\0{kind}\0{year}".encode("utf-8", "surrogatepass")
+            tail = tails[tail_key] = (award_of, crc32(coarse(unit).encode("utf-8", "surrogatepass")))
+        out.append(crc32(tail[0], start) << 32 | tail[1])  # the CRC of name and award joined; the unit's
     return out
+
+
+def person(ident: int) -> int:
+    """The part of an identity that leaves the unit out."""
+    return ident >> 32
+
+
+def _persons(idents: Sequence[int]) -> set[int]:
+    return set(map(rshift, idents, repeat(32)))  # in C
 
 
 Identity = tuple[str, str, str, str, str, int]
@@ -113,6 +131,12 @@ def identity(record: Record) -> Identity:
     """What makes two records the same award to the same recipient."""
     _file, _sheet, _row, name, _position, unit, kind, award, _category, level, _issuer, year, *_ = record
     return (key(name), key(unit), award, level, kind, year)
+
+
+def _unit_blind(record: Record) -> Identity:
+    """`identity` without the unit: equal in a list and its re-send however the unit is written."""
+    name, _unit, award, level, kind, year = identity(record)
+    return (name, "", award, level, kind, year)
 
 
 @dataclass(frozen=True)
@@ -135,16 +159,19 @@ def merge(files: Sequence[FileResult]) -> Merged:
     Two files that share only a few equal records are lists of two units that the heading
     names alike (the parent body, when the title block does not name the unit): the people
     merely share a name, and both records count; `possible_duplicates` lists them."""
-    within, holders = _suspects(files)
-    if not within and not holders:
+    persons = [_persons(result.idents) for result in files]
+    blind = _person_holders(persons)
+    within = _within(files, persons)
+    if not within and not blind:
         return Merged()
-    resent = _resent(files, holders)
+    resent = _resent(files, persons, blind)
     kept: dict[Identity, list[tuple[int, Record]]] = {}
     findings: list[Problem] = []
     removed: dict[int, set[int]] = {}
-    for fi, ri, record in _candidates(files, within, holders, resent):
-        earlier = kept.setdefault(identity(record), [])
-        same = next((r for fj, r in earlier if fj == fi or (fj, fi) in resent), None)
+    for fi, ri, record in _candidates(files, within, blind, resent):
+        earlier = kept.setdefault(_unit_blind(record), [])
+        unit = key(record[_UNIT])
+        same = next((r for fj, r in earlier if (fj, fi) in resent or (fj == fi and key(r[_UNIT]) == unit)), None)
         if same is None:
             earlier.append((fi, record))
         else:
@@ -175,32 +202,76 @@ def _suspects(files: Sequence[FileResult]) -> tuple[dict[int, set[int]], dict[in
     return within, {ident: fis for ident, fis in holders.items() if len(fis) > 1}
 
 
-def _resent(files: Sequence[FileResult], holders: dict[int, list[int]]) -> set[tuple[int, int]]:
-    """Pairs of files (earlier, later) that share more than half the records of the smaller."""
+def _person_holders(persons: Sequence[set[int]]) -> dict[int, list[int]]:
+    """`person` identities held by several files (identity → the files, in order): who got what,
+    whatever the unit is called in each. Found by set operations (in C), one per file."""
+    every: set[int] = set()
+    repeated: set[int] = set()
+    for mine in persons:
+        repeated |= every & mine
+        every |= mine
+    holders: dict[int, list[int]] = {}
+    if repeated:
+        for fi, mine in enumerate(persons):
+            for ident in repeated & mine:
+                holders.setdefault(ident, []).append(fi)
+    return holders
+
+
+def _shared(holders: dict[int, list[int]]) -> Counter[tuple[int, int]]:
     shared: Counter[tuple[int, int]] = Counter()
     for files_of in holders.values():
         for at, earlier in enumerate(files_of):
             for later in files_of[at + 1 :]:
                 shared[(earlier, later)] += 1
-    size = {fi: len(set(files[fi].idents)) for pair in shared for fi in pair}
-    return {(a, b) for (a, b), n in shared.items() if 2 * n > min(size[a], size[b])}
+    return shared
+
+
+def _resent(
+    files: Sequence[FileResult], persons: Sequence[set[int]], blind: dict[int, list[int]]
+) -> set[tuple[int, int]]:
+    """Pairs of files (earlier, later) that share more than half the records of the smaller
+    (`persons`: each file's): at least RESEND_UNIT_BLIND of them whatever the units, or fewer with
+    equal units (two units' short lists that share a name or two are two units' people)."""
+    out = set()
+    for (a, b), n in _shared(blind).items():
+        half = min(len(persons[a]), len(persons[b]))
+        if 2 * n > half and (n >= RESEND_UNIT_BLIND or 2 * len(set(files[a].idents) & set(files[b].idents)) > half):
+            out.add((a, b))
+    return out
+
+
+def _within(files: Sequence[FileResult], persons: Sequence[set[int]]) -> dict[int, set[int]]:
+    """File → the identities it holds twice (only a file holding fewer persons than records may)."""
+    out = {}
+    for fi, result in enumerate(files):
+        if len(persons[fi]) < len(result.idents):
+            twice = {ident for ident, n in Counter(result.idents).items() if n > 1}
+            if twice:
+                out[fi] = twice
+    return out
 
 
 def _candidates(
     files: Sequence[FileResult],
     within: dict[int, set[int]],
-    holders: dict[int, list[int]],
+    blind: dict[int, list[int]],
     resent: set[tuple[int, int]],
 ) -> list[tuple[int, int, Record]]:
-    """(file, index, record) of every record that may repeat another, in file and row order."""
+    """(file, index, record) of every record that may repeat another, in file and row order:
+    repeated in its file (`within`: whole identities), or held by a re-send (`blind`: persons)."""
     in_pairs = {fi for pair in resent for fi in pair}
-    held = _held(holders, in_pairs)
+    held = _held(blind, in_pairs)
     out = []
     for fi, result in enumerate(files):
-        wanted = set(within.get(fi, ())) | held.get(fi, set())
-        if wanted:
+        mine, theirs = within.get(fi, set()), held.get(fi, set())
+        if mine or theirs:
             records = result.records
-            out += [(fi, ri, records[ri]) for ri, ident in enumerate(result.idents) if ident in wanted]
+            out += [
+                (fi, ri, records[ri])
+                for ri, ident in enumerate(result.idents)
+                if ident in mine or person(ident) in theirs
+            ]
     return out
 
 

@@ -11,7 +11,7 @@ from thidua_cli.catalogue import Catalogue
 from thidua_cli.cells import text_of
 from thidua_cli.labels import PLACE_DATE, layout_rules
 from thidua_cli.reading import Cell
-from thidua_cli.text import key
+from thidua_cli.text import ascii_key, key
 from thidua_cli.values import split_decision
 
 TITLE_BLOCK_ROWS = 3  # parent body and unit on the left, the national motto on the right
@@ -27,6 +27,8 @@ _PERIOD = re.compile(
 )
 _SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})(?!\d)")
 _BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_DATE_IN_NAME = re.compile(r"(?<!\d)\d{1,2}[-._/ ]\d{1,2}[-._/ ](?:19|20)\d{2}(?!\d)")
+_NAME_SEPARATORS = re.compile(r"[-_.,()\[\]/]+")
 _YEAR_TAIL = re.compile(r" năm( học)? \d{4}.*$")
 _SIGNED_BY = re.compile(r"\bcủa\s+(.+?)\s*\)?\s*$")
 
@@ -230,5 +232,14 @@ def _school_year(first: int, last: str | None) -> int | None:
 
 
 def _single_year(text: str) -> int | None:
+    """The one year a sheet, file or folder name holds; none from a name after a decision or
+    holding a date ("QĐ năm 2020", "QD 125-2020", "… ngày 10-1-2021": a decision's year)."""
+    if _DATE_IN_NAME.search(text) or _names_decision(text):
+        return None
     years = {int(y) for y in _BARE_YEAR.findall(text)}
     return years.pop() if len(years) == 1 else None
+
+
+def _names_decision(text: str) -> bool:
+    words = f" {ascii_key(_NAME_SEPARATORS.sub(' ', text))} "
+    return any(f" {word} " in words for word in layout_rules().decision_name)

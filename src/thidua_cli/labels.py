@@ -31,6 +31,7 @@ class LayoutRules:
     signature: tuple[str, ...]
     decision_reference: tuple[str, ...]
     other_dates: tuple[re.Pattern[str], ...]  # header words naming a date that is no award year
+    decision_name: tuple[str, ...]  # ASCII keys of the words that make a name a decision's
     proposal: tuple[re.Pattern[str], ...]  # heading lines that make a list a proposal
     not_proposal: tuple[str, ...]  # "theo đề nghị của …": the decision was made on a proposal
     status: tuple[tuple[re.Pattern[str], str], ...]  # award-cell marks: (pattern, status)
@@ -58,6 +59,7 @@ def layout_rules() -> LayoutRules:
         signature=tuple(key(p) for p in phrases["signature"]),
         decision_reference=tuple(key(p) for p in phrases["decision_reference"]),
         other_dates=tuple(re.compile(p) for p in phrases["other_dates"]),
+        decision_name=tuple(ascii_key(p) for p in phrases["decision_name"]),
         proposal=tuple(re.compile(p) for p in phrases["proposal"]),
         not_proposal=tuple(key(p) for p in phrases["not_proposal"]),
         status=tuple((re.compile(p), s) for s, patterns in data["status"].items() for p in patterns),

@@ -19,7 +19,7 @@ from thidua_cli.reading import Cell, Merged, SheetGrid, iter_text
 from thidua_cli.roles import TableRoles, assign_roles, split_name
 from thidua_cli.rows import is_number, label_of, section_of
 from thidua_cli.summaries import Summary, find_summary, read_summary, summary_year
-from thidua_cli.text import decode_legacy, detect_legacy, key
+from thidua_cli.text import decode_legacy, decode_pasted, key, sheet_legacy
 
 HEADER_SEARCH_ROWS = 30
 NEXT_HEADER_ROWS = 3  # a header found inside a table's rows is looked for from its first label row
@@ -108,8 +108,10 @@ def prepare_grid(sheet: SheetGrid) -> tuple[list[list[Cell]], str | None]:
     Unicode strings are cleaned lazily by `text_of` (most cells are never looked at); a legacy
     sheet is decoded here, once per distinct string.
     """
-    encoding = detect_legacy(iter_text(sheet.rows))
+    encoding, pasted = sheet_legacy(iter_text(sheet.rows))
     rows = sheet.rows
+    if pasted:  # a Unicode sheet with some legacy cells (a TCVN3 heading, pasted rows): those are decoded
+        rows = [[decode_pasted(v, pasted) if isinstance(v, str) and not v.isascii() else v for v in r] for r in rows]
     width = max(map(len, rows), default=0)
     height = len(rows)
     for (_, _), (r1, c1) in sheet.merged:
@@ -137,7 +139,7 @@ def prepare_grid(sheet: SheetGrid) -> tuple[list[list[Cell]], str | None]:
             span = [value] * (c1 - c0 + 1)
             for r in range(r0, r1 + 1):
                 grid[r][c0 : c1 + 1] = span
-    return grid, encoding
+    return grid, encoding or pasted
 
 
 def find_header(

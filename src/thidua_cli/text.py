@@ -220,6 +220,13 @@ def detect_legacy(texts: Iterable[str], sample: int = 300) -> str | None:
     beyond Latin-1 votes for Unicode. Titles and headers recur from sheet to sheet, so each
     string's vote is worked out once.
     """
+    return sheet_legacy(texts, sample)[0]
+
+
+def sheet_legacy(texts: Iterable[str], sample: int = 300) -> tuple[str | None, str | None]:
+    """(the sheet's legacy encoding, as `detect_legacy`; else the encoding some of its strings
+    still vote for — a TCVN3 heading over a Unicode list, rows pasted from an old file — whose
+    cells `decode_pasted` decodes one by one), or (None, None)."""
     votes = {"unicode": 0, "tcvn3": 0, "vni": 0}
     seen: set[str] = set()
     for text in texts:
@@ -233,7 +240,19 @@ def detect_legacy(texts: Iterable[str], sample: int = 300) -> str | None:
         if abs(votes["unicode"] - max(votes["tcvn3"], votes["vni"])) >= 25:
             break  # the sheet has spoken
     best = max(("tcvn3", "vni"), key=lambda name: votes[name])
-    return best if votes[best] > votes["unicode"] else None
+    if votes[best] > votes["unicode"]:
+        return best, None
+    return None, (best if votes[best] else None)
+
+
+@lru_cache(maxsize=100_000)
+def decode_pasted(text: str, encoding: str) -> str:
+    """One cell of a Unicode sheet that holds some `encoding` text: decoded only when it surely is
+    legacy — a code Unicode Vietnamese never uses ("®", "ª", "ñ", "ö"), and it reads as
+    Vietnamese in `encoding` alone; every other cell stays as it is."""
+    if _ASCII_OR_VIET_LATIN1.issuperset(text) or _vote(text) != (encoding,):
+        return text
+    return _DECODERS[encoding](text)
 
 
 @lru_cache(maxsize=100_000)

@@ -1,0 +1,59 @@
+"""A Unicode sheet with some legacy (TCVN3, VNI) cells — a heading typed in .VnTimeH over a list
+typed in Unicode, an award column pasted from an old file — has those cells decoded, and only
+those: its Unicode text, even text that keeps to Latin-1 ("Tô Hoài"), stays as it is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from scripts.make_sample_data import tcvn3_encode
+from tests.conftest import write_xlsx
+from thidua_cli import load
+from thidua_cli.cli import app
+from thidua_cli.text import decode_pasted
+
+NAMES = ["Nguyễn Văn Hùng", "Trần Thị Thuỷ", "Tô Hoài", "Phạm Đức Thắng", "Hoàng Thị Hường", "Đỗ Quý Dương"]
+
+
+def _caps(text: str) -> str:
+    return tcvn3_encode(text.upper())  # a .VnTimeH heading: capitals by the lowercase codes
+
+
+def test_a_tcvn3_heading_over_a_unicode_list_names_its_award_and_year(tmp_path: Path) -> None:
+    rows = [
+        [_caps("Phòng Giáo dục và Đào tạo"), None, _caps("Cộng hoà xã hội chủ nghĩa Việt Nam")],
+        [_caps("Trường THCS Nguyễn Du")],
+        [_caps("Danh sách cá nhân đạt danh hiệu Lao động tiên tiến năm 2019")],
+        ["STT", "Họ và tên", "Chức vụ"],
+        *[[i, name, "Giáo viên"] for i, name in enumerate(NAMES, 1)],
+    ]
+    path = write_xlsx(tmp_path / "ds.xlsx", rows)
+    result = load([path])
+    assert list(result.records["name"]) == NAMES
+    assert set(result.records["unit"]) == {"TRƯỜNG THCS NGUYỄN DU"}
+    assert result.files[0].encodings == ("tcvn3",)
+    run = CliRunner().invoke(app, ["tally", "2015-2022", str(path), "-f", "csv", "--by", "year,award,kind", "-q"])
+    assert (run.exit_code, run.stdout.strip().splitlines()) == (0, ["year,award,kind,count", "2019,Lao động tiên tiến,Cá nhân,6"])
+
+
+def test_an_award_column_pasted_in_tcvn3_is_read(tmp_path: Path) -> None:
+    awards = ["Lao động tiên tiến", "Chiến sĩ thi đua cơ sở"] * 3
+    rows = [
+        ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU THI ĐUA NĂM 2019"],
+        ["STT", "Họ và tên", "Chức vụ", "Danh hiệu thi đua"],
+        *[[i, name, "Giáo viên", tcvn3_encode(a)] for i, (name, a) in enumerate(zip(NAMES, awards, strict=True), 1)],
+    ]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", rows)])
+    assert list(result.records["name"]) == NAMES
+    assert list(result.records["award"].astype(str)) == awards
+    assert result.problems == []
+
+
+def test_only_surely_legacy_cells_are_decoded() -> None:
+    assert decode_pasted("Lao ®éng tiªn tiÕn", "tcvn3") == "Lao động tiên tiến"
+    assert decode_pasted("Lao ñoäng tieân tieán", "vni") == "Lao động tiên tiến"
+    for text in ("Tô Hoài", "Lê Thị Hà", "Müller", "José"):  # Unicode (or no Vietnamese): left alone
+        assert decode_pasted(text, "tcvn3") == text
+        assert decode_pasted(text, "vni") == text

@@ -1,0 +1,78 @@
+"""A unit's list sent twice is counted once even when the unit is written otherwise in the copy:
+its title spelled out, or the list copied into the parent's combined workbook. Two units' short
+lists that share a name or two stay two units' people."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from tests.conftest import write_xlsx
+from thidua_cli import load
+from thidua_cli.cli import app
+
+PEOPLE = ["Nguyễn Văn Hùng", "Trần Thị Thuỷ", "Lê Thị Ngọc Ánh", "Phạm Đức Thắng", "Hoàng Thị Hường", "Đỗ Quý Dương"]
+HEADER = ["STT", "Họ và tên", "Chức vụ", "Danh hiệu thi đua"]
+
+
+def _list(unit: str, people: list[str], year: int = 2019) -> list[list[object]]:
+    return [
+        ["PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", None, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+        [unit],
+        [],
+        [f"DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU THI ĐUA NĂM {year}"],
+        HEADER,
+        *[[i, name, "Giáo viên", "Lao động tiên tiến"] for i, name in enumerate(people, 1)],
+    ]
+
+
+def _tally(folder: Path) -> tuple[int, list[str]]:
+    run = CliRunner().invoke(app, ["tally", "2015-2022", str(folder), "-f", "csv", "--by", "year,award", "-q"])
+    return run.exit_code, run.stdout.strip().splitlines()[1:]
+
+
+def test_a_re_send_with_the_unit_spelled_out_is_counted_once(tmp_path: Path) -> None:
+    write_xlsx(tmp_path / "ds.xlsx", _list("TRƯỜNG THCS NGUYỄN DU", PEOPLE))
+    edited = [*PEOPLE[:-1], "Vũ Thị Yến"]  # one row changed in the copy
+    write_xlsx(tmp_path / "ds-gui-lai.xlsx", _list("TRƯỜNG TRUNG HỌC CƠ SỞ NGUYỄN DU", edited))
+    result = load([tmp_path])
+    assert len(result.records) == 7
+    duplicates = [p for p in result.problems if p.code == "duplicate"]
+    # the first in file order ("ds-gui-lai" sorts before "ds.") is counted, the other listed
+    assert [(Path(p.file).name, p.row) for p in duplicates] == [("ds.xlsx", r) for r in range(6, 11)]
+    assert _tally(tmp_path) == (1, ["2019,Lao động tiên tiến,7"])
+
+
+def test_a_list_copied_into_the_parents_combined_workbook_is_counted_once(tmp_path: Path) -> None:
+    write_xlsx(tmp_path / "thcs-nguyen-du.xlsx", _list("TRƯỜNG THCS NGUYỄN DU", PEOPLE))
+    combined = [
+        ["PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"],
+        [],
+        ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"],
+        ["STT", "Họ và tên", "Đơn vị"],
+        *[[i, name, "THCS Nguyễn Du"] for i, name in enumerate(PEOPLE, 1)],
+        [7, "Lê Văn An", "THCS Lê Lợi"],
+        [8, "Trần Văn Bình", "THCS Lê Lợi"],
+    ]
+    write_xlsx(tmp_path / "tong-hop.xlsx", combined)
+    result = load([tmp_path])
+    assert sorted(result.records["name"]) == sorted([*PEOPLE, "Lê Văn An", "Trần Văn Bình"])
+    duplicates = [p for p in result.problems if p.code == "duplicate"]
+    assert [(p.file.endswith("tong-hop.xlsx"), p.row) for p in duplicates] == [(True, r) for r in range(5, 11)]
+    assert _tally(tmp_path) == (1, ["2019,Lao động tiên tiến,8"])
+
+
+def test_two_units_short_lists_sharing_a_name_are_two_people(tmp_path: Path) -> None:
+    write_xlsx(tmp_path / "a.xlsx", _list("TRƯỜNG THCS NGUYỄN DU", ["Nguyễn Văn Hùng", "Trần Thị Thuỷ"]))
+    write_xlsx(tmp_path / "b.xlsx", _list("TRƯỜNG TIỂU HỌC LÊ LỢI", ["Nguyễn Văn Hùng", "Lê Văn An"]))
+    result = load([tmp_path])
+    assert len(result.records) == 4
+    assert result.problems == []
+    assert _tally(tmp_path) == (0, ["2019,Lao động tiên tiến,4"])
+
+
+def test_a_units_lists_of_two_years_are_both_counted(tmp_path: Path) -> None:
+    write_xlsx(tmp_path / "2019.xlsx", _list("TRƯỜNG THCS NGUYỄN DU", PEOPLE, 2019))
+    write_xlsx(tmp_path / "2020.xlsx", _list("TRƯỜNG TRUNG HỌC CƠ SỞ NGUYỄN DU", PEOPLE, 2020))
+    assert _tally(tmp_path) == (0, ["2019,Lao động tiên tiến,6", "2020,Lao động tiên tiến,6"])
