@@ -76,3 +76,22 @@ def test_a_units_lists_of_two_years_are_both_counted(tmp_path: Path) -> None:
     write_xlsx(tmp_path / "2019.xlsx", _list("TRƯỜNG THCS NGUYỄN DU", PEOPLE, 2019))
     write_xlsx(tmp_path / "2020.xlsx", _list("TRƯỜNG TRUNG HỌC CƠ SỞ NGUYỄN DU", PEOPLE, 2020))
     assert _tally(tmp_path) == (0, ["2019,Lao động tiên tiến,6", "2020,Lao động tiên tiến,6"])
+
+
+def test_two_schools_collectives_of_one_name_are_two_collectives(tmp_path: Path) -> None:
+    """Every school has a "Tổ Văn phòng": two schools' lists of collectives named alike are no
+    re-send (a collective's name is its unit's), and a re-send of persons still merges."""
+    teams = ["Tổ Toán - Tin", "Tổ Ngữ văn", "Tổ Văn phòng", "Tổ Khoa học tự nhiên"]
+    for n in (1, 2):
+        rows = [
+            ["PHÒNG GD&ĐT HUYỆN AN LÃO"],
+            [f"TRƯỜNG THCS SỐ {n}"],
+            ["DANH SÁCH TẬP THỂ ĐẠT DANH HIỆU NĂM HỌC 2019-2020"],
+            [],
+            ["STT", "Tên tập thể", "Danh hiệu"],
+            *[[i, team, "Tập thể lao động tiên tiến"] for i, team in enumerate(teams, 1)],
+        ]
+        write_xlsx(tmp_path / f"thcs{n}.xlsx", rows)
+    result = load([tmp_path])
+    assert len(result.records) == 8 and [p.code for p in result.problems] == []
+    assert _tally(tmp_path) == (0, ["2020,Tập thể lao động tiên tiến,8"])

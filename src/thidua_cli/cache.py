@@ -52,7 +52,7 @@ from thidua_cli.loading import FileResult, Stamp
 from thidua_cli.problems import Problem
 from thidua_cli.records import RECORD_FIELDS, Record
 
-FORMAT = 8  # 5: detail, period, status; 6: signed entries; 7: compact rows, framed parts, run indexes; 8: 64-bit idents
+FORMAT = 9  # 5: detail, period, status; 6: signed entries; 7: compact rows, framed parts, run indexes; 8: 64-bit idents; 9: collectives unit-bound
 SECRET = "secret"  # the HMAC key's file in the cache folder
 MAGIC = b"thidua-cache %d\n" % FORMAT
 ENTRY, INDEX = ".entry", ".index"

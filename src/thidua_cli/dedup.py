@@ -9,7 +9,7 @@ the unit written otherwise ("TRƯỜNG THCS …", then "TRƯỜNG TRUNG HỌC C�
 parent's combined workbook (under the parent's name, or a unit column's short name) shares at
 least `RESEND_UNIT_BLIND` records with it, and those are merged across the two unit names.
 
-Finding them must not cost a warm run its speed: each file's records carry a stable 32-bit
+Finding them must not cost a warm run its speed: each file's records carry a stable 64-bit
 identity (`identities`, computed once when the file is parsed and kept in the cache) of coarse
 keys that equal text keys always share (`coarse`). Only the identities that occur twice send
 their records to the exact comparison by text key (`text.key`), so rows are read only for
@@ -88,14 +88,16 @@ def coarse(text: str) -> str:
 
 
 RESEND_UNIT_BLIND = 3  # records two files must share, whatever their units, to be one list sent twice
+_UNIT_BOUND = "Tập thể"  # a collective's name is its unit's ("Tổ Văn phòng" of every school): never unit-blind
 
 
 def identities(records: Sequence[Record]) -> list[int]:
     """Per record, a stable 64-bit digest of its coarse identity, the same in every process: the
     CRC-32 of the name and award (award, level, kind, year) above, the CRC-32 of the unit below
-    (`person` takes the upper half: who got what, whatever the unit is called). Two records that
-    differ may share one (one pair in some 90,000 records): that only sends them to the exact
-    comparison."""
+    (`person` takes the upper half: who got what, whatever the unit is called). A collective's
+    upper half holds its unit too: "Tổ Văn phòng" of two schools is two collectives. Two records
+    that differ may share one (one pair in some 90,000 records): that only sends them to the
+    exact comparison."""
     names = _NAME_CRC
     tails: dict[tuple[str, str, str, str, int], tuple[bytes, int]] = {}
     crc32 = zlib.crc32
@@ -109,8 +111,10 @@ def identities(records: Sequence[Record]) -> list[int]:
         tail = tails.get(tail_key)
         if tail is None:
             unit, kind, award, level, year = tail_key
-            award_of = f"{award}\0{level}\0{kind}\0{year}".encode("utf-8", "surrogatepass")
-            tail = tails[tail_key] = (award_of, crc32(coarse(unit).encode("utf-8", "surrogatepass")))
+            unit_key = coarse(unit)
+            bound = f"\0{unit_key}" if kind == _UNIT_BOUND else ""
+            award_of = f"{award}\0{level}\0{kind}\0{year}{bound}".encode("utf-8", "surrogatepass")
+            tail = tails[tail_key] = (award_of, crc32(unit_key.encode("utf-8", "surrogatepass")))
         out.append(crc32(tail[0], start) << 32 | tail[1])  # the CRC of name and award joined; the unit's
     return out
 
@@ -134,9 +138,10 @@ def identity(record: Record) -> Identity:
 
 
 def _unit_blind(record: Record) -> Identity:
-    """`identity` without the unit: equal in a list and its re-send however the unit is written."""
-    name, _unit, award, level, kind, year = identity(record)
-    return (name, "", award, level, kind, year)
+    """`identity` without the unit: equal in a list and its re-send however the unit is written
+    (a collective's keeps it: see `identities`)."""
+    name, unit, award, level, kind, year = identity(record)
+    return (name, unit if kind == _UNIT_BOUND else "", award, level, kind, year)
 
 
 @dataclass(frozen=True)
