@@ -220,7 +220,7 @@ class Normaliser(BlockResolver):
         texts = row_texts(row)
         if not texts:
             return "blank", None, None
-        if is_totals(texts[0]) or (len(texts) == 1 and is_number(texts[0])):  # a lone "5": a count
+        if is_totals(texts[0]) or (len(texts) == 1 and texts[0] == name and is_number(name)):  # "5" alone as a name: a count
             return "totals", None, None
         if (is_signature(texts[0]) or is_place_date(texts[0])) and not any(
             text_of(row[c.index]) for c in table.columns.get("award", [])
@@ -238,15 +238,24 @@ class Normaliser(BlockResolver):
 
     def _after_list(self, table: SheetTable, r: int, row: list[Cell], name: str, state: _Walk) -> bool:
         """An unnumbered row under the last numbered one (rows.tail_start): a note ("Ghi chú: …")
-        opens the notes, which run to the end like a signature block; a named row is reported
-        after-list. False for a row with no name (read on, as any row)."""
-        texts = row_texts(row)
-        if texts and is_note(texts[0]):
+        opens the notes, which run to the end like a signature block; a named row with no award
+        cell of its own (a signer's name under a title the reader does not know, where the heading
+        names the award) is reported after-list. False — read on, as any row — for a row with no
+        name, one with its own award ("- | Phạm Văn Dũng | LĐTT": "-", "*" mark a row in the STT
+        cell), and one that repeats the last numbered row's name (its second award). A note is
+        known by its first text ("Ghi chú:" is often typed in the STT column; a "-" or "*" there
+        before other texts only marks the row) and holds no award."""
+        texts, i_stt = row_texts(row), table.index.get("stt")
+        if len(texts) > 1 and i_stt is not None and texts[0] == text_of(row[i_stt]) and not texts[0].strip("-*+•. "):
+            texts = texts[1:]
+        awarded = any(text_of(row[c.index]) for c in table.columns.get("award", []))
+        if texts and not awarded and is_note(texts[0]):
             state.in_signature = True
             return True
-        if name:
-            self.problem("after-list", Context(table, r, row, name, state.section_kind), table.column("name"), value=name)
-        return bool(name)
+        if not name or awarded or name == text_of(table.grid[state.tail - 1][table.index["name"]]):
+            return False
+        self.problem("after-list", Context(table, r, row, name, state.section_kind), table.column("name"), value=name)
+        return True
 
     def _numbered_label(self, row: list[Cell], stt: Cell) -> tuple[str, str | None, str | None] | None:
         """("totals") or ("section", kind, award text) for a row of a number and one label."""

@@ -154,9 +154,10 @@ def _describe(exitcode: int | None) -> Failure:
 
 
 class _Waiter:
-    """Which workers have something to say: one `select.poll` object their pipes and process
-    sentinels stay registered in (multiprocessing's `wait`, the fallback where poll is missing,
-    builds and fills a selector on every call: a fifth of the parent's own work per small file)."""
+    """Which busy workers have something to say: one `select.poll` object that holds the pipe and
+    process sentinel of each worker while it has items in flight (an idle worker that died must
+    not wake the parent on every step). multiprocessing's `wait`, the fallback where poll is
+    missing, builds and fills a selector on every call."""
 
     def __init__(self) -> None:
         import select
@@ -231,7 +232,6 @@ class Pool(Generic[T, R]):
         child_end.close()
         worker = _Worker(process, parent_end)
         self._workers.append(worker)
-        self._waiter.add(worker)
         return worker
 
     def _dispatch(self) -> None:
@@ -245,6 +245,7 @@ class Pool(Generic[T, R]):
             tag, item = self._pending.popleft()
             if not worker.inflight:
                 worker.started = time.monotonic()
+                self._waiter.add(worker)
             worker.inflight.append((tag, item))
             with suppress(OSError, ValueError):  # it died meanwhile: noticed by _step
                 worker.conn.send((tag, item))
@@ -275,6 +276,8 @@ class Pool(Generic[T, R]):
                 tag, status, value = worker.conn.recv()
                 worker.inflight.popleft()
                 worker.started = time.monotonic()
+                if not worker.inflight:
+                    self._waiter.remove(worker)
                 self._done.append((tag, value if status == "ok" else Failure(status, value)))
         except (EOFError, OSError):
             pass
@@ -285,6 +288,7 @@ class Pool(Generic[T, R]):
     def _fail(self, worker: _Worker, failure: Failure) -> None:
         """The head item failed: report it, end the worker, send its other items again."""
         tag, _ = worker.inflight.popleft()
+        self._waiter.remove(worker)
         self._done.append((tag, failure))
         self._pending.extendleft(reversed(worker.inflight))
         worker.inflight.clear()
