@@ -441,13 +441,10 @@ class _Builder:
         if status and not norm.include_proposals:
             norm._not_awarded.setdefault(status, []).append(r)
             return
-        kind, award, category, level, issuer, year, detail, period_start = fields
-        if kind is KIND_BY_NAME:  # nothing but the name says the kind
-            kind = self.name_kind(name) or ""
-            if not (isinstance(single, tuple) and kind in single):
-                norm._finding_at(norm.problems, "ambiguous-kind", self.table, r, None, value=name)
-                return
-            single = None
+        written, award, category, level, issuer, year, detail, period_start = fields
+        kind = self._named_kind(r, name, written, single, column, award)
+        if kind is None:
+            return
         if kind == "Cá nhân" and name in norm._plural:  # once would lose some, twice would guess
             norm._finding_at(norm.problems, "several-people", self.table, r, self.table.columns["name"][0], value=name)
             return
@@ -459,20 +456,6 @@ class _Builder:
                 if found and not found[1]
                 else norm._date(self.table, r, self.table.grid[r], date_value, date_column, year)
             )
-        if single:
-            # a person's award (or one read as a person's) meets a collective's name only where
-            # the name's first word starts a collective prefix: name_kind is asked only then
-            person = single is PERSON_BY_CONTEXT or single == "Cá nhân"
-            first = name.split(None, 1)[:1]
-            looks = self.name_kind(name) if not person or (first and first[0].casefold() in self.starts) else None
-            if single is PERSON_BY_CONTEXT:  # "Phòng Kế hoạch | Giấy khen" under "Họ và tên"
-                if looks == "Tập thể" and self.walk.kind_by_header:
-                    kind, name_column = looks, self.table.columns["name"][0]
-                    norm._finding_at(
-                        norm.checks, "kind-from-name", self.table, r, name_column, value=name, detail=name_column.header
-                    )
-            elif looks and looks != single:
-                norm._finding_at(norm.checks, "kind-mismatch", self.table, r, column, value=award, detail=looks)
         file, sheet, name_index, year_index = self.fixed
         # every field named, in RECORD_FIELDS order: one BUILD_TUPLE (`*fields` builds a list first)
         # fmt: off
@@ -481,3 +464,33 @@ class _Builder:
                   period_start, year, status, name_index, column.index if column else -1, year_index)
         # fmt: on
         self.append(record)
+
+    def _named_kind(
+        self, r: int, name: str, kind: str, single: str | tuple[str, ...] | None, column: Column | None, award: str
+    ) -> str | None:
+        """The record's kind once its recipient's name is read (`Block`'s second part says how):
+        the name's own where nothing else says it (None, reported ambiguous-kind, when it shows
+        none of the award's kinds); Tập thể for a collective's name that only a "Họ và tên" header
+        calls a person (kind-from-name); a person's award to a name that looks otherwise is
+        flagged kind-mismatch. A person's name is asked of name_kind only when its first word
+        starts a collective prefix."""
+        if not single:
+            return kind
+        norm, table = self.norm, self.table
+        if kind is KIND_BY_NAME:
+            kind = self.name_kind(name) or ""
+            if isinstance(single, tuple) and kind in single:
+                return kind
+            norm._finding_at(norm.problems, "ambiguous-kind", table, r, None, value=name)
+            return None
+        person = single is PERSON_BY_CONTEXT or single == "Cá nhân"
+        first = name.split(None, 1)[:1]
+        looks = self.name_kind(name) if not person or (first and first[0].casefold() in self.starts) else None
+        if single is PERSON_BY_CONTEXT:  # "Phòng Kế hoạch | Giấy khen" under "Họ và tên"
+            if looks == "Tập thể" and self.walk.kind_by_header:
+                name_column = table.columns["name"][0]
+                norm._finding_at(norm.checks, "kind-from-name", table, r, name_column, value=name, detail=name_column.header)
+                return looks
+        elif looks and looks != single:
+            norm._finding_at(norm.checks, "kind-mismatch", table, r, column, value=award, detail=looks)
+        return kind
