@@ -49,6 +49,15 @@ def test_english_interface(folder: Path):
     assert "Read 1 file, 1 table in 1 sheet" in out.stderr  # singular nouns for one
 
 
+def test_lang_before_the_command_is_the_commands_language(folder: Path):
+    before = invoke("--lang", "en", "tally", "2018", str(folder))
+    assert before.exit_code == 0 and "Award" in before.stdout and "Read 1 file" in before.stderr
+    validate = invoke("--lang", "en", "validate", str(folder))
+    assert "No problems found" in validate.stdout
+    own = invoke("--lang", "en", "tally", "2018", str(folder), "--lang", "vi")  # the last one said wins
+    assert "Danh hiệu / hình thức" in own.stdout
+
+
 def test_findings_exit_1_with_file_sheet_row(folder: Path):
     (folder / "hong.xlsx").write_bytes(b"garbage")
     write_xlsx(folder / "b.xlsx", simple_sheet([[1, "X", "", "", "Danh hiệu lạ", "", "", 2018]]))

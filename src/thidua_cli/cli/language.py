@@ -155,5 +155,10 @@ class Localised:
             return super().make_context(*args, **kwargs)  # type: ignore[misc]
 
     def invoke(self, ctx: Any) -> Any:
+        """Run in the language the whole command line asks for: `thidua --lang en tally …` as
+        `thidua tally --lang en …` (the command's own option alone would say vi)."""
+        current = ctx.params.get("lang")
+        if current is not None:
+            ctx.params["lang"] = current.__class__(LANGUAGE.get())
         with translated_errors():
             return super().invoke(ctx)  # type: ignore[misc]
