@@ -227,3 +227,32 @@ def test_a_list_that_numbers_its_units_keeps_its_unnumbered_people(tmp_path: Pat
     path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_LDTT_2019, [["STT", "Họ và tên", "Chức vụ", "Danh hiệu"]], rows))
     assert _years(path) == {("Lao động tiên tiến", 2019): 6}
     assert "after-list" not in {p.code for p in load([path]).problems}
+
+
+# --- two award columns: one of proposals or of past years, one of the awards given ----------------
+_HEADING = "DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU THI ĐUA NĂM 2019"
+
+
+@pytest.mark.parametrize(
+    ("labels", "cells", "expected"),
+    [
+        (("Danh hiệu đã đạt năm trước", "Danh hiệu"), ("LĐTT", "CSTĐCS"), {("Chiến sĩ thi đua cơ sở", 2019): 3}),
+        (("Danh hiệu", "Quá trình khen thưởng"), ("LĐTT", "Giấy khen"), {("Lao động tiên tiến", 2019): 3}),
+        (("Danh hiệu đề nghị", "Danh hiệu được công nhận"), ("CSTĐCS", "LĐTT"), {("Lao động tiên tiến", 2019): 3}),
+        (("Danh hiệu đã đạt",), ("LĐTT",), {("Lao động tiên tiến", 2019): 3}),  # alone, it holds the awards
+    ],
+)
+def test_only_the_column_of_the_awards_given_counts(
+    tmp_path: Path, labels: tuple[str, ...], cells: tuple[str, ...], expected: dict[tuple[str, int], int]
+) -> None:
+    rows = [[i, f"Lê Văn Tâm{i}", *cells] for i in range(1, 4)]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_HEADING, [["STT", "Họ và tên", *labels]], rows))
+    assert _years(path) == expected  # before: the past award counted too (exit 0), or nothing (a "proposal list")
+    assert not load([path]).problems
+
+
+def test_two_columns_of_proposals_still_make_a_proposal_list(tmp_path: Path) -> None:
+    rows = [[i, f"Lê Văn Tâm{i}", "CSTĐCS", "Bằng khen của Chủ tịch UBND tỉnh"] for i in range(1, 4)]
+    header = [["STT", "Họ và tên", "Danh hiệu đề nghị", "Hình thức khen thưởng đề nghị"]]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", _sheet(_HEADING, header, rows))])
+    assert result.rows == [] and [p.code for p in result.problems] == ["proposal-list"]

@@ -411,7 +411,7 @@ def _table(
     first, last, tiers = span.header
     data_start, end = span.data_start, span.end
     region = grid if end == len(grid) else grid[:end]  # what the table's rows may be read from
-    roles = split_name(assign_roles(region, tiers, data_start, catalogue, explain))
+    roles = _awards_given(split_name(assign_roles(region, tiers, data_start, catalogue, explain)))
     rows = (first, last)
     nothing = NoTable(sheet.name, "", encoding, None, roles, rows, None, (first, end) if several else None)
     counts = roles.of("count") + [c for c in roles.of("tick") if _holds_counts(region, c.index, data_start)]
@@ -602,6 +602,23 @@ def _data_start(grid: list[list[Cell]], first: int, last: int) -> int:
     ):
         data_start += 1
     return data_start
+
+
+def _awards_given(roles: TableRoles) -> TableRoles:
+    """Of several award columns, the ones whose label says they hold proposals ("Danh hiệu đề
+    nghị") or awards of other years ("Danh hiệu đã đạt năm trước") are ignored when another
+    award column remains: that one holds the awards given ("Danh hiệu được công nhận")."""
+    awards = [c for c in roles.columns if c.role == "award"]
+    other = [c for c in awards if _proposes(c.vote.label or c.label) or _past(c.vote.label or c.label)]
+    if len(awards) < 2 or not other or len(other) == len(awards):
+        return roles
+    return replace(roles, columns=tuple(replace(c, role="ignored") if c in other else c for c in roles.columns))
+
+
+def _past(label: str) -> bool:
+    """Does a header label say its column holds awards of other years ("Danh hiệu đã đạt")?"""
+    k = key(label)
+    return any(p.search(k) for p in layout_rules().past_awards)
 
 
 def _proposes(label: str) -> bool:
