@@ -256,3 +256,12 @@ def test_two_columns_of_proposals_still_make_a_proposal_list(tmp_path: Path) -> 
     header = [["STT", "Họ và tên", "Danh hiệu đề nghị", "Hình thức khen thưởng đề nghị"]]
     result = load([write_xlsx(tmp_path / "ds.xlsx", _sheet(_HEADING, header, rows))])
     assert result.rows == [] and [p.code for p in result.problems] == ["proposal-list"]
+
+
+def test_a_list_under_sections_has_its_tail_too(tmp_path: Path) -> None:
+    rows = [["I", "CÁ NHÂN"], *[[i, f"Hồ Thị Hoa{i}", "Điều dưỡng", "Khoa Nội"] for i in range(1, 4)]]
+    rows += [["II", "CÁ NHÂN KHOA NGOẠI"], *[[i, f"Lê Văn Hùng{i}", "Bác sĩ", "Khoa Ngoại"] for i in range(1, 3)]]
+    rows += [[None, "Ghi chú: đồng chí Lê Văn Hùng2 chuyển công tác"], [None, "Trần Thị Lan", None, "Nguyễn Văn Giang"]]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_LDTT_2019, [["STT", "Họ và tên", "Chức vụ", "Đơn vị"]], rows))
+    assert _years(path) == {("Lao động tiên tiến", 2019): 5}
+    assert not load([path]).problems

@@ -43,7 +43,7 @@ class _Walk:
     in_signature: bool
     status: str  # the sheet's: a proposal list read with include_proposals
     unticked: list[int] = field(default_factory=list)  # rows of a tick matrix without a tick
-    tail: int = 1 << 31  # first row of the numbered list's tail (rows.tail_start)
+    tail: int | None = None  # first row of the numbered list's tail (rows.tail_start), found when needed
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ class Normaliser(BlockResolver):
         award_cols = table.columns.get("award", [])
         single = award_cols[0] if len(award_cols) == 1 and "tick" not in table.columns and not sheet_status else None
         plain, names, awards, add = self._plain.get, cells.names, cells.awards, _Builder(self, table, cells).add
-        state = _Walk(table.heading.kind, None, table.heading.unit or "", False, sheet_status, tail=tail_start(table))
+        state = _Walk(table.heading.kind, None, table.heading.unit or "", False, sheet_status)
         for r in range(start, end):
             row = grid[r]
             stt = row[i_stt] if i_stt is not None else None
@@ -158,8 +158,10 @@ class Normaliser(BlockResolver):
             state.in_signature = False
         if self._not_a_record(table, r, row, stt, name, state, numbered):
             return
-        if not numbered and r >= state.tail and self._after_list(table, r, row, name, state):
-            return
+        if not numbered:
+            state.tail = tail_start(table) if state.tail is None else state.tail
+            if r >= state.tail and self._after_list(table, r, row, name, state):
+                return
         own = self._own_awards(table, r, row, table.columns.get("award", []))
         if not name:
             if own:
@@ -201,7 +203,9 @@ class Normaliser(BlockResolver):
             state.in_signature = True
         elif what[0] == "section":
             state.section_kind, state.section_award = what[1] or state.section_kind, what[2]
-            state.tail = 1 << 31  # a section below the numbered rows: the list goes on
+            state.tail = tail_start(table) if state.tail is None else state.tail
+            if r >= state.tail:
+                state.tail = 1 << 31  # a section below the last numbered row: the list goes on
             state.unit = (table.heading.unit or "") if what[1] else state.unit
         elif what[0] == "subheading":
             state.unit = what[1] or state.unit
