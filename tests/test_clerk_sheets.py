@@ -265,3 +265,12 @@ def test_a_list_under_sections_has_its_tail_too(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_LDTT_2019, [["STT", "Họ và tên", "Chức vụ", "Đơn vị"]], rows))
     assert _years(path) == {("Lao động tiên tiến", 2019): 5}
     assert not load([path]).problems
+
+
+@pytest.mark.parametrize("title", [[["TỔNG HỢP"]], []])
+def test_a_count_table_under_the_list_ends_it(tmp_path: Path, title: list[list[Any]]) -> None:
+    summary = [*title, ["STT", "Đơn vị", "Số lượng"], [1, "Điều dưỡng", 3], [2, "Hộ lý", 2]]
+    path = write_xlsx(tmp_path / "ds.xlsx", _ldtt_list([[], *summary]))
+    result = load([path])
+    assert _years(path) == {("Lao động tiên tiến", 2019): 5}  # before: 8 ("Đơn vị", "Điều dưỡng", "Hộ lý"), exit 0
+    assert [(p.code, p.row) for p in result.problems] == [("skipped-table", 13 + len(title))]

@@ -464,12 +464,22 @@ def _next_header(
         if r < after or (lead is not None and is_number(row[lead])) or _label_cells(row) < 2:
             continue
         found = find_header(grid, r, NEXT_HEADER_ROWS)
+        if found is None and _foreign_header(row):
+            return r, r, _tiers([tuple(text_of(v) for v in row)])  # "STT | Đơn vị | Số lượng": no list of ours
         if found is not None:
             same = same or _header_key(tiers)
             if _header_key(found[2]) != same or _titled(grid, found[0], after, catalogue):
                 return found
             after = found[1] + 1  # the same header again: its rows are the walk's to pass over
     return None
+
+
+def _foreign_header(row: list[Cell]) -> bool:
+    """A row of header labels of two roles or more and no name label ("STT | Đơn vị | Số lượng"
+    under a list: a summary's header): the header of another table, which ends the list above."""
+    roles = {header_match(t) for v in row if (t := text_of(v)) and may_head(t)}
+    named = {role for role, exact in roles if exact and role not in (None, "ignored")}
+    return len(named) >= 2 and "name" not in named
 
 
 def _titled(grid: list[list[Cell]], header: int, floor: int, catalogue: Catalogue) -> bool:
