@@ -274,3 +274,26 @@ def test_a_count_table_under_the_list_ends_it(tmp_path: Path, title: list[list[A
     result = load([path])
     assert _years(path) == {("Lao động tiên tiến", 2019): 5}  # before: 8 ("Đơn vị", "Điều dưỡng", "Hộ lý"), exit 0
     assert [(p.code, p.row) for p in result.problems] == [("skipped-table", 13 + len(title))]
+
+
+def test_a_year_typed_into_a_date_formatted_cell_is_that_year(tmp_path: Path) -> None:
+    import datetime as dt
+
+    import openpyxl
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    for epoch, name in ((None, "a.xlsx"), (CALENDAR_MAC_1904, "b.xlsx")):
+        wb = openpyxl.Workbook()
+        if epoch is not None:
+            wb.epoch = epoch
+        ws = wb.active
+        for row in _sheet("DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU THI ĐUA", [["STT", "Họ và tên", "Danh hiệu", "Năm"]], []):
+            ws.append(row)
+        start = dt.datetime(1899, 12, 30) if epoch is None else dt.datetime(1904, 1, 1)
+        for i, year in enumerate((2019, 2019, 2020), 1):
+            ws.append([i, f"Lê Thị Cúc{i}", "LĐTT", start + dt.timedelta(days=year)])  # what Excel keeps of "2019"
+            ws.cell(ws.max_row, 4).number_format = "dd/mm/yyyy"
+        ws.append([4, "Lê Thị Cúc4", "LĐTT", dt.datetime(2019, 12, 15)])  # a real date: its year, as before
+        wb.save(tmp_path / name)
+        expected = {("Lao động tiên tiến", 2019): 3, ("Lao động tiên tiến", 2020): 1}
+        assert _years(tmp_path / name) == expected  # before: three records of 1905 (1909), outside the years, exit 0
