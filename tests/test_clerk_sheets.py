@@ -315,3 +315,30 @@ def test_two_year_columns_that_disagree_are_a_year_conflict(tmp_path: Path) -> N
     assert [(p.code, p.row, p.value) for p in result.problems] == [("year-conflict", 7, "2018 / 2019")]
     out = CliRunner().invoke(app, ["tally", "2018-2019", str(tmp_path / "ds.xlsx"), "--format", "json", "-q"])
     assert out.exit_code == 1 and json.loads(out.stdout)["total"] == 3  # before: 4, row 7 in 2018, exit 0
+
+
+@pytest.mark.parametrize(
+    ("heading", "level"),
+    [
+        ("DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH NĂM 2019", "Tỉnh"),
+        ("DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN CỦA BỘ TRƯỞNG BỘ Y TẾ NĂM 2019", "Bộ"),
+        ("DANH SÁCH ĐƯỢC THỦ TƯỚNG CHÍNH PHỦ TẶNG BẰNG KHEN NĂM 2019", "Chính phủ"),
+    ],
+)
+def test_the_heading_names_the_issuer_of_the_award_cells(tmp_path: Path, heading: str, level: str) -> None:
+    rows = [[i, f"Lê Văn Tâm{i}", "Bằng khen"] for i in range(1, 4)] + [[4, "Lê Văn Tâm4", "Giấy khen"]]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(heading, [["STT", "Họ và tên", "Hình thức khen thưởng"]], rows))
+    result = load([path])
+    frame = result.records
+    assert Counter(zip(frame["award"].astype(str), frame["level"].astype(str), strict=True)) == {
+        ("Bằng khen", level): 3,
+        ("Giấy khen", "Cơ sở"): 1,
+    }  # before: the three Bằng khen were ambiguous-level, not counted, exit 1
+    assert not result.problems
+
+
+def test_a_decision_number_still_comes_before_the_heading(tmp_path: Path) -> None:
+    heading = "DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH NĂM 2019"
+    rows = [[1, "Lê Văn Tâm", "Bằng khen", "12/QĐ-UBND"], [2, "Lê Văn Tú", "Bằng khen", "45/QĐ-TTg"]]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(heading, [["STT", "Họ và tên", "Hình thức khen thưởng", "Số QĐ"]], rows))
+    assert list(load([path]).records["level"].astype(str)) == ["Tỉnh", "Chính phủ"]

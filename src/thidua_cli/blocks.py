@@ -345,10 +345,22 @@ class BlockResolver:
             if not options and decided[1] == number and not award.usual_level:  # "BK" + "12/QĐ-SLĐTBXH"
                 self.problem("impossible-level", ctx, award_column, value=f"{award_text} — {number}", detail=award.name)
                 return None
+        headed = self._heading_level(ctx, award)
+        if headed is not None:
+            return headed
         if award.usual_level and not match.ambiguous:  # a text naming two levels is not guessed
             return award.usual_level, ""
         self.problem("ambiguous-level", ctx, award_column, value=award_text)
         return None
+
+    def _heading_level(self, ctx: Context, award: Award) -> tuple[str, str] | None:
+        """The level of a heading that names the same award with its issuer ("DANH SÁCH … ĐƯỢC
+        TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH" over cells "Bằng khen"), or None."""
+        text = ctx.table.heading.award_text
+        found = self.match(text) if text else None
+        if found is None or found.award is not award or not found.level or found.ambiguous:
+            return None
+        return found.level, found.issuer.name if found.issuer else ""
 
     def _year(self, ctx: Context, period: tuple[int, int] | None) -> int | None:
         """The year column (the first filled one of two: two that differ are a year-conflict), else the period the award text ends with (counted in its last
