@@ -342,3 +342,10 @@ def test_a_decision_number_still_comes_before_the_heading(tmp_path: Path) -> Non
     rows = [[1, "Lê Văn Tâm", "Bằng khen", "12/QĐ-UBND"], [2, "Lê Văn Tú", "Bằng khen", "45/QĐ-TTg"]]
     path = write_xlsx(tmp_path / "ds.xlsx", _sheet(heading, [["STT", "Họ và tên", "Hình thức khen thưởng", "Số QĐ"]], rows))
     assert list(load([path]).records["level"].astype(str)) == ["Tỉnh", "Chính phủ"]
+
+
+def test_the_last_person_on_two_rows_under_a_merged_name_keeps_both_awards(tmp_path: Path) -> None:
+    rows = [[1, "Lê Thị Cúc", "Giáo viên", "LĐTT"], [2, "Lê Văn Đức", "Giáo viên", "LĐTT"], [None, None, None, "CSTĐCS"]]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_HEADING, [["STT", "Họ và tên", "Chức vụ", "Danh hiệu"]], rows), merges=["B8:B9", "C8:C9"])
+    assert _years(path) == {("Lao động tiên tiến", 2019): 2, ("Chiến sĩ thi đua cơ sở", 2019): 1}
+    assert not load([path]).problems
