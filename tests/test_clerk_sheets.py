@@ -349,3 +349,10 @@ def test_the_last_person_on_two_rows_under_a_merged_name_keeps_both_awards(tmp_p
     path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_HEADING, [["STT", "Họ và tên", "Chức vụ", "Danh hiệu"]], rows), merges=["B8:B9", "C8:C9"])
     assert _years(path) == {("Lao động tiên tiến", 2019): 2, ("Chiến sĩ thi đua cơ sở", 2019): 1}
     assert not load([path]).problems
+
+
+def test_the_last_persons_name_typed_again_without_a_number_is_their_next_award(tmp_path: Path) -> None:
+    rows = [[1, "Lê Thị Cúc", "Giáo viên", "LĐTT"], [2, "Lê Văn Đức", "Giáo viên", "LĐTT"], [None, "Lê Văn Đức", None, "CSTĐCS"]]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_HEADING, [["STT", "Họ và tên", "Chức vụ", "Danh hiệu"]], rows))
+    assert _years(path) == {("Lao động tiên tiến", 2019): 2, ("Chiến sĩ thi đua cơ sở", 2019): 1}
+    assert not load([path]).problems

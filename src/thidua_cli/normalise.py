@@ -238,14 +238,15 @@ class Normaliser(BlockResolver):
     def _after_list(self, table: SheetTable, r: int, row: list[Cell], name: str, state: _Walk) -> bool:
         """An unnumbered row under the last numbered one (rows.tail_start): a note ("Ghi chú: …")
         opens the notes, which run to the end like a signature block; a named row is reported
-        after-list. False for a row with no name or whose name cell is merged from the row above
-        (read on, as any row)."""
+        after-list. False for a row with no name, or the name of the row above (merged down over it
+        or typed again: that person's next award), read on as any row."""
         texts = row_texts(row)
         if texts and is_note(texts[0]):
             state.in_signature = True
             return True
-        if table.merged_from_above(r, table.index["name"]):
-            return False  # the last record's own next row: its name cell merged down over it
+        i_name = table.index["name"]
+        if table.merged_from_above(r, i_name) or name == text_of(table.grid[r - 1][i_name]):
+            return False  # the last record's own next row: its name merged down over it, or typed again
         if name:
             self.problem("after-list", Context(table, r, row, name, state.section_kind), table.column("name"), value=name)
         return bool(name)
