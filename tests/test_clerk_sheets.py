@@ -227,3 +227,132 @@ def test_a_list_that_numbers_its_units_keeps_its_unnumbered_people(tmp_path: Pat
     path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_LDTT_2019, [["STT", "Họ và tên", "Chức vụ", "Danh hiệu"]], rows))
     assert _years(path) == {("Lao động tiên tiến", 2019): 6}
     assert "after-list" not in {p.code for p in load([path]).problems}
+
+
+# --- two award columns: one of proposals or of past years, one of the awards given ----------------
+_HEADING = "DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU THI ĐUA NĂM 2019"
+
+
+@pytest.mark.parametrize(
+    ("labels", "cells", "expected"),
+    [
+        (("Danh hiệu đã đạt năm trước", "Danh hiệu"), ("LĐTT", "CSTĐCS"), {("Chiến sĩ thi đua cơ sở", 2019): 3}),
+        (("Danh hiệu", "Quá trình khen thưởng"), ("LĐTT", "Giấy khen"), {("Lao động tiên tiến", 2019): 3}),
+        (("Danh hiệu đề nghị", "Danh hiệu được công nhận"), ("CSTĐCS", "LĐTT"), {("Lao động tiên tiến", 2019): 3}),
+        (("Danh hiệu đã đạt",), ("LĐTT",), {("Lao động tiên tiến", 2019): 3}),  # alone, it holds the awards
+    ],
+)
+def test_only_the_column_of_the_awards_given_counts(
+    tmp_path: Path, labels: tuple[str, ...], cells: tuple[str, ...], expected: dict[tuple[str, int], int]
+) -> None:
+    rows = [[i, f"Lê Văn Tâm{i}", *cells] for i in range(1, 4)]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_HEADING, [["STT", "Họ và tên", *labels]], rows))
+    assert _years(path) == expected  # before: the past award counted too (exit 0), or nothing (a "proposal list")
+    assert not load([path]).problems
+
+
+def test_two_columns_of_proposals_still_make_a_proposal_list(tmp_path: Path) -> None:
+    rows = [[i, f"Lê Văn Tâm{i}", "CSTĐCS", "Bằng khen của Chủ tịch UBND tỉnh"] for i in range(1, 4)]
+    header = [["STT", "Họ và tên", "Danh hiệu đề nghị", "Hình thức khen thưởng đề nghị"]]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", _sheet(_HEADING, header, rows))])
+    assert result.rows == [] and [p.code for p in result.problems] == ["proposal-list"]
+
+
+def test_a_list_under_sections_has_its_tail_too(tmp_path: Path) -> None:
+    rows = [["I", "CÁ NHÂN"], *[[i, f"Hồ Thị Hoa{i}", "Điều dưỡng", "Khoa Nội"] for i in range(1, 4)]]
+    rows += [["II", "CÁ NHÂN KHOA NGOẠI"], *[[i, f"Lê Văn Hùng{i}", "Bác sĩ", "Khoa Ngoại"] for i in range(1, 3)]]
+    rows += [[None, "Ghi chú: đồng chí Lê Văn Hùng2 chuyển công tác"], [None, "Trần Thị Lan", None, "Nguyễn Văn Giang"]]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_LDTT_2019, [["STT", "Họ và tên", "Chức vụ", "Đơn vị"]], rows))
+    assert _years(path) == {("Lao động tiên tiến", 2019): 5}
+    assert not load([path]).problems
+
+
+@pytest.mark.parametrize("title", [[["TỔNG HỢP"]], []])
+def test_a_count_table_under_the_list_ends_it(tmp_path: Path, title: list[list[Any]]) -> None:
+    summary = [*title, ["STT", "Đơn vị", "Số lượng"], [1, "Điều dưỡng", 3], [2, "Hộ lý", 2]]
+    path = write_xlsx(tmp_path / "ds.xlsx", _ldtt_list([[], *summary]))
+    result = load([path])
+    assert _years(path) == {("Lao động tiên tiến", 2019): 5}  # before: 8 ("Đơn vị", "Điều dưỡng", "Hộ lý"), exit 0
+    assert [(p.code, p.row) for p in result.problems] == [("skipped-table", 13 + len(title))]
+
+
+def test_a_year_typed_into_a_date_formatted_cell_is_that_year(tmp_path: Path) -> None:
+    import datetime as dt
+
+    import openpyxl
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    for epoch, name in ((None, "a.xlsx"), (CALENDAR_MAC_1904, "b.xlsx")):
+        wb = openpyxl.Workbook()
+        if epoch is not None:
+            wb.epoch = epoch
+        ws = wb.active
+        for row in _sheet("DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU THI ĐUA", [["STT", "Họ và tên", "Danh hiệu", "Năm"]], []):
+            ws.append(row)
+        start = dt.datetime(1899, 12, 30) if epoch is None else dt.datetime(1904, 1, 1)
+        for i, year in enumerate((2019, 2019, 2020), 1):
+            ws.append([i, f"Lê Thị Cúc{i}", "LĐTT", start + dt.timedelta(days=year)])  # what Excel keeps of "2019"
+            ws.cell(ws.max_row, 4).number_format = "dd/mm/yyyy"
+        ws.append([4, "Lê Thị Cúc4", "LĐTT", dt.datetime(2019, 12, 15)])  # a real date: its year, as before
+        wb.save(tmp_path / name)
+        expected = {("Lao động tiên tiến", 2019): 3, ("Lao động tiên tiến", 2020): 1}
+        assert _years(tmp_path / name) == expected  # before: three records of 1905 (1909), outside the years, exit 0
+
+
+def test_two_year_columns_that_disagree_are_a_year_conflict(tmp_path: Path) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in _sheet(_HEADING, [["STT", "Họ và tên", "Năm", "Danh hiệu", "Năm"]], []):
+        ws.append(row)
+    for i, (old, new) in enumerate([(2018, 2019), (2019, 2019), (None, 2019), (2018, 2018)], 1):
+        ws.append([i, f"Lê Thị Cúc{i}", old, "LĐTT", new])
+    ws.column_dimensions["C"].hidden = True  # last year's column, hidden by the clerk
+    wb.save(tmp_path / "ds.xlsx")
+    result = load([tmp_path / "ds.xlsx"])
+    assert _years(tmp_path / "ds.xlsx") == {("Lao động tiên tiến", 2019): 2, ("Lao động tiên tiến", 2018): 1}
+    assert [(p.code, p.row, p.value) for p in result.problems] == [("year-conflict", 7, "2018 / 2019")]
+    out = CliRunner().invoke(app, ["tally", "2018-2019", str(tmp_path / "ds.xlsx"), "--format", "json", "-q"])
+    assert out.exit_code == 1 and json.loads(out.stdout)["total"] == 3  # before: 4, row 7 in 2018, exit 0
+
+
+@pytest.mark.parametrize(
+    ("heading", "level"),
+    [
+        ("DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH NĂM 2019", "Tỉnh"),
+        ("DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN CỦA BỘ TRƯỞNG BỘ Y TẾ NĂM 2019", "Bộ"),
+        ("DANH SÁCH ĐƯỢC THỦ TƯỚNG CHÍNH PHỦ TẶNG BẰNG KHEN NĂM 2019", "Chính phủ"),
+    ],
+)
+def test_the_heading_names_the_issuer_of_the_award_cells(tmp_path: Path, heading: str, level: str) -> None:
+    rows = [[i, f"Lê Văn Tâm{i}", "Bằng khen"] for i in range(1, 4)] + [[4, "Lê Văn Tâm4", "Giấy khen"]]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(heading, [["STT", "Họ và tên", "Hình thức khen thưởng"]], rows))
+    result = load([path])
+    frame = result.records
+    assert Counter(zip(frame["award"].astype(str), frame["level"].astype(str), strict=True)) == {
+        ("Bằng khen", level): 3,
+        ("Giấy khen", "Cơ sở"): 1,
+    }  # before: the three Bằng khen were ambiguous-level, not counted, exit 1
+    assert not result.problems
+
+
+def test_a_decision_number_still_comes_before_the_heading(tmp_path: Path) -> None:
+    heading = "DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH NĂM 2019"
+    rows = [[1, "Lê Văn Tâm", "Bằng khen", "12/QĐ-UBND"], [2, "Lê Văn Tú", "Bằng khen", "45/QĐ-TTg"]]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(heading, [["STT", "Họ và tên", "Hình thức khen thưởng", "Số QĐ"]], rows))
+    assert list(load([path]).records["level"].astype(str)) == ["Tỉnh", "Chính phủ"]
+
+
+def test_the_last_person_on_two_rows_under_a_merged_name_keeps_both_awards(tmp_path: Path) -> None:
+    rows = [[1, "Lê Thị Cúc", "Giáo viên", "LĐTT"], [2, "Lê Văn Đức", "Giáo viên", "LĐTT"], [None, None, None, "CSTĐCS"]]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_HEADING, [["STT", "Họ và tên", "Chức vụ", "Danh hiệu"]], rows), merges=["B8:B9", "C8:C9"])
+    assert _years(path) == {("Lao động tiên tiến", 2019): 2, ("Chiến sĩ thi đua cơ sở", 2019): 1}
+    assert not load([path]).problems
+
+
+def test_the_last_persons_name_typed_again_without_a_number_is_their_next_award(tmp_path: Path) -> None:
+    rows = [[1, "Lê Thị Cúc", "Giáo viên", "LĐTT"], [2, "Lê Văn Đức", "Giáo viên", "LĐTT"], [None, "Lê Văn Đức", None, "CSTĐCS"]]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_HEADING, [["STT", "Họ và tên", "Chức vụ", "Danh hiệu"]], rows))
+    assert _years(path) == {("Lao động tiên tiến", 2019): 2, ("Chiến sĩ thi đua cơ sở", 2019): 1}
+    assert not load([path]).problems

@@ -97,3 +97,30 @@ def test_a_tick_row_without_a_name_is_reported(tmp_path: Path) -> None:
     ]
     found, codes = _counts(write_xlsx(tmp_path / "a.xlsx", rows))
     assert sum(found.values()) == 4 and codes == ["missing-name"]
+
+
+def test_an_award_column_labelled_already_given_is_this_lists(tmp_path: Path) -> None:
+    header = ["STT", "Họ và tên", "Chức vụ", "Danh hiệu thi đua", "Hình thức khen thưởng đã được tặng"]
+    rows = [
+        [1, "Nguyễn Văn An", "Giáo viên", "Lao động tiên tiến", "Giấy khen của Hiệu trưởng"],
+        [2, "Trần Thị Bình", "Giáo viên", "Chiến sĩ thi đua cơ sở", "Giấy khen của Hiệu trưởng"],
+        [3, "Lê Thị Cúc", "Giáo viên", "Lao động tiên tiến", None],
+    ]
+    found, _ = _counts(write_xlsx(tmp_path / "a.xlsx", [*HEAD, header, *rows]))
+    assert sum(n for (_, award, _), n in found.items() if award == "Giấy khen") == 2 and sum(found.values()) == 5
+
+
+def test_a_collectives_table_headed_by_unit_is_read(tmp_path: Path) -> None:
+    rows = [
+        *HEAD,
+        HEADER,
+        [1, "Nguyễn Văn An", "Giáo viên", "Lao động tiên tiến"],
+        [2, "Trần Thị Bình", "Giáo viên", "Lao động tiên tiến"],
+        [],
+        ["II. TẬP THỂ"],
+        ["STT", "Đơn vị", "Ghi chú", "Danh hiệu"],
+        [1, "Tổ Văn phòng", None, "Tập thể lao động tiên tiến"],
+        [2, "Tổ 1", "", "Tập thể lao động tiên tiến"],
+    ]
+    found, _ = _counts(write_xlsx(tmp_path / "a.xlsx", rows))
+    assert found[("Tổ Văn phòng", "Tập thể lao động tiên tiến", 2020)] == 1 and sum(found.values()) == 4

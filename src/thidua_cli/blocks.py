@@ -358,27 +358,43 @@ class BlockResolver:
             if not options and decided[1] == number and not award.usual_level:  # "BK" + "12/QĐ-SLĐTBXH"
                 self.problem("impossible-level", ctx, award_column, value=f"{award_text} — {number}", detail=award.name)
                 return None
+        headed = self._heading_level(ctx, award)
+        if headed is not None:
+            return headed
         if award.usual_level and not match.ambiguous:  # a text naming two levels is not guessed
             return award.usual_level, ""
         self.problem("ambiguous-level", ctx, award_column, value=award_text)
         return None
 
+    def _heading_level(self, ctx: Context, award: Award) -> tuple[str, str] | None:
+        """The level of a heading that names the same award with its issuer ("DANH SÁCH … ĐƯỢC
+        TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH" over cells "Bằng khen"), or None."""
+        text = ctx.table.heading.award_text
+        found = self.match(text) if text else None
+        if found is None or found.award is not award or not found.level or found.ambiguous:
+            return None
+        return found.level, found.issuer.name if found.issuer else ""
+
     def _year(self, ctx: Context, period: tuple[int, int] | None) -> int | None:
-        """The year column, else the period the award text ends with (counted in its last
+        """The year column (the first filled one of two: two that differ are a year-conflict), else the period the award text ends with (counted in its last
         year: "… giai đoạn 2019-2021" is 2021), else the heading's year. A year column that
         contradicts the award text ("LĐTT năm 2018" in a row of 2019; a year before the period)
         is followed, with the warning year-differs."""
-        column = ctx.table.column("year")
-        if column is not None:
-            value = ctx.row[column.index]
-            if text_of(value):
-                year = parse_year(value)
-                if year is None:
-                    self.problem("bad-year", ctx, column, value=text_of(value))
-                elif period is not None and (year < period[0] or period[0] == period[1] != year):
-                    said = str(period[0]) if period[0] == period[1] else f"{period[0]}–{period[1]}"
-                    self.check("year-differs", ctx, column, value=text_of(value), detail=said)
-                return year
+        columns = ctx.table.columns.get("year", [])
+        column = columns[0] if columns else None
+        filled = [(c, ctx.row[c.index]) for c in columns if text_of(ctx.row[c.index])]
+        if len({y for _, v in filled if (y := parse_year(v)) is not None}) > 1:  # 2018 | 2019: which one?
+            self.problem("year-conflict", ctx, filled[1][0], value=" / ".join(text_of(v) for _, v in filled))
+            return None
+        if filled:
+            column, value = filled[0]
+            year = parse_year(value)
+            if year is None:
+                self.problem("bad-year", ctx, column, value=text_of(value))
+            elif period is not None and (year < period[0] or period[0] == period[1] != year):
+                said = str(period[0]) if period[0] == period[1] else f"{period[0]}–{period[1]}"
+                self.check("year-differs", ctx, column, value=text_of(value), detail=said)
+            return year
         if period is not None:
             return period[1]
         if ctx.table.heading.year is None:

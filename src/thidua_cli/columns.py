@@ -59,7 +59,7 @@ def table_cells(
         zip(
             kinds,
             _keys(rows, index.get("level")),
-            _keys(rows, index.get("year")),
+            _year_keys(rows, table),
             list(map(shape.__getitem__, numbers)),
             strict=True,
         )
@@ -103,6 +103,15 @@ def texts(rows: Sequence[Row], i: int | None) -> list[str]:
     if i is None:
         return [""] * len(rows)
     return texts_of(list(map(itemgetter(i), rows)))
+
+
+def _year_keys(rows: Sequence[Row], table: SheetTable) -> list[Any]:
+    """The year column's keys; with a second year column, both cells (blocks compares them)."""
+    columns = table.columns.get("year", [])
+    keys = _keys(rows, columns[0].index if columns else None)
+    for other in columns[1:]:
+        keys = list(zip(keys, _keys(rows, other.index), strict=True))
+    return keys
 
 
 def _keys(rows: Sequence[Row], i: int | None) -> list[Any]:

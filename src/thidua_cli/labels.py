@@ -32,6 +32,7 @@ class LayoutRules:
     decision_reference: tuple[str, ...]
     other_dates: tuple[re.Pattern[str], ...]  # header words naming a date that is no award year
     decision_name: tuple[str, ...]  # ASCII keys of the words that make a name a decision's
+    past_awards: tuple[re.Pattern[str], ...]  # an award column of other years' awards ("năm trước")
     proposal: tuple[re.Pattern[str], ...]  # heading lines that make a list a proposal
     not_proposal: tuple[str, ...]  # "theo đề nghị của …": the decision was made on a proposal
     status: tuple[tuple[re.Pattern[str], str], ...]  # award-cell marks: (pattern, status)
@@ -60,6 +61,7 @@ def layout_rules() -> LayoutRules:
         decision_reference=tuple(key(p) for p in phrases["decision_reference"]),
         other_dates=tuple(re.compile(p) for p in phrases["other_dates"]),
         decision_name=tuple(ascii_key(p) for p in phrases["decision_name"]),
+        past_awards=tuple(re.compile(p) for p in phrases["past_awards"]),
         proposal=tuple(re.compile(p) for p in phrases["proposal"]),
         not_proposal=tuple(key(p) for p in phrases["not_proposal"]),
         status=tuple((re.compile(p), s) for s, patterns in data["status"].items() for p in patterns),

@@ -413,7 +413,7 @@ def _table(
     first, last, tiers = span.header
     data_start, end = span.data_start, span.end
     region = grid if end == len(grid) else grid[:end]  # what the table's rows may be read from
-    roles = split_name(assign_roles(region, tiers, data_start, catalogue, explain))
+    roles = _awards_given(split_name(assign_roles(region, tiers, data_start, catalogue, explain)))
     rows = (first, last)
     nothing = NoTable(sheet.name, "", encoding, None, roles, rows, None, (first, end) if several else None)
     counts = roles.of("count") + [c for c in roles.of("tick") if _holds_counts(region, c.index, data_start)]
@@ -466,12 +466,23 @@ def _next_header(
         if r < after or (lead is not None and is_number(row[lead])) or _label_cells(row) < 2:
             continue
         found = find_header(grid, r, NEXT_HEADER_ROWS)
+        if found is None and _foreign_header(row):
+            return r, r, _tiers([tuple(text_of(v) for v in row)])  # "STT | Đơn vị | Số lượng": no list of ours
         if found is not None:
             same = same or _header_key(tiers)
             if _header_key(found[2]) != same or _titled(grid, found[0], after, catalogue):
                 return found
             after = found[1] + 1  # the same header again: its rows are the walk's to pass over
     return None
+
+
+def _foreign_header(row: list[Cell]) -> bool:
+    """A row of header labels of two roles or more and neither a name nor an award label ("STT |
+    Đơn vị | Số lượng" under a list: a summary's header): the header of another table, which ends
+    the list above. "STT | Đơn vị | Danh hiệu" under "II. TẬP THỂ" is a list of collectives."""
+    roles = {header_match(t) for v in row if (t := text_of(v)) and may_head(t)}
+    named = {role for role, exact in roles if exact and role not in (None, "ignored")}
+    return len(named) >= 2 and not named & {"name", "award"}
 
 
 def _titled(grid: list[list[Cell]], header: int, floor: int, catalogue: Catalogue) -> bool:
@@ -604,6 +615,23 @@ def _data_start(grid: list[list[Cell]], first: int, last: int) -> int:
     ):
         data_start += 1
     return data_start
+
+
+def _awards_given(roles: TableRoles) -> TableRoles:
+    """Of several award columns, the ones whose label says they hold proposals ("Danh hiệu đề
+    nghị") or awards of other years ("Danh hiệu đã đạt năm trước") are ignored when another
+    award column remains: that one holds the awards given ("Danh hiệu được công nhận")."""
+    awards = [c for c in roles.columns if c.role == "award"]
+    other = [c for c in awards if _proposes(c.vote.label or c.label) or _past(c.vote.label or c.label)]
+    if len(awards) < 2 or not other or len(other) == len(awards):
+        return roles
+    return replace(roles, columns=tuple(replace(c, role="ignored") if c in other else c for c in roles.columns))
+
+
+def _past(label: str) -> bool:
+    """Does a header label say its column holds awards of other years ("Danh hiệu đã đạt")?"""
+    k = key(label)
+    return any(p.search(k) for p in layout_rules().past_awards)
 
 
 def _proposes(label: str) -> bool:

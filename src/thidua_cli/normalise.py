@@ -44,7 +44,7 @@ class _Walk:
     status: str  # the sheet's: a proposal list read with include_proposals
     kind_by_header: bool = False  # the kind is still only the name header's ("Họ và tên")
     unticked: list[int] = field(default_factory=list)  # rows of a tick matrix without a tick
-    tail: int = 1 << 31  # first row of the numbered list's tail (rows.tail_start)
+    tail: int | None = None  # first row of the numbered list's tail (rows.tail_start), found when needed
 
 
 @dataclass(frozen=True)
@@ -99,9 +99,7 @@ class Normaliser(BlockResolver):
         award_cols = table.columns.get("award", [])
         single = award_cols[0] if len(award_cols) == 1 and "tick" not in table.columns and not sheet_status else None
         heading = table.heading
-        state = _Walk(
-            heading.kind, None, heading.unit or "", False, sheet_status, heading.kind_from_header, tail=tail_start(table)
-        )
+        state = _Walk(heading.kind, None, heading.unit or "", False, sheet_status, heading.kind_from_header)
         plain, names, awards, add = self._plain.get, cells.names, cells.awards, _Builder(self, table, cells, state).add
         for r in range(start, end):
             row = grid[r]
@@ -162,8 +160,10 @@ class Normaliser(BlockResolver):
             state.in_signature = False
         if self._not_a_record(table, r, row, stt, name, state, numbered):
             return
-        if not numbered and r >= state.tail and self._after_list(table, r, row, name, state):
-            return
+        if not numbered:
+            state.tail = tail_start(table) if state.tail is None else state.tail
+            if r >= state.tail and self._after_list(table, r, row, name, state):
+                return
         own = self._own_awards(table, r, row, table.columns.get("award", []))
         if not name:
             if own:
@@ -206,7 +206,9 @@ class Normaliser(BlockResolver):
         elif what[0] == "section":
             state.section_kind, state.section_award = what[1] or state.section_kind, what[2]
             state.kind_by_header = state.kind_by_header and not what[1]
-            state.tail = 1 << 31  # a section below the numbered rows: the list goes on
+            state.tail = tail_start(table) if state.tail is None else state.tail
+            if r >= state.tail:
+                state.tail = 1 << 31  # a section below the last numbered row: the list goes on
             state.unit = (table.heading.unit or "") if what[1] else state.unit
         elif what[0] == "subheading":
             state.unit = what[1] or state.unit
@@ -242,17 +244,17 @@ class Normaliser(BlockResolver):
         cell of its own (a signer's name under a title the reader does not know, where the heading
         names the award) is reported after-list. False — read on, as any row — for a row with no
         name, one with its own award ("- | Phạm Văn Dũng | LĐTT": "-", "*" mark a row in the STT
-        cell), and one that repeats the last numbered row's name (its second award). A note is
-        known by its first text ("Ghi chú:" is often typed in the STT column; a "-" or "*" there
-        before other texts only marks the row) and holds no award."""
-        texts, i_stt = row_texts(row), table.index.get("stt")
+        cell), and one with the name of the row above (merged down over it or typed again: that
+        person's next award). A note is known by its first text ("Ghi chú:" is often typed in the
+        STT column; a "-" or "*" there before other texts only marks the row) and holds no award."""
+        texts, i_stt, i_name = row_texts(row), table.index.get("stt"), table.index["name"]
         if len(texts) > 1 and i_stt is not None and texts[0] == text_of(row[i_stt]) and not texts[0].strip("-*+•. "):
             texts = texts[1:]
         awarded = any(text_of(row[c.index]) for c in table.columns.get("award", []))
         if texts and not awarded and is_note(texts[0]):
             state.in_signature = True
             return True
-        if not name or awarded or name == text_of(table.grid[state.tail - 1][table.index["name"]]):
+        if not name or awarded or table.merged_from_above(r, i_name) or name == text_of(table.grid[r - 1][i_name]):
             return False
         self.problem("after-list", Context(table, r, row, name, state.section_kind), table.column("name"), value=name)
         return True

@@ -257,6 +257,13 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         'The name cell "{value}" names several people: the row is not counted (once would lose some, splitting '
         "it would be a guess); write one person per row.",
     ),
+    "year-conflict": (
+        Severity.ERROR,
+        'Hai cột năm của dòng ghi hai năm khác nhau ("{value}"; thường là cột năm trước để lại, có khi bị ẩn): '
+        "không biết năm nào đúng; không được tính. Xoá cột thừa.",
+        'The row\'s two year columns say two different years ("{value}"; often last year\'s column left in, '
+        "maybe hidden): which one is meant is unknown; not counted. Delete the extra column.",
+    ),
     "after-list": (
         Severity.ERROR,
         'Dòng "{value}" không có số thứ tự, nằm dưới dòng đánh số cuối cùng của danh sách: thường là ghi chú '
@@ -330,6 +337,7 @@ SHORT: dict[str, tuple[str, str]] = {
     "kind-mismatch": ("sai đối tượng", "wrong kind of recipient"),
     "missing-name": ("thiếu tên", "no name"),
     "after-list": ("dưới danh sách, không số thứ tự", "below the list, unnumbered"),
+    "year-conflict": ("hai cột năm khác nhau", "two year columns disagree"),
     "missing-award": ("thiếu danh hiệu", "no award"),
     "unknown-level": ("cấp khen không nhận dạng được", "level not recognised"),
     "ambiguous-level": ("không rõ cấp khen", "level unknown"),

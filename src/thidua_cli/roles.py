@@ -427,7 +427,8 @@ def assign_roles(
         column = None if explain else plan.settled.get(index)
         if column is None:
             column = score_column(index, column_tiers, cells.get(index, ()), catalogue, plan.votes[index])
-        if column.role in seen and column.role not in ("award", "tick", "count", "ignored"):
+        several = column.role in ("award", "tick", "count", "ignored") or (column.role == vote_year(column))
+        if column.role in seen and not several:
             column = _demoted(column)
         seen.add(column.role)
         conflict = conflict or conflict_of(column)
@@ -485,6 +486,12 @@ def _plan(tiers: tuple[tuple[str, ...], ...], catalogue: Catalogue) -> _Plan:
         if len(memo) < 10_000:
             memo[tiers] = found
     return found
+
+
+def vote_year(column: ColumnRole) -> str | None:
+    """ "year" for a column labelled as the year ("Năm"): a second one is kept, for its rows to be
+    compared with the first (a column of last year's, hidden or not: blocks.year-conflict)."""
+    return "year" if column.vote.role == "year" and column.vote.weight >= role_rules().header["exact"] else None
 
 
 def _demoted(column: ColumnRole) -> ColumnRole:

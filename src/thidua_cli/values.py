@@ -15,6 +15,7 @@ _ISO = re.compile(r"(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)
 _WORDS = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})")
 _DECISION = re.compile(r"(\d+[\w.]*\s*/\s*(?:\d{4}\s*/\s*)?[\wĐđ]+(?:\s*[-–]\s*[\wĐđ&]+)*)")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+_MAC_EPOCH = dt.date(1904, 1, 1)
 
 
 def parse_year(value: object) -> int | None:
@@ -26,7 +27,7 @@ def parse_year(value: object) -> int | None:
             return int(value)
         return None
     if isinstance(value, dt.date):
-        return value.year
+        return _typed_year(value)
     text = clean(value).casefold()
     match = _SCHOOL_YEAR.match(text)
     if match and int(match.group(2)) == int(match.group(1)) + 1:
@@ -35,6 +36,18 @@ def parse_year(value: object) -> int | None:
     if match:
         return int(match.group(1))
     return None
+
+
+def _typed_year(value: dt.date) -> int:
+    """A date cell's year, or the year typed into a cell formatted as a date: Excel keeps 2019 as
+    day 2019 of its calendar (11/07/1905; 12/07/1909 in the 1904 calendar of old Mac workbooks),
+    a date no award year can have (MIN_YEAR)."""
+    day = value.date() if isinstance(value, dt.datetime) else value
+    for epoch in (_EXCEL_EPOCH, _MAC_EPOCH):
+        serial = (day - epoch).days
+        if MIN_YEAR <= serial <= MAX_YEAR:
+            return serial
+    return value.year
 
 
 class BadDate(ValueError):
