@@ -46,6 +46,7 @@ class Heading:
     decision_level: tuple[str, str] | None = None  # (level, issuer) of "… của Chủ tịch UBND tỉnh"
     proposal: str | None = None  # the heading line that makes the list a proposal
     kind_from_header: bool = False  # the kind is only the name column's header's ("Họ và tên")
+    other_year_names: str = ""  # the sheet, file or folder names whose one year is not `year`
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,8 @@ def read_heading(rows: Sequence[Sequence[Cell]], catalogue: Catalogue, names: tu
     for line in left_lines:
         if line_facts(line, catalogue).unit:
             unit = line
-    return Heading(tuple(lines), award_text, year, kind, unit, decision, signed, proposal)
+    others = ", ".join(f'"{name}"' for name in names if _single_year(name) not in (None, year))
+    return Heading(tuple(lines), award_text, year, kind, unit, decision, signed, proposal, other_year_names=others)
 
 
 _LINES: dict[str, dict[str, LineFacts]] = {}  # per catalogue fingerprint: title lines recur

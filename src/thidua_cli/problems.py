@@ -243,6 +243,13 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "The file holds only a summary of counts ({detail} awards), no list of names: these are not counted (the "
         "tool counts lists). Ask the unit for the list.",
     ),
+    "year-names-differ": (
+        Severity.WARNING,
+        "Danh sách được tính vào năm {value} (theo tiêu đề hoặc tên đứng trước) nhưng {detail} ghi năm khác: "
+        "hãy kiểm tra năm của danh sách.",
+        "The list is counted in {value} (as its heading or the first name says) but {detail} names another "
+        "year: please check the list's year.",
+    ),
     "year-differs": (
         Severity.WARNING,
         "Cột Năm ghi {value} nhưng ô danh hiệu ghi năm {detail}: được tính vào năm {value} theo cột Năm; "
