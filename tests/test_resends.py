@@ -4,6 +4,7 @@ lists that share a name or two stay two units' people."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -76,3 +77,17 @@ def test_a_units_lists_of_two_years_are_both_counted(tmp_path: Path) -> None:
     write_xlsx(tmp_path / "2019.xlsx", _list("TRƯỜNG THCS NGUYỄN DU", PEOPLE, 2019))
     write_xlsx(tmp_path / "2020.xlsx", _list("TRƯỜNG TRUNG HỌC CƠ SỞ NGUYỄN DU", PEOPLE, 2020))
     assert _tally(tmp_path) == (0, ["2019,Lao động tiên tiến,6", "2020,Lao động tiên tiến,6"])
+
+
+def test_two_people_of_one_name_in_one_list_are_told_apart_by_their_positions(tmp_path: Path) -> None:
+    rows = _list("TRƯỜNG THCS NGUYỄN DU", PEOPLE[:3])
+    rows += [[4, "Nguyễn Văn Hùng", "Bảo vệ", "Lao động tiên tiến"], [5, "Trần Thị Thuỷ", "giáo viên", "LĐTT"]]
+    rows += [[6, "Lê Thị Ngọc Ánh", None, "Lao động tiên tiến"]]
+    path = write_xlsx(tmp_path / "ds.xlsx", rows)
+    result = load([path])
+    assert list(result.records["name"]) == [*PEOPLE[:3], "Nguyễn Văn Hùng"]
+    # the same position (whatever its case) or none: one person listed twice
+    assert [(p.code, p.row) for p in result.problems] == [("duplicate", 10), ("duplicate", 11)]
+    run = CliRunner().invoke(app, ["validate", str(path), "--format", "json"])
+    found = [(f["code"], f["row"]) for f in json.loads(run.stdout)["findings"]]
+    assert ("namesake", 9) in found and ("duplicate", 10) in found

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from thidua_cli.loading import FileResult
 
 _NAME, _NAME_COL = RECORD_FIELDS.index("name"), RECORD_FIELDS.index("name_col")
-_UNIT = RECORD_FIELDS.index("unit")
+_UNIT, _POSITION = RECORD_FIELDS.index("unit"), RECORD_FIELDS.index("position")
 _NAME_OF = itemgetter(_NAME)
 _TAIL_OF = itemgetter(*(RECORD_FIELDS.index(f) for f in ("unit", "kind", "award", "level", "year")))
 _GROUP_AT = [RECORD_FIELDS.index(f) for f in GROUP_FIELDS]
@@ -171,7 +171,7 @@ def merge(files: Sequence[FileResult]) -> Merged:
     for fi, ri, record in _candidates(files, within, blind, resent):
         earlier = kept.setdefault(_unit_blind(record), [])
         unit = key(record[_UNIT])
-        same = next((r for fj, r in earlier if (fj, fi) in resent or (fj == fi and key(r[_UNIT]) == unit)), None)
+        same = next((r for fj, r in earlier if (fj, fi) in resent or (fj == fi and _alike(r, record, unit))), None)
         if same is None:
             earlier.append((fi, record))
         else:
@@ -200,6 +200,32 @@ def _suspects(files: Sequence[FileResult]) -> tuple[dict[int, set[int]], dict[in
         if len(set(result.idents)) < len(result.idents):
             within[fi] = {i for i, n in Counter(i for i in result.idents if i in mine).items() if n > 1}
     return within, {ident: fis for ident, fis in holders.items() if len(fis) > 1}
+
+
+def _alike(kept: Record, record: Record, unit: str) -> bool:
+    """Two records of one file with equal identities are one person unless their positions
+    differ ("Giáo viên", "Bảo vệ": two people of one name in one school; see `namesakes`)."""
+    if key(kept[_UNIT]) != unit:
+        return False
+    posts = kept[_POSITION], record[_POSITION]
+    return not all(posts) or key(posts[0]) == key(posts[1])
+
+
+def namesakes(files: Sequence[FileResult]) -> list[Problem]:
+    """Records of one file equal in all but their (filled, different) positions: both counted,
+    as two people of one name; a warning, to check."""
+    within = _within(files, [_persons(result.idents) for result in files])
+    out = []
+    for fi, twice in within.items():
+        first: dict[Identity, Record] = {}
+        records = files[fi].records
+        for ri, ident in enumerate(files[fi].idents):
+            if ident in twice:
+                record = records[ri]
+                seen = first.setdefault(identity(record), record)
+                if seen is not record and not _alike(seen, record, key(record[_UNIT])):
+                    out.append(replace(_finding(record, seen), code="namesake"))
+    return out
 
 
 def _person_holders(persons: Sequence[set[int]]) -> dict[int, list[int]]:

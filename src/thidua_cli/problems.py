@@ -103,6 +103,13 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "trùng, chỉ tính một lần.",
         '"{value}" is already listed for the same award, level, kind and year ({detail}): a duplicate, counted once.',
     ),
+    "namesake": (
+        Severity.WARNING,
+        '"{value}" có hai dòng cùng danh hiệu, cấp khen, đối tượng, năm và đơn vị ({detail}) nhưng chức vụ khác '
+        "nhau: được coi là hai người cùng tên, cả hai được tính; hãy kiểm tra.",
+        '"{value}" is listed twice with the same award, level, kind, year and unit ({detail}) but different '
+        "positions: taken for two people of one name, both counted; please check.",
+    ),
     "possible-duplicate": (
         Severity.WARNING,
         '"{value}" cũng có trong {detail} cùng danh hiệu, cấp khen, đối tượng, năm và đơn vị ghi như nhau; '
