@@ -91,3 +91,26 @@ def test_two_people_of_one_name_in_one_list_are_told_apart_by_their_positions(tm
     run = CliRunner().invoke(app, ["validate", str(path), "--format", "json"])
     found = [(f["code"], f["row"]) for f in json.loads(run.stdout)["findings"]]
     assert ("namesake", 9) in found and ("duplicate", 10) in found
+
+
+def _differences(folder: Path) -> list[tuple[str, str, int]]:
+    run = CliRunner().invoke(app, ["validate", str(folder), "--format", "json"])
+    found = json.loads(run.stdout)["findings"]
+    return [(Path(f["file"]).parent.name, Path(f["file"]).name, f["row"]) for f in found if f["code"] == "resend-differs"]
+
+
+def test_an_old_copy_with_a_row_edited_is_pointed_out(tmp_path: Path) -> None:
+    write_xlsx(tmp_path / "ds.xlsx", _list("TRƯỜNG THCS NGUYỄN DU", PEOPLE))
+    old = _list("TRƯỜNG THCS NGUYỄN DU", PEOPLE)
+    old[7][3] = "Chiến sĩ thi đua cơ sở"  # row 8: what the list said before it was corrected
+    write_xlsx(tmp_path / "cu" / "ds.xlsx", old)
+    assert _tally(tmp_path)[1] == ["2019,Lao động tiên tiến,6", "2019,Chiến sĩ thi đua cơ sở,1"]  # as before: flagged
+    assert _differences(tmp_path) == [(tmp_path.name, "ds.xlsx", 8), ("cu", "ds.xlsx", 8)]
+
+
+def test_a_re_send_adding_another_years_sheet_differs_in_nothing(tmp_path: Path) -> None:
+    write_xlsx(tmp_path / "ds.xlsx", _list("TRƯỜNG THCS NGUYỄN DU", PEOPLE))
+    more = {"2020": _list("TRƯỜNG THCS NGUYỄN DU", PEOPLE[:2], 2020)}
+    write_xlsx(tmp_path / "ds-bo-sung.xlsx", _list("TRƯỜNG THCS NGUYỄN DU", PEOPLE), extra_sheets=more)
+    assert _tally(tmp_path)[1] == ["2019,Lao động tiên tiến,6", "2020,Lao động tiên tiến,2"]
+    assert _differences(tmp_path) == []

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 _NAME, _NAME_COL = RECORD_FIELDS.index("name"), RECORD_FIELDS.index("name_col")
 _UNIT, _POSITION = RECORD_FIELDS.index("unit"), RECORD_FIELDS.index("position")
+_YEAR = RECORD_FIELDS.index("year")
 _NAME_OF = itemgetter(_NAME)
 _TAIL_OF = itemgetter(*(RECORD_FIELDS.index(f) for f in ("unit", "kind", "award", "level", "year")))
 _GROUP_AT = [RECORD_FIELDS.index(f) for f in GROUP_FIELDS]
@@ -179,6 +180,40 @@ def merge(files: Sequence[FileResult]) -> Merged:
             removed.setdefault(fi, set()).add(ri)
     groups = [(*(files[fi].records[ri][i] for i in _GROUP_AT), 1) for fi, ris in removed.items() for ri in ris]
     return Merged(findings, {fi: frozenset(ris) for fi, ris in removed.items()}, groups)  # type: ignore[arg-type]
+
+
+def resend_differences(files: Sequence[FileResult]) -> list[Problem]:
+    """The records of a re-send pair that the other file lacks, where the two files list the same
+    people (the same sheet, unit and year as a shared record): an edited row ("Chiến sĩ thi đua cơ
+    sở" in the copy kept in "cu/", "Lao động tiên tiến" in the list sent again), counted from both
+    files, or a row added. A warning each, to check which file is the old one."""
+    persons = [_persons(result.idents) for result in files]
+    out: list[Problem] = []
+    for a, b in sorted(_resent(files, persons, _person_holders(persons))):
+        shared = persons[a] & persons[b]
+        for mine, other in ((a, b), (b, a)):
+            records, idents = files[mine].records, files[mine].idents
+            lists = {_context(records[ri]) for ri, ident in enumerate(idents) if person(ident) in shared}
+            for ri, ident in enumerate(idents):
+                if person(ident) not in shared and _context(records[ri]) in lists:
+                    record = records[ri]
+                    name, col = str(record[_NAME]), int(record[_NAME_COL])
+                    out.append(
+                        Problem(
+                            "resend-differs",
+                            record[0],
+                            record[1],
+                            record[2],
+                            col=col if col >= 0 else None,
+                            value=name,
+                            detail=files[other].file,
+                        )
+                    )
+    return out
+
+
+def _context(record: Record) -> tuple[str, str, int]:
+    return record[1], key(record[_UNIT]), int(record[_YEAR])
 
 
 def _suspects(files: Sequence[FileResult]) -> tuple[dict[int, set[int]], dict[int, list[int]]]:

@@ -103,6 +103,13 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "trùng, chỉ tính một lần.",
         '"{value}" is already listed for the same award, level, kind and year ({detail}): a duplicate, counted once.',
     ),
+    "resend-differs": (
+        Severity.WARNING,
+        '"{value}" có trong tệp này mà không có trong {detail}, dù hai tệp là một danh sách gửi hai lần (các dòng '
+        "khác trùng nhau): dòng vẫn được tính; nếu một trong hai tệp là bản cũ, hãy bỏ nó khỏi thư mục.",
+        '"{value}" is in this file but not in {detail}, though the two files are one list sent twice (their other '
+        "rows repeat): the row is counted; if one of the two files is an old version, take it out of the folder.",
+    ),
     "namesake": (
         Severity.WARNING,
         '"{value}" có hai dòng cùng danh hiệu, cấp khen, đối tượng, năm và đơn vị ({detail}) nhưng chức vụ khác '
