@@ -76,3 +76,20 @@ def test_a_year_column_or_agreeing_names_give_no_warning(tmp_path: Path) -> None
     result = load([tmp_path])
     assert sorted(result.records["year"]) == [2019, 2019, 2020, 2020]
     assert result.checks == []
+
+
+@pytest.mark.parametrize(
+    ("file_name", "sheet"),
+    [("nam-hoc-2019-2020.xlsx", "Sheet1"), ("khen thuong nam hoc 2019_2020.xlsx", "Sheet1"), ("ds.xlsx", "Năm học 2019-20")],
+)
+def test_a_school_year_in_a_name_is_its_second_year(tmp_path: Path, file_name: str, sheet: str) -> None:
+    result = load([write_xlsx(tmp_path / file_name, ROWS, sheet=sheet)])
+    assert list(result.records["year"]) == [2020, 2020]
+    assert result.problems == []
+
+
+@pytest.mark.parametrize("file_name", ["ds 2019-2020.xlsx", "nam-hoc-2016-2020.xlsx"])
+def test_two_years_in_a_name_without_nam_hoc_give_no_year(tmp_path: Path, file_name: str) -> None:
+    result = load([write_xlsx(tmp_path / file_name, ROWS, sheet="Sheet1")])
+    assert result.records.empty
+    assert [p.code for p in result.problems] == ["bad-year", "bad-year"]
