@@ -57,3 +57,26 @@ def test_only_surely_legacy_cells_are_decoded() -> None:
     for text in ("Tô Hoài", "Lê Thị Hà", "Müller", "José"):  # Unicode (or no Vietnamese): left alone
         assert decode_pasted(text, "tcvn3") == text
         assert decode_pasted(text, "vni") == text
+
+
+def _vni(text: str) -> str:
+    from thidua_cli.text import _tables
+
+    inverse: dict[str, str] = {}
+    for code, letter in _tables()["vni"].items():
+        inverse.setdefault(letter, code)
+    return "".join(inverse.get(ch, ch) for ch in text)
+
+
+def test_names_pasted_in_vni_into_a_unicode_list_are_decoded(tmp_path: Path) -> None:
+    pasted = ["Kiều Văn Sơn", "Lương Thị Bích"]
+    rows = [
+        ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU THI ĐUA NĂM 2019"],
+        ["STT", "Họ và tên", "Chức vụ", "Danh hiệu thi đua"],
+        *[[i, _vni(name), "Giáo viên", "Lao động tiên tiến"] for i, name in enumerate(pasted, 1)],
+        *[[i, name, "Giáo viên", "Chiến sĩ thi đua cơ sở"] for i, name in enumerate(NAMES, 3)],
+    ]
+    assert _vni("Kiều Văn Sơn") == "Kieàu Vaên Sôn"  # Latin-1 letters only, like Unicode text
+    result = load([write_xlsx(tmp_path / "ds.xlsx", rows)])
+    assert list(result.records["name"]) == [*pasted, *NAMES]
+    assert result.files[0].encodings == ("vni",)

@@ -247,12 +247,10 @@ def sheet_legacy(texts: Iterable[str], sample: int = 300) -> tuple[str | None, s
 
 @lru_cache(maxsize=100_000)
 def decode_pasted(text: str, encoding: str) -> str:
-    """One cell of a Unicode sheet that holds some `encoding` text: decoded only when it surely is
-    legacy — a code Unicode Vietnamese never uses ("®", "ª", "ñ", "ö"), and it reads as
-    Vietnamese in `encoding` alone; every other cell stays as it is."""
-    if _ASCII_OR_VIET_LATIN1.issuperset(text) or _vote(text) != (encoding,):
-        return text
-    return _DECODERS[encoding](text)
+    """One cell of a Unicode sheet that holds some `encoding` text: decoded only when it reads as
+    Vietnamese in `encoding` alone, not as it is ("Lao ®éng", "Kieàu Vaên Sôn"); every other cell
+    stays as it is, "Tô Hoài" too."""
+    return _DECODERS[encoding](text) if _vote(text) == (encoding,) else text
 
 
 @lru_cache(maxsize=100_000)
