@@ -106,7 +106,22 @@ def read_part(
 
 def _read_sheet(sheet: SheetGrid, normaliser: Normaliser, names: tuple[str, str]) -> SheetRead:
     """One sheet's tables through the file's normaliser (whose caches the sheets share), its
-    records and findings in lists of their own."""
+    records and findings in lists of their own. A Unicode sheet whose unknown awards are legacy
+    text (rows pasted from an old TCVN3/VNI file, past what `text.sheet_legacy` samples) is read
+    again with those cells decoded (`text.decode_pasted`): only such a sheet pays for it."""
+    from thidua_cli.text import decode_pasted, pasted_encoding
+
+    read = _read_tables(sheet, normaliser, names)
+    encoding = pasted_encoding(p.value for p in read.problems if p.code == "unknown-award" and p.value)
+    if encoding is None or read.encodings:
+        return read
+    rows = [[decode_pasted(v, encoding) if isinstance(v, str) and not v.isascii() else v for v in r] for r in sheet.rows]
+    again = _read_tables(replace(sheet, rows=rows), normaliser, names)
+    return replace(again, encodings=[encoding])
+
+
+def _read_tables(sheet: SheetGrid, normaliser: Normaliser, names: tuple[str, str]) -> SheetRead:
+    """`_read_sheet`, as the sheet's cells are."""
     from thidua_cli.dedup import identities
     from thidua_cli.layout import NoTable, find_table
 
