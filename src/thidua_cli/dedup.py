@@ -9,11 +9,12 @@ the unit written otherwise ("TRƯỜNG THCS …", then "TRƯỜNG TRUNG HỌC C�
 parent's combined workbook (under the parent's name, or a unit column's short name) shares at
 least `RESEND_UNIT_BLIND` records with it, and those are merged across the two unit names.
 
-Finding them must not cost a warm run its speed: each file's records carry a stable 32-bit
+Finding them must not cost a warm run its speed: each file's records carry a stable 64-bit
 identity (`identities`, computed once when the file is parsed and kept in the cache) of coarse
-keys that equal text keys always share (`coarse`). Only the identities that occur twice send
-their records to the exact comparison by text key (`text.key`), so rows are read only for
-files that hold one.
+keys that equal text keys always share (`coarse`): the person and award in its upper half, the
+unit in its lower. Only the identities that occur twice (whole, in one file; their upper half,
+across files) send their records to the exact comparison by text key (`text.key`), so rows are
+read only for files that hold one.
 """
 
 from __future__ import annotations
