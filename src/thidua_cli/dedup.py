@@ -90,6 +90,7 @@ def coarse(text: str) -> str:
 
 
 RESEND_UNIT_BLIND = 3  # records two files must share, whatever their units, to be one list sent twice
+RESEND_COPIES = 16  # files that one list sent again and again, copied and combined may be in
 
 
 def identities(records: Sequence[Record]) -> list[int]:
@@ -281,11 +282,16 @@ def _person_holders(persons: Sequence[set[int]]) -> dict[int, list[int]]:
 
 
 def _shared(holders: dict[int, list[int]]) -> Counter[tuple[int, int]]:
+    """Pairs of files (earlier, later) → how many identities held by at most RESEND_COPIES files
+    they share. One held by more is a common name with a common award (a national roll-up has
+    thousands of "Nguyễn Thị Hương | Lao động tiên tiến | 2019"): no sign of a re-send, and
+    pairing all its files would take quadratic time."""
     shared: Counter[tuple[int, int]] = Counter()
     for files_of in holders.values():
-        for at, earlier in enumerate(files_of):
-            for later in files_of[at + 1 :]:
-                shared[(earlier, later)] += 1
+        if len(files_of) <= RESEND_COPIES:
+            for at, earlier in enumerate(files_of):
+                for later in files_of[at + 1 :]:
+                    shared[(earlier, later)] += 1
     return shared
 
 
@@ -294,10 +300,15 @@ def _resent(
 ) -> set[tuple[int, int]]:
     """Pairs of files (earlier, later) that share more than half the records of the smaller
     (`persons`: each file's): at least RESEND_UNIT_BLIND of them whatever the units, or fewer with
-    equal units (two units' short lists that share a name or two are two units' people)."""
+    equal units (two units' short lists that share a name or two are two units' people). The
+    common identities `_shared` leaves out are counted exactly where they could decide."""
+    common = {ident for ident, files_of in blind.items() if len(files_of) > RESEND_COPIES}
+    held = [len(mine & common) for mine in persons] if common else [0] * len(persons)
     out = set()
     for (a, b), n in _shared(blind).items():
         half = min(len(persons[a]), len(persons[b]))
+        if 2 * n <= half and 2 * (n + min(held[a], held[b])) > half:
+            n = len(persons[a] & persons[b])
         if 2 * n > half and (n >= RESEND_UNIT_BLIND or 2 * len(set(files[a].idents) & set(files[b].idents)) > half):
             out.add((a, b))
     return out
