@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import write_xlsx
@@ -114,3 +115,16 @@ def test_a_re_send_adding_another_years_sheet_differs_in_nothing(tmp_path: Path)
     write_xlsx(tmp_path / "ds-bo-sung.xlsx", _list("TRƯỜNG THCS NGUYỄN DU", PEOPLE), extra_sheets=more)
     assert _tally(tmp_path)[1] == ["2019,Lao động tiên tiến,6", "2020,Lao động tiên tiến,2"]
     assert _differences(tmp_path) == []
+
+
+def test_a_re_send_of_mostly_common_names_is_still_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from thidua_cli import dedup
+
+    monkeypatch.setattr(dedup, "RESEND_COPIES", 2)  # a name in 3 files counts as a common one
+    write_xlsx(tmp_path / "a.xlsx", _list("TRƯỜNG THCS NGUYỄN DU", PEOPLE))
+    write_xlsx(tmp_path / "b.xlsx", _list("TRƯỜNG TRUNG HỌC CƠ SỞ NGUYỄN DU", PEOPLE))
+    others = [*PEOPLE[:3], "Lê Văn An", "Trần Văn Bình", "Vũ Văn Cường"]  # half of them in a and b too
+    write_xlsx(tmp_path / "c.xlsx", _list("TRƯỜNG TIỂU HỌC LÊ LỢI", others))
+    result = load([tmp_path])
+    assert len(result.records) == 12
+    assert [Path(p.file).name for p in result.problems if p.code == "duplicate"] == ["b.xlsx"] * 6
