@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from scripts.make_sample_data import tcvn3_encode
@@ -57,3 +58,44 @@ def test_only_surely_legacy_cells_are_decoded() -> None:
     for text in ("Tô Hoài", "Lê Thị Hà", "Müller", "José"):  # Unicode (or no Vietnamese): left alone
         assert decode_pasted(text, "tcvn3") == text
         assert decode_pasted(text, "vni") == text
+
+
+def _vni(text: str) -> str:
+    from thidua_cli.text import _tables
+
+    inverse: dict[str, str] = {}
+    for code, letter in _tables()["vni"].items():
+        inverse.setdefault(letter, code)
+    return "".join(inverse.get(ch, ch) for ch in text)
+
+
+def test_names_pasted_in_vni_into_a_unicode_list_are_decoded(tmp_path: Path) -> None:
+    pasted = ["Kiều Văn Sơn", "Lương Thị Bích"]
+    rows = [
+        ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU THI ĐUA NĂM 2019"],
+        ["STT", "Họ và tên", "Chức vụ", "Danh hiệu thi đua"],
+        *[[i, _vni(name), "Giáo viên", "Lao động tiên tiến"] for i, name in enumerate(pasted, 1)],
+        *[[i, name, "Giáo viên", "Chiến sĩ thi đua cơ sở"] for i, name in enumerate(NAMES, 3)],
+    ]
+    assert _vni("Kiều Văn Sơn") == "Kieàu Vaên Sôn"  # Latin-1 letters only, like Unicode text
+    result = load([write_xlsx(tmp_path / "ds.xlsx", rows)])
+    assert list(result.records["name"]) == [*pasted, *NAMES]
+    assert result.files[0].encodings == ("vni",)
+
+
+@pytest.mark.parametrize("encode", [tcvn3_encode, _vni], ids=["tcvn3", "vni"])
+def test_rows_pasted_in_legacy_at_the_end_of_a_long_unicode_list_are_read(tmp_path: Path, encode) -> None:  # type: ignore[no-untyped-def]
+    typed = [f"{family} Văn {given}" for family in ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng") for given in "ABCDEFGH"]
+    pasted = ["Kiều Văn Sơn", "Lương Thị Bích", "Đặng Thị Hằng"]
+    rows = [
+        ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU THI ĐUA NĂM 2019"],
+        ["STT", "Họ và tên", "Chức vụ", "Danh hiệu thi đua"],
+        *[[i, name, f"Giáo viên tổ {i}", "Lao động tiên tiến"] for i, name in enumerate(typed, 1)],
+        *[[41 + i, encode(name), encode("Giáo viên"), encode("Chiến sĩ thi đua cơ sở")] for i, name in enumerate(pasted)],
+    ]
+    path = write_xlsx(tmp_path / "ds.xlsx", rows)
+    result = load([path])
+    assert result.problems == []
+    assert list(result.records["name"])[-3:] == pasted
+    run = CliRunner().invoke(app, ["tally", "2019", str(path), "-f", "csv", "--by", "award", "-q"])
+    assert (run.exit_code, run.stdout.strip().splitlines()[1:]) == (0, ["Lao động tiên tiến,40", "Chiến sĩ thi đua cơ sở,3"])

@@ -4,8 +4,10 @@ lists that share a name or two stay two units' people."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import write_xlsx
@@ -95,3 +97,63 @@ def test_two_schools_collectives_of_one_name_are_two_collectives(tmp_path: Path)
     result = load([tmp_path])
     assert len(result.records) == 8 and [p.code for p in result.problems] == []
     assert _tally(tmp_path) == (0, ["2020,Tập thể lao động tiên tiến,8"])
+
+
+def test_two_people_of_one_name_in_one_list_are_told_apart_by_their_positions(tmp_path: Path) -> None:
+    rows = _list("TRƯỜNG THCS NGUYỄN DU", PEOPLE[:3])
+    rows += [[4, "Nguyễn Văn Hùng", "Bảo vệ", "Lao động tiên tiến"], [5, "Trần Thị Thuỷ", "giáo viên", "LĐTT"]]
+    rows += [[6, "Lê Thị Ngọc Ánh", None, "Lao động tiên tiến"]]
+    path = write_xlsx(tmp_path / "ds.xlsx", rows)
+    result = load([path])
+    assert list(result.records["name"]) == [*PEOPLE[:3], "Nguyễn Văn Hùng"]
+    # the same position (whatever its case) or none: one person listed twice
+    assert [(p.code, p.row) for p in result.problems] == [("duplicate", 10), ("duplicate", 11)]
+    run = CliRunner().invoke(app, ["validate", str(path), "--format", "json"])
+    found = [(f["code"], f["row"]) for f in json.loads(run.stdout)["findings"]]
+    assert ("namesake", 9) in found and ("duplicate", 10) in found
+
+
+def _differences(folder: Path) -> list[tuple[str, str, int]]:
+    run = CliRunner().invoke(app, ["validate", str(folder), "--format", "json"])
+    found = json.loads(run.stdout)["findings"]
+    return [(Path(f["file"]).parent.name, Path(f["file"]).name, f["row"]) for f in found if f["code"] == "resend-differs"]
+
+
+def test_an_old_copy_with_a_row_edited_is_pointed_out(tmp_path: Path) -> None:
+    write_xlsx(tmp_path / "ds.xlsx", _list("TRƯỜNG THCS NGUYỄN DU", PEOPLE))
+    old = _list("TRƯỜNG THCS NGUYỄN DU", PEOPLE)
+    old[7][3] = "Chiến sĩ thi đua cơ sở"  # row 8: what the list said before it was corrected
+    write_xlsx(tmp_path / "cu" / "ds.xlsx", old)
+    assert _tally(tmp_path)[1] == ["2019,Lao động tiên tiến,6", "2019,Chiến sĩ thi đua cơ sở,1"]  # as before: flagged
+    assert _differences(tmp_path) == [(tmp_path.name, "ds.xlsx", 8), ("cu", "ds.xlsx", 8)]
+
+
+def test_a_re_send_adding_another_years_sheet_differs_in_nothing(tmp_path: Path) -> None:
+    write_xlsx(tmp_path / "ds.xlsx", _list("TRƯỜNG THCS NGUYỄN DU", PEOPLE))
+    more = {"2020": _list("TRƯỜNG THCS NGUYỄN DU", PEOPLE[:2], 2020)}
+    write_xlsx(tmp_path / "ds-bo-sung.xlsx", _list("TRƯỜNG THCS NGUYỄN DU", PEOPLE), extra_sheets=more)
+    assert _tally(tmp_path)[1] == ["2019,Lao động tiên tiến,6", "2020,Lao động tiên tiến,2"]
+    assert _differences(tmp_path) == []
+
+
+def test_a_re_send_of_mostly_common_names_is_still_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from thidua_cli import dedup
+
+    monkeypatch.setattr(dedup, "RESEND_COPIES", 2)  # a name in 3 files counts as a common one
+    write_xlsx(tmp_path / "a.xlsx", _list("TRƯỜNG THCS NGUYỄN DU", PEOPLE))
+    write_xlsx(tmp_path / "b.xlsx", _list("TRƯỜNG TRUNG HỌC CƠ SỞ NGUYỄN DU", PEOPLE))
+    others = [*PEOPLE[:3], "Lê Văn An", "Trần Văn Bình", "Vũ Văn Cường"]  # half of them in a and b too
+    write_xlsx(tmp_path / "c.xlsx", _list("TRƯỜNG TIỂU HỌC LÊ LỢI", others))
+    result = load([tmp_path])
+    assert len(result.records) == 12
+    assert [Path(p.file).name for p in result.problems if p.code == "duplicate"] == ["b.xlsx"] * 6
+
+
+def test_a_position_and_its_abbreviation_are_one_person(tmp_path: Path) -> None:
+    rows = _list("TRƯỜNG THCS NGUYỄN DU", PEOPLE[:3])
+    rows[5][2], rows[7][2] = "Giáo viên", "Tổ trưởng"
+    rows += [[4, "Nguyễn Văn Hùng", "GV", "Lao động tiên tiến"], [5, "Lê Thị Ngọc Ánh", "TTCM", "LĐTT"]]
+    rows += [[6, "Trần Thị Thuỷ", "Bảo vệ", "Lao động tiên tiến"]]  # another position: a namesake
+    result = load([write_xlsx(tmp_path / "ds.xlsx", rows)])
+    assert sorted(result.records["name"]) == sorted([*PEOPLE[:3], "Trần Thị Thuỷ"])
+    assert [(p.code, p.row) for p in result.problems] == [("duplicate", 9), ("duplicate", 10)]

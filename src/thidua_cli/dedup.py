@@ -11,9 +11,10 @@ least `RESEND_UNIT_BLIND` records with it, and those are merged across the two u
 
 Finding them must not cost a warm run its speed: each file's records carry a stable 64-bit
 identity (`identities`, computed once when the file is parsed and kept in the cache) of coarse
-keys that equal text keys always share (`coarse`). Only the identities that occur twice send
-their records to the exact comparison by text key (`text.key`), so rows are read only for
-files that hold one.
+keys that equal text keys always share (`coarse`): the person and award in its upper half, the
+unit in its lower. Only the identities that occur twice (whole, in one file; their upper half,
+across files) send their records to the exact comparison by text key (`text.key`), so rows are
+read only for files that hold one.
 """
 
 from __future__ import annotations
@@ -32,13 +33,14 @@ from typing import TYPE_CHECKING
 from thidua_cli.problems import Problem
 from thidua_cli.records import RECORD_FIELDS, Record
 from thidua_cli.tally import GROUP_FIELDS, Group
-from thidua_cli.text import key
+from thidua_cli.text import ascii_key, key
 
 if TYPE_CHECKING:
     from thidua_cli.loading import FileResult
 
 _NAME, _NAME_COL = RECORD_FIELDS.index("name"), RECORD_FIELDS.index("name_col")
-_UNIT = RECORD_FIELDS.index("unit")
+_UNIT, _POSITION = RECORD_FIELDS.index("unit"), RECORD_FIELDS.index("position")
+_YEAR = RECORD_FIELDS.index("year")
 _NAME_OF = itemgetter(_NAME)
 _TAIL_OF = itemgetter(*(RECORD_FIELDS.index(f) for f in ("unit", "kind", "award", "level", "year")))
 _GROUP_AT = [RECORD_FIELDS.index(f) for f in GROUP_FIELDS]
@@ -89,6 +91,7 @@ def coarse(text: str) -> str:
 
 RESEND_UNIT_BLIND = 3  # records two files must share, whatever their units, to be one list sent twice
 _UNIT_BOUND = "Tập thể"  # a collective's name is its unit's ("Tổ Văn phòng" of every school): never unit-blind
+RESEND_COPIES = 16  # files that one list sent again and again, copied and combined may be in
 
 
 def identities(records: Sequence[Record]) -> list[int]:
@@ -176,7 +179,7 @@ def merge(files: Sequence[FileResult]) -> Merged:
     for fi, ri, record in _candidates(files, within, blind, resent):
         earlier = kept.setdefault(_unit_blind(record), [])
         unit = key(record[_UNIT])
-        same = next((r for fj, r in earlier if (fj, fi) in resent or (fj == fi and key(r[_UNIT]) == unit)), None)
+        same = next((r for fj, r in earlier if (fj, fi) in resent or (fj == fi and _alike(r, record, unit))), None)
         if same is None:
             earlier.append((fi, record))
         else:
@@ -184,6 +187,40 @@ def merge(files: Sequence[FileResult]) -> Merged:
             removed.setdefault(fi, set()).add(ri)
     groups = [(*(files[fi].records[ri][i] for i in _GROUP_AT), 1) for fi, ris in removed.items() for ri in ris]
     return Merged(findings, {fi: frozenset(ris) for fi, ris in removed.items()}, groups)  # type: ignore[arg-type]
+
+
+def resend_differences(files: Sequence[FileResult]) -> list[Problem]:
+    """The records of a re-send pair that the other file lacks, where the two files list the same
+    people (the same sheet, unit and year as a shared record): an edited row ("Chiến sĩ thi đua cơ
+    sở" in the copy kept in "cu/", "Lao động tiên tiến" in the list sent again), counted from both
+    files, or a row added. A warning each, to check which file is the old one."""
+    persons = [_persons(result.idents) for result in files]
+    out: list[Problem] = []
+    for a, b in sorted(_resent(files, persons, _person_holders(persons))):
+        shared = persons[a] & persons[b]
+        for mine, other in ((a, b), (b, a)):
+            records, idents = files[mine].records, files[mine].idents
+            lists = {_context(records[ri]) for ri, ident in enumerate(idents) if person(ident) in shared}
+            for ri, ident in enumerate(idents):
+                if person(ident) not in shared and _context(records[ri]) in lists:
+                    record = records[ri]
+                    name, col = str(record[_NAME]), int(record[_NAME_COL])
+                    out.append(
+                        Problem(
+                            "resend-differs",
+                            record[0],
+                            record[1],
+                            record[2],
+                            col=col if col >= 0 else None,
+                            value=name,
+                            detail=files[other].file,
+                        )
+                    )
+    return out
+
+
+def _context(record: Record) -> tuple[str, str, int]:
+    return record[1], key(record[_UNIT]), int(record[_YEAR])
 
 
 def _suspects(files: Sequence[FileResult]) -> tuple[dict[int, set[int]], dict[int, list[int]]]:
@@ -207,6 +244,43 @@ def _suspects(files: Sequence[FileResult]) -> tuple[dict[int, set[int]], dict[in
     return within, {ident: fis for ident, fis in holders.items() if len(fis) > 1}
 
 
+def _alike(kept: Record, record: Record, unit: str) -> bool:
+    """Two records of one file with equal identities are one person unless their positions
+    differ ("Giáo viên", "Bảo vệ": two people of one name in one school; see `namesakes`). A
+    position and its abbreviation, or a longer form of it ("Giáo viên" and "GV", "Tổ trưởng" and
+    "TTCM"), are one position: their initials, one the start of the other."""
+    if key(kept[_UNIT]) != unit:
+        return False
+    posts = kept[_POSITION], record[_POSITION]
+    if not all(posts) or key(posts[0]) == key(posts[1]):
+        return True
+    a, b = _initials(str(posts[0])), _initials(str(posts[1]))
+    return a.startswith(b) or b.startswith(a)
+
+
+def _initials(post: str) -> str:
+    """ "gv" for "Giáo viên" and for "GV"; "ttcm" for "Tổ trưởng chuyên môn" and "TTCM"."""
+    words = ascii_key(post).replace("-", " ").split()
+    return words[0] if len(words) == 1 else "".join(word[0] for word in words)
+
+
+def namesakes(files: Sequence[FileResult]) -> list[Problem]:
+    """Records of one file equal in all but their (filled, different) positions: both counted,
+    as two people of one name; a warning, to check."""
+    within = _within(files, [_persons(result.idents) for result in files])
+    out = []
+    for fi, twice in within.items():
+        first: dict[Identity, Record] = {}
+        records = files[fi].records
+        for ri, ident in enumerate(files[fi].idents):
+            if ident in twice:
+                record = records[ri]
+                seen = first.setdefault(identity(record), record)
+                if seen is not record and not _alike(seen, record, key(record[_UNIT])):
+                    out.append(replace(_finding(record, seen), code="namesake"))
+    return out
+
+
 def _person_holders(persons: Sequence[set[int]]) -> dict[int, list[int]]:
     """`person` identities held by several files (identity → the files, in order): who got what,
     whatever the unit is called in each. Found by set operations (in C), one per file."""
@@ -224,11 +298,16 @@ def _person_holders(persons: Sequence[set[int]]) -> dict[int, list[int]]:
 
 
 def _shared(holders: dict[int, list[int]]) -> Counter[tuple[int, int]]:
+    """Pairs of files (earlier, later) → how many identities held by at most RESEND_COPIES files
+    they share. One held by more is a common name with a common award (a national roll-up has
+    thousands of "Nguyễn Thị Hương | Lao động tiên tiến | 2019"): no sign of a re-send, and
+    pairing all its files would take quadratic time."""
     shared: Counter[tuple[int, int]] = Counter()
     for files_of in holders.values():
-        for at, earlier in enumerate(files_of):
-            for later in files_of[at + 1 :]:
-                shared[(earlier, later)] += 1
+        if len(files_of) <= RESEND_COPIES:
+            for at, earlier in enumerate(files_of):
+                for later in files_of[at + 1 :]:
+                    shared[(earlier, later)] += 1
     return shared
 
 
@@ -237,10 +316,15 @@ def _resent(
 ) -> set[tuple[int, int]]:
     """Pairs of files (earlier, later) that share more than half the records of the smaller
     (`persons`: each file's): at least RESEND_UNIT_BLIND of them whatever the units, or fewer with
-    equal units (two units' short lists that share a name or two are two units' people)."""
+    equal units (two units' short lists that share a name or two are two units' people). The
+    common identities `_shared` leaves out are counted exactly where they could decide."""
+    common = {ident for ident, files_of in blind.items() if len(files_of) > RESEND_COPIES}
+    held = [len(mine & common) for mine in persons] if common else [0] * len(persons)
     out = set()
     for (a, b), n in _shared(blind).items():
         half = min(len(persons[a]), len(persons[b]))
+        if 2 * n <= half and 2 * (n + min(held[a], held[b])) > half:
+            n = len(persons[a] & persons[b])
         if 2 * n > half and (n >= RESEND_UNIT_BLIND or 2 * len(set(files[a].idents) & set(files[b].idents)) > half):
             out.add((a, b))
     return out

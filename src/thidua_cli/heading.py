@@ -29,6 +29,8 @@ _SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})(?!\d)")
 _BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _DATE_IN_NAME = re.compile(r"(?<!\d)\d{1,2}[-._/ ]\d{1,2}[-._/ ](?:19|20)\d{2}(?!\d)")
 _NAME_SEPARATORS = re.compile(r"[-_.,()\[\]/]+")
+_LETTER_JOINER = re.compile(r"(?<=[^\d\s])-|-(?=[^\d\s])")
+_SCHOOL_YEAR_NAME = re.compile(r"\bn[ăa]m\s*h[ọo]c\b")
 _YEAR_TAIL = re.compile(r" năm( học)? \d{4}.*$")
 _SIGNED_BY = re.compile(r"\bcủa\s+(.+?)\s*\)?\s*$")
 
@@ -46,6 +48,7 @@ class Heading:
     decision_level: tuple[str, str] | None = None  # (level, issuer) of "… của Chủ tịch UBND tỉnh"
     proposal: str | None = None  # the heading line that makes the list a proposal
     kind_from_header: bool = False  # the kind is only the name column's header's ("Họ và tên")
+    other_year_names: str = ""  # the sheet, file or folder names whose one year is not `year`
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,8 @@ def read_heading(rows: Sequence[Sequence[Cell]], catalogue: Catalogue, names: tu
     for line in left_lines:
         if line_facts(line, catalogue).unit:
             unit = line
-    return Heading(tuple(lines), award_text, year, kind, unit, decision, signed, proposal)
+    others = ", ".join(f'"{name}"' for name in names if _single_year(name) not in (None, year))
+    return Heading(tuple(lines), award_text, year, kind, unit, decision, signed, proposal, other_year_names=others)
 
 
 _LINES: dict[str, dict[str, LineFacts]] = {}  # per catalogue fingerprint: title lines recur
@@ -236,6 +240,9 @@ def _single_year(text: str) -> int | None:
     holding a date ("QĐ năm 2020", "QD 125-2020", "… ngày 10-1-2021": a decision's year)."""
     if _DATE_IN_NAME.search(text) or _names_decision(text):
         return None
+    spaced = _LETTER_JOINER.sub(" ", text.replace("_", "-"))  # "nam-hoc-2019-2020" → "nam hoc 2019-2020"
+    if _SCHOOL_YEAR_NAME.search(spaced.casefold()):  # "Năm học 2019-2020": its second year, as a heading's
+        return year_in_heading(spaced)
     years = {int(y) for y in _BARE_YEAR.findall(text)}
     return years.pop() if len(years) == 1 else None
 

@@ -103,6 +103,20 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "trùng, chỉ tính một lần.",
         '"{value}" is already listed for the same award, level, kind and year ({detail}): a duplicate, counted once.',
     ),
+    "resend-differs": (
+        Severity.WARNING,
+        '"{value}" có trong tệp này mà không có trong {detail}, dù hai tệp là một danh sách gửi hai lần (các dòng '
+        "khác trùng nhau): dòng vẫn được tính; nếu một trong hai tệp là bản cũ, hãy bỏ nó khỏi thư mục.",
+        '"{value}" is in this file but not in {detail}, though the two files are one list sent twice (their other '
+        "rows repeat): the row is counted; if one of the two files is an old version, take it out of the folder.",
+    ),
+    "namesake": (
+        Severity.WARNING,
+        '"{value}" có hai dòng cùng danh hiệu, cấp khen, đối tượng, năm và đơn vị ({detail}) nhưng chức vụ khác '
+        "nhau: được coi là hai người cùng tên, cả hai được tính; hãy kiểm tra.",
+        '"{value}" is listed twice with the same award, level, kind, year and unit ({detail}) but different '
+        "positions: taken for two people of one name, both counted; please check.",
+    ),
     "possible-duplicate": (
         Severity.WARNING,
         '"{value}" cũng có trong {detail} cùng danh hiệu, cấp khen, đối tượng, năm và đơn vị ghi như nhau; '
@@ -242,6 +256,13 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "(công cụ đếm theo danh sách). Hãy đề nghị đơn vị gửi danh sách kèm theo.",
         "The file holds only a summary of counts ({detail} awards), no list of names: these are not counted (the "
         "tool counts lists). Ask the unit for the list.",
+    ),
+    "year-names-differ": (
+        Severity.WARNING,
+        "Danh sách được tính vào năm {value} (theo tiêu đề hoặc tên đứng trước) nhưng {detail} ghi năm khác: "
+        "hãy kiểm tra năm của danh sách.",
+        "The list is counted in {value} (as its heading or the first name says) but {detail} names another "
+        "year: please check the list's year.",
     ),
     "year-differs": (
         Severity.WARNING,

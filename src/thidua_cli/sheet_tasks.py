@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from thidua_cli.loading import FileResult, Stamp
 from thidua_cli.problems import Problem
+from thidua_cli.records import RECORD_FIELDS
 from thidua_cli.workers import Failure
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
     from thidua_cli.cache import Cache
     from thidua_cli.catalogue import Catalogue
+    from thidua_cli.layout import SheetTable
     from thidua_cli.normalise import Normaliser
     from thidua_cli.reading import SheetGrid
     from thidua_cli.records import Record
@@ -104,7 +106,22 @@ def read_part(
 
 def _read_sheet(sheet: SheetGrid, normaliser: Normaliser, names: tuple[str, str]) -> SheetRead:
     """One sheet's tables through the file's normaliser (whose caches the sheets share), its
-    records and findings in lists of their own."""
+    records and findings in lists of their own. A Unicode sheet whose unknown awards are legacy
+    text (rows pasted from an old TCVN3/VNI file, past what `text.sheet_legacy` samples) is read
+    again with those cells decoded (`text.decode_pasted`): only such a sheet pays for it."""
+    from thidua_cli.text import decode_pasted, pasted_encoding
+
+    read = _read_tables(sheet, normaliser, names)
+    encoding = pasted_encoding(p.value for p in read.problems if p.code == "unknown-award" and p.value)
+    if encoding is None or read.encodings:
+        return read
+    rows = [[decode_pasted(v, encoding) if isinstance(v, str) and not v.isascii() else v for v in r] for r in sheet.rows]
+    again = _read_tables(replace(sheet, rows=rows), normaliser, names)
+    return replace(again, encodings=[encoding])
+
+
+def _read_tables(sheet: SheetGrid, normaliser: Normaliser, names: tuple[str, str]) -> SheetRead:
+    """`_read_sheet`, as the sheet's cells are."""
     from thidua_cli.dedup import identities
     from thidua_cli.layout import NoTable, find_table
 
@@ -127,6 +144,7 @@ def _read_sheet(sheet: SheetGrid, normaliser: Normaliser, names: tuple[str, str]
             encodings.append(found.encoding)
         before, warned = len(normaliser.records), len(normaliser.checks)
         normaliser.add_table(found)
+        _year_names_differ(normaliser, found, before)
         if sheet.hidden and len(normaliser.records) > before:  # read, shown, never counted
             hidden = normaliser.records[before:]
             normaliser.problems.append(
@@ -146,6 +164,21 @@ def _read_sheet(sheet: SheetGrid, normaliser: Normaliser, names: tuple[str, str]
         encodings,
         idents=identities(records),
     )
+
+
+_YEAR, _YEAR_COL = RECORD_FIELDS.index("year"), RECORD_FIELDS.index("year_col")
+
+
+def _year_names_differ(normaliser: Normaliser, table: SheetTable, before: int) -> None:
+    """One warning per table whose records take their year from the heading or a name (no year
+    column) while another of the sheet, file and folder names says another year."""
+    heading = table.heading
+    if not heading.other_year_names:
+        return
+    dated = next((r for r in normaliser.records[before:] if int(r[_YEAR_COL]) < 0 and r[_YEAR] == heading.year), None)
+    if dated is not None:
+        where = (normaliser.file, dated[1], dated[2])
+        normaliser.checks.append(Problem("year-names-differ", *where, value=str(heading.year), detail=heading.other_year_names))
 
 
 def assemble(name: str, parts: Sequence[Part], catalogue: Catalogue) -> FileResult:

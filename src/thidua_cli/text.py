@@ -245,14 +245,22 @@ def sheet_legacy(texts: Iterable[str], sample: int = 300) -> tuple[str | None, s
     return None, (best if votes[best] else None)
 
 
+def pasted_encoding(texts: Iterable[str]) -> str | None:
+    """The legacy encoding the first of `texts` that reads as Vietnamese in one alone, not as it
+    is, is in ("Lao ®éng tiªn tiÕn": "tcvn3"), or None."""
+    for text in texts:
+        votes = _vote(text) if _legacy_candidate(text) else ()
+        if len(votes) == 1 and votes[0] != "unicode":
+            return votes[0]
+    return None
+
+
 @lru_cache(maxsize=100_000)
 def decode_pasted(text: str, encoding: str) -> str:
-    """One cell of a Unicode sheet that holds some `encoding` text: decoded only when it surely is
-    legacy — a code Unicode Vietnamese never uses ("®", "ª", "ñ", "ö"), and it reads as
-    Vietnamese in `encoding` alone; every other cell stays as it is."""
-    if _ASCII_OR_VIET_LATIN1.issuperset(text) or _vote(text) != (encoding,):
-        return text
-    return _DECODERS[encoding](text)
+    """One cell of a Unicode sheet that holds some `encoding` text: decoded only when it reads as
+    Vietnamese in `encoding` alone, not as it is ("Lao ®éng", "Kieàu Vaên Sôn"); every other cell
+    stays as it is, "Tô Hoài" too."""
+    return _DECODERS[encoding](text) if _vote(text) == (encoding,) else text
 
 
 @lru_cache(maxsize=100_000)

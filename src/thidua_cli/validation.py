@@ -152,9 +152,10 @@ def _across(result: LoadResult, year: int | None, rules: Rules) -> list[Problem]
     ]
     findings += result.checks
     if result.merged is not None:  # a load() result always has it
-        from thidua_cli.dedup import possible_duplicates
+        from thidua_cli.dedup import namesakes, possible_duplicates, resend_differences
 
-        findings += possible_duplicates(result.files, result.merged)
+        findings += possible_duplicates(result.files, result.merged) + namesakes(result.files)
+        findings += resend_differences(result.files)
     recs = _recs(result.rows)
     findings += _outside_year(recs, year)
     findings += _not_eligible(recs, rules)
