@@ -146,6 +146,7 @@ def read_workbook(
     errors: list[tuple[str, str]] = []
     notes: list[tuple[str, str, str, str]] = []
     hidden = {m.name for m in workbook.sheets_metadata if m.visible != pc.SheetVisibleEnum.Visible}
+    ods: dict[str, list[Merged]] | None = None  # an .ods's merged cells, read when calamine has none
     for name in sheet_run(workbook.sheet_names, part):
         try:
             sheet = workbook.get_sheet_by_name(name)
@@ -155,7 +156,13 @@ def read_workbook(
                 errors.append((name, "too-large"))
                 continue
             rows = sheet.to_python(skip_empty_area=False)
-            merged = clip_merged(sheet.merged_cell_ranges or [], rows, name, notes)
+            ranges = sheet.merged_cell_ranges
+            if ranges is None:  # python-calamine reads no merged cells of an .ods
+                from thidua_cli.ods import is_ods, ods_merged
+
+                ods = (ods_merged(data) if is_ods(data) else {}) if ods is None else ods
+                ranges = ods.get(name)
+            merged = clip_merged(ranges or [], rows, name, notes)
         except Exception as exc:  # one broken sheet must not lose the others
             errors.append((name, str(exc)))
             continue
