@@ -124,3 +124,48 @@ def test_a_collectives_table_headed_by_unit_is_read(tmp_path: Path) -> None:
     ]
     found, _ = _counts(write_xlsx(tmp_path / "a.xlsx", rows))
     assert found[("Tổ Văn phòng", "Tập thể lao động tiên tiến", 2020)] == 1 and sum(found.values()) == 4
+
+
+def test_a_birth_year_column_headed_n_sinh_is_no_award_year(tmp_path: Path) -> None:
+    heading = [["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU NĂM 2020"], []]
+    rows = [["STT", "Họ và tên", "N.sinh", "Danh hiệu"], *[[i, n, 1985, "Lao động tiên tiến"] for i, n in enumerate(["Lê Văn An", "Trần Thị Bình", "Phạm Văn Cường"], 1)]]
+    found, _ = _counts(write_xlsx(tmp_path / "a.xlsx", [*heading, *rows]))
+    assert {year for _, _, year in found} == {2020} and sum(found.values()) == 3
+
+
+def test_a_count_line_with_a_lead_in_is_no_person(tmp_path: Path) -> None:
+    heading = [["DANH SÁCH LAO ĐỘNG TIÊN TIẾN NĂM 2020"], []]
+    people = ["Lê Văn An", "Trần Thị Bình", "Phạm Văn Cường", "Hoàng Thị Dung"]
+    for line in ("Gồm 04 người", "Có tất cả 04 cá nhân", "Danh sách: 04 người", "Bằng chữ: 04 người"):
+        rows = [["Họ và tên", "Chức vụ", "Đơn vị"], *[[n, "Giáo viên", "Trường A"] for n in people], [line]]
+        found, _ = _counts(write_xlsx(tmp_path / f"{len(line)}.xlsx", [*heading, *rows]))
+        assert sum(found.values()) == 4, line
+
+
+def test_a_note_merged_across_the_row_or_beside_an_award_is_a_note(tmp_path: Path) -> None:
+    rows = [*HEAD, HEADER, *[[i, n, "Giáo viên", "Lao động tiên tiến"] for i, n in enumerate(["Lê Văn An", "Trần Thị Bình"], 1)]]
+    merged = write_xlsx(tmp_path / "a.xlsx", [*rows, ["Ghi chú: đồng chí Lê Văn An chuyển công tác tháng 10"]], merges=["A8:D8"])
+    found, codes = _counts(merged)
+    assert sum(found.values()) == 2 and codes == []
+    beside = write_xlsx(tmp_path / "b.xlsx", [*rows, [None, "Ghi chú: các đồng chí trên đạt", None, "Lao động tiên tiến"]])
+    found, codes = _counts(beside)
+    assert sum(found.values()) == 2 and codes == []
+
+
+def test_a_collectives_table_without_a_name_label_under_its_title_is_read(tmp_path: Path) -> None:
+    for label in ("Đơn vị", "Tập thể"):
+        rows = [
+            ["DANH SÁCH KHEN THƯỞNG NĂM 2020"],
+            [],
+            ["I. CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN"],
+            ["STT", "Họ và tên", "Chức vụ", "Ghi chú"],
+            [1, "Nguyễn Văn An", "Giáo viên", None],
+            [2, "Trần Thị Bình", "Giáo viên", None],
+            ["II. TẬP THỂ ĐẠT DANH HIỆU TẬP THỂ LAO ĐỘNG TIÊN TIẾN"],
+            ["STT", label, "Ghi chú"],
+            [1, "Tổ Toán", None],
+            [2, "Tổ Ngữ văn", None],
+        ]
+        found, codes = _counts(write_xlsx(tmp_path / f"{len(label)}.xlsx", rows))
+        assert found[("Tổ Toán", "Tập thể lao động tiên tiến", 2020)] == 1, label
+        assert sum(found.values()) == 4 and "skipped-table" not in codes

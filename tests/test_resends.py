@@ -157,3 +157,11 @@ def test_a_position_and_its_abbreviation_are_one_person(tmp_path: Path) -> None:
     result = load([write_xlsx(tmp_path / "ds.xlsx", rows)])
     assert sorted(result.records["name"]) == sorted([*PEOPLE[:3], "Trần Thị Thuỷ"])
     assert [(p.code, p.row) for p in result.problems] == [("duplicate", 9), ("duplicate", 10)]
+
+
+def test_two_positions_written_out_with_the_same_initials_are_two_people(tmp_path: Path) -> None:
+    rows = _list("TRƯỜNG THCS NGUYỄN DU", PEOPLE[:2])
+    rows[5][2], rows[6][2] = "Kế toán", "Thư viện"
+    rows += [[3, "Nguyễn Văn Hùng", "Kỹ thuật", "Lao động tiên tiến"], [4, "Trần Thị Thuỷ", "Tạp vụ", "LĐTT"]]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", rows)])
+    assert len(result.records) == 4 and [p.code for p in result.problems] == []

@@ -247,21 +247,25 @@ def _suspects(files: Sequence[FileResult]) -> tuple[dict[int, set[int]], dict[in
 def _alike(kept: Record, record: Record, unit: str) -> bool:
     """Two records of one file with equal identities are one person unless their positions
     differ ("Giáo viên", "Bảo vệ": two people of one name in one school; see `namesakes`). A
-    position and its abbreviation, or a longer form of it ("Giáo viên" and "GV", "Tổ trưởng" and
-    "TTCM"), are one position: their initials, one the start of the other."""
+    position and its abbreviation ("Giáo viên" and "GV", "Tổ trưởng" and "TTCM": one written in
+    capitals as one word, whose letters start the other's initials) are one position; two written
+    out are two ("Kế toán", "Kỹ thuật")."""
     if key(kept[_UNIT]) != unit:
         return False
     posts = kept[_POSITION], record[_POSITION]
     if not all(posts) or key(posts[0]) == key(posts[1]):
         return True
-    a, b = _initials(str(posts[0])), _initials(str(posts[1]))
-    return a.startswith(b) or b.startswith(a)
+    short, full = sorted(map(str, posts), key=_abbreviation, reverse=True)
+    if not _abbreviation(short) or _abbreviation(full):
+        return False
+    letters, initials = ascii_key(short).replace(".", ""), "".join(w[0] for w in ascii_key(full).replace("-", " ").split())
+    return letters.startswith(initials) or initials.startswith(letters)
 
 
-def _initials(post: str) -> str:
-    """ "gv" for "Giáo viên" and for "GV"; "ttcm" for "Tổ trưởng chuyên môn" and "TTCM"."""
-    words = ascii_key(post).replace("-", " ").split()
-    return words[0] if len(words) == 1 else "".join(word[0] for word in words)
+def _abbreviation(post: str) -> bool:
+    """ "GV", "TTCM", "P.HT": one word in capitals."""
+    word = post.strip().replace(".", "")
+    return 1 < len(word) <= 6 and word.isupper() and " " not in word
 
 
 def namesakes(files: Sequence[FileResult]) -> list[Problem]:

@@ -433,6 +433,8 @@ def _table(
         if column.role != "ignored":
             label = column.label if column.role == "tick" or not column.vote.label else column.vote.label
             columns.setdefault(column.role, []).append(Column(column.index, column.role, label))
+    if "name" not in columns and _titled_collectives(grid, span, catalogue, names):
+        _recipients_named(columns, roles)  # "II. TẬP THỂ …" over "STT | Đơn vị | Ghi chú": the units are the recipients
     if "name" not in columns:
         return replace(nothing, reason="no-header")
     if above is None:
@@ -474,6 +476,31 @@ def _next_header(
                 return found
             after = found[1] + 1  # the same header again: its rows are the walk's to pass over
     return None
+
+
+def _recipients_named(columns: dict[str, list[Column]], roles: TableRoles) -> None:
+    """Under a title naming collectives, a table without a name column names them in its first
+    "Đơn vị" column, or in a column headed "Tập thể" (a label of no role)."""
+    if columns.get("unit"):
+        unit = columns["unit"].pop(0)
+        if not columns["unit"]:
+            del columns["unit"]
+        columns["name"] = [replace(unit, field="name")]
+        return
+    headed = next((c for c in roles.columns if c.role == "ignored" and key(c.label) == "tập thể"), None)
+    if headed is not None:
+        columns["name"] = [Column(headed.index, "name", headed.label)]
+
+
+def _titled_collectives(grid: list[list[Cell]], span: _Span, catalogue: Catalogue, names: tuple[str, ...]) -> bool:
+    """Do the rows over a table's header (its title rows, or the section line just above it, which
+    the table above may hold) say it lists collectives ("II. TẬP THỂ ĐẠT DANH HIỆU …")?"""
+    first = span.header[0]
+    titles = grid[min(span.titles[0], max(0, first - 2)) : first]
+    if titles and read_heading(titles, catalogue, names).kind == "Tập thể":
+        return True
+    sections = [section_of(texts, None, catalogue) for row in titles if (texts := row_texts(row))]
+    return any(s is not None and s.kind == "Tập thể" for s in sections)
 
 
 def _foreign_header(row: list[Cell]) -> bool:

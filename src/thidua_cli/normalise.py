@@ -250,9 +250,11 @@ class Normaliser(BlockResolver):
         texts, i_stt, i_name = row_texts(row), table.index.get("stt"), table.index["name"]
         if len(texts) > 1 and i_stt is not None and texts[0] == text_of(row[i_stt]) and not texts[0].strip("-*+•. "):
             texts = texts[1:]
-        awarded = any(text_of(row[c.index]) for c in table.columns.get("award", []))
-        if texts and not awarded and is_note(texts[0]):
-            state.in_signature = True
+        first = texts[0] if texts else ""
+        # an award cell that repeats the note (merged across the row) is the note's own text
+        awarded = any((t := text_of(row[c.index])) and t != first for c in table.columns.get("award", []))
+        if first and is_note(first) and (not awarded or first.strip("-*+•./ ").casefold() not in ("", "hết")):
+            state.in_signature = True  # "Ghi chú: các đồng chí trên đạt | LĐTT" is a note too
             return True
         if not name or awarded or table.merged_from_above(r, i_name) or name == text_of(table.grid[r - 1][i_name]):
             return False
