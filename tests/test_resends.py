@@ -5,6 +5,7 @@ lists that share a name or two stay two units' people."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -165,3 +166,30 @@ def test_two_positions_written_out_with_the_same_initials_are_two_people(tmp_pat
     rows += [[3, "Nguyễn Văn Hùng", "Kỹ thuật", "Lao động tiên tiến"], [4, "Trần Thị Thuỷ", "Tạp vụ", "LĐTT"]]
     result = load([write_xlsx(tmp_path / "ds.xlsx", rows)])
     assert len(result.records) == 4 and [p.code for p in result.problems] == []
+
+
+def test_a_re_sends_collectives_merge_under_the_unit_its_persons_show(tmp_path: Path) -> None:
+    """A school's list of persons and collectives, copied into the district's combined workbook
+    (the unit as a short name in a column): the collectives are merged like the persons, while
+    another school's "Tổ Văn phòng" in the combined workbook stays its own."""
+    teams = ["Tổ Toán", "Tổ Ngữ văn", "Tổ Văn phòng"]
+    school = _list("TRƯỜNG THCS NGUYỄN DU", PEOPLE[:4])
+    school += [["II. TẬP THỂ"], *[[i, t, None, "Tập thể lao động tiên tiến"] for i, t in enumerate(teams, 1)]]
+    write_xlsx(tmp_path / "thcs-nguyen-du.xlsx", school)
+    combined = [
+        ["PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"],
+        [],
+        ["DANH SÁCH KHEN THƯỞNG NĂM 2019"],
+        ["STT", "Họ và tên", "Đơn vị", "Danh hiệu thi đua"],
+        ["I. CÁ NHÂN"],
+        *[[i, name, "THCS Nguyễn Du", "Lao động tiên tiến"] for i, name in enumerate(PEOPLE[:4], 1)],
+        [5, "Lê Văn An", "THCS Lê Lợi", "Lao động tiên tiến"],
+        ["II. TẬP THỂ"],
+        *[[i, t, "THCS Nguyễn Du", "Tập thể lao động tiên tiến"] for i, t in enumerate(teams, 1)],
+        [4, "Tổ Văn phòng", "THCS Lê Lợi", "Tập thể lao động tiên tiến"],
+    ]
+    write_xlsx(tmp_path / "tong-hop.xlsx", combined)
+    result = load([tmp_path])
+    kinds = Counter(result.records["kind"].astype(str))
+    assert kinds == {"Cá nhân": 5, "Tập thể": 4}
+    assert sum(p.code == "duplicate" for p in result.problems) == 7

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from thidua_cli.loading import FileResult
 
 _NAME, _NAME_COL = RECORD_FIELDS.index("name"), RECORD_FIELDS.index("name_col")
-_UNIT, _POSITION = RECORD_FIELDS.index("unit"), RECORD_FIELDS.index("position")
+_UNIT, _POSITION, _KIND = RECORD_FIELDS.index("unit"), RECORD_FIELDS.index("position"), RECORD_FIELDS.index("kind")
 _YEAR = RECORD_FIELDS.index("year")
 _NAME_OF = itemgetter(_NAME)
 _TAIL_OF = itemgetter(*(RECORD_FIELDS.index(f) for f in ("unit", "kind", "award", "level", "year")))
@@ -176,15 +176,26 @@ def merge(files: Sequence[FileResult]) -> Merged:
     kept: dict[Identity, list[tuple[int, Record]]] = {}
     findings: list[Problem] = []
     removed: dict[int, set[int]] = {}
+    units: dict[tuple[int, str, int], str] = {}  # (earlier file, its unit, later file) → the later's unit
+    later = []
+    in_pairs = {fi for pair in resent for fi in pair}
     for fi, ri, record in _candidates(files, within, blind, resent):
+        if fi in in_pairs and record[_KIND] == _UNIT_BOUND:
+            later.append((fi, ri, record))  # once the pairs' persons have shown their units
+            continue
         earlier = kept.setdefault(_unit_blind(record), [])
         unit = key(record[_UNIT])
-        same = next((r for fj, r in earlier if (fj, fi) in resent or (fj == fi and _alike(r, record, unit))), None)
+        same = next(((fj, r) for fj, r in earlier if (fj, fi) in resent or (fj == fi and _alike(r, record, unit))), None)
         if same is None:
             earlier.append((fi, record))
-        else:
-            findings.append(_finding(record, same))
-            removed.setdefault(fi, set()).add(ri)
+            continue
+        if same[0] != fi:
+            units[(same[0], key(same[1][_UNIT]), fi)] = unit
+        findings.append(_finding(record, same[1]))
+        removed.setdefault(fi, set()).add(ri)
+    for fi, ri, record, first in _collectives(later, resent, units):
+        findings.append(_finding(record, first))
+        removed.setdefault(fi, set()).add(ri)
     groups = [(*(files[fi].records[ri][i] for i in _GROUP_AT), 1) for fi, ris in removed.items() for ri in ris]
     return Merged(findings, {fi: frozenset(ris) for fi, ris in removed.items()}, groups)  # type: ignore[arg-type]
 
@@ -352,19 +363,48 @@ def _candidates(
     resent: set[tuple[int, int]],
 ) -> list[tuple[int, int, Record]]:
     """(file, index, record) of every record that may repeat another, in file and row order:
-    repeated in its file (`within`: whole identities), or held by a re-send (`blind`: persons)."""
+    repeated in its file (`within`: whole identities), held by a re-send (`blind`: persons), or
+    a collective of a re-send (its unit may be written otherwise there: see `_collectives`)."""
     in_pairs = {fi for pair in resent for fi in pair}
     held = _held(blind, in_pairs)
     out = []
     for fi, result in enumerate(files):
-        mine, theirs = within.get(fi, set()), held.get(fi, set())
-        if mine or theirs:
+        mine, theirs, paired = within.get(fi, set()), held.get(fi, set()), fi in in_pairs
+        if mine or theirs or paired:
             records = result.records
             out += [
                 (fi, ri, records[ri])
                 for ri, ident in enumerate(result.idents)
-                if ident in mine or person(ident) in theirs
+                if ident in mine or person(ident) in theirs or (paired and records[ri][_KIND] == _UNIT_BOUND)
             ]
+    return out
+
+
+def _collectives(
+    later: list[tuple[int, int, Record]], resent: set[tuple[int, int]], units: dict[tuple[int, str, int], str]
+) -> list[tuple[int, int, Record, Record]]:
+    """The collectives of re-send pairs that repeat one of the pair's other file: the same name
+    and award, under the unit the pair's persons show is the same ("TRƯỜNG THCS NGUYỄN DU" in one
+    file is "THCS Nguyễn Du" in the other: `units`), or an equal unit; (file, index, the copy, the
+    first). "Tổ Văn phòng" of another school in a combined workbook stays its own."""
+    kept: dict[Identity, list[tuple[int, Record]]] = {}
+    out = []
+    for fi, ri, record in later:
+        name, unit, award, level, kind, year = identity(record)
+        earlier = kept.setdefault((name, "", award, level, kind, year), [])
+        same = next(
+            (
+                r
+                for fj, r in earlier
+                if (fj == fi or (fj, fi) in resent)
+                and (key(r[_UNIT]) == unit or units.get((fj, key(r[_UNIT]), fi)) == unit)
+            ),
+            None,
+        )
+        if same is None:
+            earlier.append((fi, record))
+        else:
+            out.append((fi, ri, record, same))
     return out
 
 
