@@ -356,3 +356,15 @@ def test_the_last_persons_name_typed_again_without_a_number_is_their_next_award(
     path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_HEADING, [["STT", "Họ và tên", "Chức vụ", "Danh hiệu"]], rows))
     assert _years(path) == {("Lao động tiên tiến", 2019): 2, ("Chiến sĩ thi đua cơ sở", 2019): 1}
     assert not load([path]).problems
+
+
+@pytest.mark.parametrize("total", [[6, "Cộng", None, 5], [6, "Tổng cộng", "5 người"], [6, "Tổng số: 05 người", "", "Khoa Nội"]])
+def test_a_total_numbered_on_from_the_list_is_no_person(tmp_path: Path, total: list[Any]) -> None:
+    path = write_xlsx(tmp_path / "ds.xlsx", _ldtt_list([total]))
+    assert _years(path) == {("Lao động tiên tiến", 2019): 5}  # before: 6, "Cộng" counted as a person, exit 0
+    assert not load([path]).problems
+
+
+def test_a_person_whose_surname_is_tong_is_still_a_record(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "ds.xlsx", _ldtt_list([[6, "Tổng Văn Minh", "Bác sĩ", "Khoa Nội"]]))
+    assert _years(path) == {("Lao động tiên tiến", 2019): 6}

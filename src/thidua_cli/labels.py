@@ -38,6 +38,7 @@ class LayoutRules:
     positions: tuple[str, ...]  # keys of position words that may follow a name in its cell
     name_first_words: frozenset[str]  # first words of name headers, to rule out data rows fast
     header_first_words: frozenset[str]  # first words of every header alias
+    total_first_words: frozenset[str]  # first words of the totals phrases ("tổng", "cộng", "danh" …)
 
 
 @cache
@@ -70,6 +71,7 @@ def layout_rules() -> LayoutRules:
             for word in (alias.split(" ", 1)[0].casefold(), ascii_key(alias).split(" ", 1)[0])
         )
         | frozenset("0123456789()"),
+        total_first_words=frozenset(first_word(p) for p in phrases["totals"]) | {"có"},
         header_first_words=frozenset(
             word
             for aliases in data["columns"].values()
@@ -111,6 +113,11 @@ def is_note(first_text: str) -> bool:
     đề nghị", "./.", "Hết"): its lines are no records."""
     lower = " ".join(nfc(first_text).casefold().split())
     return any(p.match(lower) for p in layout_rules().notes)
+
+
+def may_total(text: str) -> bool:
+    """Could `is_totals` hold for this text? A cheap pre-filter for name cells (most are names)."""
+    return bool(text) and (not text[0].isalpha() or first_word(text) in layout_rules().total_first_words)
 
 
 def is_signature(first_text: str) -> bool:
