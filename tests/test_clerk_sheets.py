@@ -368,3 +368,16 @@ def test_a_total_numbered_on_from_the_list_is_no_person(tmp_path: Path, total: l
 def test_a_person_whose_surname_is_tong_is_still_a_record(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "ds.xlsx", _ldtt_list([[6, "Tổng Văn Minh", "Bác sĩ", "Khoa Nội"]]))
     assert _years(path) == {("Lao động tiên tiến", 2019): 6}
+
+
+def test_a_result_column_saying_not_achieved_keeps_the_row_out(tmp_path: Path) -> None:
+    results = ["Đạt", "Đạt", "Không đạt", "Đạt", "Chưa đạt"]
+    rows = [[i, f"Hồ Thị Hoa{i}", "Điều dưỡng", r, "Chuyển công tác" if i == 2 else None] for i, r in enumerate(results, 1)]
+    header = [["STT", "Họ và tên", "Chức vụ", "Kết quả bình xét", "Ghi chú"]]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_LDTT_2019, header, rows))
+    result = load([path])
+    assert _years(path) == {("Lao động tiên tiến", 2019): 3}  # before: 5, exit 0
+    assert [(p.code, p.row, p.value) for p in result.problems] == [
+        ("not-awarded", 9, "không đạt"),
+        ("not-awarded", 11, "chưa đạt"),
+    ]

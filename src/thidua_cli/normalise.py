@@ -436,6 +436,8 @@ class _Builder:
         notes = cells.notes[j]
         if notes and not status:  # "Không đạt", "Đề nghị" written in the notes
             status = norm._note_status(notes)
+        if cells.results and cells.results[j] and not status:  # "Kết quả": "Không đạt"
+            status = norm._note_status(cells.results[j])
         if status and not norm.include_proposals:
             norm._not_awarded.setdefault(status, []).append(r)
             return
