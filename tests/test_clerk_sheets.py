@@ -370,10 +370,11 @@ def test_a_person_whose_surname_is_tong_is_still_a_record(tmp_path: Path) -> Non
     assert _years(path) == {("Lao động tiên tiến", 2019): 6}
 
 
-def test_a_result_column_saying_not_achieved_keeps_the_row_out(tmp_path: Path) -> None:
+@pytest.mark.parametrize("label", ["Kết quả bình xét", "Kết quả"])
+def test_a_result_column_saying_not_achieved_keeps_the_row_out(tmp_path: Path, label: str) -> None:
     results = ["Đạt", "Đạt", "Không đạt", "Đạt", "Chưa đạt"]
     rows = [[i, f"Hồ Thị Hoa{i}", "Điều dưỡng", r, "Chuyển công tác" if i == 2 else None] for i, r in enumerate(results, 1)]
-    header = [["STT", "Họ và tên", "Chức vụ", "Kết quả bình xét", "Ghi chú"]]
+    header = [["STT", "Họ và tên", "Chức vụ", label, "Ghi chú"]]
     path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_LDTT_2019, header, rows))
     result = load([path])
     assert _years(path) == {("Lao động tiên tiến", 2019): 3}  # before: 5, exit 0
@@ -388,3 +389,9 @@ def test_a_short_school_year_in_the_year_column_is_its_second_year(tmp_path: Pat
     path = write_xlsx(tmp_path / "ds.xlsx", _sheet("DANH SÁCH GIÁO VIÊN ĐẠT DANH HIỆU", [["STT", "Họ và tên", "Danh hiệu", "Năm học"]], rows))
     assert _years(path) == {("Lao động tiên tiến", 2020): 3}  # before: the first two were bad-year
     assert [(p.code, p.row) for p in load([path]).problems] == [("bad-year", 10)]
+
+
+def test_a_result_column_holding_awards_is_the_award_column(tmp_path: Path) -> None:
+    rows = [[i, f"Hồ Thị Hoa{i}", "Điều dưỡng", a] for i, a in enumerate(["LĐTT", "LĐTT", "CSTĐCS", "LĐTT", "CSTĐCS"], 1)]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_LDTT_2019, [["STT", "Họ và tên", "Chức vụ", "Kết quả bình xét"]], rows))
+    assert _years(path) == {("Lao động tiên tiến", 2019): 3, ("Chiến sĩ thi đua cơ sở", 2019): 2}

@@ -25,6 +25,7 @@ def first_word(text: str) -> str:
 class LayoutRules:
     header_keys: dict[str, str]
     header_ascii: dict[str, str]
+    exact_only: frozenset[str]  # alias keys never matched as the start of a longer label
     totals: tuple[str, ...]
     count_lines: tuple[re.Pattern[str], ...]  # "05 người", "Có 05 cá nhân": a total in other words
     notes: tuple[re.Pattern[str], ...]  # "Ghi chú: …", "Lưu ý", "./.": a note under the list
@@ -54,6 +55,7 @@ def layout_rules() -> LayoutRules:
     return LayoutRules(
         header_keys=header_keys,
         header_ascii={k: next(iter(v)) for k, v in by_ascii.items() if len(v) == 1},
+        exact_only=frozenset(key(p) for p in phrases["exact_only"]),
         totals=tuple(key(p) for p in phrases["totals"]),
         count_lines=tuple(re.compile(p) for p in phrases["count_lines"]),
         notes=tuple(re.compile(p) for p in phrases["notes"]),
@@ -173,7 +175,8 @@ def header_match(label: str) -> tuple[str | None, bool]:
         return found, True
     words = bare.split(" ")
     for n in range(len(words) - 1, 1, -1):  # longest alias of at least two words that starts it
-        found = rules.header_keys.get(" ".join(words[:n]))
+        start = " ".join(words[:n])
+        found = rules.header_keys.get(start) if start not in rules.exact_only else None
         if found:
             return found, False
     found = rules.header_ascii.get(ascii_key(k)) or rules.header_ascii.get(ascii_key(bare))
