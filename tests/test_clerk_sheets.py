@@ -356,3 +356,42 @@ def test_the_last_persons_name_typed_again_without_a_number_is_their_next_award(
     path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_HEADING, [["STT", "Họ và tên", "Chức vụ", "Danh hiệu"]], rows))
     assert _years(path) == {("Lao động tiên tiến", 2019): 2, ("Chiến sĩ thi đua cơ sở", 2019): 1}
     assert not load([path]).problems
+
+
+@pytest.mark.parametrize("total", [[6, "Cộng", None, 5], [6, "Tổng cộng", "5 người"], [6, "Tổng số: 05 người", "", "Khoa Nội"]])
+def test_a_total_numbered_on_from_the_list_is_no_person(tmp_path: Path, total: list[Any]) -> None:
+    path = write_xlsx(tmp_path / "ds.xlsx", _ldtt_list([total]))
+    assert _years(path) == {("Lao động tiên tiến", 2019): 5}  # before: 6, "Cộng" counted as a person, exit 0
+    assert not load([path]).problems
+
+
+def test_a_person_whose_surname_is_tong_is_still_a_record(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "ds.xlsx", _ldtt_list([[6, "Tổng Văn Minh", "Bác sĩ", "Khoa Nội"]]))
+    assert _years(path) == {("Lao động tiên tiến", 2019): 6}
+
+
+@pytest.mark.parametrize("label", ["Kết quả bình xét", "Kết quả"])
+def test_a_result_column_saying_not_achieved_keeps_the_row_out(tmp_path: Path, label: str) -> None:
+    results = ["Đạt", "Đạt", "Không đạt", "Đạt", "Chưa đạt"]
+    rows = [[i, f"Hồ Thị Hoa{i}", "Điều dưỡng", r, "Chuyển công tác" if i == 2 else None] for i, r in enumerate(results, 1)]
+    header = [["STT", "Họ và tên", "Chức vụ", label, "Ghi chú"]]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_LDTT_2019, header, rows))
+    result = load([path])
+    assert _years(path) == {("Lao động tiên tiến", 2019): 3}  # before: 5, exit 0
+    assert [(p.code, p.row, p.value) for p in result.problems] == [
+        ("not-awarded", 9, "không đạt"),
+        ("not-awarded", 11, "chưa đạt"),
+    ]
+
+
+def test_a_short_school_year_in_the_year_column_is_its_second_year(tmp_path: Path) -> None:
+    rows = [[i, f"Lê Thị Cúc{i}", "LĐTT", y] for i, y in enumerate(["2019-20", "Năm học 2019 - 20", "2019-2020", "2019-21"], 1)]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet("DANH SÁCH GIÁO VIÊN ĐẠT DANH HIỆU", [["STT", "Họ và tên", "Danh hiệu", "Năm học"]], rows))
+    assert _years(path) == {("Lao động tiên tiến", 2020): 3}  # before: the first two were bad-year
+    assert [(p.code, p.row) for p in load([path]).problems] == [("bad-year", 10)]
+
+
+def test_a_result_column_holding_awards_is_the_award_column(tmp_path: Path) -> None:
+    rows = [[i, f"Hồ Thị Hoa{i}", "Điều dưỡng", a] for i, a in enumerate(["LĐTT", "LĐTT", "CSTĐCS", "LĐTT", "CSTĐCS"], 1)]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_LDTT_2019, [["STT", "Họ và tên", "Chức vụ", "Kết quả bình xét"]], rows))
+    assert _years(path) == {("Lao động tiên tiến", 2019): 3, ("Chiến sĩ thi đua cơ sở", 2019): 2}

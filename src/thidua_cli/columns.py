@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
@@ -41,6 +41,7 @@ class TableCells:
     notes: list[str]
     positions: list[str]
     units: list[str]
+    results: list[str] = field(default_factory=list)  # a "Kết quả" column ("Không đạt"), when there is one
 
 
 def table_cells(
@@ -75,6 +76,7 @@ def table_cells(
         texts(rows, index.get("notes")),
         texts(rows, index.get("position")),
         texts(rows, index.get("unit")),
+        texts(rows, index["result"]) if "result" in index else [],
     )
 
 

@@ -25,6 +25,7 @@ def first_word(text: str) -> str:
 class LayoutRules:
     header_keys: dict[str, str]
     header_ascii: dict[str, str]
+    exact_only: frozenset[str]  # alias keys never matched as the start of a longer label
     totals: tuple[str, ...]
     count_lines: tuple[re.Pattern[str], ...]  # "05 người", "Có 05 cá nhân": a total in other words
     notes: tuple[re.Pattern[str], ...]  # "Ghi chú: …", "Lưu ý", "./.": a note under the list
@@ -39,6 +40,7 @@ class LayoutRules:
     positions: tuple[str, ...]  # keys of position words that may follow a name in its cell
     name_first_words: frozenset[str]  # first words of name headers, to rule out data rows fast
     header_first_words: frozenset[str]  # first words of every header alias
+    total_first_words: frozenset[str]  # first words of the totals phrases ("tổng", "cộng", "danh" …)
 
 
 @cache
@@ -54,6 +56,7 @@ def layout_rules() -> LayoutRules:
     return LayoutRules(
         header_keys=header_keys,
         header_ascii={k: next(iter(v)) for k, v in by_ascii.items() if len(v) == 1},
+        exact_only=frozenset(key(p) for p in phrases["exact_only"]),
         totals=tuple(key(p) for p in phrases["totals"]),
         count_lines=tuple(re.compile(p) for p in phrases["count_lines"]),
         notes=tuple(re.compile(p) for p in phrases["notes"]),
@@ -72,6 +75,7 @@ def layout_rules() -> LayoutRules:
             for word in (alias.split(" ", 1)[0].casefold(), ascii_key(alias).split(" ", 1)[0])
         )
         | frozenset("0123456789()"),
+        total_first_words=frozenset(first_word(p) for p in phrases["totals"]) | {"có"},
         header_first_words=frozenset(
             word
             for aliases in data["columns"].values()
@@ -113,6 +117,11 @@ def is_note(first_text: str) -> bool:
     đề nghị", "./.", "Hết"): its lines are no records."""
     lower = " ".join(nfc(first_text).casefold().split())
     return any(p.match(lower) for p in layout_rules().notes)
+
+
+def may_total(text: str) -> bool:
+    """Could `is_totals` hold for this text? A cheap pre-filter for name cells (most are names)."""
+    return bool(text) and (not text[0].isalpha() or first_word(text) in layout_rules().total_first_words)
 
 
 def is_signature(first_text: str) -> bool:
@@ -168,7 +177,8 @@ def header_match(label: str) -> tuple[str | None, bool]:
         return found, True
     words = bare.split(" ")
     for n in range(len(words) - 1, 1, -1):  # longest alias of at least two words that starts it
-        found = rules.header_keys.get(" ".join(words[:n]))
+        start = " ".join(words[:n])
+        found = rules.header_keys.get(start) if start not in rules.exact_only else None
         if found:
             return found, False
     found = rules.header_ascii.get(ascii_key(k)) or rules.header_ascii.get(ascii_key(bare))

@@ -18,7 +18,7 @@ from thidua_cli.blocks import DATE_CHECKS, KIND_BY_NAME, PERSON_BY_CONTEXT, Bloc
 from thidua_cli.catalogue import AwardMatch, Catalogue, DecisionSuffix, Issuer
 from thidua_cli.cells import COLUMN_NUMBER, row_texts, text_of
 from thidua_cli.columns import NAME_MARKS, TableCells, table_cells
-from thidua_cli.labels import is_note, is_place_date, is_signature, is_totals, layout_rules, signers_row
+from thidua_cli.labels import is_note, is_place_date, is_signature, is_totals, layout_rules, may_total, signers_row
 from thidua_cli.layout import Column, SheetTable
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell
@@ -195,8 +195,12 @@ class Normaliser(BlockResolver):
     ) -> bool:
         """A row that is no record: it may open a section, set the unit or start the signature
         block (`state` follows); False for a record row. A numbered row is no record only as a
-        total or a section: its number and one label ("2 | Cộng: 2 người", "2. | TẬP THỂ")."""
-        what = self._numbered_label(row, stt) if numbered else self._other_row(table, r, row, stt, name)
+        total or a section: its number and one label ("2 | Cộng: 2 người", "2. | TẬP THỂ"), or a
+        total in the name cell ("6 | Cộng | | 5")."""
+        if numbered:  # "6 | Cộng | | 5": the numbering runs on into the total
+            what = ("totals", None, None) if may_total(name) and is_totals(name) else self._numbered_label(row, stt)
+        else:
+            what = self._other_row(table, r, row, stt, name)
         if what is None:
             return False
         if self.explain:
@@ -442,6 +446,8 @@ class _Builder:
         notes = cells.notes[j]
         if notes and not status:  # "Không đạt", "Đề nghị" written in the notes
             status = norm._note_status(notes)
+        if cells.results and cells.results[j] and not status:  # "Kết quả": "Không đạt"
+            status = norm._note_status(cells.results[j])
         if status and not norm.include_proposals:
             norm._not_awarded.setdefault(status, []).append(r)
             return

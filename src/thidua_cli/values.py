@@ -9,6 +9,7 @@ from thidua_cli.records import MAX_YEAR, MIN_YEAR
 from thidua_cli.text import clean
 
 _SCHOOL_YEAR = re.compile(r"^(?:n[ăa]m\s*(?:h[ọo]c)?\s*:?\s*)?((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)\d{2})$")
+_SHORT_SCHOOL_YEAR = re.compile(r"^(?:n[ăa]m\s*(?:h[ọo]c)?\s*:?\s*)?((?:19|20)\d{2})\s*[-–/]\s*(\d{2})$")
 _YEAR = re.compile(r"^(?:n[ăa]m\s*:?\s*)?((?:19|20)\d{2})(?:\.0+)?$")
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})(?!\d)")
 _ISO = re.compile(r"(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)")
@@ -32,6 +33,9 @@ def parse_year(value: object) -> int | None:
     match = _SCHOOL_YEAR.match(text)
     if match and int(match.group(2)) == int(match.group(1)) + 1:
         return int(match.group(2))
+    match = _SHORT_SCHOOL_YEAR.match(text)  # "2019-20", as a heading's "Năm học 2019-20"
+    if match and int(match.group(2)) == (int(match.group(1)) + 1) % 100:
+        return int(match.group(1)) + 1
     match = _YEAR.match(text)
     if match:
         return int(match.group(1))
