@@ -93,22 +93,3 @@ def test_two_years_in_a_name_without_nam_hoc_give_no_year(tmp_path: Path, file_n
     result = load([write_xlsx(tmp_path / file_name, ROWS, sheet="Sheet1")])
     assert result.records.empty
     assert [p.code for p in result.problems] == ["bad-year", "bad-year"]
-
-
-def test_a_year_column_naming_another_year_than_the_heading_is_a_warning(tmp_path: Path) -> None:
-    rows = [
-        ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU THI ĐUA NĂM 2019"],
-        ["STT", "Họ và tên", "Danh hiệu thi đua", "Năm"],
-        [1, "Lê Văn An", "Lao động tiên tiến", 2019],
-        [2, "Trần Thị Bình", "Lao động tiên tiến", 2020],
-        [3, "Phạm Văn Cường", "Lao động tiên tiến", 2020],
-    ]
-    path = write_xlsx(tmp_path / "ds.xlsx", rows)
-    result = load([path])
-    assert sorted(result.records["year"]) == [2019, 2020, 2020]
-    assert [(p.code, p.row, p.cell, p.value, p.detail) for p in result.checks] == [
-        ("heading-year-differs", 4, "D4", "2020", "2019")
-    ]
-    run = CliRunner().invoke(app, ["tally", "2015-2022", str(path), "-f", "csv", "--by", "year"])
-    assert (run.exit_code, run.stdout.strip().splitlines()) == (0, ["year,count", "2019,1", "2020,2"])
-    assert "heading-year-differs" in run.stderr

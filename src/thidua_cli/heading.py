@@ -49,7 +49,6 @@ class Heading:
     proposal: str | None = None  # the heading line that makes the list a proposal
     kind_from_header: bool = False  # the kind is only the name column's header's ("Họ và tên")
     other_year_names: str = ""  # the sheet, file or folder names whose one year is not `year`
-    titled_year: int | None = None  # the year the heading's own lines name (`year` may be a name's)
 
 
 @dataclass(frozen=True)
@@ -102,7 +101,6 @@ def read_heading(rows: Sequence[Sequence[Cell]], catalogue: Catalogue, names: tu
         period = period or facts.period
     if period:  # the list spans years: its rows are dated by their own cells, never by a name
         year, names = None, ()
-    titled = year
     for name in names:
         if year is None:
             year = _single_year(name)
@@ -111,8 +109,7 @@ def read_heading(rows: Sequence[Sequence[Cell]], catalogue: Catalogue, names: tu
         if line_facts(line, catalogue).unit:
             unit = line
     others = ", ".join(f'"{name}"' for name in names if _single_year(name) not in (None, year))
-    said = (award_text, year, kind, unit, decision, signed, proposal)
-    return Heading(tuple(lines), *said, other_year_names=others, titled_year=titled)
+    return Heading(tuple(lines), award_text, year, kind, unit, decision, signed, proposal, other_year_names=others)
 
 
 _LINES: dict[str, dict[str, LineFacts]] = {}  # per catalogue fingerprint: title lines recur

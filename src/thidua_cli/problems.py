@@ -257,13 +257,6 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "The file holds only a summary of counts ({detail} awards), no list of names: these are not counted (the "
         "tool counts lists). Ask the unit for the list.",
     ),
-    "heading-year-differs": (
-        Severity.WARNING,
-        "Cột Năm ghi {value} nhưng tiêu đề danh sách ghi năm {detail}: được tính vào năm {value} theo cột Năm; "
-        "hãy kiểm tra lại (cảnh báo một lần cho cả bảng, ở dòng đầu tiên như vậy).",
-        "The year column says {value} but the list's heading names {detail}: counted in {value}, as the year "
-        "column says; please check (one warning for the table, at its first such row).",
-    ),
     "year-names-differ": (
         Severity.WARNING,
         "Danh sách được tính vào năm {value} (theo tiêu đề hoặc tên đứng trước) nhưng {detail} ghi năm khác: "

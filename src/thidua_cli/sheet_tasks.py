@@ -144,7 +144,7 @@ def _read_tables(sheet: SheetGrid, normaliser: Normaliser, names: tuple[str, str
             encodings.append(found.encoding)
         before, warned = len(normaliser.records), len(normaliser.checks)
         normaliser.add_table(found)
-        _year_checks(normaliser, found, before)
+        _year_names_differ(normaliser, found, before)
         if sheet.hidden and len(normaliser.records) > before:  # read, shown, never counted
             hidden = normaliser.records[before:]
             normaliser.problems.append(
@@ -169,23 +169,16 @@ def _read_tables(sheet: SheetGrid, normaliser: Normaliser, names: tuple[str, str
 _YEAR, _YEAR_COL = RECORD_FIELDS.index("year"), RECORD_FIELDS.index("year_col")
 
 
-def _year_checks(normaliser: Normaliser, table: SheetTable, before: int) -> None:
+def _year_names_differ(normaliser: Normaliser, table: SheetTable, before: int) -> None:
     """One warning per table whose records take their year from the heading or a name (no year
-    column) while another of the sheet, file and folder names says another year; one per table
-    whose year column says another year than its heading's own lines."""
-    heading, added = table.heading, normaliser.records[before:]
-    if heading.other_year_names:
-        dated = next((r for r in added if int(r[_YEAR_COL]) < 0 and r[_YEAR] == heading.year), None)
-        if dated is not None:
-            where = (normaliser.file, dated[1], dated[2])
-            normaliser.checks.append(Problem("year-names-differ", *where, value=str(heading.year), detail=heading.other_year_names))
-    if heading.titled_year is not None:
-        other = next((r for r in added if int(r[_YEAR_COL]) >= 0 and r[_YEAR] != heading.titled_year), None)
-        if other is not None:
-            where = (normaliser.file, other[1], other[2])
-            column = table.column("year")
-            said = Problem("heading-year-differs", *where, value=str(other[_YEAR]), detail=str(heading.titled_year))
-            normaliser.checks.append(replace(said, col=int(other[_YEAR_COL]), column=column.header if column else None))
+    column) while another of the sheet, file and folder names says another year."""
+    heading = table.heading
+    if not heading.other_year_names:
+        return
+    dated = next((r for r in normaliser.records[before:] if int(r[_YEAR_COL]) < 0 and r[_YEAR] == heading.year), None)
+    if dated is not None:
+        where = (normaliser.file, dated[1], dated[2])
+        normaliser.checks.append(Problem("year-names-differ", *where, value=str(heading.year), detail=heading.other_year_names))
 
 
 def assemble(name: str, parts: Sequence[Part], catalogue: Catalogue) -> FileResult:
