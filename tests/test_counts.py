@@ -291,7 +291,7 @@ def test_summary_ends_with_one_line_to_copy(folder: Path):
     )
     out = runner.invoke(app, ["tally", "2019", str(folder), "-f", "csv", "--lang", "en"])
     assert out.stderr.strip().splitlines()[-1] == (
-        "Summary: read 4 files; counted 9 records (2019); merged 4 duplicate records and 1 files with repeated "
+        "Summary: read 4 files; counted 9 records (2019); merged 4 duplicate records and 1 file with repeated "
         "content; 2 rows not counted (outside the years: 1; wrong kind of recipient: 1); skipped 0 files."
     )
 

@@ -135,12 +135,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     "merged": ("Bản ghi trùng, chỉ tính một lần ({n}):", "Duplicate records, counted once ({n}):"),
     "warnings": ("Cảnh báo, bản ghi vẫn được tính ({n}):", "Warnings, the records are counted ({n}):"),
     "summary_line": (
-        "Tóm tắt: đã đọc {files} tệp; tính {counted} bản ghi ({years}); gộp {merged} bản ghi trùng{copies}; "
-        "{rows} dòng không tính{reasons}; bỏ qua {skipped} tệp.",
-        "Summary: read {files} files; counted {counted} records ({years}); merged {merged} duplicate "
-        "records{copies}; {rows} rows not counted{reasons}; skipped {skipped} files.",
+        "Tóm tắt: đã đọc {files}; tính {counted} ({years}); gộp {merged}{copies}; "
+        "{rows} không tính{reasons}; bỏ qua {skipped}.",
+        "Summary: read {files}; counted {counted} ({years}); merged {merged}{copies}; {rows} not "
+        "counted{reasons}; skipped {skipped}.",
     ),
-    "summary_copies": (" và {n} tệp trùng nội dung", " and {n} files with repeated content"),
+    "summary_copies": (" và {n} trùng nội dung", " and {n} with repeated content"),
     "more_sheets": (
         "… và {n} trang tính khác (ghi đầy đủ bằng --problems FILE).",
         "… and {n} more (write all with --problems FILE).",
@@ -236,6 +236,8 @@ NOUNS: dict[str, tuple[str, str]] = {
     "table": ("bảng", "table"),
     "sheet": ("trang tính", "sheet"),
     "record": ("bản ghi", "record"),
+    "duplicate": ("bản ghi trùng", "duplicate record"),
+    "row": ("dòng", "row"),
     "error": ("lỗi", "error"),
     "warning": ("cảnh báo", "warning"),
 }

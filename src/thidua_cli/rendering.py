@@ -233,14 +233,14 @@ def summary_line(result: LoadResult, years: Sequence[int] | None, lang: str) -> 
     return t(
         "summary_line",
         lang,
-        files=number(result.readable_files, lang),
-        counted=number(counted, lang),
+        files=how_many(result.readable_files, "file", lang),
+        counted=how_many(counted, "record", lang),
         years=years_label(years) or "-",
-        merged=number(len(result.merged) if result.merged else 0, lang),
-        copies=t("summary_copies", lang, n=len(copies)) if copies else "",
-        rows=number(sum(reasons.values()), lang),
+        merged=how_many(len(result.merged) if result.merged else 0, "duplicate", lang),
+        copies=t("summary_copies", lang, n=how_many(len(copies), "file", lang)) if copies else "",
+        rows=how_many(sum(reasons.values()), "row", lang),
         reasons=f" ({because})" if because else "",
-        skipped=sum(1 for p in result.problems if p.code in ("unreadable", "file-error")),
+        skipped=how_many(sum(1 for p in result.problems if p.code in ("unreadable", "file-error")), "file", lang),
     )
 
 
