@@ -682,7 +682,8 @@ def test_an_award_list_naming_its_award_nowhere_is_an_error_a_roster_is_not(tmp_
 
 
 def test_a_note_taking_the_person_off_the_list_keeps_the_row_out(tmp_path: Path):
-    """Probe: "thôi không đề nghị", "Rút khỏi danh sách", "Đã xoá" … in Ghi chú were counted, exit 0."""
+    """Probe: "thôi không đề nghị", "Rút khỏi danh sách", "Đã xoá" … in Ghi chú were counted, exit 0;
+    "Bỏ", "Loại", "Gạch tên" as the whole note too."""
     notes = ["thôi không đề nghị", "Không đề nghị", "Rút khỏi danh sách", "Đã xoá", "Chuyển công tác, thôi đề nghị"]
     notes += ["Không xét", "Truy tặng", "Đề nghị Bằng khen năm sau", "Không xét danh hiệu CSTĐ", ""]
     rows = [["DANH SÁCH KHEN THƯỞNG NĂM 2018"], ["STT", "Họ và tên", "Danh hiệu thi đua", "Ghi chú"]]
@@ -695,6 +696,11 @@ def test_a_note_taking_the_person_off_the_list_keeps_the_row_out(tmp_path: Path)
     assert [(p.code, p.row, p.value, p.detail) for p in result.problems] == [
         ("not-awarded", 3, "rút khỏi danh sách", "6")
     ]
+    rows = [["DANH SÁCH KHEN THƯỞNG NĂM 2018"], ["STT", "Họ và tên", "Danh hiệu thi đua", "Ghi chú"]]
+    notes = ["Bỏ", "Loại", "Gạch tên", "Bỏ phiếu 15/15", "Loại A", ""]
+    rows += [[i, f"Trần Văn {n}", "LĐTT", note] for i, (n, note) in enumerate(zip("ABCDEF", notes, strict=True), 1)]
+    result = load([write_xlsx(tmp_path / "b.xlsx", rows, sheet="DS")])
+    assert sorted(result.records["name"]) == ["Trần Văn D", "Trần Văn E", "Trần Văn F"]
 
 
 def test_a_level_column_contradicting_the_award_text_is_reported(tmp_path: Path):
