@@ -102,12 +102,26 @@ class NoTable:
 Found = SheetTable | NoTable
 
 
+def _without(rows: list[list[Cell]], runs: tuple[tuple[int, int], ...]) -> list[list[Cell]]:
+    """The rows with the cells of hidden column runs emptied (new lists: the sheet's stay as read)."""
+    out = []
+    for row in rows:
+        row = list(row)
+        for first, last in runs:
+            if first < len(row):
+                row[first : last + 1] = [""] * (min(last + 1, len(row)) - first)
+        out.append(row)
+    return out
+
+
 def prepare_grid(sheet: SheetGrid) -> tuple[list[list[Cell]], str | None]:
     """Decode legacy text and spread merged cells over their whole block.
 
     Unicode strings are cleaned lazily by `text_of` (most cells are never looked at); a legacy
     sheet is decoded here, once per distinct string.
     """
+    if sheet.hidden_columns:  # what the clerk hid is read as the sheet shows it: empty
+        sheet = replace(sheet, rows=_without(sheet.rows, sheet.hidden_columns))
     encoding, pasted = sheet_legacy(iter_text(sheet.rows))
     rows = sheet.rows
     if pasted:  # a Unicode sheet with some legacy cells (a TCVN3 heading, pasted rows): those are decoded

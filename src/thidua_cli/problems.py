@@ -53,6 +53,13 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "{detail} non-empty cells lie too far outside the list (from cell {value}) and were not read; delete "
         "them or move them into the list.",
     ),
+    "hidden-columns": (
+        Severity.WARNING,
+        "Cột {value} bị ẩn trong Excel và có dữ liệu: không được đọc, như khi xem hay in trang tính (thường là "
+        "cột của năm trước, cột phụ). Nếu cột đó cần được tính, hãy bỏ ẩn (Unhide) rồi chạy lại.",
+        "Column(s) {value} are hidden in Excel and hold data: not read, as when the sheet is viewed or printed "
+        "(usually last year's column, a helper column). If they should count, unhide them and run again.",
+    ),
     "merge-clipped": (
         Severity.ERROR,
         "Vùng gộp ô {value} phủ gần hết trang tính: Excel chỉ hiện giá trị ô đầu, nên chỉ đọc trong vùng có "

@@ -35,6 +35,7 @@ class SheetGrid:
     rows: list[list[Cell]]
     merged: list[Merged] = field(default_factory=list)
     hidden: bool = False  # hidden (or "very hidden") in Excel: a draft, last year's list, lookups
+    hidden_columns: tuple[tuple[int, int], ...] = ()  # 0-based runs of columns hidden in Excel (see sheet_xml)
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ def read_workbook(
     import io
 
     zipped = data.startswith(b"PK") and b"xl/workbook" in data  # an .xlsx/.xlsm (not .ods)
-    found = _inspect(data) if zipped else None
+    found, hidden_columns = _inspect(data) if zipped else (None, {})
     if found == "own":
         raise OwnWorkbook()
     if found == "too-much" or (zipped and sparse):
@@ -166,7 +167,11 @@ def read_workbook(
         except Exception as exc:  # one broken sheet must not lose the others
             errors.append((name, str(exc)))
             continue
-        sheets.append(SheetGrid(name=name, rows=rows, merged=merged, hidden=name in hidden))
+        columns = hidden_columns.get(name, ())
+        if columns and any(_filled(rows, run) for run in columns):
+            letters = ", ".join(column_letters(a + 1) + ("" if a == b else f":{column_letters(min(b, 16383) + 1)}") for a, b in columns)
+            notes.append(("hidden-columns", name, letters, ""))
+        sheets.append(SheetGrid(name=name, rows=rows, merged=merged, hidden=name in hidden, hidden_columns=columns))
     return WorkbookGrid(path=path, sheets=sheets, sheet_errors=errors, notes=notes)
 
 
@@ -194,16 +199,25 @@ def clip_merged(
     return clipped
 
 
-def _inspect(data: bytes) -> str | None:
-    """ "own" for a workbook this tool wrote (marked in its document properties); "too-much" for
-    an .xlsx whose parts announce more than they can hold (checked on the first bytes of each
+def _filled(rows: list[list[Cell]], run: tuple[int, int]) -> bool:
+    """Does any cell of the column run hold something?"""
+    first, last = run
+    return any(v not in (None, "") for row in rows for v in row[first : last + 1])
+
+
+def _inspect(data: bytes) -> tuple[str | None, dict[str, tuple[tuple[int, int], ...]]]:
+    """("own", …) for a workbook this tool wrote (marked in its document properties); ("too-much",
+    …) for an .xlsx whose parts announce more than they can hold (checked on the first bytes of each
     part): a sheet dimension past the bounds, a shared-string count larger than its part. Such a
-    claim makes python-calamine allocate it all at once and abort the process."""
+    claim makes python-calamine allocate it all at once and abort the process. Second: each
+    sheet's hidden column runs, read from the same first bytes (`sheet_xml`)."""
     import io
     import zipfile
 
     from thidua_cli.outputs import MARKS
+    from thidua_cli.sheet_xml import hidden_ranges, sheet_parts
 
+    hidden: dict[str, tuple[tuple[int, int], ...]] = {}
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         for info in archive.infolist():
@@ -211,23 +225,29 @@ def _inspect(data: bytes) -> str | None:
             if name == "docprops/core.xml" and info.file_size < 65536:
                 core = archive.read(info)
                 if all(mark in core for mark in MARKS):
-                    return "own"
+                    return "own", {}
             elif name.startswith("xl/worksheets/") and name.endswith(".xml"):
                 with archive.open(info) as part:
-                    found = _DIMENSION.search(part.read(4096))
+                    head = part.read(4096)
+                found = _DIMENSION.search(head)
                 if found and found.group(3):
                     rows, columns = int(found.group(4)), _column_number(found.group(3))
                     if rows * max(1, columns) > MAX_CELLS or columns > MAX_COLUMNS:
-                        return "too-much"
+                        return "too-much", {}
+                if runs := hidden_ranges(head):
+                    hidden[name] = runs
             elif name == "xl/sharedstrings.xml":
                 with archive.open(info) as part:
                     head = part.read(1024)
                 counts = [int(a or b) for a, b in _COUNT.findall(head[: head.find(b">", head.find(b"<sst")) + 1])]
                 if counts and max(counts) > info.file_size // 4 + 16:  # "<si/>" is 5 bytes
-                    return "too-much"
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError):
-        return None  # calamine says what is wrong with it
-    return None
+                    return "too-much", {}
+        if hidden:
+            parts = sheet_parts(archive)
+            hidden = {parts[part]: runs for part, runs in hidden.items() if part in parts}
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError, KeyError):
+        return None, {}  # calamine says what is wrong with it
+    return None, hidden
 
 
 SPARSE_RETRY_BYTES = 32 * 1024**2  # sheet XML worth reading cell by cell after calamine died

@@ -190,7 +190,11 @@ def _sections(result: LoadResult) -> list[tuple[str, str, list[Problem], int | N
         (
             "sheet_problems",
             "bold red",
-            [p for p in result.problems if p.code in ("cells-ignored", "merge-clipped", "hidden-sheet", "summary-only")],
+            [
+                p
+                for p in result.problems
+                if p.code in ("cells-ignored", "merge-clipped", "hidden-sheet", "hidden-columns", "summary-only")
+            ],
             MAX_SHEET_LINES,
         ),
         (
