@@ -302,19 +302,26 @@ def test_a_year_typed_into_a_date_formatted_cell_is_that_year(tmp_path: Path) ->
 def test_two_year_columns_that_disagree_are_a_year_conflict(tmp_path: Path) -> None:
     import openpyxl
 
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    for row in _sheet(_HEADING, [["STT", "Họ và tên", "Năm", "Danh hiệu", "Năm"]], []):
-        ws.append(row)
-    for i, (old, new) in enumerate([(2018, 2019), (2019, 2019), (None, 2019), (2018, 2018)], 1):
-        ws.append([i, f"Lê Thị Cúc{i}", old, "LĐTT", new])
-    ws.column_dimensions["C"].hidden = True  # last year's column, hidden by the clerk
-    wb.save(tmp_path / "ds.xlsx")
-    result = load([tmp_path / "ds.xlsx"])
-    assert _years(tmp_path / "ds.xlsx") == {("Lao động tiên tiến", 2019): 2, ("Lao động tiên tiến", 2018): 1}
-    assert [(p.code, p.row, p.value) for p in result.problems] == [("year-conflict", 7, "2018 / 2019")]
-    out = CliRunner().invoke(app, ["tally", "2018-2019", str(tmp_path / "ds.xlsx"), "--format", "json", "-q"])
-    assert out.exit_code == 1 and json.loads(out.stdout)["total"] == 3  # before: 4, row 7 in 2018, exit 0
+    for hidden in (False, True):
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        for row in _sheet(_HEADING, [["STT", "Họ và tên", "Năm", "Danh hiệu", "Năm"]], []):
+            ws.append(row)
+        for i, (old, new) in enumerate([(2018, 2019), (2019, 2019), (None, 2019), (2018, 2018)], 1):
+            ws.append([i, f"Lê Thị Cúc{i}", old, "LĐTT", new])
+        ws.column_dimensions["C"].hidden = hidden  # last year's column, hidden by the clerk or not
+        path = tmp_path / f"ds-{hidden}.xlsx"
+        wb.save(path)
+        result = load([path])
+        out = CliRunner().invoke(app, ["tally", "2018-2019", str(path), "--format", "json", "-q"])
+        if hidden:  # read as the sheet shows it: the visible year column alone, and the hidden one said
+            assert _years(path) == {("Lao động tiên tiến", 2019): 3, ("Lao động tiên tiến", 2018): 1}
+            assert [(p.code, p.value) for p in result.problems] == [("hidden-columns", "C")]
+            assert out.exit_code == 0 and json.loads(out.stdout)["total"] == 4
+            continue
+        assert _years(path) == {("Lao động tiên tiến", 2019): 2, ("Lao động tiên tiến", 2018): 1}
+        assert [(p.code, p.row, p.value) for p in result.problems] == [("year-conflict", 7, "2018 / 2019")]
+        assert out.exit_code == 1 and json.loads(out.stdout)["total"] == 3  # before: 4, row 7 in 2018, exit 0
 
 
 @pytest.mark.parametrize(
