@@ -8,7 +8,10 @@ import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from thidua_cli.sheet_xml import Ranges
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -35,7 +38,7 @@ class SheetGrid:
     rows: list[list[Cell]]
     merged: list[Merged] = field(default_factory=list)
     hidden: bool = False  # hidden (or "very hidden") in Excel: a draft, last year's list, lookups
-    hidden_columns: tuple[tuple[int, int], ...] = ()  # 0-based runs of columns hidden in Excel (see sheet_xml)
+    hidden_columns: Ranges = ()  # 0-based runs of columns hidden in Excel (see sheet_xml)
 
 
 @dataclass(frozen=True)
@@ -205,7 +208,7 @@ def _filled(rows: list[list[Cell]], run: tuple[int, int]) -> bool:
     return any(v not in (None, "") for row in rows for v in row[first : last + 1])
 
 
-def _inspect(data: bytes) -> tuple[str | None, dict[str, tuple[tuple[int, int], ...]]]:
+def _inspect(data: bytes) -> tuple[str | None, dict[str, Ranges]]:
     """("own", …) for a workbook this tool wrote (marked in its document properties); ("too-much",
     …) for an .xlsx whose parts announce more than they can hold (checked on the first bytes of each
     part): a sheet dimension past the bounds, a shared-string count larger than its part. Such a
@@ -217,7 +220,7 @@ def _inspect(data: bytes) -> tuple[str | None, dict[str, tuple[tuple[int, int], 
     from thidua_cli.outputs import MARKS
     from thidua_cli.sheet_xml import hidden_ranges, sheet_parts
 
-    hidden: dict[str, tuple[tuple[int, int], ...]] = {}
+    hidden: dict[str, Ranges] = {}
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         for info in archive.infolist():

@@ -47,6 +47,3 @@ def sheet_parts(archive: Any) -> dict[str, str]:
             parts[part] = html.unescape(values.get(b"name", b"").decode("utf-8", "replace"))
     return parts
 
-
-def is_hidden(column: int, ranges: Ranges) -> bool:
-    return any(first <= column <= last for first, last in ranges)
