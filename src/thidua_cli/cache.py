@@ -41,18 +41,19 @@ import os
 import sys
 import zlib
 from array import array
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any, overload
 
 from thidua_cli import __version__
 from thidua_cli.loading import FileResult, Stamp
-from thidua_cli.problems import Problem
+from thidua_cli.problems import Problem, Severity
 from thidua_cli.records import RECORD_FIELDS, Record
 
-FORMAT = 9  # 5: detail, period, status; 6: signed entries; 7: compact rows, framed parts, run indexes; 8: 64-bit idents; 9: collectives unit-bound
+FORMAT = 10  # 5: detail, period, status; 6: signed entries; 7: compact rows, framed parts, run indexes; 8: 64-bit idents; 9: collectives unit-bound; 10: findings as text
 SECRET = "secret"  # the HMAC key's file in the cache folder
 MAGIC = b"thidua-cache %d\n" % FORMAT
 ENTRY, INDEX = ".entry", ".index"
@@ -185,12 +186,15 @@ class Cache:
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return None  # damaged: rebuilt by the caller
 
-    def result(self, payload: dict[str, Any], key: str, label: str, reparse: Reparse | None) -> FileResult:
-        """An entry's counts and findings (from the entry or the index) as the file's result."""
+    def result(
+        self, payload: dict[str, Any], key: str, label: str, reparse: Reparse | None, searched: bool = False
+    ) -> FileResult:
+        """An entry's counts and findings (from the entry or, `searched` for suggestions, the
+        index) as the file's result."""
         if payload["key"] != key:
             raise ValueError("cache entry does not match its key")
         records = LazyRecords(self._entry(key), key, label, int(payload["count"]), reparse, self.secret())
-        return _decode(payload["result"], label, records)
+        return _decode(payload["result"], label, records, searched)
 
     def put(self, key: str, result: FileResult) -> bool:
         """Store a result: counts and findings first, then the rows (without the file label)."""
@@ -350,31 +354,43 @@ def pack_rows(records: Sequence[Record]) -> bytes:
     JSON, zlib-compressed at level 1 (a fifth more bytes than level 6, half its time: the
     cold run writes every entry). Transposed and coded in C (`zip`, `dict.fromkeys`, `map`):
     half the time of a Python loop per column."""
-    columns: list[list[Any]] = []
-    for column in list(zip(*records, strict=True))[1:] if records else [()] * (len(RECORD_FIELDS) - 1):
-        distinct = dict.fromkeys(column)
-        if 2 * len(distinct) <= len(column):
-            place = {value: at for at, value in enumerate(distinct)}
-            columns.append([list(distinct), list(map(place.__getitem__, column))])
-        else:
-            columns.append([list(column), None])
+    columns = _coded(list(zip(*records, strict=True))[1:] if records else [()] * (len(RECORD_FIELDS) - 1))
     return zlib.compress(_dumps({"n": len(records), "columns": columns}), 1)
 
 
-def unpack_columns(blob: bytes) -> tuple[int, list[list[Any]]]:
-    """The row count and, per field after `file`, its values row by row (equal values are one
-    object: a column of 10^6 cells holds as many references, not as many strings)."""
-    data = _loads(zlib.decompress(blob))
-    n = int(data["n"])
+def _coded(columns: Iterable[Sequence[Any]]) -> list[list[Any]]:
+    """Per column [values, codes] (its distinct values, then one index into them per row), or
+    [values, None] (the column as it is, when most values differ)."""
+    coded: list[list[Any]] = []
+    for column in columns:
+        distinct = dict.fromkeys(column)
+        if 2 * len(distinct) <= len(column):
+            place = {value: at for at, value in enumerate(distinct)}
+            coded.append([list(distinct), list(map(place.__getitem__, column))])
+        else:
+            coded.append([list(column), None])
+    return coded
+
+
+def _uncoded(coded: Sequence[Sequence[Any]], n: int, width: int, what: str) -> list[list[Any]]:
+    """The columns of `_coded`, each checked to hold `n` values, `width` of them (equal values
+    are one object: a column of 10^6 cells holds as many references, not as many strings)."""
     columns = []
-    for values, codes in data["columns"]:
+    for values, codes in coded:
         column = values if codes is None else [values[code] for code in codes]
         if len(column) != n:
-            raise ValueError("damaged rows")
+            raise ValueError(f"damaged {what}")
         columns.append(column)
-    if len(columns) != len(RECORD_FIELDS) - 1:
-        raise ValueError("damaged rows")
-    return n, columns
+    if len(columns) != width:
+        raise ValueError(f"damaged {what}")
+    return columns
+
+
+def unpack_columns(blob: bytes) -> tuple[int, list[list[Any]]]:
+    """The row count and, per field after `file`, its values row by row."""
+    data = _loads(zlib.decompress(blob))
+    n = int(data["n"])
+    return n, _uncoded(data["columns"], n, len(RECORD_FIELDS) - 1, "rows")
 
 
 Reparse = Callable[[], Sequence[Record]]
@@ -455,12 +471,17 @@ class LazyRecords(Sequence[Record]):
 
 # --- counts and findings --------------------------------------------------------------------
 def _encode(result: FileResult) -> dict[str, Any]:
-    """Everything but the rows (dataclasses.asdict would deep-copy those too). The groups,
-    headers and identities as text, decoded only when used (a warm tally needs none of them:
-    the run's index holds its total counts and merged duplicates)."""
+    """Everything but the rows (dataclasses.asdict would deep-copy those too). The findings,
+    groups, headers and identities as text, decoded only when used (a warm tally needs none of
+    them: the run's index holds its total counts and merged duplicates, and how many of the
+    file's findings are errors, for the exit code)."""
     return {
-        "problems": [_problem(p) for p in result.problems],
-        "checks": [_problem(p) for p in result.checks],
+        "problems": _findings_coded(result.problems),
+        "errors": [
+            sum(1 for p in result.problems if p.severity is Severity.ERROR and p.code != "summary-only"),
+            sum(1 for p in result.problems if p.code == "summary-only"),
+        ],
+        "checks": _findings_coded(result.checks),
         "sheets": result.sheets,
         "tables": result.tables,
         "readable": result.readable,
@@ -472,10 +493,16 @@ def _encode(result: FileResult) -> dict[str, Any]:
     }
 
 
-def _problem(problem: Problem) -> list[Any]:
-    """A finding without its file (the label is put back on reading): a file name that is not
-    UTF-8 cannot be written as JSON."""
-    return [problem.code, *_fields(problem)]
+FINDING_FIELDS = ("code", "sheet", "row", "column", "value", "suggestion", "detail", "col")  # Problem's, less the file
+
+
+def _findings_coded(findings: Sequence[Problem]) -> list[Any]:
+    """Findings without their file (the label is put back on reading: a file name that is not
+    UTF-8 cannot be written as JSON), by field and coded (`_coded`): a run's index holds every
+    file's, and a school list repeats its sheet, column and award texts on every row (10^5
+    school rows: 1.9 MB of findings as lists, a seventh of that coded)."""
+    rows = [(p.code, *_fields(p)) for p in findings]
+    return [len(rows), _coded(zip(*rows, strict=True)) if rows else []]
 
 
 def _fields(p: Problem) -> tuple[Any, ...]:
@@ -498,10 +525,10 @@ def _headers(text: str) -> dict[tuple[str, int], str]:
 
 
 class Deferred(Sequence[Any]):
-    """A part of a cached result kept as the text it was stored as until first used."""
+    """A part of a cached result kept as it was stored (text, or coded lists) until first used."""
 
-    def __init__(self, text: str, decode: Callable[[str], Sequence[Any]]) -> None:
-        self._text: str | None = text
+    def __init__(self, stored: Any, decode: Callable[[Any], Sequence[Any]]) -> None:
+        self._text: Any | None = stored
         self._decode = decode
         self._items: Sequence[Any] = ()
 
@@ -551,15 +578,34 @@ class DeferredHeaders(Mapping[tuple[str, int], str]):
         return len(self._all())
 
 
-def _decode(data: dict[str, Any], label: str, records: Sequence[Record]) -> FileResult:
-    def problems(items: list[list[Any]]) -> list[Problem]:
-        return [Problem(code, label, *rest) for code, *rest in items]
+class Findings(Deferred):
+    """A cached file's findings, decoded when first used, with how many are errors other than
+    `summary-only` and how many are that one (which counts only where no unit list is beside
+    it: see `loading`), so that `exit_for` needs no more; and whether each unknown award's
+    suggestion was searched (those of the run's index were: `load` does not look again)."""
 
+    def __init__(self, coded: list[Any], label: str, errors: Sequence[int], searched: bool) -> None:
+        super().__init__(coded, self._findings)
+        self.label, self.searched, self._count = label, searched, int(coded[0])
+        self.errors, self.summary_only = int(errors[0]), int(errors[1])
+
+    def __len__(self) -> int:
+        return self._count
+
+    def _findings(self, coded: list[Any]) -> list[Problem]:
+        n, columns = int(coded[0]), coded[1]
+        if not n:
+            return []
+        code, *rest = _uncoded(columns, n, len(FINDING_FIELDS), "findings")
+        return list(map(Problem, code, repeat(self.label), *rest))
+
+
+def _decode(data: dict[str, Any], label: str, records: Sequence[Record], searched: bool) -> FileResult:
     return FileResult(
         file=label,
         records=records,
-        problems=problems(data["problems"]),
-        checks=problems(data["checks"]),
+        problems=Findings(data["problems"], label, data["errors"], searched),
+        checks=Findings(data["checks"], label, (0, 0), searched),
         sheets=int(data["sheets"]),
         tables=int(data["tables"]),
         readable=bool(data["readable"]),

@@ -56,8 +56,8 @@ class FileResult:
 
     file: str
     records: Sequence[Record]
-    problems: list[Problem]
-    checks: list[Problem] = field(default_factory=list)
+    problems: Sequence[Problem]  # a list, or a cached file's `cache.Findings`
+    checks: Sequence[Problem] = field(default_factory=list)
     sheets: int = 0
     tables: int = 0
     readable: bool = True
@@ -80,14 +80,40 @@ class LoadResult:
     """
 
     files: list[FileResult]
-    problems: list[Problem] = field(default_factory=list)
-    checks: list[Problem] = field(default_factory=list)
     missing: list[Path] = field(default_factory=list)
     catalogue: Catalogue | None = None
     merged: Merged | None = None
+    _problems: list[Problem] | None = field(default=None, repr=False)
+    _checks: list[Problem] | None = field(default=None, repr=False)
     _rows: list[Record] | None = field(default=None, repr=False)
     _groups: list[Group] | None = field(default=None, repr=False)
     _frame: pd.DataFrame | None = field(default=None, repr=False)
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Every finding of rows not counted, file by file in row order (the merged duplicates'
+        among them), built on first use: a cached file's are decoded only then."""
+        if self._problems is None:
+            self._problems = _gathered(self.files, self.merged)
+        return self._problems
+
+    @property
+    def checks(self) -> list[Problem]:
+        """The warnings on records counted."""
+        if self._checks is None:
+            self._checks = [check for result in self.files for check in result.checks]
+        return self._checks
+
+    @property
+    def has_errors(self) -> bool:
+        """Whether a file was skipped, a row not counted or a duplicate merged (exit code 1):
+        `errors`, known without decoding a cached file's findings."""
+        if self._problems is not None:
+            return bool(self.errors)
+        if self.merged is not None and any(p.severity is Severity.ERROR for p in self.merged.findings):
+            return True
+        listed = {os.path.dirname(result.file) for result in self.files if result.tables}
+        return any(_erring(result, listed) for result in self.files)
 
     @property
     def rows(self) -> list[Record]:
@@ -202,7 +228,10 @@ def _read_file(
 
 
 def _suggested(result: FileResult, catalogue: Catalogue) -> FileResult:
-    """The result with each unknown award's suggestion (see `problems.with_suggestions`)."""
+    """The result with each unknown award's suggestion (see `problems.with_suggestions`; those
+    of the run's index were searched when it was written: not decoded for this)."""
+    if getattr(result.problems, "searched", False):
+        return result
     problems = with_suggestions(result.problems, catalogue.suggest_award)
     return result if problems is result.problems else replace(result, problems=problems)
 
@@ -314,7 +343,7 @@ def _look_up(cache: Cache | None, index: RunIndex | None, path: Path, catalogue:
     if known is not None:
         stat, steady, digest, key, payload = known
         try:
-            hit = cache.result(payload, key, str(path), reparse) if payload else None
+            hit = cache.result(payload, key, str(path), reparse, searched=True) if payload else None
         except (ValueError, KeyError, TypeError, IndexError):
             hit = None
         return _Found(digest, key or cache.key(path, digest), hit, Stamp(tuple(stat), steady, digest, key))
@@ -394,25 +423,34 @@ def _assemble(
     from thidua_cli.dedup import Merged
 
     merged, groups = (Merged(), None) if keep_duplicates else _merged(files, memo)
+    return LoadResult(files=files, missing=missing, catalogue=catalogue, merged=merged, _groups=groups)
+
+
+def _gathered(files: list[FileResult], merged: Merged | None) -> list[Problem]:
+    """The files' findings and the merged duplicates', each file's in row order; a summary
+    sheet's note only where no unit list is beside it."""
     extra: dict[str, list[Problem]] = {}
-    for finding in merged.findings:
+    for finding in merged.findings if merged else ():
         extra.setdefault(finding.file, []).append(finding)
     listed = {os.path.dirname(result.file) for result in files if result.tables}
-    problems = [
+    return [
         p
         for result in files
         for p in (_in_row_order([*result.problems, *extra[result.file]]) if result.file in extra else result.problems)
         if p.code != "summary-only" or os.path.dirname(p.file) not in listed  # the unit's list is beside it
     ]
-    return LoadResult(
-        files=files,
-        problems=problems,
-        checks=[check for result in files for check in result.checks],
-        missing=missing,
-        catalogue=catalogue,
-        merged=merged,
-        _groups=groups,
-    )
+
+
+def _erring(result: FileResult, listed: set[str]) -> bool:
+    """Whether the file has a finding that `_gathered` keeps and that is an error (from a cached
+    file's counts, when it has them)."""
+    errors, summary_only = getattr(result.problems, "errors", None), getattr(result.problems, "summary_only", 0)
+    if errors is None:
+        return any(
+            p.severity is Severity.ERROR and (p.code != "summary-only" or os.path.dirname(p.file) not in listed)
+            for p in result.problems
+        )
+    return bool(errors) or (bool(summary_only) and os.path.dirname(result.file) not in listed)
 
 
 def _merged(files: list[FileResult], memo: tuple[RunIndex, str | None, bool] | None) -> tuple[Merged, list[Group] | None]:

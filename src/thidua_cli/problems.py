@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -506,7 +506,7 @@ class Problem:
         }
 
 
-def with_suggestions(findings: list[Problem], suggest: Callable[[str], str | None]) -> list[Problem]:
+def with_suggestions(findings: Sequence[Problem], suggest: Callable[[str], str | None]) -> Sequence[Problem]:
     """The findings, each unknown award's "Có phải: …?" filled in by `suggest` (the catalogue's
     `suggest_award`). Readers leave it out and the process that gathers a run's results fills it,
     so each distinct text is searched once per run, not once per worker: cache entries (written by

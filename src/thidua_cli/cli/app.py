@@ -246,7 +246,8 @@ def guard_for(result: LoadResult | None, force: bool, lang: str) -> Guard:
     """What this command's outputs must not replace: every file found, and existing files unless --force."""
     from thidua_cli.outputs import Guard
 
-    read = [f.file for f in result.files if not any(p.code == "own-output" for p in f.problems)] if result else []
+    files = result.files if result else []  # our own outputs are unreadable files: the others' findings stay undecoded
+    read = [f.file for f in files if f.readable or not any(p.code == "own-output" for p in f.problems)]
     return Guard.of(read, force, lang)
 
 
@@ -388,7 +389,7 @@ def catalogue_for(paths: list[Path] | None, cache: Cache | None = None) -> Catal
 def exit_for(result: LoadResult) -> NoReturn:
     """Exit 1 when a file was skipped, a row not counted or a duplicate merged, else 0 (the
     documented codes)."""
-    raise typer.Exit(EXIT_FINDINGS if result.errors else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if result.has_errors else EXIT_OK)
 
 
 def _counted(problem: Problem) -> str:
