@@ -141,9 +141,22 @@ def test_a_part_that_cannot_be_read_alone_sends_the_file_back_whole(tmp_path: Pa
     assert "cells-ignored" in {p.code for p in one.problems} and len(one.records) == 8
 
 
-def test_parts_whose_workers_run_out_of_time_give_the_one_task_finding(tmp_path: Path, split: list[int]):
-    path = workbook(tmp_path / "a.xlsx")
-    limits = Limits(memory=None, seconds=1e-6)
+def test_parts_whose_workers_run_out_of_time_give_the_one_task_finding(
+    tmp_path: Path, split: list[int], monkeypatch: pytest.MonkeyPatch
+):
+    import time
+
+    import thidua_cli.sheet_tasks as sheet_tasks
+
+    real = sheet_tasks.read_part
+
+    def slow(*args: Any, **kwargs: Any) -> Any:  # the workers (forked) run it too: each outlasts the limit
+        time.sleep(5)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(sheet_tasks, "read_part", slow)  # not a microsecond limit: a part done before the
+    path = workbook(tmp_path / "a.xlsx")  # parent looked (a loaded machine) was counted, and the test failed
+    limits = Limits(memory=None, seconds=0.2)
     alone = load([path], jobs=1, limits=limits)
     parted = load([path], jobs=2, limits=limits)
     assert split == [2]
