@@ -4,12 +4,15 @@ in tmp_path, through the library and the CLI."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+from tests.cache_files import entries, indexes, parts, write_parts
 from tests.conftest import simple_sheet, write_xlsx
 from tests.test_summaries import NAMES, kind_columns
 from thidua_cli import load
@@ -38,7 +41,9 @@ def _folder(tmp_path: Path, shape: str) -> Path:
         write_xlsx(root / "x" / "tong-hop.xlsx", kind_columns())
     elif shape == "duplicate":  # a merged duplicate is an error of the run, not of a file
         write_xlsx(root / "a.xlsx", simple_sheet(CLEAN))
-        write_xlsx(root / "b.xlsx", simple_sheet([*CLEAN, [2, "Lê Văn Cường", "Chuyên viên", "Phòng A", "LĐTT", "", "", 2018]]))
+        write_xlsx(
+            root / "b.xlsx", simple_sheet([*CLEAN, [2, "Lê Văn Cường", "Chuyên viên", "Phòng A", "LĐTT", "", "", 2018]])
+        )
     return root
 
 
@@ -47,11 +52,7 @@ def _cache(tmp_path: Path) -> Cache:
 
 
 def _said(result: Any) -> tuple[Any, ...]:
-    return (
-        [(p.code, p.file, p.sheet, p.row, p.value, p.suggestion) for p in result.problems],
-        [(p.code, p.row) for p in result.checks],
-        sorted(result.groups),
-    )
+    return (list(result.problems), list(result.checks), sorted(result.groups), result.has_errors)
 
 
 @pytest.fixture
@@ -88,8 +89,11 @@ def test_a_warm_run_knows_its_errors_without_decoding_the_findings_and_shows_the
 
 @pytest.mark.parametrize(("shape", "erring"), SHAPES)
 def test_files_changed_within_the_racy_window_are_read_from_their_entries_with_the_same_result(
-    tmp_path: Path, shape: str, erring: bool
+    tmp_path: Path, shape: str, erring: bool, monkeypatch: pytest.MonkeyPatch
 ):
+    import thidua_cli.cache as cache_module
+
+    monkeypatch.setattr(cache_module, "RACY_NS", 10**18)  # every file counts as just changed: hashed on each run
     folder = _folder(tmp_path, shape)
     cold = load([folder], jobs=1, cache=_cache(tmp_path))
     warm = load([folder], jobs=1, cache=_cache(tmp_path))  # just written: hashed, their entries read
@@ -113,8 +117,85 @@ def test_the_cli_gives_the_same_exit_code_and_summary_cold_and_warm(
     runner = CliRunner()
     for shape, code in (("clean", 0), ("unknown-award", 1), ("summary-beside-list", 0), ("summary-alone", 1)):
         folder = _folder(tmp_path, shape)
-        quiet = [runner.invoke(app, ["tally", "2015-2020", str(folder), "-q", "-f", "csv"]) for _ in range(2)]
-        shown = [runner.invoke(app, ["tally", "2015-2020", str(folder)]) for _ in range(2)]
-        assert [r.exit_code for r in (*quiet, *shown)] == [code] * 4, shape
-        assert quiet[0].output == quiet[1].output and shown[0].output == shown[1].output, shape
+        for args in (["-q", "-f", "csv"], [], ["-f", "json"]):
+            runs = [
+                runner.invoke(app, ["tally", "2015-2020", str(folder), *args, *more])
+                for more in ([], [], ["--no-cache"])
+            ]
+            assert [r.exit_code for r in runs] == [code] * 3, (shape, args)
+            assert runs[0].output == runs[1].output == runs[2].output, (shape, args)  # cold, warm, no cache
     assert default_dir() == tmp_path / "cli-cache"
+
+
+def _rewrite(path: Path, secret: bytes, change: Callable[[dict[str, Any]], None]) -> None:
+    """A cache file's first part (JSON) changed by `change`, signed again with the cache's key:
+    as only the tool could write it (a damaged or foreign layout, not a forgery)."""
+    bodies = parts(path)
+    body = json.loads(bodies[0])
+    change(body)
+    write_parts(path, [json.dumps(body, ensure_ascii=False).encode(), *bodies[1:]], secret)
+
+
+def _cut_a_column(result: dict[str, Any]) -> None:
+    result["problems"][1].pop()
+
+
+@pytest.mark.parametrize("where", ["entries", "index"])
+def test_findings_that_do_not_decode_are_a_damaged_cache_file_read_again_never_a_crash(
+    tmp_path: Path, where: str, settled: None
+):
+    folder = _folder(tmp_path, "unknown-award")
+    cache = _cache(tmp_path)
+    cold = load([folder], jobs=1, cache=cache)
+    if where == "entries":
+        for path in indexes(cache.directory):
+            path.unlink()
+        for path in entries(cache.directory):
+            _rewrite(
+                path,
+                cache.secret(),
+                lambda body: _cut_a_column(body["result"]) if body["result"]["problems"][0] else None,
+            )
+    else:
+        (path,) = indexes(cache.directory)
+        _rewrite(
+            path,
+            cache.secret(),
+            lambda body: [
+                _cut_a_column(f[4]["result"]) for f in body["files"].values() if f[4]["result"]["problems"][0]
+            ],
+        )
+    warm = load([folder], jobs=1, cache=_cache(tmp_path))
+    assert _said(warm) == _said(cold) and warm.has_errors
+
+
+def test_a_mismatch_found_by_verify_cache_is_reported_once_not_stored(tmp_path: Path, settled: None):
+    folder = _folder(tmp_path, "clean")
+    cache = _cache(tmp_path)
+    load([folder], jobs=1, cache=cache)
+    (path,) = indexes(cache.directory)
+
+    def more(body: dict[str, Any]) -> None:  # the index says 5 where the list has 1
+        for found in body["files"].values():
+            found[4]["result"]["groups"] = found[4]["result"]["groups"].replace(",1]]", ",5]]")
+        body["merged"] = None
+
+    _rewrite(path, cache.secret(), more)
+    assert load([folder], jobs=1, cache=_cache(tmp_path)).total == 5  # trusted: only --verify-cache reads again
+    verified = load([folder], jobs=1, cache=_cache(tmp_path), verify=True)
+    assert [p.code for p in verified.problems] == ["cache-mismatch"] and verified.total == 1
+    for _ in range(2):  # healed: neither a plain run nor the next check says it again
+        assert [p.code for p in load([folder], jobs=1, cache=_cache(tmp_path)).problems] == []
+        again = load([folder], jobs=1, cache=_cache(tmp_path), verify=True)
+        assert again.problems == [] and again.total == 1
+
+
+def test_a_summary_beside_its_list_is_no_error_however_the_two_paths_are_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    folder = _folder(tmp_path, "summary-beside-list")
+    monkeypatch.chdir(tmp_path)
+    relative, absolute = Path(folder.name) / "tong-hop.xlsx", folder / "danh-sach.xlsx"
+    for cache in (None, _cache(tmp_path), _cache(tmp_path)):
+        result = load([relative, absolute], jobs=1, cache=cache)
+        assert [p.code for p in result.problems] == ["skipped-sheet"] and not result.has_errors  # a note

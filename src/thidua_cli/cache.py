@@ -53,7 +53,7 @@ from thidua_cli.loading import FileResult, Stamp
 from thidua_cli.problems import Problem, Severity
 from thidua_cli.records import RECORD_FIELDS, Record
 
-FORMAT = 10  # 5: detail, period, status; 6: signed entries; 7: compact rows, framed parts, run indexes; 8: 64-bit idents; 9: collectives unit-bound; 10: findings as text
+FORMAT = 10  # 5: detail, period, status; 6: signed entries; 7: compact rows, framed parts, run indexes; 8: 64-bit idents; 9: collectives unit-bound; 10: findings coded by field, with error counts
 SECRET = "secret"  # the HMAC key's file in the cache folder
 MAGIC = b"thidua-cache %d\n" % FORMAT
 ENTRY, INDEX = ".entry", ".index"
@@ -189,8 +189,8 @@ class Cache:
     def result(
         self, payload: dict[str, Any], key: str, label: str, reparse: Reparse | None, searched: bool = False
     ) -> FileResult:
-        """An entry's counts and findings (from the entry or, `searched` for suggestions, the
-        index) as the file's result."""
+        """An entry's counts and findings as the file's result: from the entry, or from the run's
+        index (`searched`: its suggestions were searched when the index was written)."""
         if payload["key"] != key:
             raise ValueError("cache entry does not match its key")
         records = LazyRecords(self._entry(key), key, label, int(payload["count"]), reparse, self.secret())
@@ -471,16 +471,16 @@ class LazyRecords(Sequence[Record]):
 
 # --- counts and findings --------------------------------------------------------------------
 def _encode(result: FileResult) -> dict[str, Any]:
-    """Everything but the rows (dataclasses.asdict would deep-copy those too). The findings,
-    groups, headers and identities as text, decoded only when used (a warm tally needs none of
-    them: the run's index holds its total counts and merged duplicates, and how many of the
-    file's findings are errors, for the exit code)."""
+    """Everything but the rows (dataclasses.asdict would deep-copy those too). The findings coded
+    (`_findings_coded`); groups, headers and identities as text; all decoded only when used (a
+    warm tally needs none of them: the run's index holds its total counts and merged duplicates,
+    and how many of each file's findings are errors, for the exit code). A `cache-mismatch` is
+    this run's news (`--verify-cache`), never stored: it would be reported again on every run."""
+    problems = [p for p in result.problems if p.code != "cache-mismatch"]
     return {
-        "problems": _findings_coded(result.problems),
-        "errors": [
-            sum(1 for p in result.problems if p.severity is Severity.ERROR and p.code != "summary-only"),
-            sum(1 for p in result.problems if p.code == "summary-only"),
-        ],
+        "problems": _findings_coded(problems),
+        "error_count": sum(1 for p in problems if p.severity is Severity.ERROR and p.code != "summary-only"),
+        "summary_only": sum(1 for p in problems if p.code == "summary-only"),
         "checks": _findings_coded(result.checks),
         "sheets": result.sheets,
         "tables": result.tables,
@@ -528,13 +528,13 @@ class Deferred(Sequence[Any]):
     """A part of a cached result kept as it was stored (text, or coded lists) until first used."""
 
     def __init__(self, stored: Any, decode: Callable[[Any], Sequence[Any]]) -> None:
-        self._text: Any | None = stored
+        self._stored: Any | None = stored
         self._decode = decode
         self._items: Sequence[Any] = ()
 
     def items(self) -> Sequence[Any]:
-        if self._text is not None:
-            self._items, self._text = self._decode(self._text), None
+        if self._stored is not None:
+            self._items, self._stored = self._decode(self._stored), None
         return self._items
 
     def __len__(self) -> int:
@@ -579,33 +579,44 @@ class DeferredHeaders(Mapping[tuple[str, int], str]):
 
 
 class Findings(Deferred):
-    """A cached file's findings, decoded when first used, with how many are errors other than
-    `summary-only` and how many are that one (which counts only where no unit list is beside
-    it: see `loading`), so that `exit_for` needs no more; and whether each unknown award's
-    suggestion was searched (those of the run's index were: `load` does not look again)."""
+    """A cached file's findings, decoded when first used, with what `loading` asks of them
+    before that (`loading.Counted`): how many are errors other than `summary-only`, how many are
+    that one (an error only where no unit list is beside it), and whether each unknown award's
+    suggestion was searched (true of the run's index: `load` does not search again). Checked
+    when built: a damaged entry is ignored and rebuilt like any other."""
 
-    def __init__(self, coded: list[Any], label: str, errors: Sequence[int], searched: bool) -> None:
-        super().__init__(coded, self._findings)
-        self.label, self.searched, self._count = label, searched, int(coded[0])
-        self.errors, self.summary_only = int(errors[0]), int(errors[1])
+    def __init__(self, coded: list[Any], label: str, error_count: int, summary_only: int, searched: bool) -> None:
+        n, columns = int(coded[0]), coded[1]
+        if n and (len(columns) != len(FINDING_FIELDS) or not all(_holds(column, n) for column in columns)):
+            raise ValueError("damaged findings")
+        super().__init__(columns, self._findings)
+        self.label, self.searched, self._count = label, searched, n
+        self.error_count, self.summary_only = int(error_count), int(summary_only)
 
     def __len__(self) -> int:
         return self._count
 
-    def _findings(self, coded: list[Any]) -> list[Problem]:
-        n, columns = int(coded[0]), coded[1]
-        if not n:
+    def _findings(self, columns: list[Any]) -> list[Problem]:
+        if not self._count:
             return []
-        code, *rest = _uncoded(columns, n, len(FINDING_FIELDS), "findings")
+        code, *rest = _uncoded(columns, self._count, len(FINDING_FIELDS), "findings")
         return list(map(Problem, code, repeat(self.label), *rest))
+
+
+def _holds(column: Sequence[Any], n: int) -> bool:
+    """Whether a `_coded` column has `n` values, each code within its table."""
+    values, codes = column
+    if codes is None:
+        return len(values) == n
+    return len(codes) == n and (not codes or (min(codes) >= 0 and max(codes) < len(values)))
 
 
 def _decode(data: dict[str, Any], label: str, records: Sequence[Record], searched: bool) -> FileResult:
     return FileResult(
         file=label,
         records=records,
-        problems=Findings(data["problems"], label, data["errors"], searched),
-        checks=Findings(data["checks"], label, (0, 0), searched),
+        problems=Findings(data["problems"], label, data["error_count"], data["summary_only"], searched),
+        checks=Findings(data["checks"], label, 0, 0, searched),
         sheets=int(data["sheets"]),
         tables=int(data["tables"]),
         readable=bool(data["readable"]),

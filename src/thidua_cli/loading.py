@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
 
 from thidua_cli.catalogue import CATEGORIES, KINDS, LEVELS, Catalogue, load_catalogue
 from thidua_cli.problems import Problem, Severity, with_suggestions
@@ -112,7 +112,7 @@ class LoadResult:
             return bool(self.errors)
         if self.merged is not None and any(p.severity is Severity.ERROR for p in self.merged.findings):
             return True
-        listed = {os.path.dirname(result.file) for result in self.files if result.tables}
+        listed = _list_folders(self.files)
         return any(_erring(result, listed) for result in self.files)
 
     @property
@@ -230,7 +230,7 @@ def _read_file(
 def _suggested(result: FileResult, catalogue: Catalogue) -> FileResult:
     """The result with each unknown award's suggestion (see `problems.with_suggestions`; those
     of the run's index were searched when it was written: not decoded for this)."""
-    if getattr(result.problems, "searched", False):
+    if isinstance(result.problems, Counted) and result.problems.searched:
         return result
     problems = with_suggestions(result.problems, catalogue.suggest_award)
     return result if problems is result.problems else replace(result, problems=problems)
@@ -427,30 +427,48 @@ def _assemble(
 
 
 def _gathered(files: list[FileResult], merged: Merged | None) -> list[Problem]:
-    """The files' findings and the merged duplicates', each file's in row order; a summary
-    sheet's note only where no unit list is beside it."""
+    """The files' findings and the merged duplicates', each file's in row order (see `_kept`)."""
     extra: dict[str, list[Problem]] = {}
     for finding in merged.findings if merged else ():
         extra.setdefault(finding.file, []).append(finding)
-    listed = {os.path.dirname(result.file) for result in files if result.tables}
+    listed = _list_folders(files)
     return [
         p
         for result in files
         for p in (_in_row_order([*result.problems, *extra[result.file]]) if result.file in extra else result.problems)
-        if p.code != "summary-only" or os.path.dirname(p.file) not in listed  # the unit's list is beside it
+        if _kept(p, listed)
     ]
 
 
+@runtime_checkable
+class Counted(Protocol):
+    """Findings that tell without being decoded how many are errors other than `summary-only`
+    and how many are that one, and whether their suggestions were searched: a cached file's
+    (`cache.Findings`)."""
+
+    error_count: int
+    summary_only: int
+    searched: bool
+
+
+def _list_folders(files: Sequence[FileResult]) -> set[str]:
+    """The folders (absolute) holding a unit's list: a file where a table was read."""
+    return {os.path.dirname(os.path.abspath(result.file)) for result in files if result.tables}
+
+
+def _kept(p: Problem, listed: set[str]) -> bool:
+    """Whether a finding is reported: all but a summary's `summary-only` beside its unit's list
+    (the same folder, however the paths were written)."""
+    return p.code != "summary-only" or os.path.dirname(os.path.abspath(p.file)) not in listed
+
+
 def _erring(result: FileResult, listed: set[str]) -> bool:
-    """Whether the file has a finding that `_gathered` keeps and that is an error (from a cached
-    file's counts, when it has them)."""
-    errors, summary_only = getattr(result.problems, "errors", None), getattr(result.problems, "summary_only", 0)
-    if errors is None:
-        return any(
-            p.severity is Severity.ERROR and (p.code != "summary-only" or os.path.dirname(p.file) not in listed)
-            for p in result.problems
-        )
-    return bool(errors) or (bool(summary_only) and os.path.dirname(result.file) not in listed)
+    """Whether the file has an error that `_gathered` keeps (a cached file's from its counts)."""
+    found = result.problems
+    if isinstance(found, Counted):
+        beside = os.path.dirname(os.path.abspath(result.file)) in listed
+        return bool(found.error_count) or (bool(found.summary_only) and not beside)
+    return any(p.severity is Severity.ERROR and _kept(p, listed) for p in found)
 
 
 def _merged(files: list[FileResult], memo: tuple[RunIndex, str | None, bool] | None) -> tuple[Merged, list[Group] | None]:

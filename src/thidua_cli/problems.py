@@ -511,7 +511,7 @@ def with_suggestions(findings: Sequence[Problem], suggest: Callable[[str], str |
     `suggest_award`). Readers leave it out and the process that gathers a run's results fills it,
     so each distinct text is searched once per run, not once per worker: cache entries (written by
     the workers) hold none, the run's index (written by the parent) holds them, so a warm run
-    shows what a cold one does without searching. The same list when there is nothing to fill."""
+    shows what a cold one does without searching. The same findings when there is nothing to fill."""
     if not any(p.code == "unknown-award" and p.suggestion is None for p in findings):
         return findings
     filled = []

@@ -230,11 +230,11 @@ def summary_line(result: LoadResult, years: Sequence[int] | None, lang: str) -> 
             continue
         if p.row is None:
             continue
-        counts = lost.get(p.code)
-        if counts is None:
-            counts = lost[p.code] = p.severity is Severity.ERROR and p.code not in _NOT_ROWS
+        row_lost = lost.get(p.code)
+        if row_lost is None:
+            row_lost = lost[p.code] = p.severity is Severity.ERROR and p.code not in _NOT_ROWS
         place = (p.file, p.sheet, p.row)
-        if counts and place not in seen:
+        if row_lost and place not in seen:
             seen.add(place)
             reasons[p.code] = reasons.get(p.code, 0) + 1
     en = lang == "en"
