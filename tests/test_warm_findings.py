@@ -199,3 +199,15 @@ def test_a_summary_beside_its_list_is_no_error_however_the_two_paths_are_written
     for cache in (None, _cache(tmp_path), _cache(tmp_path)):
         result = load([relative, absolute], jobs=1, cache=cache)
         assert [p.code for p in result.problems] == ["skipped-sheet"] and not result.has_errors  # a note
+
+
+def test_a_file_that_ran_out_of_the_workers_memory_is_never_stored_other_failures_are():
+    from thidua_cli.loading import FileResult, storable
+    from thidua_cli.problems import Problem
+
+    def unreadable(detail: str) -> FileResult:
+        return FileResult("a.xlsx", [], [Problem("unreadable", "a.xlsx", detail=detail)], readable=False)
+
+    assert not storable(unreadable("worker-memory: MemoryError"))  # a larger --max-memory must read it again
+    assert storable(unreadable("encrypted")) and storable(unreadable("corrupt"))
+    assert storable(FileResult("a.xlsx", [], []))

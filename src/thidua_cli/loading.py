@@ -522,9 +522,17 @@ def _read_and_store(
         data, _digest, key, stamp = _stamped(path, cache)
         key = key or None
     result = read_file(path, catalogue, data=data, include_proposals=proposals, sparse=sparse, suggest=False)
-    if cache is not None and key is not None and cache.put(key, result) and light:
+    if cache is not None and key is not None and storable(result) and cache.put(key, result) and light:
         return replace(cache.light(key, result), stamp=stamp)
     return result
+
+
+def storable(result: FileResult) -> bool:
+    """Whether a result may be kept in the cache: not a file that ran out of the worker's memory
+    (a larger --max-memory, as the message advises, must read it again, not the cache answer)."""
+    return result.readable or not any(
+        p.code == "unreadable" and (p.detail or "").startswith("worker-memory") for p in result.problems
+    )
 
 
 def _stamped(path: Path, cache: Cache) -> tuple[bytes | None, str, str, Stamp | None]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from thidua_cli.loading import FileResult, Stamp
+from thidua_cli.loading import FileResult, Stamp, storable
 from thidua_cli.problems import Problem
 from thidua_cli.records import RECORD_FIELDS
 from thidua_cli.workers import Failure
@@ -374,7 +374,7 @@ class SplitFiles:
         if self.cache is None or key is None:
             return result
         key = self.cache.key(path, parts[0].digest)  # of the very bytes parsed
-        if not self.cache.put(key, result):
+        if not storable(result) or not self.cache.put(key, result):
             return result
         return replace(self.cache.light(key, result), stamp=_stamp(parts))
 
