@@ -232,6 +232,11 @@ TEXTS: list[tuple[str, str | None, str, str | None]] = [
     ("Giấy khen của Thủ trưởng cơ quan chuyên môn thuộc UBND tỉnh", GK, CS, ANY),
     ("Giấy khen của Thủ trưởng đơn vị", GK, CS, ANY),
     ("Giấy khen của Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", GK, CS, ANY),
+    ("Giấy khen Bộ CHQS tỉnh", GK, CS, ANY),
+    ("Giấy khen của Bộ Tư lệnh Quân khu 7", GK, CS, ANY),
+    ("Bằng khen Bộ Tư lệnh Quân khu 7", BK, "!", ANY),  # only the Minister of Defence gives a Bằng khen
+    ("Bằng khen của Bộ Chỉ huy Bộ đội Biên phòng tỉnh", BK, "!", ANY),
+    ("Giấy khen Giám đốc Công an tỉnh", GK, CS, ANY),
     ("Giấy khen năm 2022", GK, CS, ANY),
     ("Giấy khen của Chủ tịch UBND tỉnh", GK, "!", ANY),
     ("Giấy khen của Bộ trưởng", GK, "!", ANY),
