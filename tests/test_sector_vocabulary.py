@@ -67,3 +67,68 @@ def test_cli_reports_a_bang_khen_of_a_military_command(tmp_path: Path) -> None:
     rows = {(r["award"], r["level"]): r["count"] for r in json.loads(out.stdout)["rows"]}
     assert rows == {("Giấy khen", "Cơ sở"): 3, ("Bằng khen", "Bộ"): 1}
     assert out.stderr.count("[impossible-level]") == 2
+
+
+# --- a level cell that names two levels (the statistical forms' tier "Cấp Bộ, tỉnh", "Tỉnh/Huyện") --
+_TWO_LEVELS = [
+    [1, "Lê Văn An", "", "", "Bằng khen", "Cấp Bộ, tỉnh", "", 2019],  # which one: not said
+    [2, "Trần Văn Bình", "", "", "Bằng khen", "Tỉnh/Huyện", "", 2019],  # a district gives no Bằng khen
+    [3, "Phạm Văn Cường", "", "", "Giấy khen", "Tỉnh/Huyện", "", 2019],
+    [4, "Hoàng Văn Dũng", "", "", "Bằng khen", "Bộ, tỉnh", "12/QĐ-UBND", 2019],  # the decision says
+    [5, "Vũ Văn Em", "", "", "Bằng khen của Bộ trưởng Bộ Y tế", "Bộ/Tỉnh", "", 2019],  # the text says
+    [6, "Đỗ Văn Giang", "", "", "Bằng khen", "UBND tỉnh, Bộ Y tế", "", 2019],
+    [7, "Ngô Văn Hải", "", "", "Bằng khen", "Bộ Lao động, Thương binh và Xã hội", "", 2019],  # one issuer
+    [8, "Bùi Văn Ích", "", "", "Bằng khen", "Tỉnh, thành phố", "", 2019],  # one level's own name
+]
+
+
+def test_a_level_cell_naming_two_levels_is_not_read_as_its_first(tmp_path: Path) -> None:
+    """Before, the first level written was taken: "Cấp Bộ, tỉnh" and "UBND tỉnh, Bộ Y tế" counted a
+    Bằng khen at Bộ with exit 0. Now the level is the one of them the award can have, or the one the
+    award text or decision number names, else the row is reported ambiguous-level."""
+    path = write_xlsx(tmp_path / "hai-cap.xlsx", simple_sheet(_TWO_LEVELS, "DANH SÁCH KHEN THƯỞNG NĂM 2019"))
+    result = load([path])
+    records = [(r.row, str(r.award), str(r.level)) for r in result.records.itertuples()]
+    assert records == [
+        (7, "Bằng khen", "Tỉnh"),
+        (8, "Giấy khen", "Cơ sở"),
+        (9, "Bằng khen", "Tỉnh"),
+        (10, "Bằng khen", "Bộ"),
+        (12, "Bằng khen", "Bộ"),
+        (13, "Bằng khen", "Tỉnh"),
+    ]
+    assert [(p.code, p.row, p.value) for p in result.problems] == [
+        ("ambiguous-level", 6, "Cấp Bộ, tỉnh"),
+        ("ambiguous-level", 11, "UBND tỉnh, Bộ Y tế"),
+    ]
+
+
+def test_cli_reports_a_level_cell_naming_two_levels(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "hai-cap.xlsx", simple_sheet(_TWO_LEVELS[:1], "DANH SÁCH KHEN THƯỞNG NĂM 2019"))
+    out = CliRunner().invoke(app, ["tally", "2019", str(path), "--format", "json"])
+    assert out.exit_code == 1
+    assert json.loads(out.stdout)["total"] == 0
+    assert "[ambiguous-level]" in out.stderr and "Cấp Bộ, tỉnh" in out.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [
+        ("Cấp Bộ, tỉnh", {"Bộ", "Tỉnh"}),
+        ("Tỉnh - Huyện", {"Tỉnh", "Cơ sở"}),
+        ("Chủ tịch UBND tỉnh, Bộ trưởng", {"Tỉnh", "Bộ"}),
+        ("Giám đốc Sở Y tế, Chủ tịch UBND tỉnh", {"Cơ sở", "Tỉnh"}),
+        ("Bộ, ngành, địa phương", {"Nhà nước", "Chính phủ", "Bộ", "Tỉnh", "Cơ sở"}),  # which: not said
+        ("Tỉnh", None),
+        ("Cấp huyện, xã", None),
+        ("Tỉnh ủy và UBND tỉnh", None),
+        ("Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc", None),
+        ("Bộ Văn hóa, Thể thao và Du lịch", None),
+        ("Sở Lao động - Thương binh và Xã hội", None),
+    ],
+)
+def test_levels_named_by_a_level_cell(text: str, levels: set[str] | None) -> None:
+    from thidua_cli.catalogue import load_catalogue
+
+    found = load_catalogue().levels_named(text)
+    assert (set(found) if found is not None else None) == levels

@@ -323,6 +323,9 @@ class BlockResolver:
             if rule:
                 decided = rule, decision
                 break
+        named = self.catalogue.levels_named(written) if written else None
+        if named is not None:  # "Cấp Bộ, tỉnh", "Tỉnh/Huyện": the cell says two levels
+            return self._one_of(ctx, match, named, decided[0] if decided else None, written, level_column)
         if decided and decided[1] == number:
             stated = [(match.level, award_column, award_text)] if match.level else []
             written_level = self.match_level(written) if written else None
@@ -364,6 +367,37 @@ class BlockResolver:
         if award.usual_level and not match.ambiguous:  # a text naming two levels is not guessed
             return award.usual_level, ""
         self.problem("ambiguous-level", ctx, award_column, value=award_text)
+        return None
+
+    def _one_of(
+        self,
+        ctx: Context,
+        match: AwardMatch,
+        named: frozenset[str],
+        decided: DecisionSuffix | None,
+        written: str,
+        level_column: Column | None,
+    ) -> tuple[str, str] | None:
+        """The level of a row whose level cell names two or more ("Cấp Bộ, tỉnh", "Tỉnh/Huyện"):
+        the one of them the award can have ("Bằng khen" | "Tỉnh/Huyện": only the province gives
+        a Bằng khen), else the one the award text, the decision number or the heading names among
+        them; else ambiguous-level (before: the first level written was taken, exit 0)."""
+        award = match.award
+        options = named & frozenset(award.levels)
+        if not options:
+            self.problem("impossible-level", ctx, level_column, value=written, detail=award.name)
+            return None
+        if len(options) == 1:
+            return next(iter(options)), ""
+        said: list[tuple[str | None, str] | None] = [(match.level, match.issuer.name if match.issuer else "")]
+        by_number = decided.levels & options if decided else frozenset()
+        if len(by_number) == 1 and decided:
+            said.append((next(iter(by_number)), decided.issuer or ""))
+        said += [ctx.table.heading.decision_level, self._heading_level(ctx, award)]
+        for found in said:
+            if found and found[0] in options:
+                return found[0], found[1]
+        self.problem("ambiguous-level", ctx, level_column, value=written)
         return None
 
     def _heading_level(self, ctx: Context, award: Award) -> tuple[str, str] | None:

@@ -64,6 +64,8 @@ _DETAIL_SPLIT = (" của ", " do ", " cho ")
 _CLASS_FORMS = {"Nhất": ("I", "1"), "Nhì": ("II", "2"), "Ba": ("III", "3")}
 _MATCH_CACHE_SIZE = 200_000
 _QUOTES = "\"'“”‘’«»„`´"
+# What separates two levels or issuers in one level cell ("Tỉnh/Huyện", "UBND tỉnh, Bộ Y tế").
+_LEVEL_SEPARATORS = re.compile(r"\s*(?:[,;/+]|\bvà\b|\bhoặc\b)\s*")
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,7 @@ class Catalogue:
     _unit_levels: dict[str, str] = field(default_factory=dict, repr=False)  # unit name start → Bộ/Tỉnh
     _organs: dict[str, bool] = field(default_factory=dict, repr=False)  # "ban chấp hành" …
     _tiers: dict[str, str] = field(default_factory=dict, repr=False)  # issuer name → Bộ/Tỉnh system
+    _named_levels: dict[str, frozenset[str] | None] = field(default_factory=dict, repr=False)
     fingerprint: str = ""
 
     # --- lookups ------------------------------------------------------------------------
@@ -383,6 +386,38 @@ class Catalogue:
         if issuer:
             return issuer.level, issuer
         return None
+
+    def levels_named(self, text: str) -> frozenset[str] | None:
+        """The levels a level or issuer cell names when it names two or more ("Cấp Bộ, tỉnh",
+        "Tỉnh/Huyện", "UBND tỉnh, Bộ Y tế"), else None: the cell alone does not say which one gave
+        the award. One level's or issuer's own name stays one ("Tỉnh, thành phố", "Bộ trưởng, Chủ
+        nhiệm Ủy ban Dân tộc"); a part that names no level is no level ("Bộ Lao động, Thương binh
+        và Xã hội": "Xã hội" is no xã)."""
+        if text in self._named_levels:
+            return self._named_levels[text]
+        k = key(text)
+        found: frozenset[str] | None = None
+        if k not in self._level_keys and k not in self._issuer_keys:
+            if self._names_two_levels(k):  # "bộ, ngành, địa phương": which two is not said, any may be
+                words = self._levels_only(_strip_connectors(k)) or set()
+                found = frozenset(words) if len(words) > 1 else frozenset(LEVELS)
+            else:
+                levels = {level for part in _LEVEL_SEPARATORS.split(text) if (level := self._part_level(key(part)))}
+                found = frozenset(levels) if len(levels) > 1 else None
+        if len(self._named_levels) < _MATCH_CACHE_SIZE:
+            self._named_levels[text] = found
+        return found
+
+    def _part_level(self, k: str) -> str | None:
+        """The level one part of a level cell names: an issuer, a level's whole name, level words."""
+        issuer = self._match_issuer_key(k) if k else None
+        if issuer:
+            return issuer.level
+        k = _strip_connectors(k)
+        if k in self._level_keys:
+            return self._level_keys[k]
+        levels = self._levels_only(k) if k else None
+        return next(iter(levels)) if levels and len(levels) == 1 else None
 
     def match_kind(self, text: str) -> str | None:
         k = key(text)
