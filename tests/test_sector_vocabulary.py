@@ -132,3 +132,42 @@ def test_levels_named_by_a_level_cell(text: str, levels: set[str] | None) -> Non
 
     found = load_catalogue().levels_named(text)
     assert (set(found) if found is not None else None) == levels
+
+
+# --- "Chiến sĩ thi đua" without its level: the level cell or the heading says which title -----------
+def _titles(tmp_path: Path, heading: str, rows: list[list[object]]) -> tuple[list[tuple[int, str, str]], list[str]]:
+    top = [["SỞ Y TẾ TỈNH X"], [], [heading], [], ["STT", "Họ và tên", "Danh hiệu", "Cấp khen"]]
+    result = load([write_xlsx(tmp_path / "cstd.xlsx", [*top, *rows])])
+    found = [(r.row, str(r.award), str(r.level)) for r in result.records.itertuples()]
+    return found, [f"{p.code}:{p.row}" for p in result.problems]
+
+
+_CSTD = [
+    [1, "Lê Văn An", "Chiến sĩ thi đua", "Cơ sở"],
+    [2, "Trần Văn Bình", "CSTĐ", "Tỉnh"],
+    [3, "Phạm Văn Cường", "Chiến sĩ thi đua", "Cấp bộ"],
+    [4, "Hoàng Văn Dũng", "Danh hiệu Chiến sĩ thi đua năm 2019", "Chủ tịch UBND huyện"],
+    [5, "Vũ Văn Em", "Chiến sĩ thi đua", "Tỉnh/Huyện"],  # two levels: which title is not said
+    [6, "Đỗ Văn Giang", "Chiến sĩ thi đua", ""],  # nothing says which
+]
+
+
+def test_a_title_written_without_its_level_takes_the_level_cells(tmp_path: Path) -> None:
+    """Before, every row was unknown-award (reported, but none counted) though its level cell said
+    which title it was."""
+    found, problems = _titles(tmp_path, "DANH SÁCH KHEN THƯỞNG NĂM 2019", _CSTD)
+    assert found == [
+        (6, "Chiến sĩ thi đua cơ sở", "Cơ sở"),
+        (7, "Chiến sĩ thi đua bộ, ban, ngành, tỉnh", "Tỉnh"),
+        (8, "Chiến sĩ thi đua bộ, ban, ngành, tỉnh", "Bộ"),
+        (9, "Chiến sĩ thi đua cơ sở", "Cơ sở"),
+    ]
+    assert problems == ["unknown-award:10", "unknown-award:11"]
+
+
+def test_a_title_written_without_its_level_under_a_heading_naming_it(tmp_path: Path) -> None:
+    rows = [[1, "Lê Văn An", "Chiến sĩ thi đua", ""], [2, "Trần Văn Bình", "CSTĐ", ""]]
+    found, problems = _titles(tmp_path, "DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU CHIẾN SĨ THI ĐUA CƠ SỞ NĂM 2019", rows)
+    assert (found, problems) == ([(6, "Chiến sĩ thi đua cơ sở", "Cơ sở"), (7, "Chiến sĩ thi đua cơ sở", "Cơ sở")], [])
+    found, problems = _titles(tmp_path, "DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019", rows)
+    assert (found, problems) == ([], ["unknown-award:6", "unknown-award:7"])  # that heading names no such title

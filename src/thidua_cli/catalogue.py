@@ -250,6 +250,17 @@ class Catalogue:
             return replace(match, issuer=issuer, level=issuer.level)
         return match
 
+    def stem_titles(self, text: str) -> tuple[dict[str, str], tuple[int, int] | None] | None:
+        """(level → title, the period it ends with) for a text that names a title only with its
+        level ("Chiến sĩ thi đua", "CSTĐ năm 2019": which one, the level cell or the heading of its
+        row says); None for any other text."""
+        head, period = split_period(text)
+        k = key(head or text)
+        if k not in self._stems:
+            k = next((k[len(lead) :] for lead in _LEADING_SPACED if k.startswith(lead)), k)
+        found = self._stems.get(k)
+        return (found, period) if found else None
+
     def _stem_match(self, stem: str, rest: str) -> AwardMatch | None:
         """ "chiến sĩ thi đua" + "của chủ tịch ubnd tỉnh": the title the issuer's level confers."""
         issuer = self._match_issuer_key(rest) if rest else None
