@@ -171,3 +171,24 @@ def test_a_title_written_without_its_level_under_a_heading_naming_it(tmp_path: P
     assert (found, problems) == ([(6, "Chiến sĩ thi đua cơ sở", "Cơ sở"), (7, "Chiến sĩ thi đua cơ sở", "Cơ sở")], [])
     found, problems = _titles(tmp_path, "DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019", rows)
     assert (found, problems) == ([], ["unknown-award:6", "unknown-award:7"])  # that heading names no such title
+
+
+# --- a province's own Kỷ niệm chương is no ministry's ---------------------------------------------
+def test_a_provinces_own_commemorative_medal_is_level_tinh(tmp_path: Path) -> None:
+    """ "Kỷ niệm chương Vì sự nghiệp xây dựng và phát triển tỉnh Quảng Trị" is given by the province
+    (L2003 Đ.69); before, a named part outside the catalogue's list took the usual level Bộ, exit 0.
+    A ministry's own ("Vì sức khỏe nhân dân") stays Bộ; a level cell still comes first."""
+    rows = [
+        [1, "Lê Văn An", "", "", "Kỷ niệm chương Vì sự nghiệp xây dựng và phát triển tỉnh Quảng Trị", "", "", 2019],
+        [2, "Trần Văn Bình", "", "", "Kỷ niệm chương Vì sức khỏe nhân dân", "", "", 2019],
+        [3, "Phạm Văn Cường", "", "", "KNC Vì sự nghiệp phát triển tỉnh Bắc Ninh", "Cấp Bộ", "", 2019],
+    ]
+    result = load([write_xlsx(tmp_path / "knc.xlsx", simple_sheet(rows, "DANH SÁCH KHEN THƯỞNG NĂM 2019"))])
+    found = [(r.row, str(r.award), str(r.level), r.detail) for r in result.records.itertuples()]
+    assert found == [
+        (6, "Kỷ niệm chương", "Tỉnh", "Vì sự nghiệp xây dựng và phát triển tỉnh Quảng Trị"),
+        (7, "Kỷ niệm chương", "Bộ", "Vì sức khỏe nhân dân"),
+        (8, "Kỷ niệm chương", "Bộ", "Vì sự nghiệp phát triển tỉnh Bắc Ninh"),
+    ]
+    assert result.problems == []
+    assert [c.code for c in result.checks] == ["level-conflict"]  # "Cấp Bộ" against the province it names

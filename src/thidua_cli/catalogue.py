@@ -140,6 +140,7 @@ class Catalogue:
     _by_name: dict[str, Award] = field(default_factory=dict, repr=False)
     _details: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)  # award → key → name
     _detail_excludes: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _detail_levels: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict, repr=False)  # award → (word, level)
     _ambiguous_levels: frozenset[str] = field(default_factory=frozenset, repr=False)
     _matches: dict[str, AwardMatch | None] = field(default_factory=dict, repr=False)
     _suggestion_keys: list[str] = field(default_factory=list, repr=False)  # ASCII keys of names and aliases
@@ -318,6 +319,8 @@ class Catalogue:
             if named is not None:
                 return AwardMatch(award, level=named[0], detail=detail, ambiguous=named[1])
             detail = rest  # the "của" is the name's own ("… vì sự tiến bộ của phụ nữ")
+        if level is None and detail not in self._details.get(award.name, {}):
+            level = next((lv for word, lv in self._detail_levels.get(award.name, ()) if word in f" {detail} "), None)
         return AwardMatch(award, level=level, detail=detail)
 
     def _detail_name(self, award: Award, detail: str, text: str) -> str:
@@ -697,6 +700,11 @@ def _index_awards(catalogue: Catalogue, award_data: dict[str, dict[str, Any]]) -
         if award.takes_detail:
             catalogue._details[award.name] = {key(name): name for name in entry.get("details", [])}
             catalogue._detail_excludes[award.name] = tuple(f" {key(w)} " for w in entry.get("detail_excludes", []))
+            catalogue._detail_levels[award.name] = tuple(
+                (f" {key(word)} ", _check(level, LEVELS, "cấp khen", entry["_where"]))
+                for level, words in entry.get("detail_levels", {}).items()
+                for word in words
+            )
 
 
 def _index_names(catalogue: Catalogue, names: dict[str, Any], kinds: dict[str, list[str]]) -> None:
