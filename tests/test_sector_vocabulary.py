@@ -192,3 +192,22 @@ def test_a_provinces_own_commemorative_medal_is_level_tinh(tmp_path: Path) -> No
     ]
     assert result.problems == []
     assert [c.code for c in result.checks] == ["level-conflict"]  # "Cấp Bộ" against the province it names
+
+
+def test_the_state_tier_of_the_statistical_forms_in_a_level_cell(tmp_path: Path) -> None:
+    """ "Cấp Nhà nước" (Thông tư 02/2023/TT-BNV) counts the Prime Minister's awards too: a Bằng khen or
+    CSTĐ toàn quốc under it is the Prime Minister's (before: impossible-level, none counted), an order
+    stays Nhà nước, a Giấy khen is impossible-level as before."""
+    rows = [
+        [1, "Lê Văn An", "", "", "Bằng khen", "Cấp Nhà nước", "", 2019],
+        [2, "Trần Văn Bình", "", "", "Chiến sĩ thi đua toàn quốc", "Cấp nhà nước", "", 2019],
+        [3, "Phạm Văn Cường", "", "", "Huân chương Lao động hạng Ba", "Cấp Nhà nước", "", 2019],
+        [4, "Hoàng Văn Dũng", "", "", "Giấy khen", "Cấp Nhà nước", "", 2019],
+    ]
+    result = load([write_xlsx(tmp_path / "tier.xlsx", simple_sheet(rows, "DANH SÁCH KHEN THƯỞNG NĂM 2019"))])
+    assert [(r.row, str(r.award), str(r.level)) for r in result.records.itertuples()] == [
+        (6, "Bằng khen", "Chính phủ"),
+        (7, "Chiến sĩ thi đua toàn quốc", "Chính phủ"),
+        (8, "Huân chương Lao động hạng Ba", "Nhà nước"),
+    ]
+    assert [(p.code, p.row) for p in result.problems] == [("impossible-level", 9)]

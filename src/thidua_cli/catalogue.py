@@ -151,6 +151,7 @@ class Catalogue:
     _organs: dict[str, bool] = field(default_factory=dict, repr=False)  # "ban chấp hành" …
     _tiers: dict[str, str] = field(default_factory=dict, repr=False)  # issuer name → Bộ/Tỉnh system
     _named_levels: dict[str, frozenset[str] | None] = field(default_factory=dict, repr=False)
+    _level_tiers: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # "cấp nhà nước" → NN, CP
     fingerprint: str = ""
 
     # --- lookups ------------------------------------------------------------------------
@@ -403,15 +404,15 @@ class Catalogue:
 
     def levels_named(self, text: str) -> frozenset[str] | None:
         """The levels a level or issuer cell names when it names two or more ("Cấp Bộ, tỉnh",
-        "Tỉnh/Huyện", "UBND tỉnh, Bộ Y tế"), else None: the cell alone does not say which one gave
-        the award. One level's or issuer's own name stays one ("Tỉnh, thành phố", "Bộ trưởng, Chủ
+        "Tỉnh/Huyện", "UBND tỉnh, Bộ Y tế"; a tier of the statistical forms, [level_tiers]: "Cấp Nhà
+        nước"), else None: the cell alone does not say which one gave the award. One level's or issuer's own name stays one ("Tỉnh, thành phố", "Bộ trưởng, Chủ
         nhiệm Ủy ban Dân tộc"); a part that names no level is no level ("Bộ Lao động, Thương binh
         và Xã hội": "Xã hội" is no xã)."""
         if text in self._named_levels:
             return self._named_levels[text]
         k = key(text)
-        found: frozenset[str] | None = None
-        if k not in self._level_keys and k not in self._issuer_keys:
+        found: frozenset[str] | None = self._level_tiers.get(k)
+        if found is None and k not in self._level_keys and k not in self._issuer_keys:
             if self._names_two_levels(k):  # "bộ, ngành, địa phương": which two is not said, any may be
                 words = self._levels_only(_strip_connectors(k)) or set()
                 found = frozenset(words) if len(words) > 1 else frozenset(LEVELS)
@@ -682,6 +683,10 @@ def _build_catalogue(extra: tuple[Path, ...], texts: list[str]) -> Catalogue:
         for alias in (level, *aliases):
             catalogue._level_keys.setdefault(key(alias), level)
     catalogue._ambiguous_levels = frozenset(key(phrase) for phrase in ambiguous)
+    catalogue._level_tiers = {
+        key(tier): frozenset(_check(lv, LEVELS, "cấp khen", "catalogue.toml") for lv in levels)
+        for tier, levels in base.get("level_tiers", {}).items()
+    }
     catalogue._organs = {key(word): True for word in base.get("issuer_organs", {}).get("words", [])}
     for entry in issuer_data.values():
         if "tier" in entry:
