@@ -232,6 +232,11 @@ TEXTS: list[tuple[str, str | None, str, str | None]] = [
     ("Giấy khen của Thủ trưởng cơ quan chuyên môn thuộc UBND tỉnh", GK, CS, ANY),
     ("Giấy khen của Thủ trưởng đơn vị", GK, CS, ANY),
     ("Giấy khen của Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", GK, CS, ANY),
+    ("Giấy khen Bộ CHQS tỉnh", GK, CS, ANY),
+    ("Giấy khen của Bộ Tư lệnh Quân khu 7", GK, CS, ANY),
+    ("Bằng khen Bộ Tư lệnh Quân khu 7", BK, "!", ANY),  # only the Minister of Defence gives a Bằng khen
+    ("Bằng khen của Bộ Chỉ huy Bộ đội Biên phòng tỉnh", BK, "!", ANY),
+    ("Giấy khen Giám đốc Công an tỉnh", GK, CS, ANY),
     ("Giấy khen năm 2022", GK, CS, ANY),
     ("Giấy khen của Chủ tịch UBND tỉnh", GK, "!", ANY),
     ("Giấy khen của Bộ trưởng", GK, "!", ANY),
@@ -410,6 +415,12 @@ TEXTS: list[tuple[str, str | None, str, str | None]] = [
     ("Huy hiệu", "Huy hiệu", "?", CN),
     ("Huy hiệu của UBND tỉnh", "Huy hiệu", TINH, CN),
     ("Huy hiệu Vì sự nghiệp xây dựng và phát triển tỉnh của UBND tỉnh", "Huy hiệu", TINH, CN),
+    # a province's own Kỷ niệm chương, Huy hiệu: the named part names the province (before: Bộ, exit 0)
+    ("Kỷ niệm chương Vì sự nghiệp xây dựng và phát triển tỉnh Quảng Trị", KNC, TINH, CN),
+    ('KNC "Vì sự nghiệp phát triển tỉnh Bắc Ninh"', KNC, TINH, CN),
+    ("Kỷ niệm chương Vì sự nghiệp xây dựng và phát triển Thủ đô", KNC, TINH, CN),
+    ("Huy hiệu Vì sự nghiệp xây dựng và phát triển tỉnh Nghệ An", "Huy hiệu", TINH, CN),
+    ("Kỷ niệm chương Vì sự nghiệp phát triển tỉnh Quảng Trị của Bộ trưởng Bộ Nội vụ", KNC, BO, CN),
     # --- Not awards of the Law ---------------------------------------------------------------
     ("Hoàn thành xuất sắc nhiệm vụ", None, "", None),
     ("Hoàn thành tốt nhiệm vụ", None, "", None),

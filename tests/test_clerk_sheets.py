@@ -70,6 +70,16 @@ def test_a_year_column_under_its_own_label_still_decides(tmp_path: Path) -> None
     assert _years(path) == {("Lao động tiên tiến", 2017): 2, ("Lao động tiên tiến", 2018): 2}
 
 
+@pytest.mark.parametrize("label", ["Năm thành tích", "Năm được công nhận"])
+def test_the_achievement_year_column_of_a_short_list_decides(tmp_path: Path, label: str) -> None:
+    """ "Năm thành tích" is the law's own word for the award year; in a list too short for its cells to
+    show a year column, it was ignored and the heading's year taken (2018 for rows of 2019, exit 0)."""
+    rows = [[1, "Võ Văn An", "LĐTT", 2019], [2, "Võ Văn Bình", "LĐTT", 2019]]
+    header = [["STT", "Họ và tên", "Danh hiệu", label]]
+    path = write_xlsx(tmp_path / "ds.xlsx", _sheet("DANH SÁCH LAO ĐỘNG TIÊN TIẾN NĂM 2018", header, rows))
+    assert _years(path) == {("Lao động tiên tiến", 2019): 2}
+
+
 # --- the signature block under a numbered list whose heading names the award ---------------------
 def _ldtt_list(tail: list[list[Any]], header: tuple[str, ...] = ("STT", "Họ và tên", "Chức vụ", "Đơn vị")) -> list[list[Any]]:
     people = [[i, f"Hồ Thị Hoa{i}", "Điều dưỡng", "Khoa Nội"] for i in range(1, 6)]

@@ -99,3 +99,20 @@ def test_rows_pasted_in_legacy_at_the_end_of_a_long_unicode_list_are_read(tmp_pa
     assert list(result.records["name"])[-3:] == pasted
     run = CliRunner().invoke(app, ["tally", "2019", str(path), "-f", "csv", "--by", "award", "-q"])
     assert (run.exit_code, run.stdout.strip().splitlines()[1:]) == (0, ["Lao động tiên tiến,40", "Chiến sĩ thi đua cơ sở,3"])
+
+
+def test_the_eth_typed_for_d_stroke_is_read_as_d_stroke(tmp_path: Path) -> None:
+    """ "LÐTT", "Giám ðốc": the Icelandic eth (U+00D0, U+00F0) where Đ belongs, as Windows-1258 text
+    read as Latin-1 shows it. Before, every such cell was unknown-award (and "LÐTT" decoded as the
+    TCVN3 "LÉTT"); the text is kept as typed."""
+    eth = str.maketrans("Đđ", "\u00d0\u00f0")
+    awards = ["LĐTT", "Giấy khen Giám đốc Sở", "Chiến sĩ thi đua cơ sở", "Lao động tiên tiến"]
+    rows = [
+        ["DANH SÁCH KHEN THƯỞNG NĂM 2019".translate(eth)],
+        ["STT", "Họ và tên", "Đơn vị".translate(eth), "Danh hiệu"],
+        *[[i, f"Đỗ Văn An{i}".translate(eth), "Phòng Đào tạo".translate(eth), a.translate(eth)] for i, a in enumerate(awards, 1)],
+    ]
+    result = load([write_xlsx(tmp_path / "eth.xlsx", rows)])
+    assert result.problems == []
+    assert list(result.records["award"].astype(str)) == ["Lao động tiên tiến", "Giấy khen", "Chiến sĩ thi đua cơ sở", "Lao động tiên tiến"]
+    assert list(result.records["award_text"]) == [a.translate(eth) for a in awards]

@@ -91,3 +91,8 @@ def test_key_and_ascii_key_skip_only_steps_that_change_nothing():
         assert ascii_key.__wrapped__(text) == _reference_ascii_key(text), text  # type: ignore[attr-defined]
         assert key(key(text)) == key(text), text  # a key is its own key: ascii_of_key may skip key()
         assert ascii_of_key(key(text)) == _reference_ascii_key(text), text
+
+
+def test_the_eth_is_d_stroke_in_the_key() -> None:
+    assert key("L\u00d0TT") == key("LĐTT") and key("Giám \u00f0ốc") == key("Giám đốc")
+    assert ascii_key("\u00d0ỗ Văn An") == "do van an"

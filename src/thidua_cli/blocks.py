@@ -210,7 +210,7 @@ class BlockResolver:
         award_text: str,
         number: str,
     ) -> ResolvedFields | None:
-        match = self.match(award_text)
+        match = self.match(award_text) or self._titled_by_context(ctx, award_text)
         if match is None:  # its "Có phải: …?" is searched once per run (`problems.with_suggestions`)
             self.problem("unknown-award", ctx, column, value=award_text)
             return None
@@ -231,6 +231,27 @@ class BlockResolver:
         self._check_decision_number(ctx, number, self._decision(ctx.table, ctx.row)[2])
         start = match.period[0] if match.period and match.period[1] == year else year
         return (award, award.category, kind, level_issuer[0], level_issuer[1], year, match.detail, start)
+
+    def _titled_by_context(self, ctx: Context, award_text: str) -> AwardMatch | None:
+        """ "Chiến sĩ thi đua" | "Cơ sở": a title written without its level, in a row whose level
+        cell names one (the title that level confers), or under a heading that names one of these
+        titles ("DANH SÁCH … CHIẾN SĨ THI ĐUA CƠ SỞ"); None when neither says (unknown-award, as
+        before: never guessed). A level cell naming two levels decides nothing."""
+        stem = self.catalogue.stem_titles(award_text)
+        if stem is None:
+            return None
+        titles, period = stem
+        written = ctx.cell("level")
+        found = self.match_level(written) if written and not self.catalogue.levels_named(written) else None
+        if found is not None:
+            name = titles.get(found[0])
+            issuer = found[1]
+            return AwardMatch(self.catalogue.award(name), issuer=issuer, level=found[0], period=period) if name else None
+        heading = ctx.table.heading.award_text
+        headed = self.match(heading) if heading and not written else None
+        if headed is not None and headed.award.name in titles.values():
+            return AwardMatch(headed.award, issuer=headed.issuer, level=headed.level, period=period)
+        return None
 
     def _kind(self, ctx: Context, award: Award, award_column: Column | None, text_kind: str | None) -> str | None:
         """The kind column, else the kind the award text names ("Giấy khen tập thể"), else the
@@ -323,6 +344,9 @@ class BlockResolver:
             if rule:
                 decided = rule, decision
                 break
+        named = self.catalogue.levels_named(written) if written else None
+        if named is not None:  # "Cấp Bộ, tỉnh", "Tỉnh/Huyện": the cell says two levels
+            return self._one_of(ctx, match, named, decided[0] if decided else None, written, level_column)
         if decided and decided[1] == number:
             stated = [(match.level, award_column, award_text)] if match.level else []
             written_level = self.match_level(written) if written else None
@@ -364,6 +388,37 @@ class BlockResolver:
         if award.usual_level and not match.ambiguous:  # a text naming two levels is not guessed
             return award.usual_level, ""
         self.problem("ambiguous-level", ctx, award_column, value=award_text)
+        return None
+
+    def _one_of(
+        self,
+        ctx: Context,
+        match: AwardMatch,
+        named: frozenset[str],
+        decided: DecisionSuffix | None,
+        written: str,
+        level_column: Column | None,
+    ) -> tuple[str, str] | None:
+        """The level of a row whose level cell names two or more ("Cấp Bộ, tỉnh", "Tỉnh/Huyện"):
+        the one of them the award can have ("Bằng khen" | "Tỉnh/Huyện": only the province gives
+        a Bằng khen), else the one the award text, the decision number or the heading names among
+        them; else ambiguous-level (before: the first level written was taken, exit 0)."""
+        award = match.award
+        options = named & frozenset(award.levels)
+        if not options:
+            self.problem("impossible-level", ctx, level_column, value=written, detail=award.name)
+            return None
+        if len(options) == 1:
+            return next(iter(options)), ""
+        said: list[tuple[str | None, str] | None] = [(match.level, match.issuer.name if match.issuer else "")]
+        by_number = decided.levels & options if decided else frozenset()
+        if len(by_number) == 1 and decided:
+            said.append((next(iter(by_number)), decided.issuer or ""))
+        said += [ctx.table.heading.decision_level, self._heading_level(ctx, award)]
+        for found in said:
+            if found and found[0] in options:
+                return found[0], found[1]
+        self.problem("ambiguous-level", ctx, level_column, value=written)
         return None
 
     def _heading_level(self, ctx: Context, award: Award) -> tuple[str, str] | None:

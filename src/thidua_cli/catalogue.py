@@ -64,6 +64,8 @@ _DETAIL_SPLIT = (" của ", " do ", " cho ")
 _CLASS_FORMS = {"Nhất": ("I", "1"), "Nhì": ("II", "2"), "Ba": ("III", "3")}
 _MATCH_CACHE_SIZE = 200_000
 _QUOTES = "\"'“”‘’«»„`´"
+# What separates two levels or issuers in one level cell ("Tỉnh/Huyện", "UBND tỉnh, Bộ Y tế").
+_LEVEL_SEPARATORS = re.compile(r"\s*(?:[,;/+]|\bvà\b|\bhoặc\b)\s*")
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,7 @@ class Catalogue:
     _by_name: dict[str, Award] = field(default_factory=dict, repr=False)
     _details: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)  # award → key → name
     _detail_excludes: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _detail_levels: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict, repr=False)  # award → (word, level)
     _ambiguous_levels: frozenset[str] = field(default_factory=frozenset, repr=False)
     _matches: dict[str, AwardMatch | None] = field(default_factory=dict, repr=False)
     _suggestion_keys: list[str] = field(default_factory=list, repr=False)  # ASCII keys of names and aliases
@@ -147,6 +150,8 @@ class Catalogue:
     _unit_levels: dict[str, str] = field(default_factory=dict, repr=False)  # unit name start → Bộ/Tỉnh
     _organs: dict[str, bool] = field(default_factory=dict, repr=False)  # "ban chấp hành" …
     _tiers: dict[str, str] = field(default_factory=dict, repr=False)  # issuer name → Bộ/Tỉnh system
+    _named_levels: dict[str, frozenset[str] | None] = field(default_factory=dict, repr=False)
+    _level_tiers: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # "cấp nhà nước" → NN, CP
     fingerprint: str = ""
 
     # --- lookups ------------------------------------------------------------------------
@@ -247,6 +252,17 @@ class Catalogue:
             return replace(match, issuer=issuer, level=issuer.level)
         return match
 
+    def stem_titles(self, text: str) -> tuple[dict[str, str], tuple[int, int] | None] | None:
+        """(level → title, the period it ends with) for a text that names a title only with its
+        level ("Chiến sĩ thi đua", "CSTĐ năm 2019": which one, the level cell or the heading of its
+        row says); None for any other text."""
+        head, period = split_period(text)
+        k = key(head or text)
+        if k not in self._stems:
+            k = next((k[len(lead) :] for lead in _LEADING_SPACED if k.startswith(lead)), k)
+        found = self._stems.get(k)
+        return (found, period) if found else None
+
     def _stem_match(self, stem: str, rest: str) -> AwardMatch | None:
         """ "chiến sĩ thi đua" + "của chủ tịch ubnd tỉnh": the title the issuer's level confers."""
         issuer = self._match_issuer_key(rest) if rest else None
@@ -304,6 +320,8 @@ class Catalogue:
             if named is not None:
                 return AwardMatch(award, level=named[0], detail=detail, ambiguous=named[1])
             detail = rest  # the "của" is the name's own ("… vì sự tiến bộ của phụ nữ")
+        if level is None and detail not in self._details.get(award.name, {}):
+            level = next((lv for word, lv in self._detail_levels.get(award.name, ()) if word in f" {detail} "), None)
         return AwardMatch(award, level=level, detail=detail)
 
     def _detail_name(self, award: Award, detail: str, text: str) -> str:
@@ -383,6 +401,38 @@ class Catalogue:
         if issuer:
             return issuer.level, issuer
         return None
+
+    def levels_named(self, text: str) -> frozenset[str] | None:
+        """The levels a level or issuer cell names when it names two or more ("Cấp Bộ, tỉnh",
+        "Tỉnh/Huyện", "UBND tỉnh, Bộ Y tế"; a tier of the statistical forms, [level_tiers]: "Cấp Nhà
+        nước"), else None: the cell alone does not say which one gave the award. One level's or issuer's own name stays one ("Tỉnh, thành phố", "Bộ trưởng, Chủ
+        nhiệm Ủy ban Dân tộc"); a part that names no level is no level ("Bộ Lao động, Thương binh
+        và Xã hội": "Xã hội" is no xã)."""
+        if text in self._named_levels:
+            return self._named_levels[text]
+        k = key(text)
+        found: frozenset[str] | None = self._level_tiers.get(k)
+        if found is None and k not in self._level_keys and k not in self._issuer_keys:
+            if self._names_two_levels(k):  # "bộ, ngành, địa phương": which two is not said, any may be
+                words = self._levels_only(_strip_connectors(k)) or set()
+                found = frozenset(words) if len(words) > 1 else frozenset(LEVELS)
+            else:
+                levels = {level for part in _LEVEL_SEPARATORS.split(text) if (level := self._part_level(key(part)))}
+                found = frozenset(levels) if len(levels) > 1 else None
+        if len(self._named_levels) < _MATCH_CACHE_SIZE:
+            self._named_levels[text] = found
+        return found
+
+    def _part_level(self, k: str) -> str | None:
+        """The level one part of a level cell names: an issuer, a level's whole name, level words."""
+        issuer = self._match_issuer_key(k) if k else None
+        if issuer:
+            return issuer.level
+        k = _strip_connectors(k)
+        if k in self._level_keys:
+            return self._level_keys[k]
+        levels = self._levels_only(k) if k else None
+        return next(iter(levels)) if levels and len(levels) == 1 else None
 
     def match_kind(self, text: str) -> str | None:
         k = key(text)
@@ -633,6 +683,10 @@ def _build_catalogue(extra: tuple[Path, ...], texts: list[str]) -> Catalogue:
         for alias in (level, *aliases):
             catalogue._level_keys.setdefault(key(alias), level)
     catalogue._ambiguous_levels = frozenset(key(phrase) for phrase in ambiguous)
+    catalogue._level_tiers = {
+        key(tier): frozenset(_check(lv, LEVELS, "cấp khen", "catalogue.toml") for lv in levels)
+        for tier, levels in base.get("level_tiers", {}).items()
+    }
     catalogue._organs = {key(word): True for word in base.get("issuer_organs", {}).get("words", [])}
     for entry in issuer_data.values():
         if "tier" in entry:
@@ -651,6 +705,11 @@ def _index_awards(catalogue: Catalogue, award_data: dict[str, dict[str, Any]]) -
         if award.takes_detail:
             catalogue._details[award.name] = {key(name): name for name in entry.get("details", [])}
             catalogue._detail_excludes[award.name] = tuple(f" {key(w)} " for w in entry.get("detail_excludes", []))
+            catalogue._detail_levels[award.name] = tuple(
+                (f" {key(word)} ", _check(level, LEVELS, "cấp khen", entry["_where"]))
+                for level, words in entry.get("detail_levels", {}).items()
+                for word in words
+            )
 
 
 def _index_names(catalogue: Catalogue, names: dict[str, Any], kinds: dict[str, list[str]]) -> None:

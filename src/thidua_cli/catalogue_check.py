@@ -45,6 +45,7 @@ _AWARD_FIELDS = {
     "detail",
     "details",
     "detail_excludes",
+    "detail_levels",
     "years",
 }
 _ISSUER_FIELDS = {"name", "level", "aliases", "places", "place_prefixes", "tier"}

@@ -57,10 +57,12 @@ def _new_tone_placement(folded: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def key(text: str) -> str:
-    """Matching key: NFC, casefold, quotes and punctuation out, one tone placement, sỹ = sĩ.
+    """Matching key: NFC, casefold, ð = đ, quotes and punctuation out, one tone placement, sỹ = sĩ.
     Each step is skipped when a set test (in C) shows it would change nothing: a text seen
     for the first time (an award nobody wrote before) costs a few µs, not tens."""
     folded = nfc(text).casefold()
+    if "ð" in folded:  # "LÐTT", "Giám ðốc": the eth Ð (U+00D0) for Đ, as Windows-1258 text read as Latin-1 shows it
+        folded = folded.replace("ð", "đ")
     if not _QUOTE_SET.isdisjoint(folded):
         for quote in _QUOTES:
             folded = folded.replace(quote, "")
@@ -130,7 +132,9 @@ _NUCLEI = set(
     "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi ua uâ uê ui "
     "uô uơ ưa ưi ưu ươ uy ya yê oo iêu oai oay oao oeo uây uôi ươi ươu uyê uya yêu uyu".split()
 )
-_SYLLABLE = re.compile(r"^([bcdđghklmnpqrstvx]*)([aeiouyăâêôơư]+)([cghmnpt]*)$")
+# A coda is one of Vietnamese's eight (c, ch, m, n, ng, nh, p, t): "LÉTT", what "LÐTT" (the eth for
+# Đ) reads as in TCVN3, is no syllable.
+_SYLLABLE = re.compile(r"^([bcdđghklmnpqrstvx]*)([aeiouyăâêôơư]+)(ch|nh|ng|[cmnpt])?$")
 
 
 def _valid_syllable(word: str) -> bool:
