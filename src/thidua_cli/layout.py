@@ -48,6 +48,7 @@ class SheetTable:
     header_first_row: int = 0
     roles: TableRoles | None = None
     merged: tuple[Merged, ...] = ()
+    struck: frozenset[tuple[int, int]] = frozenset()  # 0-based (row, column) of cells struck through
     first: dict[str, Column] = field(init=False, repr=False, compare=False)  # each role's first column
     index: dict[str, int] = field(init=False, repr=False, compare=False)  # … and its index
 
@@ -115,7 +116,8 @@ def _without(rows: list[list[Cell]], runs: tuple[tuple[int, int], ...]) -> list[
 
 
 def prepare_grid(sheet: SheetGrid) -> tuple[list[list[Cell]], str | None]:
-    """Decode legacy text and spread merged cells over their whole block.
+    """Decode legacy text and spread merged cells over their whole block; columns and rows hidden
+    in Excel are read as the sheet shows them, empty (reading.py said so: hidden-columns, -rows).
 
     Unicode strings are cleaned lazily by `text_of` (most cells are never looked at); a legacy
     sheet is decoded here, once per distinct string.
@@ -153,6 +155,9 @@ def prepare_grid(sheet: SheetGrid) -> tuple[list[list[Cell]], str | None]:
             span = [value] * (c1 - c0 + 1)
             for r in range(r0, r1 + 1):
                 grid[r][c0 : c1 + 1] = span
+    for r in sheet.hidden_rows:  # after the merges: a block's award shows on its visible rows
+        if r < len(grid):
+            grid[r] = [""] * len(grid[r])
     return grid, encoding or pasted
 
 
@@ -463,7 +468,8 @@ def _table(
     if proposed and heading.proposal is None:  # "Hình thức khen thưởng đề nghị": the column proposes
         heading = replace(heading, proposal=proposed)
     merged = tuple(m for m in sheet.merged if data_start <= m[0][0] < end)
-    return SheetTable(sheet.name, grid, columns, last, data_start, end, heading, encoding, first, roles, merged)
+    struck = frozenset(cell for cell in sheet.struck if data_start <= cell[0] < end)
+    return SheetTable(sheet.name, grid, columns, last, data_start, end, heading, encoding, first, roles, merged, struck)
 
 
 def _next_header(

@@ -443,6 +443,8 @@ class _Builder:
             norm._repeat(findings, r, name, number)
         if fields is None:
             return
+        if self.table.struck and self._struck(r, column):
+            return
         notes = cells.notes[j]
         if notes and not status:  # "Không đạt", "Đề nghị" written in the notes
             status = norm._note_status(notes)
@@ -474,6 +476,17 @@ class _Builder:
                   period_start, year, status, name_index, column.index if column else -1, year_index)
         # fmt: on
         self.append(record)
+
+    def _struck(self, r: int, column: Column | None) -> bool:
+        """Is the row's name, or its award cell, struck through (the clerk's way of taking a person
+        off a printed list)? Then it is reported struck-out, never counted."""
+        table, struck = self.table, self.table.struck
+        i_name = table.index["name"]
+        if (r, i_name) not in struck and (column is None or (r, column.index) not in struck):
+            return False
+        norm = self.norm
+        norm._finding_at(norm.problems, "struck-out", table, r, table.columns["name"][0], value=text_of(table.grid[r][i_name]))
+        return True
 
     def _named_kind(
         self, r: int, name: str, kind: str, single: str | tuple[str, ...] | None, column: Column | None, award: str

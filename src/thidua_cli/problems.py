@@ -60,6 +60,29 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "Column(s) {value} are hidden in Excel and hold data: not read, as when the sheet is viewed or printed "
         "(usually last year's column, a helper column). If they should count, unhide them and run again.",
     ),
+    "hidden-rows": (
+        Severity.ERROR,
+        "{detail} dòng có dữ liệu bị ẩn trong Excel (dòng {value}): không được tính, như khi xem hay in danh "
+        "sách (thường là người đã rút khỏi danh sách mà chưa xoá dòng). Nếu các dòng đó cần được tính, hãy bỏ "
+        "ẩn (Unhide) rồi chạy lại; nếu không, hãy xoá chúng.",
+        "{detail} rows holding data are hidden in Excel (rows {value}): not counted, as when the list is "
+        "viewed or printed (usually people taken off the list without deleting their rows). If they should "
+        "count, unhide them and run again; if not, delete them.",
+    ),
+    "filtered-rows": (
+        Severity.WARNING,
+        "Trang tính đang lọc (AutoFilter): {detail} dòng có dữ liệu bị bộ lọc ẩn (dòng {value}) vẫn được tính, "
+        "vì lọc chỉ là cách xem. Nếu các dòng đó không được khen, hãy xoá chúng.",
+        "The sheet is filtered (AutoFilter): {detail} rows holding data hidden by the filter (rows {value}) "
+        "are still counted, since a filter is only a view. If they were not awarded, delete them.",
+    ),
+    "struck-out": (
+        Severity.ERROR,
+        'Tên "{value}" bị gạch ngang (định dạng chữ gạch): coi như đã rút khỏi danh sách, không được tính. '
+        "Nếu người này được khen, hãy bỏ định dạng gạch ngang; nếu không, hãy xoá dòng.",
+        'The name "{value}" is struck through (strikethrough format): taken as withdrawn from the list, not '
+        "counted. If this person was awarded, remove the strikethrough; if not, delete the row.",
+    ),
     "merge-clipped": (
         Severity.ERROR,
         "Vùng gộp ô {value} phủ gần hết trang tính: Excel chỉ hiện giá trị ô đầu, nên chỉ đọc trong vùng có "
@@ -374,6 +397,8 @@ SHORT: dict[str, tuple[str, str]] = {
     "bad-year": ("năm sai hoặc thiếu", "bad or missing year"),
     "bad-date": ("ngày quyết định sai", "bad decision date"),
     "duplicate": ("trùng", "duplicate"),
+    "hidden-rows": ("dòng bị ẩn", "hidden rows"),
+    "struck-out": ("tên bị gạch ngang", "name struck through"),
 }
 
 REASONS: dict[str, tuple[str, str]] = {
