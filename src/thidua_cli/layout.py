@@ -450,7 +450,8 @@ def _table(
     columns: dict[str, list[Column]] = {}
     for column in roles.columns:
         if column.role != "ignored":
-            label = column.label if column.role == "tick" or not column.vote.label else column.vote.label
+            own = column.role in ("tick", "result")  # "Kết quả" › "Không đạt": the sub-label says what a tick means
+            label = column.label if own or not column.vote.label else column.vote.label
             columns.setdefault(column.role, []).append(Column(column.index, column.role, label))
     if "name" not in columns and _titled_collectives(grid, span, catalogue, names):
         _recipients_named(columns, roles)  # "II. TẬP THỂ …" over "STT | Đơn vị | Ghi chú": the units are the recipients

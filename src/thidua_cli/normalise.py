@@ -17,7 +17,7 @@ from typing import Any
 from thidua_cli.blocks import DATE_CHECKS, KIND_BY_NAME, PERSON_BY_CONTEXT, Block, BlockResolver, Context
 from thidua_cli.catalogue import AwardMatch, Catalogue, DecisionSuffix, Issuer
 from thidua_cli.cells import COLUMN_NUMBER, row_texts, text_of
-from thidua_cli.columns import NAME_MARKS, TableCells, table_cells
+from thidua_cli.columns import NAME_MARKS, UNCLEAR, TableCells, table_cells
 from thidua_cli.labels import is_note, is_place_date, is_signature, is_totals, layout_rules, may_total, signers_row
 from thidua_cli.layout import Column, SheetTable
 from thidua_cli.problems import Problem
@@ -330,6 +330,17 @@ class Normaliser(BlockResolver):
             found = self._statuses[f"\0{notes}"] = (status if status == WITHDRAWN or not rest.strip(" ()") else "", "")
         return found[0]
 
+    def _result_status(self, table: SheetTable, r: int, result: str) -> str | None:
+        """The status a result cell gives ("" achieved or unsaid; "không đạt", "chưa đạt"), or None
+        for an unclear one (blank or two marks in a column of marks), reported unclear-result."""
+        if result[0] == UNCLEAR:
+            column = table.columns["result"][0]
+            name = text_of(table.grid[r][table.index["name"]])
+            self._finding_at(self.problems, "unclear-result", table, r, column, value=name, detail=result[1:] or None)
+            return None
+        found = layout_rules().results.get(key(result) or result)
+        return self._note_status(result) if found is None else found
+
     def _name_of(self, raw: str) -> tuple[str, str]:
         return self._names.get(raw) or self._name(raw)
 
@@ -448,8 +459,11 @@ class _Builder:
         notes = cells.notes[j]
         if notes and not status:  # "Không đạt", "Đề nghị" written in the notes
             status = norm._note_status(notes)
-        if cells.results and cells.results[j] and not status:  # "Kết quả": "Không đạt"
-            status = norm._note_status(cells.results[j])
+        if cells.results and cells.results[j] and not status:  # "Kết quả": "Không đạt", "x"
+            said = norm._result_status(self.table, r, cells.results[j])
+            if said is None:
+                return
+            status = said
         if status and not norm.include_proposals:
             norm._not_awarded.setdefault(status, []).append(r)
             return

@@ -336,6 +336,13 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         'A proposal list ("{value}"), not an award decision: {detail} rows not counted '
         "(use --include-proposals to count them by status).",
     ),
+    "unclear-result": (
+        Severity.ERROR,
+        'Dòng của "{value}" không ghi rõ kết quả ({detail}) trong khi các dòng khác ghi Đạt/Không đạt: không '
+        "rõ có đạt hay không; không được tính. Hãy ghi kết quả cho dòng này.",
+        'The row of "{value}" gives no clear result ({detail}) while the other rows say achieved or not: '
+        "whether it was achieved is unknown; not counted. Fill in its result.",
+    ),
     "not-awarded": (
         Severity.INFO,
         '{detail} dòng ghi danh hiệu kèm "{value}" (từ dòng này): chưa được khen, không được tính '
@@ -399,6 +406,7 @@ SHORT: dict[str, tuple[str, str]] = {
     "duplicate": ("trùng", "duplicate"),
     "hidden-rows": ("dòng bị ẩn", "hidden rows"),
     "struck-out": ("tên bị gạch ngang", "name struck through"),
+    "unclear-result": ("không rõ kết quả xét", "result unclear"),
 }
 
 REASONS: dict[str, tuple[str, str]] = {
