@@ -330,6 +330,22 @@ class Normaliser(BlockResolver):
             found = self._statuses[f"\0{notes}"] = (status if status == WITHDRAWN or not rest.strip(" ()") else "", "")
         return found[0]
 
+    def _doubtful(self, table: SheetTable, r: int, notes: str) -> bool:
+        """Does the note make the award doubtful ("Kỷ luật", "Đang bị thanh tra": layout.toml
+        [doubts])? Then the row is reported doubtful-note, not counted. Once per distinct note."""
+        found = self._statuses.get(f"\1{notes}")
+        if found is None:
+            rules, lowered = layout_rules(), notes.casefold()
+            reason = "" if any(p.search(lowered) for p in rules.not_doubts) else next(
+                (why for p, why in rules.doubts if p.search(lowered)), ""
+            )
+            found = self._statuses[f"\1{notes}"] = (reason, "")
+        if not found[0]:
+            return False
+        column = table.columns["notes"][0]
+        self._finding_at(self.problems, "doubtful-note", table, r, column, value=notes, detail=found[0])
+        return True
+
     def _result_status(self, table: SheetTable, r: int, result: str) -> str | None:
         """The status a result cell gives ("" achieved or unsaid; "không đạt", "chưa đạt"), or None
         for an unclear one (blank or two marks in a column of marks), reported unclear-result."""
@@ -459,6 +475,8 @@ class _Builder:
         notes = cells.notes[j]
         if notes and not status:  # "Không đạt", "Đề nghị" written in the notes
             status = norm._note_status(notes)
+            if not status and norm._doubtful(self.table, r, notes):  # "Kỷ luật khiển trách"
+                return
         if cells.results and cells.results[j] and not status:  # "Kết quả": "Không đạt", "x"
             said = norm._result_status(self.table, r, cells.results[j])
             if said is None:

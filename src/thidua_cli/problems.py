@@ -336,6 +336,15 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         'A proposal list ("{value}"), not an award decision: {detail} rows not counted '
         "(use --include-proposals to count them by status).",
     ),
+    "doubtful-note": (
+        Severity.ERROR,
+        'Ghi chú "{value}" cho thấy người hoặc tập thể này bị kỷ luật hoặc đang bị thanh tra, điều tra: không '
+        "khen thưởng khi đang bị kỷ luật, thanh tra, điều tra (NĐ 152/2025/NĐ-CP), nên dòng không được tính. Nếu vẫn được "
+        "khen (đã hết thời hạn kỷ luật…), hãy sửa ghi chú cho rõ.",
+        'The note "{value}" says this recipient is disciplined or under inspection or investigation: the law '
+        "gives no award meanwhile (Decree 152/2025/NĐ-CP), so the row is not counted. If the award stands (the "
+        "discipline has ended…), make the note say so.",
+    ),
     "unclear-result": (
         Severity.ERROR,
         'Dòng của "{value}" không ghi rõ kết quả ({detail}) trong khi các dòng khác ghi Đạt/Không đạt: không '
@@ -407,6 +416,7 @@ SHORT: dict[str, tuple[str, str]] = {
     "hidden-rows": ("dòng bị ẩn", "hidden rows"),
     "struck-out": ("tên bị gạch ngang", "name struck through"),
     "unclear-result": ("không rõ kết quả xét", "result unclear"),
+    "doubtful-note": ("ghi chú kỷ luật, thanh tra", "note of discipline or inspection"),
 }
 
 REASONS: dict[str, tuple[str, str]] = {
