@@ -111,8 +111,8 @@ def _results(rows: Sequence[Row], columns: list[Column]) -> list[str]:
     return results
 
 
-# "như trên" (as above) in an award cell: "nt", "-nt-", "n.t", '"', "-//-", "như trên"
-_DITTO = re.compile(r'^\s*(?:[-–(]?\s*(?:n\.?\s*t\.?|như\s+trên|//)\s*[-–)]?|["“”″〃]+)\s*$', re.IGNORECASE)
+# "như trên" (as above) in an award cell: "nt", "-nt-", "n.t", '"', "-//-", "như trên", "-do-" (dito)
+_DITTO = re.compile(r'^\s*(?:[-–(]?\s*(?:n\.?\s*t\.?|như\s+trên|d\.?o\.?|//)\s*[-–)]?|["“”″〃]+)\s*$', re.IGNORECASE)
 
 
 def _dittoed(awards: list[str]) -> list[str]:
