@@ -71,7 +71,7 @@ class NoTable:
     empty sheet; a second table whose header cannot be read)."""
 
     sheet: str
-    reason: str  # "empty" | "no-header" | "no-award" | "summary" | "conflict"
+    reason: str  # "empty" | "no-header" | "headless" | "no-award" | "summary" | "conflict"
     encoding: str | None = None
     detail: str | None = None
     roles: TableRoles | None = None
@@ -86,6 +86,9 @@ class NoTable:
         if self.reason == "no-award" and self.detail:
             first = self.header_rows[1] + 2 if self.header_rows else None  # the first row under the header
             return Problem("list-without-award", file, self.sheet, first, detail=self.detail)
+        if self.reason == "headless":
+            first = self.header_rows[1] + 2 if self.header_rows else None  # the first record-like row
+            return Problem("headless-list", file, self.sheet, first, detail=self.detail)
         if self.region is not None:
             rows = f"{self.region[0] + 1}–{self.region[1]}"
             if self.reason == "summary":
@@ -638,8 +641,25 @@ def _summary_or_nothing(
     else no table. Neither is ever counted."""
     summary = find_summary(sheet, grid, catalogue, names)
     if summary is None:
+        rows = _headless_records(grid, catalogue)
+        if rows:  # a list run on from the sheet before, its header left there
+            return NoTable(sheet, "headless", encoding, str(len(rows)), header_rows=(rows[0] - 1, rows[0] - 1))
         return NoTable(sheet, "no-header", encoding)
     return NoTable(sheet, "summary", encoding, None, None, summary.header_rows, summary)
+
+
+def _headless_records(grid: list[list[Cell]], catalogue: Catalogue, most: int = 2000) -> list[int]:
+    """The rows (0-based) of a sheet without a header that read as an award list's records: a
+    number first, then a name (a person's or a collective's), then a cell naming an award — the
+    rows a clerk carried on to a second sheet ("Trang 2") without copying the header."""
+    found = []
+    for r, row in enumerate(grid[:most]):
+        texts = [t for v in row if (t := text_of(v))]
+        if len(texts) < 3 or not is_number(texts[0]) or catalogue.name_kind(texts[1]) is None:
+            continue
+        if any(catalogue.match_award(t) is not None for t in texts[2:]):
+            found.append(r)
+    return found
 
 
 def _holds_counts(grid: list[list[Cell]], c: int, start: int) -> bool:

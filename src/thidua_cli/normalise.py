@@ -24,7 +24,15 @@ from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell
 from thidua_cli.records import Record
 from thidua_cli.roles import role_rules
-from thidua_cli.rows import is_number, label_of, repeats_header, section_of, subheading_of, tail_start
+from thidua_cli.rows import (
+    is_number,
+    label_of,
+    numbered_subheading,
+    repeats_header,
+    section_of,
+    subheading_of,
+    tail_start,
+)
 from thidua_cli.text import key
 
 PROPOSED = "đề nghị"
@@ -198,7 +206,10 @@ class Normaliser(BlockResolver):
         total or a section: its number and one label ("2 | Cộng: 2 người", "2. | TẬP THỂ"), or a
         total in the name cell ("6 | Cộng | | 5")."""
         if numbered:  # "6 | Cộng | | 5": the numbering runs on into the total
-            what = ("totals", None, None) if may_total(name) and is_totals(name) else self._numbered_label(row, stt)
+            if may_total(name) and is_totals(name):
+                what: tuple[str, str | None, str | None] | None = ("totals", None, None)
+            else:
+                what = self._numbered_label(table, r, row, stt, name)
         else:
             what = self._other_row(table, r, row, stt, name)
         if what is None:
@@ -265,8 +276,13 @@ class Normaliser(BlockResolver):
         self.problem("after-list", Context(table, r, row, name, state.section_kind), table.column("name"), value=name)
         return True
 
-    def _numbered_label(self, row: list[Cell], stt: Cell) -> tuple[str, str | None, str | None] | None:
-        """("totals") or ("section", kind, award text) for a row of a number and one label."""
+    def _numbered_label(
+        self, table: SheetTable, r: int, row: list[Cell], stt: Cell, name: str
+    ) -> tuple[str, str | None, str | None] | None:
+        """("totals"), ("section", kind, award text) or ("subheading", unit) for a row of a number
+        and one label. An award alone in the award column ("2 | | LĐTT") is a record without its
+        name (missing-name), no section; a unit numbered over its members ("1 | Khoa Nội" over
+        "1.1 | Lê Văn An | …") is a sub-heading (rows.numbered_subheading)."""
         if sum(1 for v in row if v is not None and v != "") != 2:  # (most records hold more)
             return None
         label, _ = label_of(row_texts(row), stt)
@@ -274,10 +290,13 @@ class Normaliser(BlockResolver):
             return None
         if is_totals(label[0]):
             return "totals", None, None
+        if not name and any(text_of(row[c.index]) == label[0] for c in table.columns.get("award", ())):
+            return None
         section = section_of(label, None, self.catalogue)
-        return (
-            ("section", section.kind, section.award_text) if section and (section.kind or section.award_text) else None
-        )
+        if section and (section.kind or section.award_text):
+            return "section", section.kind, section.award_text
+        unit = numbered_subheading(table, r, stt, name, self.catalogue) if name == label[0] else None
+        return ("subheading", unit, None) if unit else None
 
     def _note(self, table: SheetTable, r: int, what: str, text: str) -> None:
         if what != "blank":

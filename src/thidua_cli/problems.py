@@ -336,6 +336,17 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         'A proposal list ("{value}"), not an award decision: {detail} rows not counted '
         "(use --include-proposals to count them by status).",
     ),
+    "headless-list": (
+        Severity.ERROR,
+        "Trang tính không có dòng tiêu đề cột của danh sách (có cột tên: \"Họ và tên\", \"Tên tập thể\"…) nhưng "
+        "có {detail} dòng giống bản ghi (số thứ tự, tên, danh hiệu), từ dòng này: thường là phần tiếp của danh "
+        "sách ở trang trước, hoặc cột tên mang nhãn lạ; không được tính. Hãy chép dòng tiêu đề cột lên đầu "
+        "trang (hoặc đặt nhãn \"Họ và tên\" / \"Tên tập thể\" cho cột tên) rồi chạy lại.",
+        "The sheet has no list header (one with a name column: \"Họ và tên\", \"Tên tập thể\"…) but {detail} "
+        "rows that look like records (a number, a name, an award), from this row on: usually the list of the "
+        "sheet before, carried on, or a name column under an odd label; not counted. Copy the header row to "
+        "the top of the sheet (or label the name column \"Họ và tên\" / \"Tên tập thể\") and run again.",
+    ),
     "doubtful-note": (
         Severity.ERROR,
         'Ghi chú "{value}" cho thấy người hoặc tập thể này bị kỷ luật hoặc đang bị thanh tra, điều tra: không '
@@ -417,6 +428,7 @@ SHORT: dict[str, tuple[str, str]] = {
     "struck-out": ("tên bị gạch ngang", "name struck through"),
     "unclear-result": ("không rõ kết quả xét", "result unclear"),
     "doubtful-note": ("ghi chú kỷ luật, thanh tra", "note of discipline or inspection"),
+    "headless-list": ("trang không có tiêu đề cột", "a sheet without a header"),
 }
 
 REASONS: dict[str, tuple[str, str]] = {

@@ -210,7 +210,7 @@ def _sections(result: LoadResult) -> list[tuple[str, str, list[Problem], int | N
 
 
 _NOT_ROWS = ("duplicate", "ambiguous-table", "hidden-sheet", "summary-only")  # merged, not lost; tables, listed with the sheets
-_ROWS_IN_DETAIL = ("hidden-sheet", "list-without-award", "hidden-rows")  # one finding for the records of a whole table: their number in `detail`
+_ROWS_IN_DETAIL = ("hidden-sheet", "list-without-award", "hidden-rows", "headless-list")  # one finding for the records of a whole table: their number in `detail`
 
 
 def summary_line(result: LoadResult, years: Sequence[int] | None, lang: str) -> str:
