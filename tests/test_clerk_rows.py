@@ -96,3 +96,26 @@ def test_a_numbered_row_with_an_award_and_no_name_is_missing_its_name(tmp_path: 
     result = load([path])
     assert len(result.records) == 2
     assert [(p.code, p.row) for p in result.problems] == [("missing-name", 8)]  # before: read as a section "2. LĐTT", silent
+
+
+def test_ditto_marks_in_the_level_decision_year_and_kind_columns_repeat_the_cell_above(tmp_path: Path) -> None:
+    header = ["STT", "Họ và tên", "Đối tượng", "Danh hiệu", "Cấp khen", "Số quyết định", "Năm"]
+    rows = [
+        [1, "Lê Văn An", "Cá nhân", "Bằng khen", "Chủ tịch UBND tỉnh", "45/QĐ-UBND", 2018],
+        [2, "Lê Văn Bình", "nt", "nt", "nt", "nt", "nt"],
+        [3, "Lê Văn Cường", "-nt-", "-nt-", "-nt-", "-nt-", "-nt-"],
+        [4, "Phòng Kế toán", "Tập thể", '"', "Bộ trưởng Bộ LĐTBXH", "12/QĐ-LĐTBXH", 2019],
+        [5, "Phòng Tổ chức", "như trên", "như trên", '"', '"', '"'],
+    ]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, ["DANH SÁCH KHEN THƯỞNG"], [], header, *rows])
+    result = load([path])
+    got = sorted(zip(result.records["name"], result.records["kind"], result.records["level"], result.records["year"], strict=True))
+    assert got == [  # before: rows 2, 3 and 5 were unknown-level (and unknown-kind, bad-year), not counted
+        ("Lê Văn An", "Cá nhân", "Tỉnh", 2018),
+        ("Lê Văn Bình", "Cá nhân", "Tỉnh", 2018),
+        ("Lê Văn Cường", "Cá nhân", "Tỉnh", 2018),
+        ("Phòng Kế toán", "Tập thể", "Bộ", 2019),
+        ("Phòng Tổ chức", "Tập thể", "Bộ", 2019),
+    ]
+    assert result.problems == []
+    assert set(result.records["decision_number"]) == {"45/QĐ-UBND", "12/QĐ-LĐTBXH"}

@@ -72,7 +72,7 @@ def table_cells(
     return TableCells(
         start,
         _given(_names(rows, index["name"], name_of), texts(rows, index.get("given_name"))),
-        _dittoed(texts(rows, award_cols[0].index if award_cols else None)),
+        texts(rows, award_cols[0].index if award_cols else None),
         decisions,
         keys,
         kinds,
@@ -109,26 +109,6 @@ def _results(rows: Sequence[Row], columns: list[Column]) -> list[str]:
     if filled and None not in statuses and "" in statuses:  # a column of marks: a blank one says nothing
         results = [t or UNCLEAR for t in results]
     return results
-
-
-# "như trên" (as above) in an award cell: "nt", "-nt-", "n.t", '"', "-//-", "như trên", "-do-" (dito)
-_DITTO = re.compile(r'^\s*(?:[-–(]?\s*(?:n\.?\s*t\.?|như\s+trên|d\.?o\.?|//)\s*[-–)]?|["“”″〃]+)\s*$', re.IGNORECASE)
-
-
-def _dittoed(awards: list[str]) -> list[str]:
-    """The award column with each ditto mark replaced by the award of the row above it (the
-    last award written above; a mark with none above stays, and is reported as unknown)."""
-    if not any(len(a) <= 9 and _DITTO.match(a) for a in set(awards) if a):
-        return awards
-    above = ""
-    out = []
-    for award in awards:
-        if award and len(award) <= 9 and _DITTO.match(award):
-            award = above or award
-        elif award:
-            above = award
-        out.append(award)
-    return out
 
 
 def texts(rows: Sequence[Row], i: int | None) -> list[str]:

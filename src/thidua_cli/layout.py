@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from thidua_cli.catalogue import Catalogue
-from thidua_cli.cells import column_numbers, is_column_numbers, row_texts, text_of
+from thidua_cli.cells import column_numbers, ditto_filled, is_column_numbers, row_texts, text_of
 from thidua_cli.heading import Heading, read_heading
 from thidua_cli.labels import ends_table, header_match, layout_rules, may_head
 from thidua_cli.problems import Problem
@@ -23,6 +23,8 @@ from thidua_cli.text import decode_legacy, decode_pasted, key, sheet_legacy
 
 HEADER_SEARCH_ROWS = 30
 NEXT_HEADER_ROWS = 3  # a header found inside a table's rows is looked for from its first label row
+# the columns whose ditto marks ("nt", "như trên", '"') repeat the value above (cells.ditto_filled)
+_DITTO_FIELDS = ("award", "level", "kind", "year", "decision_number", "decision_date", "decision", "unit", "position")
 TITLE_ROWS = 4  # rows of one or two texts over a table's header that title it ("DANH SÁCH TẬP THỂ …")
 
 
@@ -473,6 +475,8 @@ def _table(
         heading = replace(heading, proposal=proposed)
     merged = tuple(m for m in sheet.merged if data_start <= m[0][0] < end)
     struck = frozenset(cell for cell in sheet.struck if data_start <= cell[0] < end)
+    dittos = [c.index for f in _DITTO_FIELDS for c in columns.get(f, ())]
+    grid = ditto_filled(grid, dittos, data_start, end)  # "nt" under "Bằng khen", "45/QĐ-TTg", 2019
     return SheetTable(sheet.name, grid, columns, last, data_start, end, heading, encoding, first, roles, merged, struck)
 
 
