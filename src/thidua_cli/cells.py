@@ -68,3 +68,35 @@ def column_numbers(values: Sequence[str]) -> bool:
     """ "1 2 3 …" or "(1) (2) …" or "A B C …": the row that numbers the columns under a header."""
     filled = [v for v in values if v]
     return len(filled) >= 2 and all(COLUMN_NUMBER.match(v) for v in filled)
+
+
+# "như trên" (as above): "nt", "-nt-", "n.t", '"', "-//-", "như trên", "-do-" (dito), "〃"
+_DITTO = re.compile(r'^\s*(?:[-–(]?\s*(?:n\.?\s*t\.?|như\s+trên|d\.?o\.?|//)\s*[-–)]?|["“”″〃]+)\s*$', re.IGNORECASE)
+
+
+def is_ditto(value: Cell) -> bool:
+    return value.__class__ is str and len(value) <= 9 and _DITTO.match(value) is not None
+
+
+def ditto_filled(grid: list[list[Cell]], columns: Sequence[int], start: int, end: int) -> list[list[Cell]]:
+    """The grid with each ditto mark in `columns` (rows `start` to `end`) replaced by the last value
+    written above it in its column: a clerk's "nt" under "Bằng khen", "45/QĐ-TTg", "Tỉnh", 2019. A
+    mark with nothing above stays (and is reported as what it cannot be). The grid itself when no
+    column holds one; else a new list, with new lists for the rows changed."""
+    marked = [c for c in columns if any(is_ditto(v) for v in {row[c] for row in grid[start:end]})]
+    if not marked:
+        return grid
+    out = list(grid)
+    for c in marked:
+        above: Cell = None
+        for r in range(start, end):
+            value = out[r][c]
+            if is_ditto(value):
+                if above is not None:
+                    if out[r] is grid[r]:
+                        out[r] = list(grid[r])
+                    out[r][c] = above
+            elif value is not None and value != "":
+                above = value
+    return out
+

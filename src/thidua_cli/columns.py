@@ -16,8 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from thidua_cli.blocks import SHAPES, BlockResolver
 from thidua_cli.cells import text_of, texts_of
+from thidua_cli.labels import layout_rules
 from thidua_cli.layout import Column, SheetTable
 from thidua_cli.reading import Cell
+from thidua_cli.roles import role_rules
+from thidua_cli.text import key
 
 # what may part a name cell: a line break, a dash, a comma … (`normalise` splits on the same)
 NAME_MARKS = re.compile(r"[\n,;&+/–—-]|\svà\s", re.IGNORECASE)
@@ -69,35 +72,43 @@ def table_cells(
     return TableCells(
         start,
         _given(_names(rows, index["name"], name_of), texts(rows, index.get("given_name"))),
-        _dittoed(texts(rows, award_cols[0].index if award_cols else None)),
+        texts(rows, award_cols[0].index if award_cols else None),
         decisions,
         keys,
         kinds,
         texts(rows, index.get("notes")),
         texts(rows, index.get("position")),
         texts(rows, index.get("unit")),
-        texts(rows, index["result"]) if "result" in index else [],
+        _results(rows, table.columns.get("result", [])),
     )
 
 
-# "như trên" (as above) in an award cell: "nt", "-nt-", "n.t", '"', "-//-", "như trên"
-_DITTO = re.compile(r'^\s*(?:[-–(]?\s*(?:n\.?\s*t\.?|như\s+trên|//)\s*[-–)]?|["“”″〃]+)\s*$', re.IGNORECASE)
+UNCLEAR = "\0"  # leads a result that says neither achieved nor not (`_results`)
 
 
-def _dittoed(awards: list[str]) -> list[str]:
-    """The award column with each ditto mark replaced by the award of the row above it (the
-    last award written above; a mark with none above stays, and is reported as unknown)."""
-    if not any(len(a) <= 9 and _DITTO.match(a) for a in set(awards) if a):
-        return awards
-    above = ""
-    out = []
-    for award in awards:
-        if award and len(award) <= 9 and _DITTO.match(award):
-            award = above or award
-        elif award:
-            above = award
-        out.append(award)
-    return out
+def _results(rows: Sequence[Row], columns: list[Column]) -> list[str]:
+    """Per row, what the result column says ([] without one): its text; of sub-columns ticked
+    under one "Kết quả" ("Đạt" | "Không đạt"), the label of the one ticked. When every filled cell
+    holds a result mark (layout.toml [results]) and one says achieved, a row with none, or with
+    two different ones ticked, is UNCLEAR (followed by what it holds)."""
+    if not columns:
+        return []
+    marks, ticks = layout_rules().results, role_rules().ticks
+    if len(columns) == 1:
+        results = texts(rows, columns[0].index)
+    else:
+        cells = [texts(rows, c.index) for c in columns]
+        results = []
+        for row in zip(*cells, strict=True):
+            said = {c.header if t in ticks else t for c, t in zip(columns, row, strict=True) if t}
+            results.append(" / ".join(sorted(said)) if len(said) > 1 else next(iter(said), ""))
+            if len(said) > 1:
+                results[-1] = UNCLEAR + results[-1]
+    filled = {t for t in results if t and t[0] != UNCLEAR}
+    statuses = {marks.get(key(t) or t) for t in filled}
+    if filled and None not in statuses and "" in statuses:  # a column of marks: a blank one says nothing
+        results = [t or UNCLEAR for t in results]
+    return results
 
 
 def texts(rows: Sequence[Row], i: int | None) -> list[str]:

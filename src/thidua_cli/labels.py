@@ -37,6 +37,9 @@ class LayoutRules:
     proposal: tuple[re.Pattern[str], ...]  # heading lines that make a list a proposal
     not_proposal: tuple[str, ...]  # "theo đề nghị của …": the decision was made on a proposal
     status: tuple[tuple[re.Pattern[str], str], ...]  # award-cell marks: (pattern, status)
+    results: dict[str, str]  # a result cell's key → its status ("" for achieved)
+    doubts: tuple[tuple[re.Pattern[str], str], ...]  # notes that make an award doubtful: (pattern, reason)
+    not_doubts: tuple[re.Pattern[str], ...]  # … unless one of these says the opposite ("không bị kỷ luật")
     positions: tuple[str, ...]  # keys of position words that may follow a name in its cell
     name_first_words: frozenset[str]  # first words of name headers, to rule out data rows fast
     header_first_words: frozenset[str]  # first words of every header alias
@@ -68,6 +71,9 @@ def layout_rules() -> LayoutRules:
         proposal=tuple(re.compile(p) for p in phrases["proposal"]),
         not_proposal=tuple(key(p) for p in phrases["not_proposal"]),
         status=tuple((re.compile(p), s) for s, patterns in data["status"].items() for p in patterns),
+        doubts=tuple((re.compile(p), r) for r, patterns in data["doubts"].items() if r != "not_doubts" for p in patterns),
+        not_doubts=tuple(re.compile(p) for p in data["doubts"]["not_doubts"]),
+        results={key(m) or m: "" if s == "achieved" else s for s, marks in data["results"].items() for m in marks},
         positions=tuple(sorted((key(p) for p in data["names"]["positions"]), key=len, reverse=True)),
         name_first_words=frozenset(
             word

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from thidua_cli.catalogue import Catalogue
-from thidua_cli.cells import column_numbers, is_column_numbers, row_texts, text_of
+from thidua_cli.cells import column_numbers, ditto_filled, is_column_numbers, row_texts, text_of
 from thidua_cli.heading import Heading, read_heading
 from thidua_cli.labels import ends_table, header_match, layout_rules, may_head
 from thidua_cli.problems import Problem
@@ -23,6 +23,8 @@ from thidua_cli.text import decode_legacy, decode_pasted, key, sheet_legacy
 
 HEADER_SEARCH_ROWS = 30
 NEXT_HEADER_ROWS = 3  # a header found inside a table's rows is looked for from its first label row
+# the columns whose ditto marks ("nt", "như trên", '"') repeat the value above (cells.ditto_filled)
+_DITTO_FIELDS = ("award", "level", "kind", "year", "decision_number", "decision_date", "decision", "unit", "position")
 TITLE_ROWS = 4  # rows of one or two texts over a table's header that title it ("DANH SÁCH TẬP THỂ …")
 
 
@@ -48,6 +50,7 @@ class SheetTable:
     header_first_row: int = 0
     roles: TableRoles | None = None
     merged: tuple[Merged, ...] = ()
+    struck: frozenset[tuple[int, int]] = frozenset()  # 0-based (row, column) of cells struck through
     first: dict[str, Column] = field(init=False, repr=False, compare=False)  # each role's first column
     index: dict[str, int] = field(init=False, repr=False, compare=False)  # … and its index
 
@@ -70,7 +73,7 @@ class NoTable:
     empty sheet; a second table whose header cannot be read)."""
 
     sheet: str
-    reason: str  # "empty" | "no-header" | "no-award" | "summary" | "conflict"
+    reason: str  # "empty" | "no-header" | "headless" | "no-award" | "summary" | "conflict"
     encoding: str | None = None
     detail: str | None = None
     roles: TableRoles | None = None
@@ -85,6 +88,9 @@ class NoTable:
         if self.reason == "no-award" and self.detail:
             first = self.header_rows[1] + 2 if self.header_rows else None  # the first row under the header
             return Problem("list-without-award", file, self.sheet, first, detail=self.detail)
+        if self.reason == "headless":
+            first = self.header_rows[1] + 2 if self.header_rows else None  # the first record-like row
+            return Problem("headless-list", file, self.sheet, first, detail=self.detail)
         if self.region is not None:
             rows = f"{self.region[0] + 1}–{self.region[1]}"
             if self.reason == "summary":
@@ -115,7 +121,8 @@ def _without(rows: list[list[Cell]], runs: tuple[tuple[int, int], ...]) -> list[
 
 
 def prepare_grid(sheet: SheetGrid) -> tuple[list[list[Cell]], str | None]:
-    """Decode legacy text and spread merged cells over their whole block.
+    """Decode legacy text and spread merged cells over their whole block; columns and rows hidden
+    in Excel are read as the sheet shows them, empty (reading.py said so: hidden-columns, -rows).
 
     Unicode strings are cleaned lazily by `text_of` (most cells are never looked at); a legacy
     sheet is decoded here, once per distinct string.
@@ -153,6 +160,9 @@ def prepare_grid(sheet: SheetGrid) -> tuple[list[list[Cell]], str | None]:
             span = [value] * (c1 - c0 + 1)
             for r in range(r0, r1 + 1):
                 grid[r][c0 : c1 + 1] = span
+    for r in sheet.hidden_rows:  # after the merges: a block's award shows on its visible rows
+        if r < len(grid):
+            grid[r] = [""] * len(grid[r])
     return grid, encoding or pasted
 
 
@@ -445,7 +455,8 @@ def _table(
     columns: dict[str, list[Column]] = {}
     for column in roles.columns:
         if column.role != "ignored":
-            label = column.label if column.role == "tick" or not column.vote.label else column.vote.label
+            own = column.role in ("tick", "result")  # "Kết quả" › "Không đạt": the sub-label says what a tick means
+            label = column.label if own or not column.vote.label else column.vote.label
             columns.setdefault(column.role, []).append(Column(column.index, column.role, label))
     if "name" not in columns and _titled_collectives(grid, span, catalogue, names):
         _recipients_named(columns, roles)  # "II. TẬP THỂ …" over "STT | Đơn vị | Ghi chú": the units are the recipients
@@ -463,7 +474,10 @@ def _table(
     if proposed and heading.proposal is None:  # "Hình thức khen thưởng đề nghị": the column proposes
         heading = replace(heading, proposal=proposed)
     merged = tuple(m for m in sheet.merged if data_start <= m[0][0] < end)
-    return SheetTable(sheet.name, grid, columns, last, data_start, end, heading, encoding, first, roles, merged)
+    struck = frozenset(cell for cell in sheet.struck if data_start <= cell[0] < end)
+    dittos = [c.index for f in _DITTO_FIELDS for c in columns.get(f, ())]
+    grid = ditto_filled(grid, dittos, data_start, end)  # "nt" under "Bằng khen", "45/QĐ-TTg", 2019
+    return SheetTable(sheet.name, grid, columns, last, data_start, end, heading, encoding, first, roles, merged, struck)
 
 
 def _next_header(
@@ -631,8 +645,25 @@ def _summary_or_nothing(
     else no table. Neither is ever counted."""
     summary = find_summary(sheet, grid, catalogue, names)
     if summary is None:
+        rows = _headless_records(grid, catalogue)
+        if rows:  # a list run on from the sheet before, its header left there
+            return NoTable(sheet, "headless", encoding, str(len(rows)), header_rows=(rows[0] - 1, rows[0] - 1))
         return NoTable(sheet, "no-header", encoding)
     return NoTable(sheet, "summary", encoding, None, None, summary.header_rows, summary)
+
+
+def _headless_records(grid: list[list[Cell]], catalogue: Catalogue, most: int = 2000) -> list[int]:
+    """The rows (0-based) of a sheet without a header that read as an award list's records: a
+    number first, then a name (a person's or a collective's), then a cell naming an award — the
+    rows a clerk carried on to a second sheet ("Trang 2") without copying the header."""
+    found = []
+    for r, row in enumerate(grid[:most]):
+        texts = [t for v in row if (t := text_of(v))]
+        if len(texts) < 3 or not is_number(texts[0]) or catalogue.name_kind(texts[1]) is None:
+            continue
+        if any(catalogue.match_award(t) is not None for t in texts[2:]):
+            found.append(r)
+    return found
 
 
 def _holds_counts(grid: list[list[Cell]], c: int, start: int) -> bool:

@@ -17,14 +17,22 @@ from typing import Any
 from thidua_cli.blocks import DATE_CHECKS, KIND_BY_NAME, PERSON_BY_CONTEXT, Block, BlockResolver, Context
 from thidua_cli.catalogue import AwardMatch, Catalogue, DecisionSuffix, Issuer
 from thidua_cli.cells import COLUMN_NUMBER, row_texts, text_of
-from thidua_cli.columns import NAME_MARKS, TableCells, table_cells
+from thidua_cli.columns import NAME_MARKS, UNCLEAR, TableCells, table_cells
 from thidua_cli.labels import is_note, is_place_date, is_signature, is_totals, layout_rules, may_total, signers_row
 from thidua_cli.layout import Column, SheetTable
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell
 from thidua_cli.records import Record
 from thidua_cli.roles import role_rules
-from thidua_cli.rows import is_number, label_of, repeats_header, section_of, subheading_of, tail_start
+from thidua_cli.rows import (
+    is_number,
+    label_of,
+    numbered_subheading,
+    repeats_header,
+    section_of,
+    subheading_of,
+    tail_start,
+)
 from thidua_cli.text import key
 
 PROPOSED = "đề nghị"
@@ -198,7 +206,10 @@ class Normaliser(BlockResolver):
         total or a section: its number and one label ("2 | Cộng: 2 người", "2. | TẬP THỂ"), or a
         total in the name cell ("6 | Cộng | | 5")."""
         if numbered:  # "6 | Cộng | | 5": the numbering runs on into the total
-            what = ("totals", None, None) if may_total(name) and is_totals(name) else self._numbered_label(row, stt)
+            if may_total(name) and is_totals(name):
+                what: tuple[str, str | None, str | None] | None = ("totals", None, None)
+            else:
+                what = self._numbered_label(table, r, row, stt, name)
         else:
             what = self._other_row(table, r, row, stt, name)
         if what is None:
@@ -265,8 +276,13 @@ class Normaliser(BlockResolver):
         self.problem("after-list", Context(table, r, row, name, state.section_kind), table.column("name"), value=name)
         return True
 
-    def _numbered_label(self, row: list[Cell], stt: Cell) -> tuple[str, str | None, str | None] | None:
-        """("totals") or ("section", kind, award text) for a row of a number and one label."""
+    def _numbered_label(
+        self, table: SheetTable, r: int, row: list[Cell], stt: Cell, name: str
+    ) -> tuple[str, str | None, str | None] | None:
+        """("totals"), ("section", kind, award text) or ("subheading", unit) for a row of a number
+        and one label. An award alone in the award column ("2 | | LĐTT") is a record without its
+        name (missing-name), no section; a unit numbered over its members ("1 | Khoa Nội" over
+        "1.1 | Lê Văn An | …") is a sub-heading (rows.numbered_subheading)."""
         if sum(1 for v in row if v is not None and v != "") != 2:  # (most records hold more)
             return None
         label, _ = label_of(row_texts(row), stt)
@@ -274,10 +290,13 @@ class Normaliser(BlockResolver):
             return None
         if is_totals(label[0]):
             return "totals", None, None
+        if not name and any(text_of(row[c.index]) == label[0] for c in table.columns.get("award", ())):
+            return None
         section = section_of(label, None, self.catalogue)
-        return (
-            ("section", section.kind, section.award_text) if section and (section.kind or section.award_text) else None
-        )
+        if section and (section.kind or section.award_text):
+            return "section", section.kind, section.award_text
+        unit = numbered_subheading(table, r, stt, name, self.catalogue) if name == label[0] else None
+        return ("subheading", unit, None) if unit else None
 
     def _note(self, table: SheetTable, r: int, what: str, text: str) -> None:
         if what != "blank":
@@ -329,6 +348,33 @@ class Normaliser(BlockResolver):
             status, rest = self._status(notes if notes.startswith("(") else f"({notes})")
             found = self._statuses[f"\0{notes}"] = (status if status == WITHDRAWN or not rest.strip(" ()") else "", "")
         return found[0]
+
+    def _doubtful(self, table: SheetTable, r: int, notes: str) -> bool:
+        """Does the note make the award doubtful ("Kỷ luật", "Đang bị thanh tra": layout.toml
+        [doubts])? Then the row is reported doubtful-note, not counted. Once per distinct note."""
+        found = self._statuses.get(f"\1{notes}")
+        if found is None:
+            rules, lowered = layout_rules(), notes.casefold()
+            reason = "" if any(p.search(lowered) for p in rules.not_doubts) else next(
+                (why for p, why in rules.doubts if p.search(lowered)), ""
+            )
+            found = self._statuses[f"\1{notes}"] = (reason, "")
+        if not found[0]:
+            return False
+        column = table.columns["notes"][0]
+        self._finding_at(self.problems, "doubtful-note", table, r, column, value=notes, detail=found[0])
+        return True
+
+    def _result_status(self, table: SheetTable, r: int, result: str) -> str | None:
+        """The status a result cell gives ("" achieved or unsaid; "không đạt", "chưa đạt"), or None
+        for an unclear one (blank or two marks in a column of marks), reported unclear-result."""
+        if result[0] == UNCLEAR:
+            column = table.columns["result"][0]
+            name = text_of(table.grid[r][table.index["name"]])
+            self._finding_at(self.problems, "unclear-result", table, r, column, value=name, detail=result[1:] or None)
+            return None
+        found = layout_rules().results.get(key(result) or result)
+        return self._note_status(result) if found is None else found
 
     def _name_of(self, raw: str) -> tuple[str, str]:
         return self._names.get(raw) or self._name(raw)
@@ -443,11 +489,18 @@ class _Builder:
             norm._repeat(findings, r, name, number)
         if fields is None:
             return
+        if self.table.struck and self._struck(r, column):
+            return
         notes = cells.notes[j]
         if notes and not status:  # "Không đạt", "Đề nghị" written in the notes
             status = norm._note_status(notes)
-        if cells.results and cells.results[j] and not status:  # "Kết quả": "Không đạt"
-            status = norm._note_status(cells.results[j])
+            if not status and norm._doubtful(self.table, r, notes):  # "Kỷ luật khiển trách"
+                return
+        if cells.results and cells.results[j] and not status:  # "Kết quả": "Không đạt", "x"
+            said = norm._result_status(self.table, r, cells.results[j])
+            if said is None:
+                return
+            status = said
         if status and not norm.include_proposals:
             norm._not_awarded.setdefault(status, []).append(r)
             return
@@ -474,6 +527,17 @@ class _Builder:
                   period_start, year, status, name_index, column.index if column else -1, year_index)
         # fmt: on
         self.append(record)
+
+    def _struck(self, r: int, column: Column | None) -> bool:
+        """Is the row's name, or its award cell, struck through (the clerk's way of taking a person
+        off a printed list)? Then it is reported struck-out, never counted."""
+        table, struck = self.table, self.table.struck
+        i_name = table.index["name"]
+        if (r, i_name) not in struck and (column is None or (r, column.index) not in struck):
+            return False
+        norm = self.norm
+        norm._finding_at(norm.problems, "struck-out", table, r, table.columns["name"][0], value=text_of(table.grid[r][i_name]))
+        return True
 
     def _named_kind(
         self, r: int, name: str, kind: str, single: str | tuple[str, ...] | None, column: Column | None, award: str

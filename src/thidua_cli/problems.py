@@ -60,6 +60,29 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "Column(s) {value} are hidden in Excel and hold data: not read, as when the sheet is viewed or printed "
         "(usually last year's column, a helper column). If they should count, unhide them and run again.",
     ),
+    "hidden-rows": (
+        Severity.ERROR,
+        "{detail} dòng có dữ liệu bị ẩn trong Excel (dòng {value}): không được tính, như khi xem hay in danh "
+        "sách (thường là người đã rút khỏi danh sách mà chưa xoá dòng). Nếu các dòng đó cần được tính, hãy bỏ "
+        "ẩn (Unhide) rồi chạy lại; nếu không, hãy xoá chúng.",
+        "{detail} rows holding data are hidden in Excel (rows {value}): not counted, as when the list is "
+        "viewed or printed (usually people taken off the list without deleting their rows). If they should "
+        "count, unhide them and run again; if not, delete them.",
+    ),
+    "filtered-rows": (
+        Severity.WARNING,
+        "Trang tính đang lọc (AutoFilter): {detail} dòng có dữ liệu bị bộ lọc ẩn (dòng {value}) vẫn được tính, "
+        "vì lọc chỉ là cách xem. Nếu các dòng đó không được khen, hãy xoá chúng.",
+        "The sheet is filtered (AutoFilter): {detail} rows holding data hidden by the filter (rows {value}) "
+        "are still counted, since a filter is only a view. If they were not awarded, delete them.",
+    ),
+    "struck-out": (
+        Severity.ERROR,
+        'Tên "{value}" bị gạch ngang (định dạng chữ gạch): coi như đã rút khỏi danh sách, không được tính. '
+        "Nếu người này được khen, hãy bỏ định dạng gạch ngang; nếu không, hãy xoá dòng.",
+        'The name "{value}" is struck through (strikethrough format): taken as withdrawn from the list, not '
+        "counted. If this person was awarded, remove the strikethrough; if not, delete the row.",
+    ),
     "merge-clipped": (
         Severity.ERROR,
         "Vùng gộp ô {value} phủ gần hết trang tính: Excel chỉ hiện giá trị ô đầu, nên chỉ đọc trong vùng có "
@@ -313,6 +336,33 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         'A proposal list ("{value}"), not an award decision: {detail} rows not counted '
         "(use --include-proposals to count them by status).",
     ),
+    "headless-list": (
+        Severity.ERROR,
+        "Trang tính không có dòng tiêu đề cột của danh sách (có cột tên: \"Họ và tên\", \"Tên tập thể\"…) nhưng "
+        "có {detail} dòng giống bản ghi (số thứ tự, tên, danh hiệu), từ dòng này: thường là phần tiếp của danh "
+        "sách ở trang trước, hoặc cột tên mang nhãn lạ; không được tính. Hãy chép dòng tiêu đề cột lên đầu "
+        "trang (hoặc đặt nhãn \"Họ và tên\" / \"Tên tập thể\" cho cột tên) rồi chạy lại.",
+        "The sheet has no list header (one with a name column: \"Họ và tên\", \"Tên tập thể\"…) but {detail} "
+        "rows that look like records (a number, a name, an award), from this row on: usually the list of the "
+        "sheet before, carried on, or a name column under an odd label; not counted. Copy the header row to "
+        "the top of the sheet (or label the name column \"Họ và tên\" / \"Tên tập thể\") and run again.",
+    ),
+    "doubtful-note": (
+        Severity.ERROR,
+        'Ghi chú "{value}" cho thấy người hoặc tập thể này bị kỷ luật hoặc đang bị thanh tra, điều tra: không '
+        "khen thưởng khi đang bị kỷ luật, thanh tra, điều tra (NĐ 152/2025/NĐ-CP), nên dòng không được tính. Nếu vẫn được "
+        "khen (đã hết thời hạn kỷ luật…), hãy sửa ghi chú cho rõ.",
+        'The note "{value}" says this recipient is disciplined or under inspection or investigation: the law '
+        "gives no award meanwhile (Decree 152/2025/NĐ-CP), so the row is not counted. If the award stands (the "
+        "discipline has ended…), make the note say so.",
+    ),
+    "unclear-result": (
+        Severity.ERROR,
+        'Dòng của "{value}" không ghi rõ kết quả ({detail}) trong khi các dòng khác ghi Đạt/Không đạt: không '
+        "rõ có đạt hay không; không được tính. Hãy ghi kết quả cho dòng này.",
+        'The row of "{value}" gives no clear result ({detail}) while the other rows say achieved or not: '
+        "whether it was achieved is unknown; not counted. Fill in its result.",
+    ),
     "not-awarded": (
         Severity.INFO,
         '{detail} dòng ghi danh hiệu kèm "{value}" (từ dòng này): chưa được khen, không được tính '
@@ -374,6 +424,11 @@ SHORT: dict[str, tuple[str, str]] = {
     "bad-year": ("năm sai hoặc thiếu", "bad or missing year"),
     "bad-date": ("ngày quyết định sai", "bad decision date"),
     "duplicate": ("trùng", "duplicate"),
+    "hidden-rows": ("dòng bị ẩn", "hidden rows"),
+    "struck-out": ("tên bị gạch ngang", "name struck through"),
+    "unclear-result": ("không rõ kết quả xét", "result unclear"),
+    "doubtful-note": ("ghi chú kỷ luật, thanh tra", "note of discipline or inspection"),
+    "headless-list": ("trang không có tiêu đề cột", "a sheet without a header"),
 }
 
 REASONS: dict[str, tuple[str, str]] = {

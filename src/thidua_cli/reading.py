@@ -6,12 +6,12 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from thidua_cli.sheet_xml import Ranges
+    from thidua_cli.sheet_xml import Ranges, SheetMarks
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -39,6 +39,8 @@ class SheetGrid:
     merged: list[Merged] = field(default_factory=list)
     hidden: bool = False  # hidden (or "very hidden") in Excel: a draft, last year's list, lookups
     hidden_columns: Ranges = ()  # 0-based runs of columns hidden in Excel (see sheet_xml)
+    hidden_rows: tuple[int, ...] = ()  # 0-based rows hidden in Excel (none when an AutoFilter hid them)
+    struck: frozenset[tuple[int, int]] = frozenset()  # 0-based (row, column) of cells struck through
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,7 @@ def read_workbook(
     import io
 
     zipped = data.startswith(b"PK") and b"xl/workbook" in data  # an .xlsx/.xlsm (not .ods)
-    found, hidden_columns = _inspect(data) if zipped else (None, {})
+    found, marks = _inspect(data) if zipped else (None, {})
     if found == "own":
         raise OwnWorkbook()
     if found == "too-much" or (zipped and sparse):
@@ -170,12 +172,36 @@ def read_workbook(
         except Exception as exc:  # one broken sheet must not lose the others
             errors.append((name, str(exc)))
             continue
-        columns = hidden_columns.get(name, ())
-        if columns and any(_filled(rows, run) for run in columns):
-            letters = ", ".join(column_letters(a + 1) + ("" if a == b else f":{column_letters(min(b, 16383) + 1)}") for a, b in columns)
-            notes.append(("hidden-columns", name, letters, ""))
-        sheets.append(SheetGrid(name=name, rows=rows, merged=merged, hidden=name in hidden, hidden_columns=columns))
+        sheets.append(_marked(SheetGrid(name, rows, merged, hidden=name in hidden), marks.get(name), notes))
     return WorkbookGrid(path=path, sheets=sheets, sheet_errors=errors, notes=notes)
+
+
+def _marked(sheet: SheetGrid, marks: SheetMarks | None, notes: list[tuple[str, str, str, str]]) -> SheetGrid:
+    """The sheet with what its XML marks (hidden columns and rows, struck cells), and the findings
+    they call for: hidden-columns and hidden-rows when what is hidden holds data (it is read as
+    Excel shows it: empty), filtered-rows when an AutoFilter hides rows (those are read)."""
+    if marks is None:
+        return sheet
+    rows, name = sheet.rows, sheet.name
+    columns = marks.columns
+    if columns and any(_filled(rows, run) for run in columns):
+        letters = ", ".join(column_letters(a + 1) + ("" if a == b else f":{column_letters(min(b, 16383) + 1)}") for a, b in columns)
+        notes.append(("hidden-columns", name, letters, ""))
+    hidden = tuple(r for r in marks.rows if r < len(rows) and any(v not in (None, "") for v in rows[r]))
+    if hidden:
+        notes.append(("filtered-rows" if marks.filtered else "hidden-rows", name, row_runs(hidden), str(len(hidden))))
+    return replace(sheet, hidden_columns=columns, hidden_rows=() if marks.filtered else hidden, struck=marks.struck)
+
+
+def row_runs(rows: Sequence[int]) -> str:
+    """0-based rows as the Excel rows a clerk reads: "9–10, 15"."""
+    runs: list[list[int]] = []
+    for r in sorted(rows):
+        if runs and r == runs[-1][1] + 1:
+            runs[-1][1] = r
+        else:
+            runs.append([r, r])
+    return ", ".join(f"{a + 1}" if a == b else f"{a + 1}–{b + 1}" for a, b in runs)
 
 
 def sheet_run(names: Sequence[str], part: tuple[int, int] | None) -> Sequence[str]:
@@ -208,22 +234,26 @@ def _filled(rows: list[list[Cell]], run: tuple[int, int]) -> bool:
     return any(v not in (None, "") for row in rows for v in row[first : last + 1])
 
 
-def _inspect(data: bytes) -> tuple[str | None, dict[str, Ranges]]:
+def _inspect(data: bytes) -> tuple[str | None, dict[str, SheetMarks]]:
     """("own", …) for a workbook this tool wrote (marked in its document properties); ("too-much",
     …) for an .xlsx whose parts announce more than they can hold (checked on the first bytes of each
     part): a sheet dimension past the bounds, a shared-string count larger than its part. Such a
     claim makes python-calamine allocate it all at once and abort the process. Second: each
-    sheet's hidden column runs, read from the same first bytes (`sheet_xml`)."""
+    sheet's hidden columns and rows and its struck-through cells, read as the same parts are
+    decompressed once, a chunk at a time (`sheet_xml.sheet_marks`)."""
     import io
     import zipfile
 
     from thidua_cli.outputs import MARKS
-    from thidua_cli.sheet_xml import hidden_ranges, sheet_parts
+    from thidua_cli.sheet_xml import sheet_marks, sheet_parts, struck_styles
 
-    hidden: dict[str, Ranges] = {}
+    hidden: dict[str, SheetMarks] = {}
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        for info in archive.infolist():
+        infos = archive.infolist()
+        styles = next((i for i in infos if i.filename.lower() == "xl/styles.xml"), None)
+        struck = struck_styles(archive.read(styles)) if styles is not None and styles.file_size < 1 << 24 else frozenset()
+        for info in infos:
             name = info.filename.lower()
             if name == "docprops/core.xml" and info.file_size < 65536:
                 core = archive.read(info)
@@ -232,13 +262,14 @@ def _inspect(data: bytes) -> tuple[str | None, dict[str, Ranges]]:
             elif name.startswith("xl/worksheets/") and name.endswith(".xml"):
                 with archive.open(info) as part:
                     head = part.read(4096)
-                found = _DIMENSION.search(head)
-                if found and found.group(3):
-                    rows, columns = int(found.group(4)), _column_number(found.group(3))
-                    if rows * max(1, columns) > MAX_CELLS or columns > MAX_COLUMNS:
-                        return "too-much", {}
-                if runs := hidden_ranges(head):
-                    hidden[name] = runs
+                    found = _DIMENSION.search(head)
+                    if found and found.group(3):
+                        rows, columns = int(found.group(4)), _column_number(found.group(3))
+                        if rows * max(1, columns) > MAX_CELLS or columns > MAX_COLUMNS:
+                            return "too-much", {}
+                    marks = sheet_marks(head, part, struck)
+                if marks.columns or marks.rows or marks.struck:
+                    hidden[name] = marks
             elif name == "xl/sharedstrings.xml":
                 with archive.open(info) as part:
                     head = part.read(1024)

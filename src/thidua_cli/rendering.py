@@ -180,7 +180,15 @@ _SECTIONS: tuple[tuple[str, str, tuple[str, ...] | None, int | None], ...] = (
     (
         "sheet_problems",
         "bold red",
-        ("cells-ignored", "merge-clipped", "hidden-sheet", "hidden-columns", "summary-only"),
+        (
+            "cells-ignored",
+            "merge-clipped",
+            "hidden-sheet",
+            "hidden-columns",
+            "hidden-rows",
+            "filtered-rows",
+            "summary-only",
+        ),
         MAX_SHEET_LINES,
     ),
     ("unrecognised", "bold red", None, MAX_PROBLEM_LINES),
@@ -211,7 +219,7 @@ def _listed_in(p: Problem, codes: tuple[str, ...] | None) -> bool:
 
 
 _NOT_ROWS = ("duplicate", "ambiguous-table", "hidden-sheet", "summary-only")  # merged, not lost; tables, listed with the sheets
-_ROWS_IN_DETAIL = ("hidden-sheet", "list-without-award")  # one finding for the records of a whole table: their number in `detail`
+_ROWS_IN_DETAIL = ("hidden-sheet", "list-without-award", "hidden-rows", "headless-list")  # one finding for the records of a whole table: their number in `detail`
 
 
 def summary_line(result: LoadResult, years: Sequence[int] | None, lang: str) -> str:

@@ -427,7 +427,7 @@ def assign_roles(
         column = None if explain else plan.settled.get(index)
         if column is None:
             column = score_column(index, column_tiers, cells.get(index, ()), catalogue, plan.votes[index])
-        several = column.role in ("award", "tick", "count", "ignored") or (column.role == vote_year(column))
+        several = column.role in ("award", "tick", "count", "ignored", "result") or (column.role == vote_year(column))
         if column.role in seen and not several:
             column = _demoted(column)
         seen.add(column.role)

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from thidua_cli.catalogue import Catalogue
-from thidua_cli.cells import COLUMN_NUMBER, is_column_numbers, text_of
-from thidua_cli.heading import find_award_phrase
+from thidua_cli.cells import COLUMN_NUMBER, is_column_numbers, row_texts, text_of
+from thidua_cli.heading import find_award_phrase, line_facts
 from thidua_cli.labels import header_field, layout_rules
 from thidua_cli.reading import Cell
 from thidua_cli.text import key
@@ -81,6 +81,8 @@ def section_of(texts: list[str], stt: Cell, catalogue: Catalogue) -> Section | N
             if bare.startswith(word + " "):
                 kind = name
                 break
+        else:  # a list's title typed inside the table above ("DANH SÁCH TẬP THỂ ĐẠT DANH HIỆU …")
+            kind = line_facts(label, catalogue).kind
     if kind is None and award is None and not enumerated:
         return None
     return Section(kind, award)
@@ -119,6 +121,26 @@ def subheading_of(table: SheetTable, r: int, name: str, catalogue: Catalogue) ->
     if not label or catalogue.name_kind(label) == "Cá nhân" or not _numbered_below(table, r):
         return None
     return label
+
+
+def numbered_subheading(table: SheetTable, r: int, stt: Cell, name: str, catalogue: Catalogue) -> str | None:
+    """The unit a numbered row of one label names when the rows under it are its members: "1 |
+    Khoa Nội" over rows numbered under its number ("1.1", "1.2"), or over people whose STT cell
+    holds no number ("-", "+", empty). None for a person's name, or rows numbered on ("2 | …")."""
+    label = _label(name)
+    if not label or catalogue.name_kind(label) == "Cá nhân":
+        return None
+    number, i_stt, i_name = text_of(stt).rstrip("."), table.index["stt"], table.index["name"]
+    for below in table.grid[r + 1 : min(r + 6, table.end_row)]:
+        if not row_texts(below):
+            continue
+        mark = text_of(below[i_stt])
+        if mark.startswith(number + ".") and len(mark.rstrip(".")) > len(number) + 1:
+            return label
+        if (mark and is_number(below[i_stt])) or mark.strip("-+*•. "):
+            return None
+        return label if catalogue.name_kind(text_of(below[i_name])) == "Cá nhân" else None
+    return None
 
 
 def _label(name: str) -> str:

@@ -1,13 +1,16 @@
 """What an .xlsx sheet's XML says that python-calamine does not: its hidden columns (`<col …
 hidden="1">`, in the `<cols>` part before the cells, so the first bytes of the sheet hold them),
-and which sheet name each worksheet part belongs to (xl/workbook.xml and its relationships).
-A hidden column is what the clerk took out of view ("Danh hiệu" of last year beside this year's):
-read as it is, it would count every row twice."""
+its hidden rows (`<row … hidden="1">`) and struck-through cells (a cell format whose font has
+<strike/>), and which sheet name each worksheet part belongs to (xl/workbook.xml and its
+relationships). A hidden column is what the clerk took out of view ("Danh hiệu" of last year
+beside this year's): read as it is, it would count every row twice; a hidden row or a name struck
+through is a person the clerk took off the list without deleting the row."""
 
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from typing import Any
 
 _COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
@@ -47,3 +50,79 @@ def sheet_parts(archive: Any) -> dict[str, str]:
             parts[part] = html.unescape(values.get(b"name", b"").decode("utf-8", "replace"))
     return parts
 
+
+
+_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+_ROW_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"[^>]*?\bs="(\d+)"')
+_FONT = re.compile(rb"<(?:\w+:)?font\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?font>)", re.DOTALL)
+_STRIKE = re.compile(rb'<(?:\w+:)?strike\b(?![^>]*\bval="(?:0|false)")')
+_XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*)")
+_FONT_ID = re.compile(rb'\bfontId="(\d+)"')
+CHUNK = 1 << 20  # bytes of sheet XML decompressed at a time: a large sheet is never held whole
+
+
+@dataclass(frozen=True)
+class SheetMarks:
+    """What a worksheet's XML says beyond its values: hidden column runs, hidden rows (0-based),
+    whether an AutoFilter hides them (a filtered view, not a withdrawal), and the cells (0-based
+    row, column) whose font strikes them through."""
+
+    columns: Ranges = ()
+    rows: tuple[int, ...] = ()
+    filtered: bool = False
+    struck: frozenset[tuple[int, int]] = frozenset()
+
+
+def struck_styles(styles: bytes) -> frozenset[int]:
+    """The cell formats (indices of <cellXfs>) whose font is struck through: none, without
+    reading further, in a workbook whose styles hold no <strike> (nearly every one)."""
+    if b"strike" not in styles:
+        return frozenset()
+    fonts = [i for i, inner in enumerate(_FONT.findall(_section(styles, b"fonts"))) if inner and _STRIKE.search(inner)]
+    if not fonts:
+        return frozenset()
+    found = set()
+    for i, attributes in enumerate(_XF.findall(_section(styles, b"cellXfs"))):
+        font = _FONT_ID.search(attributes)
+        if font and int(font.group(1)) in fonts:
+            found.add(i)
+    return frozenset(found)
+
+
+def _section(xml: bytes, tag: bytes) -> bytes:
+    """The text between <tag …> and </tag> (any namespace prefix), or b""."""
+    match = re.search(rb"<(?:\w+:)?" + tag + rb"\b[^>]*>(.*?)</(?:\w+:)?" + tag + rb">", xml, re.DOTALL)
+    return match.group(1) if match else b""
+
+
+def sheet_marks(head: bytes, stream: Any, struck: frozenset[int]) -> SheetMarks:
+    """The marks of one worksheet part: `head` its first bytes (already read), `stream` the rest.
+    Read once, a chunk at a time; a row or cell tag is looked for only where its attribute occurs
+    (`hidden="1"`, a struck format's `s="…"`), so a sheet with neither costs the decompression."""
+    columns = hidden_ranges(head)
+    rows: list[int] = []
+    cells: set[tuple[int, int]] = set()
+    styles = [b's="%d"' % s for s in struck]
+    carry, filtered, chunk = b"", False, head
+    while chunk:
+        data = carry + chunk
+        chunk = stream.read(CHUNK)
+        cut = data.rfind(b"<") if chunk else len(data)
+        part, carry = data[:cut], data[cut:]
+        if b'hidden="' in part:
+            rows += [int(n.group(1)) - 1 for a in _ROW.findall(part) if _ROW_HIDDEN.search(a) and (n := _ROW_NUMBER.search(a))]
+        if styles and any(s in part for s in styles):
+            cells.update(
+                (int(r) - 1, _column(letters) - 1) for letters, r, s in _CELL.findall(part) if int(s) in struck
+            )
+        filtered = filtered or b"filterColumn" in part
+    return SheetMarks(columns, tuple(rows), filtered and bool(rows), frozenset(cells))
+
+
+def _column(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number

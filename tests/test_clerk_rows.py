@@ -1,0 +1,121 @@
+"""Rows as clerks type them, probed on lists the reader never saw: ditto marks of other spellings,
+a second list titled inside the first one's table, a list run on onto a second sheet without its
+header. Each test asserts what an officer counts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from tests.conftest import write_xlsx
+from thidua_cli import load
+from thidua_cli.cli import app
+
+TOP: list[list[Any]] = [["SỞ Y TẾ TỈNH X", None, None, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["BỆNH VIỆN ĐA KHOA"], []]
+HEADER = ["STT", "Họ và tên", "Chức vụ", "Danh hiệu"]
+
+
+def _counts(path: Path) -> Counter[tuple[str, str]]:
+    frame = load([path]).records
+    return Counter(zip(frame["award"].astype(str), frame["kind"].astype(str), strict=True))
+
+
+def test_dito_and_other_ditto_spellings_repeat_the_award_above(tmp_path: Path) -> None:
+    marks = ["Giấy khen", "-do-", "do", "〃", "- nt -", "D.o"]
+    rows = [[i, f"Phan Văn Khoa{i}", "Bác sĩ", m] for i, m in enumerate(marks, 1)]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, ["DANH SÁCH KHEN THƯỞNG NĂM 2019"], [], HEADER, *rows])
+    assert _counts(path) == {("Giấy khen", "Cá nhân"): 6}  # before: "-do-", "do", "D.o" unknown awards
+    assert load([path]).problems == []
+
+
+def test_a_second_lists_title_inside_the_table_names_its_kind(tmp_path: Path) -> None:
+    people = [[i, f"Phan Văn Khoa{i}", "Bác sĩ", "Lao động tiên tiến"] for i in range(1, 4)]
+    units = [[i, name, None, "Tập thể lao động tiên tiến"] for i, name in enumerate(["Khoa Nội", "Khoa Ngoại"], 1)]
+    title = ["DANH SÁCH TẬP THỂ ĐẠT DANH HIỆU TẬP THỂ LAO ĐỘNG TIÊN TIẾN NĂM 2019"]
+    heading = ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, heading, [], HEADER, *people, [], title, *units])
+    assert _counts(path) == {("Lao động tiên tiến", "Cá nhân"): 3, ("Tập thể lao động tiên tiến", "Tập thể"): 2}
+    assert load([path]).problems == []  # before: the two units were kind-mismatch errors, not counted
+
+
+def test_a_list_carried_on_to_a_sheet_without_its_header_is_an_error_not_silence(tmp_path: Path) -> None:
+    people = [[i, f"Phan Văn Khoa{i}", "Bác sĩ", "Lao động tiên tiến"] for i in range(1, 7)]
+    more = [[i, f"Lý Thị Lan{i}", "Điều dưỡng", "Lao động tiên tiến"] for i in range(7, 11)]
+    heading = ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, heading, [], HEADER, *people], extra_sheets={"Trang 2": [[], *more]})
+    result = load([path])
+    assert len(result.records) == 6
+    assert [(p.code, p.sheet, p.row, p.detail) for p in result.problems] == [("headless-list", "Trang 2", 2, "4")]
+    out = CliRunner().invoke(app, ["tally", "2019", str(path), "-f", "json", "--lang", "en"])
+    assert out.exit_code == 1  # before: a note skipped-sheet only, exit 0, four people lost
+    assert "4 rows not counted (a sheet without a header: 4)" in out.stderr
+
+
+def test_a_sheet_of_names_without_awards_stays_a_skipped_sheet(tmp_path: Path) -> None:
+    heading = ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"]
+    people = [[i, f"Phan Văn Khoa{i}", "Bác sĩ", "Lao động tiên tiến"] for i in range(1, 3)]
+    roster = [[i, f"Lý Thị Lan{i}", "Điều dưỡng", "Khoa Nội"] for i in range(1, 5)]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, heading, [], HEADER, *people], extra_sheets={"Nhân sự": roster})
+    assert [(p.code, p.detail) for p in load([path]).problems] == [("skipped-sheet", "no-header")]
+
+
+GK_HEADING = ["DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN NĂM 2019"]
+
+
+def test_a_unit_numbered_over_its_members_is_their_unit_not_a_record(tmp_path: Path) -> None:
+    rows = [[1, "Khoa Nội"], ["1.1", "Lê Văn An", "Bác sĩ", "Giấy khen"], ["1.2", "Lê Văn Bình", "Bác sĩ", "Giấy khen"]]
+    rows += [[2, "Khoa Ngoại"], ["2.1", "Lê Văn Cường", "Bác sĩ", "Giấy khen"]]
+    rows += [[3, "Khoa Dược"], ["-", "Mai Thị Dung", "Dược sĩ", "Giấy khen"], ["-", "Mai Thị Em", "Dược sĩ", "Giấy khen"]]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, GK_HEADING, [], HEADER, *rows])
+    result = load([path])
+    got = sorted(zip(result.records["name"], result.records["kind"], result.records["unit"], strict=True))
+    assert got == [  # before: the three units counted too, as collectives' Giấy khen, exit 0
+        ("Lê Văn An", "Cá nhân", "Khoa Nội"),
+        ("Lê Văn Bình", "Cá nhân", "Khoa Nội"),
+        ("Lê Văn Cường", "Cá nhân", "Khoa Ngoại"),
+        ("Mai Thị Dung", "Cá nhân", "Khoa Dược"),
+        ("Mai Thị Em", "Cá nhân", "Khoa Dược"),
+    ]
+    assert result.problems == []
+
+
+def test_numbered_collectives_in_a_list_of_collectives_stay_records(tmp_path: Path) -> None:
+    heading = ["DANH SÁCH TẬP THỂ ĐẠT DANH HIỆU TẬP THỂ LAO ĐỘNG TIÊN TIẾN NĂM 2019"]
+    rows = [[1, "Khoa Nội"], [2, "Khoa Ngoại"], [3, "Khoa Dược"]]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, heading, [], ["STT", "Tên tập thể", "Ghi chú"], *rows])
+    assert _counts(path) == {("Tập thể lao động tiên tiến", "Tập thể"): 3}
+
+
+def test_a_numbered_row_with_an_award_and_no_name_is_missing_its_name(tmp_path: Path) -> None:
+    rows = [[1, "Lê Văn An", "Bác sĩ", "LĐTT"], [2, None, None, "LĐTT"], [3, "Lê Văn Cường", "Bác sĩ", "LĐTT"]]
+    heading = ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, heading, [], HEADER, *rows])
+    result = load([path])
+    assert len(result.records) == 2
+    assert [(p.code, p.row) for p in result.problems] == [("missing-name", 8)]  # before: read as a section "2. LĐTT", silent
+
+
+def test_ditto_marks_in_the_level_decision_year_and_kind_columns_repeat_the_cell_above(tmp_path: Path) -> None:
+    header = ["STT", "Họ và tên", "Đối tượng", "Danh hiệu", "Cấp khen", "Số quyết định", "Năm"]
+    rows = [
+        [1, "Lê Văn An", "Cá nhân", "Bằng khen", "Chủ tịch UBND tỉnh", "45/QĐ-UBND", 2018],
+        [2, "Lê Văn Bình", "nt", "nt", "nt", "nt", "nt"],
+        [3, "Lê Văn Cường", "-nt-", "-nt-", "-nt-", "-nt-", "-nt-"],
+        [4, "Phòng Kế toán", "Tập thể", '"', "Bộ trưởng Bộ LĐTBXH", "12/QĐ-LĐTBXH", 2019],
+        [5, "Phòng Tổ chức", "như trên", "như trên", '"', '"', '"'],
+    ]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, ["DANH SÁCH KHEN THƯỞNG"], [], header, *rows])
+    result = load([path])
+    got = sorted(zip(result.records["name"], result.records["kind"], result.records["level"], result.records["year"], strict=True))
+    assert got == [  # before: rows 2, 3 and 5 were unknown-level (and unknown-kind, bad-year), not counted
+        ("Lê Văn An", "Cá nhân", "Tỉnh", 2018),
+        ("Lê Văn Bình", "Cá nhân", "Tỉnh", 2018),
+        ("Lê Văn Cường", "Cá nhân", "Tỉnh", 2018),
+        ("Phòng Kế toán", "Tập thể", "Bộ", 2019),
+        ("Phòng Tổ chức", "Tập thể", "Bộ", 2019),
+    ]
+    assert result.problems == []
+    assert set(result.records["decision_number"]) == {"45/QĐ-UBND", "12/QĐ-LĐTBXH"}

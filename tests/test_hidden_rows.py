@@ -1,0 +1,122 @@
+"""Rows a clerk hid in Excel, or whose name she struck through, to take people off a list without
+deleting them: read as the sheet shows them (not counted) and said (hidden-rows, struck-out: errors,
+exit 1). Before, every hidden or struck row was counted with exit 0. Rows an AutoFilter hides are a
+view of the list: counted, with the warning filtered-rows."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import openpyxl
+from openpyxl.styles import Font
+from typer.testing import CliRunner
+
+from thidua_cli import load, sheet_xml
+from thidua_cli.cli import app
+
+HEADING = "DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"
+PEOPLE = ["Lê Văn An", "Trần Thị Bình", "Phạm Văn Cường", "Hồ Thị Dung", "Võ Văn Em", "Đỗ Thị Giang"]
+
+
+def _book(path: Path, hide: tuple[int, ...] = (), strike: tuple[int, ...] = (), merge: str | None = None) -> Path:
+    """Heading on row 1, header on row 3, the six people on rows 4–9."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "DS 2019"
+    ws.append([HEADING])
+    ws.append([])
+    ws.append(["STT", "Họ và tên", "Chức vụ", "Danh hiệu"])
+    for i, name in enumerate(PEOPLE, 1):
+        ws.append([i, name, "Giáo viên", "Lao động tiên tiến"])
+    for r in hide:
+        ws.row_dimensions[r].hidden = True
+    for r in strike:
+        ws.cell(r, 2).font = Font(strike=True)
+    if merge:
+        ws.merge_cells(merge)
+    wb.save(path)
+    return path
+
+
+def _names(path: Path) -> list[str]:
+    return sorted(load([path]).records["name"])
+
+
+def test_hidden_rows_are_not_counted_and_are_said(tmp_path: Path) -> None:
+    path = _book(tmp_path / "ds.xlsx", hide=(5, 6, 9))
+    result = load([path])
+    assert sorted(result.records["name"]) == sorted(["Lê Văn An", "Hồ Thị Dung", "Võ Văn Em"])
+    assert [(p.code, p.sheet, p.value, p.detail) for p in result.problems] == [("hidden-rows", "DS 2019", "5–6, 9", "3")]
+    out = CliRunner().invoke(app, ["tally", "2019", str(path), "-f", "json", "--lang", "en"])
+    assert out.exit_code == 1  # before: 6 records, exit 0
+    assert json.loads(out.stdout)["total"] == 3
+    assert "hidden in Excel (rows 5–6, 9)" in out.stderr and "hidden rows: 3" in out.stderr
+
+
+def test_a_hidden_row_inside_a_merged_award_block_leaves_the_others_their_award(tmp_path: Path) -> None:
+    path = _book(tmp_path / "ds.xlsx", hide=(4,), merge="D4:D9")  # the block's first row, which holds the text
+    assert _names(path) == sorted(PEOPLE[1:])
+
+
+def test_an_empty_hidden_row_is_no_finding(tmp_path: Path) -> None:
+    path = _book(tmp_path / "ds.xlsx", hide=(2,))
+    result = load([path])
+    assert len(result.records) == 6 and result.problems == []
+
+
+def test_rows_hidden_by_an_autofilter_are_counted_with_a_warning(tmp_path: Path) -> None:
+    path = _book(tmp_path / "ds.xlsx", hide=(5, 6))
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    ws.auto_filter.ref = "A3:D9"
+    ws.auto_filter.add_filter_column(1, ["Lê Văn An", "Hồ Thị Dung", "Võ Văn Em", "Đỗ Thị Giang"])
+    wb.save(path)
+    result = load([path])
+    assert len(result.records) == 6
+    assert [(p.code, p.value, p.detail) for p in result.problems] == [("filtered-rows", "5–6", "2")]
+    out = CliRunner().invoke(app, ["tally", "2019", str(path), "-f", "json", "--lang", "en"])
+    assert out.exit_code == 0 and json.loads(out.stdout)["total"] == 6
+
+
+def test_a_struck_through_name_is_not_counted_and_is_said(tmp_path: Path) -> None:
+    path = _book(tmp_path / "ds.xlsx", strike=(6,))
+    result = load([path])
+    assert _names(path) == sorted(n for n in PEOPLE if n != "Phạm Văn Cường")
+    assert [(p.code, p.row, p.value) for p in result.problems] == [("struck-out", 6, "Phạm Văn Cường")]
+    out = CliRunner().invoke(app, ["validate", str(path), "--lang", "en"])
+    assert out.exit_code == 1 and "struck through" in out.stdout
+
+
+def test_a_struck_through_heading_strikes_no_row(tmp_path: Path) -> None:
+    path = _book(tmp_path / "ds.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb.active.cell(1, 1).font = Font(strike=True, bold=True)
+    wb.save(path)
+    result = load([path])
+    assert len(result.records) == 6 and result.problems == []
+
+
+def test_struck_formats_are_found_from_the_fonts_they_use() -> None:
+    styles = (
+        b'<styleSheet><fonts count="3"><font><sz val="11"/></font><font><strike/><sz val="11"/></font>'
+        b'<font><strike val="0"/></font></fonts><cellXfs count="4"><xf fontId="0"/><xf fontId="1" applyFont="1"/>'
+        b'<xf fontId="2"/><xf numFmtId="0" fontId="1"/></cellXfs></styleSheet>'
+    )
+    assert sheet_xml.struck_styles(styles) == {1, 3}
+    assert sheet_xml.struck_styles(b'<styleSheet><fonts count="1"><font><b/></font></fonts></styleSheet>') == set()
+
+
+def test_sheet_marks_read_across_chunk_boundaries(monkeypatch: object) -> None:
+    rows = b"".join(
+        b'<row r="%d"%s><c r="B%d" s="%d" t="s"><v>1</v></c></row>' % (r, b' hidden="1"' if r % 7 == 0 else b"", r, r % 3)
+        for r in range(1, 200)
+    )
+    xml = b"<worksheet><sheetData>" + rows + b"</sheetData></worksheet>"
+    monkeypatch.setattr(sheet_xml, "CHUNK", 37)  # type: ignore[attr-defined]
+    stream = io.BytesIO(xml[100:])
+    marks = sheet_xml.sheet_marks(xml[:100], stream, frozenset({2}))
+    assert marks.rows == tuple(r - 1 for r in range(7, 200, 7))
+    assert marks.struck == {(r - 1, 1) for r in range(1, 200) if r % 3 == 2}
+    assert not marks.filtered
