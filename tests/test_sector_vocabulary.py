@@ -236,3 +236,24 @@ def test_the_central_tier_and_decision_numbers_with_a_department(tmp_path: Path)
         (11, "Bằng khen", "Tỉnh"),
     ]
     assert [(p.code, p.row) for p in result.problems] == [("ambiguous-level", 9), ("impossible-level", 12)]
+
+
+def test_a_level_cell_typed_without_diacritics(tmp_path: Path) -> None:
+    """ "tinh", "co so", "UBND huyen": before, unknown-level, none counted; now the level whose name it
+    is without its diacritics (only one level has it). The award cells typed so are read as before
+    (the accentless last resort, with its fuzzy-award warning)."""
+    rows = [
+        [1, "Le Van An", "", "", "Bằng khen", "tinh", "", 2019],
+        [2, "Tran Van Binh", "", "", "Giấy khen", "UBND huyen", "", 2019],
+        [3, "Pham Van Cuong", "", "", "Chiến sĩ thi đua", "co so", "", 2019],
+        [4, "Hoang Van Dung", "", "", "Bằng khen", "Bo", "", 2019],
+        [5, "Vu Van Em", "", "", "Bằng khen", "Tnh", "", 2019],  # no level's name: still reported
+    ]
+    result = load([write_xlsx(tmp_path / "khong-dau.xlsx", simple_sheet(rows, "DANH SÁCH KHEN THƯỞNG NĂM 2019"))])
+    assert [(r.row, str(r.award), str(r.level)) for r in result.records.itertuples()] == [
+        (6, "Bằng khen", "Tỉnh"),
+        (7, "Giấy khen", "Cơ sở"),
+        (8, "Chiến sĩ thi đua cơ sở", "Cơ sở"),
+        (9, "Bằng khen", "Bộ"),
+    ]
+    assert [(p.code, p.row) for p in result.problems] == [("unknown-level", 10)]
