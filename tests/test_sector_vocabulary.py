@@ -211,3 +211,49 @@ def test_the_state_tier_of_the_statistical_forms_in_a_level_cell(tmp_path: Path)
         (8, "Huân chương Lao động hạng Ba", "Nhà nước"),
     ]
     assert [(p.code, p.row) for p in result.problems] == [("impossible-level", 9)]
+
+
+def test_the_central_tier_and_decision_numbers_with_a_department(tmp_path: Path) -> None:
+    """ "TW", "Trung ương" in a level cell: above the province (an order is Nhà nước, a Kỷ niệm chương
+    Bộ, a Bằng khen needs its issuer); a ministry's decision number with its department's code
+    ("QĐ-BNN-TCCB") or "QĐ-CTUBND" is read as the ministry's, the People's Committee's. Before: every
+    such row was unknown-level or ambiguous-level, none counted."""
+    rows = [
+        [1, "Lê Văn An", "", "", "Huân chương Lao động hạng Ba", "TW", "", 2019],
+        [2, "Trần Văn Bình", "", "", "Kỷ niệm chương Vì sức khỏe nhân dân", "Trung ương", "", 2019],
+        [3, "Phạm Văn Cường", "", "", "Bằng khen của Thủ tướng Chính phủ", "TW", "", 2019],
+        [4, "Hoàng Văn Dũng", "", "", "Bằng khen", "Cấp TW", "", 2019],  # the PM's or a ministry's: not said
+        [5, "Vũ Văn Em", "", "", "Bằng khen", "", "123/QĐ-BNN-TCCB", 2019],
+        [6, "Đỗ Văn Giang", "", "", "Bằng khen", "", "45/QĐ-CTUBND", 2019],
+        [7, "Ngô Văn Hải", "", "", "Lao động tiên tiến", "TW", "", 2019],
+    ]
+    result = load([write_xlsx(tmp_path / "tw.xlsx", simple_sheet(rows, "DANH SÁCH KHEN THƯỞNG NĂM 2019"))])
+    assert [(r.row, str(r.award), str(r.level)) for r in result.records.itertuples()] == [
+        (6, "Huân chương Lao động hạng Ba", "Nhà nước"),
+        (7, "Kỷ niệm chương", "Bộ"),
+        (8, "Bằng khen", "Chính phủ"),
+        (10, "Bằng khen", "Bộ"),
+        (11, "Bằng khen", "Tỉnh"),
+    ]
+    assert [(p.code, p.row) for p in result.problems] == [("ambiguous-level", 9), ("impossible-level", 12)]
+
+
+def test_a_level_cell_typed_without_diacritics(tmp_path: Path) -> None:
+    """ "tinh", "co so", "UBND huyen": before, unknown-level, none counted; now the level whose name it
+    is without its diacritics (only one level has it). The award cells typed so are read as before
+    (the accentless last resort, with its fuzzy-award warning)."""
+    rows = [
+        [1, "Le Van An", "", "", "Bằng khen", "tinh", "", 2019],
+        [2, "Tran Van Binh", "", "", "Giấy khen", "UBND huyen", "", 2019],
+        [3, "Pham Van Cuong", "", "", "Chiến sĩ thi đua", "co so", "", 2019],
+        [4, "Hoang Van Dung", "", "", "Bằng khen", "Bo", "", 2019],
+        [5, "Vu Van Em", "", "", "Bằng khen", "Tnh", "", 2019],  # no level's name: still reported
+    ]
+    result = load([write_xlsx(tmp_path / "khong-dau.xlsx", simple_sheet(rows, "DANH SÁCH KHEN THƯỞNG NĂM 2019"))])
+    assert [(r.row, str(r.award), str(r.level)) for r in result.records.itertuples()] == [
+        (6, "Bằng khen", "Tỉnh"),
+        (7, "Giấy khen", "Cơ sở"),
+        (8, "Chiến sĩ thi đua cơ sở", "Cơ sở"),
+        (9, "Bằng khen", "Bộ"),
+    ]
+    assert [(p.code, p.row) for p in result.problems] == [("unknown-level", 10)]

@@ -90,8 +90,10 @@ class BlockResolver:
         return found
 
     def match_level(self, text: str) -> tuple[str, Issuer | None] | None:
+        """A level cell's level, typed with its diacritics or, last, without ("tinh", "co so")."""
         if text not in self._levels:
-            self._levels[text] = self.catalogue.match_level(text)
+            found = self.catalogue.match_level(text)
+            self._levels[text] = found or self.catalogue.match_level_unaccented(text)
         return self._levels[text]
 
     def decision_levels(self, number: str) -> DecisionSuffix | None:

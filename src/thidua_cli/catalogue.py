@@ -152,6 +152,7 @@ class Catalogue:
     _tiers: dict[str, str] = field(default_factory=dict, repr=False)  # issuer name → Bộ/Tỉnh system
     _named_levels: dict[str, frozenset[str] | None] = field(default_factory=dict, repr=False)
     _level_tiers: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # "cấp nhà nước" → NN, CP
+    _level_ascii: dict[str, tuple[str, Issuer | None] | None] = field(default_factory=dict, repr=False)  # built on first use
     fingerprint: str = ""
 
     # --- lookups ------------------------------------------------------------------------
@@ -401,6 +402,21 @@ class Catalogue:
         if issuer:
             return issuer.level, issuer
         return None
+
+    def match_level_unaccented(self, text: str) -> tuple[str, Issuer | None] | None:
+        """A level cell typed without diacritics ("tinh", "Huyen", "co so", "UBND tinh"): the level or
+        issuer whose whole name it is with the diacritics removed, only when that names one level
+        (DOMAIN.md: the accentless key is the last resort, and only when it points to one)."""
+        if not self._level_ascii:
+            table: dict[str, tuple[str, Issuer | None] | None] = {}
+            pairs: list[tuple[str, tuple[str, Issuer | None]]] = [(k, (i.level, i)) for k, i in self._issuer_keys.items()]
+            pairs += [(k, (lv, None)) for k, lv in self._level_keys.items()]  # a level's name names no issuer
+            for k, found in pairs:
+                plain = ascii_of_key(k)
+                known = table.get(plain, found)
+                table[plain] = found if known is not None and known[0] == found[0] else None
+            self._level_ascii = table
+        return self._level_ascii.get(ascii_key(text))
 
     def levels_named(self, text: str) -> frozenset[str] | None:
         """The levels a level or issuer cell names when it names two or more ("Cấp Bộ, tỉnh",
