@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import zipfile
+
     from thidua_cli.sheet_xml import Ranges
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
@@ -213,43 +216,68 @@ def _inspect(data: bytes) -> tuple[str | None, dict[str, Ranges]]:
     …) for an .xlsx whose parts announce more than they can hold (checked on the first bytes of each
     part): a sheet dimension past the bounds, a shared-string count larger than its part. Such a
     claim makes python-calamine allocate it all at once and abort the process. Second: each
-    sheet's hidden column runs, read from the same first bytes (`sheet_xml`)."""
+    sheet's hidden column runs, read from the same first bytes (`sheet_xml`). The parts are read
+    straight from the bytes (`zip_parts`), or through zipfile when the zip is not a plain one."""
     import io
     import zipfile
 
-    from thidua_cli.outputs import MARKS
-    from thidua_cli.sheet_xml import hidden_ranges, sheet_parts
+    from thidua_cli.zip_parts import Unsure, members, read
 
-    hidden: dict[str, Ranges] = {}
+    try:
+        return _check_parts([(m.name, m.size, partial(read, data, m)) for m in members(data)], None)
+    except (Unsure, OSError, EOFError, RuntimeError, ValueError, KeyError):
+        pass  # zipfile reads it, and says what is wrong with it
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        for info in archive.infolist():
-            name = info.filename.lower()
-            if name == "docprops/core.xml" and info.file_size < 65536:
-                core = archive.read(info)
-                if all(mark in core for mark in MARKS):
-                    return "own", {}
-            elif name.startswith("xl/worksheets/") and name.endswith(".xml"):
-                with archive.open(info) as part:
-                    head = part.read(4096)
-                found = _DIMENSION.search(head)
-                if found and found.group(3):
-                    rows, columns = int(found.group(4)), _column_number(found.group(3))
-                    if rows * max(1, columns) > MAX_CELLS or columns > MAX_COLUMNS:
-                        return "too-much", {}
-                if runs := hidden_ranges(head):
-                    hidden[name] = runs
-            elif name == "xl/sharedstrings.xml":
-                with archive.open(info) as part:
-                    head = part.read(1024)
-                counts = [int(a or b) for a, b in _COUNT.findall(head[: head.find(b">", head.find(b"<sst")) + 1])]
-                if counts and max(counts) > info.file_size // 4 + 16:  # "<si/>" is 5 bytes
-                    return "too-much", {}
-        if hidden:
-            parts = sheet_parts(archive)
-            hidden = {parts[part]: runs for part, runs in hidden.items() if part in parts}
+        parts = [(info.filename, info.file_size, partial(_read_part, archive, info)) for info in archive.infolist()]
+        return _check_parts(parts, archive)
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError, KeyError):
         return None, {}  # calamine says what is wrong with it
+
+
+def _read_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int = -1) -> bytes:
+    if limit < 0:
+        return archive.read(info)
+    with archive.open(info) as part:
+        return part.read(limit)
+
+
+def _check_parts(
+    parts: Sequence[tuple[str, int, Callable[[int], bytes]]], archive: zipfile.ZipFile | None
+) -> tuple[str | None, dict[str, Ranges]]:
+    """`_inspect` over the parts (name, size, the first bytes of it up to a limit, -1: all) in
+    the zip directory's order; the hidden columns' sheets named through `archive` (without one:
+    `zip_parts.Unsure`, the caller asks zipfile)."""
+    from thidua_cli.outputs import MARKS
+    from thidua_cli.sheet_xml import hidden_ranges, sheet_parts
+    from thidua_cli.zip_parts import Unsure
+
+    hidden: dict[str, Ranges] = {}
+    for filename, size, read in parts:
+        name = filename.lower()
+        if name == "docprops/core.xml" and size < 65536:
+            core = read(-1)
+            if all(mark in core for mark in MARKS):
+                return "own", {}
+        elif name.startswith("xl/worksheets/") and name.endswith(".xml"):
+            head = read(4096)
+            found = _DIMENSION.search(head)
+            if found and found.group(3):
+                rows, columns = int(found.group(4)), _column_number(found.group(3))
+                if rows * max(1, columns) > MAX_CELLS or columns > MAX_COLUMNS:
+                    return "too-much", {}
+            if runs := hidden_ranges(head):
+                hidden[name] = runs
+        elif name == "xl/sharedstrings.xml":
+            head = read(1024)
+            counts = [int(a or b) for a, b in _COUNT.findall(head[: head.find(b">", head.find(b"<sst")) + 1])]
+            if counts and max(counts) > size // 4 + 16:  # "<si/>" is 5 bytes
+                return "too-much", {}
+    if hidden:
+        if archive is None:
+            raise Unsure("the sheets' names, through zipfile")
+        names = sheet_parts(archive)
+        hidden = {names[part]: runs for part, runs in hidden.items() if part in names}
     return None, hidden
 
 
