@@ -14,6 +14,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -33,25 +34,32 @@ class OutputError(UsageError):
 
 @dataclass(frozen=True)
 class Guard:
-    """What outputs must never replace: the files read (by identity and by path) and, without
-    `force`, any file that already exists."""
+    """What outputs must never replace: the files read (by identity and by path, worked out at
+    the first output checked: a tally shown on the terminal resolves and stats none of its
+    hundreds of inputs again) and, without `force`, any file that already exists."""
 
-    identities: frozenset[tuple[int, int]] = frozenset()
-    paths: frozenset[str] = frozenset()
+    inputs: tuple[str, ...] = ()
     force: bool = False
     lang: str = "vi"
 
     @classmethod
     def of(cls, inputs: Iterable[Path | str], force: bool = False, lang: str = "vi") -> Guard:
-        identities, paths = set(), set()
-        for path in inputs:
-            paths.add(os.path.realpath(path))
+        return cls(tuple(str(path) for path in inputs), force, lang)
+
+    @cached_property
+    def paths(self) -> frozenset[str]:
+        return frozenset(map(os.path.realpath, self.inputs))
+
+    @cached_property
+    def identities(self) -> frozenset[tuple[int, int]]:
+        found = set()
+        for path in self.inputs:
             try:
                 stat = os.stat(path)
-                identities.add((stat.st_dev, stat.st_ino))
+                found.add((stat.st_dev, stat.st_ino))
             except OSError:
                 pass
-        return cls(frozenset(identities), frozenset(paths), force, lang)
+        return frozenset(found)
 
     def is_input(self, target: Path) -> bool:
         if os.path.realpath(target) in self.paths:
