@@ -106,15 +106,22 @@ def read_part(
 
 def warm_up() -> None:
     """What every worker's first file would build for itself (the modules a read imports, the
-    layout rules, the tables of the identities' keys), built once in the parent before the
-    workers are forked: each inherits it instead of paying for it (~35 ms of CPU per worker)."""
+    layout, role and summary rules, the tables of the identities' keys, the zip names' codec),
+    built once in the parent before the workers are forked: each inherits it instead of paying
+    for it (~35 ms of CPU per worker)."""
     import thidua_cli.sheet_xml
-    import thidua_cli.summaries  # noqa: F401
+    import thidua_cli.summaries
+    import thidua_cli.zip_parts  # noqa: F401
     from thidua_cli.dedup import coarse
     from thidua_cli.labels import layout_rules
+    from thidua_cli.roles import role_rules
+    from thidua_cli.summary_cells import summary_rules
 
     layout_rules()
+    role_rules()
+    summary_rules()
     coarse("")
+    b"".decode("cp437")
 
 
 def _read_sheet(sheet: SheetGrid, normaliser: Normaliser, names: tuple[str, str]) -> SheetRead:
