@@ -200,11 +200,12 @@ class Cache:
             return False  # a read-only or full disk only costs speed
         return True
 
-    def light(self, key: str, result: FileResult) -> FileResult:
+    def light(self, key: str, result: FileResult, stamp: Stamp | None = None) -> FileResult:
         """The same result with rows that stay in the cache until asked for (cheap to send
-        from a worker process to the parent, which binds the re-parse: `LazyRecords.bind`)."""
+        from a worker process to the parent, which binds the re-parse: `LazyRecords.bind`),
+        and the `stamp` of the file as it was read."""
         records = LazyRecords(self._entry(key), key, result.file, len(result.records), None, self.secret())
-        return replace(result, records=records)
+        return replace(result, records=records, stamp=stamp)
 
     def index(self, targets: Sequence[Path | str]) -> RunIndex:
         """The run's index (empty when absent or damaged: it is then rebuilt)."""

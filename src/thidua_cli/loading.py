@@ -467,7 +467,7 @@ def _read_and_store(
         key = key or None
     result = read_file(path, catalogue, data=data, include_proposals=proposals, sparse=sparse, suggest=False)
     if cache is not None and key is not None and cache.put(key, result) and light:
-        return replace(cache.light(key, result), stamp=stamp)
+        return cache.light(key, result, stamp)
     return result
 
 

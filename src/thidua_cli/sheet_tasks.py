@@ -397,7 +397,7 @@ class SplitFiles:
         key = self.cache.key(path, parts[0].digest)  # of the very bytes parsed
         if not self.cache.put(key, result):
             return result
-        return replace(self.cache.light(key, result), stamp=_stamp(parts))
+        return self.cache.light(key, result, _stamp(parts))
 
 
 def _stamp(parts: list[Part]) -> Stamp | None:
