@@ -40,6 +40,43 @@ def test_a_dying_or_stalled_worker_is_replaced_and_named():
     assert results[4] == Failure("memory", "SIGABRT")
 
 
+def _die_late(item: int) -> int:
+    """`_die`'s failures at items 8, 9 and 10: past the first tasks, which go alone."""
+    if item in (8, 9, 10):
+        _die(item - 6)
+    return item * 10
+
+
+def test_small_items_share_tasks_and_a_failure_is_still_the_items_own():
+    """Items with a small weight go several to a task (the first ones alone, as workers start);
+    a task whose worker dies or stalls is tried again item by item: the same results."""
+    with Pool(_die_late, 2, Limits(memory=None, seconds=1.0)) as pool:
+        for item in range(14):
+            pool.submit(item, item, weight=1)
+        results = dict(pool.drain())
+    assert {k: v for k, v in results.items() if not isinstance(v, Failure)} == {
+        i: i * 10 for i in range(14) if i not in (8, 9, 10)
+    }
+    assert results[8] == Failure("memory", "SIGKILL")
+    assert results[9] == Failure("timeout", "1 s")
+    assert results[10] == Failure("memory", "SIGABRT")
+
+
+def _slow(item: int) -> tuple[int, int]:
+    time.sleep(0.3)
+    return item, os.getpid()
+
+
+def test_a_task_of_small_items_over_the_limit_is_no_items_failure():
+    """The time limit is each item's: small items that together run past it are tried alone."""
+    with Pool(_slow, 2, Limits(memory=None, seconds=0.5)) as pool:
+        for item in range(12):
+            pool.submit(item, item, weight=1)
+        results = dict(pool.drain())
+    assert sorted(results) == list(range(12))
+    assert all(not isinstance(v, Failure) and v[0] == k for k, v in results.items())
+
+
 def test_the_memory_cap_holds_in_the_worker():
     def grab(n: int) -> int:
         return len(bytearray(n))

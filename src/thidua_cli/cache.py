@@ -204,11 +204,12 @@ class Cache:
             return False  # a read-only or full disk only costs speed
         return True
 
-    def light(self, key: str, result: FileResult) -> FileResult:
+    def light(self, key: str, result: FileResult, stamp: Stamp | None = None) -> FileResult:
         """The same result with rows that stay in the cache until asked for (cheap to send
-        from a worker process to the parent, which binds the re-parse: `LazyRecords.bind`)."""
+        from a worker process to the parent, which binds the re-parse: `LazyRecords.bind`),
+        and the `stamp` of the file as it was read."""
         records = LazyRecords(self._entry(key), key, result.file, len(result.records), None, self.secret())
-        return replace(result, records=records)
+        return replace(result, records=records, stamp=stamp)
 
     def index(self, targets: Sequence[Path | str]) -> RunIndex:
         """The run's index (empty when absent or damaged: it is then rebuilt)."""
@@ -352,10 +353,20 @@ def pack_rows(records: Sequence[Record]) -> bytes:
     """Rows without their file label, by column: [values, codes] (the distinct values, then one
     index into them per row) or [values, None] (the column as it is, when most values differ);
     JSON, zlib-compressed at level 1 (a fifth more bytes than level 6, half its time: the
-    cold run writes every entry). Transposed and coded in C (`zip`, `dict.fromkeys`, `map`):
-    half the time of a Python loop per column."""
+    cold run writes every entry). Transposed and coded in C (`zip`, `tuple.count`,
+    `dict.fromkeys`, `map`): half the time of a Python loop per column; a column of one value
+    (the unit, the kind, the year of most small lists) is found by `count`, without hashing."""
     columns = _coded(list(zip(*records, strict=True))[1:] if records else [()] * (len(RECORD_FIELDS) - 1))
-    return zlib.compress(_dumps({"n": len(records), "columns": columns}), 1)
+    return _compress(_dumps({"n": len(records), "columns": columns}))
+
+
+def _compress(body: bytes) -> bytes:
+    """zlib at level 1, with a window and hash table no larger than `body` needs: the same
+    stream format (any zlib reader inflates it), but a small list's entry no longer allocates
+    and clears zlib's full 256 KB of state (page faults that cost more than the compression)."""
+    bits = max(9, min(15, (len(body) + 262).bit_length()))
+    packer = zlib.compressobj(1, zlib.DEFLATED, bits, max(1, min(8, bits - 6)))
+    return packer.compress(body) + packer.flush()
 
 
 def _coded(columns: Iterable[Sequence[Any]]) -> list[list[Any]]:
@@ -363,9 +374,13 @@ def _coded(columns: Iterable[Sequence[Any]]) -> list[list[Any]]:
     [values, None] (the column as it is, when most values differ)."""
     coded: list[list[Any]] = []
     for column in columns:
+        n = len(column)
+        if n > 1 and column.count(column[0]) == n:  # as dict.fromkeys would find: one value
+            coded.append([[column[0]], [0] * n])
+            continue
         distinct = dict.fromkeys(column)
-        if 2 * len(distinct) <= len(column):
-            place = {value: at for at, value in enumerate(distinct)}
+        if 2 * len(distinct) <= n:
+            place = dict(zip(distinct, range(len(distinct)), strict=True))
             coded.append([list(distinct), list(map(place.__getitem__, column))])
         else:
             coded.append([list(column), None])

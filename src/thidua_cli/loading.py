@@ -523,7 +523,7 @@ def _read_and_store(
         key = key or None
     result = read_file(path, catalogue, data=data, include_proposals=proposals, sparse=sparse, suggest=False)
     if cache is not None and key is not None and storable(result) and cache.put(key, result) and light:
-        return replace(cache.light(key, result), stamp=stamp)
+        return cache.light(key, result, stamp)
     return result
 
 
@@ -628,9 +628,10 @@ class _Parsers:
             self.pool = self._start()
             self.split = SplitFiles(self.catalogue, self.cache, self.total)  # its tags from `total` on
         self.paths[index] = (path, key)
-        runs = plan(path, self.jobs)
+        size = _size(path)
+        runs = plan(path, self.jobs, size)
         for tag, part in self.split.split(index, path, key, runs) if runs else [(index, None)]:
-            self.pool.submit(tag, (path, key, False, part))
+            self.pool.submit(tag, (path, key, False, part), size if part is None else None)  # small: several a task
         self.done += [done for tag, value in self.pool.ready() if (done := self._result(tag, value))]
 
     def _start(self) -> Pool[_Task, FileResult | Part | None]:
@@ -644,8 +645,10 @@ class _Parsers:
         import thidua_cli.layout
         import thidua_cli.normalise
         import thidua_cli.template  # noqa: F401
+        from thidua_cli.sheet_tasks import warm_up
         from thidua_cli.workers import Pool
 
+        warm_up()
         gc.freeze()  # what the workers inherit is never scanned again by their collector
 
         task = partial(_parse_task, self.catalogue, self.cache, self.proposals)
@@ -694,6 +697,14 @@ class _Parsers:
     def __exit__(self, *_exc: object) -> None:
         if self.pool is not None:
             self.pool.close()
+
+
+def _size(path: Path) -> int | None:
+    """The file's size on disk, None when it cannot be told (the worker reports why)."""
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return None
 
 
 def records_frame(files: Iterable[list[list[Any]]], catalogue: Catalogue, groups: Sequence[Group]) -> pd.DataFrame:

@@ -34,10 +34,9 @@ class OutputError(UsageError):
 
 @dataclass(frozen=True)
 class Guard:
-    """What outputs must never replace: the files read (by identity and by path) and, without
-    `force`, any file that already exists. The inputs are resolved when an output is first
-    checked (a run that prints to the terminal never needs them: 200 files cost a warm tally a
-    tenth of its time)."""
+    """What outputs must never replace: the files read (by identity and by path, worked out at
+    the first output checked: a tally shown on the terminal resolves and stats none of its
+    hundreds of inputs again) and, without `force`, any file that already exists."""
 
     inputs: tuple[str, ...] = ()
     force: bool = False
@@ -45,30 +44,31 @@ class Guard:
 
     @classmethod
     def of(cls, inputs: Iterable[Path | str], force: bool = False, lang: str = "vi") -> Guard:
-        return cls(tuple(map(str, inputs)), force, lang)
+        return cls(tuple(str(path) for path in inputs), force, lang)
 
     @cached_property
-    def _known(self) -> tuple[frozenset[tuple[int, int]], frozenset[str]]:
-        """The inputs' identities (device, inode) and real paths."""
-        identities, paths = set(), set()
+    def paths(self) -> frozenset[str]:
+        return frozenset(map(os.path.realpath, self.inputs))
+
+    @cached_property
+    def identities(self) -> frozenset[tuple[int, int]]:
+        found = set()
         for path in self.inputs:
-            paths.add(os.path.realpath(path))
             try:
                 stat = os.stat(path)
-                identities.add((stat.st_dev, stat.st_ino))
+                found.add((stat.st_dev, stat.st_ino))
             except OSError:
                 pass
-        return frozenset(identities), frozenset(paths)
+        return frozenset(found)
 
     def is_input(self, target: Path) -> bool:
-        identities, paths = self._known
-        if os.path.realpath(target) in paths:
+        if os.path.realpath(target) in self.paths:
             return True
         try:
             stat = os.stat(target)
         except OSError:
             return False
-        return (stat.st_dev, stat.st_ino) in identities
+        return (stat.st_dev, stat.st_ino) in self.identities
 
     def check(self, target: Path) -> None:
         """Raise OutputError when `target` may not be written."""

@@ -409,6 +409,8 @@ def summary_mismatches(file: str, summaries: Sequence[Summary], records: Sequenc
     (a workbook without lists) nothing is compared, but a summary that counts awards is an
     error (summary-only): the awards it counts are in no list, so in no tally (unless a list
     lies in another workbook of the same folder: `loading` drops the finding then)."""
+    if not summaries:  # most workbooks: nothing to compare, no count of the records
+        return []
     problems = [
         Problem("summary-unknown-award", file, s.sheet, u.row, value=u.text, col=u.column)
         for s in summaries

@@ -10,6 +10,13 @@ kills them if the parent dies without cleaning up (PR_SET_PDEATHSIG).
 
 Not `concurrent.futures.ProcessPoolExecutor`: when one of its workers dies, the whole pool is
 broken and every pending item is lost.
+
+Small items (a unit's list of 40 rows: a few milliseconds of work) go to a worker several at a
+time, as one task (`UNIT_BYTES` of them at most, fewer at the end of the run so that every
+worker has some): one message each way instead of one per file, for the parent and for the
+worker. A task of several items that fails (its worker died or ran past the limit) is not
+reported: each of its items is tried again alone, so the failure is the item's own, with the
+whole limit for itself.
 """
 
 from __future__ import annotations
@@ -21,14 +28,16 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 DEFAULT_MEMORY = 2 * 1024**3  # bytes of address space per worker: an office PC's share
 DEFAULT_SECONDS = 120.0  # per file: a 100,000-row workbook takes ~2 s
-DEPTH = 2  # items sent ahead to each worker, so that it never waits for the parent
+DEPTH = 2  # tasks sent ahead to each worker, so that it never waits for the parent
+UNIT_BYTES = 64 * 1024  # small items (by their `weight`, a file's size) sent as one task
+GROUPED_BELOW = UNIT_BYTES // 4  # an item this small may share a task; a larger one goes alone
 
 
 _UNITS = {"": 1024**2, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
@@ -65,12 +74,18 @@ class Failure:
     detail: str
 
 
+class _Item(NamedTuple):
+    tag: int
+    item: Any
+    weight: int | None  # what it may share a task by (see `GROUPED_BELOW`); None: alone
+
+
 @dataclass
 class _Worker:
     process: Any
     conn: Any
-    inflight: deque[tuple[int, Any]] = field(default_factory=deque)
-    started: float = 0.0  # when the item at the head of `inflight` began
+    inflight: deque[list[_Item]] = field(default_factory=deque)  # tasks sent, each of one item or more
+    started: float = 0.0  # when the task at the head of `inflight` began
 
 
 def _limit_memory(memory: int | None) -> None:
@@ -127,17 +142,21 @@ def _serve(conn: Any, work: Callable[[Any], Any], memory: int | None, parent: in
             return
         if task is None:
             return
-        tag, item = task
+        messages = [_done(work, tag, item) for tag, item in task]  # a task: one item or several
         try:
-            message: tuple[int, str, Any] = (tag, "ok", work(item))
+            conn.send(messages)
         except MemoryError:
-            message = (tag, "memory", "MemoryError")
-        except BaseException as exc:  # the last net (a Rust panic is a BaseException)
-            message = (tag, "crash", f"{type(exc).__name__}: {exc}"[:300])
-        try:
-            conn.send(message)
-        except MemoryError:
-            conn.send((tag, "memory", "MemoryError"))
+            conn.send([(tag, "memory", "MemoryError") for tag, _, _ in messages])
+
+
+def _done(work: Callable[[Any], Any], tag: int, item: Any) -> tuple[int, str, Any]:
+    """(tag, "ok", `work(item)`), or the status and detail of why it gave nothing."""
+    try:
+        return tag, "ok", work(item)
+    except MemoryError:
+        return tag, "memory", "MemoryError"
+    except BaseException as exc:  # the last net (a Rust panic is a BaseException)
+        return tag, "crash", f"{type(exc).__name__}: {exc}"[:300]
 
 
 def _describe(exitcode: int | None) -> Failure:
@@ -189,21 +208,27 @@ class _Waiter:
 
 
 class Pool(Generic[T, R]):
-    """Up to `size` workers running `work(item)`; results as (tag, result or Failure)."""
+    """Up to `size` workers running `work(item)`; results as (tag, result or Failure). An item
+    submitted with a `weight` under GROUPED_BELOW may share a task with other such items."""
 
     def __init__(self, work: Callable[[T], R], size: int, limits: Limits | None = None) -> None:
         import multiprocessing
 
+        with suppress(ImportError):  # what each worker uses as it starts: imported once, inherited
+            import ctypes  # noqa: F401
+            import faulthandler  # noqa: F401
+            import resource  # noqa: F401
+
         methods = multiprocessing.get_all_start_methods()
         self._context: Any = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self._work, self._size, self._limits = work, max(1, size), limits or Limits()
-        self._pending: deque[tuple[int, T]] = deque()
+        self._pending: deque[_Item] = deque()
         self._workers: list[_Worker] = []
         self._done: list[tuple[int, R | Failure]] = []
         self._waiter = _Waiter()
 
-    def submit(self, tag: int, item: T) -> None:
-        self._pending.append((tag, item))
+    def submit(self, tag: int, item: T, weight: int | None = None) -> None:
+        self._pending.append(_Item(tag, item, weight if weight is not None and weight < GROUPED_BELOW else None))
         self._dispatch()
 
     def ready(self) -> list[tuple[int, R | Failure]]:
@@ -242,13 +267,30 @@ class Pool(Generic[T, R]):
             if not idle:
                 return
             worker = min(idle, key=lambda w: len(w.inflight))
-            tag, item = self._pending.popleft()
+            task = self._task()
             if not worker.inflight:
                 worker.started = time.monotonic()
                 self._waiter.add(worker)
-            worker.inflight.append((tag, item))
+            worker.inflight.append(task)
             with suppress(OSError, ValueError):  # it died meanwhile: noticed by _step
-                worker.conn.send((tag, item))
+                worker.conn.send([(tag, item) for tag, item, _ in task])
+
+    def _task(self) -> list[_Item]:
+        """The next pending item, with the small ones after it up to UNIT_BYTES, and no more than
+        an even share of what is pending among all the workers' tasks (the end of a run keeps
+        every worker busy)."""
+        first = self._pending.popleft()
+        task, total = [first], first.weight
+        if total is None:
+            return task
+        share = -(-(len(self._pending) + 1) // (self._size * DEPTH))
+        while self._pending and len(task) < share:
+            weight = self._pending[0].weight
+            if weight is None or total + weight > UNIT_BYTES:
+                break
+            task.append(self._pending.popleft())
+            total += weight
+        return task
 
     def _wait_time(self) -> float | None:
         if self._limits.seconds is None:
@@ -273,12 +315,14 @@ class Pool(Generic[T, R]):
         or its end."""
         try:
             if worker.inflight:  # ready: a message to read, or EOF when the worker died
-                tag, status, value = worker.conn.recv()
+                messages = worker.conn.recv()  # the head task's, one per item
                 worker.inflight.popleft()
                 worker.started = time.monotonic()
                 if not worker.inflight:
                     self._waiter.remove(worker)
-                self._done.append((tag, value if status == "ok" else Failure(status, value)))
+                self._done += [
+                    (tag, value if status == "ok" else Failure(status, value)) for tag, status, value in messages
+                ]
         except (EOFError, OSError):
             pass
         if worker.inflight and not worker.process.is_alive():
@@ -286,11 +330,14 @@ class Pool(Generic[T, R]):
             self._fail(worker, _describe(worker.process.exitcode))
 
     def _fail(self, worker: _Worker, failure: Failure) -> None:
-        """The head item failed: report it, end the worker, send its other items again."""
-        tag, _ = worker.inflight.popleft()
+        """The head task failed: report its item (or, for a task of several, try each of them
+        again alone: which one failed is not known), end the worker, send its other tasks again."""
+        task = worker.inflight.popleft()
         self._waiter.remove(worker)
-        self._done.append((tag, failure))
-        self._pending.extendleft(reversed(worker.inflight))
+        again = [_Item(tag, item, None) for tag, item, _ in task] if len(task) > 1 else []
+        if not again:
+            self._done.append((task[0].tag, failure))
+        self._pending.extendleft(reversed([*again, *(item for other in worker.inflight for item in other)]))
         worker.inflight.clear()
         self._end(worker)
         self._workers.remove(worker)
