@@ -18,7 +18,16 @@ from thidua_cli.blocks import DATE_CHECKS, KIND_BY_NAME, PERSON_BY_CONTEXT, Bloc
 from thidua_cli.catalogue import AwardMatch, Catalogue, DecisionSuffix, Issuer
 from thidua_cli.cells import COLUMN_NUMBER, row_texts, text_of
 from thidua_cli.columns import NAME_MARKS, UNCLEAR, TableCells, table_cells
-from thidua_cli.labels import is_note, is_place_date, is_signature, is_totals, layout_rules, may_total, signers_row
+from thidua_cli.labels import (
+    is_note,
+    is_place_date,
+    is_signature,
+    is_totals,
+    layout_rules,
+    may_total,
+    result_mark,
+    signers_row,
+)
 from thidua_cli.layout import Column, SheetTable
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell
@@ -373,7 +382,7 @@ class Normaliser(BlockResolver):
             name = text_of(table.grid[r][table.index["name"]])
             self._finding_at(self.problems, "unclear-result", table, r, column, value=name, detail=result[1:] or None)
             return None
-        found = layout_rules().results.get(key(result) or result)
+        found = result_mark(result)
         return self._note_status(result) if found is None else found
 
     def _name_of(self, raw: str) -> tuple[str, str]:
