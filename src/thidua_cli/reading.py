@@ -243,6 +243,7 @@ def _inspect(data: bytes) -> tuple[str | None, dict[str, SheetMarks]]:
     decompressed once, a chunk at a time (`sheet_xml.sheet_marks`)."""
     import io
     import zipfile
+    import zlib
 
     from thidua_cli.outputs import MARKS
     from thidua_cli.sheet_xml import sheet_marks, sheet_parts, struck_styles
@@ -279,8 +280,8 @@ def _inspect(data: bytes) -> tuple[str | None, dict[str, SheetMarks]]:
         if hidden:
             parts = sheet_parts(archive)
             hidden = {parts[part]: runs for part, runs in hidden.items() if part in parts}
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError, KeyError):
-        return None, {}  # calamine says what is wrong with it
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, ValueError, KeyError):
+        return None, {}  # calamine says what is wrong with it (each part is now read to its end)
     return None, hidden
 
 
