@@ -119,3 +119,28 @@ def test_ditto_marks_in_the_level_decision_year_and_kind_columns_repeat_the_cell
     ]
     assert result.problems == []
     assert set(result.records["decision_number"]) == {"45/QĐ-UBND", "12/QĐ-LĐTBXH"}
+
+
+def test_a_position_typed_on_the_line_under_a_name_is_that_persons_position(tmp_path: Path) -> None:
+    rows = [[1, "Lê Văn An", "LĐTT"], [None, "Giáo viên"], [2, "Lê Văn Bình", "LĐTT"], [None, "Bác sĩ"]]
+    rows += [[3, "Lê Văn Cường", "LĐTT"], [None, "Kế toán"]]
+    heading = ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, heading, [], ["STT", "Họ và tên", "Danh hiệu"], *rows])
+    result = load([path])
+    got = sorted(zip(result.records["name"], result.records["position"], result.records["unit"], strict=True))
+    assert got == [  # before: "Kế toán" counted as a fourth person, "Giáo viên" and "Bác sĩ" taken for units
+        ("Lê Văn An", "Giáo viên", "BỆNH VIỆN ĐA KHOA"),
+        ("Lê Văn Bình", "Bác sĩ", "BỆNH VIỆN ĐA KHOA"),
+        ("Lê Văn Cường", "Kế toán", "BỆNH VIỆN ĐA KHOA"),
+    ]
+    assert result.problems == [] and result.checks == []
+
+
+def test_a_note_ending_in_not_considered_takes_the_row_off(tmp_path: Path) -> None:
+    rows = [[1, "Lê Văn An", "LĐTT", None], [2, "Lê Văn Bình", "LĐTT", "Đã chuyển công tác, không xét"]]
+    rows += [[3, "Lê Văn Cường", "LĐTT", "Chuyển công tác"]]
+    heading = ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, heading, [], ["STT", "Họ và tên", "Danh hiệu", "Ghi chú"], *rows])
+    result = load([path])
+    assert sorted(result.records["name"]) == ["Lê Văn An", "Lê Văn Cường"]
+    assert [(p.code, p.row, p.value) for p in result.problems] == [("not-awarded", 8, "rút khỏi danh sách")]

@@ -236,13 +236,17 @@ class Normaliser(BlockResolver):
             state.unit = (table.heading.unit or "") if what[1] else state.unit
         elif what[0] == "subheading":
             state.unit = what[1] or state.unit
+        elif what[0] == "position" and self.records and self.records[-1][2] == r and not self.records[-1][4]:
+            last = self.records[-1]  # the record of the row above takes it as its position
+            self.records[-1] = (*last[:4], name, *last[5:])
         return True
 
     def _other_row(
         self, table: SheetTable, r: int, row: list[Cell], stt: Cell, name: str
     ) -> tuple[str, str | None, str | None] | None:
         """What an unnumbered row is: ("skip"), ("signature"), ("section", kind, award text),
-        ("subheading", unit) — or None for a record row."""
+        ("subheading", unit), ("position": a position alone in the name cell, the line under a
+        person's name) — or None for a record row."""
         texts = row_texts(row)
         if not texts:
             return "blank", None, None
@@ -254,6 +258,8 @@ class Normaliser(BlockResolver):
             return "signature", None, None
         if signers_row(texts):  # "Kế toán | Thủ quỹ", "Người lập biểu | Giám đốc" (in the award column)
             return "signature", None, None
+        if texts == [name] and key(name) in layout_rules().positions:  # "Giáo viên" typed under the name above
+            return "position", None, None
         section = section_of(texts, stt, self.catalogue)
         if section and (section.kind or section.award_text):
             return "section", section.kind, section.award_text
