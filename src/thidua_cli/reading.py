@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from thidua_cli.ods import OdsSheet
     from thidua_cli.sheet_xml import Ranges, SheetMarks
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
@@ -152,7 +153,7 @@ def read_workbook(
     errors: list[tuple[str, str]] = []
     notes: list[tuple[str, str, str, str]] = []
     hidden = {m.name for m in workbook.sheets_metadata if m.visible != pc.SheetVisibleEnum.Visible}
-    ods: dict[str, list[Merged]] | None = None  # an .ods's merged cells, read when calamine has none
+    ods: dict[str, OdsSheet] | None = None  # an .ods's merged cells and hidden rows, read when calamine has none
     for name in sheet_run(workbook.sheet_names, part):
         try:
             sheet = workbook.get_sheet_by_name(name)
@@ -163,11 +164,12 @@ def read_workbook(
                 continue
             rows = sheet.to_python(skip_empty_area=False)
             ranges = sheet.merged_cell_ranges
-            if ranges is None:  # python-calamine reads no merged cells of an .ods
-                from thidua_cli.ods import is_ods, ods_merged
+            if ranges is None:  # python-calamine reads no merged cells (nor hidden rows) of an .ods
+                from thidua_cli.ods import is_ods, ods_sheets
 
-                ods = (ods_merged(data) if is_ods(data) else {}) if ods is None else ods
-                ranges = ods.get(name)
+                ods = (ods_sheets(data) if is_ods(data) else {}) if ods is None else ods
+                if (found_ods := ods.get(name)) is not None:
+                    ranges, marks[name] = found_ods
             merged = clip_merged(ranges or [], rows, name, notes)
         except Exception as exc:  # one broken sheet must not lose the others
             errors.append((name, str(exc)))
