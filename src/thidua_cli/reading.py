@@ -335,9 +335,15 @@ def _read_sparse(path: Path, data: bytes, part: tuple[int, int] | None = None) -
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
         raise UnreadableFile("corrupt", str(exc)) from exc
+    from thidua_cli.sheet_xml import sheet_marks, struck_styles
+
     sheets: list[SheetGrid] = []
     errors: list[tuple[str, str]] = []
     notes: list[tuple[str, str, str, str]] = []
+    try:
+        struck = struck_styles(workbook._archive.read("xl/styles.xml"))
+    except KeyError:
+        struck = frozenset()
     for worksheet in workbook.worksheets:
         try:
             rows, left_out, first = _sparse_rows(worksheet)
@@ -351,7 +357,9 @@ def _read_sparse(path: Path, data: bytes, part: tuple[int, int] | None = None) -
             for c0, r0, c1, r1 in _MERGE.findall(xml)
         ]
         merged_cells = clip_merged(merged, rows, worksheet.title, notes)
-        sheets.append(SheetGrid(worksheet.title, rows, merged_cells, hidden=worksheet.sheet_state != "visible"))
+        marks = sheet_marks(xml[:4096], io.BytesIO(xml[4096:]), struck)  # the XML is read whole here anyway
+        sheet = SheetGrid(worksheet.title, rows, merged_cells, hidden=worksheet.sheet_state != "visible")
+        sheets.append(_marked(sheet, marks, notes))
         if left_out:
             notes.append(("cells-ignored", worksheet.title, first, str(left_out)))
     workbook.close()
