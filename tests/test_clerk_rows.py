@@ -144,3 +144,35 @@ def test_a_note_ending_in_not_considered_takes_the_row_off(tmp_path: Path) -> No
     result = load([path])
     assert sorted(result.records["name"]) == ["Lê Văn An", "Lê Văn Cường"]
     assert [(p.code, p.row, p.value) for p in result.problems] == [("not-awarded", 8, "rút khỏi danh sách")]
+
+
+LDTT_HEADING = ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"]
+
+
+def _people(first: int, last: int, award: str = "LĐTT") -> list[list[Any]]:
+    return [[i, f"Đinh Văn Nam{i}", "Bác sĩ", award] for i in range(first, last + 1)]
+
+
+def _findings(path: Path) -> list[tuple[str, int | None, str | None, str | None]]:
+    result = load([path])
+    return [(p.code, p.row, p.value, p.detail) for p in [*result.problems, *result.checks]]
+
+
+def test_people_added_under_the_totals_line_are_counted_and_said(tmp_path: Path) -> None:
+    rows = [*_people(1, 4), [None, "Cộng: 4 người"], *_people(5, 6)]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, LDTT_HEADING, [], HEADER, *rows])
+    assert len(load([path]).records) == 6
+    assert _findings(path) == [("after-total", 11, "4", "2")]  # before: nothing said
+
+
+def test_a_total_that_the_rows_above_do_not_make_is_said(tmp_path: Path) -> None:
+    rows = [*_people(1, 5), [None, "Tổng cộng: 6 người"]]  # the clerk deleted a row, not the total
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, LDTT_HEADING, [], HEADER, *rows])
+    assert _findings(path) == [("total-differs", 12, "6", "5")]
+
+
+def test_subtotals_a_grand_total_and_rows_reported_make_no_warning(tmp_path: Path) -> None:
+    rows = [["I", "KHOA NỘI"], *_people(1, 3), [None, "Cộng: 3"], ["II", "KHOA NGOẠI"], *_people(4, 5)]
+    rows += [[6, "Đinh Văn Nam6", "Bác sĩ", "Danh hiệu lạ"], [None, "Cộng: 3"], [None, "Tổng cộng: 6 người"]]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, ["DANH SÁCH KHEN THƯỞNG NĂM 2019"], [], HEADER, *rows])
+    assert [code for code, *_ in _findings(path)] == ["unknown-award"]

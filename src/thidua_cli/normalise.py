@@ -29,7 +29,7 @@ from thidua_cli.labels import (
     signers_row,
 )
 from thidua_cli.layout import Column, SheetTable
-from thidua_cli.problems import Problem
+from thidua_cli.problems import Problem, Severity
 from thidua_cli.reading import Cell
 from thidua_cli.records import Record
 from thidua_cli.roles import role_rules
@@ -46,6 +46,7 @@ from thidua_cli.text import key
 
 PROPOSED = "đề nghị"
 WITHDRAWN = "rút khỏi danh sách"  # decides wherever it stands in a notes cell (layout.toml [status])
+_FIGURES = re.compile(r"(?<![\d/.,-])\d{1,5}(?![\d/.,-])")  # a count in a totals line, not a date or a decision
 _NAME_TAIL = re.compile(r"\s*(?:\n|\s[-–]\s|,\s*)\s*")
 _HONORIFIC = re.compile(r"^(?:ông|bà|anh|chị|thầy|cô|cụ|đồng chí|đ/c)\s+", re.IGNORECASE)
 
@@ -62,6 +63,11 @@ class _Walk:
     kind_by_header: bool = False  # the kind is still only the name header's ("Họ và tên")
     unticked: list[int] = field(default_factory=list)  # rows of a tick matrix without a tick
     tail: int | None = None  # first row of the numbered list's tail (rows.tail_start), found when needed
+    first_record: int = 0  # index in `records` of the table's first record
+    since_total: int = 0  # … and of the first one after the last totals line
+    last_total: tuple[int, int] | None = None  # (0-based row, number) of the last totals line stating one
+    first_problem: int = 0  # index in `problems` at the table's top, and after the last totals line:
+    since_problem: int = 0  # the rows reported not counted count in the clerk's total too
 
 
 @dataclass(frozen=True)
@@ -117,6 +123,8 @@ class Normaliser(BlockResolver):
         single = award_cols[0] if len(award_cols) == 1 and "tick" not in table.columns and not sheet_status else None
         heading = table.heading
         state = _Walk(heading.kind, None, heading.unit or "", False, sheet_status, heading.kind_from_header)
+        state.first_record = state.since_total = len(self.records)
+        state.first_problem = state.since_problem = len(self.problems)
         plain, names, awards, add = self._plain.get, cells.names, cells.awards, _Builder(self, table, cells, state).add
         for r in range(start, end):
             row = grid[r]
@@ -139,6 +147,10 @@ class Normaliser(BlockResolver):
                     continue
             self._row(table, r, row, stt, numbered, name, position, state, add)
         self._report_not_awarded(table)
+        below = len(self.records) - state.since_total
+        if state.last_total is not None and below:  # "Cộng: 4 người", then two more people
+            r, stated = state.last_total
+            self._finding_at(self.checks, "after-total", table, r, None, value=str(stated), detail=str(below))
         if state.unticked:
             first = state.unticked[0] + 1
             self.problems.append(Problem("no-tick", self.file, table.sheet, first, detail=str(len(state.unticked))))
@@ -225,6 +237,8 @@ class Normaliser(BlockResolver):
             return False
         if self.explain:
             self._note(table, r, what[0], " | ".join(row_texts(row)))
+        if what[0] == "totals":
+            self._check_total(table, r, row, state)
         if what[0] == "signature":
             state.in_signature = True
         elif what[0] == "section":
@@ -290,6 +304,28 @@ class Normaliser(BlockResolver):
             return False
         self.problem("after-list", Context(table, r, row, name, state.section_kind), table.column("name"), value=name)
         return True
+
+    def _check_total(self, table: SheetTable, r: int, row: list[Cell], state: _Walk) -> None:
+        """A totals line that states one number ("Cộng: 4 người", "Tổng cộng | | 4") is compared
+        with the records read above it — since the last totals line, or since the table's top (a
+        grand total under subtotals) — and the warning total-differs says when neither matches
+        (a row hidden, added under the total, or not read)."""
+        numbers = {int(n) for t in row_texts(row) for n in _FIGURES.findall(t)}
+        if len(numbers) != 1:
+            return  # none, or several ("3 cá nhân, 2 tập thể", a year): nothing to compare
+        stated, counted = numbers.pop(), len(self.records)
+        since, whole = counted - state.since_total, counted - state.first_record
+        lost_since, lost_whole = self._lost(state.since_problem), self._lost(state.first_problem)
+        state.since_total, state.since_problem, state.last_total = counted, len(self.problems), (r, stated)
+        if stated not in (since, whole, since + lost_since, whole + lost_whole) and since:
+            detail = str(since) if since == whole else f"{since}; {whole}"
+            self._finding_at(self.checks, "total-differs", table, r, None, value=str(stated), detail=detail)
+
+    def _lost(self, since: int) -> int:
+        """Rows reported not counted from `problems[since]` on, and rows marked not awarded: the
+        clerk's total counts them as listed."""
+        rows = {p.row for p in self.problems[since:] if p.row is not None and p.severity is Severity.ERROR}
+        return len(rows) + sum(len(v) for v in self._not_awarded.values())
 
     def _numbered_label(
         self, table: SheetTable, r: int, row: list[Cell], stt: Cell, name: str
