@@ -119,3 +119,60 @@ def test_ditto_marks_in_the_level_decision_year_and_kind_columns_repeat_the_cell
     ]
     assert result.problems == []
     assert set(result.records["decision_number"]) == {"45/QĐ-UBND", "12/QĐ-LĐTBXH"}
+
+
+def test_a_position_typed_on_the_line_under_a_name_is_that_persons_position(tmp_path: Path) -> None:
+    rows = [[1, "Lê Văn An", "LĐTT"], [None, "Giáo viên"], [2, "Lê Văn Bình", "LĐTT"], [None, "Bác sĩ"]]
+    rows += [[3, "Lê Văn Cường", "LĐTT"], [None, "Kế toán"]]
+    heading = ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, heading, [], ["STT", "Họ và tên", "Danh hiệu"], *rows])
+    result = load([path])
+    got = sorted(zip(result.records["name"], result.records["position"], result.records["unit"], strict=True))
+    assert got == [  # before: "Kế toán" counted as a fourth person, "Giáo viên" and "Bác sĩ" taken for units
+        ("Lê Văn An", "Giáo viên", "BỆNH VIỆN ĐA KHOA"),
+        ("Lê Văn Bình", "Bác sĩ", "BỆNH VIỆN ĐA KHOA"),
+        ("Lê Văn Cường", "Kế toán", "BỆNH VIỆN ĐA KHOA"),
+    ]
+    assert result.problems == [] and result.checks == []
+
+
+def test_a_note_ending_in_not_considered_takes_the_row_off(tmp_path: Path) -> None:
+    rows = [[1, "Lê Văn An", "LĐTT", None], [2, "Lê Văn Bình", "LĐTT", "Đã chuyển công tác, không xét"]]
+    rows += [[3, "Lê Văn Cường", "LĐTT", "Chuyển công tác"]]
+    heading = ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, heading, [], ["STT", "Họ và tên", "Danh hiệu", "Ghi chú"], *rows])
+    result = load([path])
+    assert sorted(result.records["name"]) == ["Lê Văn An", "Lê Văn Cường"]
+    assert [(p.code, p.row, p.value) for p in result.problems] == [("not-awarded", 8, "rút khỏi danh sách")]
+
+
+LDTT_HEADING = ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"]
+
+
+def _people(first: int, last: int, award: str = "LĐTT") -> list[list[Any]]:
+    return [[i, f"Đinh Văn Nam{i}", "Bác sĩ", award] for i in range(first, last + 1)]
+
+
+def _findings(path: Path) -> list[tuple[str, int | None, str | None, str | None]]:
+    result = load([path])
+    return [(p.code, p.row, p.value, p.detail) for p in [*result.problems, *result.checks]]
+
+
+def test_people_added_under_the_totals_line_are_counted_and_said(tmp_path: Path) -> None:
+    rows = [*_people(1, 4), [None, "Cộng: 4 người"], *_people(5, 6)]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, LDTT_HEADING, [], HEADER, *rows])
+    assert len(load([path]).records) == 6
+    assert _findings(path) == [("after-total", 11, "4", "2")]  # before: nothing said
+
+
+def test_a_total_that_the_rows_above_do_not_make_is_said(tmp_path: Path) -> None:
+    rows = [*_people(1, 5), [None, "Tổng cộng: 6 người"]]  # the clerk deleted a row, not the total
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, LDTT_HEADING, [], HEADER, *rows])
+    assert _findings(path) == [("total-differs", 12, "6", "5")]
+
+
+def test_subtotals_a_grand_total_and_rows_reported_make_no_warning(tmp_path: Path) -> None:
+    rows = [["I", "KHOA NỘI"], *_people(1, 3), [None, "Cộng: 3"], ["II", "KHOA NGOẠI"], *_people(4, 5)]
+    rows += [[6, "Đinh Văn Nam6", "Bác sĩ", "Danh hiệu lạ"], [None, "Cộng: 3"], [None, "Tổng cộng: 6 người"]]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, ["DANH SÁCH KHEN THƯỞNG NĂM 2019"], [], HEADER, *rows])
+    assert [code for code, *_ in _findings(path)] == ["unknown-award"]

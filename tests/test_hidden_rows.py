@@ -120,3 +120,12 @@ def test_sheet_marks_read_across_chunk_boundaries(monkeypatch: object) -> None:
     assert marks.rows == tuple(r - 1 for r in range(7, 200, 7))
     assert marks.struck == {(r - 1, 1) for r in range(1, 200) if r % 3 == 2}
     assert not marks.filtered
+
+
+def test_the_cell_by_cell_read_sees_hidden_rows_and_struck_names_too(tmp_path: Path) -> None:
+    from thidua_cli.reading import read_workbook
+
+    path = _book(tmp_path / "ds.xlsx", hide=(5,), strike=(7,))
+    sheet = read_workbook(path, sparse=True).sheets[0]  # the openpyxl read, for a file calamine gave up on
+    assert sheet.hidden_rows == (4,) and sheet.struck == {(6, 1)}
+    assert read_workbook(path, sparse=True).notes == [("hidden-rows", "DS 2019", "5", "1")]

@@ -1,6 +1,6 @@
 """An .ods list reads as the same list saved as .xlsx: python-calamine gives no merged cells for
 the format, so an award merged down over a block of rows (and a title merged across) is read
-from the spans of content.xml (`ods.ods_merged`)."""
+from the spans of content.xml (`ods.ods_sheets`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import zipfile
 from pathlib import Path
 
 from thidua_cli import load
-from thidua_cli.ods import ods_merged
+from thidua_cli.ods import ods_sheets
+from thidua_cli.sheet_xml import SheetMarks
 
 _NS = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -33,9 +34,10 @@ def _covered(repeat: int = 1) -> str:
     return f'<table:covered-table-cell table:number-columns-repeated="{repeat}"/>' if repeat > 1 else "<table:covered-table-cell/>"
 
 
-def _row(*cells: str, repeat: int = 1) -> str:
+def _row(*cells: str, repeat: int = 1, visibility: str = "") -> str:
     again = f' table:number-rows-repeated="{repeat}"' if repeat > 1 else ""
-    return f"<table:table-row{again}>{''.join(cells)}</table:table-row>"
+    seen = f' table:visibility="{visibility}"' if visibility else ""
+    return f"<table:table-row{again}{seen}>{''.join(cells)}</table:table-row>"
 
 
 def write_ods(path: Path, sheet: str, rows: list[str]) -> Path:
@@ -70,7 +72,7 @@ ROWS = [
 
 def test_merged_cells_of_an_ods_are_read_from_its_spans(tmp_path: Path) -> None:
     path = write_ods(tmp_path / "ds.ods", "Năm 2019", ROWS)
-    assert ods_merged(path.read_bytes()) == {"Năm 2019": [((0, 0), (0, 3)), ((4, 3), (6, 3))]}
+    assert ods_sheets(path.read_bytes()) == {"Năm 2019": ([((0, 0), (0, 3)), ((4, 3), (6, 3))], SheetMarks())}
     result = load([path])
     awards = sorted(zip(result.records["name"], result.records["award"].astype(str), strict=True))
     assert awards == [
@@ -83,9 +85,26 @@ def test_merged_cells_of_an_ods_are_read_from_its_spans(tmp_path: Path) -> None:
 
 
 def test_an_ods_whose_content_cannot_be_read_has_no_merges(tmp_path: Path) -> None:
-    assert ods_merged(b"PK not a zip") == {}
+    assert ods_sheets(b"PK not a zip") == {}
     path = tmp_path / "x.ods"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
         archive.writestr("content.xml", "<broken")
-    assert ods_merged(path.read_bytes()) == {}
+    assert ods_sheets(path.read_bytes()) == {}
+
+
+def test_rows_hidden_in_an_ods_are_read_as_shown_like_an_xlsx(tmp_path: Path) -> None:
+    rows = [*ROWS[:4], _row(_cell(2), _cell("Trần Thị Bình"), _cell("Giáo viên"), _covered(), visibility="collapse"), *ROWS[5:]]
+    path = write_ods(tmp_path / "ds.ods", "Năm 2019", rows)
+    assert ods_sheets(path.read_bytes())["Năm 2019"][1] == SheetMarks(rows=(5,))
+    result = load([path])
+    assert sorted(result.records["name"]) == ["Hoàng Thị Dung", "Lê Văn An", "Phạm Văn Cường"]  # before: all four
+    assert [(p.code, p.value, p.detail) for p in result.problems] == [("hidden-rows", "6", "1")]
+
+
+def test_rows_a_filter_hides_in_an_ods_are_counted_with_a_warning(tmp_path: Path) -> None:
+    rows = [*ROWS[:4], _row(_cell(2), _cell("Trần Thị Bình"), _cell("Giáo viên"), _covered(), visibility="filter"), *ROWS[5:]]
+    result = load([write_ods(tmp_path / "ds.ods", "Năm 2019", rows)])
+    assert len(result.records) == 4
+    assert [(p.code, p.value) for p in result.problems] == [("filtered-rows", "6")]
+

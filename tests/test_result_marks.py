@@ -67,3 +67,11 @@ def test_a_result_column_of_other_words_changes_nothing(tmp_path: Path) -> None:
     path = _book(tmp_path, [["STT", "Họ và tên", "Danh hiệu", "Kết quả"]], marks)
     names, problems = _found(path)
     assert len(names) == 3 and problems == []
+
+
+def test_a_mark_followed_by_votes_or_a_reason_is_read_by_its_first_words(tmp_path: Path) -> None:
+    marks = [("Đạt 15/15",), ("Không đạt (3/15 phiếu)",), ("Không nhất trí",), ("Không đạt do nghỉ sinh",), ("Nhất trí",)]
+    path = _book(tmp_path, [["STT", "Họ và tên", "Danh hiệu", "Kết quả"]], marks)
+    names, problems = _found(path)
+    assert names == ["Lê Thị Bình1", "Lê Thị Bình5"]  # before: all five counted
+    assert problems == [("not-awarded", 5, "không đạt")]

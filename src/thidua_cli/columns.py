@@ -16,11 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from thidua_cli.blocks import SHAPES, BlockResolver
 from thidua_cli.cells import text_of, texts_of
-from thidua_cli.labels import layout_rules
+from thidua_cli.labels import result_mark
 from thidua_cli.layout import Column, SheetTable
 from thidua_cli.reading import Cell
 from thidua_cli.roles import role_rules
-from thidua_cli.text import key
 
 # what may part a name cell: a line break, a dash, a comma … (`normalise` splits on the same)
 NAME_MARKS = re.compile(r"[\n,;&+/–—-]|\svà\s", re.IGNORECASE)
@@ -93,7 +92,7 @@ def _results(rows: Sequence[Row], columns: list[Column]) -> list[str]:
     two different ones ticked, is UNCLEAR (followed by what it holds)."""
     if not columns:
         return []
-    marks, ticks = layout_rules().results, role_rules().ticks
+    ticks = role_rules().ticks
     if len(columns) == 1:
         results = texts(rows, columns[0].index)
     else:
@@ -105,7 +104,7 @@ def _results(rows: Sequence[Row], columns: list[Column]) -> list[str]:
             if len(said) > 1:
                 results[-1] = UNCLEAR + results[-1]
     filled = {t for t in results if t and t[0] != UNCLEAR}
-    statuses = {marks.get(key(t) or t) for t in filled}
+    statuses = {result_mark(t) for t in filled}
     if filled and None not in statuses and "" in statuses:  # a column of marks: a blank one says nothing
         results = [t or UNCLEAR for t in results]
     return results

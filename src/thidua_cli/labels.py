@@ -189,3 +189,22 @@ def header_match(label: str) -> tuple[str | None, bool]:
             return found, False
     found = rules.header_ascii.get(ascii_key(k)) or rules.header_ascii.get(ascii_key(bare))
     return found, found is not None
+
+
+_MARK_TAIL = re.compile(r"^[\d\s]*$")
+
+
+@lru_cache(maxsize=4096)
+def result_mark(text: str) -> str | None:
+    """The status a result cell's mark gives ("" achieved, "không đạt", "chưa đạt"; layout.toml
+    [results]), read as the whole cell or by its first words; None for a text that is no mark."""
+    results = layout_rules().results
+    k = key(text) or text.strip()
+    found = results.get(k)
+    if found is not None:
+        return found
+    for mark in sorted(results, key=len, reverse=True):
+        if k.startswith(mark + " ") and (" " in mark or _MARK_TAIL.match(k[len(mark) :])):
+            return results[mark]
+    return None
+

@@ -18,9 +18,18 @@ from thidua_cli.blocks import DATE_CHECKS, KIND_BY_NAME, PERSON_BY_CONTEXT, Bloc
 from thidua_cli.catalogue import AwardMatch, Catalogue, DecisionSuffix, Issuer
 from thidua_cli.cells import COLUMN_NUMBER, row_texts, text_of
 from thidua_cli.columns import NAME_MARKS, UNCLEAR, TableCells, table_cells
-from thidua_cli.labels import is_note, is_place_date, is_signature, is_totals, layout_rules, may_total, signers_row
+from thidua_cli.labels import (
+    is_note,
+    is_place_date,
+    is_signature,
+    is_totals,
+    layout_rules,
+    may_total,
+    result_mark,
+    signers_row,
+)
 from thidua_cli.layout import Column, SheetTable
-from thidua_cli.problems import Problem
+from thidua_cli.problems import Problem, Severity
 from thidua_cli.reading import Cell
 from thidua_cli.records import Record
 from thidua_cli.roles import role_rules
@@ -37,6 +46,7 @@ from thidua_cli.text import key
 
 PROPOSED = "đề nghị"
 WITHDRAWN = "rút khỏi danh sách"  # decides wherever it stands in a notes cell (layout.toml [status])
+_FIGURES = re.compile(r"(?<![\d/.,-])\d{1,5}(?![\d/.,-])")  # a count in a totals line, not a date or a decision
 _NAME_TAIL = re.compile(r"\s*(?:\n|\s[-–]\s|,\s*)\s*")
 _HONORIFIC = re.compile(r"^(?:ông|bà|anh|chị|thầy|cô|cụ|đồng chí|đ/c)\s+", re.IGNORECASE)
 
@@ -53,6 +63,11 @@ class _Walk:
     kind_by_header: bool = False  # the kind is still only the name header's ("Họ và tên")
     unticked: list[int] = field(default_factory=list)  # rows of a tick matrix without a tick
     tail: int | None = None  # first row of the numbered list's tail (rows.tail_start), found when needed
+    first_record: int = 0  # index in `records` of the table's first record
+    since_total: int = 0  # … and of the first one after the last totals line
+    last_total: tuple[int, int] | None = None  # (0-based row, number) of the last totals line stating one
+    first_problem: int = 0  # index in `problems` at the table's top, and after the last totals line:
+    since_problem: int = 0  # the rows reported not counted count in the clerk's total too
 
 
 @dataclass(frozen=True)
@@ -108,6 +123,8 @@ class Normaliser(BlockResolver):
         single = award_cols[0] if len(award_cols) == 1 and "tick" not in table.columns and not sheet_status else None
         heading = table.heading
         state = _Walk(heading.kind, None, heading.unit or "", False, sheet_status, heading.kind_from_header)
+        state.first_record = state.since_total = len(self.records)
+        state.first_problem = state.since_problem = len(self.problems)
         plain, names, awards, add = self._plain.get, cells.names, cells.awards, _Builder(self, table, cells, state).add
         for r in range(start, end):
             row = grid[r]
@@ -130,6 +147,10 @@ class Normaliser(BlockResolver):
                     continue
             self._row(table, r, row, stt, numbered, name, position, state, add)
         self._report_not_awarded(table)
+        below = len(self.records) - state.since_total
+        if state.last_total is not None and below:  # "Cộng: 4 người", then two more people
+            r, stated = state.last_total
+            self._finding_at(self.checks, "after-total", table, r, None, value=str(stated), detail=str(below))
         if state.unticked:
             first = state.unticked[0] + 1
             self.problems.append(Problem("no-tick", self.file, table.sheet, first, detail=str(len(state.unticked))))
@@ -216,6 +237,8 @@ class Normaliser(BlockResolver):
             return False
         if self.explain:
             self._note(table, r, what[0], " | ".join(row_texts(row)))
+        if what[0] == "totals":
+            self._check_total(table, r, row, state)
         if what[0] == "signature":
             state.in_signature = True
         elif what[0] == "section":
@@ -227,13 +250,17 @@ class Normaliser(BlockResolver):
             state.unit = (table.heading.unit or "") if what[1] else state.unit
         elif what[0] == "subheading":
             state.unit = what[1] or state.unit
+        elif what[0] == "position" and self.records and self.records[-1][2] == r and not self.records[-1][4]:
+            last = self.records[-1]  # the record of the row above takes it as its position
+            self.records[-1] = (*last[:4], name, *last[5:])
         return True
 
     def _other_row(
         self, table: SheetTable, r: int, row: list[Cell], stt: Cell, name: str
     ) -> tuple[str, str | None, str | None] | None:
         """What an unnumbered row is: ("skip"), ("signature"), ("section", kind, award text),
-        ("subheading", unit) — or None for a record row."""
+        ("subheading", unit), ("position": a position alone in the name cell, the line under a
+        person's name) — or None for a record row."""
         texts = row_texts(row)
         if not texts:
             return "blank", None, None
@@ -245,6 +272,8 @@ class Normaliser(BlockResolver):
             return "signature", None, None
         if signers_row(texts):  # "Kế toán | Thủ quỹ", "Người lập biểu | Giám đốc" (in the award column)
             return "signature", None, None
+        if texts == [name] and key(name) in layout_rules().positions:  # "Giáo viên" typed under the name above
+            return "position", None, None
         section = section_of(texts, stt, self.catalogue)
         if section and (section.kind or section.award_text):
             return "section", section.kind, section.award_text
@@ -275,6 +304,28 @@ class Normaliser(BlockResolver):
             return False
         self.problem("after-list", Context(table, r, row, name, state.section_kind), table.column("name"), value=name)
         return True
+
+    def _check_total(self, table: SheetTable, r: int, row: list[Cell], state: _Walk) -> None:
+        """A totals line that states one number ("Cộng: 4 người", "Tổng cộng | | 4") is compared
+        with the records read above it — since the last totals line, or since the table's top (a
+        grand total under subtotals) — and the warning total-differs says when neither matches
+        (a row hidden, added under the total, or not read)."""
+        numbers = {int(n) for t in row_texts(row) for n in _FIGURES.findall(t)}
+        if len(numbers) != 1:
+            return  # none, or several ("3 cá nhân, 2 tập thể", a year): nothing to compare
+        stated, counted = numbers.pop(), len(self.records)
+        since, whole = counted - state.since_total, counted - state.first_record
+        lost_since, lost_whole = self._lost(state.since_problem), self._lost(state.first_problem)
+        state.since_total, state.since_problem, state.last_total = counted, len(self.problems), (r, stated)
+        if stated not in (since, whole, since + lost_since, whole + lost_whole) and since:
+            detail = str(since) if since == whole else f"{since}; {whole}"
+            self._finding_at(self.checks, "total-differs", table, r, None, value=str(stated), detail=detail)
+
+    def _lost(self, since: int) -> int:
+        """Rows reported not counted from `problems[since]` on, and rows marked not awarded: the
+        clerk's total counts them as listed."""
+        rows = {p.row for p in self.problems[since:] if p.row is not None and p.severity is Severity.ERROR}
+        return len(rows) + sum(len(v) for v in self._not_awarded.values())
 
     def _numbered_label(
         self, table: SheetTable, r: int, row: list[Cell], stt: Cell, name: str
@@ -373,7 +424,7 @@ class Normaliser(BlockResolver):
             name = text_of(table.grid[r][table.index["name"]])
             self._finding_at(self.problems, "unclear-result", table, r, column, value=name, detail=result[1:] or None)
             return None
-        found = layout_rules().results.get(key(result) or result)
+        found = result_mark(result)
         return self._note_status(result) if found is None else found
 
     def _name_of(self, raw: str) -> tuple[str, str]:

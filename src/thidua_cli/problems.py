@@ -356,6 +356,20 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "gives no award meanwhile (Decree 152/2025/NĐ-CP), so the row is not counted. If the award stands (the "
         "discipline has ended…), make the note say so.",
     ),
+    "total-differs": (
+        Severity.WARNING,
+        "Dòng tổng ghi {value} nhưng phía trên có {detail} bản ghi được tính (kể từ dòng tổng trước; từ đầu "
+        "bảng): kiểm tra dòng bị ẩn, dòng thêm sau dòng tổng, hay dòng không đọc được.",
+        "The totals line says {value} but {detail} records above it were counted (since the totals line "
+        "before; from the table's top): look for hidden rows, rows added under the total, or rows not read.",
+    ),
+    "after-total": (
+        Severity.WARNING,
+        "Dưới dòng tổng (ghi {value}) còn {detail} bản ghi vẫn được tính: thường là người được thêm sau khi "
+        "cộng; kiểm tra lại dòng tổng và các dòng đó.",
+        "{detail} records below the totals line (which says {value}) are still counted: usually people added "
+        "after the total was made; check the total and those rows.",
+    ),
     "unclear-result": (
         Severity.ERROR,
         'Dòng của "{value}" không ghi rõ kết quả ({detail}) trong khi các dòng khác ghi Đạt/Không đạt: không '

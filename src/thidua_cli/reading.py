@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from thidua_cli.ods import OdsSheet
     from thidua_cli.sheet_xml import Ranges, SheetMarks
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
@@ -152,7 +153,7 @@ def read_workbook(
     errors: list[tuple[str, str]] = []
     notes: list[tuple[str, str, str, str]] = []
     hidden = {m.name for m in workbook.sheets_metadata if m.visible != pc.SheetVisibleEnum.Visible}
-    ods: dict[str, list[Merged]] | None = None  # an .ods's merged cells, read when calamine has none
+    ods: dict[str, OdsSheet] | None = None  # an .ods's merged cells and hidden rows, read when calamine has none
     for name in sheet_run(workbook.sheet_names, part):
         try:
             sheet = workbook.get_sheet_by_name(name)
@@ -163,11 +164,12 @@ def read_workbook(
                 continue
             rows = sheet.to_python(skip_empty_area=False)
             ranges = sheet.merged_cell_ranges
-            if ranges is None:  # python-calamine reads no merged cells of an .ods
-                from thidua_cli.ods import is_ods, ods_merged
+            if ranges is None:  # python-calamine reads no merged cells (nor hidden rows) of an .ods
+                from thidua_cli.ods import is_ods, ods_sheets
 
-                ods = (ods_merged(data) if is_ods(data) else {}) if ods is None else ods
-                ranges = ods.get(name)
+                ods = (ods_sheets(data) if is_ods(data) else {}) if ods is None else ods
+                if (found_ods := ods.get(name)) is not None:
+                    ranges, marks[name] = found_ods
             merged = clip_merged(ranges or [], rows, name, notes)
         except Exception as exc:  # one broken sheet must not lose the others
             errors.append((name, str(exc)))
@@ -243,6 +245,7 @@ def _inspect(data: bytes) -> tuple[str | None, dict[str, SheetMarks]]:
     decompressed once, a chunk at a time (`sheet_xml.sheet_marks`)."""
     import io
     import zipfile
+    import zlib
 
     from thidua_cli.outputs import MARKS
     from thidua_cli.sheet_xml import sheet_marks, sheet_parts, struck_styles
@@ -279,8 +282,8 @@ def _inspect(data: bytes) -> tuple[str | None, dict[str, SheetMarks]]:
         if hidden:
             parts = sheet_parts(archive)
             hidden = {parts[part]: runs for part, runs in hidden.items() if part in parts}
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError, KeyError):
-        return None, {}  # calamine says what is wrong with it
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, ValueError, KeyError):
+        return None, {}  # calamine says what is wrong with it (each part is now read to its end)
     return None, hidden
 
 
@@ -332,9 +335,15 @@ def _read_sparse(path: Path, data: bytes, part: tuple[int, int] | None = None) -
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
         raise UnreadableFile("corrupt", str(exc)) from exc
+    from thidua_cli.sheet_xml import sheet_marks, struck_styles
+
     sheets: list[SheetGrid] = []
     errors: list[tuple[str, str]] = []
     notes: list[tuple[str, str, str, str]] = []
+    try:
+        struck = struck_styles(workbook._archive.read("xl/styles.xml"))
+    except KeyError:
+        struck = frozenset()
     for worksheet in workbook.worksheets:
         try:
             rows, left_out, first = _sparse_rows(worksheet)
@@ -348,7 +357,9 @@ def _read_sparse(path: Path, data: bytes, part: tuple[int, int] | None = None) -
             for c0, r0, c1, r1 in _MERGE.findall(xml)
         ]
         merged_cells = clip_merged(merged, rows, worksheet.title, notes)
-        sheets.append(SheetGrid(worksheet.title, rows, merged_cells, hidden=worksheet.sheet_state != "visible"))
+        marks = sheet_marks(xml[:4096], io.BytesIO(xml[4096:]), struck)  # the XML is read whole here anyway
+        sheet = SheetGrid(worksheet.title, rows, merged_cells, hidden=worksheet.sheet_state != "visible")
+        sheets.append(_marked(sheet, marks, notes))
         if left_out:
             notes.append(("cells-ignored", worksheet.title, first, str(left_out)))
     workbook.close()
