@@ -75,3 +75,21 @@ def test_a_mark_followed_by_votes_or_a_reason_is_read_by_its_first_words(tmp_pat
     names, problems = _found(path)
     assert names == ["Lê Thị Bình1", "Lê Thị Bình5"]  # before: all five counted
     assert problems == [("not-awarded", 5, "không đạt")]
+
+
+@pytest.mark.parametrize(
+    "grades",
+    [["T", "K", "T", "Khá", "Tốt", "K"], ["Loại 1", "Loại 1", "Loại 2", "Loại A"], ["x", "Khá", "1", "Tốt"]],
+)
+def test_grades_in_a_result_column_are_no_verdict_and_every_row_counts(tmp_path: Path, grades: list[str]) -> None:
+    """Review: "K" (Khá) and "Loại 1" beside other texts were read as "không đạt": rows lost, exit 0."""
+    path = _book(tmp_path, [["STT", "Họ và tên", "Danh hiệu", "Kết quả"]], [(g,) for g in grades])
+    names, problems = _found(path)
+    assert len(names) == len(grades) and problems == []
+
+
+def test_a_spelt_out_verdict_beside_other_texts_still_counts(tmp_path: Path) -> None:
+    marks = [("Hoàn thành xuất sắc nhiệm vụ",), ("Không đạt",), ("K",), ("Hoàn thành tốt nhiệm vụ",)]
+    path = _book(tmp_path, [["STT", "Họ và tên", "Danh hiệu", "Kết quả"]], marks)
+    names, problems = _found(path)
+    assert names == ["Lê Thị Bình1", "Lê Thị Bình3", "Lê Thị Bình4"] and problems == [("not-awarded", 5, "không đạt")]

@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from thidua_cli.blocks import SHAPES, BlockResolver
 from thidua_cli.cells import text_of, texts_of
-from thidua_cli.labels import result_mark
+from thidua_cli.labels import layout_rules, result_mark
 from thidua_cli.layout import Column, SheetTable
 from thidua_cli.reading import Cell
 from thidua_cli.roles import role_rules
+from thidua_cli.text import key
 
 # what may part a name cell: a line break, a dash, a comma … (`normalise` splits on the same)
 NAME_MARKS = re.compile(r"[\n,;&+/–—-]|\svà\s", re.IGNORECASE)
@@ -106,7 +107,10 @@ def _results(rows: Sequence[Row], columns: list[Column]) -> list[str]:
     filled = {t for t in results if t and t[0] != UNCLEAR}
     statuses = {result_mark(t) for t in filled}
     if filled and None not in statuses and "" in statuses:  # a column of marks: a blank one says nothing
-        results = [t or UNCLEAR for t in results]
+        return [t or UNCLEAR for t in results]
+    if None in statuses:  # beside other texts a short mark is a grade ("K" = Khá, "Loại 1"), no verdict
+        context = layout_rules().context_marks
+        return ["" if t and (key(t) in context or key(t).split(" ", 1)[0] == "loại") else t for t in results]
     return results
 
 

@@ -38,6 +38,7 @@ class LayoutRules:
     not_proposal: tuple[str, ...]  # "theo đề nghị của …": the decision was made on a proposal
     status: tuple[tuple[re.Pattern[str], str], ...]  # award-cell marks: (pattern, status)
     results: dict[str, str]  # a result cell's key → its status ("" for achieved)
+    context_marks: frozenset[str]  # marks read only in a column of marks
     doubts: tuple[tuple[re.Pattern[str], str], ...]  # notes that make an award doubtful: (pattern, reason)
     not_doubts: tuple[re.Pattern[str], ...]  # … unless one of these says the opposite ("không bị kỷ luật")
     positions: tuple[str, ...]  # keys of position words that may follow a name in its cell
@@ -74,6 +75,7 @@ def layout_rules() -> LayoutRules:
         doubts=tuple((re.compile(p), r) for r, patterns in data["doubts"].items() if r != "not_doubts" for p in patterns),
         not_doubts=tuple(re.compile(p) for p in data["doubts"]["not_doubts"]),
         results={key(m) or m: "" if s == "achieved" else s for s, marks in data["results"].items() for m in marks},
+        context_marks=frozenset(key(m) or m for m in data["result_context"]["marks"]),
         positions=tuple(sorted((key(p) for p in data["names"]["positions"]), key=len, reverse=True)),
         name_first_words=frozenset(
             word
