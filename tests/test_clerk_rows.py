@@ -176,3 +176,20 @@ def test_subtotals_a_grand_total_and_rows_reported_make_no_warning(tmp_path: Pat
     rows += [[6, "Đinh Văn Nam6", "Bác sĩ", "Danh hiệu lạ"], [None, "Cộng: 3"], [None, "Tổng cộng: 6 người"]]
     path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, ["DANH SÁCH KHEN THƯỞNG NĂM 2019"], [], HEADER, *rows])
     assert [code for code, *_ in _findings(path)] == ["unknown-award"]
+
+
+def test_a_ditto_under_an_empty_cell_copies_nothing(tmp_path: Path) -> None:
+    """Review: "nt" under a blank decision took the number two rows up (a Bằng khen counted at Tỉnh,
+    exit 0); it stays a ditto of nothing, and the level is unsaid as for the blank row."""
+    header = ["STT", "Họ và tên", "Danh hiệu", "Số quyết định", "Năm"]
+    rows = [
+        [1, "Lê Văn An", "Bằng khen", "45/QĐ-TTg", 2018],
+        [2, "Lê Văn Bình", "Bằng khen", "123/QĐ-UBND", 2018],
+        [3, "Lê Văn Cường", "Bằng khen", "", 2018],
+        [4, "Lê Văn Dũng", "Bằng khen", "nt", 2018],
+    ]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, ["DANH SÁCH KHEN THƯỞNG"], [], header, *rows])
+    result = load([path])
+    levels = dict(zip(result.records["name"], result.records["level"], strict=True))
+    assert levels == {"Lê Văn An": "Chính phủ", "Lê Văn Bình": "Tỉnh"}
+    assert {(p.code, p.row) for p in result.problems} >= {("ambiguous-level", 9), ("ambiguous-level", 10)}

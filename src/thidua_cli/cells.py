@@ -79,10 +79,12 @@ def is_ditto(value: Cell) -> bool:
 
 
 def ditto_filled(grid: list[list[Cell]], columns: Sequence[int], start: int, end: int) -> list[list[Cell]]:
-    """The grid with each ditto mark in `columns` (rows `start` to `end`) replaced by the last value
-    written above it in its column: a clerk's "nt" under "Bằng khen", "45/QĐ-TTg", "Tỉnh", 2019. A
-    mark with nothing above stays (and is reported as what it cannot be). The grid itself when no
-    column holds one; else a new list, with new lists for the rows changed."""
+    """The grid with each ditto mark in `columns` (rows `start` to `end`) replaced by the value of
+    the cell right above it (itself perhaps a ditto, already replaced): a clerk's "nt" under
+    "Bằng khen", "45/QĐ-TTg", "Tỉnh", 2019. A mark under an empty cell, or with nothing above,
+    stays (and is reported as what it cannot be): "nt" under a blank is no copy of the row before
+    it. The grid itself when no column holds one; else a new list, with new lists for the rows
+    changed."""
     marked = [c for c in columns if any(is_ditto(v) for v in {row[c] for row in grid[start:end]})]
     if not marked:
         return grid
@@ -96,7 +98,7 @@ def ditto_filled(grid: list[list[Cell]], columns: Sequence[int], start: int, end
                     if out[r] is grid[r]:
                         out[r] = list(grid[r])
                     out[r][c] = above
-            elif value is not None and value != "":
-                above = value
+            else:
+                above = None if value == "" else value
     return out
 
