@@ -257,3 +257,23 @@ def test_a_level_cell_typed_without_diacritics(tmp_path: Path) -> None:
         (9, "Bằng khen", "Bộ"),
     ]
     assert [(p.code, p.row) for p in result.problems] == [("unknown-level", 10)]
+
+
+def test_a_two_level_cell_never_overrides_what_the_award_text_or_the_decision_names(tmp_path: Path) -> None:
+    """Review: "Bằng khen của Thủ tướng" | "Tỉnh/Huyện" counted at Tỉnh without a word (the award text
+    and 12/QĐ-TTg say Chính phủ); "Sở, ngành" made a Bằng khen a ministry's. Each is now reported."""
+    rows = [
+        [1, "Lê Văn An", "", "", "Bằng khen của Thủ tướng Chính phủ", "Tỉnh/Huyện", "12/QĐ-TTg", 2019],
+        [2, "Trần Văn Bình", "", "", "Bằng khen", "Tỉnh/Huyện", "12/QĐ-TTg", 2019],
+        [3, "Phạm Văn Cường", "", "", "Bằng khen của Bộ trưởng Bộ Y tế", "Cấp Nhà nước", "", 2019],
+        [4, "Hoàng Văn Dũng", "", "", "Bằng khen", "Sở, ngành", "", 2019],
+        [5, "Vũ Văn Em", "", "", "Bằng khen", "Tỉnh/Huyện", "", 2019],  # only the province gives it
+    ]
+    result = load([write_xlsx(tmp_path / "x.xlsx", simple_sheet(rows, "DANH SÁCH KHEN THƯỞNG NĂM 2019"))])
+    assert [(r.row, str(r.level)) for r in result.records.itertuples()] == [(10, "Tỉnh")]
+    assert {p.row for p in result.problems if p.code in ("ambiguous-level", "impossible-level", "unknown-level")} == {
+        6,
+        7,
+        8,
+        9,
+    }

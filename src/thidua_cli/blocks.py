@@ -410,6 +410,10 @@ class BlockResolver:
         if not options:
             self.problem("impossible-level", ctx, level_column, value=written, detail=award.name)
             return None
+        if (match.level and match.level not in options) or (decided and not decided.levels & options):
+            # the award text or the decision names a level the cell does not: which is right is not said
+            self.problem("ambiguous-level", ctx, level_column, value=written)
+            return None
         if len(options) == 1:
             return next(iter(options)), ""
         said: list[tuple[str | None, str] | None] = [(match.level, match.issuer.name if match.issuer else "")]

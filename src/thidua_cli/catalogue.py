@@ -440,7 +440,11 @@ class Catalogue:
         return found
 
     def _part_level(self, k: str) -> str | None:
-        """The level one part of a level cell names: an issuer, a level's whole name, level words."""
+        """The level one part of a level cell names: an issuer, a level's whole name, level words.
+        "ngành", "ban" beside others name none: "Sở, ban, ngành" of a province are its own
+        departments, not a ministry."""
+        if _strip_connectors(k) in _VAGUE_PARTS:
+            return None
         issuer = self._match_issuer_key(k) if k else None
         if issuer:
             return issuer.level
@@ -534,6 +538,9 @@ class Catalogue:
         if len(self._suggested) < _MATCH_CACHE_SIZE:
             self._suggested[text] = found
         return found
+
+
+_VAGUE_PARTS = frozenset({"ngành", "ban", "ban ngành", "cấp ngành", "các ngành"})  # see Catalogue._part_level
 
 
 def split_period(text: str) -> tuple[str, tuple[int, int] | None]:
