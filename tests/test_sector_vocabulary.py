@@ -277,3 +277,11 @@ def test_a_two_level_cell_never_overrides_what_the_award_text_or_the_decision_na
         8,
         9,
     }
+
+
+def test_a_bare_title_under_a_heading_naming_two_titles_is_not_given_either(tmp_path: Path) -> None:
+    """Review: "… CHIẾN SĨ THI ĐUA CƠ SỞ, CHIẾN SĨ THI ĐUA CẤP TỈNH" gave every bare "CSTĐ" row the first."""
+    rows = [[1, "Lê Văn An", "Chiến sĩ thi đua", ""], [2, "Trần Văn Bình", "CSTĐ", ""]]
+    heading = "DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU CHIẾN SĨ THI ĐUA CƠ SỞ, CHIẾN SĨ THI ĐUA CẤP TỈNH NĂM 2019"
+    found, problems = _titles(tmp_path, heading, rows)
+    assert (found, problems) == ([], ["unknown-award:6", "unknown-award:7"])

@@ -251,7 +251,8 @@ class BlockResolver:
             return AwardMatch(self.catalogue.award(name), issuer=issuer, level=found[0], period=period) if name else None
         heading = ctx.table.heading.award_text
         headed = self.match(heading) if heading and not written else None
-        if headed is not None and headed.award.name in titles.values():
+        one = headed is not None and self.catalogue.stem_mentions(" ".join(ctx.table.heading.lines)) <= 1
+        if headed is not None and one and headed.award.name in titles.values():  # a heading naming two says neither
             return AwardMatch(headed.award, issuer=headed.issuer, level=headed.level, period=period)
         return None
 

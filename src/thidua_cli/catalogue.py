@@ -264,6 +264,12 @@ class Catalogue:
         found = self._stems.get(k)
         return (found, period) if found else None
 
+    def stem_mentions(self, text: str) -> int:
+        """How many times a text names a title by its stem ("… CHIẾN SĨ THI ĐUA CƠ SỞ, CHIẾN SĨ THI
+        ĐUA CẤP TỈNH": two): a heading naming two says no bare title's level."""
+        stems = "|".join(map(re.escape, sorted(self._stems, key=len, reverse=True)))  # "danh hiệu cstđ" once
+        return len(re.findall(rf"(?<!\w)(?:{stems})(?!\w)", key(text)))
+
     def _stem_match(self, stem: str, rest: str) -> AwardMatch | None:
         """ "chiến sĩ thi đua" + "của chủ tịch ubnd tỉnh": the title the issuer's level confers."""
         issuer = self._match_issuer_key(rest) if rest else None
