@@ -193,3 +193,13 @@ def test_a_ditto_under_an_empty_cell_copies_nothing(tmp_path: Path) -> None:
     levels = dict(zip(result.records["name"], result.records["level"], strict=True))
     assert levels == {"Lê Văn An": "Chính phủ", "Lê Văn Bình": "Tỉnh"}
     assert {(p.code, p.row) for p in result.problems} >= {("ambiguous-level", 9), ("ambiguous-level", 10)}
+
+
+def test_a_numbered_collective_above_one_unnumbered_line_is_a_record(tmp_path: Path) -> None:
+    """Review: "3 | Khoa Nội" over one unnumbered name (a note after the list) was taken for a unit's
+    sub-heading and dropped without a word; two unnumbered people under it still make it one."""
+    header = ["STT", "Tên tập thể", "Ghi chú"]
+    heading = "DANH SÁCH TẬP THỂ ĐẠT DANH HIỆU TẬP THỂ LAO ĐỘNG TIÊN TIẾN NĂM 2018"
+    rows = [[1, "Phòng Kế toán"], [2, "Phòng Hành chính"], [3, "Khoa Nội"], [None, "Nguyễn Văn An"]]
+    path = write_xlsx(tmp_path / "tt.xlsx", [*TOP, [heading], [], header, *rows])
+    assert sorted(load([path]).records["name"]) == ["Khoa Nội", "Phòng Hành chính", "Phòng Kế toán"]

@@ -131,6 +131,7 @@ def numbered_subheading(table: SheetTable, r: int, stt: Cell, name: str, catalog
     if not label or catalogue.name_kind(label) == "Cá nhân":
         return None
     number, i_stt, i_name = text_of(stt).rstrip("."), table.index["stt"], table.index["name"]
+    unmarked = 0  # people under it with an empty STT cell: two are a group, one may be a note after the list
     for below in table.grid[r + 1 : min(r + 6, table.end_row)]:
         if not row_texts(below):
             continue
@@ -139,7 +140,13 @@ def numbered_subheading(table: SheetTable, r: int, stt: Cell, name: str, catalog
             return label
         if (mark and is_number(below[i_stt])) or mark.strip("-+*•. "):
             return None
-        return label if catalogue.name_kind(text_of(below[i_name])) == "Cá nhân" else None
+        if catalogue.name_kind(text_of(below[i_name])) != "Cá nhân":
+            return None
+        if mark:  # "-", "+": a member's mark
+            return label
+        unmarked += 1
+        if unmarked == 2:
+            return label
     return None
 
 
