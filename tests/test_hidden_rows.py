@@ -129,3 +129,23 @@ def test_the_cell_by_cell_read_sees_hidden_rows_and_struck_names_too(tmp_path: P
     sheet = read_workbook(path, sparse=True).sheets[0]  # the openpyxl read, for a file calamine gave up on
     assert sheet.hidden_rows == (4,) and sheet.struck == {(6, 1)}
     assert read_workbook(path, sparse=True).notes == [("hidden-rows", "DS 2019", "5", "1")]
+
+
+def test_marks_are_found_in_any_quoting_spacing_and_attribute_order() -> None:
+    """Review: hidden='1', hidden = "1" and a cell with s before r were missed (counted, exit 0)."""
+    xml = (
+        b"<worksheet><sheetData>"
+        b"<row r='4' hidden='1'><c r='B4'><v>1</v></c></row>"
+        b'<row hidden = "true" r = "5"><c s="2" r="B5"><v>1</v></c></row>'
+        b"<x:row r='6'><x:c s='2' r='C6'><v>1</v></x:c></x:row>"
+        b"</sheetData></worksheet>"
+    )
+    marks = sheet_xml.sheet_marks(xml, io.BytesIO(b""), frozenset({2}))
+    assert marks.rows == (3, 4) and marks.struck == {(4, 1), (5, 2)}
+
+
+def test_a_finding_names_at_most_twenty_runs_of_hidden_rows(tmp_path: Path) -> None:
+    from thidua_cli.reading import row_runs
+
+    assert row_runs(list(range(0, 100, 2))) == ", ".join(str(r) for r in range(1, 41, 2)) + ", …"
+    assert row_runs([8, 9, 14]) == "9–10, 15"

@@ -195,15 +195,19 @@ def _marked(sheet: SheetGrid, marks: SheetMarks | None, notes: list[tuple[str, s
     return replace(sheet, hidden_columns=columns, hidden_rows=() if marks.filtered else hidden, struck=marks.struck)
 
 
+MAX_RUNS_SHOWN = 20  # a finding names at most these runs of rows, then "…" (10^5 rows, every other hidden)
+
+
 def row_runs(rows: Sequence[int]) -> str:
-    """0-based rows as the Excel rows a clerk reads: "9–10, 15"."""
+    """0-based rows as the Excel rows a clerk reads: "9–10, 15"; past MAX_RUNS_SHOWN runs, "…"."""
     runs: list[list[int]] = []
     for r in sorted(rows):
         if runs and r == runs[-1][1] + 1:
             runs[-1][1] = r
         else:
             runs.append([r, r])
-    return ", ".join(f"{a + 1}" if a == b else f"{a + 1}–{b + 1}" for a, b in runs)
+    shown = ", ".join(f"{a + 1}" if a == b else f"{a + 1}–{b + 1}" for a, b in runs[:MAX_RUNS_SHOWN])
+    return shown + (", …" if len(runs) > MAX_RUNS_SHOWN else "")
 
 
 def sheet_run(names: Sequence[str], part: tuple[int, int] | None) -> Sequence[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,9 +54,12 @@ def sheet_parts(archive: Any) -> dict[str, str]:
 
 
 _ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
-_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
-_ROW_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
-_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"[^>]*?\bs="(\d+)"')
+# Attributes in either quote, with or without spaces around "=", in any order (XML allows all).
+_ROW_NUMBER = re.compile(rb"""\br\s*=\s*["'](\d+)["']""")
+_ROW_HIDDEN = re.compile(rb"""\bhidden\s*=\s*["'](?:1|true)["']""")
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*)>")
+_CELL_PLACE = re.compile(rb"""\br\s*=\s*["']([A-Z]{1,3})(\d{1,7})["']""")
+_CELL_STYLE = re.compile(rb"""\bs\s*=\s*["'](\d+)["']""")
 _FONT = re.compile(rb"<(?:\w+:)?font\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?font>)", re.DOTALL)
 _STRIKE = re.compile(rb'<(?:\w+:)?strike\b(?![^>]*\bval="(?:0|false)")')
 _XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*)")
@@ -104,21 +108,28 @@ def sheet_marks(head: bytes, stream: Any, struck: frozenset[int]) -> SheetMarks:
     columns = hidden_ranges(head)
     rows: list[int] = []
     cells: set[tuple[int, int]] = set()
-    styles = [b's="%d"' % s for s in struck]
+    styles = [b"%d" % s for s in struck]
     carry, filtered, chunk = b"", False, head
     while chunk:
         data = carry + chunk
         chunk = stream.read(CHUNK)
         cut = data.rfind(b"<") if chunk else len(data)
         part, carry = data[:cut], data[cut:]
-        if b'hidden="' in part:
+        if b"hidden" in part:
             rows += [int(n.group(1)) - 1 for a in _ROW.findall(part) if _ROW_HIDDEN.search(a) and (n := _ROW_NUMBER.search(a))]
         if styles and any(s in part for s in styles):
-            cells.update(
-                (int(r) - 1, _column(letters) - 1) for letters, r, s in _CELL.findall(part) if int(s) in struck
-            )
+            cells.update(_struck_cells(part, struck))
         filtered = filtered or b"filterColumn" in part
     return SheetMarks(columns, tuple(rows), filtered and bool(rows), frozenset(cells))
+
+
+def _struck_cells(part: bytes, struck: frozenset[int]) -> Iterator[tuple[int, int]]:
+    """(row, column), 0-based, of the cells in `part` whose format is one of `struck`."""
+    for attributes in _CELL.findall(part):
+        style = _CELL_STYLE.search(attributes)
+        place = _CELL_PLACE.search(attributes) if style and int(style.group(1)) in struck else None
+        if place:
+            yield int(place.group(2)) - 1, _column(place.group(1)) - 1
 
 
 def _column(letters: bytes) -> int:
