@@ -388,8 +388,9 @@ class BlockResolver:
         headed = self._heading_level(ctx, award)
         if headed is not None:
             return headed
-        if award.usual_level and not match.ambiguous:  # a text naming two levels is not guessed
-            return award.usual_level, ""
+        usual = match.usual or award.usual_level  # "KNC … tỉnh Quảng Trị": the province's own, unless said otherwise
+        if usual and not match.ambiguous:  # a text naming two levels is not guessed
+            return usual, ""
         self.problem("ambiguous-level", ctx, award_column, value=award_text)
         return None
 

@@ -109,6 +109,7 @@ class AwardMatch:
     ambiguous: bool = False  # the text names two levels ("cấp Bộ, ngành, tỉnh"): none is taken
     kind: str | None = None  # the kind the text names ("Giấy khen tập thể"), if it names one
     fuzzy: bool = False  # found only by the accentless last resort: counted, with a `fuzzy-award` warning
+    usual: str | None = None  # the level its named part makes usual ("… tỉnh Quảng Trị": Tỉnh), below what the row says
 
     @property
     def impossible(self) -> bool:
@@ -327,9 +328,10 @@ class Catalogue:
             if named is not None:
                 return AwardMatch(award, level=named[0], detail=detail, ambiguous=named[1])
             detail = rest  # the "của" is the name's own ("… vì sự tiến bộ của phụ nữ")
+        usual = None  # a province's word in the name is no issuer: the decision number and the cells come first
         if level is None and detail not in self._details.get(award.name, {}):
-            level = next((lv for word, lv in self._detail_levels.get(award.name, ()) if word in f" {detail} "), None)
-        return AwardMatch(award, level=level, detail=detail)
+            usual = next((lv for word, lv in self._detail_levels.get(award.name, ()) if word in f" {detail} "), None)
+        return AwardMatch(award, level=level, detail=detail, usual=usual)
 
     def _detail_name(self, award: Award, detail: str, text: str) -> str:
         """The known spelling of a named part (its key is `detail`), else the words of `text`
