@@ -288,3 +288,14 @@ def test_a_bare_title_under_a_heading_naming_two_titles_is_not_given_either(tmp_
     heading = "DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU CHIẾN SĨ THI ĐUA CƠ SỞ, CHIẾN SĨ THI ĐUA CẤP TỈNH NĂM 2019"
     found, problems = _titles(tmp_path, heading, rows)
     assert (found, problems) == ([], ["unknown-award:6", "unknown-award:7"])
+
+
+def test_army_units_in_a_column_without_a_header_are_units_not_levels(tmp_path: Path) -> None:
+    """Review: "Lữ đoàn 147", "Quân khu 4" … under a blank header were read as the level column
+    (their words name the commands' issuer too): six impossible-level, nothing counted."""
+    units = ["Lữ đoàn 147", "Quân đoàn 1", "Quân chủng Hải quân", "Binh chủng Công binh", "Lữ đoàn 206", "Quân khu 4"]
+    rows = [[i, f"Nguyễn Văn {chr(65 + i)}", u, "Bằng khen", "12/QĐ-BQP"] for i, u in enumerate(units, 1)]
+    top = [["DANH SÁCH KHEN THƯỞNG NĂM 2019"], [], ["STT", "Họ và tên", None, "Hình thức khen thưởng", "Số quyết định"]]
+    result = load([write_xlsx(tmp_path / "qd.xlsx", [*top, *rows])])
+    assert [str(level) for level in result.records["level"]] == ["Bộ"] * 6
+    assert [p.code for p in result.problems] == []
