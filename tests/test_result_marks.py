@@ -93,3 +93,11 @@ def test_a_spelt_out_verdict_beside_other_texts_still_counts(tmp_path: Path) -> 
     path = _book(tmp_path, [["STT", "Họ và tên", "Danh hiệu", "Kết quả"]], marks)
     names, problems = _found(path)
     assert names == ["Lê Thị Bình1", "Lê Thị Bình3", "Lê Thị Bình4"] and problems == [("not-awarded", 5, "không đạt")]
+
+
+def test_two_result_columns_of_their_own_are_no_ticks(tmp_path: Path) -> None:
+    """Review: "Kết quả" (a rating) beside "Kết quả bình xét" ("Đạt") made every row unclear-result."""
+    header = [["STT", "Họ và tên", "Danh hiệu", "Kết quả", "Kết quả bình xét"]]
+    marks = [("Hoàn thành xuất sắc nhiệm vụ", "Đạt"), ("Hoàn thành tốt nhiệm vụ", "Đạt"), ("Hoàn thành nhiệm vụ", "Không đạt")]
+    names, problems = _found(_book(tmp_path, header, marks))
+    assert names == ["Lê Thị Bình1", "Lê Thị Bình2"] and problems == [("not-awarded", 6, "không đạt")]

@@ -94,10 +94,15 @@ def _results(rows: Sequence[Row], columns: list[Column]) -> list[str]:
     if not columns:
         return []
     ticks = role_rules().ticks
-    if len(columns) == 1:
-        results = texts(rows, columns[0].index)
+    cells = [texts(rows, c.index) for c in columns]
+    if len(columns) > 1 and not all(t in ticks for column in cells for t in column if t):
+        # two result columns of their own ("Kết quả": a rating, "Kết quả bình xét": "Đạt"), not ticks
+        # under one: the one of marks only says the verdict, else the first as a column alone would
+        marked = [column for column in cells if any(column) and all(result_mark(t) is not None for t in column if t)]
+        cells = [marked[-1] if marked else cells[0]]
+    if len(cells) == 1:
+        results = cells[0]
     else:
-        cells = [texts(rows, c.index) for c in columns]
         results = []
         for row in zip(*cells, strict=True):
             said = {c.header if t in ticks else t for c, t in zip(columns, row, strict=True) if t}
