@@ -486,7 +486,7 @@ def _level(match: AwardMatch) -> str:
         return "2"
     if match.impossible:
         return "!"
-    return match.level or match.award.usual_level or "?"
+    return match.level or match.usual or match.award.usual_level or "?"
 
 
 @pytest.mark.parametrize(("text", "award", "level", "kind"), TEXTS)
