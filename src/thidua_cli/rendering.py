@@ -215,7 +215,12 @@ def _sections(result: LoadResult) -> list[tuple[str, str, list[Problem], int | N
 def _listed_in(p: Problem, codes: tuple[str, ...] | None) -> bool:
     if codes is not None:
         return p.code in codes
-    return p.row is not None and p.severity is Severity.ERROR and p.code not in _NOT_ROWS
+    return p.row is not None and _loses_row(p)
+
+
+def _loses_row(p: Problem) -> bool:
+    """Whether a finding on a row means the row was not counted (an error, not a merge or a table's)."""
+    return p.severity is Severity.ERROR and p.code not in _NOT_ROWS
 
 
 _NOT_ROWS = ("duplicate", "ambiguous-table", "hidden-sheet", "summary-only")  # merged, not lost; tables, listed with the sheets
@@ -240,7 +245,7 @@ def summary_line(result: LoadResult, years: Sequence[int] | None, lang: str) -> 
             continue
         row_lost = lost.get(p.code)
         if row_lost is None:
-            row_lost = lost[p.code] = p.severity is Severity.ERROR and p.code not in _NOT_ROWS
+            row_lost = lost[p.code] = _loses_row(p)
         place = (p.file, p.sheet, p.row)
         if row_lost and place not in seen:
             seen.add(place)
