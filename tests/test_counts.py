@@ -149,6 +149,61 @@ def test_cli_says_how_many_were_merged_and_exits_1(folder: Path):
     assert csv_rows(kept.stdout)[0] == {"award": "Lao động tiên tiến", "count": "11"}
 
 
+def _decisions_sheet(rows: list[list[object]]) -> list[list[object]]:
+    header = ["STT", "Họ và tên", "Chức vụ", "Hình thức khen thưởng", "Số quyết định", "Ngày quyết định", "Năm"]
+    return [[HEADING], header, *rows]
+
+
+def test_a_form_given_twice_by_two_decisions_is_two_awards_and_a_title_twice_stays_one(tmp_path: Path):
+    """Giấy khen and Bằng khen are given for each achievement (year-end, đột xuất): two rows of one
+    person with two decision numbers are two awards. A title is given once a year: its second row,
+    whatever its decision, is a duplicate; so is a form's second row without a number of its own."""
+    rows: list[list[object]] = [
+        [1, "Nguyễn Văn An", "Giáo viên", "Giấy khen", "12/QĐ-UBND", "20/12/2019", 2019],
+        [2, "Nguyễn Văn An", "Giáo viên", "Giấy khen", "45/QĐ-UBND", "05/06/2019", 2019],  # another award
+        [3, "Nguyễn Văn An", "Giáo viên", "Giấy khen", "45/QĐ-UBND", "05/06/2019", 2019],  # duplicate of 2
+        [4, "Nguyễn Văn An", "Giáo viên", "Giấy khen", "", "", 2019],  # no number: a duplicate
+        [5, "Trần Thị Bình", "Giáo viên", "Lao động tiên tiến", "12/QĐ-UBND", "20/12/2019", 2019],
+        [6, "Trần Thị Bình", "Giáo viên", "Lao động tiên tiến", "99/QĐ-UBND", "28/12/2019", 2019],  # duplicate
+        [7, "Lê Văn Cường", "Giáo viên", "Bằng khen của Chủ tịch UBND tỉnh", "", "15/03/2019", 2019],
+        [8, "Lê Văn Cường", "Giáo viên", "Bằng khen của Chủ tịch UBND tỉnh", "", "20/11/2019", 2019],  # no numbers, two dates
+    ]
+    write_xlsx(tmp_path / "ds" / "truong-a.xlsx", _decisions_sheet(rows))
+    result = load([tmp_path / "ds"])
+    assert sorted(result.records["row"]) == [3, 4, 7, 9, 10]
+    assert [p.row for p in result.problems if p.code == "duplicate"] == [5, 6, 8]
+    out = CliRunner().invoke(app, ["tally", "2019", str(tmp_path / "ds"), "--by", "award", "-f", "csv"])
+    assert csv_rows(out.stdout) == [
+        {"award": "Lao động tiên tiến", "count": "1"},
+        {"award": "Bằng khen", "count": "2"},
+        {"award": "Giấy khen", "count": "2"},
+    ]
+
+
+def test_a_re_sent_list_with_a_corrected_decision_number_is_still_a_re_send(tmp_path: Path):
+    """The rule above is for rows of one list: a list sent again with its numbers corrected is
+    the same list (counted once), not a second set of awards."""
+    people = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em", "Vũ Thị Giang"]
+    first = [[i + 1, n, "Giáo viên", "Giấy khen", "12/QĐ-UBND", "20/12/2019", 2019] for i, n in enumerate(people)]
+    again = [[i + 1, n, "Giáo viên", "Giấy khen", "21/QĐ-UBND", "20/12/2019", 2019] for i, n in enumerate(people)]
+    write_xlsx(tmp_path / "ds" / "truong-a.xlsx", _decisions_sheet(first))
+    write_xlsx(tmp_path / "ds" / "truong-a-sua.xlsx", _decisions_sheet(again))
+    result = load([tmp_path / "ds"])
+    assert result.total == 6
+    assert len([p for p in result.problems if p.code == "duplicate"]) == 6
+
+
+def test_two_kinds_of_kỷ_niệm_chương_in_one_year_are_two_awards(tmp_path: Path):
+    rows: list[list[object]] = [
+        [1, "Nguyễn Văn An", "Giáo viên", "Kỷ niệm chương Vì sự nghiệp Giáo dục", "", "", 2019],
+        [2, "Nguyễn Văn An", "Giáo viên", "Kỷ niệm chương Vì sự nghiệp Công đoàn", "", "", 2019],
+    ]
+    write_xlsx(tmp_path / "ds" / "truong-a.xlsx", _decisions_sheet(rows))
+    result = load([tmp_path / "ds"])
+    assert sorted(result.records["detail"]) == ["Vì sự nghiệp Công đoàn", "Vì sự nghiệp Giáo dục"]
+    assert not [p for p in result.problems if p.code == "duplicate"]
+
+
 # 5. --problems, crashes, the year table ----------------------------------------------------
 @pytest.mark.parametrize("command", [["tally"], ["export", "-o", "{tmp}/t.xlsx"], ["report"]])
 def test_problems_file_lists_every_row_not_counted_once(folder: Path, tmp_path: Path, command: list[str]):

@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 _NAME, _NAME_COL = RECORD_FIELDS.index("name"), RECORD_FIELDS.index("name_col")
 _UNIT, _POSITION, _KIND = RECORD_FIELDS.index("unit"), RECORD_FIELDS.index("position"), RECORD_FIELDS.index("kind")
 _YEAR = RECORD_FIELDS.index("year")
+_CATEGORY, _DETAIL = RECORD_FIELDS.index("category"), RECORD_FIELDS.index("detail")
+_NUMBER, _DATE = RECORD_FIELDS.index("decision_number"), RECORD_FIELDS.index("decision_date")
+_FORMS = "Hình thức khen thưởng"  # given as often as earned; a title (Danh hiệu) once a year
 _NAME_OF = itemgetter(_NAME)
 _TAIL_OF = itemgetter(*(RECORD_FIELDS.index(f) for f in ("unit", "kind", "award", "level", "year")))
 _GROUP_AT = [RECORD_FIELDS.index(f) for f in GROUP_FIELDS]
@@ -185,7 +188,14 @@ def merge(files: Sequence[FileResult]) -> Merged:
             continue
         earlier = kept.setdefault(_unit_blind(record), [])
         unit = key(record[_UNIT])
-        same = next(((fj, r) for fj, r in earlier if (fj, fi) in resent or (fj == fi and _alike(r, record, unit))), None)
+        same = next(
+            (
+                (fj, r)
+                for fj, r in earlier
+                if (fj, fi) in resent or (fj == fi and _alike(r, record, unit) and not _two_awards(r, record))
+            ),
+            None,
+        )
         if same is None:
             earlier.append((fi, record))
             continue
@@ -271,6 +281,24 @@ def _alike(kept: Record, record: Record, unit: str) -> bool:
         return False
     letters, initials = ascii_key(short).replace(".", ""), "".join(w[0] for w in ascii_key(full).replace("-", " ").split())
     return letters.startswith(initials) or initials.startswith(letters)
+
+
+def _two_awards(kept: Record, record: Record) -> bool:
+    """Two rows of one list for one person and one award that are two awards: a Kỷ niệm chương
+    of another name ("Vì sự nghiệp Giáo dục", "Vì sự nghiệp Công đoàn"), or a form of commendation
+    (Giấy khen, Bằng khen: given for each achievement, year-end or đột xuất) of another decision,
+    its number (or, where neither row has one, its date) written in both and not the same. A title
+    (Lao động tiên tiến …) is given once a year: a second row of it stays a duplicate."""
+    details = kept[_DETAIL], record[_DETAIL]
+    if all(details) and key(details[0]) != key(details[1]):
+        return True
+    if kept[_CATEGORY] != _FORMS or record[_CATEGORY] != _FORMS:
+        return False
+    numbers = kept[_NUMBER], record[_NUMBER]
+    if any(numbers):
+        return all(numbers) and key(numbers[0]) != key(numbers[1])
+    dates = kept[_DATE], record[_DATE]
+    return all(dates) and dates[0] != dates[1]
 
 
 def _abbreviation(post: str) -> bool:
