@@ -87,6 +87,9 @@ TEXTS: list[tuple[str, str | None, str, str | None]] = [
     ("Cờ thi đua Chính phủ", CTD, CP, TT),
     ("Cờ thi đua của Thủ tướng Chính phủ", CTD, CP, TT),
     ("Cờ thi đua của UBND tỉnh", CTD, TINH, TT),
+    ("Cờ TĐ của Chính phủ", CTD, CP, TT),  # "TĐ" for "thi đua", as in CSTĐ
+    ("Cờ TĐCP", CTD, CP, TT),
+    ("Cờ TĐ UBND tỉnh", CTD, TINH, TT),
     ("Cờ thi đua xuất sắc dẫn đầu phong trào thi đua của UBND tỉnh", CTD, TINH, TT),
     ("Cờ thi đua cấp tỉnh", CTD, TINH, TT),
     ("Cờ thi đua của Bộ trưởng Bộ LĐ-TBXH", CTD, BO, TT),
