@@ -10,8 +10,8 @@ NFD text). OUT_DIR/truth.json holds the true counts by award, level, kind and ye
 `--school`: a school sector instead (one school, one school year per workbook): teachers'
 lists with Kỷ niệm chương "Vì sự nghiệp giáo dục", Nhà giáo ưu tú, "Giấy khen của Chủ tịch
 UBND huyện", typed dates ("ngày 05 tháng 06 năm 2023"), a "Năm học" column ("2022-2023",
-the year 2023), and two award texts the catalogue lacks (not counted, each reported: the
-suggestion path is measured).
+the year 2023), and two texts that are no award of the Law, teachers' contest results (not
+counted, each row noted not-an-award; before, unknown awards whose suggestion was searched).
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ WIDE_HEADERS = [
 LEVEL_ISSUERS = {"Cơ sở": "Cơ sở", "Tỉnh": "UBND tỉnh", "Bộ": "Bộ LĐTBXH"}
 
 # (award text as a school writes it, issuer, decision code, counted as (award, level, kind) or
-# None for a text the catalogue lacks, weight)
+# None for a text that is no award of the Law (a contest's result: not counted, noted not-an-award), weight)
 SCHOOL_MIX: list[tuple[str, str, str, tuple[str, str, str] | None, int]] = [
     ("Lao động tiên tiến", "Hiệu trưởng", "QĐ-THCS", ("Lao động tiên tiến", "Cơ sở", "Cá nhân"), 52),
     ("Giấy khen của Chủ tịch UBND huyện", "Chủ tịch UBND huyện", "QĐ-UBND", ("Giấy khen", "Cơ sở", "Cá nhân"), 14),

@@ -81,7 +81,7 @@ def province(folder: Path, seed: int) -> Path:
         [1, "Nguyễn Văn An", "Chuyên viên", "Phòng Tổ chức", "Lao động tiên tiến", "Cơ sở", "12/QĐ-SLĐTBXH", 2018],
         [2, "Trần Thị Bình", "Kế toán", "Phòng Tổ chức", "Chiến sĩ thi đua cơ sở", "Cơ sở", "13/QĐ-SLĐTBXH", 2018],
         [3, "Nguyễn Văn An", "Chuyên viên", "Phòng Tổ chức", "Lao động tiên tiến", "Cơ sở", "12/QĐ-SLĐTBXH", 2018],
-        [4, "Lê Văn Cường", "Chuyên viên", "Phòng Tổ chức", "Giáo viên dạy giỏi", "Cơ sở", "14/QĐ-SLĐTBXH", 2018],
+        [4, "Lê Văn Cường", "Chuyên viên", "Phòng Tổ chức", "Danh hiệu Người tốt việc tốt", "Cơ sở", "14/QĐ-SLĐTBXH", 2018],
         [5, "Phạm Thị Dung", "Chuyên viên", "Phòng Tổ chức", "Lao động tiên tiến", "Cơ sở", "15/QĐ-SLĐTBXH", 2014],
         ["II. TẬP THỂ"],
         [6, "Phòng Tổ chức", "", "Sở", "Tập thể lao động tiên tiến", "Cơ sở", "16/QĐ-SLĐTBXH", 2019],

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from thidua_cli.catalogue import Award, AwardMatch, Catalogue, DecisionSuffix, Issuer
 from thidua_cli.cells import text_of
+from thidua_cli.labels import not_an_award
 from thidua_cli.layout import Column, SheetTable
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell
@@ -214,7 +215,8 @@ class BlockResolver:
     ) -> ResolvedFields | None:
         match = self.match(award_text) or self._titled_by_context(ctx, award_text)
         if match is None:  # its "Có phải: …?" is searched once per run (`problems.with_suggestions`)
-            self.problem("unknown-award", ctx, column, value=award_text)
+            what = not_an_award(award_text)  # "Giáo viên dạy giỏi": a contest's result, noted
+            self.problem("not-an-award" if what else "unknown-award", ctx, column, value=award_text, detail=what)
             return None
         award = match.award
         kind = self._kind(ctx, award, column, match.kind)

@@ -37,6 +37,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Đề nghị, chưa được khen — không tính ({n}):",
         "Proposed, not awarded — not counted ({n}):",
     ),
+    "not_awards": (
+        "Không phải danh hiệu, hình thức khen thưởng của Luật (kết quả hội thi, xếp loại) — không tính ({n}):",
+        "No award of the Law (contest results, appraisal grades) — not counted ({n}):",
+    ),
     "sheet_problems": ("Trang tính đọc không trọn vẹn ({n}):", "Sheets not read in full ({n}):"),
     "unrecognised": ("Dòng không được tính ({n}):", "Rows not counted ({n}):"),
     "more": (

@@ -37,6 +37,7 @@ class LayoutRules:
     proposal: tuple[re.Pattern[str], ...]  # heading lines that make a list a proposal
     not_proposal: tuple[str, ...]  # "theo đề nghị của …": the decision was made on a proposal
     status: tuple[tuple[re.Pattern[str], str], ...]  # award-cell marks: (pattern, status)
+    not_awards: tuple[tuple[re.Pattern[str], str], ...]  # award-cell keys of no award: (pattern, what it is)
     results: dict[str, str]  # a result cell's key → its status ("" for achieved)
     context_marks: frozenset[str]  # marks read only in a column of marks
     doubts: tuple[tuple[re.Pattern[str], str], ...]  # notes that make an award doubtful: (pattern, reason)
@@ -72,6 +73,7 @@ def layout_rules() -> LayoutRules:
         proposal=tuple(re.compile(p) for p in phrases["proposal"]),
         not_proposal=tuple(key(p) for p in phrases["not_proposal"]),
         status=tuple((re.compile(p), s) for s, patterns in data["status"].items() for p in patterns),
+        not_awards=tuple((re.compile(p), what) for what, patterns in data["not_awards"].items() for p in patterns),
         doubts=tuple((re.compile(p), r) for r, patterns in data["doubts"].items() if r != "not_doubts" for p in patterns),
         not_doubts=tuple(re.compile(p) for p in data["doubts"]["not_doubts"]),
         results={key(m) or m: "" if s == "achieved" else s for s, marks in data["results"].items() for m in marks},
@@ -97,6 +99,13 @@ def layout_rules() -> LayoutRules:
 def may_head(text: str) -> bool:
     """Could a header label start with this cell's text (alone, or with the cell below it)?"""
     return bool(text) and first_word(text) in layout_rules().header_first_words
+
+
+def not_an_award(text: str) -> str | None:
+    """What an award cell's text is when it is no award of the Law (layout.toml [not_awards]:
+    "Giáo viên dạy giỏi cấp huyện" a contest's result, "HTXSNV" an appraisal grade), else None."""
+    k = key(text)
+    return next((what for pattern, what in layout_rules().not_awards if pattern.search(k)), None)
 
 
 PLACE_DATE = re.compile(r"ngày\s*\S*\s*tháng\s*\S*\s*năm")

@@ -29,7 +29,7 @@ from thidua_cli.labels import (
     signers_row,
 )
 from thidua_cli.layout import Column, SheetTable
-from thidua_cli.problems import Problem, Severity
+from thidua_cli.problems import NOTED_ROWS, Problem, Severity
 from thidua_cli.reading import Cell
 from thidua_cli.records import Record
 from thidua_cli.roles import role_rules
@@ -324,7 +324,9 @@ class Normaliser(BlockResolver):
     def _lost(self, since: int) -> int:
         """Rows reported not counted from `problems[since]` on, and rows marked not awarded: the
         clerk's total counts them as listed."""
-        rows = {p.row for p in self.problems[since:] if p.row is not None and p.severity is Severity.ERROR}
+        rows = {
+            p.row for p in self.problems[since:] if p.row is not None and (p.severity is Severity.ERROR or p.code in NOTED_ROWS)
+        }
         return len(rows) + sum(len(v) for v in self._not_awarded.values())
 
     def _numbered_label(

@@ -377,6 +377,13 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         'The row of "{value}" gives no clear result ({detail}) while the other rows say achieved or not: '
         "whether it was achieved is unknown; not counted. Fill in its result.",
     ),
+    "not-an-award": (
+        Severity.INFO,
+        '"{value}" không phải danh hiệu thi đua hay hình thức khen thưởng của Luật Thi đua, khen thưởng '
+        "mà là kết quả {detail}: dòng không được tính (không phải lỗi).",
+        '"{value}" is no emulation title or form of commendation of the Law on Emulation and '
+        "Commendation but a result of {detail}: the row is not counted (not an error).",
+    ),
     "not-awarded": (
         Severity.INFO,
         '{detail} dòng ghi danh hiệu kèm "{value}" (từ dòng này): chưa được khen, không được tính '
@@ -418,6 +425,10 @@ CODES: dict[str, tuple[Severity, str, str]] = {
 }
 
 # code → (vi, en): a few words for the reason a row is not counted, in the summary's last line.
+# Findings (not errors) whose row is not counted: in the summary's rows not counted, and in a
+# clerk's totals line (which counts every row listed).
+NOTED_ROWS = ("not-an-award",)
+
 SHORT: dict[str, tuple[str, str]] = {
     "outside-years": ("ngoài các năm đã chọn", "outside the years"),
     "unknown-award": ("danh hiệu không nhận dạng được", "award not recognised"),
@@ -442,6 +453,7 @@ SHORT: dict[str, tuple[str, str]] = {
     "struck-out": ("tên bị gạch ngang", "name struck through"),
     "unclear-result": ("không rõ kết quả xét", "result unclear"),
     "doubtful-note": ("ghi chú kỷ luật, thanh tra", "note of discipline or inspection"),
+    "not-an-award": ("không phải khen thưởng theo Luật", "no award of the Law"),
     "headless-list": ("trang không có tiêu đề cột", "a sheet without a header"),
 }
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from thidua_cli.display import shown
 from thidua_cli.i18n import category, how_many, number, t
-from thidua_cli.problems import SHORT, Problem, Severity
+from thidua_cli.problems import NOTED_ROWS, SHORT, Problem, Severity
 from thidua_cli.tally import counted_in, pivot, years_label
 
 __all__ = ["print_summary", "summary_line", "tally_csv", "tally_json", "tally_table", "years_label"]
@@ -177,6 +177,7 @@ _SECTIONS: tuple[tuple[str, str, tuple[str, ...] | None, int | None], ...] = (
         MAX_SHEET_LINES,
     ),
     ("proposals", "yellow", ("proposal-list", "not-awarded", "no-tick"), MAX_SHEET_LINES),
+    ("not_awards", "yellow", ("not-an-award",), MAX_SHEET_LINES),
     (
         "sheet_problems",
         "bold red",
@@ -245,7 +246,7 @@ def summary_line(result: LoadResult, years: Sequence[int] | None, lang: str) -> 
             continue
         row_lost = lost.get(p.code)
         if row_lost is None:
-            row_lost = lost[p.code] = _loses_row(p)
+            row_lost = lost[p.code] = _loses_row(p) or p.code in NOTED_ROWS
         place = (p.file, p.sheet, p.row)
         if row_lost and place not in seen:
             seen.add(place)
