@@ -171,6 +171,7 @@ TEXTS: list[tuple[str, str | None, str, str | None]] = [
     ("Bằng khen của Ủy ban Thường vụ Quốc hội", BK, BO, ANY),
     ("Bằng khen của Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam", BK, BO, ANY),
     ("Bằng khen UBTW MTTQ Việt Nam", BK, BO, ANY),
+    ("Bằng khen UBTW Mặt trận Tổ quốc Việt Nam", BK, BO, ANY),  # an abbreviation beside the full name
     ("Bằng khen của Tổng Liên đoàn Lao động Việt Nam", BK, BO, ANY),
     ("Bằng khen Tổng LĐLĐ Việt Nam", BK, BO, ANY),
     ("Bằng khen của Trung ương Đoàn TNCS Hồ Chí Minh", BK, BO, ANY),
