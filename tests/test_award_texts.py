@@ -581,3 +581,23 @@ def test_kind_and_period_inside_the_text(
     match = catalogue.match_award(text)
     assert match is not None
     assert (match.kind, match.level, match.period) == (kind, level, period)
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "issuer"),
+    [
+        ("Bằng khen của Ban Thường vụ Tỉnh ủy", TINH, "Cơ quan cấp tỉnh của Đảng, đoàn thể"),
+        ("Bằng khen Tỉnh ủy", TINH, "Cơ quan cấp tỉnh của Đảng, đoàn thể"),
+        ("Bằng khen của Chủ tịch UBND tỉnh", TINH, "Chủ tịch UBND tỉnh"),
+        ("Giấy khen Ban Thường vụ Huyện ủy", CS, "Cơ quan cấp huyện, xã của Đảng, đoàn thể"),
+        ("Giấy khen của Đảng ủy xã", CS, "Cơ quan cấp huyện, xã của Đảng, đoàn thể"),
+        ("Giấy khen của Chủ tịch UBND huyện", CS, "Chủ tịch UBND huyện"),
+    ],
+)
+def test_a_party_committee_is_its_own_issuer_not_the_peoples_committee(
+    catalogue: Catalogue, text: str, level: str, issuer: str
+) -> None:
+    """Before: "Bằng khen của Ban Thường vụ Tỉnh ủy" had the issuer "Chủ tịch UBND tỉnh" (the level was right)."""
+    match = catalogue.match_award(text)
+    assert match is not None and match.issuer is not None
+    assert (match.level, match.issuer.name) == (level, issuer)
