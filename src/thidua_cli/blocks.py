@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from thidua_cli.catalogue import Award, AwardMatch, Catalogue, DecisionSuffix, Issuer
 from thidua_cli.cells import text_of
 from thidua_cli.labels import not_an_award
-from thidua_cli.layout import Column, SheetTable
+from thidua_cli.layout import Column, SheetTable, year_of_label
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell
 from thidua_cli.values import BadDate, parse_date, parse_year, split_decision
@@ -225,7 +225,8 @@ class BlockResolver:
         level_issuer = self._level(ctx, match, number, award_text, column)
         if level_issuer is None:
             return None
-        year = self._year(ctx, match.period)
+        ticked = year_of_label(column.header) if column is not None and column.field == "tick" else None
+        year = ticked or self._year(ctx, match.period)  # a tick under 2019 in a matrix of years: 2019
         if year is None:
             return None
         if not award.exists_in(year):  # "Huy hiệu" for 2024: the 2022 law has no such form
@@ -233,7 +234,7 @@ class BlockResolver:
             self.problem("award-not-in-law", ctx, column, value=award_text, detail=f"{year}; {first}–{last}")
             return None
         self._check_decision_number(ctx, number, self._decision(ctx.table, ctx.row)[2])
-        start = match.period[0] if match.period and match.period[1] == year else year
+        start = match.period[0] if match.period and match.period[1] == year and not ticked else year
         return (award, award.category, kind, level_issuer[0], level_issuer[1], year, match.detail, start)
 
     def _titled_by_context(self, ctx: Context, award_text: str) -> AwardMatch | None:

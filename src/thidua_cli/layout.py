@@ -16,10 +16,11 @@ from thidua_cli.heading import Heading, read_heading
 from thidua_cli.labels import ends_table, header_match, layout_rules, may_head
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell, Merged, SheetGrid, iter_text
-from thidua_cli.roles import TableRoles, assign_roles, split_name
+from thidua_cli.roles import TableRoles, assign_roles, role_rules, split_name
 from thidua_cli.rows import is_number, label_of, section_of
 from thidua_cli.summaries import Summary, find_summary, read_summary, summary_year
 from thidua_cli.text import decode_legacy, decode_pasted, key, sheet_legacy
+from thidua_cli.values import parse_year
 
 HEADER_SEARCH_ROWS = 30
 NEXT_HEADER_ROWS = 3  # a header found inside a table's rows is looked for from its first label row
@@ -221,7 +222,7 @@ def _header_at(top: tuple[str, ...], below: tuple[str, ...]) -> tuple[int, int] 
     if sum(1 for t, b in zip(top, below or top, strict=False) if may_head(t) or may_head(b)) < 2:
         return 0, 0  # fewer than two cells start like a header label: a title or a data row
     best = (_score(_tiers([top])), 0)
-    if below and not column_numbers(below):
+    if below and not column_numbers(below) and not _a_record(top, below):
         score = _score(_tiers([top, below]))
         if score > best[0] or (score == best[0] and score and _sub_header(top, below)):
             best = (score, 1)
@@ -236,6 +237,17 @@ def _sub_header(top: tuple[str, ...], below: tuple[str, ...]) -> bool:
     if not keys or any(c < len(below) and below[c] not in ("", top[c]) for c in keys):
         return False
     return any(b and b != t for t, b in zip(top, below, strict=False))
+
+
+def _a_record(top: tuple[str, ...], below: tuple[str, ...]) -> bool:
+    """Is `below` a record under the header row `top` (a number under its STT label, a text that
+    starts no header label under its name label), however many labels its other cells match
+    ("1 | Nguyễn Văn An | Đạt": "Đạt" is also a result column's label)?"""
+    labelled = {header_match(t)[0]: c for c, t in enumerate(top) if t}
+    stt, name = labelled.get("stt"), labelled.get("name")
+    if stt is None or name is None or max(stt, name) >= len(below):
+        return False
+    return is_number(below[stt]) and bool(below[stt]) and bool(below[name]) and not may_head(below[name])
 
 
 @lru_cache(maxsize=1024)
@@ -437,7 +449,7 @@ def _table(
     first, last, tiers = span.header
     data_start, end = span.data_start, span.end
     region = grid if end == len(grid) else grid[:end]  # what the table's rows may be read from
-    roles = _awards_given(split_name(assign_roles(region, tiers, data_start, catalogue, explain)))
+    roles = _year_ticks(_awards_given(split_name(assign_roles(region, tiers, data_start, catalogue, explain))), region, data_start)
     rows = (first, last)
     nothing = NoTable(sheet.name, "", encoding, None, roles, rows, None, (first, end) if several else None)
     counts = roles.of("count") + [c for c in roles.of("tick") if _holds_counts(region, c.index, data_start)]
@@ -698,6 +710,31 @@ def _awards_given(roles: TableRoles) -> TableRoles:
     if len(awards) < 2 or not other or len(other) == len(awards):
         return roles
     return replace(roles, columns=tuple(replace(c, role="ignored") if c in other else c for c in roles.columns))
+
+
+def _year_ticks(roles: TableRoles, region: list[list[Cell]], data_start: int) -> TableRoles:
+    """Columns labelled with one year each ("Năm đạt danh hiệu" › 2019 | 2020 | 2021) whose filled
+    cells are all ticks: a matrix of years, each tick the row's award in its column's year (a tick
+    column whose label is its year: see `year_of_tick`), not year columns holding "x"."""
+    marks = role_rules().ticks
+    found = []
+    for column in roles.columns:
+        if column.role not in ("year", "ignored") or year_of_label(column.label) is None:
+            continue
+        cells = [text_of(row[column.index]) for row in region[data_start:] if column.index < len(row)]
+        filled = [c for c in cells if c]
+        if filled and all(c in marks for c in filled):
+            found.append(column)
+    years = {year_of_label(c.label) for c in found}
+    if len(found) < 2 or len(years) < len(found) or any(c.role == "year" and c not in found for c in roles.columns):
+        return roles
+    return replace(roles, columns=tuple(replace(c, role="tick") if c in found else c for c in roles.columns))
+
+
+def year_of_label(label: str) -> int | None:
+    """The year a header label is, and nothing else ("2019", "Năm 2019", "Năm học 2019-2020":
+    2020), else None."""
+    return parse_year(label) if label else None
 
 
 def _past(label: str) -> bool:

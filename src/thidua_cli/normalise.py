@@ -28,7 +28,7 @@ from thidua_cli.labels import (
     result_mark,
     signers_row,
 )
-from thidua_cli.layout import Column, SheetTable
+from thidua_cli.layout import Column, SheetTable, year_of_label
 from thidua_cli.problems import NOTED_ROWS, Problem, Severity
 from thidua_cli.reading import Cell
 from thidua_cli.records import Record
@@ -193,7 +193,7 @@ class Normaliser(BlockResolver):
             state.tail = tail_start(table) if state.tail is None else state.tail
             if r >= state.tail and self._after_list(table, r, row, name, state):
                 return
-        own = self._own_awards(table, r, row, table.columns.get("award", []))
+        own = self._own_awards(table, r, row, table.columns.get("award", []), state.section_award or table.heading.award_text)
         if not name:
             if own:
                 ctx = Context(table, r, row, name, state.section_kind)
@@ -356,26 +356,33 @@ class Normaliser(BlockResolver):
             self.row_notes.append(RowNote(table.sheet, r + 1, what, text))
 
     def _own_awards(
-        self, table: SheetTable, r: int, row: list[Cell], award_cols: list[Column]
+        self, table: SheetTable, r: int, row: list[Cell], award_cols: list[Column], fallback: str | None = None
     ) -> list[tuple[Column | None, str]]:
         """The awards a row names in several award columns and in tick columns (a tick gives its
-        column's award; anything else in a tick cell is reported)."""
+        column's award; anything else in a tick cell is reported). In a matrix of years ("Năm" ›
+        2019 | 2020), each tick is the row's award in its column's year (`blocks` reads the year
+        from the column): the award of its award cell, else the section's or heading's
+        (`fallback`); a tick with none is missing-award."""
         own: list[tuple[Column | None, str]] = [
             (c, part) for c in award_cols if (text := text_of(row[c.index])) for part in self._award_parts(text)
         ]
         ticks = table.columns.get("tick")
         if not ticks:
             return own
-        marks = role_rules().ticks
+        marks, name = role_rules().ticks, text_of(row[table.index["name"]])
+        by_year = any(year_of_label(c.header) is not None for c in ticks)
+        named = [text for _, text in own] or ([fallback] if fallback else [])
+        own = [] if by_year else own  # by year, an award cell says what each tick is, not an award of its own
         for column in ticks:
             text = text_of(row[column.index])
-            if not text:
-                continue
-            if text in marks:
+            if text and text not in marks:
+                self.problem("bad-tick", Context(table, r, row, name, None), column, value=text)
+            elif text and not by_year:
                 own.append((column, column.header))
-            else:
-                ctx = Context(table, r, row, text_of(row[table.index["name"]]), None)
-                self.problem("bad-tick", ctx, column, value=text)
+            elif text and named:
+                own += [(column, award) for award in named]
+            elif text:
+                self.problem("missing-award", Context(table, r, row, name, None), column, value=name)
         return own
 
     def _status(self, text: str) -> tuple[str, str]:

@@ -1,0 +1,126 @@
+"""A matrix of years: "Năm đạt danh hiệu" over 2019 | 2020 | 2021, an "x" under each year a person
+earned the award (a five-year report's list). Each tick is one record of its column's year. Before:
+the first year column read "x" as a year (bad-year), the rest ignored, and a row ticked only
+under 2020 counted in 2021 (the heading's period): a wrong number."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+from typer.testing import CliRunner
+
+from thidua_cli import load
+from thidua_cli.cli import app
+
+PEOPLE = [("Nguyễn Văn An", "x", "x", "x"), ("Trần Thị Bình", "x", None, "x"), ("Lê Văn Cường", None, "x", None)]
+
+
+def _matrix(path: Path, heading: str, award_column: list[str] | None = None, people=PEOPLE) -> Path:  # type: ignore[no-untyped-def]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "LĐTT"
+    ws.append(["TRƯỜNG THCS AN BÌNH"])
+    ws.append([heading])
+    extra = ["Danh hiệu"] if award_column else []
+    ws.append(["STT", "Họ và tên", "Chức vụ", *extra, "Năm đạt danh hiệu", None, None])
+    ws.append([None] * (3 + len(extra)) + [2019, 2020, 2021])
+    first = 4 + len(extra)  # the first year's column, 1-based
+    ws.merge_cells(start_row=3, start_column=first, end_row=3, end_column=first + 2)
+    for column in range(1, first):
+        ws.merge_cells(start_row=3, start_column=column, end_row=4, end_column=column)
+    for i, (name, *ticks) in enumerate(people, 1):
+        ws.append([i, name, "Giáo viên", *([award_column[i - 1]] if award_column else []), *ticks])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+def _counts(folder: Path) -> dict[str, int]:
+    out = CliRunner().invoke(app, ["tally", "2019-2021", str(folder), "--by", "award,year", "-f", "json"])
+    return {f"{g['award']}|{g['year']}": g["count"] for g in json.loads(out.stdout)["rows"]}
+
+
+def test_each_tick_under_a_year_is_the_headings_award_in_that_year(tmp_path: Path) -> None:
+    _matrix(tmp_path / "ds" / "a.xlsx", "DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN GIAI ĐOẠN 2019-2021")
+    result = load([tmp_path / "ds"])
+    got = sorted(zip(result.records["name"], result.records["year"], result.records["period_start"], strict=True))
+    assert got == [
+        ("Lê Văn Cường", 2020, 2020),
+        ("Nguyễn Văn An", 2019, 2019),
+        ("Nguyễn Văn An", 2020, 2020),
+        ("Nguyễn Văn An", 2021, 2021),
+        ("Trần Thị Bình", 2019, 2019),
+        ("Trần Thị Bình", 2021, 2021),
+    ]
+    assert not result.problems
+    assert _counts(tmp_path / "ds") == {
+        "Lao động tiên tiến|2019": 2,
+        "Lao động tiên tiến|2020": 2,
+        "Lao động tiên tiến|2021": 2,
+    }
+
+
+def test_an_award_column_says_what_each_tick_of_its_row_is(tmp_path: Path) -> None:
+    awards = ["Chiến sĩ thi đua cơ sở", "Lao động tiên tiến", "Lao động tiên tiến"]
+    _matrix(tmp_path / "ds" / "a.xlsx", "DANH SÁCH KHEN THƯỞNG GIAI ĐOẠN 2019-2021", awards)
+    assert _counts(tmp_path / "ds") == {
+        "Chiến sĩ thi đua cơ sở|2019": 1,
+        "Chiến sĩ thi đua cơ sở|2020": 1,
+        "Chiến sĩ thi đua cơ sở|2021": 1,
+        "Lao động tiên tiến|2019": 1,
+        "Lao động tiên tiến|2020": 1,
+        "Lao động tiên tiến|2021": 1,
+    }
+
+
+def test_ticks_with_no_award_anywhere_are_each_missing_award(tmp_path: Path) -> None:
+    _matrix(tmp_path / "ds" / "a.xlsx", "DANH SÁCH CÁN BỘ, GIÁO VIÊN")
+    result = load([tmp_path / "ds"])
+    assert result.total == 0
+    assert sorted((p.code, p.cell) for p in result.errors) == [
+        ("missing-award", "D5"),
+        ("missing-award", "D6"),
+        ("missing-award", "E5"),
+        ("missing-award", "E7"),
+        ("missing-award", "F5"),
+        ("missing-award", "F6"),
+    ]
+
+
+def test_a_year_column_of_years_is_still_a_year_column(tmp_path: Path) -> None:
+    """Columns labelled by years whose cells are years or counts are no matrix of ticks."""
+    people = [("Nguyễn Văn An", 2019, None, None), ("Trần Thị Bình", 2020, None, None)]
+    _matrix(tmp_path / "ds" / "a.xlsx", "DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN", people=people)
+    assert _counts(tmp_path / "ds") == {"Lao động tiên tiến|2019": 1, "Lao động tiên tiến|2020": 1}
+
+
+def test_a_first_row_ticked_đạt_is_a_record_not_a_second_header_row(tmp_path: Path) -> None:
+    """ "Đạt" is also a result column's label: the first row "1 | Nguyễn Văn An | Đạt | Đạt" was
+    read as a second header row, and its person lost (before: 0 records, "1 row" reported of 2)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["DANH SÁCH KHEN THƯỞNG NĂM 2019"])
+    ws.append(["STT", "Họ và tên", "LĐTT", "CSTĐCS"])
+    ws.append([1, "Nguyễn Văn An", "Đạt", "Đạt"])
+    ws.append([2, "Trần Thị Bình", "Đạt", None])
+    (tmp_path / "ds").mkdir()
+    wb.save(tmp_path / "ds" / "a.xlsx")
+    result = load([tmp_path / "ds"])
+    got = sorted(zip(result.records["name"], result.records["award"], strict=True))
+    assert got == [
+        ("Nguyễn Văn An", "Chiến sĩ thi đua cơ sở"),
+        ("Nguyễn Văn An", "Lao động tiên tiến"),
+        ("Trần Thị Bình", "Lao động tiên tiến"),
+    ]
+    years = [["STT", "Họ và tên", 2019, 2020], [1, "Nguyễn Văn An", "Đạt", None], [2, "Trần Thị Bình", None, "Đạt"]]
+    wb = openpyxl.Workbook()
+    for row in [["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU CHIẾN SĨ THI ĐUA CƠ SỞ"], *years]:
+        wb.active.append(row)
+    wb.save(tmp_path / "ds" / "a.xlsx")
+    result = load([tmp_path / "ds"])
+    assert sorted(zip(result.records["name"], result.records["year"], strict=True)) == [
+        ("Nguyễn Văn An", 2019),
+        ("Trần Thị Bình", 2020),
+    ]
