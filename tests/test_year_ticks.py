@@ -124,3 +124,60 @@ def test_a_first_row_ticked_đạt_is_a_record_not_a_second_header_row(tmp_path:
         ("Nguyễn Văn An", 2019),
         ("Trần Thị Bình", 2020),
     ]
+
+
+def _sheet(path: Path, rows: list[list[object]]) -> Path:
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(row)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+def test_a_totals_line_under_ticks_counts_them_and_the_list_is_read(tmp_path: Path) -> None:
+    """Before: "Cộng | 2 | 1" under a tick matrix of names made it a summary of counts: the sheet
+    skipped as a note, 0 records, exit 0 (award ticks); by year, every row counted once in the
+    heading's last year (exit 0)."""
+    _sheet(
+        tmp_path / "a" / "ds.xlsx",
+        [
+            ["DANH SÁCH KHEN THƯỞNG NĂM 2019"],
+            ["STT", "Họ và tên", "LĐTT", "CSTĐCS"],
+            [1, "Nguyễn Văn An", "x", "x"],
+            [2, "Trần Thị Bình", "x", None],
+            ["Cộng", None, 2, 1],
+        ],
+    )
+    out = CliRunner().invoke(app, ["tally", "2019", str(tmp_path / "a"), "--by", "award", "-f", "json"])
+    assert out.exit_code == 0 and json.loads(out.stdout)["total"] == 3
+    _sheet(
+        tmp_path / "b" / "ds.xlsx",
+        [
+            ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN GIAI ĐOẠN 2019-2021"],
+            ["STT", "Họ và tên", "Chức vụ", 2019, 2020, 2021],
+            *([i, name, "Giáo viên", *ticks] for i, (name, *ticks) in enumerate(PEOPLE, 1)),
+            ["Cộng", None, None, 2, 2, 2],
+        ],
+    )
+    assert _counts(tmp_path / "b") == {
+        "Lao động tiên tiến|2019": 2,
+        "Lao động tiên tiến|2020": 2,
+        "Lao động tiên tiến|2021": 2,
+    }
+    assert not load([tmp_path / "b"]).checks  # per-column totals are no total of the list
+
+
+def test_year_columns_holding_ticks_and_other_values_are_reported_not_guessed(tmp_path: Path) -> None:
+    _sheet(
+        tmp_path / "c" / "ds.xlsx",
+        [
+            ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN GIAI ĐOẠN 2019-2021"],
+            ["STT", "Họ và tên", 2019, 2020, 2021],
+            [1, "Nguyễn Văn An", "x", "x", "x"],
+            [2, "Trần Thị Bình", "x", "Nghỉ sinh", "x"],
+        ],
+    )
+    result = load([tmp_path / "c"])
+    assert result.total == 0
+    assert [(p.code, p.value) for p in result.errors] == [("ambiguous-columns", '"2019", "2020", "2021": tick / year')]

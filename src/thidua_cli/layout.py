@@ -13,7 +13,7 @@ from typing import NamedTuple
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.cells import column_numbers, ditto_filled, is_column_numbers, row_texts, text_of
 from thidua_cli.heading import Heading, read_heading
-from thidua_cli.labels import ends_table, header_match, layout_rules, may_head
+from thidua_cli.labels import ends_table, header_match, is_totals, layout_rules, may_head
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell, Merged, SheetGrid, iter_text
 from thidua_cli.roles import TableRoles, assign_roles, role_rules, split_name
@@ -452,7 +452,8 @@ def _table(
     roles = _year_ticks(_awards_given(split_name(assign_roles(region, tiers, data_start, catalogue, explain))), region, data_start)
     rows = (first, last)
     nothing = NoTable(sheet.name, "", encoding, None, roles, rows, None, (first, end) if several else None)
-    counts = roles.of("count") + [c for c in roles.of("tick") if _holds_counts(region, c.index, data_start)]
+    named = bool(roles.of("name"))  # a list of names: its totals line counts its ticks, it is no summary
+    counts = roles.of("count") + [c for c in roles.of("tick") if _holds_counts(region, c.index, data_start, named)]
     if counts and not roles.of("award"):  # a summary: nothing in it is counted anyway
         year = summary_year(grid[span.titles[0] : first], catalogue, names)
         if year is None and above is not None:
@@ -678,10 +679,13 @@ def _headless_records(grid: list[list[Cell]], catalogue: Catalogue, most: int = 
     return found
 
 
-def _holds_counts(grid: list[list[Cell]], c: int, start: int) -> bool:
-    """Does a column of ticks hold a number of 2 or more anywhere (its total row too)? Then it
-    counts: the table is a summary, not a tick matrix of 1s."""
+def _holds_counts(grid: list[list[Cell]], c: int, start: int, named: bool = False) -> bool:
+    """Does a column of ticks hold a number of 2 or more anywhere (its total row too, unless the
+    table lists names: "Cộng | 2 | 1" under ticks counts the ticks)? Then it counts: the table is
+    a summary, not a tick matrix of 1s."""
     for row in grid[start:]:
+        if named and is_totals(next((t for v in row if (t := text_of(v))), "")):
+            continue
         value = row[c] if c < len(row) else None
         if value.__class__ in (int, float) and value >= 2:
             return True
@@ -714,21 +718,28 @@ def _awards_given(roles: TableRoles) -> TableRoles:
 
 def _year_ticks(roles: TableRoles, region: list[list[Cell]], data_start: int) -> TableRoles:
     """Columns labelled with one year each ("Năm đạt danh hiệu" › 2019 | 2020 | 2021) whose filled
-    cells are all ticks: a matrix of years, each tick the row's award in its column's year (a tick
-    column whose label is its year: see `year_of_tick`), not year columns holding "x"."""
-    marks = role_rules().ticks
-    found = []
-    for column in roles.columns:
-        if column.role not in ("year", "ignored") or year_of_label(column.label) is None:
-            continue
-        cells = [text_of(row[column.index]) for row in region[data_start:] if column.index < len(row)]
-        filled = [c for c in cells if c]
-        if filled and all(c in marks for c in filled):
-            found.append(column)
-    years = {year_of_label(c.label) for c in found}
-    if len(found) < 2 or len(years) < len(found) or any(c.role == "year" and c not in found for c in roles.columns):
+    cells are all ticks (a totals line aside): a matrix of years, each tick the row's award in its
+    column's year (a tick column whose label is its year: see `year_of_label`), not year columns
+    holding "x". Such columns of which some hold ticks and others other values cannot be read
+    either way (the year of a tick would come from the heading): the table is reported."""
+    labelled = [c for c in roles.columns if c.role in ("year", "ignored") and year_of_label(c.label) is not None]
+    if len(labelled) < 2 or len({year_of_label(c.label) for c in labelled}) < len(labelled):
         return roles
-    return replace(roles, columns=tuple(replace(c, role="tick") if c in found else c for c in roles.columns))
+    if any(c.role == "year" and c not in labelled for c in roles.columns):
+        return roles  # a year column of its own beside them: as before
+    marks = role_rules().ticks
+    rows = [row for row in region[data_start:] if not is_totals(next((t for v in row if (t := text_of(v))), ""))]
+    ticks, other = [], []
+    for column in labelled:
+        filled = [t for row in rows if column.index < len(row) and (t := text_of(row[column.index]))]
+        if filled:
+            (ticks if all(t in marks for t in filled) else other).append(column)
+    if not ticks:
+        return roles
+    if other:
+        labels = ", ".join(f'"{c.label}"' for c in labelled)
+        return replace(roles, conflict=f"{labels}: tick / year")
+    return replace(roles, columns=tuple(replace(c, role="tick") if c in ticks else c for c in roles.columns))
 
 
 def year_of_label(label: str) -> int | None:

@@ -311,7 +311,8 @@ class Normaliser(BlockResolver):
         grand total under subtotals) — and the warning total-differs says when neither matches
         (a row hidden, added under the total, or not read)."""
         numbers = {int(n) for t in row_texts(row) for n in _FIGURES.findall(t)}
-        if len(numbers) != 1:
+        ticks = table.columns.get("tick", ())
+        if len(numbers) != 1 or sum(1 for c in ticks if text_of(row[c.index])) > 1:  # a total per tick column
             return  # none, or several ("3 cá nhân, 2 tập thể", a year): nothing to compare
         stated, counted = numbers.pop(), len(self.records)
         since, whole = counted - state.since_total, counted - state.first_record
