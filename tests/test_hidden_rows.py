@@ -80,6 +80,61 @@ def test_rows_hidden_by_an_autofilter_are_counted_with_a_warning(tmp_path: Path)
     assert out.exit_code == 0 and json.loads(out.stdout)["total"] == 6
 
 
+def _table_book(path: Path, hide: tuple[int, ...], filtered: bool = True, ref: str = "A3:D9") -> Path:
+    """The list as an Excel Table (Insert › Table) whose own filter hides `hide`, or unfiltered."""
+    from openpyxl.worksheet.filters import AutoFilter
+    from openpyxl.worksheet.table import Table
+
+    _book(path, hide=hide)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    table = Table(displayName="DS2019", ref=ref, autoFilter=AutoFilter(ref=ref))
+    if filtered:
+        table.autoFilter.add_filter_column(1, ["Lê Văn An", "Hồ Thị Dung", "Võ Văn Em", "Đỗ Thị Giang"])
+    ws.add_table(table)
+    wb.save(path)
+    return path
+
+
+def test_rows_hidden_by_an_excel_tables_own_filter_are_counted_with_a_warning(tmp_path: Path) -> None:
+    path = _table_book(tmp_path / "ds.xlsx", hide=(5, 6))
+    result = load([path])
+    assert len(result.records) == 6  # before: 4, rows 5–6 hidden-rows (not counted, exit 1)
+    assert [(p.code, p.value, p.detail) for p in result.problems] == [("filtered-rows", "5–6", "2")]
+    out = CliRunner().invoke(app, ["tally", "2019", str(path), "-f", "json", "--lang", "en"])
+    assert out.exit_code == 0 and json.loads(out.stdout)["total"] == 6
+    from thidua_cli.reading import read_workbook
+
+    sparse = read_workbook(path, sparse=True)  # the cell-by-cell read sees the table's filter too
+    assert sparse.notes == [("filtered-rows", "DS 2019", "5–6", "2")] and sparse.sheets[0].hidden_rows == ()
+
+
+def test_rows_hidden_outside_a_filtered_table_or_in_an_unfiltered_one_are_hidden_rows(tmp_path: Path) -> None:
+    path = _table_book(tmp_path / "ds.xlsx", hide=(5, 8), ref="A3:D7")  # row 8 is below the table
+    result = load([path])
+    assert sorted(result.records["name"]) == sorted(n for n in PEOPLE if n != "Võ Văn Em")
+    assert [(p.code, p.value, p.detail) for p in result.problems] == [("filtered-rows", "5", "1"), ("hidden-rows", "8", "1")]
+    path = _table_book(tmp_path / "ds2.xlsx", hide=(5,), filtered=False)  # a table with no filter set
+    assert [(p.code, p.value) for p in load([path]).problems] == [("hidden-rows", "5")]
+    out = CliRunner().invoke(app, ["tally", "2019", str(path), "-f", "json"])
+    assert out.exit_code == 1 and json.loads(out.stdout)["total"] == 5
+
+
+def test_the_table_parts_are_read_only_for_a_sheet_with_hidden_rows_and_tables(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    xml = b'<worksheet><sheetData><row r="4" hidden="1"><c r="B4"><v>1</v></c></row></sheetData></worksheet>'
+    marks = sheet_xml.sheet_marks(xml, io.BytesIO(b""), frozenset())
+    assert marks.rows == (3,) and marks.tables == () and marks.filtered == ()
+    xml = xml.replace(b"</worksheet>", b'<tableParts count="1"><tablePart r:id="rId7"/></tableParts></worksheet>')
+    assert sheet_xml.sheet_marks(xml, io.BytesIO(b""), frozenset()).tables == (b"rId7",)
+
+    def no_read(*args: object) -> None:
+        raise AssertionError("a table part read for a sheet without tables")
+
+    monkeypatch.setattr(sheet_xml, "table_filters", no_read)
+    path = _book(tmp_path / "ds.xlsx", hide=(5,))  # hidden rows, no table: no part read beyond the sheet's
+    assert [(p.code, p.value) for p in load([path]).problems] == [("hidden-rows", "5")]
+
+
 def test_a_struck_through_name_is_not_counted_and_is_said(tmp_path: Path) -> None:
     path = _book(tmp_path / "ds.xlsx", strike=(6,))
     result = load([path])
