@@ -227,6 +227,7 @@ class BlockResolver:
         if dated is None:
             return None
         year, start = dated
+        self._check_decision_year(ctx, year)
         if not award.exists_in(year):  # "Huy hiệu" for 2024: the 2022 law has no such form
             first, last = award.years or (year, year)
             self.problem("award-not-in-law", ctx, column, value=award_text, detail=f"{year}; {first}–{last}")
@@ -437,6 +438,19 @@ class BlockResolver:
         if found is None or found.award is not award or not found.level or found.ambiguous:
             return None
         return found.level, found.issuer.name if found.issuer else ""
+
+    def _check_decision_year(self, ctx: Context, year: int) -> None:
+        """The decision's year ("Năm khen thưởng" beside "Năm thành tích": layout._decision_years)
+        is no second year of the record; one before the achievement's, or no year at all, is a
+        bad-date, as a decision date would be."""
+        for column in ctx.table.columns.get("decision_year", ()):
+            value = ctx.row[column.index]
+            text = text_of(value)
+            said = parse_period(value) if text else None
+            if said is None and re.search(r"\d", text):
+                self.check("bad-date", ctx, column, value=text, detail="invalid")
+            elif said is not None and said[1] < year:
+                self.check("bad-date", ctx, column, value=text, detail="before-year")
 
     def _year(self, ctx: Context, period: tuple[int, int] | None) -> tuple[int, int] | None:
         """(year, first year of its period): the year column (the first filled one of two: two that

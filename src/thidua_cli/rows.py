@@ -89,7 +89,7 @@ def section_of(texts: list[str], stt: Cell, catalogue: Catalogue) -> Section | N
 
 
 _STT = re.compile(r"^\d{1,5}(?:[.,]\d{1,3})*[.)]?[a-z]?$")  # 1, 01, 1., 1.2, 3a
-_RECORD_FIELDS = ("award", "tick", "level", "kind", "decision_number", "decision_date", "decision", "year")
+_RECORD_FIELDS = ("award", "tick", "level", "kind", "decision_number", "decision_date", "decision", "year", "decision_year")
 
 
 def is_number(value: Cell) -> bool:
