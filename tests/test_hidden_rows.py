@@ -183,7 +183,7 @@ def test_the_cell_by_cell_read_sees_hidden_rows_and_struck_names_too(tmp_path: P
     path = _book(tmp_path / "ds.xlsx", hide=(5,), strike=(7,))
     sheet = read_workbook(path, sparse=True).sheets[0]  # the openpyxl read, for a file calamine gave up on
     assert sheet.hidden_rows == (4,) and sheet.struck == {(6, 1)}
-    assert read_workbook(path, sparse=True).notes == [("hidden-rows", "DS 2019", "5", "1")]
+    assert read_workbook(path, sparse=True).notes == []  # said once the tables are found (sheet_tasks)
 
 
 def test_marks_are_found_in_any_quoting_spacing_and_attribute_order() -> None:
@@ -204,3 +204,58 @@ def test_a_finding_names_at_most_twenty_runs_of_hidden_rows(tmp_path: Path) -> N
 
     assert row_runs(list(range(0, 100, 2))) == ", ".join(str(r) for r in range(1, 41, 2)) + ", …"
     assert row_runs([8, 9, 14]) == "9–10, 15"
+
+
+def _template(path: Path, hide: tuple[int, ...]) -> Path:
+    """A template's list: heading (1–2), header (4), column numbers (5), people (6–8), a blank
+    numbered row (9), a note (10); its sections (11: "II. TẬP THỂ") and one collective (12)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "DS 2019"
+    ws.append(["CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
+    ws.append(["DANH SÁCH KHEN THƯỞNG LAO ĐỘNG TIÊN TIẾN NĂM 2019"])
+    ws.append([])
+    ws.append(["STT", "Họ và tên", "Chức vụ", "Danh hiệu"])
+    ws.append(["(1)", "(2)", "(3)", "(4)"])
+    for i, name in enumerate(PEOPLE[:3], 1):
+        ws.append([i, name, "Giáo viên", "Lao động tiên tiến"])
+    ws.append([4])
+    ws.append(["Ghi chú: danh sách do phòng Tổ chức lập"])
+    ws.append(["II. TẬP THỂ"])
+    ws.append([1, "Tổ Toán", "", "Tập thể lao động tiên tiến"])
+    for r in hide:
+        ws.row_dimensions[r].hidden = True
+    wb.save(path)
+    return path
+
+
+def test_hidden_rows_that_are_no_records_are_a_note_not_an_error(tmp_path: Path) -> None:
+    path = _template(tmp_path / "ds.xlsx", hide=(1, 5, 9, 10))
+    result = load([path])
+    assert len(result.records) == 4
+    found = [(p.code, p.value, p.detail, p.severity.value) for p in result.problems]
+    assert found == [("hidden-other-rows", "1, 5, 9–10", "4", "info")]  # before: hidden-rows, an error
+    out = CliRunner().invoke(app, ["tally", "2019", str(path), "-f", "json", "--lang", "en"])
+    assert out.exit_code == 0 and json.loads(out.stdout)["total"] == 4  # before: exit 1
+    out = CliRunner().invoke(app, ["validate", str(path), "--format", "json"])
+    assert out.exit_code == 0 and [f["code"] for f in json.loads(out.stdout)["findings"]] == ["hidden-other-rows"]
+
+
+def test_a_hidden_row_holding_a_record_a_section_or_an_awards_heading_stays_an_error(tmp_path: Path) -> None:
+    path = _template(tmp_path / "ds.xlsx", hide=(2, 5, 7, 11))  # heading with the award, column numbers, a person, a section
+    result = load([path])
+    assert sorted(result.records["name"]) == ["Lê Văn An", "Phạm Văn Cường"]
+    found = [(p.code, p.row, p.value, p.detail) for p in result.problems]
+    assert found == [
+        ("hidden-rows", None, "2, 7, 11", "3"),
+        ("hidden-other-rows", None, "5", "1"),
+        ("kind-mismatch", 12, "Tập thể lao động tiên tiến", "Cá nhân"),  # its section hidden: under "Họ và tên"
+    ]
+    out = CliRunner().invoke(app, ["tally", "2019", str(path), "-f", "json"])
+    assert out.exit_code == 1
+
+
+def test_a_hidden_row_in_a_sheet_without_a_table_stays_an_error(tmp_path: Path) -> None:
+    path = _template(tmp_path / "ds.xlsx", hide=(4, 5))  # the header itself: no table is found
+    found = [(p.code, p.value) for p in load([path]).problems]
+    assert ("hidden-rows", "4–5") in found

@@ -40,7 +40,7 @@ class SheetGrid:
     merged: list[Merged] = field(default_factory=list)
     hidden: bool = False  # hidden (or "very hidden") in Excel: a draft, last year's list, lookups
     hidden_columns: Ranges = ()  # 0-based runs of columns hidden in Excel (see sheet_xml)
-    hidden_rows: tuple[int, ...] = ()  # 0-based rows hidden in Excel (none when an AutoFilter hid them)
+    hidden_rows: tuple[int, ...] = ()  # 0-based rows hidden in Excel holding data (not those a filter hid)
     struck: frozenset[tuple[int, int]] = frozenset()  # 0-based (row, column) of cells struck through
 
 
@@ -180,8 +180,8 @@ def read_workbook(
 
 def _marked(sheet: SheetGrid, marks: SheetMarks | None, notes: list[tuple[str, str, str, str]]) -> SheetGrid:
     """The sheet with what its XML marks (hidden columns and rows, struck cells), and the findings
-    they call for: hidden-columns and hidden-rows when what is hidden holds data (it is read as
-    Excel shows it: empty), filtered-rows for the rows a filter hides (the sheet's AutoFilter, an
+    they call for: hidden-columns when what is hidden holds data (it is read as Excel shows it:
+    empty; so are the hidden rows that do, `hidden_rows`), filtered-rows for the rows a filter hides (the sheet's AutoFilter, an
     Excel Table's own: those are read)."""
     if marks is None:
         return sheet
@@ -194,9 +194,8 @@ def _marked(sheet: SheetGrid, marks: SheetMarks | None, notes: list[tuple[str, s
     ranges = marks.filtered
     filtered = tuple(r for r in filled if any(first <= r <= last for first, last in ranges)) if ranges else ()
     hidden = tuple(r for r in filled if not any(first <= r <= last for first, last in ranges)) if filtered else tuple(filled)
-    for code, found in (("filtered-rows", filtered), ("hidden-rows", hidden)):
-        if found:
-            notes.append((code, name, row_runs(found), str(len(found))))
+    if filtered:  # the hidden rows are said once the tables are found (sheet_tasks._hidden_rows)
+        notes.append(("filtered-rows", name, row_runs(filtered), str(len(filtered))))
     return replace(sheet, hidden_columns=columns, hidden_rows=hidden, struck=marks.struck)
 
 
