@@ -80,6 +80,61 @@ def test_rows_hidden_by_an_autofilter_are_counted_with_a_warning(tmp_path: Path)
     assert out.exit_code == 0 and json.loads(out.stdout)["total"] == 6
 
 
+def _table_book(path: Path, hide: tuple[int, ...], filtered: bool = True, ref: str = "A3:D9") -> Path:
+    """The list as an Excel Table (Insert › Table) whose own filter hides `hide`, or unfiltered."""
+    from openpyxl.worksheet.filters import AutoFilter
+    from openpyxl.worksheet.table import Table
+
+    _book(path, hide=hide)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    table = Table(displayName="DS2019", ref=ref, autoFilter=AutoFilter(ref=ref))
+    if filtered:
+        table.autoFilter.add_filter_column(1, ["Lê Văn An", "Hồ Thị Dung", "Võ Văn Em", "Đỗ Thị Giang"])
+    ws.add_table(table)
+    wb.save(path)
+    return path
+
+
+def test_rows_hidden_by_an_excel_tables_own_filter_are_counted_with_a_warning(tmp_path: Path) -> None:
+    path = _table_book(tmp_path / "ds.xlsx", hide=(5, 6))
+    result = load([path])
+    assert len(result.records) == 6  # before: 4, rows 5–6 hidden-rows (not counted, exit 1)
+    assert [(p.code, p.value, p.detail) for p in result.problems] == [("filtered-rows", "5–6", "2")]
+    out = CliRunner().invoke(app, ["tally", "2019", str(path), "-f", "json", "--lang", "en"])
+    assert out.exit_code == 0 and json.loads(out.stdout)["total"] == 6
+    from thidua_cli.reading import read_workbook
+
+    sparse = read_workbook(path, sparse=True)  # the cell-by-cell read sees the table's filter too
+    assert sparse.notes == [("filtered-rows", "DS 2019", "5–6", "2")] and sparse.sheets[0].hidden_rows == ()
+
+
+def test_rows_hidden_outside_a_filtered_table_or_in_an_unfiltered_one_are_hidden_rows(tmp_path: Path) -> None:
+    path = _table_book(tmp_path / "ds.xlsx", hide=(5, 8), ref="A3:D7")  # row 8 is below the table
+    result = load([path])
+    assert sorted(result.records["name"]) == sorted(n for n in PEOPLE if n != "Võ Văn Em")
+    assert [(p.code, p.value, p.detail) for p in result.problems] == [("filtered-rows", "5", "1"), ("hidden-rows", "8", "1")]
+    path = _table_book(tmp_path / "ds2.xlsx", hide=(5,), filtered=False)  # a table with no filter set
+    assert [(p.code, p.value) for p in load([path]).problems] == [("hidden-rows", "5")]
+    out = CliRunner().invoke(app, ["tally", "2019", str(path), "-f", "json"])
+    assert out.exit_code == 1 and json.loads(out.stdout)["total"] == 5
+
+
+def test_the_table_parts_are_read_only_for_a_sheet_with_hidden_rows_and_tables(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    xml = b'<worksheet><sheetData><row r="4" hidden="1"><c r="B4"><v>1</v></c></row></sheetData></worksheet>'
+    marks = sheet_xml.sheet_marks(xml, io.BytesIO(b""), frozenset())
+    assert marks.rows == (3,) and marks.tables == () and marks.filtered == ()
+    xml = xml.replace(b"</worksheet>", b'<tableParts count="1"><tablePart r:id="rId7"/></tableParts></worksheet>')
+    assert sheet_xml.sheet_marks(xml, io.BytesIO(b""), frozenset()).tables == (b"rId7",)
+
+    def no_read(*args: object) -> None:
+        raise AssertionError("a table part read for a sheet without tables")
+
+    monkeypatch.setattr(sheet_xml, "table_filters", no_read)
+    path = _book(tmp_path / "ds.xlsx", hide=(5,))  # hidden rows, no table: no part read beyond the sheet's
+    assert [(p.code, p.value) for p in load([path]).problems] == [("hidden-rows", "5")]
+
+
 def test_a_struck_through_name_is_not_counted_and_is_said(tmp_path: Path) -> None:
     path = _book(tmp_path / "ds.xlsx", strike=(6,))
     result = load([path])
@@ -128,7 +183,7 @@ def test_the_cell_by_cell_read_sees_hidden_rows_and_struck_names_too(tmp_path: P
     path = _book(tmp_path / "ds.xlsx", hide=(5,), strike=(7,))
     sheet = read_workbook(path, sparse=True).sheets[0]  # the openpyxl read, for a file calamine gave up on
     assert sheet.hidden_rows == (4,) and sheet.struck == {(6, 1)}
-    assert read_workbook(path, sparse=True).notes == [("hidden-rows", "DS 2019", "5", "1")]
+    assert read_workbook(path, sparse=True).notes == []  # said once the tables are found (sheet_tasks)
 
 
 def test_marks_are_found_in_any_quoting_spacing_and_attribute_order() -> None:
@@ -149,3 +204,58 @@ def test_a_finding_names_at_most_twenty_runs_of_hidden_rows(tmp_path: Path) -> N
 
     assert row_runs(list(range(0, 100, 2))) == ", ".join(str(r) for r in range(1, 41, 2)) + ", …"
     assert row_runs([8, 9, 14]) == "9–10, 15"
+
+
+def _template(path: Path, hide: tuple[int, ...]) -> Path:
+    """A template's list: heading (1–2), header (4), column numbers (5), people (6–8), a blank
+    numbered row (9), a note (10); its sections (11: "II. TẬP THỂ") and one collective (12)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "DS 2019"
+    ws.append(["CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
+    ws.append(["DANH SÁCH KHEN THƯỞNG LAO ĐỘNG TIÊN TIẾN NĂM 2019"])
+    ws.append([])
+    ws.append(["STT", "Họ và tên", "Chức vụ", "Danh hiệu"])
+    ws.append(["(1)", "(2)", "(3)", "(4)"])
+    for i, name in enumerate(PEOPLE[:3], 1):
+        ws.append([i, name, "Giáo viên", "Lao động tiên tiến"])
+    ws.append([4])
+    ws.append(["Ghi chú: danh sách do phòng Tổ chức lập"])
+    ws.append(["II. TẬP THỂ"])
+    ws.append([1, "Tổ Toán", "", "Tập thể lao động tiên tiến"])
+    for r in hide:
+        ws.row_dimensions[r].hidden = True
+    wb.save(path)
+    return path
+
+
+def test_hidden_rows_that_are_no_records_are_a_note_not_an_error(tmp_path: Path) -> None:
+    path = _template(tmp_path / "ds.xlsx", hide=(1, 5, 9, 10))
+    result = load([path])
+    assert len(result.records) == 4
+    found = [(p.code, p.value, p.detail, p.severity.value) for p in result.problems]
+    assert found == [("hidden-other-rows", "1, 5, 9–10", "4", "info")]  # before: hidden-rows, an error
+    out = CliRunner().invoke(app, ["tally", "2019", str(path), "-f", "json", "--lang", "en"])
+    assert out.exit_code == 0 and json.loads(out.stdout)["total"] == 4  # before: exit 1
+    out = CliRunner().invoke(app, ["validate", str(path), "--format", "json"])
+    assert out.exit_code == 0 and [f["code"] for f in json.loads(out.stdout)["findings"]] == ["hidden-other-rows"]
+
+
+def test_a_hidden_row_holding_a_record_a_section_or_an_awards_heading_stays_an_error(tmp_path: Path) -> None:
+    path = _template(tmp_path / "ds.xlsx", hide=(2, 5, 7, 11))  # heading with the award, column numbers, a person, a section
+    result = load([path])
+    assert sorted(result.records["name"]) == ["Lê Văn An", "Phạm Văn Cường"]
+    found = [(p.code, p.row, p.value, p.detail) for p in result.problems]
+    assert found == [
+        ("hidden-rows", None, "2, 7, 11", "3"),
+        ("hidden-other-rows", None, "5", "1"),
+        ("kind-mismatch", 12, "Tập thể lao động tiên tiến", "Cá nhân"),  # its section hidden: under "Họ và tên"
+    ]
+    out = CliRunner().invoke(app, ["tally", "2019", str(path), "-f", "json"])
+    assert out.exit_code == 1
+
+
+def test_a_hidden_row_in_a_sheet_without_a_table_stays_an_error(tmp_path: Path) -> None:
+    path = _template(tmp_path / "ds.xlsx", hide=(4, 5))  # the header itself: no table is found
+    found = [(p.code, p.value) for p in load([path]).problems]
+    assert ("hidden-rows", "4–5") in found

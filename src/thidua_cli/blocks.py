@@ -16,7 +16,7 @@ from thidua_cli.labels import not_an_award
 from thidua_cli.layout import Column, SheetTable, year_of_label
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell
-from thidua_cli.values import BadDate, parse_date, parse_year, split_decision
+from thidua_cli.values import BadDate, parse_date, parse_period, split_decision
 
 # (award, category, kind, level, issuer, year, detail, period start): what a block's cells share.
 ResolvedFields = tuple[Award, str, str, str, str, int, str, int]
@@ -226,15 +226,16 @@ class BlockResolver:
         if level_issuer is None:
             return None
         ticked = year_of_label(column.header) if column is not None and column.field == "tick" else None
-        year = ticked or self._year(ctx, match.period)  # a tick under 2019 in a matrix of years: 2019
-        if year is None:
+        dated = (ticked, ticked) if ticked else self._year(ctx, match.period)  # a tick under 2019 in a matrix of years
+        if dated is None:
             return None
+        year, start = dated
+        self._check_decision_year(ctx, year)
         if not award.exists_in(year):  # "Huy hiệu" for 2024: the 2022 law has no such form
             first, last = award.years or (year, year)
             self.problem("award-not-in-law", ctx, column, value=award_text, detail=f"{year}; {first}–{last}")
             return None
         self._check_decision_number(ctx, number, self._decision(ctx.table, ctx.row)[2])
-        start = match.period[0] if match.period and match.period[1] == year and not ticked else year
         return (award, award.category, kind, level_issuer[0], level_issuer[1], year, match.detail, start)
 
     def _titled_by_context(self, ctx: Context, award_text: str) -> AwardMatch | None:
@@ -441,31 +442,67 @@ class BlockResolver:
             return None
         return found.level, found.issuer.name if found.issuer else ""
 
-    def _year(self, ctx: Context, period: tuple[int, int] | None) -> int | None:
-        """The year column (the first filled one of two: two that differ are a year-conflict), else the period the award text ends with (counted in its last
-        year: "… giai đoạn 2019-2021" is 2021), else the heading's year. A year column that
-        contradicts the award text ("LĐTT năm 2018" in a row of 2019; a year before the period)
-        is followed, with the warning year-differs."""
+    def _check_decision_year(self, ctx: Context, year: int) -> None:
+        """The decision's year ("Năm khen thưởng" beside "Năm thành tích": layout._decision_years)
+        is no second year of the record; one before the achievement's, or no year at all, is a
+        bad-date, as a decision date would be."""
+        for column in ctx.table.columns.get("decision_year", ()):
+            value = ctx.row[column.index]
+            text = text_of(value)
+            said = parse_period(value) if text else None
+            if said is None and re.search(r"\d", text):
+                self.check("bad-date", ctx, column, value=text, detail="invalid")
+            elif said is not None and said[1] < year:
+                self.check("bad-date", ctx, column, value=text, detail="before-year")
+
+    def _year(self, ctx: Context, period: tuple[int, int] | None) -> tuple[int, int] | None:
+        """(year, first year of its period): the year column (the first filled one of two: two that
+        differ are a year-conflict), else the period the award text ends with, else the heading's
+        year. A period is counted in its last year ("2016-2020", "… giai đoạn 2019-2021" is 2021,
+        the school year "2023-2024" 2024) and kept from its first. A year column that contradicts
+        the award text ("LĐTT năm 2018" in a row of 2019; a year before the text's period; a period
+        other than the text's) is followed, with the warning year-differs."""
         columns = ctx.table.columns.get("year", [])
         column = columns[0] if columns else None
         filled = [(c, ctx.row[c.index]) for c in columns if text_of(ctx.row[c.index])]
-        if len({y for _, v in filled if (y := parse_year(v)) is not None}) > 1:  # 2018 | 2019: which one?
+        read = [found for _, v in filled if (found := parse_period(v)) is not None]
+        if _conflict(read):  # 2018 | 2019: which one?
             self.problem("year-conflict", ctx, filled[1][0], value=" / ".join(text_of(v) for _, v in filled))
             return None
         if filled:
             column, value = filled[0]
-            year = parse_year(value)
-            if year is None:
+            if parse_period(value) is None:
                 self.problem("bad-year", ctx, column, value=text_of(value))
-            elif period is not None and (year < period[0] or period[0] == period[1] != year):
+                return None
+            first, year = min(read)  # a period and its last year in the other column: the period
+            if period is not None and _differs((first, year), period):
                 said = str(period[0]) if period[0] == period[1] else f"{period[0]}–{period[1]}"
                 self.check("year-differs", ctx, column, value=text_of(value), detail=said)
-            return year
+            return year, min(first, period[0] if period and period[1] == year else year)
         if period is not None:
-            return period[1]
+            return period[1], period[0]
         if ctx.table.heading.year is None:
             self.problem("bad-year", ctx, column, value="")
-        return ctx.table.heading.year
+            return None
+        return ctx.table.heading.year, ctx.table.heading.year
+
+
+def _conflict(read: list[tuple[int, int]]) -> bool:
+    """Do two year cells of a row say different years? Different last years do, and two periods
+    of several years with different starts; a year and a period that ends in it ("2020" |
+    "2016-2020", the school year "2019-2020" | "2020") do not."""
+    return len({last for _, last in read}) > 1 or len({p for p in read if p[1] - p[0] > 1}) > 1
+
+
+def _differs(column: tuple[int, int], text: tuple[int, int]) -> bool:
+    """Does the year column contradict the period an award's text ends with? A year (or a school
+    year) does when it is before the text's period or is not the one year the text names (a
+    period "2016-2020" with the decision's year 2021 is usual); a period of several years does
+    when it is not the text's period, nor does the text name its last year."""
+    first, year = column
+    if year - first <= 1:
+        return year < text[0] or text[0] == text[1] != year
+    return column != text and text != (year, year)
 
 
 def _filled(value: Cell) -> bool:

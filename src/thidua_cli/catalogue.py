@@ -10,7 +10,7 @@ from typing import Any, Protocol, TypeVar
 
 from thidua_cli.data import read_text as read_data
 from thidua_cli.errors import CatalogueError
-from thidua_cli.records import MAX_YEAR, MIN_YEAR
+from thidua_cli.records import LONGEST_PERIOD, MAX_YEAR, MIN_YEAR
 from thidua_cli.text import ascii_key, ascii_of_key, closest, key, nfc
 
 T = TypeVar("T")
@@ -57,7 +57,6 @@ _PERIOD_TAIL = re.compile(
     r"(\d{4})(?:\s*(?:[-–—/]|đến(?:\s+năm)?)\s*(\d{4}))?\s*[)\]]?[\s.;,]*$",
     re.IGNORECASE,
 )
-_LONGEST_PERIOD = 10  # years a period may cover ("2016-2020" is five)
 # Words that may join the levels of a text that names two ("bộ, ban, ngành, tỉnh").
 _LEVEL_FILLERS = frozenset(("ban", "ngành", "đoàn", "thể", "trung", "ương", "tw", "và", "hoặc", "cấp", "địa", "phương"))
 _DETAIL_SPLIT = (" của ", " do ", " cho ")
@@ -289,7 +288,7 @@ class Catalogue:
             first = int(inner_year.group(1))
             last = int(inner_year.group(2) or first)
             found = self._with_rest(award, level, _strip_connectors(inner_year.group(3)))
-            ok = MIN_YEAR <= first <= last <= MAX_YEAR and last - first <= _LONGEST_PERIOD
+            ok = MIN_YEAR <= first <= last <= MAX_YEAR and last - first <= LONGEST_PERIOD
             return replace(found, period=(first, last)) if ok and found else None
         kind_word = _KIND_WORDS.match(rest)  # "giấy khen tập thể của …", "bằng khen cho cá nhân"
         if kind_word:
@@ -560,7 +559,7 @@ def split_period(text: str) -> tuple[str, tuple[int, int] | None]:
         return text, None
     first = int(match.group(1))
     last = int(match.group(2)) if match.group(2) else first
-    if not (MIN_YEAR <= first <= last <= MAX_YEAR and last - first <= _LONGEST_PERIOD):
+    if not (MIN_YEAR <= first <= last <= MAX_YEAR and last - first <= LONGEST_PERIOD):
         return text, None
     return text[: match.start()].strip(" ,;:-–"), (first, last)
 

@@ -127,8 +127,9 @@ def texts(rows: Sequence[Row], i: int | None) -> list[str]:
 
 
 def _year_keys(rows: Sequence[Row], table: SheetTable) -> list[Any]:
-    """The year column's keys; with a second year column, both cells (blocks compares them)."""
-    columns = table.columns.get("year", [])
+    """The year column's keys; with a second year column (or the decision's year), both cells
+    (blocks compares them)."""
+    columns = table.columns.get("year", []) + table.columns.get("decision_year", [])
     keys = _keys(rows, columns[0].index if columns else None)
     for other in columns[1:]:
         keys = list(zip(keys, _keys(rows, other.index), strict=True))

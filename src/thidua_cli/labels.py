@@ -46,6 +46,7 @@ class LayoutRules:
     name_first_words: frozenset[str]  # first words of name headers, to rule out data rows fast
     header_first_words: frozenset[str]  # first words of every header alias
     total_first_words: frozenset[str]  # first words of the totals phrases ("tổng", "cộng", "danh" …)
+    year_labels: dict[str, str]  # a year column's label key → "achievement" or "decision" (of two)
 
 
 @cache
@@ -72,6 +73,7 @@ def layout_rules() -> LayoutRules:
         past_awards=tuple(re.compile(p) for p in phrases["past_awards"]),
         proposal=tuple(re.compile(p) for p in phrases["proposal"]),
         not_proposal=tuple(key(p) for p in phrases["not_proposal"]),
+        year_labels={key(p): side for side in ("achievement", "decision") for p in phrases[f"{side}_year"]},
         status=tuple((re.compile(p), s) for s, patterns in data["status"].items() for p in patterns),
         not_awards=tuple((re.compile(p), what) for what, patterns in data["not_awards"].items() for p in patterns),
         doubts=tuple((re.compile(p), r) for r, patterns in data["doubts"].items() if r != "not_doubts" for p in patterns),
@@ -93,6 +95,11 @@ def layout_rules() -> LayoutRules:
             for word in (first_word(alias), first_word(ascii_key(alias)))
         ),
     )
+
+
+def year_label(label: str) -> str | None:
+    """ "achievement" for "Năm thành tích", "decision" for "Năm khen thưởng", None for "Năm"."""
+    return layout_rules().year_labels.get(key(label))
 
 
 @lru_cache(maxsize=20_000)

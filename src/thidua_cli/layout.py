@@ -13,10 +13,10 @@ from typing import NamedTuple
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.cells import column_numbers, ditto_filled, is_column_numbers, row_texts, text_of
 from thidua_cli.heading import Heading, read_heading
-from thidua_cli.labels import ends_table, header_match, is_totals, layout_rules, may_head
+from thidua_cli.labels import ends_table, header_match, is_totals, layout_rules, may_head, year_label
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell, Merged, SheetGrid, iter_text
-from thidua_cli.roles import TableRoles, assign_roles, role_rules, split_name
+from thidua_cli.roles import ColumnRole, TableRoles, assign_roles, role_rules, split_name
 from thidua_cli.rows import is_number, label_of, section_of
 from thidua_cli.summaries import Summary, find_summary, read_summary, summary_year
 from thidua_cli.text import decode_legacy, decode_pasted, key, sheet_legacy
@@ -471,6 +471,7 @@ def _table(
             own = column.role in ("tick", "result")  # "Kết quả" › "Không đạt": the sub-label says what a tick means
             label = column.label if own or not column.vote.label else column.vote.label
             columns.setdefault(column.role, []).append(Column(column.index, column.role, label))
+    _decision_years(columns)
     if "name" not in columns and _titled_collectives(grid, span, catalogue, names):
         _recipients_named(columns, roles)  # "II. TẬP THỂ …" over "STT | Đơn vị | Ghi chú": the units are the recipients
     if "name" not in columns:
@@ -491,6 +492,19 @@ def _table(
     dittos = [c.index for f in _DITTO_FIELDS for c in columns.get(f, ())]
     grid = ditto_filled(grid, dittos, data_start, end)  # "nt" under "Bằng khen", "45/QĐ-TTg", 2019
     return SheetTable(sheet.name, grid, columns, last, data_start, end, heading, encoding, first, roles, merged, struck)
+
+
+def _decision_years(columns: dict[str, list[Column]]) -> None:
+    """Of year columns labelled as the achievement's ("Năm thành tích") and as the decision's ("Năm
+    khen thưởng"), the latter become decision_year columns: the record's year is the achievement's,
+    the decision's is no second year to compare. Nothing changes unless both labels say so."""
+    years = columns.get("year", [])
+    sides = [year_label(c.header) for c in years]
+    if "achievement" in sides and "decision" in sides:
+        columns["year"] = [c for c, side in zip(years, sides, strict=True) if side != "decision"]
+        columns["decision_year"] = [
+            Column(c.index, "decision_year", c.header) for c, side in zip(years, sides, strict=True) if side == "decision"
+        ]
 
 
 def _next_header(
@@ -729,7 +743,8 @@ def _year_ticks(roles: TableRoles, region: list[list[Cell]], data_start: int) ->
         return roles  # a year column of its own beside them: as before
     marks = role_rules().ticks
     rows = [row for row in region[data_start:] if not is_totals(next((t for v in row if (t := text_of(v))), ""))]
-    ticks, other = [], []
+    ticks: list[ColumnRole] = []
+    other: list[ColumnRole] = []
     for column in labelled:
         filled = [t for row in rows if column.index < len(row) and (t := text_of(row[column.index]))]
         if filled:

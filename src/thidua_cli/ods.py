@@ -11,7 +11,7 @@ from typing import IO
 from xml.etree.ElementTree import iterparse
 
 from thidua_cli.reading import Merged
-from thidua_cli.sheet_xml import SheetMarks
+from thidua_cli.sheet_xml import EVERY_ROW, SheetMarks
 
 OdsSheet = tuple[list[Merged], SheetMarks]  # a sheet's merged ranges, and its hidden rows
 
@@ -76,5 +76,6 @@ def _spans(content: IO[bytes]) -> dict[str, OdsSheet]:
             row += repeated
             element.clear()
     return {
-        name: (spans, SheetMarks(rows=tuple(hidden[name][0]), filtered=hidden[name][1][0])) for name, spans in merged.items()
+        name: (spans, SheetMarks(rows=tuple(hidden[name][0]), filtered=(EVERY_ROW,) if hidden[name][1][0] else ()))
+        for name, spans in merged.items()
     }

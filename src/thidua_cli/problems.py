@@ -69,6 +69,13 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "viewed or printed (usually people taken off the list without deleting their rows). If they should "
         "count, unhide them and run again; if not, delete them.",
     ),
+    "hidden-other-rows": (
+        Severity.INFO,
+        "{detail} dòng bị ẩn trong Excel (dòng {value}) không có tên, danh hiệu hay dòng mục nào (dòng số thứ tự "
+        "cột, dòng trống của mẫu, ghi chú): không phải bản ghi, không có gì bị bỏ sót.",
+        "{detail} rows hidden in Excel (rows {value}) hold no name, award or section (the column numbers, a "
+        "template's blank row, a note): no records, nothing left out.",
+    ),
     "filtered-rows": (
         Severity.WARNING,
         "Trang tính đang lọc (AutoFilter): {detail} dòng có dữ liệu bị bộ lọc ẩn (dòng {value}) vẫn được tính, "

@@ -40,7 +40,7 @@ class SheetGrid:
     merged: list[Merged] = field(default_factory=list)
     hidden: bool = False  # hidden (or "very hidden") in Excel: a draft, last year's list, lookups
     hidden_columns: Ranges = ()  # 0-based runs of columns hidden in Excel (see sheet_xml)
-    hidden_rows: tuple[int, ...] = ()  # 0-based rows hidden in Excel (none when an AutoFilter hid them)
+    hidden_rows: tuple[int, ...] = ()  # 0-based rows hidden in Excel holding data (not those a filter hid)
     struck: frozenset[tuple[int, int]] = frozenset()  # 0-based (row, column) of cells struck through
 
 
@@ -180,8 +180,9 @@ def read_workbook(
 
 def _marked(sheet: SheetGrid, marks: SheetMarks | None, notes: list[tuple[str, str, str, str]]) -> SheetGrid:
     """The sheet with what its XML marks (hidden columns and rows, struck cells), and the findings
-    they call for: hidden-columns and hidden-rows when what is hidden holds data (it is read as
-    Excel shows it: empty), filtered-rows when an AutoFilter hides rows (those are read)."""
+    they call for: hidden-columns when what is hidden holds data (it is read as Excel shows it:
+    empty; so are the hidden rows that do, `hidden_rows`), filtered-rows for the rows a filter hides (the sheet's AutoFilter, an
+    Excel Table's own: those are read)."""
     if marks is None:
         return sheet
     rows, name = sheet.rows, sheet.name
@@ -189,10 +190,13 @@ def _marked(sheet: SheetGrid, marks: SheetMarks | None, notes: list[tuple[str, s
     if columns and any(_filled(rows, run) for run in columns):
         letters = ", ".join(column_letters(a + 1) + ("" if a == b else f":{column_letters(min(b, 16383) + 1)}") for a, b in columns)
         notes.append(("hidden-columns", name, letters, ""))
-    hidden = tuple(r for r in marks.rows if r < len(rows) and any(v not in (None, "") for v in rows[r]))
-    if hidden:
-        notes.append(("filtered-rows" if marks.filtered else "hidden-rows", name, row_runs(hidden), str(len(hidden))))
-    return replace(sheet, hidden_columns=columns, hidden_rows=() if marks.filtered else hidden, struck=marks.struck)
+    filled = [r for r in marks.rows if r < len(rows) and any(v not in (None, "") for v in rows[r])]
+    ranges = marks.filtered
+    filtered = tuple(r for r in filled if any(first <= r <= last for first, last in ranges)) if ranges else ()
+    hidden = tuple(r for r in filled if not any(first <= r <= last for first, last in ranges)) if filtered else tuple(filled)
+    if filtered:  # the hidden rows are said once the tables are found (sheet_tasks._hidden_rows)
+        notes.append(("filtered-rows", name, row_runs(filtered), str(len(filtered))))
+    return replace(sheet, hidden_columns=columns, hidden_rows=hidden, struck=marks.struck)
 
 
 MAX_RUNS_SHOWN = 20  # a finding names at most these runs of rows, then "…" (10^5 rows, every other hidden)
@@ -252,7 +256,7 @@ def _inspect(data: bytes) -> tuple[str | None, dict[str, SheetMarks]]:
     import zlib
 
     from thidua_cli.outputs import MARKS
-    from thidua_cli.sheet_xml import sheet_marks, sheet_parts, struck_styles
+    from thidua_cli.sheet_xml import sheet_marks, sheet_parts, struck_styles, table_filters
 
     hidden: dict[str, SheetMarks] = {}
     try:
@@ -275,6 +279,8 @@ def _inspect(data: bytes) -> tuple[str | None, dict[str, SheetMarks]]:
                         if rows * max(1, columns) > MAX_CELLS or columns > MAX_COLUMNS:
                             return "too-much", {}
                     marks = sheet_marks(head, part, struck)
+                if marks.rows and marks.tables:  # an Excel Table's own filter may hide them
+                    marks = replace(marks, filtered=marks.filtered + table_filters(archive, info.filename, marks.tables))
                 if marks.columns or marks.rows or marks.struck:
                     hidden[name] = marks
             elif name == "xl/sharedstrings.xml":
@@ -339,7 +345,7 @@ def _read_sparse(path: Path, data: bytes, part: tuple[int, int] | None = None) -
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
         raise UnreadableFile("corrupt", str(exc)) from exc
-    from thidua_cli.sheet_xml import sheet_marks, struck_styles
+    from thidua_cli.sheet_xml import sheet_marks, struck_styles, table_filters
 
     sheets: list[SheetGrid] = []
     errors: list[tuple[str, str]] = []
@@ -362,6 +368,8 @@ def _read_sparse(path: Path, data: bytes, part: tuple[int, int] | None = None) -
         ]
         merged_cells = clip_merged(merged, rows, worksheet.title, notes)
         marks = sheet_marks(xml[:4096], io.BytesIO(xml[4096:]), struck)  # the XML is read whole here anyway
+        if marks.rows and marks.tables and source:
+            marks = replace(marks, filtered=marks.filtered + table_filters(workbook._archive, source, marks.tables))
         sheet = SheetGrid(worksheet.title, rows, merged_cells, hidden=worksheet.sheet_state != "visible")
         sheets.append(_marked(sheet, marks, notes))
         if left_out:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 MIN_YEAR, MAX_YEAR = 1945, 2100  # the years a record may carry (a cell outside is not a year)
+LONGEST_PERIOD = 10  # the most years from a period's first to its last ("2016-2020": four)
 
 RECORD_FIELDS = (
     "file",

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from thidua_cli.catalogue import Catalogue
-from thidua_cli.cells import COLUMN_NUMBER, is_column_numbers, row_texts, text_of
+from thidua_cli.cells import COLUMN_NUMBER, column_numbers, is_column_numbers, row_texts, text_of
 from thidua_cli.heading import find_award_phrase, line_facts
-from thidua_cli.labels import header_field, layout_rules
+from thidua_cli.labels import header_field, is_note, is_signature, is_totals, layout_rules
 from thidua_cli.reading import Cell
 from thidua_cli.text import key
 
@@ -89,7 +90,7 @@ def section_of(texts: list[str], stt: Cell, catalogue: Catalogue) -> Section | N
 
 
 _STT = re.compile(r"^\d{1,5}(?:[.,]\d{1,3})*[.)]?[a-z]?$")  # 1, 01, 1., 1.2, 3a
-_RECORD_FIELDS = ("award", "tick", "level", "kind", "decision_number", "decision_date", "decision", "year")
+_RECORD_FIELDS = ("award", "tick", "level", "kind", "decision_number", "decision_date", "decision", "year", "decision_year")
 
 
 def is_number(value: Cell) -> bool:
@@ -224,6 +225,38 @@ def _numbered_below(table: SheetTable, r: int) -> bool:
             continue
         if texts:
             return is_number(below[i_stt]) and bool(text_of(below[i_stt]))
+    return False
+
+
+_OWN_FIELDS = ("name", "family_name", "given_name", "award", "tick")  # what a record holds of its own
+
+
+def hides_a_record(tables: Sequence[SheetTable], r: int, row: Sequence[Cell], catalogue: Catalogue) -> bool:
+    """Could hidden row `r` (its cells as read, before merged cells spread) have been a record,
+    or does it hold a name or an award? Under a table's header: yes when its name, award or tick
+    cells hold anything, or it opens a section ("II. TẬP THỂ": the kind of the rows below) — not
+    for the column numbers ("1 2 3 4"), a note or a total with no award cell, nor a row with none
+    of these (a template's blank numbered row). Above every table's body (the heading, a title):
+    yes when one of its cells is an award or a person's name. A sheet with no table: yes."""
+    texts = row_texts(row)
+    if not texts:
+        return False
+    bodies = [t for t in tables if t.header_last_row < r < t.end_row]
+    if not bodies:
+        return not tables or any(
+            find_award_phrase(key(t), catalogue) is not None or catalogue.name_kind(t) == "Cá nhân" for t in texts
+        )
+    if column_numbers(texts):
+        return False
+    for table in bodies:
+        own = [text_of(row[c.index]) for f in _OWN_FIELDS for c in table.columns.get(f, ()) if c.index < len(row)]
+        awards = [text_of(row[c.index]) for f in ("award", "tick") for c in table.columns.get(f, ()) if c.index < len(row)]
+        stt = row[table.index["stt"]] if "stt" in table.index and table.index["stt"] < len(row) else None
+        if section_of(*label_of(texts, stt), catalogue) is not None:
+            return True
+        first = texts[0]
+        if any(own) and (any(awards) or not (is_note(first) or is_totals(first) or is_signature(first))):
+            return True
     return False
 
 

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from thidua_cli.catalogue import Catalogue
     from thidua_cli.layout import SheetTable
     from thidua_cli.normalise import Normaliser
-    from thidua_cli.reading import SheetGrid
+    from thidua_cli.reading import Cell, SheetGrid
     from thidua_cli.records import Record
     from thidua_cli.summaries import Summary
 
@@ -149,6 +149,8 @@ def _read_tables(sheet: SheetGrid, normaliser: Normaliser, names: tuple[str, str
     headers: dict[tuple[str, int], str] = {}
     encodings: list[str] = []
     tables = 0
+    hidden_rows = {r: list(sheet.rows[r]) for r in sheet.hidden_rows}  # as read: find_table spreads merged cells
+    read: list[SheetTable] = []
     for found in find_table(sheet, normaliser.catalogue, (sheet.name, *names)):
         if isinstance(found, NoTable):
             normaliser.problems.append(found.problem(normaliser.file))
@@ -156,6 +158,7 @@ def _read_tables(sheet: SheetGrid, normaliser: Normaliser, names: tuple[str, str
                 summaries.append(found.summary)
             continue
         tables += 1
+        read.append(found)
         for columns in found.columns.values():
             for column in columns:
                 headers.setdefault((sheet.name, column.index), column.header)
@@ -171,6 +174,8 @@ def _read_tables(sheet: SheetGrid, normaliser: Normaliser, names: tuple[str, str
             )
             del normaliser.records[before:]
             del normaliser.checks[warned:]  # warnings about records ("… vẫn được tính") that are not
+    if hidden_rows:
+        normaliser.problems += _hidden_rows(normaliser, sheet.name, read, hidden_rows)
     records = normaliser.records
     return SheetRead(
         sheet.name,
@@ -183,6 +188,23 @@ def _read_tables(sheet: SheetGrid, normaliser: Normaliser, names: tuple[str, str
         encodings,
         idents=identities(records),
     )
+
+
+def _hidden_rows(normaliser: Normaliser, sheet: str, tables: list[SheetTable], rows: dict[int, list[Cell]]) -> list[Problem]:
+    """The rows hidden in Excel (read as the sheet shows them: empty), said: hidden-rows (an
+    error) for those that could have been records or hold a name or an award (rows.hides_a_record),
+    hidden-other-rows (a note) for the others (column numbers, a template's blank row, a note)."""
+    from thidua_cli.reading import row_runs
+    from thidua_cli.rows import hides_a_record
+
+    lost = [r for r, row in rows.items() if hides_a_record(tables, r, row, normaliser.catalogue)]
+    kept = set(lost)
+    other = [r for r in rows if r not in kept]
+    found = []
+    for code, runs in (("hidden-rows", lost), ("hidden-other-rows", other)):
+        if runs:
+            found.append(Problem(code, normaliser.file, sheet, value=row_runs(runs), detail=str(len(runs))))
+    return found
 
 
 _YEAR, _YEAR_COL = RECORD_FIELDS.index("year"), RECORD_FIELDS.index("year_col")

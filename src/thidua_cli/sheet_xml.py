@@ -1,6 +1,7 @@
 """What an .xlsx sheet's XML says that python-calamine does not: its hidden columns (`<col …
 hidden="1">`, in the `<cols>` part before the cells, so the first bytes of the sheet hold them),
-its hidden rows (`<row … hidden="1">`) and struck-through cells (a cell format whose font has
+its hidden rows (`<row … hidden="1">`), the filters that hide some (the sheet's AutoFilter, an
+Excel Table's own: `<tableParts>`, xl/tables/tableN.xml), struck-through cells (a cell format whose font has
 <strike/>), and which sheet name each worksheet part belongs to (xl/workbook.xml and its
 relationships). A hidden column is what the clerk took out of view ("Danh hiệu" of last year
 beside this year's): read as it is, it would count every row twice; a hidden row or a name struck
@@ -9,6 +10,7 @@ through is a person the clerk took off the list without deleting the row."""
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -64,19 +66,25 @@ _FONT = re.compile(rb"<(?:\w+:)?font\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?font>)", re.D
 _STRIKE = re.compile(rb'<(?:\w+:)?strike\b(?![^>]*\bval="(?:0|false)")')
 _XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*)")
 _FONT_ID = re.compile(rb'\bfontId="(\d+)"')
+_TABLE_PART = re.compile(rb"""<(?:\w+:)?tablePart\b[^>]*?\b\w+:id\s*=\s*["']([^"']+)["']""")
+_AUTO_FILTER = re.compile(rb"""<(?:\w+:)?autoFilter\b[^>]*?\bref\s*=\s*["']\$?[A-Z]{1,3}\$?(\d{1,7})(?::\$?[A-Z]{1,3}\$?(\d{1,7}))?["']""")
+EVERY_ROW = (0, 1 << 31)  # the rows the sheet's own AutoFilter may hide: all of them
 CHUNK = 1 << 20  # bytes of sheet XML decompressed at a time: a large sheet is never held whole
 
 
 @dataclass(frozen=True)
 class SheetMarks:
     """What a worksheet's XML says beyond its values: hidden column runs, hidden rows (0-based),
-    whether an AutoFilter hides them (a filtered view, not a withdrawal), and the cells (0-based
-    row, column) whose font strikes them through."""
+    the rows (0-based first and last of each range) where a filter hides them (a filtered view,
+    not a withdrawal: the sheet's AutoFilter, every row; an Excel Table's filter, the table's
+    rows), the cells (0-based row, column) whose font strikes them through, and the r:ids of
+    the sheet's table parts (whose filters `table_filters` reads)."""
 
     columns: Ranges = ()
     rows: tuple[int, ...] = ()
-    filtered: bool = False
+    filtered: Ranges = ()
     struck: frozenset[tuple[int, int]] = frozenset()
+    tables: tuple[bytes, ...] = ()
 
 
 def struck_styles(styles: bytes) -> frozenset[int]:
@@ -109,7 +117,7 @@ def sheet_marks(head: bytes, stream: Any, struck: frozenset[int]) -> SheetMarks:
     rows: list[int] = []
     cells: set[tuple[int, int]] = set()
     styles = [b"%d" % s for s in struck]
-    carry, filtered, chunk = b"", False, head
+    carry, filtered, chunk, tables = b"", False, head, []
     while chunk:
         data = carry + chunk
         chunk = stream.read(CHUNK)
@@ -120,7 +128,36 @@ def sheet_marks(head: bytes, stream: Any, struck: frozenset[int]) -> SheetMarks:
         if styles and any(s in part for s in styles):
             cells.update(_struck_cells(part, struck))
         filtered = filtered or b"filterColumn" in part
-    return SheetMarks(columns, tuple(rows), filtered and bool(rows), frozenset(cells))
+        if b"tablePart" in part:  # after the cells: <tableParts><tablePart r:id="rId1"/>
+            tables += _TABLE_PART.findall(part)
+    every = (EVERY_ROW,) if filtered and rows else ()
+    return SheetMarks(columns, tuple(rows), every, frozenset(cells), tuple(tables))
+
+
+def table_filters(archive: Any, part: str, ids: tuple[bytes, ...]) -> Ranges:
+    """The rows (0-based first and last) of each Excel Table of worksheet `part` (its name in
+    the zip) whose own AutoFilter filters a column (`<autoFilter ref="A3:D9"><filterColumn …>` in
+    its xl/tables/tableN.xml, linked by the sheet's relationships). Read only for a sheet with
+    hidden rows and table parts."""
+    names = {name.lower(): name for name in archive.namelist()}
+    folder, base = posixpath.split(part.lstrip("/"))
+    rels = names.get(f"{folder}/_rels/{base}.rels".lower())
+    if rels is None:
+        return ()
+    targets = {}
+    for attributes in _RELATION.findall(archive.read(rels)):
+        values = dict(_NAMED.findall(attributes))
+        target = values.get(b"Target", b"").decode("utf-8", "replace")
+        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        targets[values.get(b"Id", b"")] = path.lower()
+    found = []
+    for table in (names.get(targets.get(i, "")) for i in ids):
+        xml = archive.read(table) if table else b""
+        ref = _AUTO_FILTER.search(xml)
+        if ref and b"filterColumn" in xml[ref.end() :]:
+            first = int(ref.group(1))
+            found.append((first - 1, int(ref.group(2) or first) - 1))
+    return tuple(found)
 
 
 def _struck_cells(part: bytes, struck: frozenset[int]) -> Iterator[tuple[int, int]]:

@@ -5,11 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from thidua_cli.records import MAX_YEAR, MIN_YEAR
+from thidua_cli.records import LONGEST_PERIOD, MAX_YEAR, MIN_YEAR
 from thidua_cli.text import clean
 
 _SCHOOL_YEAR = re.compile(r"^(?:n[ăa]m\s*(?:h[ọo]c)?\s*:?\s*)?((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)\d{2})$")
 _SHORT_SCHOOL_YEAR = re.compile(r"^(?:n[ăa]m\s*(?:h[ọo]c)?\s*:?\s*)?((?:19|20)\d{2})\s*[-–/]\s*(\d{2})$")
+# A period in a year cell: "2016-2020", "2016 - 2020", "Giai đoạn 2016-2020", "GĐ 2019–2021", "Từ năm
+# 2016 đến năm 2020" (the words of a period that ends an award's name: catalogue._PERIOD_TAIL).
+_PERIOD = re.compile(
+    r"^[(\[]?\s*(?:(?:giai\s*đoạn|gđ|g\.\s*đ\.?|thời\s*kỳ|nhiệm\s*kỳ|năm\s*học|năm|các\s*năm|từ\s*năm|niên\s*kh[óo]á?)\s*:?\s*)?"
+    r"((?:19|20)\d{2})\s*(?:[-–—/]|đến(?:\s*năm)?)\s*((?:19|20)\d{2})\s*[)\]]?$"
+)
 _YEAR = re.compile(r"^(?:n[ăa]m\s*:?\s*)?((?:19|20)\d{2})(?:\.0+)?$")
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})(?!\d)")
 _ISO = re.compile(r"(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)")
@@ -40,6 +46,23 @@ def parse_year(value: object) -> int | None:
     if match:
         return int(match.group(1))
     return None
+
+
+def parse_period(value: object) -> tuple[int, int] | None:
+    """(first, last year) a year cell names: (2018, 2018) for a year, (2017, 2018) for a school
+    year, (2016, 2020) for "2016-2020", "Giai đoạn 2016 - 2020", "GĐ 2016–2020"; None for what is
+    not a year, and for a period the catalogue would not read at the end of an award's name
+    either (the first year after the last, more than LONGEST_PERIOD apart, outside MIN_YEAR..MAX_YEAR)."""
+    text = clean(value).casefold() if value.__class__ is str else ""
+    match = _PERIOD.match(text) if text else None
+    if match:
+        first, last = int(match.group(1)), int(match.group(2))
+        ok = MIN_YEAR <= first <= last <= MAX_YEAR and last - first <= LONGEST_PERIOD
+        return (first, last) if ok else None
+    year = parse_year(value)
+    if year is None:
+        return None
+    return (year - 1, year) if _SHORT_SCHOOL_YEAR.match(text) else (year, year)
 
 
 def _typed_year(value: dt.date) -> int:
