@@ -156,6 +156,11 @@ class Catalogue:
     fingerprint: str = ""
 
     # --- lookups ------------------------------------------------------------------------
+    def detail_names(self) -> frozenset[str]:
+        """The known spellings of every named part ("Vì sự nghiệp Giáo dục"): a record's detail
+        that is one of them was read for sure, not kept as written."""
+        return frozenset(name for names in self._details.values() for name in names.values())
+
     def award(self, name: str) -> Award:
         found = self._by_name.get(name)
         if found is None:

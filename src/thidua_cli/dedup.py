@@ -163,7 +163,7 @@ class Merged:
         return len(self.findings)
 
 
-def merge(files: Sequence[FileResult]) -> Merged:
+def merge(files: Sequence[FileResult], details: frozenset[str] = frozenset()) -> Merged:
     """The duplicates among the counted records of `files`: equal records in one file, and in
     two files of which one repeats most of the other (a re-send, edited or saved again).
 
@@ -192,7 +192,7 @@ def merge(files: Sequence[FileResult]) -> Merged:
             (
                 (fj, r)
                 for fj, r in earlier
-                if (fj, fi) in resent or (fj == fi and _alike(r, record, unit) and not _two_awards(r, record))
+                if (fj, fi) in resent or (fj == fi and _alike(r, record, unit) and not _two_awards(r, record, details))
             ),
             None,
         )
@@ -283,22 +283,46 @@ def _alike(kept: Record, record: Record, unit: str) -> bool:
     return letters.startswith(initials) or initials.startswith(letters)
 
 
-def _two_awards(kept: Record, record: Record) -> bool:
+def _two_awards(kept: Record, record: Record, details: frozenset[str]) -> bool:
     """Two rows of one list for one person and one award that are two awards: a Kỷ niệm chương
-    of another name ("Vì sự nghiệp Giáo dục", "Vì sự nghiệp Công đoàn"), or a form of commendation
-    (Giấy khen, Bằng khen: given for each achievement, year-end or đột xuất) of another decision,
-    its number (or, where neither row has one, its date) written in both and not the same. A title
-    (Lao động tiên tiến …) is given once a year: a second row of it stays a duplicate."""
-    details = kept[_DETAIL], record[_DETAIL]
-    if all(details) and key(details[0]) != key(details[1]):
+    of another name, both names the catalogue knows ("Vì sự nghiệp Giáo dục", "Vì sự nghiệp Công
+    đoàn"; a spelling it does not know may be either), or a form of commendation (Giấy khen,
+    Bằng khen: given for each achievement, year-end or đột xuất) of another decision: two numbers
+    that differ however they are written ("Số 12/QĐ-UBND", "12/QD-UBND ngày …" are 12/QĐ-UBND),
+    on two dates where both are written (one number changed on the same date is a typo until
+    said otherwise), or, with no number in either, two dates. A title (Lao động tiên tiến …) is
+    given once a year: a second row of it stays a duplicate; so does a row without a number."""
+    names = kept[_DETAIL], record[_DETAIL]
+    if names[0] in details and names[1] in details and names[0] != names[1]:
         return True
     if kept[_CATEGORY] != _FORMS or record[_CATEGORY] != _FORMS:
         return False
-    numbers = kept[_NUMBER], record[_NUMBER]
-    if any(numbers):
-        return all(numbers) and key(numbers[0]) != key(numbers[1])
+    first, second = _decision_key(str(kept[_NUMBER])), _decision_key(str(record[_NUMBER]))
     dates = kept[_DATE], record[_DATE]
-    return all(dates) and dates[0] != dates[1]
+    if first is not None and second is not None:
+        return _numbers_differ(first, second) and not (all(dates) and dates[0] == dates[1])
+    return first is None and second is None and all(dates) and dates[0] != dates[1]
+
+
+_DECISION_NUMBER = re.compile(r"(\d+)\s*(?:/\s*([a-z0-9][a-z0-9/.&-]*(?:\s*-\s*[a-z0-9&]+)*))?")
+
+
+def _decision_key(number: str) -> tuple[int, str] | None:
+    """(number, its suffix in plain letters) of a decision as written: "Số 012/QĐ-UBND ngày
+    20/12/2019" → (12, "qd-ubnd"); None without a number."""
+    plain = unicodedata.normalize("NFD", number.replace("Đ", "D").replace("đ", "d").casefold())
+    text = "".join(ch for ch in plain if not unicodedata.combining(ch)).split("ngay", 1)[0]
+    match = _DECISION_NUMBER.search(text)
+    if match is None:
+        return None
+    suffix = re.sub(r"^(?:19|20)\d{2}/", "", "".join((match.group(2) or "").split()).strip("/.-"))  # "12/2019/QĐ-UBND"
+    return int(match.group(1)), suffix
+
+
+def _numbers_differ(a: tuple[int, str], b: tuple[int, str]) -> bool:
+    """Two decisions' numbers are different ones: their figures differ, or both suffixes are
+    written and differ ("12" and "12/QĐ-UBND" are one decision written short)."""
+    return a[0] != b[0] or (bool(a[1]) and bool(b[1]) and a[1] != b[1])
 
 
 def _abbreviation(post: str) -> bool:

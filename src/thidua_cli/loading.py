@@ -422,7 +422,7 @@ def _assemble(
     index recorded them for the same files, when `memo` says it may be trusted)."""
     from thidua_cli.dedup import Merged
 
-    merged, groups = (Merged(), None) if keep_duplicates else _merged(files, memo)
+    merged, groups = (Merged(), None) if keep_duplicates else _merged(files, memo, catalogue.detail_names())
     return LoadResult(files=files, missing=missing, catalogue=catalogue, merged=merged, _groups=groups)
 
 
@@ -471,14 +471,16 @@ def _erring(result: FileResult, listed: set[str]) -> bool:
     return any(p.severity is Severity.ERROR and _kept(p, listed) for p in found)
 
 
-def _merged(files: list[FileResult], memo: tuple[RunIndex, str | None, bool] | None) -> tuple[Merged, list[Group] | None]:
+def _merged(
+    files: list[FileResult], memo: tuple[RunIndex, str | None, bool] | None, details: frozenset[str]
+) -> tuple[Merged, list[Group] | None]:
     """`dedup.merge` of the files, or what the index recorded for this very run (the same
     labels and contents in the same order: the merge depends on nothing else), with the run's
     net counts then (else None: summed when asked for)."""
     from thidua_cli.dedup import Merged, merge
 
     if memo is None or memo[1] is None:
-        return merge(files), None
+        return merge(files, details), None
     from thidua_cli.cache import decode_merged, encode_merged
 
     index, run, trusted = memo[0], memo[1], memo[2]
@@ -490,7 +492,7 @@ def _merged(files: list[FileResult], memo: tuple[RunIndex, str | None, bool] | N
             return Merged(findings, removed, extra), groups
         except (KeyError, TypeError, ValueError, IndexError):
             pass
-    merged = merge(files)
+    merged = merge(files, details)
     groups = net_groups([group for result in files for group in result.groups], merged.groups)
     index.remember(run, encode_merged(merged, labels, groups))
     return merged, groups
