@@ -76,3 +76,21 @@ def test_the_cli_exits_0_and_says_the_rows_not_counted_and_why(tmp_path: Path) -
     english = runner.invoke(app, ["tally", "2023", str(tmp_path / "ds"), "--lang", "en"])
     assert "is no emulation title or form of commendation" in english.stderr
     assert "no award of the Law: 2" in english.stderr
+
+
+def test_under_a_heading_or_section_naming_an_award_it_stays_an_error(tmp_path: Path) -> None:
+    """Review: "… ĐƯỢC TẶNG GIẤY KHEN …" over "Hoàn thành xuất sắc nhiệm vụ" in the award cell:
+    the reason of the Giấy khen, or a row of no award? Nobody can say: unknown-award, exit 1 (the
+    note made a Giấy khen list count 0 with exit 0)."""
+    rows: list[list[object]] = [["DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN CỦA CHỦ TỊCH UBND HUYỆN NĂM HỌC 2022-2023"], HEADER]
+    rows += [[1, "Nguyễn Thị Lan", "Giáo viên", "Hoàn thành xuất sắc nhiệm vụ", "2022-2023"]]
+    write_xlsx(tmp_path / "a" / "ds.xlsx", rows)
+    section: list[list[object]] = [["DANH SÁCH KHEN THƯỞNG NĂM HỌC 2022-2023"], HEADER, ["I", "GIẤY KHEN CỦA CHỦ TỊCH UBND HUYỆN"]]
+    section += [[1, "Nguyễn Thị Lan", "Giáo viên", "Giáo viên dạy giỏi cấp huyện", "2022-2023"]]
+    write_xlsx(tmp_path / "b" / "ds.xlsx", section)
+    for folder in ("a", "b"):
+        result = load([tmp_path / folder])
+        assert result.total == 0
+        assert [p.code for p in result.errors] == ["unknown-award"], folder
+        out = CliRunner().invoke(app, ["tally", "2023", str(tmp_path / folder), "-q", "-f", "csv"])
+        assert out.exit_code == 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from thidua_cli.blocks import DATE_CHECKS, KIND_BY_NAME, PERSON_BY_CONTEXT, Block, BlockResolver, Context
@@ -508,6 +508,13 @@ def _several_people(raw: str, catalogue: Catalogue) -> bool:
     return people > 1
 
 
+def _under_an_award(findings: list[tuple[str, Problem]]) -> list[tuple[str, Problem]]:
+    """Under a heading or section naming an award ("… ĐƯỢC TẶNG GIẤY KHEN"), a contest's result
+    in the award cell ("Giáo viên dạy giỏi", "HTXSNV") may be why the award was given or a row of
+    no award: which one, nobody can say, so it is unknown-award (an error), not a note."""
+    return [(sink, replace(p, code="unknown-award", detail=None) if p.code == "not-an-award" else p) for sink, p in findings]
+
+
 class _Builder:
     """The records of one table: `add(r, name, section kind, award column, award text, unit,
     status, position)` for each award a row names (unit: of the sub-heading above, else the
@@ -546,6 +553,8 @@ class _Builder:
             ctx = Context(self.table, r, self.table.grid[r], name, section_kind)
             block = self.resolved[signature] = norm._block(ctx, column, award_text, number, cells.kinds[j])
         fields, single, findings = block
+        if findings and fields is None and (self.walk.section_award or self.table.heading.award_text):
+            findings = _under_an_award(findings)
         if findings:
             norm._repeat(findings, r, name, number)
         if fields is None:
