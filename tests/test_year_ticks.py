@@ -181,3 +181,44 @@ def test_year_columns_holding_ticks_and_other_values_are_reported_not_guessed(tm
     result = load([tmp_path / "c"])
     assert result.total == 0
     assert [(p.code, p.value) for p in result.errors] == [("ambiguous-columns", '"2019", "2020", "2021": tick / year')]
+
+
+def test_years_that_qualified_for_the_lists_award_are_no_awards(tmp_path: Path) -> None:
+    """Review: a CSTĐ cơ sở list of 2020 ticking the years of LĐTT that qualified the person
+    ("Đạt danh hiệu LĐTT" › 2018 | 2019 | 2020), or a heading of one year over "Năm 2018 | Năm
+    2019 | Năm 2020", was counted as the list's award in every year ticked (6 instead of 2, exit 0)."""
+    people = [[1, "Nguyễn Văn An", "x", "x", "x"], [2, "Trần Thị Bình", "x", "x", "x"]]
+    _sheet(
+        tmp_path / "a" / "ds.xlsx",
+        [
+            ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU CHIẾN SĨ THI ĐUA CƠ SỞ NĂM 2020"],
+            ["STT", "Họ và tên", "Đạt danh hiệu LĐTT", None, None],
+            [None, None, 2018, 2019, 2020],
+            *people,
+        ],
+    )
+    _sheet(
+        tmp_path / "b" / "ds.xlsx",
+        [
+            ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU CHIẾN SĨ THI ĐUA CƠ SỞ NĂM 2020"],
+            ["STT", "Họ và tên", "Năm 2018", "Năm 2019", "Năm 2020"],
+            *people,
+        ],
+    )
+    for folder in ("a", "b"):
+        out = CliRunner().invoke(app, ["tally", "2018-2020", str(tmp_path / folder), "--by", "award,year", "-f", "json"])
+        rows = json.loads(out.stdout)["rows"]
+        assert rows == [{"award": "Chiến sĩ thi đua cơ sở", "year": 2020, "count": 2}], folder
+
+
+def test_a_row_naming_its_award_with_no_year_ticked_is_an_error(tmp_path: Path) -> None:
+    """Review: it was a no-tick note (exit 0): the award is known, its year is not."""
+    _matrix(
+        tmp_path / "ds" / "a.xlsx",
+        "DANH SÁCH KHEN THƯỞNG GIAI ĐOẠN 2019-2021",
+        ["Lao động tiên tiến", "Lao động tiên tiến", "Lao động tiên tiến"],
+        people=[("Nguyễn Văn An", "x", None, None), ("Trần Thị Bình", None, None, None), ("Lê Văn Cường", None, "x", None)],
+    )
+    result = load([tmp_path / "ds"])
+    assert result.total == 2
+    assert [(p.code, p.cell) for p in result.errors] == [("bad-year", "D6")]

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.cells import column_numbers, ditto_filled, is_column_numbers, row_texts, text_of
-from thidua_cli.heading import Heading, read_heading
+from thidua_cli.heading import Heading, find_award_phrase, read_heading
 from thidua_cli.labels import ends_table, header_match, is_totals, layout_rules, may_head, year_label
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell, Merged, SheetGrid, iter_text
@@ -449,7 +449,7 @@ def _table(
     first, last, tiers = span.header
     data_start, end = span.data_start, span.end
     region = grid if end == len(grid) else grid[:end]  # what the table's rows may be read from
-    roles = _year_ticks(_awards_given(split_name(assign_roles(region, tiers, data_start, catalogue, explain))), region, data_start)
+    roles = _year_ticks(_awards_given(split_name(assign_roles(region, tiers, data_start, catalogue, explain))), region, data_start, catalogue)
     rows = (first, last)
     nothing = NoTable(sheet.name, "", encoding, None, roles, rows, None, (first, end) if several else None)
     named = bool(roles.of("name"))  # a list of names: its totals line counts its ticks, it is no summary
@@ -480,6 +480,8 @@ def _table(
         heading = _kind_from_name_header(read_heading(grid[:first], catalogue, names), columns["name"][0].header)
     else:
         heading = _heading_below(grid[span.titles[0] : span.titles[1]], above, columns, catalogue)
+    if heading.year is not None and any(year_of_label(c.header) is not None for c in columns.get("tick", ())):
+        _drop_year_ticks(columns)  # a list of one year: the years ticked are what earned it, no awards
     awarded = "award" in columns or "tick" in columns or heading.award_text is not None
     if not awarded and not _award_sections(region[data_start:], columns, catalogue):  # "I. Danh hiệu LĐTT"
         listed = _named_rows(region[data_start:], columns) if _about_awards(heading.lines) else 0
@@ -492,6 +494,16 @@ def _table(
     dittos = [c.index for f in _DITTO_FIELDS for c in columns.get(f, ())]
     grid = ditto_filled(grid, dittos, data_start, end)  # "nt" under "Bằng khen", "45/QĐ-TTg", 2019
     return SheetTable(sheet.name, grid, columns, last, data_start, end, heading, encoding, first, roles, merged, struck)
+
+
+def _drop_year_ticks(columns: dict[str, list[Column]]) -> None:
+    """Under a heading of one year ("… CHIẾN SĨ THI ĐUA CƠ SỞ NĂM 2020"), columns of years ticked
+    are the years that qualified the person (LĐTT 2018, 2019, 2020), not awards: left out."""
+    ticks = [c for c in columns["tick"] if year_of_label(c.header) is None]
+    if ticks:
+        columns["tick"] = ticks
+    else:
+        del columns["tick"]
 
 
 def _decision_years(columns: dict[str, list[Column]]) -> None:
@@ -730,13 +742,17 @@ def _awards_given(roles: TableRoles) -> TableRoles:
     return replace(roles, columns=tuple(replace(c, role="ignored") if c in other else c for c in roles.columns))
 
 
-def _year_ticks(roles: TableRoles, region: list[list[Cell]], data_start: int) -> TableRoles:
+def _year_ticks(roles: TableRoles, region: list[list[Cell]], data_start: int, catalogue: Catalogue) -> TableRoles:
     """Columns labelled with one year each ("Năm đạt danh hiệu" › 2019 | 2020 | 2021) whose filled
     cells are all ticks (a totals line aside): a matrix of years, each tick the row's award in its
-    column's year (a tick column whose label is its year: see `year_of_label`), not year columns
+    column's year (a tick column whose label is its year: see `year_of_label`; the group label over it must be one of years, "Năm …", naming no award or grade: `_year_group`), not year columns
     holding "x". Such columns of which some hold ticks and others other values cannot be read
     either way (the year of a tick would come from the heading): the table is reported."""
-    labelled = [c for c in roles.columns if c.role in ("year", "ignored") and year_of_label(c.label) is not None]
+    labelled = [
+        c
+        for c in roles.columns
+        if c.role in ("year", "ignored") and year_of_label(c.label) is not None and all(_year_group(t, catalogue) for t in c.tiers[:-1])
+    ]
     if len(labelled) < 2 or len({year_of_label(c.label) for c in labelled}) < len(labelled):
         return roles
     if any(c.role == "year" and c not in labelled for c in roles.columns):
@@ -755,6 +771,13 @@ def _year_ticks(roles: TableRoles, region: list[list[Cell]], data_start: int) ->
         labels = ", ".join(f'"{c.label}"' for c in labelled)
         return replace(roles, conflict=f"{labels}: tick / year")
     return replace(roles, columns=tuple(replace(c, role="tick") if c in ticks else c for c in roles.columns))
+
+
+def _year_group(label: str, catalogue: Catalogue) -> bool:
+    """Is a label over a column of one year a label of years ("Năm", "Năm đạt danh hiệu", "Năm
+    học"), naming no award and no grade ("Đạt danh hiệu LĐTT", "Hoàn thành xuất sắc nhiệm vụ" over
+    2019 | 2020: the years that qualified for the list's award)?"""
+    return header_match(label)[0] == "year" and find_award_phrase(key(label), catalogue) is None
 
 
 def year_of_label(label: str) -> int | None:

@@ -384,6 +384,9 @@ class Normaliser(BlockResolver):
                 own += [(column, award) for award in named]
             elif text:
                 self.problem("missing-award", Context(table, r, row, name, None), column, value=name)
+        written = [c for c in award_cols if text_of(row[c.index])]
+        if by_year and written and not any(text_of(row[c.index]) for c in ticks):  # an award, no year ticked
+            self.problem("bad-year", Context(table, r, row, name, None), written[0], value="")
         return own
 
     def _status(self, text: str) -> tuple[str, str]:
