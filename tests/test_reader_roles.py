@@ -142,6 +142,27 @@ def test_name_cells_keep_the_name_and_give_the_position(tmp_path: Path):
     ]
 
 
+def test_a_position_after_the_name_is_a_position_word_or_a_title_starting_with_one(tmp_path: Path):
+    """A position word ([names] positions) ends the name, whole or as the start of a longer title
+    (word by word: "GVCN" is no "GV"); "Phó …" is a title there, not a second person's name."""
+    rows = [*HEAD, ["STT", "Họ và tên", "Danh hiệu"]]
+    rows += [
+        [1, "Lê Văn An - Giáo viên chủ nhiệm", "LĐTT"],
+        [2, "Trần Thị Bình - GVCN", "LĐTT"],
+        [3, "Hà Văn Cường, Phó Hiệu trưởng", "LĐTT"],
+        [4, "Phạm Văn Giang - Phó Giám đốc Sở", "LĐTT"],
+        [5, "Lý Thị Dung, Phó Hiệu trưởng, Võ Văn Em", "LĐTT"],
+    ]
+    result = load([write_xlsx(tmp_path / "a.xlsx", rows)], jobs=1)
+    assert rows_of(result, "name", "position") == [
+        ("Hà Văn Cường", "Phó Hiệu trưởng"),
+        ("Lê Văn An", "Giáo viên chủ nhiệm"),
+        ("Phạm Văn Giang", "Phó Giám đốc Sở"),
+        ("Trần Thị Bình - GVCN", ""),
+    ]
+    assert [(p.code, p.row) for p in result.problems] == [("several-people", 8)]
+
+
 def test_a_person_without_a_number_is_never_taken_for_a_sub_heading(tmp_path: Path):
     rows = [['DANH SÁCH "LAO ĐỘNG TIÊN TIẾN" NĂM 2019'], ["STT", "Họ và tên", "Chức vụ"]]
     rows += [[1, "Nguyễn Văn An", "Giáo viên"], [None, "Trần Thị Bình"], [3, "Lê Văn Cường", "Giáo viên"]]

@@ -35,7 +35,7 @@ KIND_BY_NAME = "(theo tên)"  # the kind a block leaves to each row's name (`_Bu
 # to file, and reading a typed date costs more than a whole row.
 DATE_CHECKS: dict[tuple[type, Cell, int], tuple[str, str | None]] = {}
 SHAPES: dict[str, dict[str, tuple[int, bool]]] = {}  # per catalogue fingerprint: see BlockResolver._shape
-_SEPARATORS = re.compile(r"\s*(?:[,;+\n]|\bvà\b)\s*")
+_SEPARATORS = re.compile(r"[,;+\n]|\bvà\b")  # the parts are stripped: no \s* around (twice as fast)
 _ZERO_DIGITS = str.maketrans("123456789", "000000000")
 _WHITE_SPACE = re.compile(r"\s")
 _DECISION_FORM = re.compile(r"^\d+[A-Za-z]?/(?:\d{4}/)?[A-ZĐa-zđ]+(?:-[A-ZĐa-zđ0-9&]+)+$")

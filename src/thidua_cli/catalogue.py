@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -264,8 +265,8 @@ class Catalogue:
         row says); None for any other text."""
         head, period = split_period(text)
         k = key(head or text)
-        if k not in self._stems:
-            k = next((k[len(lead) :] for lead in _LEADING_SPACED if k.startswith(lead)), k)
+        if k not in self._stems and k.startswith(_LEADING_SPACED):
+            k = next(k[len(lead) :] for lead in _LEADING_SPACED if k.startswith(lead))
         found = self._stems.get(k)
         return (found, period) if found else None
 
@@ -555,9 +556,11 @@ class Catalogue:
 _VAGUE_PARTS = frozenset({"ngành", "ban", "ban ngành", "cấp ngành", "các ngành"})  # see Catalogue._part_level
 
 
+@lru_cache(maxsize=100_000)
 def split_period(text: str) -> tuple[str, tuple[int, int] | None]:
     """("LĐTT", (2023, 2024)) for "LĐTT năm học 2023-2024"; (text, None) when it ends with no
-    period. A period is one or two years in 1945–2100, the second after the first, ≤ 10 apart."""
+    period. A period is one or two years in 1945–2100, the second after the first, ≤ 10 apart.
+    Kept per distinct text: an unknown award's is asked by the matcher, then by `stem_titles`."""
     tail = text.rstrip(" .;,)]")[-1:]
     match = _PERIOD_TAIL.search(text) if tail.isdigit() else None  # most texts end with a letter
     if match is None:

@@ -42,7 +42,8 @@ class LayoutRules:
     context_marks: frozenset[str]  # marks read only in a column of marks
     doubts: tuple[tuple[re.Pattern[str], str], ...]  # notes that make an award doubtful: (pattern, reason)
     not_doubts: tuple[re.Pattern[str], ...]  # … unless one of these says the opposite ("không bị kỷ luật")
-    positions: tuple[str, ...]  # keys of position words that may follow a name in its cell
+    positions: frozenset[str]  # keys of position words that may follow a name in its cell
+    position_heads: tuple[str, ...]  # each of them with a space after: the start of a longer title
     name_first_words: frozenset[str]  # first words of name headers, to rule out data rows fast
     header_first_words: frozenset[str]  # first words of every header alias
     total_first_words: frozenset[str]  # first words of the totals phrases ("tổng", "cộng", "danh" …)
@@ -80,7 +81,8 @@ def layout_rules() -> LayoutRules:
         not_doubts=tuple(re.compile(p) for p in data["doubts"]["not_doubts"]),
         results={key(m) or m: "" if s == "achieved" else s for s, marks in data["results"].items() for m in marks},
         context_marks=frozenset(key(m) or m for m in data["result_context"]["marks"]),
-        positions=tuple(sorted((key(p) for p in data["names"]["positions"]), key=len, reverse=True)),
+        positions=frozenset(key(p) for p in data["names"]["positions"]),
+        position_heads=tuple(key(p) + " " for p in data["names"]["positions"]),
         name_first_words=frozenset(
             word
             for alias in data["columns"]["name"] + data["columns"]["stt"]
@@ -154,6 +156,13 @@ def is_signature(first_text: str) -> bool:
         return True
     k = key(first_text)
     return any(k == p or k.startswith(p + " ") for p in layout_rules().signature)
+
+
+def is_position(k: str) -> bool:
+    """Is the key a position ([names] positions) or a longer title that starts with one
+    ("pho hieu truong", "giao vien chu nhiem lop 5a")? One set look-up and one `startswith`."""
+    rules = layout_rules()
+    return k in rules.positions or k.startswith(rules.position_heads)
 
 
 def signers_row(texts: list[str]) -> bool:

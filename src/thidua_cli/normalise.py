@@ -21,6 +21,7 @@ from thidua_cli.columns import NAME_MARKS, UNCLEAR, TableCells, table_cells
 from thidua_cli.labels import (
     is_note,
     is_place_date,
+    is_position,
     is_signature,
     is_totals,
     layout_rules,
@@ -489,8 +490,7 @@ def _split_name(raw: str, name: str, catalogue: Catalogue) -> tuple[str, str]:
     head, tail = " ".join(parts[0].split()), " ".join(parts[1].split())
     if not head or not tail or catalogue.name_kind(head) != "Cá nhân":
         return name, ""
-    tail_key = key(tail)
-    if any(tail_key == p or tail_key.startswith(p + " ") for p in layout_rules().positions):
+    if is_position(key(tail)):
         return head, tail
     if "\n" in raw.strip() and catalogue.name_kind(tail) != "Cá nhân":  # two names in a cell stay whole
         return head, tail
@@ -501,12 +501,10 @@ def _several_people(raw: str, catalogue: Catalogue) -> bool:
     """A name cell naming two people or more ("Lê Văn An, Trần Thị Bình", "Ông … và bà …",
     "… – …", each with a position or not): two of its parts people's names (an honorific
     before them aside), not positions ("Phó Hiệu trưởng": Phó is a surname too)."""
-    positions = layout_rules().positions
     people = 0
     for part in NAME_MARKS.split(raw.strip().replace("đ/c ", "").replace("Đ/c ", "")):
         part = _HONORIFIC.sub("", " ".join(part.split()))
-        k = key(part)
-        if catalogue.name_kind(part) == "Cá nhân" and not any(k == p or k.startswith(p + " ") for p in positions):
+        if catalogue.name_kind(part) == "Cá nhân" and not is_position(key(part)):
             people += 1
     return people > 1
 

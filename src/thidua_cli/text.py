@@ -83,9 +83,11 @@ def ascii_key(text: str) -> str:
     return ascii_of_key(key(text))
 
 
+@lru_cache(maxsize=200_000)
 def ascii_of_key(k: str) -> str:
     """`ascii_key` of a text that is already a key (`key` gives a key back unchanged: a matcher
-    that holds one need not work it out again)."""
+    that holds one need not work it out again). Kept per distinct key: an unknown award's is
+    asked by the matcher's last resort, then by its suggestion (`closest`)."""
     folded = k.replace("đ", "d")
     if folded.isascii():
         return folded
