@@ -259,3 +259,27 @@ def test_a_hidden_row_in_a_sheet_without_a_table_stays_an_error(tmp_path: Path) 
     path = _template(tmp_path / "ds.xlsx", hide=(4, 5))  # the header itself: no table is found
     found = [(p.code, p.value) for p in load([path]).problems]
     assert ("hidden-rows", "4–5") in found
+
+
+def test_a_hidden_person_whose_name_is_in_a_merged_cell_stays_hidden_rows(tmp_path: Path) -> None:
+    """Review: the name typed over STT and name merged (A6:B6) was read as "no record hidden"
+    (hidden-other-rows, exit 0) while the visible sheet counts the person."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    rows: list[list[object]] = [
+        ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"],
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị"],
+        [1, "Nguyễn Văn An", "Giáo viên", "Trường THCS A"],
+        [2, "Trần Thị Bình", "Giáo viên", "Trường THCS A"],
+        ["Phạm Văn Cường", None, "Giáo viên", "Trường THCS A"],
+        [4, "Lê Thị Dung", "Giáo viên", "Trường THCS A"],
+    ]
+    for row in rows:
+        ws.append(row)
+    ws.merge_cells("A5:B5")
+    ws.row_dimensions[5].hidden = True
+    (tmp_path / "ds").mkdir()
+    wb.save(tmp_path / "ds" / "a.xlsx")
+    result = load([tmp_path / "ds"])
+    assert result.total == 3
+    assert [p.code for p in result.errors] == ["hidden-rows"]

@@ -7,6 +7,7 @@ Resolved once per distinct combination of the cells they depend on, by `Normalis
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 
@@ -17,6 +18,20 @@ from thidua_cli.layout import Column, SheetTable, year_of_label
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell
 from thidua_cli.values import BadDate, parse_date, parse_period, split_decision
+
+# Titles given for one year's work (Luật Thi đua, khen thưởng 2022, Đ.23–25, 27–28): a period of
+# more than a school year in their row is several titles in one cell or a typo, never counted once.
+YEARLY_TITLES = frozenset(
+    {
+        "Lao động tiên tiến",
+        "Chiến sĩ tiên tiến",
+        "Chiến sĩ thi đua cơ sở",
+        "Tập thể lao động tiên tiến",
+        "Tập thể lao động xuất sắc",
+        "Đơn vị tiên tiến",
+        "Đơn vị quyết thắng",
+    }
+)
 
 # (award, category, kind, level, issuer, year, detail, period start): what a block's cells share.
 ResolvedFields = tuple[Award, str, str, str, str, int, str, int]
@@ -230,6 +245,9 @@ class BlockResolver:
         if dated is None:
             return None
         year, start = dated
+        if year - start > 1 and award.name in YEARLY_TITLES:  # "LĐTT | 2016-2020": five titles in one cell?
+            self.problem("bad-year", ctx, ctx.table.first.get("year") or column, value=f"{start}-{year}")
+            return None
         self._check_decision_year(ctx, year)
         if not award.exists_in(year):  # "Huy hiệu" for 2024: the 2022 law has no such form
             first, last = award.years or (year, year)
@@ -450,6 +468,10 @@ class BlockResolver:
             value = ctx.row[column.index]
             text = text_of(value)
             said = parse_period(value) if text else None
+            if said is None and text:  # a date typed there ("15/01/2020"): its year
+                with contextlib.suppress(BadDate):
+                    day = parse_date(value)
+                    said = (day.year, day.year) if day else None
             if said is None and re.search(r"\d", text):
                 self.check("bad-date", ctx, column, value=text, detail="invalid")
             elif said is not None and said[1] < year:
