@@ -710,14 +710,19 @@ def _holds_counts(grid: list[list[Cell]], c: int, start: int, named: bool = Fals
     table lists names: "Cộng | 2 | 1" under ticks counts the ticks)? Then it counts: the table is
     a summary, not a tick matrix of 1s."""
     for row in grid[start:]:
-        if named and is_totals(next((t for v in row if (t := text_of(v))), "")):
-            continue
         value = row[c] if c < len(row) else None
-        if value.__class__ in (int, float) and value >= 2:
-            return True
-        if value.__class__ is str and value.strip().isdigit() and int(value) >= 2:
+        counted = (value.__class__ in (int, float) and value >= 2) or (
+            value.__class__ is str and value.strip().isdigit() and int(value) >= 2
+        )
+        if counted and not (named and _totals_line(row)):
             return True
     return False
+
+
+def _totals_line(row: Sequence[Cell]) -> bool:
+    """Does the row's first text say it is a totals line ("Cộng", "Tổng cộng: 5")?"""
+    texts = row_texts(row)
+    return bool(texts) and is_totals(texts[0])
 
 
 def _data_start(grid: list[list[Cell]], first: int, last: int) -> int:
@@ -758,7 +763,7 @@ def _year_ticks(roles: TableRoles, region: list[list[Cell]], data_start: int, ca
     if any(c.role == "year" and c not in labelled for c in roles.columns):
         return roles  # a year column of its own beside them: as before
     marks = role_rules().ticks
-    rows = [row for row in region[data_start:] if not is_totals(next((t for v in row if (t := text_of(v))), ""))]
+    rows = [row for row in region[data_start:] if not _totals_line(row)]
     ticks: list[ColumnRole] = []
     other: list[ColumnRole] = []
     for column in labelled:
@@ -780,6 +785,7 @@ def _year_group(label: str, catalogue: Catalogue) -> bool:
     return header_match(label)[0] == "year" and find_award_phrase(key(label), catalogue) is None
 
 
+@lru_cache(maxsize=1024)
 def year_of_label(label: str) -> int | None:
     """The year a header label is, and nothing else ("2019", "Năm 2019", "Năm học 2019-2020":
     2020), else None."""

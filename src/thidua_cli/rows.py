@@ -258,7 +258,7 @@ def hides_a_record(tables: Sequence[SheetTable], r: int, row: Sequence[Cell], ca
         if any(own) and (any(awards) or not (is_note(first) or is_totals(first) or is_signature(first))):
             return True
     # a person's name anywhere (a merged cell, a column the header does not label): never "nothing lost"
-    return any(catalogue.name_kind(part) == "Cá nhân" for t in texts for part in t.split(" - ")[:1])
+    return any(catalogue.name_kind(part) == "Cá nhân" for part in (t.split(" - ", 1)[0] for t in texts))
 
 
 def tail_start(table: SheetTable) -> int:
