@@ -173,3 +173,45 @@ def test_cli_counts_a_period_of_the_year_column(tmp_path: Path) -> None:
     assert out.exit_code == 0, out.output
     names = [c["name"] for c in json.loads(out.stdout)["candidates"] if c["rule"]["id"] == "cstd-tinh"]
     assert names == ["Trần Thị Bình"]
+
+
+@pytest.mark.parametrize(
+    ("title", "years", "counted", "reported"),
+    [  # before: the school year counted in 2020, exit 0
+        ("DANH SÁCH NĂM 2019", ["2019", "2019-2020", "2019"], {2019: 2}, [(4, "2019-2020", "2019")]),
+        ("DANH SÁCH KHEN THƯỞNG", [2019, "2019-20", 2019], {2019: 2}, [(4, "2019-20", "2019")]),
+        ("DANH SÁCH NĂM 2019", ["2019-2020"] * 3, {}, [(r, "2019-2020", "2019") for r in (3, 4, 5)]),
+        ("DANH SÁCH NĂM HỌC 2018-2019", ["2019-2020", "2019", "2019"], {2019: 2}, [(3, "2019-2020", "2019")]),
+        # what says one school year throughout, or a year it ends in, is no doubt
+        ("DANH SÁCH NĂM HỌC 2019-2020", ["2019-2020"] * 3, {2020: 3}, []),
+        ("DANH SÁCH NĂM 2020", ["2020", "2019-2020", "2020"], {2020: 3}, []),
+        ("DANH SÁCH NĂM 2019", ["2019", "2018-2019", "2019"], {2019: 3}, []),
+        ("DANH SÁCH NĂM 2019", ["2019", "2016-2020", "2019"], {2019: 2, 2020: 1}, []),  # a period of five years
+    ],
+)
+def test_a_school_year_in_a_list_of_its_first_year_is_reported(
+    tmp_path: Path, title: str, years: list[object], counted: dict[int, int], reported: list[tuple[int, str, str]]
+) -> None:
+    names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"]
+    award = "Bằng khen của Chủ tịch UBND tỉnh"  # a form with no yearly cycle: a period of five years is one award
+    body = [[i, name, "Phòng A", award, year] for i, (name, year) in enumerate(zip(names, years, strict=True), 1)]
+    path = write_xlsx(tmp_path / "ds.xlsx", [[title], HEADER, *body])
+    result = load([path])
+    frame = result.records
+    assert {int(y): int(n) for y, n in frame.groupby("year").size().items()} == counted
+    assert [(p.code, p.row, p.value, p.detail) for p in result.problems] == [
+        ("ambiguous-year", row, value, detail) for row, value, detail in reported
+    ]
+
+
+def test_a_school_year_in_the_award_text_of_a_list_of_its_first_year_is_reported(tmp_path: Path) -> None:
+    header = ["STT", "Họ và tên", "Đơn vị", "Danh hiệu"]
+    body = [
+        [1, "Nguyễn Văn An", "Phòng A", "Lao động tiên tiến"],
+        [2, "Trần Thị Bình", "Phòng A", "Lao động tiên tiến năm học 2019-2020"],
+    ]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", [["DANH SÁCH NĂM 2019"], header, *body])])
+    assert list(result.records["year"]) == [2019]
+    assert [(p.code, p.row, p.value) for p in result.problems] == [
+        ("ambiguous-year", 4, "Lao động tiên tiến năm học 2019-2020")
+    ]

@@ -97,6 +97,7 @@ class Normaliser(BlockResolver):
     _suffixes: dict[str, DecisionSuffix | None] = field(default_factory=dict)
     _splits: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     _decision_cells: tuple[int | None, int | None, int | None] = (None, None, None)  # number, date, both
+    _years_said: frozenset[int] | None = None  # per table (BlockResolver._list_years)
     include_proposals: bool = False  # record rows marked proposed/refused, with their status
     _statuses: dict[str, tuple[str, str]] = field(default_factory=dict)
     _plain: dict[str, str] = field(default_factory=dict)  # award cell → its one award, "" if not plain
@@ -118,7 +119,7 @@ class Normaliser(BlockResolver):
         self._decision_cells = (index.get("decision_number"), index.get("decision_date"), index.get("decision"))
         end = table.end_row
         cells = table_cells(self, table, start, end, self._name_of)
-        self._not_awarded = {}
+        self._not_awarded, self._years_said = {}, None
         i_stt = index.get("stt")
         award_cols = table.columns.get("award", [])
         single = award_cols[0] if len(award_cols) == 1 and "tick" not in table.columns and not sheet_status else None

@@ -315,6 +315,15 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         'The name cell "{value}" names several people: the row is not counted (once would lose some, splitting '
         "it would be a guess); write one person per row.",
     ),
+    "ambiguous-year": (
+        Severity.ERROR,
+        'Năm "{value}" là hai năm (năm học) trong danh sách năm {detail} (tiêu đề hay các dòng khác ghi '
+        "{detail}): năm học được tính vào năm sau, nên không rõ dòng này thuộc năm {detail} hay năm sau; không "
+        "được tính. Hãy ghi một năm.",
+        'The year "{value}" is two years (a school year) in a list of {detail} (its heading or other rows say '
+        "{detail}): a school year is counted in its second year, so whether this row belongs to {detail} or "
+        "the next year is unknown; not counted. Write one year.",
+    ),
     "year-conflict": (
         Severity.ERROR,
         'Hai cột năm của dòng ghi hai năm khác nhau ("{value}"; thường là cột năm trước để lại, có khi bị ẩn): '
@@ -448,6 +457,7 @@ SHORT: dict[str, tuple[str, str]] = {
     "missing-name": ("thiếu tên", "no name"),
     "after-list": ("dưới danh sách, không số thứ tự", "below the list, unnumbered"),
     "year-conflict": ("hai cột năm khác nhau", "two year columns disagree"),
+    "ambiguous-year": ("năm học trong danh sách một năm", "school year in a list of one year"),
     "missing-award": ("thiếu danh hiệu", "no award"),
     "unknown-level": ("cấp khen không nhận dạng được", "level not recognised"),
     "ambiguous-level": ("không rõ cấp khen", "level unknown"),
