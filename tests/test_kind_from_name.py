@@ -1,6 +1,7 @@
 """A collective typed into a list whose name column says "Họ và tên": the name decides the kind
 of an award both kinds receive (Giấy khen, Bằng khen), with a warning — never counted as a person
-silently. A section, a kind column or the award text that says the kind still decides."""
+silently. A kind column or the award text that says the kind still decides; a section or heading
+that says one kind over a name of the other is a kind-conflict (not counted)."""
 
 from __future__ import annotations
 
@@ -50,7 +51,13 @@ def test_collective_names_under_person_header_count_as_collectives(tmp_path: Pat
 def test_what_says_the_kind_still_decides(tmp_path: Path):
     section = write_xlsx(tmp_path / "muc.xlsx", [["DANH SÁCH KHEN THƯỞNG NĂM 2019"], [], HEADER, ["I. CÁ NHÂN"], *ROWS])
     kinds, checks = _kinds(section)
-    assert set(kinds.values()) == {"Cá nhân"} and not [c for c in checks if c[0] == "kind-from-name"]
+    assert kinds == {"Lê Văn An": "Cá nhân", "Đoàn Văn Bình": "Cá nhân"} and not [c for c in checks if c[0] == "kind-from-name"]
+    problems = load([section], jobs=1).problems  # before: the three collectives counted as persons, exit 0
+    assert [(p.code, p.row, p.value, p.detail) for p in problems] == [
+        ("kind-conflict", 6, "Phòng Kế hoạch", "Tập thể"),
+        ("kind-conflict", 7, "Tổ Văn phòng", "Tập thể"),
+        ("kind-conflict", 9, "Đoàn Thanh niên", "Tập thể"),
+    ]
     written = [[*row, "Cá nhân"] for row in ROWS]
     column = write_xlsx(tmp_path / "cot.xlsx", [["DANH SÁCH NĂM 2019"], [], [*HEADER, "Đối tượng"], *written])
     kinds, checks = _kinds(column)
@@ -65,3 +72,39 @@ def test_a_person_only_award_stays_a_kind_mismatch(tmp_path: Path):
     result = load([write_xlsx(tmp_path / "a.xlsx", [["DANH SÁCH NĂM 2019"], [], HEADER, *rows])], jobs=1)
     assert list(result.records["name"]) == ["Lê Văn An"]
     assert [(p.code, p.row) for p in result.problems] == [("kind-mismatch", 4)]
+
+
+def test_a_name_of_the_other_kind_under_a_section_is_a_kind_conflict(tmp_path: Path):
+    header = ["STT", "Tên cá nhân, tập thể", "Đơn vị"]
+    rows = [
+        ["I", "CÁ NHÂN"],
+        [1, "Nguyễn Văn An", "Phòng A"],
+        [2, "Phòng Kế toán", "Sở X"],
+        ["II", "TẬP THỂ"],
+        [1, "Phòng Hành chính", "Sở X"],
+        [2, "Trần Thị Bình", "Phòng B"],
+        [3, "Công đoàn cơ sở", "Sở X"],
+        ["III", "HỘ GIA ĐÌNH"],
+        [1, "Lê Văn Dũng", "Thôn Đông"],  # a household goes by its head's name: no conflict
+    ]
+    path = write_xlsx(tmp_path / "gk.xlsx", [["DANH SÁCH ĐƯỢC TẶNG GIẤY KHEN NĂM 2020"], header, *rows])
+    result = load([path], jobs=1)
+    kinds = dict(zip(result.records["name"], result.records["kind"], strict=True))
+    assert kinds == {
+        "Nguyễn Văn An": "Cá nhân",
+        "Phòng Hành chính": "Tập thể",
+        "Công đoàn cơ sở": "Tập thể",
+        "Lê Văn Dũng": "Hộ gia đình",
+    }
+    assert [(p.code, p.row, p.detail) for p in result.problems] == [  # before: counted, exit 0
+        ("kind-conflict", 5, "Tập thể"),
+        ("kind-conflict", 8, "Cá nhân"),
+    ]
+    heading = write_xlsx(
+        tmp_path / "cn.xlsx",
+        [["DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN NĂM 2020"], ["STT", "Họ và tên", "Chức vụ"], [1, "Lê Văn Cường", "CV"], [2, "Tổ Văn phòng", None]],
+    )
+    out = CliRunner().invoke(app, ["tally", "2020", str(heading), "--format", "csv", "--by", "award,kind", "--lang", "en"])
+    assert out.exit_code == 1
+    assert "Giấy khen,Cá nhân,1" in out.stdout and "Tập thể" not in out.stdout
+    assert "kind-conflict" in out.stderr and "is that of a collective" in " ".join(out.stderr.split())

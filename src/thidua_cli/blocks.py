@@ -45,6 +45,7 @@ Block = tuple[
     tuple[str, str, str, str, str, int, str, int] | None, str | tuple[str, ...] | None, list[tuple[str, Problem]]
 ]
 PERSON_BY_CONTEXT = "Cá nhân (theo mục)"
+COLLECTIVE_BY_CONTEXT = "Tập thể (theo mục)"  # … and the same for Tập thể: a person's name there is a kind-conflict
 KIND_BY_NAME = "(theo tên)"  # the kind a block leaves to each row's name (`_Builder.add`)
 # (cell type, cell value, award year) → (ISO date, what is wrong with it): dates recur from file
 # to file, and reading a typed date costs more than a whole row.
@@ -157,8 +158,8 @@ class BlockResolver:
         else:
             match = self.match(award_text)
             said = kind_text or (match and match.kind)  # a kind column, or "Giấy khen cá nhân"
-            by_context = not said and fields[2] == ctx.section_kind == "Cá nhân" and "Tập thể" in award.kinds
-            check = PERSON_BY_CONTEXT if by_context else None
+            by_context = not said and fields[2] == ctx.section_kind and "Cá nhân" in award.kinds and "Tập thể" in award.kinds
+            check = {"Cá nhân": PERSON_BY_CONTEXT, "Tập thể": COLLECTIVE_BY_CONTEXT}.get(fields[2]) if by_context else None
         return (fields[2], award.name, award.category, *fields[3:]), check, findings
 
     def _repeat(self, findings: list[tuple[str, Problem]], r: int, name: str, number: str) -> None:

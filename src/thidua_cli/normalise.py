@@ -14,7 +14,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from thidua_cli.blocks import DATE_CHECKS, KIND_BY_NAME, PERSON_BY_CONTEXT, Block, BlockResolver, Context
+from thidua_cli.blocks import (
+    COLLECTIVE_BY_CONTEXT,
+    DATE_CHECKS,
+    KIND_BY_NAME,
+    PERSON_BY_CONTEXT,
+    Block,
+    BlockResolver,
+    Context,
+)
 from thidua_cli.catalogue import AwardMatch, Catalogue, DecisionSuffix, Issuer
 from thidua_cli.cells import COLUMN_NUMBER, row_texts, text_of
 from thidua_cli.columns import NAME_MARKS, UNCLEAR, TableCells, table_cells
@@ -617,8 +625,9 @@ class _Builder:
         """The record's kind once its recipient's name is read (`Block`'s second part says how):
         the name's own where nothing else says it (None, reported ambiguous-kind, when it shows
         none of the award's kinds); Tập thể for a collective's name that only a "Họ và tên" header
-        calls a person (kind-from-name); a person's award to a name that looks otherwise is
-        flagged kind-mismatch. A person's name is asked of name_kind only when its first word
+        calls a person (kind-from-name), None (kind-conflict) for one that a heading or section
+        row of individuals holds; a person's award to a name that looks otherwise is flagged
+        kind-mismatch. A person's name is asked of name_kind only when its first word
         starts a collective prefix."""
         if not single:
             return kind
@@ -633,10 +642,17 @@ class _Builder:
         first = name.split(None, 1)[:1]
         looks = self.name_kind(name) if not person or (first and first[0].casefold() in self.starts) else None
         if single is PERSON_BY_CONTEXT:  # "Phòng Kế hoạch | Giấy khen" under "Họ và tên"
-            if looks == "Tập thể" and self.walk.kind_by_header:
+            if looks == "Tập thể":
                 name_column = table.columns["name"][0]
-                norm._finding_at(norm.checks, "kind-from-name", table, r, name_column, value=name, detail=name_column.header)
-                return looks
+                if self.walk.kind_by_header:
+                    norm._finding_at(norm.checks, "kind-from-name", table, r, name_column, value=name, detail=name_column.header)
+                    return looks
+                norm._finding_at(norm.problems, "kind-conflict", table, r, name_column, value=name, detail=looks)
+                return None  # under "I. CÁ NHÂN"
+        elif single is COLLECTIVE_BY_CONTEXT:  # "Trần Thị Bình | Giấy khen" under "II. TẬP THỂ"
+            if looks == "Cá nhân":
+                norm._finding_at(norm.problems, "kind-conflict", table, r, table.columns["name"][0], value=name, detail=looks)
+                return None
         elif looks and looks != single:
             norm._finding_at(norm.checks, "kind-mismatch", table, r, column, value=award, detail=looks)
         return kind

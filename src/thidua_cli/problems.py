@@ -190,6 +190,15 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "{value}: {detail}",
         "{value}: {detail}",
     ),
+    "kind-conflict": (
+        Severity.ERROR,
+        'Tên "{value}" là tên {detail}, nhưng dòng nằm dưới tiêu đề hay dòng mục của đối tượng khác: '
+        'không rõ là cá nhân hay tập thể; không được tính. Đưa dòng về đúng phần ("I. CÁ NHÂN", "II. TẬP THỂ"), '
+        "ghi cột Đối tượng, hoặc sửa lại tên.",
+        'The name "{value}" is that of {detail}, but the row stands under a heading or section row of another '
+        'kind: whether it went to a person or a collective is unknown; not counted. Move the row to its part '
+        '("I. CÁ NHÂN", "II. TẬP THỂ"), fill a kind column, or correct the name.',
+    ),
     "kind-from-name": (
         Severity.WARNING,
         '"{value}" là tên một tập thể, dù cột tên ghi "{detail}" và không cột, dòng mục nào nói đối tượng: '
@@ -454,6 +463,7 @@ SHORT: dict[str, tuple[str, str]] = {
     "level-conflict": ("cấp khen mâu thuẫn", "conflicting levels"),
     "several-people": ("nhiều người trong một ô tên", "several people in one name cell"),
     "kind-mismatch": ("sai đối tượng", "wrong kind of recipient"),
+    "kind-conflict": ("tên và mục nói hai đối tượng", "name and section disagree on the kind"),
     "missing-name": ("thiếu tên", "no name"),
     "after-list": ("dưới danh sách, không số thứ tự", "below the list, unnumbered"),
     "year-conflict": ("hai cột năm khác nhau", "two year columns disagree"),
@@ -572,13 +582,13 @@ class Problem:
         reason, _, more = detail.partition(": ")
         if reason in REASONS:  # a stable code, maybe with what the system said after ": "
             detail = REASONS[reason][1 if lang == "en" else 0] + (f" ({more})" if more else "")
-        elif self.code == "kind-mismatch" and lang == "en":
+        elif self.code in ("kind-mismatch", "kind-conflict") and lang == "en":
             detail = {"Cá nhân": "an individual", "Tập thể": "a collective", "Hộ gia đình": "a household"}.get(
                 detail, detail
             )
         elif self.code in ("duplicate", "possible-duplicate") and lang == "en":
             detail = detail.replace(" dòng ", " row ")  # "DS 2018 dòng 5": the other copy's place
-        elif self.code == "kind-mismatch":
+        elif self.code in ("kind-mismatch", "kind-conflict"):
             detail = {"Cá nhân": "cá nhân", "Tập thể": "tập thể", "Hộ gia đình": "hộ gia đình"}.get(detail, detail)
         return template.format(value=self.value or "", suggestion=suggestion, detail=detail, hint=self._hint(lang))
 
