@@ -482,6 +482,9 @@ def _table(
         heading = _heading_below(grid[span.titles[0] : span.titles[1]], above, columns, catalogue)
     if heading.year is not None and any(year_of_label(c.header) is not None for c in columns.get("tick", ())):
         _drop_year_ticks(columns)  # a list of one year: the years ticked are what earned it, no awards
+    unread = _awards_by_year(columns, roles, region, data_start, catalogue) if heading.award_text is None else None
+    if unread:
+        return replace(nothing, reason="conflict", detail=unread)
     awarded = "award" in columns or "tick" in columns or heading.award_text is not None
     if not awarded and not _award_sections(region[data_start:], columns, catalogue):  # "I. Danh hiệu LĐTT"
         listed = _named_rows(region[data_start:], columns) if _about_awards(heading.lines) else 0
@@ -494,6 +497,42 @@ def _table(
     dittos = [c.index for f in _DITTO_FIELDS for c in columns.get(f, ())]
     grid = ditto_filled(grid, dittos, data_start, end)  # "nt" under "Bằng khen", "45/QĐ-TTg", 2019
     return SheetTable(sheet.name, grid, columns, last, data_start, end, heading, encoding, first, roles, merged, struck)
+
+
+def _awards_by_year(
+    columns: dict[str, list[Column]], roles: TableRoles, region: list[list[Cell]], data_start: int, catalogue: Catalogue
+) -> str | None:
+    """A matrix of awards by year, a tick in each year earned, in a table with no year column and
+    naming no award otherwise (no heading's award; `_table`): "Lao động tiên tiến" › 2019 | 2020,
+    or 2019 › "LĐTT" | "CSTĐCS". Each tick column becomes its award in its year ("Lao động tiên
+    tiến 2019": blocks reads the year at the end of the award's name). Under the award of a list
+    ("Bằng khen" with "Đạt danh hiệu LĐTT" › 2018 | 2019) such ticks are what qualified for it, and
+    stay out. Columns of years under an award's name holding other values than ticks cannot be
+    read either way: their labels are returned (the table is reported)."""
+    if "year" in columns:
+        return None
+    marks = role_rules().ticks
+    rows = [row for row in region[data_start:] if not _totals_line(row)]
+    found, other = [], []
+    for column in roles.columns:
+        groups = column.tiers[:-1]
+        if column.role == "tick" and (year := next((t for t in groups if year_of_label(t) is not None), None)):
+            found.append(Column(column.index, "tick", f"{column.label} {year}"))  # 2019 › "LĐTT"
+            continue
+        if column.role not in ("ignored", "award") or year_of_label(column.label) is None:
+            continue
+        group = next((t for t in reversed(groups) if find_award_phrase(key(t), catalogue)), None)
+        if group is not None:
+            filled = [t for row in rows if column.index < len(row) and (t := text_of(row[column.index]))]
+            (found if all(t in marks for t in filled) else other).append(Column(column.index, "tick", f"{group} {column.label}"))
+    if other:
+        return ", ".join(f'"{c.header}"' for c in sorted(found + other, key=lambda c: c.index)) + ": tick / year"
+    inside = {c.index for c in found}
+    if len(found) < 2 or [c for c in columns.get("award", ()) if c.index not in inside]:
+        return None
+    columns.pop("award", None)
+    columns["tick"] = found + [c for c in columns.get("tick", ()) if c.index not in inside]
+    return None
 
 
 def _drop_year_ticks(columns: dict[str, list[Column]]) -> None:

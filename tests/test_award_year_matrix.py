@@ -1,0 +1,105 @@
+"""A matrix of awards by year (a five-year report's list): each award's name over its years,
+"Lao động tiên tiến" › 2019 | 2020 and "Chiến sĩ thi đua cơ sở" › 2019 | 2020, or each year
+over its awards, 2019 › "LĐTT" | "CSTĐCS"; an "x" for each award earned in each year. Before:
+the sheet was list-without-award, or every "x" an unknown award, or every tick bad-year: nothing
+counted. Under a list's own award the ticked years are what qualified for it, and stay out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+from typer.testing import CliRunner
+
+from thidua_cli import load
+from thidua_cli.cli import app
+
+ROWS = [
+    [1, "Nguyễn Văn An", "Giáo viên", "x", "x", None, "x"],
+    [2, "Trần Thị Bình", "Giáo viên", "x", None, None, None],
+    [3, "Lê Văn Cường", "Giáo viên", None, "x", "x", None],
+]
+
+
+def _matrix(path: Path, title: str, top: list[object], below: list[object], rows: list[list[object]] = ROWS) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "DS"
+    ws.append([title])
+    ws.append(["STT", "Họ và tên", "Chức vụ", *top])
+    ws.append([None, None, None, *below])
+    for column in range(1, 4):
+        ws.merge_cells(start_row=2, start_column=column, end_row=3, end_column=column)
+    ws.merge_cells("D2:E2")
+    ws.merge_cells("F2:G2")
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def _counts(path: Path) -> tuple[int, dict[str, int]]:
+    out = CliRunner().invoke(app, ["tally", "2019-2021", str(path), "--by", "award,year", "-f", "json"])
+    return out.exit_code, {f"{g['award']}|{g['year']}": g["count"] for g in json.loads(out.stdout)["rows"]}
+
+
+def test_each_award_over_its_years(tmp_path: Path) -> None:
+    awards = ["Lao động tiên tiến", None, "Chiến sĩ thi đua cơ sở", None]
+    path = _matrix(tmp_path / "a.xlsx", "DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU GIAI ĐOẠN 2019-2020", awards, [2019, 2020, 2019, 2020])
+    result = load([path])
+    got = sorted(zip(result.records["name"], result.records["award"], result.records["year"], strict=True))
+    assert got == [
+        ("Lê Văn Cường", "Chiến sĩ thi đua cơ sở", 2019),
+        ("Lê Văn Cường", "Lao động tiên tiến", 2020),
+        ("Nguyễn Văn An", "Chiến sĩ thi đua cơ sở", 2020),
+        ("Nguyễn Văn An", "Lao động tiên tiến", 2019),
+        ("Nguyễn Văn An", "Lao động tiên tiến", 2020),
+        ("Trần Thị Bình", "Lao động tiên tiến", 2019),
+    ]
+    assert result.problems == [] and result.checks == []
+    labelled = ["Danh hiệu LĐTT", None, "Danh hiệu CSTĐCS", None]  # labels that read as award columns
+    again = _matrix(tmp_path / "b.xlsx", "DANH SÁCH KHEN THƯỞNG", labelled, ["Năm 2019", "Năm 2020", "Năm 2019", "Năm 2020"])
+    assert _counts(again) == (
+        0,
+        {
+            "Lao động tiên tiến|2019": 2,
+            "Lao động tiên tiến|2020": 2,
+            "Chiến sĩ thi đua cơ sở|2019": 1,
+            "Chiến sĩ thi đua cơ sở|2020": 1,
+        },
+    )
+
+
+def test_each_year_over_its_awards(tmp_path: Path) -> None:
+    path = _matrix(tmp_path / "a.xlsx", "DANH SÁCH GIAI ĐOẠN 2019-2020", ["Năm 2019", None, "Năm 2020", None], ["LĐTT", "CSTĐCS"] * 2)
+    assert _counts(path) == (
+        0,
+        {
+            "Lao động tiên tiến|2019": 2,
+            "Chiến sĩ thi đua cơ sở|2019": 2,
+            "Lao động tiên tiến|2020": 1,
+            "Chiến sĩ thi đua cơ sở|2020": 1,
+        },
+    )
+
+
+def test_a_value_other_than_a_tick_in_the_matrix_is_reported(tmp_path: Path) -> None:
+    rows = [list(row) for row in ROWS]
+    rows[1][4] = 2020  # a year typed under "Lao động tiên tiến" › 2020: a tick, or the year of what?
+    awards = ["Lao động tiên tiến", None, "Chiến sĩ thi đua cơ sở", None]
+    path = _matrix(tmp_path / "a.xlsx", "DANH SÁCH GIAI ĐOẠN 2019-2020", awards, [2019, 2020, 2019, 2020], rows)
+    result = load([path])
+    assert len(result.records) == 0
+    assert [(p.code, p.sheet) for p in result.problems] == [("ambiguous-columns", "DS")]
+    assert _counts(path)[0] == 1
+
+
+def test_ticked_years_under_a_lists_own_award_or_beside_a_year_column_are_no_matrix(tmp_path: Path) -> None:
+    awards = ["Lao động tiên tiến", None, "Chiến sĩ thi đua cơ sở", None]
+    title = "DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH NĂM 2021"
+    path = _matrix(tmp_path / "a.xlsx", title, awards, [2019, 2020, 2019, 2020])
+    assert _counts(path) == (0, {"Bằng khen|2021": 3})  # the years that qualified: no awards of their own
+    rows = [[*row, 2021] for row in ROWS]
+    beside = _matrix(tmp_path / "b.xlsx", "DANH SÁCH KHEN THƯỞNG", [*awards, "Năm"], [2019, 2020, 2019, 2020], rows)
+    assert _counts(beside)[0] == 1 and len(load([beside]).records) == 0  # which year? reported, as before
