@@ -513,7 +513,8 @@ def _awards_by_year(
         return None
     marks = role_rules().ticks
     rows = [row for row in region[data_start:] if not _totals_line(row)]
-    found, other = [], []
+    found: list[Column] = []
+    other: list[Column] = []
     for column in roles.columns:
         groups = column.tiers[:-1]
         if column.role == "tick" and (year := next((t for t in groups if year_of_label(t) is not None), None)):
