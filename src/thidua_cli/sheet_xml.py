@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from thidua_cli.autofilter import AutoFilter, parse
+
 _COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
 _ATTRIBUTE = re.compile(rb'\b(min|max|hidden)="([^"]*)"')
 _SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)/?>")
@@ -67,22 +69,25 @@ _STRIKE = re.compile(rb'<(?:\w+:)?strike\b(?![^>]*\bval="(?:0|false)")')
 _XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*)")
 _FONT_ID = re.compile(rb'\bfontId="(\d+)"')
 _TABLE_PART = re.compile(rb"""<(?:\w+:)?tablePart\b[^>]*?\b\w+:id\s*=\s*["']([^"']+)["']""")
-_AUTO_FILTER = re.compile(rb"""<(?:\w+:)?autoFilter\b[^>]*?\bref\s*=\s*["']\$?[A-Z]{1,3}\$?(\d{1,7})(?::\$?[A-Z]{1,3}\$?(\d{1,7}))?["']""")
-EVERY_ROW = (0, 1 << 31)  # the rows the sheet's own AutoFilter may hide: all of them
+_FILTER = re.compile(rb"<(?:\w+:)?autoFilter\b")
+_FILTER_END = re.compile(rb"</(?:\w+:)?autoFilter\s*>|\A<(?:\w+:)?autoFilter\b[^>]*/>")
+MAX_FILTER_BYTES = 1 << 22  # an autoFilter element longer than this (values listed) is read that far
 CHUNK = 1 << 20  # bytes of sheet XML decompressed at a time: a large sheet is never held whole
 
 
 @dataclass(frozen=True)
 class SheetMarks:
     """What a worksheet's XML says beyond its values: hidden column runs, hidden rows (0-based),
-    the rows (0-based first and last of each range) where a filter hides them (a filtered view,
-    not a withdrawal: the sheet's AutoFilter, every row; an Excel Table's filter, the table's
-    rows), the cells (0-based row, column) whose font strikes them through, and the r:ids of
-    the sheet's table parts (whose filters `table_filters` reads)."""
+    the filters that may hide some (the sheet's AutoFilter, read only when rows are hidden, and
+    once found its Excel Tables' own: `table_filters`; which rows they hide is judged from the
+    values, `autofilter.judge`), the rows a filter is known to hide (an .ods says so itself),
+    the cells (0-based row, column) whose font strikes them through, and the r:ids of the
+    sheet's table parts."""
 
     columns: Ranges = ()
     rows: tuple[int, ...] = ()
-    filtered: Ranges = ()
+    filters: tuple[AutoFilter, ...] = ()
+    filtered: tuple[int, ...] = ()
     struck: frozenset[tuple[int, int]] = frozenset()
     tables: tuple[bytes, ...] = ()
 
@@ -117,28 +122,35 @@ def sheet_marks(head: bytes, stream: Any, struck: frozenset[int]) -> SheetMarks:
     rows: list[int] = []
     cells: set[tuple[int, int]] = set()
     styles = [b"%d" % s for s in struck]
-    carry, filtered, chunk, tables = b"", False, head, []
+    carry, chunk, tables = b"", head, []
+    found: bytes | None = None  # the sheet's <autoFilter> element, after its cells (and before any
+    views = False  # <customSheetView>, whose own autoFilter is no filter in force)
     while chunk:
         data = carry + chunk
         chunk = stream.read(CHUNK)
         cut = data.rfind(b"<") if chunk else len(data)
-        part, carry = data[:cut], data[cut:]
+        part, carry = data[:cut], data[cut:]  # a part ends before a "<": it holds whole tags
         if b"hidden" in part:
             rows += [int(n.group(1)) - 1 for a in _ROW.findall(part) if _ROW_HIDDEN.search(a) and (n := _ROW_NUMBER.search(a))]
         if styles and any(s in part for s in styles):
             cells.update(_struck_cells(part, struck))
-        filtered = filtered or b"filterColumn" in part
+        if found is not None and len(found) < MAX_FILTER_BYTES and not _FILTER_END.search(found):
+            found += part
+        elif found is None and not views and b"autoFilter" in part and (start := _FILTER.search(part)):
+            views = b"customSheetView" in part[: start.start()]
+            found = None if views else part[start.start() :]
+        views = views or b"customSheetView" in part
         if b"tablePart" in part:  # after the cells: <tableParts><tablePart r:id="rId1"/>
             tables += _TABLE_PART.findall(part)
-    every = (EVERY_ROW,) if filtered and rows else ()
-    return SheetMarks(columns, tuple(rows), every, frozenset(cells), tuple(tables))
+    sheet_filter = parse(found) if found is not None and rows else None
+    filters = (sheet_filter,) if sheet_filter is not None else ()
+    return SheetMarks(columns, tuple(rows), filters, (), frozenset(cells), tuple(tables))
 
 
-def table_filters(archive: Any, part: str, ids: tuple[bytes, ...]) -> Ranges:
-    """The rows (0-based first and last) of each Excel Table of worksheet `part` (its name in
-    the zip) whose own AutoFilter filters a column (`<autoFilter ref="A3:D9"><filterColumn …>` in
-    its xl/tables/tableN.xml, linked by the sheet's relationships). Read only for a sheet with
-    hidden rows and table parts."""
+def table_filters(archive: Any, part: str, ids: tuple[bytes, ...]) -> tuple[AutoFilter, ...]:
+    """The filters of the Excel Tables of worksheet `part` (its name in the zip): each table's
+    `<autoFilter ref="A3:D9">…` in its xl/tables/tableN.xml, linked by the sheet's relationships.
+    Read only for a sheet with hidden rows and table parts."""
     names = {name.lower(): name for name in archive.namelist()}
     folder, base = posixpath.split(part.lstrip("/"))
     rels = names.get(f"{folder}/_rels/{base}.rels".lower())
@@ -153,10 +165,10 @@ def table_filters(archive: Any, part: str, ids: tuple[bytes, ...]) -> Ranges:
     found = []
     for table in (names.get(targets.get(i, "")) for i in ids):
         xml = archive.read(table) if table else b""
-        ref = _AUTO_FILTER.search(xml)
-        if ref and b"filterColumn" in xml[ref.end() :]:
-            first = int(ref.group(1))
-            found.append((first - 1, int(ref.group(2) or first) - 1))
+        start = _FILTER.search(xml)
+        table_filter = parse(xml[start.start() :]) if start else None
+        if table_filter is not None:
+            found.append(table_filter)
     return tuple(found)
 
 
