@@ -193,6 +193,9 @@ def test_custom_filters_and_unknown_criteria() -> None:
     assert judge([f], 3, ["x"]) == BY_HAND and judge([f], 3, [None]) == FILTERED  # Excel's "(Non blanks)"
     f = _filter('<autoFilter ref="A1:A9"><filterColumn colId="0"><iconFilter iconSet="3Arrows"/></filterColumn><filterColumn colId="0"><filters/></filterColumn></autoFilter>')
     assert judge([f], 3, ["x"]) == UNCHECKED
+    uid = '<autoFilter ref="A1:A9" xr:uid="{0}"><filterColumn colId="0"><filters><filter val="x"/></filters></filterColumn></autoFilter>'
+    assert judge([_filter(uid)], 3, ["y"]) == FILTERED  # a prefix declared on the sheet's root only
+    assert judge([_filter(uid.replace("</autoFilter>", ""))], 3, ["y"]) == UNCHECKED  # cut short: never "filtered"
     assert parse(b'<autoFilter ref="A1:B9"/>') is not None and judge([_filter('<autoFilter ref="A1:B9"/>')], 3, ["x"]) == BY_HAND
 
 

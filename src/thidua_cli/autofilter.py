@@ -6,17 +6,20 @@ see (a colour, an icon, top 10, today's date, a number's display format) are nev
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-# A tag (any namespace prefix), its attributes (quoted values may hold ">"), and "/>".
-_TAG = re.compile(rb"""<(/?)(?:[\w.-]+:)?([\w.-]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(/?)>""")
-_ATTRIBUTE = re.compile(rb"""(?:[\w.-]+:)?([\w.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
+
+# The element's start tag (any namespace prefix; quoted values may hold ">"), and its end.
+_START = re.compile(rb"""<(?:[\w.-]+:)?autoFilter\b((?:[^>"']|"[^"]*"|'[^']*')*?)(/?)>""")
+_END = re.compile(rb"</(?:[\w.-]+:)?autoFilter\s*>")
+_PREFIX = re.compile(rb"[<\s/]([A-Za-z_][\w.-]*):[A-Za-z_]")  # a namespace prefix (a value's "a:b" too: harmless)
 _REF = re.compile(r"\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?$")
 _NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$")
 _SCIENTIFIC = re.compile(r"\d(?:[.,]\d+)?e[-+]?\d")  # "2.02e+03" (texts are compared case folded)
@@ -113,66 +116,78 @@ class AutoFilter:
     columns: tuple[tuple[int, Criterion], ...] = ()
 
 
-@dataclass
-class _Node:
-    name: str
-    attributes: dict[str, str]
-    children: list[_Node]
-
-
 def parse(xml: bytes) -> AutoFilter | None:
     """The filter whose `<autoFilter …>` element `xml` starts with (what follows its end is
-    ignored); None for one without a usable ref."""
-    root = _element(xml)
-    if root is None or root.name != "autoFilter" or (ref := _ranged(root.attributes.get("ref", ""))) is None:
+    ignored); None for one without a usable ref. An element cut short or malformed keeps its ref
+    and a criterion that cannot be checked: its hidden rows are never taken as filtered."""
+    tag = _START.match(xml)
+    ref = _ranged(_attribute(tag.group(1), "ref")) if tag else None
+    if tag is None or ref is None:
         return None
+    if tag.group(2):  # <autoFilter ref="A3:D9"/>: no criterion
+        return AutoFilter(*ref)
+    end = _END.search(xml, tag.end())
+    root = _element(xml[: end.end()]) if end else None
+    if root is None:
+        return AutoFilter(*ref, ((0, Unchecked("autoFilter")),))
     columns = []
-    for node in root.children:
-        if node.name == "filterColumn" and node.children:  # none: <filterColumn colId="2" hiddenButton="1"/>
-            column = node.attributes.get("colId", "")
-            for child in node.children:
+    for node in root:
+        if _name(node) == "filterColumn":  # none inside: <filterColumn colId="2" hiddenButton="1"/>
+            column = node.get("colId", "")
+            for child in node:
                 columns.append((int(column), _criterion(child)) if column.isdigit() else (0, Unchecked("colId")))
     return AutoFilter(*ref, tuple(columns))
 
 
-def _element(xml: bytes) -> _Node | None:
-    """The first element of `xml` with what it holds, its tags read up to its end."""
-    stack: list[_Node] = []
-    for tag in _TAG.finditer(xml):
-        end, name, attributes, closed = tag.groups()
-        if end:
-            node = stack.pop() if stack else None
-            if not stack:
-                return node
-            continue
-        found = _ATTRIBUTE.findall(attributes)
-        node = _Node(name.decode("ascii", "replace"), {k.decode("ascii", "replace"): _text(a or b) for k, a, b in found}, [])
-        if stack:
-            stack[-1].children.append(node)
-        if not closed:
-            stack.append(node)
-        elif not stack:
-            return node
-    return stack[0] if stack else None  # cut short: what was read
+def _element(xml: bytes) -> Element | None:
+    """One whole element as a tree, parsed in C (a <filters> may list hundreds of values: Excel
+    lists those left ticked). Namespace prefixes ("x:filter", "xr:uid"), declared on the sheet's
+    root, are declared around it when needed; None when it is not well-formed."""
+    from xml.etree.ElementTree import ParseError, fromstring
+
+    try:
+        return fromstring(xml)
+    except ParseError:
+        pass
+    prefixes = set(_PREFIX.findall(xml)) - {b"xml", b"xmlns"}
+    declared = b"".join(b' xmlns:%s="p:%s"' % (p, p) for p in sorted(prefixes))
+    try:
+        return fromstring(b"<r" + declared + b">" + xml + b"</r>")[0]
+    except (ParseError, IndexError):
+        return None
 
 
-def _text(raw: bytes) -> str:
-    return html.unescape(raw.decode("utf-8", "replace"))
+def _name(node: Element) -> str:
+    tag = node.tag
+    return tag.rpartition("}")[2] if tag[0] == "{" else tag
 
 
-def _criterion(node: _Node) -> Criterion:
+def _attribute(raw: bytes, name: str) -> str:
+    found = re.search(rb"\b" + name.encode() + rb"""\s*=\s*(?:"([^"]*)"|'([^']*)')""", raw)
+    return (found.group(1) or found.group(2)).decode("utf-8", "replace") if found else ""
+
+
+def _criterion(node: Element) -> Criterion:
     """The criterion of one filter column's element (anything but these two is Unchecked)."""
-    kinds = {child.name for child in node.children}
-    if node.name == "filters" and kinds <= {"filter", "dateGroupItem"}:
-        texts = frozenset(_key(c.attributes["val"]) for c in node.children if c.name == "filter" and "val" in c.attributes)
-        dates = tuple(g for c in node.children if c.name == "dateGroupItem" and (g := _group(c.attributes)) is not None)
-        blank = node.attributes.get("blank", "0") in ("1", "true")
-        whole = len(texts) + len(dates) == len(node.children)  # every item understood
-        return Values(blank, texts, dates) if whole and (texts or dates or blank) else Unchecked("filters")
-    if node.name == "customFilters" and node.children and kinds == {"customFilter"}:
-        tests = tuple((c.attributes.get("operator", "equal"), c.attributes.get("val", "")) for c in node.children)
-        return Custom(node.attributes.get("and", "0") in ("1", "true"), tests)
-    return Unchecked(node.name)
+    kind = _name(node)
+    if kind == "filters":
+        texts: list[str] = []
+        dates: list[tuple[int, ...]] = []
+        for item in node:
+            name = _name(item)
+            if name == "filter" and (val := item.get("val")) is not None:
+                texts.append(val)
+            elif name == "dateGroupItem" and (group := _group(item.attrib)) is not None:
+                dates.append(group)
+            else:  # an item not understood
+                return Unchecked(name)
+        blank = node.get("blank", "0") in ("1", "true")
+        return Values(blank, frozenset(map(_key, texts)), tuple(dates)) if texts or dates or blank else Unchecked(kind)
+    items = list(node)
+    if kind == "customFilters" and items and all(_name(item) == "customFilter" for item in items):
+        tests = tuple((item.get("operator", "equal"), item.get("val", "")) for item in items)
+        return Custom(node.get("and", "0") in ("1", "true"), tests)
+    return Unchecked(kind)
 
 
 def _ranged(ref: str) -> tuple[int, int, int] | None:

@@ -14,9 +14,10 @@ import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from thidua_cli.autofilter import AutoFilter, parse
+if TYPE_CHECKING:
+    from thidua_cli.autofilter import AutoFilter
 
 _COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
 _ATTRIBUTE = re.compile(rb'\b(min|max|hidden)="([^"]*)"')
@@ -70,7 +71,7 @@ _XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*)")
 _FONT_ID = re.compile(rb'\bfontId="(\d+)"')
 _TABLE_PART = re.compile(rb"""<(?:\w+:)?tablePart\b[^>]*?\b\w+:id\s*=\s*["']([^"']+)["']""")
 _FILTER = re.compile(rb"<(?:\w+:)?autoFilter\b")
-_FILTER_END = re.compile(rb"</(?:\w+:)?autoFilter\s*>|\A<(?:\w+:)?autoFilter\b[^>]*/>")
+_FILTER_END = re.compile(rb"</(?:\w+:)?autoFilter\s*>")  # begins with a literal: searched fast
 MAX_FILTER_BYTES = 1 << 22  # an autoFilter element longer than this (values listed) is read that far
 CHUNK = 1 << 20  # bytes of sheet XML decompressed at a time: a large sheet is never held whole
 
@@ -124,7 +125,7 @@ def sheet_marks(head: bytes, stream: Any, struck: frozenset[int]) -> SheetMarks:
     styles = [b"%d" % s for s in struck]
     carry, chunk, tables = b"", head, []
     found: bytes | None = None  # the sheet's <autoFilter> element, after its cells (and before any
-    views = False  # <customSheetView>, whose own autoFilter is no filter in force)
+    views = whole = False  # <customSheetView>, whose own autoFilter is no filter in force)
     while chunk:
         data = carry + chunk
         chunk = stream.read(CHUNK)
@@ -134,17 +135,39 @@ def sheet_marks(head: bytes, stream: Any, struck: frozenset[int]) -> SheetMarks:
             rows += [int(n.group(1)) - 1 for a in _ROW.findall(part) if _ROW_HIDDEN.search(a) and (n := _ROW_NUMBER.search(a))]
         if styles and any(s in part for s in styles):
             cells.update(_struck_cells(part, struck))
-        if found is not None and len(found) < MAX_FILTER_BYTES and not _FILTER_END.search(found):
-            found += part
-        elif found is None and not views and b"autoFilter" in part and (start := _FILTER.search(part)):
-            views = b"customSheetView" in part[: start.start()]
-            found = None if views else part[start.start() :]
-        views = views or b"customSheetView" in part
+        if rows:  # the filters follow the cells: a sheet with no hidden row never looks for them
+            if found is not None and not whole:
+                whole = found[: found.find(b">") + 1].endswith(b"/>") or bool(_FILTER_END.search(found))
+                whole = whole or len(found) > MAX_FILTER_BYTES
+                found = found if whole else found + part
+            elif found is None and not views and (start := _filter_start(part)) >= 0:
+                views = b"customSheetView" in part[:start]
+                found = None if views else part[start:]
+            views = views or b"customSheetView" in part
         if b"tablePart" in part:  # after the cells: <tableParts><tablePart r:id="rId1"/>
             tables += _TABLE_PART.findall(part)
-    sheet_filter = parse(found) if found is not None and rows else None
-    filters = (sheet_filter,) if sheet_filter is not None else ()
-    return SheetMarks(columns, tuple(rows), filters, (), frozenset(cells), tuple(tables))
+    return SheetMarks(columns, tuple(rows), _parsed([found] if found is not None and rows else []), (), frozenset(cells), tuple(tables))
+
+
+def _filter_start(xml: bytes) -> int:
+    """Where the first <autoFilter …> tag of `xml` starts, or -1: found by its name (memchr
+    speed), then checked as a tag (a regex search for "<…autoFilter" tries every "<")."""
+    at = xml.find(b"autoFilter")
+    while at >= 0:
+        tag = xml.rfind(b"<", 0, at)
+        if tag >= 0 and _FILTER.match(xml, tag):
+            return tag
+        at = xml.find(b"autoFilter", at + 1)
+    return -1
+
+
+def _parsed(elements: list[bytes]) -> tuple[AutoFilter, ...]:
+    """The filters of these `<autoFilter>` elements (autofilter is imported only for them)."""
+    if not elements:
+        return ()
+    from thidua_cli.autofilter import parse
+
+    return tuple(f for f in map(parse, elements) if f is not None)
 
 
 def table_filters(archive: Any, part: str, ids: tuple[bytes, ...]) -> tuple[AutoFilter, ...]:
@@ -165,11 +188,10 @@ def table_filters(archive: Any, part: str, ids: tuple[bytes, ...]) -> tuple[Auto
     found = []
     for table in (names.get(targets.get(i, "")) for i in ids):
         xml = archive.read(table) if table else b""
-        start = _FILTER.search(xml)
-        table_filter = parse(xml[start.start() :]) if start else None
-        if table_filter is not None:
-            found.append(table_filter)
-    return tuple(found)
+        start = _filter_start(xml)
+        if start >= 0:
+            found.append(xml[start:])
+    return _parsed(found)
 
 
 def _struck_cells(part: bytes, struck: frozenset[int]) -> Iterator[tuple[int, int]]:
