@@ -175,6 +175,7 @@ def test_filters_values_are_matched_as_excel_does() -> None:
     )
     assert judge([f], 4, [date(2019, 3, 15)]) == BY_HAND and judge([f], 4, [date(2019, 4, 1)]) == FILTERED
     assert judge([f], 4, [43539.0]) == UNCHECKED  # a date calamine did not take for one
+    assert judge([f], 4, ["15/03/2019"]) == UNCHECKED  # a date typed as text: not a date group's
 
 
 def test_custom_filters_and_unknown_criteria() -> None:

@@ -59,6 +59,8 @@ class Values:
             key = _key(value)
             if key in self.texts:
                 return True
+            if self.dates:  # a date typed as text among date groups: how Excel lists it is not known
+                return None
             return None if not key and self.blank else False  # spaces only: blank or not, unknown
         if isinstance(value, bool):
             return True if ("true" if value else "false") in self.texts else None  # shown in the locale
