@@ -108,3 +108,16 @@ def test_rows_a_filter_hides_in_an_ods_are_counted_with_a_warning(tmp_path: Path
     assert len(result.records) == 4
     assert [(p.code, p.value) for p in result.problems] == [("filtered-rows", "6")]
 
+
+
+def test_a_row_collapsed_beside_filtered_rows_in_an_ods_stays_hidden_rows(tmp_path: Path) -> None:
+    """Review: one row a filter hid made every hidden row of the sheet "filtered" (counted, exit 0)."""
+    rows = [
+        *ROWS[:4],
+        _row(_cell(2), _cell("Trần Thị Bình"), _cell("Giáo viên"), _covered(), visibility="filter"),
+        _row(_cell(3), _cell("Phạm Văn Cường"), _cell("Giáo viên"), _covered(), visibility="collapse"),
+        *ROWS[6:],
+    ]
+    result = load([write_ods(tmp_path / "ds.ods", "Năm 2019", rows)])
+    assert sorted(result.records["name"]) == ["Hoàng Thị Dung", "Lê Văn An", "Trần Thị Bình"]
+    assert [(p.code, p.value) for p in result.problems] == [("filtered-rows", "6"), ("hidden-rows", "7")]

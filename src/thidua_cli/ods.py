@@ -11,7 +11,7 @@ from typing import IO
 from xml.etree.ElementTree import iterparse
 
 from thidua_cli.reading import Merged
-from thidua_cli.sheet_xml import EVERY_ROW, SheetMarks
+from thidua_cli.sheet_xml import SheetMarks
 
 OdsSheet = tuple[list[Merged], SheetMarks]  # a sheet's merged ranges, and its hidden rows
 
@@ -46,10 +46,10 @@ def _spans(content: IO[bytes]) -> dict[str, OdsSheet]:
     before it (`number-rows-repeated`, `number-columns-repeated`); a cell spanning more than
     itself (`number-rows-spanned`, `number-columns-spanned`) is one merged range."""
     merged: dict[str, list[Merged]] = {}
-    hidden: dict[str, tuple[list[int], list[bool]]] = {}
+    hidden: dict[str, tuple[list[int], list[int]]] = {}  # per sheet: its hidden rows, those a filter hid
     sheet: list[Merged] = []
     invisible: list[int] = []
-    filtered = [False]
+    filtered: list[int] = []
     row = col = 0
     for event, element in iterparse(content, events=("start", "end")):
         tag = element.tag
@@ -57,7 +57,7 @@ def _spans(content: IO[bytes]) -> dict[str, OdsSheet]:
             if tag == f"{_TABLE}table":
                 name = element.get(f"{_TABLE}name", "")
                 sheet = merged.setdefault(name, [])
-                invisible, filtered = hidden.setdefault(name, ([], [False]))
+                invisible, filtered = hidden.setdefault(name, ([], []))
                 row = 0
             elif tag == f"{_TABLE}table-row":
                 col = 0
@@ -71,11 +71,13 @@ def _spans(content: IO[bytes]) -> dict[str, OdsSheet]:
             repeated = int(element.get(f"{_TABLE}number-rows-repeated", "1"))
             visibility = element.get(f"{_TABLE}visibility", "visible")
             if visibility != "visible":
-                invisible.extend(range(row, row + min(repeated, _MAX_HIDDEN)))
-                filtered[0] = filtered[0] or visibility == "filter"
+                run = range(row, row + min(repeated, _MAX_HIDDEN))
+                invisible.extend(run)
+                if visibility == "filter":  # not "collapse": a row hidden by hand stays hidden
+                    filtered.extend(run)
             row += repeated
             element.clear()
     return {
-        name: (spans, SheetMarks(rows=tuple(hidden[name][0]), filtered=(EVERY_ROW,) if hidden[name][1][0] else ()))
+        name: (spans, SheetMarks(rows=tuple(hidden[name][0]), filtered=tuple(hidden[name][1])))
         for name, spans in merged.items()
     }

@@ -83,6 +83,17 @@ CODES: dict[str, tuple[Severity, str, str]] = {
         "The sheet is filtered (AutoFilter): {detail} rows holding data hidden by the filter (rows {value}) "
         "are still counted, since a filter is only a view. If they were not awarded, delete them.",
     ),
+    "maybe-filtered-rows": (
+        Severity.ERROR,
+        "{detail} dòng có dữ liệu bị ẩn trong vùng đang lọc (dòng {value}), nhưng không kiểm tra được bộ lọc có "
+        "ẩn chúng hay không (lọc theo màu, biểu tượng, Top 10, theo ngày tương đối, hay số, ngày mà không biết "
+        "cách hiển thị): có thể là người đã rút, có thể chỉ là cách xem; không được tính. Hãy bỏ lọc (Clear "
+        "Filter): nếu dòng vẫn ẩn mà không được khen, hãy xoá; nếu được khen, bỏ ẩn (Unhide) rồi chạy lại.",
+        "{detail} rows holding data are hidden inside a filtered range (rows {value}), but whether the filter "
+        "hides them could not be checked (a filter by colour, icon, Top 10, a relative date, or a number or date "
+        "whose displayed text is unknown): they may be people withdrawn or only out of view; not counted. Clear "
+        "the filter: if a row stays hidden and was not awarded, delete it; if it was, unhide it and run again.",
+    ),
     "struck-out": (
         Severity.ERROR,
         'Tên "{value}" bị gạch ngang (định dạng chữ gạch): coi như đã rút khỏi danh sách, không được tính. '
@@ -477,6 +488,7 @@ SHORT: dict[str, tuple[str, str]] = {
     "bad-date": ("ngày quyết định sai", "bad decision date"),
     "duplicate": ("trùng", "duplicate"),
     "hidden-rows": ("dòng bị ẩn", "hidden rows"),
+    "maybe-filtered-rows": ("dòng ẩn, không kiểm tra được bộ lọc", "hidden rows, filter not checked"),
     "struck-out": ("tên bị gạch ngang", "name struck through"),
     "unclear-result": ("không rõ kết quả xét", "result unclear"),
     "doubtful-note": ("ghi chú kỷ luật, thanh tra", "note of discipline or inspection"),

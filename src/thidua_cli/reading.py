@@ -41,6 +41,7 @@ class SheetGrid:
     hidden: bool = False  # hidden (or "very hidden") in Excel: a draft, last year's list, lookups
     hidden_columns: Ranges = ()  # 0-based runs of columns hidden in Excel (see sheet_xml)
     hidden_rows: tuple[int, ...] = ()  # 0-based rows hidden in Excel holding data (not those a filter hid)
+    unchecked_rows: tuple[int, ...] = ()  # those of hidden_rows a filter may have hidden: its criteria could not be checked
     struck: frozenset[tuple[int, int]] = frozenset()  # 0-based (row, column) of cells struck through
 
 
@@ -181,8 +182,10 @@ def read_workbook(
 def _marked(sheet: SheetGrid, marks: SheetMarks | None, notes: list[tuple[str, str, str, str]]) -> SheetGrid:
     """The sheet with what its XML marks (hidden columns and rows, struck cells), and the findings
     they call for: hidden-columns when what is hidden holds data (it is read as Excel shows it:
-    empty; so are the hidden rows that do, `hidden_rows`), filtered-rows for the rows a filter hides (the sheet's AutoFilter, an
-    Excel Table's own: those are read)."""
+    empty; so are the hidden rows that do, `hidden_rows`), filtered-rows for the rows a filter
+    hides (one of its criteria rejects the row's values: those are read, `autofilter.judge`). A
+    row the filter would show was hidden by hand (`hidden_rows`); one it may hide, by a criterion
+    that cannot be checked, is not read either (`unchecked_rows`)."""
     if marks is None:
         return sheet
     rows, name = sheet.rows, sheet.name
@@ -191,12 +194,18 @@ def _marked(sheet: SheetGrid, marks: SheetMarks | None, notes: list[tuple[str, s
         letters = ", ".join(column_letters(a + 1) + ("" if a == b else f":{column_letters(min(b, 16383) + 1)}") for a, b in columns)
         notes.append(("hidden-columns", name, letters, ""))
     filled = [r for r in marks.rows if r < len(rows) and any(v not in (None, "") for v in rows[r])]
-    ranges = marks.filtered
-    filtered = tuple(r for r in filled if any(first <= r <= last for first, last in ranges)) if ranges else ()
-    hidden = tuple(r for r in filled if not any(first <= r <= last for first, last in ranges)) if filtered else tuple(filled)
+    if not filled or not (marks.filters or marks.filtered):
+        return replace(sheet, hidden_columns=columns, hidden_rows=tuple(filled), struck=marks.struck)
+    from thidua_cli.autofilter import BY_HAND, FILTERED, judge
+
+    known = set(marks.filtered)
+    verdicts = {r: FILTERED if r in known else judge(marks.filters, r, rows[r]) for r in filled}
+    filtered = [r for r in filled if verdicts[r] == FILTERED]
     if filtered:  # the hidden rows are said once the tables are found (sheet_tasks._hidden_rows)
         notes.append(("filtered-rows", name, row_runs(filtered), str(len(filtered))))
-    return replace(sheet, hidden_columns=columns, hidden_rows=hidden, struck=marks.struck)
+    hidden = tuple(r for r in filled if verdicts[r] != FILTERED)
+    unchecked = tuple(r for r in hidden if verdicts[r] != BY_HAND)
+    return replace(sheet, hidden_columns=columns, hidden_rows=hidden, unchecked_rows=unchecked, struck=marks.struck)
 
 
 MAX_RUNS_SHOWN = 20  # a finding names at most these runs of rows, then "…" (10^5 rows, every other hidden)
@@ -280,7 +289,7 @@ def _inspect(data: bytes) -> tuple[str | None, dict[str, SheetMarks]]:
                             return "too-much", {}
                     marks = sheet_marks(head, part, struck)
                 if marks.rows and marks.tables:  # an Excel Table's own filter may hide them
-                    marks = replace(marks, filtered=marks.filtered + table_filters(archive, info.filename, marks.tables))
+                    marks = replace(marks, filters=marks.filters + table_filters(archive, info.filename, marks.tables))
                 if marks.columns or marks.rows or marks.struck:
                     hidden[name] = marks
             elif name == "xl/sharedstrings.xml":
@@ -369,7 +378,7 @@ def _read_sparse(path: Path, data: bytes, part: tuple[int, int] | None = None) -
         merged_cells = clip_merged(merged, rows, worksheet.title, notes)
         marks = sheet_marks(xml[:4096], io.BytesIO(xml[4096:]), struck)  # the XML is read whole here anyway
         if marks.rows and marks.tables and source:
-            marks = replace(marks, filtered=marks.filtered + table_filters(workbook._archive, source, marks.tables))
+            marks = replace(marks, filters=marks.filters + table_filters(workbook._archive, source, marks.tables))
         sheet = SheetGrid(worksheet.title, rows, merged_cells, hidden=worksheet.sheet_state != "visible")
         sheets.append(_marked(sheet, marks, notes))
         if left_out:

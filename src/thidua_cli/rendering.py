@@ -187,6 +187,7 @@ _SECTIONS: tuple[tuple[str, str, tuple[str, ...] | None, int | None], ...] = (
             "hidden-sheet",
             "hidden-columns",
             "hidden-rows",
+            "maybe-filtered-rows",
             "filtered-rows",
             "summary-only",
         ),
@@ -225,7 +226,7 @@ def _loses_row(p: Problem) -> bool:
 
 
 _NOT_ROWS = ("duplicate", "ambiguous-table", "hidden-sheet", "summary-only")  # merged, not lost; tables, listed with the sheets
-_ROWS_IN_DETAIL = ("hidden-sheet", "list-without-award", "hidden-rows", "headless-list")  # one finding for the records of a whole table: their number in `detail`
+_ROWS_IN_DETAIL = ("hidden-sheet", "list-without-award", "hidden-rows", "maybe-filtered-rows", "headless-list")  # one finding for the records of a whole table: their number in `detail`
 
 
 def summary_line(result: LoadResult, years: Sequence[int] | None, lang: str) -> str:

@@ -175,7 +175,7 @@ def _read_tables(sheet: SheetGrid, normaliser: Normaliser, names: tuple[str, str
             del normaliser.records[before:]
             del normaliser.checks[warned:]  # warnings about records ("… vẫn được tính") that are not
     if hidden_rows:
-        normaliser.problems += _hidden_rows(normaliser, sheet.name, read, hidden_rows)
+        normaliser.problems += _hidden_rows(normaliser, sheet.name, read, hidden_rows, set(sheet.unchecked_rows))
     records = normaliser.records
     return SheetRead(
         sheet.name,
@@ -190,18 +190,24 @@ def _read_tables(sheet: SheetGrid, normaliser: Normaliser, names: tuple[str, str
     )
 
 
-def _hidden_rows(normaliser: Normaliser, sheet: str, tables: list[SheetTable], rows: dict[int, list[Cell]]) -> list[Problem]:
+def _hidden_rows(
+    normaliser: Normaliser, sheet: str, tables: list[SheetTable], rows: dict[int, list[Cell]], unchecked: set[int]
+) -> list[Problem]:
     """The rows hidden in Excel (read as the sheet shows them: empty), said: hidden-rows (an
     error) for those that could have been records or hold a name or an award (rows.hides_a_record),
-    hidden-other-rows (a note) for the others (column numbers, a template's blank row, a note)."""
+    maybe-filtered-rows (an error) for such rows a filter may have hidden by a criterion that
+    could not be checked (`unchecked`), hidden-other-rows (a note) for the others (column
+    numbers, a template's blank row, a note)."""
     from thidua_cli.reading import row_runs
     from thidua_cli.rows import hides_a_record
 
     lost = [r for r, row in rows.items() if hides_a_record(tables, r, row, normaliser.catalogue)]
     kept = set(lost)
     other = [r for r in rows if r not in kept]
+    by_hand = [r for r in lost if r not in unchecked]
+    maybe = [r for r in lost if r in unchecked]
     found = []
-    for code, runs in (("hidden-rows", lost), ("hidden-other-rows", other)):
+    for code, runs in (("hidden-rows", by_hand), ("maybe-filtered-rows", maybe), ("hidden-other-rows", other)):
         if runs:
             found.append(Problem(code, normaliser.file, sheet, value=row_runs(runs), detail=str(len(runs))))
     return found

@@ -14,7 +14,10 @@ import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from thidua_cli.autofilter import AutoFilter
 
 _COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
 _ATTRIBUTE = re.compile(rb'\b(min|max|hidden)="([^"]*)"')
@@ -67,22 +70,25 @@ _STRIKE = re.compile(rb'<(?:\w+:)?strike\b(?![^>]*\bval="(?:0|false)")')
 _XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*)")
 _FONT_ID = re.compile(rb'\bfontId="(\d+)"')
 _TABLE_PART = re.compile(rb"""<(?:\w+:)?tablePart\b[^>]*?\b\w+:id\s*=\s*["']([^"']+)["']""")
-_AUTO_FILTER = re.compile(rb"""<(?:\w+:)?autoFilter\b[^>]*?\bref\s*=\s*["']\$?[A-Z]{1,3}\$?(\d{1,7})(?::\$?[A-Z]{1,3}\$?(\d{1,7}))?["']""")
-EVERY_ROW = (0, 1 << 31)  # the rows the sheet's own AutoFilter may hide: all of them
+_FILTER = re.compile(rb"<(?:\w+:)?autoFilter\b")
+_FILTER_END = re.compile(rb"</(?:\w+:)?autoFilter\s*>")  # begins with a literal: searched fast
+MAX_FILTER_BYTES = 1 << 22  # an autoFilter element longer than this (values listed) is read that far
 CHUNK = 1 << 20  # bytes of sheet XML decompressed at a time: a large sheet is never held whole
 
 
 @dataclass(frozen=True)
 class SheetMarks:
     """What a worksheet's XML says beyond its values: hidden column runs, hidden rows (0-based),
-    the rows (0-based first and last of each range) where a filter hides them (a filtered view,
-    not a withdrawal: the sheet's AutoFilter, every row; an Excel Table's filter, the table's
-    rows), the cells (0-based row, column) whose font strikes them through, and the r:ids of
-    the sheet's table parts (whose filters `table_filters` reads)."""
+    the filters that may hide some (the sheet's AutoFilter, read only when rows are hidden, and
+    once found its Excel Tables' own: `table_filters`; which rows they hide is judged from the
+    values, `autofilter.judge`), the rows a filter is known to hide (an .ods says so itself),
+    the cells (0-based row, column) whose font strikes them through, and the r:ids of the
+    sheet's table parts."""
 
     columns: Ranges = ()
     rows: tuple[int, ...] = ()
-    filtered: Ranges = ()
+    filters: tuple[AutoFilter, ...] = ()
+    filtered: tuple[int, ...] = ()
     struck: frozenset[tuple[int, int]] = frozenset()
     tables: tuple[bytes, ...] = ()
 
@@ -117,28 +123,57 @@ def sheet_marks(head: bytes, stream: Any, struck: frozenset[int]) -> SheetMarks:
     rows: list[int] = []
     cells: set[tuple[int, int]] = set()
     styles = [b"%d" % s for s in struck]
-    carry, filtered, chunk, tables = b"", False, head, []
+    carry, chunk, tables = b"", head, []
+    found: bytes | None = None  # the sheet's <autoFilter> element, after its cells (and before any
+    views = whole = False  # <customSheetView>, whose own autoFilter is no filter in force)
     while chunk:
         data = carry + chunk
         chunk = stream.read(CHUNK)
         cut = data.rfind(b"<") if chunk else len(data)
-        part, carry = data[:cut], data[cut:]
+        part, carry = data[:cut], data[cut:]  # a part ends before a "<": it holds whole tags
         if b"hidden" in part:
             rows += [int(n.group(1)) - 1 for a in _ROW.findall(part) if _ROW_HIDDEN.search(a) and (n := _ROW_NUMBER.search(a))]
         if styles and any(s in part for s in styles):
             cells.update(_struck_cells(part, struck))
-        filtered = filtered or b"filterColumn" in part
+        if rows:  # the filters follow the cells: a sheet with no hidden row never looks for them
+            if found is not None and not whole:
+                whole = found[: found.find(b">") + 1].endswith(b"/>") or bool(_FILTER_END.search(found))
+                whole = whole or len(found) > MAX_FILTER_BYTES
+                found = found if whole else found + part
+            elif found is None and not views and (start := _filter_start(part)) >= 0:
+                views = b"customSheetView" in part[:start]
+                found = None if views else part[start:]
+            views = views or b"customSheetView" in part
         if b"tablePart" in part:  # after the cells: <tableParts><tablePart r:id="rId1"/>
             tables += _TABLE_PART.findall(part)
-    every = (EVERY_ROW,) if filtered and rows else ()
-    return SheetMarks(columns, tuple(rows), every, frozenset(cells), tuple(tables))
+    return SheetMarks(columns, tuple(rows), _parsed([found] if found is not None and rows else []), (), frozenset(cells), tuple(tables))
 
 
-def table_filters(archive: Any, part: str, ids: tuple[bytes, ...]) -> Ranges:
-    """The rows (0-based first and last) of each Excel Table of worksheet `part` (its name in
-    the zip) whose own AutoFilter filters a column (`<autoFilter ref="A3:D9"><filterColumn …>` in
-    its xl/tables/tableN.xml, linked by the sheet's relationships). Read only for a sheet with
-    hidden rows and table parts."""
+def _filter_start(xml: bytes) -> int:
+    """Where the first <autoFilter …> tag of `xml` starts, or -1: found by its name (memchr
+    speed), then checked as a tag (a regex search for "<…autoFilter" tries every "<")."""
+    at = xml.find(b"autoFilter")
+    while at >= 0:
+        tag = xml.rfind(b"<", 0, at)
+        if tag >= 0 and _FILTER.match(xml, tag):
+            return tag
+        at = xml.find(b"autoFilter", at + 1)
+    return -1
+
+
+def _parsed(elements: list[bytes]) -> tuple[AutoFilter, ...]:
+    """The filters of these `<autoFilter>` elements (autofilter is imported only for them)."""
+    if not elements:
+        return ()
+    from thidua_cli.autofilter import parse
+
+    return tuple(f for f in map(parse, elements) if f is not None)
+
+
+def table_filters(archive: Any, part: str, ids: tuple[bytes, ...]) -> tuple[AutoFilter, ...]:
+    """The filters of the Excel Tables of worksheet `part` (its name in the zip): each table's
+    `<autoFilter ref="A3:D9">…` in its xl/tables/tableN.xml, linked by the sheet's relationships.
+    Read only for a sheet with hidden rows and table parts."""
     names = {name.lower(): name for name in archive.namelist()}
     folder, base = posixpath.split(part.lstrip("/"))
     rels = names.get(f"{folder}/_rels/{base}.rels".lower())
@@ -153,11 +188,10 @@ def table_filters(archive: Any, part: str, ids: tuple[bytes, ...]) -> Ranges:
     found = []
     for table in (names.get(targets.get(i, "")) for i in ids):
         xml = archive.read(table) if table else b""
-        ref = _AUTO_FILTER.search(xml)
-        if ref and b"filterColumn" in xml[ref.end() :]:
-            first = int(ref.group(1))
-            found.append((first - 1, int(ref.group(2) or first) - 1))
-    return tuple(found)
+        start = _filter_start(xml)
+        if start >= 0:
+            found.append(xml[start:])
+    return _parsed(found)
 
 
 def _struck_cells(part: bytes, struck: frozenset[int]) -> Iterator[tuple[int, int]]:

@@ -1,0 +1,216 @@
+"""Hidden rows of a filtered .xlsx sheet, judged row by row from the filter's own criteria
+(the sheet's AutoFilter, an Excel Table's): a row a criterion rejects is out of the filtered view
+(filtered-rows: counted, a warning); a row the filter would show, or outside its range, was hidden
+by hand (hidden-rows: not counted, an error); a row only a criterion we cannot check (a colour,
+an icon, Top 10 …) may hide is maybe-filtered-rows (not counted, an error). Before, any
+`filterColumn` in the sheet made every hidden row "filtered": counted, exit 0."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+from openpyxl.worksheet.filters import (
+    AutoFilter,
+    ColorFilter,
+    CustomFilter,
+    CustomFilters,
+    DynamicFilter,
+    FilterColumn,
+    Filters,
+    Top10,
+)
+from openpyxl.worksheet.table import Table
+from typer.testing import CliRunner
+
+from thidua_cli import load, sheet_xml
+from thidua_cli.autofilter import BY_HAND, FILTERED, UNCHECKED, judge, parse
+from thidua_cli.cli import app
+from thidua_cli.reading import read_workbook
+
+HEADING = "DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"
+PEOPLE = ["Lê Văn An", "Trần Thị Bình", "Phạm Văn Cường", "Hồ Thị Dung", "Võ Văn Em", "Đỗ Thị Giang"]
+
+
+def _book(path: Path, hide: tuple[int, ...], columns: list[FilterColumn], ref: str = "A3:E9", table: bool = False) -> Path:
+    """Heading on row 1, header on row 3, the six people on rows 4–9 (year in E), filtered by
+    `columns` over `ref`: the sheet's AutoFilter, or an Excel Table's own (`table`)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "DS 2019"
+    ws.append([HEADING])
+    ws.append([])
+    ws.append(["STT", "Họ và tên", "Chức vụ", "Danh hiệu", "Năm"])
+    for i, name in enumerate(PEOPLE, 1):
+        ws.append([i, name, "Giáo viên", "Lao động tiên tiến", 2019])
+    for r in hide:
+        ws.row_dimensions[r].hidden = True
+    if table:
+        ws.add_table(Table(displayName="DS2019", ref=ref, autoFilter=AutoFilter(ref=ref, filterColumn=columns)))
+    else:
+        ws.auto_filter.ref = ref
+        ws.auto_filter.filterColumn = columns
+    wb.save(path)
+    return path
+
+
+def _names(*rows: int) -> FilterColumn:
+    """A filter on the names (column B) showing the people of these Excel rows."""
+    return FilterColumn(colId=1, filters=Filters(filter=[PEOPLE[r - 4] for r in rows]))
+
+
+def _found(path: Path) -> list[tuple[str, str, str]]:
+    return [(p.code, p.value or "", p.detail or "") for p in load([path]).problems]
+
+
+def _tally(path: Path) -> tuple[int, int]:
+    out = CliRunner().invoke(app, ["tally", "2019", str(path), "-f", "json"])
+    return out.exit_code, json.loads(out.stdout)["total"]
+
+
+def test_a_row_hidden_by_hand_in_a_filtered_sheet_is_hidden_rows(tmp_path: Path) -> None:
+    """Row 7 (Hồ Thị Dung) is one the filter shows: the clerk hid it (before: filtered-rows, 6, exit 0)."""
+    for table in (False, True):
+        path = _book(tmp_path / f"ds{table}.xlsx", hide=(5, 7), columns=[_names(4, 6, 7, 8, 9)], table=table)
+        assert _found(path) == [("filtered-rows", "5", "1"), ("hidden-rows", "7", "1")]
+        assert _tally(path) == (1, 5)
+
+
+def test_a_filter_column_without_criteria_filters_nothing(tmp_path: Path) -> None:
+    """A hidden button (<filterColumn colId="2" hiddenButton="1"/>), an empty column: no criterion
+    (before: every hidden row filtered-rows, exit 0)."""
+    for i, column in enumerate([FilterColumn(colId=2, hiddenButton=True), FilterColumn(colId=3)]):
+        path = _book(tmp_path / f"ds{i}.xlsx", hide=(6,), columns=[column])
+        assert b"filterColumn" in _sheet_xml(path)
+        assert _found(path) == [("hidden-rows", "6", "1")]
+        assert _tally(path) == (1, 5)
+
+
+def _sheet_xml(path: Path) -> bytes:
+    import zipfile
+
+    return zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
+
+
+def test_rows_hidden_outside_the_filters_range_are_hidden_rows(tmp_path: Path) -> None:
+    """The filter over A6:E8: its header (6) and the rows above (5) or below (9) are not filtered
+    (before: all filtered-rows, exit 0); row 7, which it rejects, is."""
+    path = _book(tmp_path / "ds.xlsx", hide=(5, 6, 7, 9), columns=[_names(8)], ref="A6:E8")
+    assert _found(path) == [("filtered-rows", "7", "1"), ("hidden-rows", "5–6, 9", "3")]
+    assert _tally(path) == (1, 3)
+    path = _book(tmp_path / "t.xlsx", hide=(5, 9), columns=[_names(4, 6)], ref="A3:E7", table=True)
+    assert _found(path) == [("filtered-rows", "5", "1"), ("hidden-rows", "9", "1")]
+
+
+def test_criteria_that_cannot_be_checked_leave_the_row_uncounted_and_said(tmp_path: Path) -> None:
+    """A colour, Top 10 or a relative date decides what the values do not say: maybe-filtered-rows,
+    an error, the rows not counted (before: filtered-rows, counted, exit 0)."""
+    unchecked = [
+        FilterColumn(colId=1, colorFilter=ColorFilter(dxfId=0)),
+        FilterColumn(colId=0, top10=Top10(top=True, val=3)),
+        FilterColumn(colId=4, dynamicFilter=DynamicFilter(type="thisYear")),
+    ]
+    for i, column in enumerate(unchecked):
+        path = _book(tmp_path / f"ds{i}.xlsx", hide=(5, 6), columns=[column])
+        assert _found(path) == [("maybe-filtered-rows", "5–6", "2")]
+        out = CliRunner().invoke(app, ["tally", "2019", str(path), "-f", "json", "--lang", "en"])
+        assert out.exit_code == 1 and json.loads(out.stdout)["total"] == 4
+        assert "could not be checked" in out.stderr
+    # another criterion that rejects the row settles it: the filter hides it whatever the colour
+    path = _book(tmp_path / "both.xlsx", hide=(5, 6), columns=[unchecked[0], _names(4, 6, 7, 8, 9)])
+    assert _found(path) == [("filtered-rows", "5", "1"), ("maybe-filtered-rows", "6", "1")]
+
+
+def test_numbers_compare_by_their_text_and_custom_filters_by_value(tmp_path: Path) -> None:
+    """Year 2019.0 is shown "2019"; a row of 2018 under a filter for 2019 is filtered, one of 2019 hidden by hand."""
+    path = tmp_path / "ds.xlsx"
+    _book(path, hide=(5, 6), columns=[FilterColumn(colId=4, filters=Filters(filter=["2019"]))])
+    wb = openpyxl.load_workbook(path)
+    wb.active["E5"] = 2018.0
+    wb.save(path)
+    assert [(c, v) for c, v, _ in _found(path)][:2] == [("filtered-rows", "5"), ("hidden-rows", "6")]
+    custom = FilterColumn(colId=0, customFilters=CustomFilters(customFilter=[CustomFilter(operator="lessThan", val="3")]))
+    path = _book(tmp_path / "c.xlsx", hide=(5, 6), columns=[custom])  # STT 2 shown (< 3), STT 3 filtered
+    assert _found(path) == [("filtered-rows", "6", "1"), ("hidden-rows", "5", "1")]
+
+
+def test_the_cell_by_cell_read_judges_the_same(tmp_path: Path) -> None:
+    path = _book(tmp_path / "ds.xlsx", hide=(5, 7), columns=[_names(4, 6, 7, 8, 9)], table=True)
+    grid = read_workbook(path, sparse=True)
+    assert grid.notes == [("filtered-rows", "DS 2019", "5", "1")]
+    assert grid.sheets[0].hidden_rows == (6,) and grid.sheets[0].unchecked_rows == ()
+
+
+def _filter(xml: str) -> object:
+    found = parse(xml.encode())
+    assert found is not None
+    return found
+
+
+def test_filters_values_are_matched_as_excel_does() -> None:
+    """<filter val> against the displayed text: case and surrounding spaces aside, numbers by their
+    natural text, blank="1" for empty cells, dates by their dateGroupItem."""
+    f = _filter(
+        '<x:autoFilter ref="$B$2:$D$20"><x:filterColumn colId="0"><x:filters blank="1"><x:filter val="LAO ĐỘNG TIÊN TIẾN"/>'
+        '<x:filter val="2019"/><x:filter val="8,5"/></x:filters></x:filterColumn></x:autoFilter>'
+    )
+    row = ["", None]
+    assert judge([f], 1, [*row, "x"]) == BY_HAND  # the header row
+    assert judge([f], 20, [*row, "x"]) == BY_HAND  # below the range
+    for shown in ("  Lao động tiên tiến ", 2019.0, 2019, 8.5, None, ""):
+        assert judge([f], 4, [*row[:1], shown]) == BY_HAND, shown
+    for hidden in ("Lao động", 2018.0, 7.5):
+        assert judge([f], 4, ["", hidden]) == FILTERED, hidden
+    assert judge([f], 4, ["", datetime(2019, 1, 1)]) == UNCHECKED  # a date's displayed text: unknown
+    assert judge([f], 4, ["", True]) == UNCHECKED
+    f = _filter('<autoFilter ref="A1:A9"><filterColumn colId="0"><filters><filter val="2,019"/></filters></filterColumn></autoFilter>')
+    assert judge([f], 4, [2019.0]) == UNCHECKED  # "2,019" may be 2019 with a thousands separator
+    assert judge([f], 4, [2018.0]) == FILTERED and judge([f], 4, [""]) == FILTERED
+    f = _filter(
+        '<autoFilter ref="A1:A9"><filterColumn colId="0"><filters><dateGroupItem year="2019" month="3" '
+        'dateTimeGrouping="month"/></filters></filterColumn></autoFilter>'
+    )
+    assert judge([f], 4, [date(2019, 3, 15)]) == BY_HAND and judge([f], 4, [date(2019, 4, 1)]) == FILTERED
+    assert judge([f], 4, [43539.0]) == UNCHECKED  # a date calamine did not take for one
+    assert judge([f], 4, ["15/03/2019"]) == UNCHECKED  # a date typed as text: not a date group's
+
+
+def test_custom_filters_and_unknown_criteria() -> None:
+    f = _filter(
+        '<autoFilter ref="A1:B9"><filterColumn colId="0"><customFilters><customFilter val="Lao*"/>'
+        '<customFilter operator="equal" val="?hiến sĩ"/></customFilters></filterColumn>'
+        '<filterColumn colId="1"><customFilters and="1"><customFilter operator="greaterThanOrEqual" val="2016"/>'
+        '<customFilter operator="lessThanOrEqual" val="2020"/></customFilters></filterColumn></autoFilter>'
+    )
+    assert judge([f], 3, ["lao động tiên tiến", 2019.0]) == BY_HAND
+    assert judge([f], 3, ["Chiến sĩ", 2016.0]) == BY_HAND
+    assert judge([f], 3, ["Giấy khen", 2019.0]) == FILTERED
+    assert judge([f], 3, ["Lao động", 2021.0]) == FILTERED
+    assert judge([f], 3, ["Lao động", "2019"]) == UNCHECKED  # a text compared with a number: a collation
+    f = _filter('<autoFilter ref="A1:A9"><filterColumn colId="0"><customFilters><customFilter operator="notEqual" val=" "/></customFilters></filterColumn></autoFilter>')
+    assert judge([f], 3, ["x"]) == BY_HAND and judge([f], 3, [None]) == FILTERED  # Excel's "(Non blanks)"
+    f = _filter('<autoFilter ref="A1:A9"><filterColumn colId="0"><iconFilter iconSet="3Arrows"/></filterColumn><filterColumn colId="0"><filters/></filterColumn></autoFilter>')
+    assert judge([f], 3, ["x"]) == UNCHECKED
+    uid = '<autoFilter ref="A1:A9" xr:uid="{0}"><filterColumn colId="0"><filters><filter val="x"/></filters></filterColumn></autoFilter>'
+    assert judge([_filter(uid)], 3, ["y"]) == FILTERED  # a prefix declared on the sheet's root only
+    assert judge([_filter(uid.replace("</autoFilter>", ""))], 3, ["y"]) == UNCHECKED  # cut short: never "filtered"
+    assert parse(b'<autoFilter ref="A1:B9"/>') is not None and judge([_filter('<autoFilter ref="A1:B9"/>')], 3, ["x"]) == BY_HAND
+
+
+def test_the_sheets_own_filter_is_read_in_the_single_pass(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Across chunk boundaries; a custom view's filter (<customSheetView><autoFilter>) is not the
+    sheet's; a sheet without hidden rows keeps no filter."""
+    rows = b"".join(b'<row r="%d"%s><c r="B%d"><v>%d</v></c></row>' % (r, b' hidden="1"' if r == 5 else b"", r, r) for r in range(1, 30))
+    tail = b'<autoFilter ref="A1:B29"><filterColumn colId="1"><filters><filter val="5"/></filters></filterColumn></autoFilter>'
+    xml = b"<worksheet><sheetData>" + rows + b"</sheetData>" + tail + b"<pageMargins/></worksheet>"
+    monkeypatch.setattr(sheet_xml, "CHUNK", 37)
+    marks = sheet_xml.sheet_marks(xml[:50], io.BytesIO(xml[50:]), frozenset())
+    assert marks.rows == (4,) and len(marks.filters) == 1
+    assert judge(marks.filters, 4, ["", 5.0]) == BY_HAND and judge(marks.filters, 4, ["", 6.0]) == FILTERED
+    viewed = xml.replace(tail, b'<customSheetViews><customSheetView guid="{1}">' + tail + b"</customSheetView></customSheetViews>")
+    assert sheet_xml.sheet_marks(viewed[:50], io.BytesIO(viewed[50:]), frozenset()).filters == ()
+    shown = xml.replace(b' hidden="1"', b"")
+    assert sheet_xml.sheet_marks(shown[:50], io.BytesIO(shown[50:]), frozenset()).filters == ()
