@@ -412,3 +412,18 @@ def test_a_result_column_holding_awards_is_the_award_column(tmp_path: Path) -> N
     rows = [[i, f"Hồ Thị Hoa{i}", "Điều dưỡng", a] for i, a in enumerate(["LĐTT", "LĐTT", "CSTĐCS", "LĐTT", "CSTĐCS"], 1)]
     path = write_xlsx(tmp_path / "ds.xlsx", _sheet(_LDTT_2019, [["STT", "Họ và tên", "Chức vụ", "Kết quả bình xét"]], rows))
     assert _years(path) == {("Lao động tiên tiến", 2019): 3, ("Chiến sĩ thi đua cơ sở", 2019): 2}
+
+
+@pytest.mark.parametrize(
+    "label", ["Tên CBCNV", "Tên người được khen", "Cá nhân được khen", "Tên cán bộ", "Tập thể, cá nhân được khen"]
+)
+def test_a_name_column_labelled_by_whom_it_names_is_read(tmp_path: Path, label: str) -> None:
+    """Before: no header row found, headless-list, nothing counted (exit 1)."""
+    rows = [[1, "Nguyễn Văn An", "Phòng A", "LĐTT"], [2, "Trần Thị Bình", "Phòng A", "CSTĐCS"]]
+    path = write_xlsx(tmp_path / "ds.xlsx", [["DANH SÁCH KHEN THƯỞNG NĂM 2020"], ["TT", label, "Đơn vị công tác", "Danh hiệu thi đua"], *rows])
+    result = load([path])
+    assert sorted(zip(result.records["name"], result.records["award"], strict=True)) == [
+        ("Nguyễn Văn An", "Lao động tiên tiến"),
+        ("Trần Thị Bình", "Chiến sĩ thi đua cơ sở"),
+    ]
+    assert result.problems == []

@@ -680,6 +680,12 @@ def test_an_award_list_naming_its_award_nowhere_is_an_error_a_roster_is_not(tmp_
     assert [(p.code, p.row, p.detail) for p in listed.problems] == [("list-without-award", 3, "2")]
     roster = load([write_xlsx(tmp_path / "b.xlsx", [["DANH SÁCH CÁN BỘ NĂM 2018"], *names], sheet="DS")])
     assert [(p.code, p.detail) for p in roster.problems] == [("skipped-sheet", "no-award")]
+    noted = [[*names[0], "Ghi chú"], [*names[1], "LĐTT"], [*names[2], "Chiến sĩ thi đua cơ sở"]]  # before: skipped, exit 0
+    written = load([write_xlsx(tmp_path / "c.xlsx", [["DANH SÁCH CÁN BỘ NĂM 2018"], *noted], sheet="DS")])
+    assert [(p.code, p.row, p.detail) for p in written.problems] == [("list-without-award", 3, "2")]
+    noted = [[*names[0], "Ghi chú"], [*names[1], "Nghỉ phép"], [*names[2], "Chuyển công tác"]]
+    plain = load([write_xlsx(tmp_path / "d.xlsx", [["DANH SÁCH CÁN BỘ NĂM 2018"], *noted], sheet="DS")])
+    assert [(p.code, p.detail) for p in plain.problems] == [("skipped-sheet", "no-award")]
 
 
 def test_a_note_taking_the_person_off_the_list_keeps_the_row_out(tmp_path: Path):

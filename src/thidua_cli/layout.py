@@ -389,6 +389,20 @@ def _about_awards(lines: Sequence[str]) -> bool:
     return any(word in key(line) for line in lines for word in ("khen", "danh hiệu", "công nhận"))
 
 
+def _awards_written(rows: Sequence[Sequence[Cell]], roles: TableRoles, catalogue: Catalogue) -> bool:
+    """Does a column of a table with no award column hold awards ("Ghi chú" › "LĐTT", "CSTĐCS" in
+    most of its filled cells)? Then its numbered names are an award list whose award column is
+    not one (list-without-award), not a staff roster skipped with a note."""
+    for column in roles.columns:
+        if column.role in ("name", "stt"):
+            continue
+        filled = [t for row in rows[:200] if column.index < len(row) and (t := text_of(row[column.index]))]
+        named = sum(1 for t in filled if (m := catalogue.match_award(t)) is not None and not m.fuzzy)
+        if filled and named * 2 >= len(filled):
+            return True
+    return False
+
+
 def _named_rows(rows: Sequence[Sequence[Cell]], columns: dict[str, list[Column]]) -> int:
     """How many rows of a table hold a number in the STT column and a name: a list's records."""
     if "stt" not in columns:
@@ -487,7 +501,8 @@ def _table(
         return replace(nothing, reason="conflict", detail=unread)
     awarded = "award" in columns or "tick" in columns or heading.award_text is not None
     if not awarded and not _award_sections(region[data_start:], columns, catalogue):  # "I. Danh hiệu LĐTT"
-        listed = _named_rows(region[data_start:], columns) if _about_awards(heading.lines) else 0
+        about = _about_awards(heading.lines) or _awards_written(region[data_start:], roles, catalogue)
+        listed = _named_rows(region[data_start:], columns) if about else 0
         return replace(nothing, reason="no-award", detail=str(listed) if listed else None)
     proposed = next((c.header for f in ("award", "tick") for c in columns.get(f, ()) if _proposes(c.header)), None)
     if proposed and heading.proposal is None:  # "Hình thức khen thưởng đề nghị": the column proposes

@@ -301,11 +301,12 @@ CODES: dict[str, tuple[Severity, str, str]] = {
     ),
     "list-without-award": (
         Severity.ERROR,
-        "Danh sách {detail} dòng có số thứ tự và tên nhưng không nêu danh hiệu ở đâu cả (không có cột danh hiệu, "
-        "tiêu đề hay dòng mục không nêu): không dòng nào được tính; hãy thêm cột Danh hiệu hoặc ghi danh hiệu "
-        "vào tiêu đề.",
-        "A list of {detail} numbered, named rows that names its award nowhere (no award column, heading or "
-        "section names one): no row is counted; add an award column or name the award in the heading.",
+        "Danh sách {detail} dòng có số thứ tự và tên nhưng không có cột danh hiệu, tiêu đề hay dòng mục nêu danh "
+        'hiệu (danh hiệu ghi trong cột khác, như "Ghi chú", không được coi là danh hiệu đã khen): không dòng nào '
+        "được tính; hãy thêm cột Danh hiệu hoặc ghi danh hiệu vào tiêu đề.",
+        "A list of {detail} numbered, named rows with no award column, and no heading or section naming an "
+        'award (awards written in another column, such as "Ghi chú", are not taken for awards given): no row '
+        "is counted; add an award column or name the award in the heading.",
     ),
     "summary-only": (
         Severity.ERROR,
