@@ -103,3 +103,30 @@ def test_ticked_years_under_a_lists_own_award_or_beside_a_year_column_are_no_mat
     rows = [[*row, 2021] for row in ROWS]
     beside = _matrix(tmp_path / "b.xlsx", "DANH SÁCH KHEN THƯỞNG", [*awards, "Năm"], [2019, 2020, 2019, 2020], rows)
     assert _counts(beside)[0] == 1 and len(load([beside]).records) == 0  # which year? reported, as before
+
+
+def test_qualifying_years_beside_the_lists_own_award_column_leave_the_list_as_it_was(tmp_path: Path) -> None:
+    rows = [[*row[:3], 2018, 2019, None, None, "Bằng khen của Chủ tịch UBND tỉnh"] for row in ROWS[:2]]
+    awards = ["Chiến sĩ thi đua cơ sở", None, "Lao động tiên tiến", None, "Hình thức khen thưởng"]
+    path = _matrix(tmp_path / "a.xlsx", "DANH SÁCH KHEN THƯỞNG NĂM 2020", awards, ["Năm 2018", "Năm 2019", 2018, 2019], rows)
+    assert _counts(path) == (0, {"Bằng khen|2020": 2})  # after the first version of this rule: ambiguous-columns
+
+
+def test_years_other_than_the_headings_one_year_are_reported_not_counted(tmp_path: Path) -> None:
+    awards = ["Lao động tiên tiến", None, "Chiến sĩ thi đua cơ sở", None]
+    path = _matrix(tmp_path / "a.xlsx", "DANH SÁCH CÁN BỘ, GIÁO VIÊN NĂM 2020", awards, [2019, 2020, 2019, 2020])
+    result = load([path])
+    assert len(result.records) == 0 and [p.code for p in result.problems] == ["ambiguous-columns"]
+
+
+def test_a_record_of_past_titles_is_no_list_of_awards(tmp_path: Path) -> None:
+    awards = ["Lao động tiên tiến", None, "Chiến sĩ thi đua cơ sở", None]
+    path = _matrix(tmp_path / "a.xlsx", "TRÍCH NGANG THÀNH TÍCH CỦA CÁ NHÂN", awards, [2019, 2020, 2019, 2020])
+    assert len(load([path]).records) == 0
+
+
+def test_a_rate_row_under_the_totals_leaves_the_matrix_readable(tmp_path: Path) -> None:
+    awards = ["Lao động tiên tiến", None, "Chiến sĩ thi đua cơ sở", None]
+    rows = [*ROWS, [None, "Cộng", None, 2, 2, 1, 1], [None, "Tỷ lệ", None, "67%", "67%", "33%", "33%"]]
+    path = _matrix(tmp_path / "a.xlsx", "DANH SÁCH KHEN THƯỞNG", awards, [2019, 2020, 2019, 2020], rows)
+    assert len(load([path]).records) == 6

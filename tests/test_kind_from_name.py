@@ -80,10 +80,13 @@ def test_a_name_of_the_other_kind_under_a_section_is_a_kind_conflict(tmp_path: P
         ["I", "CÁ NHÂN"],
         [1, "Nguyễn Văn An", "Phòng A"],
         [2, "Phòng Kế toán", "Sở X"],
+        [3, "Đội trưởng Trần Văn Cường", "Đội 1"],  # a position before a person's name
         ["II", "TẬP THỂ"],
         [1, "Phòng Hành chính", "Sở X"],
         [2, "Trần Thị Bình", "Phòng B"],
         [3, "Công đoàn cơ sở", "Sở X"],
+        [4, "Lê Lợi", "Thị xã A"],  # a school named after a person: a collective's name too
+        [5, "Hà Trung", "Tỉnh B"],  # a district
         ["III", "HỘ GIA ĐÌNH"],
         [1, "Lê Văn Dũng", "Thôn Đông"],  # a household goes by its head's name: no conflict
     ]
@@ -94,12 +97,20 @@ def test_a_name_of_the_other_kind_under_a_section_is_a_kind_conflict(tmp_path: P
         "Nguyễn Văn An": "Cá nhân",
         "Phòng Hành chính": "Tập thể",
         "Công đoàn cơ sở": "Tập thể",
+        "Lê Lợi": "Tập thể",
+        "Hà Trung": "Tập thể",
         "Lê Văn Dũng": "Hộ gia đình",
+        "Đội trưởng Trần Văn Cường": "Cá nhân",
     }
     assert [(p.code, p.row, p.detail) for p in result.problems] == [  # before: counted, exit 0
         ("kind-conflict", 5, "Tập thể"),
-        ("kind-conflict", 8, "Cá nhân"),
+        ("kind-conflict", 9, "Cá nhân"),
     ]
+    units = write_xlsx(  # the kind only the name header says: schools named after persons are no conflict
+        tmp_path / "dv.xlsx",
+        [["DANH SÁCH ĐƯỢC TẶNG GIẤY KHEN NĂM 2020"], ["STT", "Tên đơn vị"], [1, "Lê Văn Tám"], [2, "Trần Phú"]],
+    )
+    assert list(load([units], jobs=1).records["kind"]) == ["Tập thể", "Tập thể"]
     heading = write_xlsx(
         tmp_path / "cn.xlsx",
         [["DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN NĂM 2020"], ["STT", "Họ và tên", "Chức vụ"], [1, "Lê Văn Cường", "CV"], [2, "Tổ Văn phòng", None]],

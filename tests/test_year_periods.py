@@ -181,7 +181,11 @@ def test_cli_counts_a_period_of_the_year_column(tmp_path: Path) -> None:
         ("DANH SÁCH NĂM 2019", ["2019", "2019-2020", "2019"], {2019: 2}, [(4, "2019-2020", "2019")]),
         ("DANH SÁCH KHEN THƯỞNG", [2019, "2019-20", 2019], {2019: 2}, [(4, "2019-20", "2019")]),
         ("DANH SÁCH NĂM 2019", ["2019-2020"] * 3, {}, [(r, "2019-2020", "2019") for r in (3, 4, 5)]),
-        ("DANH SÁCH NĂM HỌC 2018-2019", ["2019-2020", "2019", "2019"], {2019: 2}, [(3, "2019-2020", "2019")]),
+        # a list of several years, a school year's heading, a year only a name gives: no one year to doubt
+        ("DANH SÁCH NĂM HỌC 2018-2019", ["2019-2020", "2019", "2019"], {2019: 2, 2020: 1}, []),
+        ("DANH SÁCH GIAI ĐOẠN 2016-2020", ["2018", "2019-2020", "2019"], {2018: 1, 2019: 1, 2020: 1}, []),
+        ("DANH SÁCH KHEN THƯỞNG", ["2018", "2019-2020", "2019"], {2018: 1, 2019: 1, 2020: 1}, []),
+        ("DANH SÁCH NĂM HỌC 2019-2020", ["2020-2021", "2020", "2020"], {2020: 2, 2021: 1}, []),
         # what says one school year throughout, or a year it ends in, is no doubt
         ("DANH SÁCH NĂM HỌC 2019-2020", ["2019-2020"] * 3, {2020: 3}, []),
         ("DANH SÁCH NĂM 2020", ["2020", "2019-2020", "2020"], {2020: 3}, []),
@@ -215,3 +219,11 @@ def test_a_school_year_in_the_award_text_of_a_list_of_its_first_year_is_reported
     assert [(p.code, p.row, p.value) for p in result.problems] == [
         ("ambiguous-year", 4, "Lao động tiên tiến năm học 2019-2020")
     ]
+
+
+def test_a_year_only_a_sheet_or_file_name_gives_does_not_make_school_years_doubtful(tmp_path: Path) -> None:
+    names = ["Nguyễn Văn An", "Trần Thị Bình"]
+    body = [[i, name, "Phòng A", "Giấy khen", "2019-2020"] for i, name in enumerate(names, 1)]
+    path = write_xlsx(tmp_path / "2019.xlsx", [["DANH SÁCH KHEN THƯỞNG"], HEADER, *body], sheet="2019")
+    result = load([path])  # before this rule was narrowed: both rows ambiguous-year
+    assert list(result.records["year"]) == [2020, 2020] and result.problems == []

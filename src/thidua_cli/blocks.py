@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from thidua_cli.catalogue import Award, AwardMatch, Catalogue, DecisionSuffix, Issuer
 from thidua_cli.cells import text_of
+from thidua_cli.heading import names_period, plain_year_in_heading, year_in_heading
 from thidua_cli.labels import not_an_award
 from thidua_cli.layout import Column, SheetTable, year_of_label
 from thidua_cli.problems import Problem
@@ -86,7 +87,7 @@ class BlockResolver:
     _suffixes: dict[str, DecisionSuffix | None]
     _splits: dict[str, tuple[str | None, str | None]]
     _decision_cells: tuple[int | None, int | None, int | None]
-    _years_said: frozenset[int] | None  # the table's one-year years (`_list_years`), found when first asked
+    _year_said: tuple[int, ...] | None  # the list's one year, or () (`_list_year`), found when first asked
 
     def match(self, text: str) -> AwardMatch | None:
         """Per distinct cell text: the catalogue is asked once, not once per row."""
@@ -502,12 +503,12 @@ class BlockResolver:
             if period is not None and _differs((first, year), period):
                 said = str(period[0]) if period[0] == period[1] else f"{period[0]}–{period[1]}"
                 self.check("year-differs", ctx, column, value=text_of(value), detail=said)
-            if year - first == 1 and first in self._list_years(ctx.table):
+            if year - first == 1 and first == self._list_year(ctx.table):
                 self.problem("ambiguous-year", ctx, column, value=text_of(value), detail=str(first))
                 return None
             return year, min(first, period[0] if period and period[1] == year else year)
         if period is not None:
-            if period[1] - period[0] == 1 and period[0] == ctx.table.heading.year:  # "LĐTT năm học 2019-2020", list of 2019
+            if period[1] - period[0] == 1 and period[0] == self._list_year(ctx.table):  # "LĐTT năm học 2019-2020", list of 2019
                 self.problem("ambiguous-year", ctx, ctx.table.first.get("award"), value=ctx.cell("award"), detail=str(period[0]))
                 return None
             return period[1], period[0]
@@ -517,21 +518,24 @@ class BlockResolver:
         return ctx.table.heading.year, ctx.table.heading.year
 
 
-    def _list_years(self, table: SheetTable) -> frozenset[int]:
-        """The one-year years the table says: its heading's, and those typed alone in its year
-        column. A school year ("2019-2020") starting in one of them is no year of the list's: the
-        list of 2019 would count it in 2020 (`ambiguous-year`)."""
-        if self._years_said is None:
+    def _list_year(self, table: SheetTable) -> int | None:
+        """The one year the list says, if it says one: its heading's ("NĂM 2019"; not a school year,
+        a period, nor a year only a sheet, file or folder name gives), else the year every one-year
+        cell of its year column holds. A school year ("2019-2020") starting in it is no year of the
+        list's: the list of 2019 would count it in 2020 (`ambiguous-year`)."""
+        if self._year_said is None:
+            lines = table.heading.lines
+            said = {y for line in lines if (y := plain_year_in_heading(line))}
+            dated = any(names_period(line) or year_in_heading(line) for line in lines)
             column = table.first.get("year")
-            said = {table.heading.year} if table.heading.year else set()
-            if column is not None:
+            if not dated and column is not None:
                 i = column.index
                 for value in {text_of(row[i]) for row in table.grid[table.first_data_row : table.end_row]}:
                     period = parse_period(value) if value else None
                     if period is not None and period[0] == period[1]:
                         said.add(period[0])
-            self._years_said = frozenset(said)
-        return self._years_said
+            self._year_said = (said.pop(),) if len(said) == 1 else ()
+        return self._year_said[0] if self._year_said else None
 
 
 def _conflict(read: list[tuple[int, int]]) -> bool:

@@ -198,13 +198,23 @@ def _find_award_phrase(text: str, catalogue: Catalogue) -> str | None:
 def year_in_heading(text: str) -> int | None:
     """ "năm 2018" or "năm học 2017 - 2018", "năm học 2019-20" (→ 2018, 2020), never the year of a
     date. A line naming a period (`names_period`) names no year."""
+    found = _heading_year(text)
+    return found and (_school_year(found[0], found[1]) or found[0])
+
+
+def plain_year_in_heading(text: str) -> int | None:
+    """The year of "năm 2018" (`year_in_heading`), None for a school year ("năm học 2017 - 2018")."""
+    found = _heading_year(text)
+    return found[0] if found and not _school_year(*found) else None
+
+
+def _heading_year(text: str) -> tuple[int, str | None] | None:
     lowered = text.casefold()
     if names_period(text):
         return None
     for match in _YEAR_IN_TEXT.finditer(lowered):
         if not _DATE_BEFORE.search(lowered[: match.start()]):
-            first, last = match.group(1), match.group(2)
-            return _school_year(int(first), last) or int(first)
+            return int(match.group(1)), match.group(2)
     return None
 
 

@@ -496,7 +496,7 @@ def _table(
         heading = _heading_below(grid[span.titles[0] : span.titles[1]], above, columns, catalogue)
     if heading.year is not None and any(year_of_label(c.header) is not None for c in columns.get("tick", ())):
         _drop_year_ticks(columns)  # a list of one year: the years ticked are what earned it, no awards
-    unread = _awards_by_year(columns, roles, region, data_start, catalogue) if heading.award_text is None else None
+    unread = _awards_by_year(columns, roles, region, data_start, catalogue, heading) if heading.award_text is None else None
     if unread:
         return replace(nothing, reason="conflict", detail=unread)
     awarded = "award" in columns or "tick" in columns or heading.award_text is not None
@@ -515,39 +515,59 @@ def _table(
 
 
 def _awards_by_year(
-    columns: dict[str, list[Column]], roles: TableRoles, region: list[list[Cell]], data_start: int, catalogue: Catalogue
+    columns: dict[str, list[Column]],
+    roles: TableRoles,
+    region: list[list[Cell]],
+    data_start: int,
+    catalogue: Catalogue,
+    heading: Heading,
 ) -> str | None:
-    """A matrix of awards by year, a tick in each year earned, in a table with no year column and
-    naming no award otherwise (no heading's award; `_table`): "Lao động tiên tiến" › 2019 | 2020,
-    or 2019 › "LĐTT" | "CSTĐCS". Each tick column becomes its award in its year ("Lao động tiên
-    tiến 2019": blocks reads the year at the end of the award's name). Under the award of a list
-    ("Bằng khen" with "Đạt danh hiệu LĐTT" › 2018 | 2019) such ticks are what qualified for it, and
-    stay out. Columns of years under an award's name holding other values than ticks cannot be
-    read either way: their labels are returned (the table is reported)."""
-    if "year" in columns:
+    """A matrix of awards by year, a tick in each year earned: "Lao động tiên tiến" › 2019 | 2020,
+    or 2019 › "LĐTT" | "CSTĐCS", in a table with no award column nor year column of its own, under
+    a heading naming no award (`_table`). Each tick column becomes its award in its year ("Lao
+    động tiên tiến 2019": blocks reads the year at the end of the award's name). Beside the list's
+    own award or year column ("Bằng khen" with "Đạt danh hiệu CSTĐCS" › 2018 | 2019), or in a
+    record of someone's past titles ("TRÍCH NGANG", "QUÁ TRÌNH KHEN THƯỞNG"), the ticked years are
+    what qualified, and nothing changes. Returned, for the table to be reported: the labels of such
+    columns holding other values than ticks (in a row that names someone), or of years other than
+    the one year the heading or a name gives."""
+    if any(word in key(line) for line in heading.lines for word in ("trích ngang", "quá trình")):
         return None
     marks = role_rules().ticks
-    rows = [row for row in region[data_start:] if not _totals_line(row)]
-    found: list[Column] = []
+    numbers = [c.index for c in roles.columns if c.role == "stt"]  # a record's row is numbered ("Tỷ lệ" | 67% is not)
+    listed = numbers or [c.index for c in roles.columns if c.role == "name"]
+    rows = [
+        row
+        for row in region[data_start:]
+        if not _totals_line(row) and any(i < len(row) and (is_number(row[i]) if numbers else text_of(row[i])) for i in listed)
+    ]
+    found: list[tuple[Column, int | None]] = []
     other: list[Column] = []
     for column in roles.columns:
         groups = column.tiers[:-1]
-        if column.role == "tick" and (year := next((t for t in groups if year_of_label(t) is not None), None)):
-            found.append(Column(column.index, "tick", f"{column.label} {year}"))  # 2019 › "LĐTT"
+        if column.role == "tick" and (tier := next((t for t in groups if year_of_label(t) is not None), None)):
+            found.append((Column(column.index, "tick", f"{column.label} {tier}"), year_of_label(tier)))  # 2019 › "LĐTT"
             continue
-        if column.role not in ("ignored", "award") or year_of_label(column.label) is None:
+        if column.role not in ("ignored", "award", "year") or year_of_label(column.label) is None:
             continue
-        group = next((t for t in reversed(groups) if find_award_phrase(key(t), catalogue)), None)
-        if group is not None:
+        phrase = next((t if key(t) == p else p for t in reversed(groups) if (p := find_award_phrase(key(t), catalogue))), None)
+        if phrase is not None:  # the award the group label names ("Số năm đạt LĐTT": "lđtt")
+            tick = Column(column.index, "tick", f"{phrase} {column.label}")
             filled = [t for row in rows if column.index < len(row) and (t := text_of(row[column.index]))]
-            (found if all(t in marks for t in filled) else other).append(Column(column.index, "tick", f"{group} {column.label}"))
-    if other:
-        return ", ".join(f'"{c.header}"' for c in sorted(found + other, key=lambda c: c.index)) + ": tick / year"
-    inside = {c.index for c in found}
-    if len(found) < 2 or [c for c in columns.get("award", ()) if c.index not in inside]:
+            if all(t in marks for t in filled):
+                found.append((tick, year_of_label(column.label)))
+            else:
+                other.append(tick)
+    inside = {c.index for c, _ in found} | {c.index for c in other}
+    if len(inside) < 2 or any(c.index not in inside for role in ("award", "year") for c in columns.get(role, ())):
         return None
-    columns.pop("award", None)
-    columns["tick"] = found + [c for c in columns.get("tick", ()) if c.index not in inside]
+    years = {year for _, year in found}
+    if other or (heading.year is not None and years != {heading.year}):
+        labels = ", ".join(f'"{c.header}"' for c in sorted([c for c, _ in found] + other, key=lambda c: c.index))
+        return labels + (": tick / year" if other else f": {heading.year} / {', '.join(map(str, sorted(y for y in years if y)))}")
+    for role in ("award", "year"):
+        columns.pop(role, None)
+    columns["tick"] = [c for c, _ in found] + [c for c in columns.get("tick", ()) if c.index not in inside]
     return None
 
 

@@ -105,7 +105,7 @@ class Normaliser(BlockResolver):
     _suffixes: dict[str, DecisionSuffix | None] = field(default_factory=dict)
     _splits: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     _decision_cells: tuple[int | None, int | None, int | None] = (None, None, None)  # number, date, both
-    _years_said: frozenset[int] | None = None  # per table (BlockResolver._list_years)
+    _year_said: tuple[int, ...] | None = None  # per table (BlockResolver._list_year)
     include_proposals: bool = False  # record rows marked proposed/refused, with their status
     _statuses: dict[str, tuple[str, str]] = field(default_factory=dict)
     _plain: dict[str, str] = field(default_factory=dict)  # award cell → its one award, "" if not plain
@@ -127,7 +127,7 @@ class Normaliser(BlockResolver):
         self._decision_cells = (index.get("decision_number"), index.get("decision_date"), index.get("decision"))
         end = table.end_row
         cells = table_cells(self, table, start, end, self._name_of)
-        self._not_awarded, self._years_said = {}, None
+        self._not_awarded, self._year_said = {}, None
         i_stt = index.get("stt")
         award_cols = table.columns.get("award", [])
         single = award_cols[0] if len(award_cols) == 1 and "tick" not in table.columns and not sheet_status else None
@@ -626,7 +626,8 @@ class _Builder:
         the name's own where nothing else says it (None, reported ambiguous-kind, when it shows
         none of the award's kinds); Tập thể for a collective's name that only a "Họ và tên" header
         calls a person (kind-from-name), None (kind-conflict) for one that a heading or section
-        row of individuals holds; a person's award to a name that looks otherwise is flagged
+        row of individuals holds, and for a name with "Văn" or "Thị" in the middle under a section
+        of collectives (a school or a commune may bear a person's name); a person's award to a name that looks otherwise is flagged
         kind-mismatch. A person's name is asked of name_kind only when its first word
         starts a collective prefix."""
         if not single:
@@ -647,10 +648,13 @@ class _Builder:
                 if self.walk.kind_by_header:
                     norm._finding_at(norm.checks, "kind-from-name", table, r, name_column, value=name, detail=name_column.header)
                     return looks
-                norm._finding_at(norm.problems, "kind-conflict", table, r, name_column, value=name, detail=looks)
-                return None  # under "I. CÁ NHÂN"
-        elif single is COLLECTIVE_BY_CONTEXT:  # "Trần Thị Bình | Giấy khen" under "II. TẬP THỂ"
-            if looks == "Cá nhân":
+                if self.name_kind(" ".join(name.split()[2:])) != "Cá nhân":  # "Đội trưởng Trần Văn Bình": a person
+                    norm._finding_at(norm.problems, "kind-conflict", table, r, name_column, value=name, detail=looks)
+                    return None  # "Phòng Kế toán" under "I. CÁ NHÂN"
+        elif single is COLLECTIVE_BY_CONTEXT:
+            words = name.casefold().split()  # "Lê Lợi", "Hà Trung": schools and districts bear persons' names
+            person = looks == "Cá nhân" and len(words) > 2 and words[1] in ("văn", "thị")
+            if person and not self.walk.kind_by_header:  # "Trần Thị Bình" under "II. TẬP THỂ"
                 norm._finding_at(norm.problems, "kind-conflict", table, r, table.columns["name"][0], value=name, detail=looks)
                 return None
         elif looks and looks != single:
