@@ -28,6 +28,7 @@ from thidua_cli.labels import (
     may_total,
     result_mark,
     signers_row,
+    without_title,
 )
 from thidua_cli.layout import Column, SheetTable, year_of_label
 from thidua_cli.problems import NOTED_ROWS, Problem, Severity
@@ -43,13 +44,12 @@ from thidua_cli.rows import (
     subheading_of,
     tail_start,
 )
-from thidua_cli.text import key
+from thidua_cli.text import key, nfc
 
 PROPOSED = "đề nghị"
 WITHDRAWN = "rút khỏi danh sách"  # decides wherever it stands in a notes cell (layout.toml [status])
 _FIGURES = re.compile(r"(?<![\d/.,-])\d{1,5}(?![\d/.,-])")  # a count in a totals line, not a date or a decision
 _NAME_TAIL = re.compile(r"\s*(?:\n|\s[-–]\s|,\s*)\s*")
-_HONORIFIC = re.compile(r"^(?:ông|bà|anh|chị|thầy|cô|cụ|đồng chí|đ/c)\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -450,7 +450,8 @@ class Normaliser(BlockResolver):
         name = text_of(raw)
         found = name, ""
         if raw.__class__ is str:
-            found = _split_name(raw, name, self.catalogue)
+            untitled = _untitled(raw, self.catalogue)
+            found = _split_name(untitled, text_of(untitled), self.catalogue)
             if _several_people(raw, self.catalogue):  # kept whole: no single person's name
                 found = name, ""
                 self._plural.add(name)
@@ -481,6 +482,19 @@ class Normaliser(BlockResolver):
             )
 
 
+def _untitled(raw: str, catalogue: Catalogue) -> str:
+    """A name cell without the titles before a person's name ("Đ/c Nguyễn Văn An", "ThS. BSCKII
+    Lê Văn Cường", "Thượng tá …": layout.toml [names] titles), so that the person is the same
+    with or without them (in a list and its copy, in two lists, for history and eligibility);
+    the cell itself when what follows the titles is no person's name ("Cô Tô …")."""
+    text = nfc(raw)
+    rest = without_title(text)
+    if rest is text:
+        return raw
+    head = _NAME_TAIL.split(rest.strip(), maxsplit=1)[0]
+    return rest if catalogue.name_kind(text_of(head)) == "Cá nhân" else raw
+
+
 def _split_name(raw: str, name: str, catalogue: Catalogue) -> tuple[str, str]:
     """(name, position) of a name cell that holds both: the position after a line break, or
     after a dash or comma when it starts with a position word (layout.toml [names])."""
@@ -503,7 +517,7 @@ def _several_people(raw: str, catalogue: Catalogue) -> bool:
     before them aside), not positions ("Phó Hiệu trưởng": Phó is a surname too)."""
     people = 0
     for part in NAME_MARKS.split(raw.strip().replace("đ/c ", "").replace("Đ/c ", "")):
-        part = _HONORIFIC.sub("", " ".join(part.split()))
+        part = without_title(" ".join(part.split()))
         if catalogue.name_kind(part) == "Cá nhân" and not is_position(key(part)):
             people += 1
     return people > 1

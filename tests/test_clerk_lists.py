@@ -1,0 +1,91 @@
+"""Award lists typed by clerks of other sectors (health, police, schools, cooperatives): shapes a
+probe found giving a wrong count, or a row reported for no reason; each test builds the workbook
+and asserts what a careful officer counts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import write_xlsx
+from thidua_cli import load
+from thidua_cli.cli import app
+
+_TOP: list[list[Any]] = [
+    ["SỞ Y TẾ TỈNH NGHỆ AN", None, None, None, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+    ["BỆNH VIỆN ĐA KHOA HUYỆN", None, None, None, "Độc lập - Tự do - Hạnh phúc"],
+    [],
+    ["DANH SÁCH KHEN THƯỞNG NĂM 2019"],
+    [],
+]
+_HEADER = ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Danh hiệu", "Năm"]
+_PEOPLE = [
+    [1, "Nguyễn Văn An", "Bác sĩ", "Khoa Nội", "Lao động tiên tiến", 2019],
+    [2, "Trần Thị Bình", "Điều dưỡng", "Khoa Ngoại", "Lao động tiên tiến", 2019],
+    [3, "Lê Văn Cường", "Trưởng khoa", "Khoa Nhi", "Lao động tiên tiến", 2019],
+]
+
+
+def _counts(path: Path) -> Counter[tuple[str, str, str]]:
+    frame = load([path]).records
+    return Counter(zip(frame["award"].astype(str), frame["kind"].astype(str), frame["name"].astype(str), strict=True))
+
+
+# --- titles before a name ("Đ/c", "Ông", "ThS.", "BSCKII", ranks) are no part of it ----------------
+@pytest.mark.parametrize(
+    "title", ["Đ/c ", "Đồng chí ", "Ông ", "Bà ", "ThS. ", "BSCKII. ", "BS.CKI ", "PGS.TS ", "Thượng tá ", "Đại uý "]
+)
+def test_a_copy_whose_names_carry_a_title_is_the_same_people(tmp_path: Path, title: str) -> None:
+    titled = [[r[0], title + str(r[1]), *r[2:]] for r in _PEOPLE]
+    path = write_xlsx(
+        tmp_path / "ds.xlsx", [*_TOP, _HEADER, *_PEOPLE], extra_sheets={"DS (sửa)": [*_TOP, _HEADER, *titled]}
+    )
+    result = load([path])
+    assert len(result.records) == 3  # before: 6, exit 0 (the titled copy were three more people)
+    assert [(p.code, p.sheet, p.row) for p in result.problems] == [("duplicate", "DS (sửa)", r) for r in (7, 8, 9)]
+
+
+def test_a_title_is_taken_off_the_name_and_a_position_after_it_kept(tmp_path: Path) -> None:
+    rows = [
+        [1, "Đ/c Nguyễn Văn An - Trưởng phòng", None, "Phòng TCCB", "Lao động tiên tiến", 2019],
+        [2, "ThS.BS Trần Thị Bình", "Trưởng khoa", "Khoa Nội", "Lao động tiên tiến", 2019],
+        [3, "Cô Tô Đông", "Giáo viên", "Trường TH", "Lao động tiên tiến", 2019],  # "Cô" (a teacher) before "Tô Đông"
+    ]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*_TOP, _HEADER, *rows])
+    frame = load([path]).records
+    assert list(zip(frame["name"], frame["position"], strict=True)) == [
+        ("Nguyễn Văn An", "Trưởng phòng"),
+        ("Trần Thị Bình", "Trưởng khoa"),
+        ("Tô Đông", "Giáo viên"),
+    ]
+
+
+def test_a_name_that_only_starts_like_a_title_is_kept_whole(tmp_path: Path) -> None:
+    rows = [[1, "Côn Sơn Nguyễn", "GV", "Trường TH", "Lao động tiên tiến", 2019], [2, "Bàn Văn Hùng", "GV", "Trường TH", "Lao động tiên tiến", 2019]]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*_TOP, _HEADER, *rows])
+    assert list(load([path]).records["name"]) == ["Côn Sơn Nguyễn", "Bàn Văn Hùng"]
+
+
+def test_a_titled_person_in_a_list_of_people_and_collectives_is_a_person(tmp_path: Path) -> None:
+    header = ["STT", "Tên cá nhân, tập thể", "Đơn vị", "Hình thức khen thưởng", "Năm"]
+    rows = [
+        [1, "Đ/c Nguyễn Văn An", "Phòng Y tế", "Giấy khen", 2019],
+        [2, "Bà Trần Thị Bình", "Trạm Y tế xã", "Giấy khen", 2019],
+        [3, "Trạm Y tế xã Diễn Châu", "Trung tâm Y tế", "Giấy khen", 2019],
+    ]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*_TOP, header, *rows])
+    result = load([path])
+    assert Counter(result.records["kind"]) == {"Cá nhân": 2, "Tập thể": 1}  # before: two ambiguous-kind, not counted
+    assert result.problems == []
+
+
+def test_cli_counts_a_titled_copy_once(tmp_path: Path) -> None:
+    titled = [[r[0], "Đ/c " + str(r[1]), *r[2:]] for r in _PEOPLE]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*_TOP, _HEADER, *_PEOPLE], extra_sheets={"Sheet2": [*_TOP, _HEADER, *titled]})
+    out = CliRunner().invoke(app, ["tally", "2019", str(path), "--by", "award", "-f", "csv", "-q", "--no-cache"])
+    assert out.exit_code == 1  # the copy's rows are duplicates, reported
+    assert out.stdout.splitlines() == ["award,count", "Lao động tiên tiến,3"]
