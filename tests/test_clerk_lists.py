@@ -89,3 +89,27 @@ def test_cli_counts_a_titled_copy_once(tmp_path: Path) -> None:
     out = CliRunner().invoke(app, ["tally", "2019", str(path), "--by", "award", "-f", "csv", "-q", "--no-cache"])
     assert out.exit_code == 1  # the copy's rows are duplicates, reported
     assert out.stdout.splitlines() == ["award,count", "Lao động tiên tiến,3"]
+
+
+# --- a collective's name in the old tone placement, or of a sector's own word, is a collective ------
+@pytest.mark.parametrize(
+    "collective",
+    ["Uỷ ban nhân dân xã Nghi Hoa", "Đảng uỷ xã Nghi Hoa", "Nhà văn hoá xóm 3", "Toà án nhân dân huyện",
+     "Xóm Đông", "Khu dân cư số 5", "Trại giam Nghi Kim", "Hải đoàn 128", "Mặt trận Tổ quốc xã Nghi Hoa",
+     "Bưu điện huyện", "Bệnh xá Công an tỉnh", "Cơ quan Sở", "Ngành Giáo dục huyện", "BCH Quân sự xã"],
+)  # fmt: skip
+def test_a_collective_under_a_name_header_is_a_collective(tmp_path: Path, collective: str) -> None:
+    header = ["STT", "Họ và tên", "Chức vụ", "Hình thức khen thưởng", "Năm"]
+    rows = [[1, "Nguyễn Văn An", "Chủ tịch", "Giấy khen", 2019], [2, collective, None, "Giấy khen", 2019], [3, "Trần Thị Thuỷ", "Kế toán", "Giấy khen", 2019]]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*_TOP, header, *rows])
+    result = load([path])
+    assert Counter(result.records["kind"]) == {"Cá nhân": 2, "Tập thể": 1}  # before: 3 Cá nhân, exit 0
+    assert [(p.code, p.row, p.value) for p in result.checks if p.code == "kind-from-name"] == [("kind-from-name", 8, collective)]
+    assert result.problems == []
+
+
+def test_a_person_whose_surname_starts_no_collective_stays_a_person(tmp_path: Path) -> None:
+    header = ["STT", "Tên cá nhân, tập thể", "Hình thức khen thưởng", "Năm"]
+    rows = [[1, "Nông Văn Dền", "Giấy khen", 2019], [2, "Lâm Thị Mỹ Dạ", "Giấy khen", 2019], [3, "Khu dân cư số 5", "Giấy khen", 2019]]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*_TOP, header, *rows])
+    assert Counter(load([path]).records["kind"]) == {"Cá nhân": 2, "Tập thể": 1}
