@@ -113,3 +113,56 @@ def test_a_person_whose_surname_starts_no_collective_stays_a_person(tmp_path: Pa
     rows = [[1, "Nông Văn Dền", "Giấy khen", 2019], [2, "Lâm Thị Mỹ Dạ", "Giấy khen", 2019], [3, "Khu dân cư số 5", "Giấy khen", 2019]]
     path = write_xlsx(tmp_path / "ds.xlsx", [*_TOP, header, *rows])
     assert Counter(load([path]).records["kind"]) == {"Cá nhân": 2, "Tập thể": 1}
+
+
+# --- counts typed in the list: a subtotal mid-table, a breakdown under it ---------------------------
+@pytest.mark.parametrize("label", ["Cộng khoa Nội", "Cộng I", "Cộng (I)", "Tổng khoa Nội", "Cộng LĐTT"])
+def test_a_subtotal_typed_mid_table_is_a_total(tmp_path: Path, label: str) -> None:
+    rows = [*_PEOPLE[:2], [None, label, None, None, 2, None], _PEOPLE[2], [None, "Cộng khoa Nhi", None, None, "1 người", None]]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*_TOP, _HEADER, *rows])
+    result = load([path])
+    assert len(result.records) == 3
+    assert result.problems == []  # before: unknown-award "2" (exit 1)
+    assert result.checks == []  # each subtotal matches the rows since the one above
+
+
+def test_a_subtotal_that_differs_is_still_compared(tmp_path: Path) -> None:
+    rows = [*_PEOPLE[:2], [None, "Cộng khoa Nội", None, None, 3, None], _PEOPLE[2]]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*_TOP, _HEADER, *rows])
+    result = load([path])
+    assert result.problems == []
+    assert [(p.code, p.row, p.value) for p in result.checks] == [("total-differs", 9, "3"), ("after-total", 9, "3")]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        [[None, "Tổng cộng", None, None, 3], [None, "Trong đó:"], [None, "- Lao động tiên tiến", None, None, 2], [None, "- Chiến sĩ thi đua cơ sở", None, None, "1"]],
+        [[], [None, None, None, None, "Lao động tiên tiến", 2], [None, None, None, None, "Chiến sĩ thi đua cơ sở", 1]],
+        [[], [None, "TỔNG HỢP"], [None, "Lao động tiên tiến", None, None, 2], [None, "Chiến sĩ thi đua cơ sở", None, None, 1]],
+    ],
+)  # fmt: skip
+def test_a_breakdown_by_award_under_the_list_is_no_row(tmp_path: Path, tail: list[list[Any]]) -> None:
+    rows = [*_PEOPLE[:2], [3, "Lê Văn Cường", "Trưởng khoa", "Khoa Nhi", "Chiến sĩ thi đua cơ sở", 2019]]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*_TOP, _HEADER, *rows, *tail])
+    result = load([path])
+    assert Counter(result.records["award"]) == {"Lao động tiên tiến": 2, "Chiến sĩ thi đua cơ sở": 1}
+    assert result.problems == []  # before: unknown-award "2", missing-name, after-list (exit 1)
+
+
+def test_an_award_with_its_count_over_its_people_is_never_passed_over(tmp_path: Path) -> None:
+    header = ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Danh hiệu", "Số lượng"]
+    rows = [[None, "Lao động tiên tiến", None, None, None, 2], [1, "Nguyễn Văn An", "BS", "Khoa Nội", None, None],
+            [2, "Trần Thị Bình", "ĐD", "Khoa Nội", None, None], [None, "Chiến sĩ thi đua cơ sở", None, None, None, 1],
+            [1, "Lê Văn Cường", "BS", "Khoa Nhi", None, None]]  # fmt: skip
+    result = load([write_xlsx(tmp_path / "ds.xlsx", [*_TOP, header, *rows])])
+    # mid-list, an award's name with a count is no breakdown line: its rows are reported, as before
+    assert {p.row for p in result.problems} >= {7, 8, 9, 10, 11}
+
+
+def test_a_total_of_two_kinds_with_the_same_count_is_not_compared(tmp_path: Path) -> None:
+    rows = [*_PEOPLE[:2], [1, "Khoa Nội", None, None, "Tập thể lao động tiên tiến", 2019], [2, "Khoa Nhi", None, None, "Tập thể lao động tiên tiến", 2019]]
+    sheet = [*_TOP, _HEADER, ["I. CÁ NHÂN"], *rows[:2], ["II. TẬP THỂ"], *rows[2:], ["Tổng cộng: 2 cá nhân, 2 tập thể"]]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", sheet)])
+    assert len(result.records) == 4
+    assert [p.code for p in result.checks] == []  # before: total-differs "2" (4 records above)

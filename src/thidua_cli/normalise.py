@@ -19,6 +19,7 @@ from thidua_cli.catalogue import AwardMatch, Catalogue, DecisionSuffix, Issuer
 from thidua_cli.cells import COLUMN_NUMBER, row_texts, text_of
 from thidua_cli.columns import NAME_MARKS, UNCLEAR, TableCells, table_cells
 from thidua_cli.labels import (
+    first_word,
     is_note,
     is_place_date,
     is_position,
@@ -49,6 +50,8 @@ from thidua_cli.text import key, nfc
 PROPOSED = "đề nghị"
 WITHDRAWN = "rút khỏi danh sách"  # decides wherever it stands in a notes cell (layout.toml [status])
 _FIGURES = re.compile(r"(?<![\d/.,-])\d{1,5}(?![\d/.,-])")  # a count in a totals line, not a date or a decision
+_COUNT = re.compile(r"\d{1,4}(?:\s*(?:người|cá nhân|tập thể|lượt|đ/c|đồng chí|đơn vị|hộ))?\.?", re.IGNORECASE)  # a cell of a count line
+_TOTAL_WORDS = frozenset({"cộng", "tổng"})  # "Cộng khoa Nội", "Tổng I": a subtotal's label, with counts only
 _NAME_TAIL = re.compile(r"\s*(?:\n|\s[-–]\s|,\s*)\s*")
 
 
@@ -233,7 +236,7 @@ class Normaliser(BlockResolver):
             else:
                 what = self._numbered_label(table, r, row, stt, name)
         else:
-            what = self._other_row(table, r, row, stt, name)
+            what = self._other_row(table, r, row, stt, name) or self._count_line(table, r, row, state)
         if what is None:
             return False
         if self.explain:
@@ -255,6 +258,21 @@ class Normaliser(BlockResolver):
             last = self.records[-1]  # the record of the row above takes it as its position
             self.records[-1] = (*last[:4], name, *last[5:])
         return True
+
+    def _count_line(self, table: SheetTable, r: int, row: list[Cell], state: _Walk) -> tuple[str, None, None] | None:
+        """An unnumbered row of a label and counts only ("Cộng khoa Nội | | 2", "Tổng I | 5"): a
+        subtotal typed mid-table ("totals", compared like any); under the list, the lines of a
+        clerk's breakdown ("Trong đó:", then "- Lao động tiên tiến | 2"): nothing ("skip"). Never
+        in a tick matrix (its ticks may be "1"), nor mid-list for an award's name (a section with
+        its count over its people)."""
+        texts = row_texts(row)
+        if len(texts) < 2 or "tick" in table.columns or not all(_COUNT.fullmatch(t) for t in texts[1:]):
+            return None
+        label = texts[0].strip("-+*•.: ")
+        if first_word(label) in _TOTAL_WORDS:
+            return "totals", None, None
+        state.tail = tail_start(table) if state.tail is None else state.tail
+        return ("skip", None, None) if r >= state.tail and self.match(label) is not None else None
 
     def _other_row(
         self, table: SheetTable, r: int, row: list[Cell], stt: Cell, name: str
@@ -311,10 +329,11 @@ class Normaliser(BlockResolver):
         with the records read above it — since the last totals line, or since the table's top (a
         grand total under subtotals) — and the warning total-differs says when neither matches
         (a row hidden, added under the total, or not read)."""
-        numbers = {int(n) for t in row_texts(row) for n in _FIGURES.findall(t)}
+        figures = [_FIGURES.findall(t) for t in row_texts(row)]
+        numbers = {int(n) for found in figures for n in found}
         ticks = table.columns.get("tick", ())
-        if len(numbers) != 1 or sum(1 for c in ticks if text_of(row[c.index])) > 1:  # a total per tick column
-            return  # none, or several ("3 cá nhân, 2 tập thể", a year): nothing to compare
+        if len(numbers) != 1 or any(len(found) > 1 for found in figures) or sum(1 for c in ticks if text_of(row[c.index])) > 1:
+            return  # none, or several ("3 cá nhân, 2 tập thể" — "2 cá nhân, 2 tập thể" too —, a year): nothing to compare
         stated, counted = numbers.pop(), len(self.records)
         since, whole = counted - state.since_total, counted - state.first_record
         lost_since, lost_whole = self._lost(state.since_problem), self._lost(state.first_problem)
