@@ -166,3 +166,28 @@ def test_a_total_of_two_kinds_with_the_same_count_is_not_compared(tmp_path: Path
     result = load([write_xlsx(tmp_path / "ds.xlsx", sheet)])
     assert len(result.records) == 4
     assert [p.code for p in result.checks] == []  # before: total-differs "2" (4 records above)
+
+
+# --- the proposal form's column label under a decision's heading -----------------------------------
+def test_a_proposal_column_in_a_list_attached_to_a_decision_is_counted(tmp_path: Path) -> None:
+    header = ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Danh hiệu đề nghị"]
+    rows = [[1, "Nguyễn Văn An", "BS", "Khoa Nội", "Lao động tiên tiến"], [2, "Trần Thị Bình", "ĐD", "Khoa Nội", "Lao động tiên tiến"]]
+    heading = [["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"],
+               ["(Kèm theo Quyết định số 123/QĐ-BV ngày 25/12/2019 của Giám đốc Bệnh viện)"]]  # fmt: skip
+    result = load([write_xlsx(tmp_path / "ds.xlsx", [*_TOP[:3], *heading, header, *rows])])
+    assert len(result.records) == 2  # before: 0, a proposal-list note, exit 0
+    assert result.problems == []
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [[["DANH SÁCH KHEN THƯỞNG NĂM 2019"], ["(Kèm theo Tờ trình số 12/TTr-BV ngày 20/12/2019)"]],
+     [["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2019"], ["(Kèm theo Quyết định số 123/QĐ-BV ngày 25/12/2019)"]],
+     [["DANH SÁCH KHEN THƯỞNG NĂM 2019"], []]],
+)  # fmt: skip
+def test_a_proposal_column_without_a_decision_still_makes_a_proposal_list(tmp_path: Path, heading: list[list[Any]]) -> None:
+    header = ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Danh hiệu đề nghị"]
+    rows = [[1, "Nguyễn Văn An", "BS", "Khoa Nội", "Lao động tiên tiến"], [2, "Trần Thị Bình", "ĐD", "Khoa Nội", "Lao động tiên tiến"]]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", [*_TOP[:3], *heading, header, *rows])])
+    assert len(result.records) == 0
+    assert [p.code for p in result.problems] == ["proposal-list"]
