@@ -191,3 +191,49 @@ def test_a_proposal_column_without_a_decision_still_makes_a_proposal_list(tmp_pa
     result = load([write_xlsx(tmp_path / "ds.xlsx", [*_TOP[:3], *heading, header, *rows])])
     assert len(result.records) == 0
     assert [p.code for p in result.problems] == ["proposal-list"]
+
+
+# --- a sheet repeating another with its units left out or written short is a copy ---------------
+_COPY_HEADER = ["STT", "Họ và tên", "Chức vụ", "Danh hiệu"]
+_UNITS = [["Khoa Nội", "Khoa Ngoại", "Khoa Nhi", "Khoa Nhi"], ["K. Nội", "K. Ngoại", "K. Nhi", "K. Nhi"]]
+
+
+@pytest.mark.parametrize("copy", ["no unit column", "units written short", "units as sub-headings"])
+def test_a_sheet_repeating_another_without_its_units_is_its_copy(tmp_path: Path, copy: str) -> None:
+    people = [("Nguyễn Văn An", "BS"), ("Trần Thị Bình", "ĐD"), ("Lê Văn Cường", "BS"), ("Phạm Văn Dũng", "BS")]
+    header = ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Danh hiệu"]
+    first = [[i, n, p, u, "Lao động tiên tiến"] for i, ((n, p), u) in enumerate(zip(people, _UNITS[0], strict=True), 1)]
+    if copy == "no unit column":
+        header2, again = _COPY_HEADER, [[i, n, p, "Lao động tiên tiến"] for i, (n, p) in enumerate(people, 1)]
+    elif copy == "units written short":
+        header2, again = header, [[i, n, p, u, "Lao động tiên tiến"] for i, ((n, p), u) in enumerate(zip(people, _UNITS[1], strict=True), 1)]
+    else:
+        header2 = _COPY_HEADER
+        again = [["I", "Khoa Nội"], [1, *people[0], "Lao động tiên tiến"], ["II", "Khoa Ngoại"], [1, *people[1], "Lao động tiên tiến"],
+                 ["III", "Khoa Nhi"], [1, *people[2], "Lao động tiên tiến"], [2, *people[3], "Lao động tiên tiến"]]  # fmt: skip
+    path = write_xlsx(tmp_path / "ds.xlsx", [*_TOP, header, *first], extra_sheets={"In": [*_TOP, header2, *again]})
+    result = load([path])
+    assert len(result.records) == 4  # before: 8 (no unit column, units written short), exit 0
+    assert [(p.code, p.sheet) for p in result.problems] == [("duplicate", "In")] * 4
+
+
+def test_two_sheets_of_two_units_sharing_a_name_are_two_lists(tmp_path: Path) -> None:
+    header = ["STT", "Họ và tên", "Chức vụ", "Danh hiệu"]
+    a = [[1, "Nguyễn Văn An", "BS", "Lao động tiên tiến"], [2, "Trần Thị Bình", "ĐD", "Lao động tiên tiến"], [3, "Lê Văn Cường", "BS", "Lao động tiên tiến"]]
+    b = [[1, "Nguyễn Văn An", "GV", "Lao động tiên tiến"], [2, "Hồ Thị Em", "GV", "Lao động tiên tiến"], [3, "Vũ Văn Phúc", "GV", "Lao động tiên tiến"]]
+    top_b = [["PHÒNG GIÁO DỤC HUYỆN"], ["TRƯỜNG TIỂU HỌC KIM ĐỒNG"], [], ["DANH SÁCH KHEN THƯỞNG NĂM 2019"], []]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*_TOP, header, *a], extra_sheets={"Trường TH": [*top_b, header, *b]})
+    result = load([path])
+    assert len(result.records) == 6  # one shared name of three: two people
+    assert result.problems == []
+
+
+def test_cli_counts_a_copy_without_units_once(tmp_path: Path) -> None:
+    header = ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Danh hiệu"]
+    names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Văn Dũng"]
+    rows = [[i, n, "BS", f"Khoa {u}", "Lao động tiên tiến"] for i, (n, u) in enumerate(zip(names, ["Nội", "Ngoại", "Nhi", "Sản"], strict=True), 1)]
+    again = [[r[0], r[1], r[2], r[4]] for r in rows]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*_TOP, header, *rows], extra_sheets={"In": [*_TOP, _COPY_HEADER, *again]})
+    out = CliRunner().invoke(app, ["tally", "2019", str(path), "--by", "award", "-f", "csv", "-q", "--no-cache"])
+    assert out.exit_code == 1
+    assert out.stdout.splitlines() == ["award,count", "Lao động tiên tiến,4"]
