@@ -237,3 +237,15 @@ def test_cli_counts_a_copy_without_units_once(tmp_path: Path) -> None:
     out = CliRunner().invoke(app, ["tally", "2019", str(path), "--by", "award", "-f", "csv", "-q", "--no-cache"])
     assert out.exit_code == 1
     assert out.stdout.splitlines() == ["award,count", "Lao động tiên tiến,4"]
+
+
+# --- a column of marks labelled "Đạt danh hiệu", "Công nhận" is the council's result ---------------
+@pytest.mark.parametrize("label", ["Đạt danh hiệu", "Công nhận", "Được công nhận"])
+def test_a_column_of_marks_saying_achieved_keeps_an_unmarked_row_out(tmp_path: Path, label: str) -> None:
+    heading = [["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"], []]
+    marks = ["x", "x", "x", None, "x"]
+    names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Văn Dũng", "Hồ Thị Em"]
+    rows = [[i, n, "BS", m] for i, (n, m) in enumerate(zip(names, marks, strict=True), 1)]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", [*_TOP[:3], *heading, ["STT", "Họ và tên", "Chức vụ", label], *rows])])
+    assert len(result.records) == 4  # before: 5, exit 0 (the column was ignored)
+    assert [(p.code, p.row) for p in result.problems] == [("unclear-result", 10)]
