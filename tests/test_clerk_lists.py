@@ -249,3 +249,11 @@ def test_a_column_of_marks_saying_achieved_keeps_an_unmarked_row_out(tmp_path: P
     result = load([write_xlsx(tmp_path / "ds.xlsx", [*_TOP[:3], *heading, ["STT", "Họ và tên", "Chức vụ", label], *rows])])
     assert len(result.records) == 4  # before: 5, exit 0 (the column was ignored)
     assert [(p.code, p.row) for p in result.problems] == [("unclear-result", 10)]
+
+
+@pytest.mark.parametrize("label", ["Tên cán bộ", "Tên cán bộ, viên chức", "Tên CB, GV, NV"])
+def test_a_staff_name_header_is_the_name_column(tmp_path: Path, label: str) -> None:
+    rows = [[1, "Nguyễn Văn An", "GV", "Lao động tiên tiến", 2019], [2, "Trần Thị Bình", "GV", "Lao động tiên tiến", 2019]]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", [*_TOP, ["STT", label, "Chức vụ", "Danh hiệu", "Năm"], *rows])])
+    assert len(result.records) == 2  # before: headless-list, no-table (exit 1)
+    assert result.problems == []
