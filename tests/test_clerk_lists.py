@@ -257,3 +257,22 @@ def test_a_staff_name_header_is_the_name_column(tmp_path: Path, label: str) -> N
     result = load([write_xlsx(tmp_path / "ds.xlsx", [*_TOP, ["STT", label, "Chức vụ", "Danh hiệu", "Năm"], *rows])])
     assert len(result.records) == 2  # before: headless-list, no-table (exit 1)
     assert result.problems == []
+
+
+# --- a collective with its own award over its numbered teams is their unit too ---------------------
+def test_a_school_with_its_award_over_its_numbered_teams_is_their_unit(tmp_path: Path) -> None:
+    header = ["STT", "Tên tập thể", "Danh hiệu"]
+    rows = [[None, "Trường Tiểu học Kim Đồng", "Tập thể lao động xuất sắc"], [1, "Tổ 1", "Tập thể lao động tiên tiến"],
+            [2, "Tổ 2", "Tập thể lao động tiên tiến"], [None, "Trường Tiểu học Lê Lợi", "Tập thể lao động tiên tiến"],
+            [1, "Tổ 1", "Tập thể lao động tiên tiến"]]  # fmt: skip
+    decision = ["(Kèm theo Quyết định số 12/QĐ-UBND ngày 20/12/2019 của Chủ tịch UBND tỉnh)"]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", [*_TOP[:4], decision, header, *rows])])
+    frame = result.records
+    assert list(zip(frame["name"], frame["unit"], strict=True)) == [
+        ("Trường Tiểu học Kim Đồng", "BỆNH VIỆN ĐA KHOA HUYỆN"),
+        ("Tổ 1", "Trường Tiểu học Kim Đồng"),
+        ("Tổ 2", "Trường Tiểu học Kim Đồng"),
+        ("Trường Tiểu học Lê Lợi", "BỆNH VIỆN ĐA KHOA HUYỆN"),
+        ("Tổ 1", "Trường Tiểu học Lê Lợi"),
+    ]
+    assert result.problems == []  # before: Lê Lợi's "Tổ 1" a duplicate of Kim Đồng's, not counted

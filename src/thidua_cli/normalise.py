@@ -70,6 +70,7 @@ class _Walk:
     first_record: int = 0  # index in `records` of the table's first record
     since_total: int = 0  # … and of the first one after the last totals line
     last_total: tuple[int, int] | None = None  # (0-based row, number) of the last totals line stating one
+    outer_unit: str | None = None  # the unit above the collectives that head numbered rows (`_heads_numbered`)
     first_problem: int = 0  # index in `problems` at the table's top, and after the last totals line:
     since_problem: int = 0  # the rows reported not counted count in the clerk's total too
 
@@ -219,9 +220,23 @@ class Normaliser(BlockResolver):
                 self._finding_at(self.checks, "award-from-heading", table, r, award_cols[0], value=said)
             own = [(None, fallback)]
         statuses = self._statuses
+        heads = not numbered and self._heads_numbered(table, r, name)
+        if heads:  # "Trường TH Kim Đồng | TTLĐXS" over "1 | Tổ 1 | TTLĐTT": its own award, and their unit
+            state.unit = state.outer_unit = state.unit if state.outer_unit is None else state.outer_unit
         for column, text in own:
             status, award_text = statuses.get(text) or self._status(text)
             add(r, name, state.section_kind, column, award_text, state.unit, status or state.status, position)
+        if heads:
+            state.unit = name
+
+    def _heads_numbered(self, table: SheetTable, r: int, name: str) -> bool:
+        """Is an unnumbered collective's row with an award of its own (a school over its teams,
+        a hospital department over its staff) followed by numbered rows? Then it is their unit
+        too, as a sub-heading is: "Tổ 1" under two schools is two collectives."""
+        i_stt = table.index.get("stt")
+        if i_stt is None or r + 1 >= table.end_row or not is_number(table.grid[r + 1][i_stt]):
+            return False
+        return self.catalogue.name_kind(name) == "Tập thể"
 
     def _not_a_record(
         self, table: SheetTable, r: int, row: list[Cell], stt: Cell, name: str, state: _Walk, numbered: bool = False
@@ -252,8 +267,9 @@ class Normaliser(BlockResolver):
             if r >= state.tail:
                 state.tail = 1 << 31  # a section below the last numbered row: the list goes on
             state.unit = (table.heading.unit or "") if what[1] else state.unit
+            state.outer_unit = None if what[1] else state.outer_unit
         elif what[0] == "subheading":
-            state.unit = what[1] or state.unit
+            state.unit, state.outer_unit = what[1] or state.unit, None
         elif what[0] == "position" and self.records and self.records[-1][2] == r and not self.records[-1][4]:
             last = self.records[-1]  # the record of the row above takes it as its position
             self.records[-1] = (*last[:4], name, *last[5:])
