@@ -276,3 +276,11 @@ def test_a_school_with_its_award_over_its_numbered_teams_is_their_unit(tmp_path:
         ("Tổ 1", "Trường Tiểu học Lê Lợi"),
     ]
     assert result.problems == []  # before: Lê Lợi's "Tổ 1" a duplicate of Kim Đồng's, not counted
+
+
+@pytest.mark.parametrize("line", [[None, "Trong đó: nữ 1"], [None, "Trong đó", None, None, "1 nữ"]])
+def test_a_line_of_how_many_of_them_are_women_is_no_total(tmp_path: Path, line: list[Any]) -> None:
+    rows = [*_PEOPLE[:2], [None, "Cộng", None, None, 2], line, _PEOPLE[2]]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", [*_TOP, _HEADER, *rows])])
+    assert len(result.records) == 3
+    assert [(p.code, p.row) for p in result.checks] == [("after-total", 9)]  # before: total-differs and after-total at 10
