@@ -12,7 +12,7 @@ from typing import Any, Protocol, TypeVar
 from thidua_cli.data import read_text as read_data
 from thidua_cli.errors import CatalogueError
 from thidua_cli.records import LONGEST_PERIOD, MAX_YEAR, MIN_YEAR
-from thidua_cli.text import ascii_key, ascii_of_key, closest, key, nfc
+from thidua_cli.text import ascii_key, ascii_of_key, closest, key, new_tones, nfc, old_tones
 
 T = TypeVar("T")
 LEVELS = ("Nhà nước", "Chính phủ", "Bộ", "Tỉnh", "Cơ sở")
@@ -478,8 +478,15 @@ class Catalogue:
         return self._prefix_starts
 
     def name_kind(self, name: str) -> str | None:
-        """The kind a recipient's name shows ("Phòng Kế toán" → Tập thể), or None if it shows none."""
-        words = name.casefold().split()
+        """The kind a recipient's name shows ("Phòng Kế toán" → Tập thể), or None if it shows none;
+        the old tone placement ("Uỷ ban nhân dân xã", "Đảng uỷ", "Nhà văn hoá") shows the same."""
+        folded = name.casefold()
+        found = self._words_kind(folded.split())
+        if found is None and (toned := new_tones(folded)) != folded:  # (asked only of names showing none)
+            return self._words_kind(toned.split())
+        return found
+
+    def _words_kind(self, words: list[str]) -> str | None:
         if not words:
             return None
         surname = words[0] in self._surnames
@@ -753,8 +760,9 @@ def _index_awards(catalogue: Catalogue, award_data: dict[str, dict[str, Any]]) -
 def _index_names(catalogue: Catalogue, names: dict[str, Any], kinds: dict[str, list[str]]) -> None:
     prefixes = [(p, "Tập thể") for p in names.get("collective_prefixes", [])]
     prefixes += [(p, "Hộ gia đình") for p in names.get("household_prefixes", [])]
-    catalogue._name_prefixes = {nfc(p).casefold(): kind for p, kind in prefixes}
-    catalogue._prefix_starts = frozenset(p.split(" ", 1)[0] for p in catalogue._name_prefixes)
+    catalogue._name_prefixes = {new_tones(nfc(p).casefold()): kind for p, kind in prefixes}
+    starts = {p.split(" ", 1)[0] for p in catalogue._name_prefixes}
+    catalogue._prefix_starts = frozenset(starts | {old_tones(w) for w in starts})  # "Uỷ ban" starts one too
     catalogue._surnames = frozenset(nfc(s).casefold() for s in names.get("surnames", []))
     for level, field_name in (("Bộ", "ministry_units"), ("Tỉnh", "province_units")):
         for prefix in names.get(field_name, []):

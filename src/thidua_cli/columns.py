@@ -151,15 +151,18 @@ def _keys(rows: Sequence[Row], i: int | None) -> list[Any]:
 
 def _names(rows: Sequence[Row], i: int, name_of: Callable[[str], tuple[str, str]]) -> list[tuple[str, str]]:
     """(name, position) per row: only a text cell with a mark of NAME_MARKS can hold a position
-    too ("Nguyễn Văn An\nHiệu trưởng") or several people ("… và …"); a column without any is
+    too ("Nguyễn Văn An\nHiệu trưởng") or several people ("… và …"), and only one that starts
+    with a title ("Đ/c", "ThS.": layout.toml [names]) has it taken off; a column without any is
     read in one pass."""
     raws = list(map(itemgetter(i), rows))
     names = list(zip(texts_of(raws), repeat(""), strict=False))
     column = "\0".join(filter(str.__instancecheck__, raws))
-    if NAME_MARKS.search(column):
-        search = NAME_MARKS.search
+    rules = layout_rules()
+    marked, titled = NAME_MARKS.search(column), rules.title_start.search(column)
+    if marked or titled:
+        search, titles = NAME_MARKS.search, rules.titles.match
         for j, raw in enumerate(raws):
-            if raw.__class__ is str and search(raw):
+            if raw.__class__ is str and ((marked and search(raw)) or (titled and titles(raw))):
                 names[j] = name_of(raw)
     return names
 

@@ -173,7 +173,8 @@ def merge(files: Sequence[FileResult], details: frozenset[str] = frozenset()) ->
     persons = [_persons(result.idents) for result in files]
     blind = _person_holders(persons)
     within = _within(files, persons)
-    if not within and not blind:
+    copies = _sheet_copies(files, persons)
+    if not within and not blind and not copies:
         return Merged()
     resent = _resent(files, persons, blind)
     kept: dict[Identity, list[tuple[int, Record]]] = {}
@@ -182,7 +183,7 @@ def merge(files: Sequence[FileResult], details: frozenset[str] = frozenset()) ->
     units: dict[tuple[int, str, int], str] = {}  # (earlier file, its unit, later file) → the later's unit
     later = []
     in_pairs = {fi for pair in resent for fi in pair}
-    for fi, ri, record in _candidates(files, within, blind, resent):
+    for fi, ri, record in _candidates(files, within, blind, resent, copies):
         if fi in in_pairs and record[_KIND] == _UNIT_BOUND:
             later.append((fi, ri, record))  # once the pairs' persons have shown their units
             continue
@@ -192,7 +193,12 @@ def merge(files: Sequence[FileResult], details: frozenset[str] = frozenset()) ->
             (
                 (fj, r)
                 for fj, r in earlier
-                if (fj, fi) in resent or (fj == fi and _alike(r, record, unit) and not _two_awards(r, record, details))
+                if (fj, fi) in resent
+                or (
+                    fj == fi
+                    and _alike(r, record, unit, (r[1], record[1]) in copies.get(fi, _NO_COPIES)[0])
+                    and not _two_awards(r, record, details)
+                )
             ),
             None,
         )
@@ -265,13 +271,14 @@ def _suspects(files: Sequence[FileResult]) -> tuple[dict[int, set[int]], dict[in
     return within, {ident: fis for ident, fis in holders.items() if len(fis) > 1}
 
 
-def _alike(kept: Record, record: Record, unit: str) -> bool:
+def _alike(kept: Record, record: Record, unit: str, copied: bool = False) -> bool:
     """Two records of one file with equal identities are one person unless their positions
-    differ ("Giáo viên", "Bảo vệ": two people of one name in one school; see `namesakes`). A
+    differ ("Giáo viên", "Bảo vệ": two people of one name in one school; see `namesakes`); on a
+    sheet and its copy (`copied`: `_sheet_copies`) whatever their units are called. A
     position and its abbreviation ("Giáo viên" and "GV", "Tổ trưởng" and "TTCM": one written in
     capitals as one word, whose letters start the other's initials) are one position; two written
     out are two ("Kế toán", "Kỹ thuật")."""
-    if key(kept[_UNIT]) != unit:
+    if not copied and key(kept[_UNIT]) != unit:
         return False
     posts = kept[_POSITION], record[_POSITION]
     if not all(posts) or key(posts[0]) == key(posts[1]):
@@ -408,20 +415,54 @@ def _within(files: Sequence[FileResult], persons: Sequence[set[int]]) -> dict[in
     return out
 
 
+def _sheet_copies(files: Sequence[FileResult], persons: Sequence[set[int]]) -> dict[int, SheetCopies]:
+    """File → the pairs of its sheets (earlier, later) of which one repeats the other's people and
+    awards whatever their units are called (a copy to print with the unit column left out, the
+    units written short or as sub-headings), and the persons they share: as between two files
+    (`_resent`), more than half the smaller sheet's persons, at least RESEND_UNIT_BLIND of them.
+    Only a file holding a person twice may hold one: its rows are read only then."""
+    out: dict[int, SheetCopies] = {}
+    for fi, result in enumerate(files):
+        if len(persons[fi]) == len(result.idents):
+            continue
+        sheets: dict[str, set[int]] = {}
+        for record, ident in zip(result.records, result.idents, strict=True):
+            sheets.setdefault(str(record[1]), set()).add(ident >> 32)
+        pairs: set[tuple[str, str]] = set()
+        shared: set[int] = set()
+        names = list(sheets)
+        for at, a in enumerate(names):
+            for b in names[at + 1 :]:
+                common = sheets[a] & sheets[b]
+                if len(common) >= RESEND_UNIT_BLIND and 2 * len(common) > min(len(sheets[a]), len(sheets[b])):
+                    pairs.add((a, b))
+                    shared |= common
+        if pairs:
+            out[fi] = (frozenset(pairs), shared)
+    return out
+
+
+SheetCopies = tuple[frozenset[tuple[str, str]], set[int]]  # (sheet pairs, the persons they share)
+_NO_COPIES: SheetCopies = (frozenset(), set())
+
+
 def _candidates(
     files: Sequence[FileResult],
     within: dict[int, set[int]],
     blind: dict[int, list[int]],
     resent: set[tuple[int, int]],
+    copies: dict[int, SheetCopies],
 ) -> list[tuple[int, int, Record]]:
     """(file, index, record) of every record that may repeat another, in file and row order:
-    repeated in its file (`within`: whole identities), held by a re-send (`blind`: persons), or
-    a collective of a re-send (its unit may be written otherwise there: see `_collectives`)."""
+    repeated in its file (`within`: whole identities), held by a re-send (`blind`: persons) or
+    by a sheet and its copy (`copies`: persons), or a collective of a re-send (its unit may be
+    written otherwise there: see `_collectives`)."""
     in_pairs = {fi for pair in resent for fi in pair}
     held = _held(blind, in_pairs)
     out = []
     for fi, result in enumerate(files):
         mine, theirs, paired = within.get(fi, set()), held.get(fi, set()), fi in in_pairs
+        theirs = theirs | copies[fi][1] if fi in copies else theirs
         if mine or theirs or paired:
             records = result.records
             out += [

@@ -6,6 +6,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from thidua_cli.data import read_text as read_data
 from thidua_cli.text import ascii_key, key, nfc
@@ -44,6 +45,8 @@ class LayoutRules:
     not_doubts: tuple[re.Pattern[str], ...]  # … unless one of these says the opposite ("không bị kỷ luật")
     positions: frozenset[str]  # keys of position words that may follow a name in its cell
     position_heads: tuple[str, ...]  # each of them with a space after: the start of a longer title
+    titles: re.Pattern[str]  # one or more titles before a person's name ("Đ/c", "ThS.", "Thượng tá")
+    title_start: re.Pattern[str]  # … at the start of any of the texts joined by "\0" (a column)
     name_first_words: frozenset[str]  # first words of name headers, to rule out data rows fast
     header_first_words: frozenset[str]  # first words of every header alias
     total_first_words: frozenset[str]  # first words of the totals phrases ("tổng", "cộng", "danh" …)
@@ -83,6 +86,8 @@ def layout_rules() -> LayoutRules:
         context_marks=frozenset(key(m) or m for m in data["result_context"]["marks"]),
         positions=frozenset(key(p) for p in data["names"]["positions"]),
         position_heads=tuple(key(p) + " " for p in data["names"]["positions"]),
+        titles=re.compile(rf"\s*(?:(?:{_titles(data)})(?:\s*\.\s*|\s+))+", re.IGNORECASE),
+        title_start=re.compile(rf"(?:^|\0)\s*(?:{_titles(data)})[\s.]", re.IGNORECASE),
         name_first_words=frozenset(
             word
             for alias in data["columns"]["name"] + data["columns"]["stt"]
@@ -97,6 +102,19 @@ def layout_rules() -> LayoutRules:
             for word in (first_word(alias), first_word(ascii_key(alias)))
         ),
     )
+
+
+def _titles(data: dict[str, Any]) -> str:
+    """The alternation of layout.toml's [names] titles, longest first, for a regular expression."""
+    titles = sorted((nfc(t) for t in data["names"]["titles"]), key=len, reverse=True)
+    return "|".join(re.escape(t) for t in titles)
+
+
+def without_title(text: str) -> str:
+    """A name cell's text without the titles before the name ("Đ/c Nguyễn Văn An", "ThS. BSCKII
+    Lê Văn Cường": the rest), or the text itself when it starts with none."""
+    found = layout_rules().titles.match(text)
+    return text[found.end() :] if found else text
 
 
 def year_label(label: str) -> str | None:

@@ -505,7 +505,7 @@ def _table(
         listed = _named_rows(region[data_start:], columns) if about else 0
         return replace(nothing, reason="no-award", detail=str(listed) if listed else None)
     proposed = next((c.header for f in ("award", "tick") for c in columns.get(f, ()) if _proposes(c.header)), None)
-    if proposed and heading.proposal is None:  # "Hình thức khen thưởng đề nghị": the column proposes
+    if proposed and heading.proposal is None and not _decided(heading):  # "Hình thức khen thưởng đề nghị": the column proposes
         heading = replace(heading, proposal=proposed)
     merged = tuple(m for m in sheet.merged if data_start <= m[0][0] < end)
     struck = frozenset(cell for cell in sheet.struck if data_start <= cell[0] < end)
@@ -865,6 +865,19 @@ def year_of_label(label: str) -> int | None:
     """The year a header label is, and nothing else ("2019", "Năm 2019", "Năm học 2019-2020":
     2020), else None."""
     return parse_year(label) if label else None
+
+
+def _decided(heading: Heading) -> bool:
+    """Does the heading cite the decision the list is attached to ("(Kèm theo Quyết định số
+    123/QĐ-BV …)")? Then a column labelled "Danh hiệu đề nghị" is the proposal form's label left
+    in place: the list was decided, its rows are awards (a heading that proposes still proposes)."""
+    if heading.decision is None:
+        return False
+    references = layout_rules().decision_reference
+    return any(
+        k.startswith(references) and ("quyết định" in k or " qđ " in f" {k} ")
+        for k in map(key, heading.lines)
+    )
 
 
 def _past(label: str) -> bool:

@@ -27,6 +27,7 @@ from thidua_cli.catalogue import AwardMatch, Catalogue, DecisionSuffix, Issuer
 from thidua_cli.cells import COLUMN_NUMBER, row_texts, text_of
 from thidua_cli.columns import NAME_MARKS, UNCLEAR, TableCells, table_cells
 from thidua_cli.labels import (
+    first_word,
     is_note,
     is_place_date,
     is_position,
@@ -36,6 +37,7 @@ from thidua_cli.labels import (
     may_total,
     result_mark,
     signers_row,
+    without_title,
 )
 from thidua_cli.layout import Column, SheetTable, year_of_label
 from thidua_cli.problems import NOTED_ROWS, Problem, Severity
@@ -51,13 +53,14 @@ from thidua_cli.rows import (
     subheading_of,
     tail_start,
 )
-from thidua_cli.text import key
+from thidua_cli.text import key, nfc
 
 PROPOSED = "đề nghị"
 WITHDRAWN = "rút khỏi danh sách"  # decides wherever it stands in a notes cell (layout.toml [status])
 _FIGURES = re.compile(r"(?<![\d/.,-])\d{1,5}(?![\d/.,-])")  # a count in a totals line, not a date or a decision
+_COUNT = re.compile(r"\d{1,4}(?:\s*(?:người|cá nhân|tập thể|lượt|đ/c|đồng chí|đơn vị|hộ))?\.?", re.IGNORECASE)  # a cell of a count line
+_TOTAL_WORDS = frozenset({"cộng", "tổng"})  # "Cộng khoa Nội", "Tổng I": a subtotal's label, with counts only
 _NAME_TAIL = re.compile(r"\s*(?:\n|\s[-–]\s|,\s*)\s*")
-_HONORIFIC = re.compile(r"^(?:ông|bà|anh|chị|thầy|cô|cụ|đồng chí|đ/c)\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -75,6 +78,7 @@ class _Walk:
     first_record: int = 0  # index in `records` of the table's first record
     since_total: int = 0  # … and of the first one after the last totals line
     last_total: tuple[int, int] | None = None  # (0-based row, number) of the last totals line stating one
+    outer_unit: str | None = None  # the unit above the collectives that head numbered rows (`_heads_numbered`)
     first_problem: int = 0  # index in `problems` at the table's top, and after the last totals line:
     since_problem: int = 0  # the rows reported not counted count in the clerk's total too
 
@@ -225,9 +229,23 @@ class Normaliser(BlockResolver):
                 self._finding_at(self.checks, "award-from-heading", table, r, award_cols[0], value=said)
             own = [(None, fallback)]
         statuses = self._statuses
+        heads = not numbered and self._heads_numbered(table, r, name)
+        if heads:  # "Trường TH Kim Đồng | TTLĐXS" over "1 | Tổ 1 | TTLĐTT": its own award, and their unit
+            state.unit = state.outer_unit = state.unit if state.outer_unit is None else state.outer_unit
         for column, text in own:
             status, award_text = statuses.get(text) or self._status(text)
             add(r, name, state.section_kind, column, award_text, state.unit, status or state.status, position)
+        if heads:
+            state.unit = name
+
+    def _heads_numbered(self, table: SheetTable, r: int, name: str) -> bool:
+        """Is an unnumbered collective's row with an award of its own (a school over its teams,
+        a hospital department over its staff) followed by numbered rows? Then it is their unit
+        too, as a sub-heading is: "Tổ 1" under two schools is two collectives."""
+        i_stt = table.index.get("stt")
+        if i_stt is None or r + 1 >= table.end_row or not is_number(table.grid[r + 1][i_stt]):
+            return False
+        return self.catalogue.name_kind(name) == "Tập thể"
 
     def _not_a_record(
         self, table: SheetTable, r: int, row: list[Cell], stt: Cell, name: str, state: _Walk, numbered: bool = False
@@ -242,7 +260,7 @@ class Normaliser(BlockResolver):
             else:
                 what = self._numbered_label(table, r, row, stt, name)
         else:
-            what = self._other_row(table, r, row, stt, name)
+            what = self._other_row(table, r, row, stt, name) or self._count_line(table, r, row, state)
         if what is None:
             return False
         if self.explain:
@@ -258,12 +276,28 @@ class Normaliser(BlockResolver):
             if r >= state.tail:
                 state.tail = 1 << 31  # a section below the last numbered row: the list goes on
             state.unit = (table.heading.unit or "") if what[1] else state.unit
+            state.outer_unit = None if what[1] else state.outer_unit
         elif what[0] == "subheading":
-            state.unit = what[1] or state.unit
+            state.unit, state.outer_unit = what[1] or state.unit, None
         elif what[0] == "position" and self.records and self.records[-1][2] == r and not self.records[-1][4]:
             last = self.records[-1]  # the record of the row above takes it as its position
             self.records[-1] = (*last[:4], name, *last[5:])
         return True
+
+    def _count_line(self, table: SheetTable, r: int, row: list[Cell], state: _Walk) -> tuple[str, None, None] | None:
+        """An unnumbered row of a label and counts only ("Cộng khoa Nội | | 2", "Tổng I | 5"): a
+        subtotal typed mid-table ("totals", compared like any); under the list, the lines of a
+        clerk's breakdown ("Trong đó:", then "- Lao động tiên tiến | 2"): nothing ("skip"). Never
+        in a tick matrix (its ticks may be "1"), nor mid-list for an award's name (a section with
+        its count over its people)."""
+        texts = row_texts(row)
+        if len(texts) < 2 or "tick" in table.columns or not all(_COUNT.fullmatch(t) for t in texts[1:]):
+            return None
+        label = texts[0].strip("-+*•.: ")
+        if first_word(label) in _TOTAL_WORDS:
+            return "totals", None, None
+        state.tail = tail_start(table) if state.tail is None else state.tail
+        return ("skip", None, None) if r >= state.tail and self.match(label) is not None else None
 
     def _other_row(
         self, table: SheetTable, r: int, row: list[Cell], stt: Cell, name: str
@@ -320,10 +354,14 @@ class Normaliser(BlockResolver):
         with the records read above it — since the last totals line, or since the table's top (a
         grand total under subtotals) — and the warning total-differs says when neither matches
         (a row hidden, added under the total, or not read)."""
-        numbers = {int(n) for t in row_texts(row) for n in _FIGURES.findall(t)}
+        texts = row_texts(row)
+        if texts and key(texts[0]).startswith("trong đó"):
+            return  # "Trong đó: nữ 1": a part of the total above, no total of the rows
+        figures = [_FIGURES.findall(t) for t in texts]
+        numbers = {int(n) for found in figures for n in found}
         ticks = table.columns.get("tick", ())
-        if len(numbers) != 1 or sum(1 for c in ticks if text_of(row[c.index])) > 1:  # a total per tick column
-            return  # none, or several ("3 cá nhân, 2 tập thể", a year): nothing to compare
+        if len(numbers) != 1 or any(len(found) > 1 for found in figures) or sum(1 for c in ticks if text_of(row[c.index])) > 1:
+            return  # none, or several ("3 cá nhân, 2 tập thể" — "2 cá nhân, 2 tập thể" too —, a year): nothing to compare
         stated, counted = numbers.pop(), len(self.records)
         since, whole = counted - state.since_total, counted - state.first_record
         lost_since, lost_whole = self._lost(state.since_problem), self._lost(state.first_problem)
@@ -459,7 +497,8 @@ class Normaliser(BlockResolver):
         name = text_of(raw)
         found = name, ""
         if raw.__class__ is str:
-            found = _split_name(raw, name, self.catalogue)
+            untitled = _untitled(raw, self.catalogue)
+            found = _split_name(untitled, text_of(untitled), self.catalogue)
             if _several_people(raw, self.catalogue):  # kept whole: no single person's name
                 found = name, ""
                 self._plural.add(name)
@@ -490,6 +529,19 @@ class Normaliser(BlockResolver):
             )
 
 
+def _untitled(raw: str, catalogue: Catalogue) -> str:
+    """A name cell without the titles before a person's name ("Đ/c Nguyễn Văn An", "ThS. BSCKII
+    Lê Văn Cường", "Thượng tá …": layout.toml [names] titles), so that the person is the same
+    with or without them (in a list and its copy, in two lists, for history and eligibility);
+    the cell itself when what follows the titles is no person's name ("Cô Tô …")."""
+    text = nfc(raw)
+    rest = without_title(text)
+    if rest is text:
+        return raw
+    head = _NAME_TAIL.split(rest.strip(), maxsplit=1)[0]
+    return rest if catalogue.name_kind(text_of(head)) == "Cá nhân" else raw
+
+
 def _split_name(raw: str, name: str, catalogue: Catalogue) -> tuple[str, str]:
     """(name, position) of a name cell that holds both: the position after a line break, or
     after a dash or comma when it starts with a position word (layout.toml [names])."""
@@ -512,7 +564,7 @@ def _several_people(raw: str, catalogue: Catalogue) -> bool:
     before them aside), not positions ("Phó Hiệu trưởng": Phó is a surname too)."""
     people = 0
     for part in NAME_MARKS.split(raw.strip().replace("đ/c ", "").replace("Đ/c ", "")):
-        part = _HONORIFIC.sub("", " ".join(part.split()))
+        part = without_title(" ".join(part.split()))
         if catalogue.name_kind(part) == "Cá nhân" and not is_position(key(part)):
             people += 1
     return people > 1

@@ -55,6 +55,22 @@ def _new_tone_placement(folded: str) -> str:
     return unicodedata.normalize("NFC", _OLD_TONE.sub(r"\1\3\2", decomposed))
 
 
+def new_tones(folded: str) -> str:
+    """A casefolded text with the tones placed as `key` places them ("uỷ ban", "nhà văn hoá" →
+    "ủy ban", "nhà văn hóa"), NFC; the text itself when nothing changes."""
+    if _OLD_TONE_COMPOSED.search(folded) or not unicodedata.is_normalized("NFC", folded):
+        return _new_tone_placement(folded)
+    return folded
+
+
+_NEW_TONE = re.compile(r"(?<![q])([ou])([\u0300\u0301\u0303\u0309\u0323])([aey])(?!\w)")
+
+
+def old_tones(folded: str) -> str:
+    """The inverse of `new_tones`: "ủy", "hóa" → "uỷ", "hoá" (a word as clerks may still type it)."""
+    return unicodedata.normalize("NFC", _NEW_TONE.sub(r"\1\3\2", unicodedata.normalize("NFD", folded)))
+
+
 @lru_cache(maxsize=200_000)
 def key(text: str) -> str:
     """Matching key: NFC, casefold, ð = đ, quotes and punctuation out, one tone placement, sỹ = sĩ.
