@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import openpyxl
+import pytest
 from openpyxl.styles import Font
 from typer.testing import CliRunner
 
@@ -283,3 +284,35 @@ def test_a_hidden_person_whose_name_is_in_a_merged_cell_stays_hidden_rows(tmp_pa
     result = load([tmp_path / "ds"])
     assert result.total == 3
     assert [p.code for p in result.errors] == ["hidden-rows"]
+
+
+def test_zip_members_are_read_from_the_archive_bytes_as_zipfile_reads_them(tmp_path: Path) -> None:
+    """The sheet scan inflates each part straight from the file's bytes (`sheet_xml.Member`, for
+    speed): every member the same bytes as zipfile's, deflated or stored, in chunks of any size;
+    a part whose CRC does not match raises as zipfile does, and the hidden rows of a stored part
+    are found too."""
+    import zipfile
+
+    path = _book(tmp_path / "ds.xlsx", hide=(5, 6))
+    stored = tmp_path / "stored.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as out:
+        for info in source.infolist():
+            out.writestr(info.filename, source.read(info))
+    for book in (path, stored):
+        data = book.read_bytes()
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        for info in archive.infolist():
+            member, chunks = sheet_xml.Member(data, info, archive), []
+            while chunk := member.read(97):
+                chunks.append(chunk)
+            assert b"".join(chunks) == archive.read(info)
+    assert sorted(load([stored]).records["name"]) == sorted(n for i, n in enumerate(PEOPLE, 4) if i not in (5, 6))
+    data = bytearray(stored.read_bytes())
+    archive = zipfile.ZipFile(io.BytesIO(bytes(data)))
+    sheet = next(i for i in archive.infolist() if i.filename.startswith("xl/worksheets/"))
+    at = data.index(b"<row", sheet.header_offset)  # stored: the XML is in the file as it is
+    data[at + 1 : at + 4] = b"ROW"
+    member = sheet_xml.Member(bytes(data), sheet, archive)
+    with pytest.raises(zipfile.BadZipFile):
+        while member.read(1 << 20):
+            pass

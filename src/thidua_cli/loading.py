@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, TypeGuard, cast
 
 from thidua_cli.catalogue import CATEGORIES, KINDS, LEVELS, Catalogue, load_catalogue
 from thidua_cli.problems import Problem, Severity, with_suggestions
@@ -230,7 +230,7 @@ def _read_file(
 def _suggested(result: FileResult, catalogue: Catalogue) -> FileResult:
     """The result with each unknown award's suggestion (see `problems.with_suggestions`; those
     of the run's index were searched when it was written: not decoded for this)."""
-    if isinstance(result.problems, Counted) and result.problems.searched:
+    if counted(result.problems) and result.problems.searched:
         return result
     problems = with_suggestions(result.problems, catalogue.suggest_award)
     return result if problems is result.problems else replace(result, problems=problems)
@@ -440,7 +440,6 @@ def _gathered(files: list[FileResult], merged: Merged | None) -> list[Problem]:
     ]
 
 
-@runtime_checkable
 class Counted(Protocol):
     """Findings that tell without being decoded how many are errors other than `summary-only`
     and how many are that one, and whether their suggestions were searched: a cached file's
@@ -449,6 +448,13 @@ class Counted(Protocol):
     error_count: int
     summary_only: int
     searched: bool
+
+
+def counted(found: object) -> TypeGuard[Counted]:
+    """Whether `found` is `Counted`: its attributes looked up, as `isinstance` on a
+    runtime-checkable protocol would, without the ~20 µs that costs per call in Python 3.11
+    (asked twice of every file, in the parent)."""
+    return hasattr(found, "error_count") and hasattr(found, "summary_only") and hasattr(found, "searched")
 
 
 def _list_folders(files: Sequence[FileResult]) -> set[str]:
@@ -465,7 +471,7 @@ def _kept(p: Problem, listed: set[str]) -> bool:
 def _erring(result: FileResult, listed: set[str]) -> bool:
     """Whether the file has an error that `_gathered` keeps (a cached file's from its counts)."""
     found = result.problems
-    if isinstance(found, Counted):
+    if counted(found):
         beside = os.path.dirname(os.path.abspath(result.file)) in listed
         return bool(found.error_count) or (bool(found.summary_only) and not beside)
     return any(p.severity is Severity.ERROR and _kept(p, listed) for p in found)

@@ -265,14 +265,15 @@ def _inspect(data: bytes) -> tuple[str | None, dict[str, SheetMarks]]:
     import zlib
 
     from thidua_cli.outputs import MARKS
-    from thidua_cli.sheet_xml import sheet_marks, sheet_parts, struck_styles, table_filters
+    from thidua_cli.sheet_xml import Member, sheet_marks, sheet_parts, struck_styles, table_filters
 
     hidden: dict[str, SheetMarks] = {}
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
         styles = next((i for i in infos if i.filename.lower() == "xl/styles.xml"), None)
-        struck = struck_styles(archive.read(styles)) if styles is not None and styles.file_size < 1 << 24 else frozenset()
+        small = styles is not None and styles.file_size < 1 << 24
+        struck = struck_styles(Member(data, styles, archive).read(1 << 24)) if styles is not None and small else frozenset()
         for info in infos:
             name = info.filename.lower()
             if name == "docprops/core.xml" and info.file_size < 65536:
@@ -280,7 +281,7 @@ def _inspect(data: bytes) -> tuple[str | None, dict[str, SheetMarks]]:
                 if all(mark in core for mark in MARKS):
                     return "own", {}
             elif name.startswith("xl/worksheets/") and name.endswith(".xml"):
-                with archive.open(info) as part:
+                with Member(data, info, archive) as part:
                     head = part.read(4096)
                     found = _DIMENSION.search(head)
                     if found and found.group(3):
@@ -293,7 +294,7 @@ def _inspect(data: bytes) -> tuple[str | None, dict[str, SheetMarks]]:
                 if marks.columns or marks.rows or marks.struck:
                     hidden[name] = marks
             elif name == "xl/sharedstrings.xml":
-                with archive.open(info) as part:
+                with Member(data, info, archive) as part:
                     head = part.read(1024)
                 counts = [int(a or b) for a, b in _COUNT.findall(head[: head.find(b">", head.find(b"<sst")) + 1])]
                 if counts and max(counts) > info.file_size // 4 + 16:  # "<si/>" is 5 bytes

@@ -249,22 +249,34 @@ def sheet_legacy(texts: Iterable[str], sample: int = 300) -> tuple[str | None, s
     """(the sheet's legacy encoding, as `detect_legacy`; else the encoding some of its strings
     still vote for — a TCVN3 heading over a Unicode list, rows pasted from an old file — whose
     cells `decode_pasted` decodes one by one), or (None, None)."""
-    votes = {"unicode": 0, "tcvn3": 0, "vni": 0}
+    unicode = tcvn3 = vni = 0
     seen: set[str] = set()
+    votes = _VOTES
     for text in texts:
         if text in seen or text.isascii():
             continue
         seen.add(text)
         if len(seen) > sample:
             break
-        for name in _vote(text):
-            votes[name] += 1
-        if abs(votes["unicode"] - max(votes["tcvn3"], votes["vni"])) >= 25:
+        u, t, v = votes.get(text) or _votes_of(text)
+        unicode, tcvn3, vni = unicode + u, tcvn3 + t, vni + v
+        if abs(unicode - max(tcvn3, vni)) >= 25:
             break  # the sheet has spoken
-    best = max(("tcvn3", "vni"), key=lambda name: votes[name])
-    if votes[best] > votes["unicode"]:
+    best, most = ("tcvn3", tcvn3) if tcvn3 >= vni else ("vni", vni)
+    if most > unicode:
         return best, None
-    return None, (best if votes[best] else None)
+    return None, (best if most else None)
+
+
+_VOTES: dict[str, tuple[int, int, int]] = {}  # text → its `_vote` as (unicode, tcvn3, vni) counts
+
+
+def _votes_of(text: str) -> tuple[int, int, int]:
+    votes = _vote(text)
+    found = (int("unicode" in votes), int("tcvn3" in votes), int("vni" in votes))
+    if len(_VOTES) < 100_000:
+        _VOTES[text] = found
+    return found
 
 
 def pasted_encoding(texts: Iterable[str]) -> str | None:
