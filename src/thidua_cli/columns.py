@@ -24,6 +24,7 @@ from thidua_cli.text import key
 
 # what may part a name cell: a line break, a dash, a comma … (`normalise` splits on the same)
 NAME_MARKS = re.compile(r"[\n,;&+/–—-]|\svà\s", re.IGNORECASE)
+_MARK_CHARACTERS = re.compile(r"[\n,;&+/–—-]")  # NAME_MARKS' first part, found by a scan for a set of characters
 
 if TYPE_CHECKING:
     Row = list[Cell]
@@ -158,7 +159,9 @@ def _names(rows: Sequence[Row], i: int, name_of: Callable[[str], tuple[str, str]
     names = list(zip(texts_of(raws), repeat(""), strict=False))
     column = "\0".join(filter(str.__instancecheck__, raws))
     rules = layout_rules()
-    marked, titled = NAME_MARKS.search(column), rules.title_start.search(column)
+    folded = "\0" + column.casefold()
+    marked = _MARK_CHARACTERS.search(column) or ("và" in folded and NAME_MARKS.search(column))
+    titled = rules.title_start.search(folded)
     if marked or titled:
         search, titles = NAME_MARKS.search, rules.titles.match
         for j, raw in enumerate(raws):

@@ -533,16 +533,8 @@ def _awards_by_year(
     the one year the heading or a name gives."""
     if any(word in key(line) for line in heading.lines for word in ("trích ngang", "quá trình")):
         return None
-    marks = role_rules().ticks
-    numbers = [c.index for c in roles.columns if c.role == "stt"]  # a record's row is numbered ("Tỷ lệ" | 67% is not)
-    listed = numbers or [c.index for c in roles.columns if c.role == "name"]
-    rows = [
-        row
-        for row in region[data_start:]
-        if not _totals_line(row) and any(i < len(row) and (is_number(row[i]) if numbers else text_of(row[i])) for i in listed)
-    ]
     found: list[tuple[Column, int | None]] = []
-    other: list[Column] = []
+    labelled: list[tuple[Column, int | None]] = []  # "Lao động tiên tiến" › 2019: ticks, if its cells are
     for column in roles.columns:
         groups = column.tiers[:-1]
         if column.role == "tick" and (tier := next((t for t in groups if year_of_label(t) is not None), None)):
@@ -552,15 +544,25 @@ def _awards_by_year(
             continue
         phrase = next((t if key(t) == p else p for t in reversed(groups) if (p := find_award_phrase(key(t), catalogue))), None)
         if phrase is not None:  # the award the group label names ("Số năm đạt LĐTT": "lđtt")
-            tick = Column(column.index, "tick", f"{phrase} {column.label}")
-            filled = [t for row in rows if column.index < len(row) and (t := text_of(row[column.index]))]
-            if all(t in marks for t in filled):
-                found.append((tick, year_of_label(column.label)))
-            else:
-                other.append(tick)
-    inside = {c.index for c, _ in found} | {c.index for c in other}
+            labelled.append((Column(column.index, "tick", f"{phrase} {column.label}"), year_of_label(column.label)))
+    inside = {c.index for c, _ in found + labelled}
     if len(inside) < 2 or any(c.index not in inside for role in ("award", "year") for c in columns.get(role, ())):
         return None
+    marks = role_rules().ticks
+    numbers = [c.index for c in roles.columns if c.role == "stt"]  # a record's row is numbered ("Tỷ lệ" | 67% is not)
+    listed = numbers or [c.index for c in roles.columns if c.role == "name"]
+    rows = [
+        row
+        for row in region[data_start:]
+        if not _totals_line(row) and any(i < len(row) and (is_number(row[i]) if numbers else text_of(row[i])) for i in listed)
+    ]
+    other: list[Column] = []
+    for tick, year in labelled:
+        filled = [t for row in rows if tick.index < len(row) and (t := text_of(row[tick.index]))]
+        if all(t in marks for t in filled):
+            found.append((tick, year))
+        else:
+            other.append(tick)
     years = {year for _, year in found}
     if other or (heading.year is not None and years != {heading.year}):
         labels = ", ".join(f'"{c.header}"' for c in sorted([c for c, _ in found] + other, key=lambda c: c.index))
