@@ -284,3 +284,47 @@ def test_a_line_of_how_many_of_them_are_women_is_no_total(tmp_path: Path, line: 
     result = load([write_xlsx(tmp_path / "ds.xlsx", [*_TOP, _HEADER, *rows])])
     assert len(result.records) == 3
     assert [(p.code, p.row) for p in result.checks] == [("after-total", 9)]  # before: total-differs and after-total at 10
+
+
+# --- review of the rules above: what they must not take -------------------------------------------
+def test_a_collective_named_tong_or_cong_is_no_subtotal(tmp_path: Path) -> None:
+    header = ["STT", "Tên tập thể", "Năm"]
+    rows = [[None, "Tổng công ty Điện lực miền Bắc", 2020], [1, "Công ty Điện lực Hà Nội", 2020],
+            [2, "Công ty Điện lực Hải Phòng", 2020], [None, "Tổng đội Thanh niên xung phong", 2020],
+            [3, "Đội Thanh niên xung phong số 1", 2020]]  # fmt: skip
+    heading = [["DANH SÁCH TẬP THỂ ĐẠT DANH HIỆU TẬP THỂ LAO ĐỘNG XUẤT SẮC NĂM 2020"], ["(Kèm theo QĐ số 125/QĐ-BCT)"]]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", [*heading, header, *rows])])
+    assert len(result.records) == 5  # before this review: 3, the other two taken for subtotals "2020", exit 0
+    assert [c.code for c in result.checks if c.code in ("total-differs", "after-total")] == []
+
+
+def test_cn_and_ks_are_branches_and_hotels_not_titles(tmp_path: Path) -> None:
+    header = ["STT", "Tên cá nhân, tập thể", "Hình thức khen thưởng"]
+    rows = [[1, "CN Trần Hưng Đạo", "Giấy khen"], [2, "KS Hoàng Long", "Giấy khen"], [3, "Đ/c Nguyễn Văn An", "Giấy khen"]]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", [["DANH SÁCH KHEN THƯỞNG NĂM 2020"], header, *rows])])
+    assert list(zip(result.records["name"], result.records["kind"], strict=True)) == [("Nguyễn Văn An", "Cá nhân")]
+    assert [(p.code, p.row) for p in result.problems] == [("ambiguous-kind", 3), ("ambiguous-kind", 4)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Kèm theo Quyết định số ......./QĐ-UBND ngày ..../12/2020 của Chủ tịch UBND huyện)",
+        "(Kèm theo Quyết định số 05/QĐ-THCS về việc thành lập Hội đồng thi đua)",
+        "DỰ THẢO (Kèm theo Quyết định số 12/QĐ-UBND ngày 20/12/2020)",
+    ],
+)
+def test_a_draft_or_another_decision_keeps_a_proposal_column_a_proposal(tmp_path: Path, line: str) -> None:
+    header = ["STT", "Họ và tên", "Chức vụ", "Danh hiệu đề nghị"]
+    rows = [[1, "Nguyễn Văn An", "GV", "Lao động tiên tiến"], [2, "Trần Thị Bình", "GV", "Lao động tiên tiến"]]
+    heading = [["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2020"], [line]]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", [*heading, header, *rows])])
+    assert len(result.records) == 0  # before this review: 2, counted as decided, exit 0
+
+
+def test_nganh_alone_in_an_unlabelled_column_is_a_level(tmp_path: Path) -> None:
+    header = ["STT", "Họ và tên", "Chức vụ", "Hình thức khen thưởng", "Cột 5"]
+    rows = [[1, "Nguyễn Văn An", "CV", "Bằng khen", "Ngành"], [2, "Trần Thị Bình", "CV", "Bằng khen", "Tỉnh"],
+            [3, "Lê Văn Cường", "CV", "Bằng khen", "Ngành"]]  # fmt: skip
+    result = load([write_xlsx(tmp_path / "ds.xlsx", [["DANH SÁCH KHEN THƯỞNG NĂM 2020"], header, *rows])])
+    assert Counter(result.records["level"]) == Counter({"Bộ": 2, "Tỉnh": 1})  # before this review: ambiguous-level

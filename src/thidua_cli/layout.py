@@ -5,6 +5,7 @@ a table ends (a header with other labels below it starts another table)."""
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -875,11 +876,26 @@ def _decided(heading: Heading) -> bool:
     in place: the list was decided, its rows are awards (a heading that proposes still proposes)."""
     if heading.decision is None:
         return False
+    lines = [key(line) for line in heading.lines]
+    if any("dự thảo" in k or "bình xét" in k for k in lines):  # a draft, a council's vote: still a proposal
+        return False
     references = layout_rules().decision_reference
     return any(
-        k.startswith(references) and ("quyết định" in k or " qđ " in f" {k} ")
-        for k in map(key, heading.lines)
+        k.startswith(references) and ("quyết định" in k or " qđ " in f" {k} ") and _awarding_decision(k) for k in lines
     )
+
+
+_NUMBERED_DECISION = re.compile(r"\b\d+ (?:\d{4} )?qđ")  # keys of "123/QĐ-BV", "05/2020/QĐ-UBND"; not "......./QĐ"
+
+
+def _awarding_decision(k: str) -> bool:
+    """A reference to a decision with a number ("số ......./QĐ" is the draft a Tờ trình attaches)
+    that, where it says what it is about ("về việc …"), is about awards (not "giao chỉ tiêu thi
+    đua", "thành lập Hội đồng")."""
+    if not _NUMBERED_DECISION.search(k):
+        return False
+    about = k.partition("về việc")[2]
+    return not about or any(word in about for word in ("khen", "tặng", "công nhận", "danh hiệu"))
 
 
 def _past(label: str) -> bool:

@@ -54,6 +54,7 @@ from thidua_cli.rows import (
     tail_start,
 )
 from thidua_cli.text import key, nfc
+from thidua_cli.values import parse_year
 
 PROPOSED = "đề nghị"
 WITHDRAWN = "rút khỏi danh sách"  # decides wherever it stands in a notes cell (layout.toml [status])
@@ -294,8 +295,10 @@ class Normaliser(BlockResolver):
         if len(texts) < 2 or "tick" in table.columns or not all(_COUNT.fullmatch(t) for t in texts[1:]):
             return None
         label = texts[0].strip("-+*•.: ")
-        if first_word(label) in _TOTAL_WORDS:
-            return "totals", None, None
+        if first_word(label) in _TOTAL_WORDS:  # not "Tổng công ty … | 2020", "Cộng đồng dân cư … | 2020": collectives
+            year = table.index.get("year")
+            dated = year is not None and text_of(row[year]) != "" and parse_year(row[year]) is not None
+            return None if dated or self.catalogue.name_kind(label) == "Tập thể" else ("totals", None, None)
         state.tail = tail_start(table) if state.tail is None else state.tail
         return ("skip", None, None) if r >= state.tail and self.match(label) is not None else None
 

@@ -240,8 +240,8 @@ def _catalogue_traits(text: str, catalogue: Catalogue) -> int:
     bits = 0
     if catalogue.match_award(text) is not None:
         bits |= _BIT["award"]
-    if shape is None and catalogue.match_level(text) is not None:  # "Đơn vị số 5" is a unit, not an issuer
-        bits |= _BIT["level"]
+    if (shape is None or len(text.split()) == 1) and catalogue.match_level(text) is not None:  # "Đơn vị số 5" is a
+        bits |= _BIT["level"]  # unit, not an issuer; "Ngành" alone is the level (Bộ), "Ngành Y tế" a collective
     if catalogue.match_kind(text) is not None:
         bits |= _BIT["kind"]
     if shape is not None:
