@@ -328,3 +328,15 @@ def test_nganh_alone_in_an_unlabelled_column_is_a_level(tmp_path: Path) -> None:
             [3, "Lê Văn Cường", "CV", "Bằng khen", "Ngành"]]  # fmt: skip
     result = load([write_xlsx(tmp_path / "ds.xlsx", [["DANH SÁCH KHEN THƯỞNG NĂM 2020"], header, *rows])])
     assert Counter(result.records["level"]) == Counter({"Bộ": 2, "Tỉnh": 1})  # before this review: ambiguous-level
+
+
+def test_two_sheets_citing_two_decisions_are_two_lists_not_a_copy(tmp_path: Path) -> None:
+    people = [("Nguyễn Văn An", "BS"), ("Trần Thị Bình", "ĐD"), ("Lê Văn Cường", "BS"), ("Phạm Văn Dũng", "BS")]
+    header = ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Hình thức khen thưởng", "Số quyết định"]
+    first = [[i, n, p, u, "Giấy khen", "20/QĐ-BV"] for i, ((n, p), u) in enumerate(zip(people, _UNITS[0], strict=True), 1)]
+    header2 = ["STT", "Họ và tên", "Chức vụ", "Hình thức khen thưởng", "Số quyết định"]
+    again = [[i, n, p, "Giấy khen", "35/QĐ-BV"] for i, (n, p) in enumerate(people, 1)]  # another achievement's decision
+    path = write_xlsx(tmp_path / "ds.xlsx", [*_TOP, header, *first], extra_sheets={"HKPĐ": [*_TOP, header2, *again]})
+    result = load([path])
+    assert len(result.records) == 8  # a guard: decisions in a column keep two Giấy khen apart (dedup._two_awards)
+    assert [p.code for p in result.problems] == []
