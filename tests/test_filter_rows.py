@@ -328,3 +328,18 @@ def test_the_warning_names_a_tables_filter_too(tmp_path: Path) -> None:
     (found,) = load([path]).problems
     assert found.code == "filtered-rows"
     assert "bộ lọc của một bảng Excel" in found.message("vi") and "an Excel Table's" in found.message("en")
+
+
+def test_a_table_part_broken_in_the_zip_leaves_its_rows_unchecked(tmp_path: Path) -> None:
+    """A bad CRC in xl/tables/table1.xml (python-calamine never reads it): before, the error reached
+    the read of the workbook's marks, which dropped every hidden row: 6 counted, exit 0."""
+    path = _book(tmp_path / "ds.xlsx", hide=(5, 7), columns=[_names(4, 6, 7, 8, 9)], table=True)
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("xl/tables/table1.xml")
+    data = bytearray(path.read_bytes())
+    data[info.header_offset + 30 + len(info.filename) + len(info.extra) + 5] ^= 0xFF  # in its compressed bytes
+    path.write_bytes(bytes(data))
+    assert _found(path) == [("maybe-filtered-rows", "5, 7", "2")]
+    assert _tally(path) == (1, 4)
+    sparse = read_workbook(path, sparse=True).sheets[0]  # the cell-by-cell read: the same
+    assert sparse.hidden_rows == sparse.unchecked_rows == (4, 6)

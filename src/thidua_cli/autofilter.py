@@ -150,7 +150,13 @@ def parse(xml: bytes) -> AutoFilter | None:
             ref = _ranged(_attribute(tag.group(1), "ref")) if tag else None
         except Exception:
             ref = None
-        return AutoFilter(*(ref or (-1, 1 << 31, 0)), ((0, Unchecked("error")),))
+        return AutoFilter(*ref, ((0, Unchecked("error")),)) if ref else unknown()
+
+
+def unknown() -> AutoFilter:
+    """A filter that could not be read at all (a table part broken in the zip): over every row,
+    with a criterion not checked, so no hidden row is taken as filtered or as hidden by hand."""
+    return AutoFilter(-1, 1 << 31, 0, ((0, Unchecked("unreadable")),))
 
 
 def _parse(xml: bytes) -> AutoFilter | None:

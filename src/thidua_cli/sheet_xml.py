@@ -179,19 +179,25 @@ def table_filters(archive: Any, part: str, ids: tuple[bytes, ...]) -> tuple[Auto
     rels = names.get(f"{folder}/_rels/{base}.rels".lower())
     if rels is None:
         return ()
+    try:
+        tables = _table_parts(archive, names, folder, rels, ids)
+    except Exception:  # a part broken in the zip (a bad CRC): its filter is not known, and the
+        from thidua_cli.autofilter import unknown  # error must not lose every sheet's marks
+
+        return (unknown(),)
+    starts = [(xml, _filter_start(xml)) for xml in tables]
+    return _parsed([xml[start:] for xml, start in starts if start >= 0])
+
+
+def _table_parts(archive: Any, names: dict[str, str], folder: str, rels: str, ids: tuple[bytes, ...]) -> list[bytes]:
+    """The XML of the table parts `ids` names in the sheet's relationships `rels`."""
     targets = {}
     for attributes in _RELATION.findall(archive.read(rels)):
         values = dict(_NAMED.findall(attributes))
         target = values.get(b"Target", b"").decode("utf-8", "replace")
         path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
         targets[values.get(b"Id", b"")] = path.lower()
-    found = []
-    for table in (names.get(targets.get(i, "")) for i in ids):
-        xml = archive.read(table) if table else b""
-        start = _filter_start(xml)
-        if start >= 0:
-            found.append(xml[start:])
-    return _parsed(found)
+    return [archive.read(table) for table in (names.get(targets.get(i, "")) for i in ids) if table]
 
 
 def _struck_cells(part: bytes, struck: frozenset[int]) -> Iterator[tuple[int, int]]:
