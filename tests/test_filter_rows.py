@@ -343,3 +343,25 @@ def test_a_table_part_broken_in_the_zip_leaves_its_rows_unchecked(tmp_path: Path
     assert _tally(path) == (1, 4)
     sparse = read_workbook(path, sparse=True).sheets[0]  # the cell-by-cell read: the same
     assert sparse.hidden_rows == sparse.unchecked_rows == (4, 6)
+
+
+def test_a_text_whose_number_format_adds_to_it_is_not_judged(tmp_path: Path) -> None:
+    """"Toán" under the format '"Tổ "@' is shown, and listed by the filter, as "Tổ Toán": before,
+    every such row looked filtered (row 7, hidden by hand, counted with exit 0). A format that shows
+    a text as typed ('@', '0.00', 'dd/mm/yyyy;@') changes nothing."""
+    ticked = FilterColumn(colId=2, filters=Filters(filter=["Tổ Toán"]))
+    for number_format, expected in [
+        ('"Tổ "@', [("maybe-filtered-rows", "5, 7", "2")]),
+        ("0;-0;0;@", [("filtered-rows", "5", "1"), ("hidden-rows", "7", "1")]),
+    ]:
+        path = _book(tmp_path / "ds.xlsx", hide=(5, 7), columns=[ticked])
+        typed = "Toán" if number_format.startswith('"') else "Tổ Toán"
+        _cells(path, {f"C{r}": "Văn" if r == 5 else typed for r in range(4, 10)}, number_format)
+        assert _found(path) == expected, number_format
+        assert read_workbook(path, sparse=True).sheets[0].unchecked_rows == tuple(r - 1 for r in (5, 7) if len(expected) == 1)
+    styles = (
+        b'<styleSheet><numFmts count="3"><numFmt numFmtId="164" formatCode="&quot;T&#7893; &quot;@"/><numFmt numFmtId="165" '
+        b'formatCode="dd/mm/yyyy;@"/><numFmt numFmtId="166" formatCode="0;-0;0;&quot;x&quot;"/></numFmts><cellXfs count="4">'
+        b'<xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="165"/><xf numFmtId="166"/></cellXfs></styleSheet>'
+    )
+    assert sheet_xml.text_styles(styles) == {1, 3}

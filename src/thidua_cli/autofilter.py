@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
@@ -327,18 +327,23 @@ def _wildcard(val: str) -> re.Pattern[str]:
     return re.compile("".join(parts), re.DOTALL)
 
 
-def judge(filters: Sequence[AutoFilter], row: int, values: Sequence[Any]) -> str:
+def judge(filters: Sequence[AutoFilter], row: int, values: Sequence[Any], texted: Container[int] = ()) -> str:
     """FILTERED when a criterion of a filter over `row` (0-based, below its header) rejects its
     values; BY_HAND when it lies under no filter or every criterion over it accepts it (the
     filter would show it: the clerk hid it); UNCHECKED when no criterion rejects it but one
-    cannot be checked."""
+    cannot be checked. A text in a column of `texted` (its number format shows it otherwise:
+    '"Tổ "@') is never checked."""
     found: list[Verdict] = []
     for f in filters:
         if f.header < row <= f.last:
             for offset, criterion in f.columns:
                 column = f.first_column + offset
+                value = values[column] if column < len(values) else None
+                if column in texted and isinstance(value, str) and value:
+                    found.append(None)
+                    continue
                 try:
-                    found.append(criterion.accepts(values[column] if column < len(values) else None))
+                    found.append(criterion.accepts(value))
                 except Exception:  # a value this code fails on: not checked, never a lost sheet
                     found.append(None)
     if False in found:
