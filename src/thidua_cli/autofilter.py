@@ -27,7 +27,6 @@ _SCIENTIFIC = re.compile(r"\d(?:[.,]\d+)?e[-+]?\d")  # "2.02e+03" (texts are com
 # A number as a number format may show it with digits alone: "2019", "-8,5", "1.000.000", "50%".
 _PLAIN = re.compile(r"[-+]?[\d.,\s]*\d[\d.,\s]*%?|[-+]?\d(?:[.,]\d+)?e[-+]?\d+")
 _DIGITS = re.compile(r"[0-9]+")  # str.isdigit() takes "²" and "٣" too, which int() refuses or reads
-_SPACES = re.compile(r"\s+")
 _GROUPING = ("year", "month", "day", "hour", "minute", "second")
 FILTERED, BY_HAND, UNCHECKED = "filtered", "by-hand", "unchecked"
 
@@ -39,7 +38,7 @@ def _key(text: str) -> str:
     (a line feed typed in an attribute reads as a space, XML 3.3.3, while the cell holds it), NFC,
     case folded (Vietnamese: ư/Ư alike). Excel lists "Tổ Toán " and an NFD "Tổ Toán" apart from
     "Tổ Toán" (its match is case folded only): a match on this key alone is not known."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip().casefold()
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
 def _digits(text: str) -> int | None:
