@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import io
 import json
+import unicodedata
+import zipfile
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -26,7 +29,7 @@ from openpyxl.worksheet.filters import (
 from openpyxl.worksheet.table import Table
 from typer.testing import CliRunner
 
-from thidua_cli import load, sheet_xml
+from thidua_cli import autofilter, load, sheet_xml
 from thidua_cli.autofilter import BY_HAND, FILTERED, UNCHECKED, judge, parse
 from thidua_cli.cli import app
 from thidua_cli.reading import read_workbook
@@ -151,7 +154,7 @@ def _filter(xml: str) -> object:
 
 
 def test_filters_values_are_matched_as_excel_does() -> None:
-    """<filter val> against the displayed text: case and surrounding spaces aside, numbers by their
+    """<filter val> against the displayed text: case aside (surrounding spaces: not known), numbers by their
     natural text, blank="1" for empty cells, dates by their dateGroupItem."""
     f = _filter(
         '<x:autoFilter ref="$B$2:$D$20"><x:filterColumn colId="0"><x:filters blank="1"><x:filter val="LAO ĐỘNG TIÊN TIẾN"/>'
@@ -160,12 +163,19 @@ def test_filters_values_are_matched_as_excel_does() -> None:
     row = ["", None]
     assert judge([f], 1, [*row, "x"]) == BY_HAND  # the header row
     assert judge([f], 20, [*row, "x"]) == BY_HAND  # below the range
-    for shown in ("  Lao động tiên tiến ", 2019.0, 2019, 8.5, None, ""):
+    for shown in ("lao động TIÊN TIẾN", None, ""):
         assert judge([f], 4, [*row[:1], shown]) == BY_HAND, shown
-    for hidden in ("Lao động", 2018.0, 7.5):
-        assert judge([f], 4, ["", hidden]) == FILTERED, hidden
-    assert judge([f], 4, ["", datetime(2019, 1, 1)]) == UNCHECKED  # a date's displayed text: unknown
-    assert judge([f], 4, ["", True]) == UNCHECKED
+    assert judge([f], 4, ["", "  Lao động tiên tiến "]) == UNCHECKED  # Excel lists it apart: ticked or not?
+    assert judge([f], 4, ["", "Lao động"]) == FILTERED
+    for number in (2019.0, 7.5):  # a format may show a number as a listed text ("Năm "0)
+        assert judge([f], 4, ["", number]) == UNCHECKED, number
+    f = _filter('<autoFilter ref="A1:A9"><filterColumn colId="0"><filters><filter val="2019"/><filter val="8,5"/></filters></filterColumn></autoFilter>')
+    for shown in (2019.0, 2019, 8.5):
+        assert judge([f], 4, [shown]) == BY_HAND, shown
+    for hidden in (2018.0, 7.5):
+        assert judge([f], 4, [hidden]) == FILTERED, hidden
+    assert judge([f], 4, [datetime(2019, 1, 1)]) == UNCHECKED  # a date's displayed text: unknown
+    assert judge([f], 4, [True]) == UNCHECKED
     f = _filter('<autoFilter ref="A1:A9"><filterColumn colId="0"><filters><filter val="2,019"/></filters></filterColumn></autoFilter>')
     assert judge([f], 4, [2019.0]) == UNCHECKED  # "2,019" may be 2019 with a thousands separator
     assert judge([f], 4, [2018.0]) == FILTERED and judge([f], 4, [""]) == FILTERED
@@ -214,3 +224,144 @@ def test_the_sheets_own_filter_is_read_in_the_single_pass(monkeypatch) -> None: 
     assert sheet_xml.sheet_marks(viewed[:50], io.BytesIO(viewed[50:]), frozenset()).filters == ()
     shown = xml.replace(b' hidden="1"', b"")
     assert sheet_xml.sheet_marks(shown[:50], io.BytesIO(shown[50:]), frozenset()).filters == ()
+
+
+def _patched(path: Path, member: str, edit: Callable[[bytes], bytes]) -> Path:
+    """The workbook with one part's XML edited by hand (what openpyxl does not write)."""
+    with zipfile.ZipFile(path) as source:
+        items = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in items:
+            target.writestr(info, edit(data) if info.filename == member else data)
+    return path
+
+
+def _cells(path: Path, values: dict[str, object], number_format: str | None = None) -> Path:
+    wb = openpyxl.load_workbook(path)
+    for where, value in values.items():
+        wb.active[where] = value
+        if number_format:
+            wb.active[where].number_format = number_format
+    wb.save(path)
+    return path
+
+
+def test_an_empty_ref_is_no_filter_and_a_filter_this_code_fails_on_is_not_checked(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """<autoFilter ref=""> (either quote) is no filter: its hidden rows were hidden by hand (before:
+    AttributeError, the file skipped, exit 3). A filter whose parsing fails (here made to) leaves
+    its rows maybe-filtered-rows and the sheet's other marks kept (before: the error reached the
+    read of every sheet's marks, which dropped them all: the hidden rows and column counted, exit 0)."""
+    for quote, table in (('"', False), ("'", True)):
+        path = _book(tmp_path / f"ds{table}.xlsx", hide=(5, 7), columns=[_names(4, 6, 7, 8, 9)], table=table)
+        member = "xl/tables/table1.xml" if table else "xl/worksheets/sheet1.xml"
+        _patched(path, member, lambda d, q=quote: d.replace(b'<autoFilter ref="A3:E9"', b"<autoFilter ref=%s%s" % (q.encode(), q.encode())))
+        assert _found(path) == [("hidden-rows", "5, 7", "2")]
+        assert _tally(path) == (1, 4)
+    assert parse(b'<autoFilter ref="">') is None
+
+    def broken(node: object) -> object:
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(autofilter, "_criterion", broken)
+    path = _cells(_book(tmp_path / "bug.xlsx", hide=(5, 7), columns=[_names(4, 6, 7, 8, 9)]), {"G4": "ghi chú"})
+    wb = openpyxl.load_workbook(path)
+    wb.active.column_dimensions["G"].hidden = True
+    wb.save(path)
+    assert _found(path) == [("hidden-columns", "G", ""), ("maybe-filtered-rows", "5, 7", "2")]
+
+
+def test_digits_other_than_0_9_make_a_criterion_not_checked(tmp_path: Path) -> None:
+    """colId="²" and dateGroupItem year="2²": str.isdigit() took them, int() raised ValueError, and
+    the read of the workbook's marks dropped every sheet's hidden rows and columns (6 counted, exit
+    0). Now that criterion is not checked: maybe-filtered-rows."""
+    edits = [
+        lambda d: d.replace(b'colId="1"', 'colId="²"'.encode()),
+        lambda d: d.replace(b"<filters>", '<filters><dateGroupItem year="2²" dateTimeGrouping="year"/>'.encode()),
+        lambda d: d.replace(b"<filters>", '<filters><dateGroupItem year="２０１９" dateTimeGrouping="year"/>'.encode()),
+    ]
+    for i, edit in enumerate(edits):
+        path = _book(tmp_path / f"ds{i}.xlsx", hide=(5, 7), columns=[_names(4, 6, 7, 8, 9)])
+        _patched(path, "xl/worksheets/sheet1.xml", edit)
+        assert _found(path) == [("maybe-filtered-rows", "5, 7", "2")], i
+        assert _tally(path) == (1, 4)
+
+
+def test_a_number_whose_format_shows_a_text_is_not_judged(tmp_path: Path) -> None:
+    """1 and 0 shown "Có" / "Không" by [=1]"Có";[=0]"Không", -1000 shown "(1,000)", 8.6 shown "9"
+    under equal 9: the filter's texts are not the numbers' own ("1", "-1000", "8.6"), so every row
+    looked filtered (counted, exit 0, row 7 hidden by hand among them). Now: maybe-filtered-rows."""
+    cases = [
+        ('[=1]"Có";[=0]"Không";General', Filters(filter=["Có"]), 0, 1),
+        ("#,##0;(#,##0)", Filters(filter=["(1,000)"]), 5, -1000),
+    ]
+    for i, (number_format, criterion, row5, row7) in enumerate(cases):
+        path = _book(tmp_path / f"ds{i}.xlsx", hide=(5, 7), columns=[FilterColumn(colId=0, filters=criterion)])
+        _cells(path, {"A4": row7, "A5": row5, "A6": row7, "A7": row7, "A8": row7, "A9": row7}, number_format)
+        assert _found(path) == [("maybe-filtered-rows", "5, 7", "2")], number_format
+    equal = CustomFilters(customFilter=[CustomFilter(operator="equal", val="9")])
+    path = _book(tmp_path / "eq.xlsx", hide=(5, 7), columns=[FilterColumn(colId=0, customFilters=equal)])
+    _cells(path, {"A5": 8.6, "A7": 9})
+    assert _found(path) == [("hidden-rows", "7", "1"), ("maybe-filtered-rows", "5", "1")]
+
+
+def test_texts_excel_lists_apart_are_not_taken_for_the_ticked_one(tmp_path: Path) -> None:
+    """Excel lists "Tổ Toán " (a trailing space) and an NFD "Tổ Toán" apart from "Tổ Toán": a filter
+    ticking only the last may hide them (before: hidden-rows, a false error); "tổ toán" is the same
+    entry (hidden by hand). A line feed in the cell, a space in the filter's attribute (a literal
+    line feed there reads as one, XML 3.3.3): not known either (before: filtered-rows, counted)."""
+    ticked = FilterColumn(colId=2, filters=Filters(filter=["Tổ Toán"]))
+    path = _book(tmp_path / "ds.xlsx", hide=(5, 6, 7, 8), columns=[ticked])
+    others = {"C4": "Tổ Toán", "C9": "Tổ Toán", "C6": "tổ toán", "C8": "Tổ Văn"}
+    _cells(path, {**others, "C5": "Tổ Toán ", "C7": unicodedata.normalize("NFD", "Tổ Toán")})
+    assert _found(path) == [("filtered-rows", "8", "1"), ("hidden-rows", "6", "1"), ("maybe-filtered-rows", "5, 7", "2")]
+    unit = "Phòng Tổ chức\nHành chính"
+    path = _book(tmp_path / "lf.xlsx", hide=(5, 7), columns=[FilterColumn(colId=2, filters=Filters(filter=[unit]))])
+    _cells(path, {f"C{r}": unit if r in (4, 7) else "Tổ Toán" for r in range(4, 10)})
+    assert b"&#10;" in _sheet_xml(path)
+    assert _found(path) == [("filtered-rows", "5", "1"), ("hidden-rows", "7", "1")]  # the line feed escaped
+    _patched(path, "xl/worksheets/sheet1.xml", lambda d: d.replace(b"&#10;", b"\n"))
+    assert _found(path) == [("filtered-rows", "5", "1"), ("maybe-filtered-rows", "7", "1")]
+
+
+def test_the_warning_names_a_tables_filter_too(tmp_path: Path) -> None:
+    path = _book(tmp_path / "ds.xlsx", hide=(5,), columns=[_names(4, 6, 7, 8, 9)], table=True)
+    (found,) = load([path]).problems
+    assert found.code == "filtered-rows"
+    assert "bộ lọc của một bảng Excel" in found.message("vi") and "an Excel Table's" in found.message("en")
+
+
+def test_a_table_part_broken_in_the_zip_leaves_its_rows_unchecked(tmp_path: Path) -> None:
+    """A bad CRC in xl/tables/table1.xml (python-calamine never reads it): before, the error reached
+    the read of the workbook's marks, which dropped every hidden row: 6 counted, exit 0."""
+    path = _book(tmp_path / "ds.xlsx", hide=(5, 7), columns=[_names(4, 6, 7, 8, 9)], table=True)
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("xl/tables/table1.xml")
+    data = bytearray(path.read_bytes())
+    data[info.header_offset + 30 + len(info.filename) + len(info.extra) + 5] ^= 0xFF  # in its compressed bytes
+    path.write_bytes(bytes(data))
+    assert _found(path) == [("maybe-filtered-rows", "5, 7", "2")]
+    assert _tally(path) == (1, 4)
+    sparse = read_workbook(path, sparse=True).sheets[0]  # the cell-by-cell read: the same
+    assert sparse.hidden_rows == sparse.unchecked_rows == (4, 6)
+
+
+def test_a_text_whose_number_format_adds_to_it_is_not_judged(tmp_path: Path) -> None:
+    """"Toán" under the format '"Tổ "@' is shown, and listed by the filter, as "Tổ Toán": before,
+    every such row looked filtered (row 7, hidden by hand, counted with exit 0). A format that shows
+    a text as typed ('@', '0.00', 'dd/mm/yyyy;@') changes nothing."""
+    ticked = FilterColumn(colId=2, filters=Filters(filter=["Tổ Toán"]))
+    for number_format, expected in [
+        ('"Tổ "@', [("maybe-filtered-rows", "5, 7", "2")]),
+        ("0;-0;0;@", [("filtered-rows", "5", "1"), ("hidden-rows", "7", "1")]),
+    ]:
+        path = _book(tmp_path / "ds.xlsx", hide=(5, 7), columns=[ticked])
+        typed = "Toán" if number_format.startswith('"') else "Tổ Toán"
+        _cells(path, {f"C{r}": "Văn" if r == 5 else typed for r in range(4, 10)}, number_format)
+        assert _found(path) == expected, number_format
+        assert read_workbook(path, sparse=True).sheets[0].unchecked_rows == tuple(r - 1 for r in (5, 7) if len(expected) == 1)
+    styles = (
+        b'<styleSheet><numFmts count="3"><numFmt numFmtId="164" formatCode="&quot;T&#7893; &quot;@"/><numFmt numFmtId="165" '
+        b'formatCode="dd/mm/yyyy;@"/><numFmt numFmtId="166" formatCode="0;-0;0;&quot;x&quot;"/></numFmts><cellXfs count="4">'
+        b'<xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="165"/><xf numFmtId="166"/></cellXfs></styleSheet>'
+    )
+    assert sheet_xml.text_styles(styles) == {1, 3}

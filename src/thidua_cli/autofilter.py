@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -23,6 +24,9 @@ _PREFIX = re.compile(rb"[<\s/]([A-Za-z_][\w.-]*):[A-Za-z_]")  # a namespace pref
 _REF = re.compile(r"\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?$")
 _NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$")
 _SCIENTIFIC = re.compile(r"\d(?:[.,]\d+)?e[-+]?\d")  # "2.02e+03" (texts are compared case folded)
+# A number as a number format may show it with digits alone: "2019", "-8,5", "1.000.000", "50%".
+_PLAIN = re.compile(r"[-+]?[\d.,\s]*\d[\d.,\s]*%?|[-+]?\d(?:[.,]\d+)?e[-+]?\d+")
+_DIGITS = re.compile(r"[0-9]+")  # str.isdigit() takes "²" and "٣" too, which int() refuses or reads
 _GROUPING = ("year", "month", "day", "hour", "minute", "second")
 FILTERED, BY_HAND, UNCHECKED = "filtered", "by-hand", "unchecked"
 
@@ -30,8 +34,15 @@ Verdict = bool | None  # accepted, rejected, or cannot tell
 
 
 def _key(text: str) -> str:
-    """How a filter compares texts: trimmed, case folded (Vietnamese: ư/Ư alike), NFC."""
-    return unicodedata.normalize("NFC", text.strip()).casefold()
+    """A text as loosely as a filter might compare it: trimmed, runs of white space as one space
+    (a line feed typed in an attribute reads as a space, XML 3.3.3, while the cell holds it), NFC,
+    case folded (Vietnamese: ư/Ư alike). Excel lists "Tổ Toán " and an NFD "Tổ Toán" apart from
+    "Tổ Toán" (its match is case folded only): a match on this key alone is not known."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+def _digits(text: str) -> int | None:
+    return int(text) if _DIGITS.fullmatch(text) else None
 
 
 def _empty(value: Any) -> bool:
@@ -44,29 +55,30 @@ def _is_number(value: Any) -> bool:
 
 @dataclass(frozen=True)
 class Values:
-    """`<filters>`: the rows whose displayed text is one of `texts` (`<filter val>`), whose date
-    falls in one of `dates` (`<dateGroupItem>`: year, month … down to its grouping), or (`blank`)
-    whose cell is empty."""
+    """`<filters>`: the rows whose displayed text is one of `texts` (`<filter val>`, case folded),
+    whose date falls in one of `dates` (`<dateGroupItem>`: year, month … down to its grouping), or
+    (`blank`) whose cell is empty. `keys`: the texts as `_key` reads them."""
 
     blank: bool
     texts: frozenset[str]
     dates: tuple[tuple[int, ...], ...]
+    keys: frozenset[str] = frozenset()
 
     def accepts(self, value: Any) -> Verdict:
         if _empty(value):
             return self.blank
         if isinstance(value, str):
-            key = _key(value)
-            if key in self.texts:
+            if value.casefold() in self.texts:
                 return True
-            if self.dates:  # a date typed as text among date groups: how Excel lists it is not known
-                return None
+            key = _key(value)
+            if self.dates or key in self.keys:  # a date typed as text among date groups; "Tổ Toán "
+                return None  # for "Tổ Toán": how Excel lists them is not known
             return None if not key and self.blank else False  # spaces only: blank or not, unknown
         if isinstance(value, bool):
             return True if ("true" if value else "false") in self.texts else None  # shown in the locale
         if _is_number(value):
-            if self.dates:  # a date whose format python-calamine did not take for one reads as a number
-                return None
+            if self.dates or not self.plain:  # a date calamine did not take for one reads as a number;
+                return None  # "Có" for 1 ([=1]"Có"), "(1,000)" for -1000: a number format shows them
             if any(text in self.texts for text in _number_texts(float(value))):
                 return True
             return None if any(_may_show(float(value), text) for text in self.texts) else False
@@ -75,6 +87,11 @@ class Values:
                 return True
             return None if self.texts else False  # a <filter val> against a date's displayed text
         return None  # a time, a duration, an error value
+
+    @cached_property
+    def plain(self) -> bool:
+        """Is every text listed one a number format may show with digits alone ("2019", "8,5")?"""
+        return all(_PLAIN.fullmatch(text) for text in self.texts)
 
 
 @dataclass(frozen=True)
@@ -121,7 +138,27 @@ class AutoFilter:
 def parse(xml: bytes) -> AutoFilter | None:
     """The filter whose `<autoFilter …>` element `xml` starts with (what follows its end is
     ignored); None for one without a usable ref. An element cut short or malformed keeps its ref
-    and a criterion that cannot be checked: its hidden rows are never taken as filtered."""
+    and a criterion that cannot be checked: its hidden rows are never taken as filtered. One this
+    code fails on is not checked at all: over every row (its ref aside), never an exception that
+    would lose the sheet's other marks."""
+    try:
+        return _parse(xml)
+    except Exception:
+        try:
+            tag = _START.match(xml)
+            ref = _ranged(_attribute(tag.group(1), "ref")) if tag else None
+        except Exception:
+            ref = None
+        return AutoFilter(*ref, ((0, Unchecked("error")),)) if ref else unknown()
+
+
+def unknown() -> AutoFilter:
+    """A filter that could not be read at all (a table part broken in the zip): over every row,
+    with a criterion not checked, so no hidden row is taken as filtered or as hidden by hand."""
+    return AutoFilter(-1, 1 << 31, 0, ((0, Unchecked("unreadable")),))
+
+
+def _parse(xml: bytes) -> AutoFilter | None:
     tag = _START.match(xml)
     ref = _ranged(_attribute(tag.group(1), "ref")) if tag else None
     if tag is None or ref is None:
@@ -135,9 +172,9 @@ def parse(xml: bytes) -> AutoFilter | None:
     columns = []
     for node in root:
         if _name(node) == "filterColumn":  # none inside: <filterColumn colId="2" hiddenButton="1"/>
-            column = node.get("colId", "")
+            column = _digits(node.get("colId", ""))
             for child in node:
-                columns.append((int(column), _criterion(child)) if column.isdigit() else (0, Unchecked("colId")))
+                columns.append((column, _criterion(child)) if column is not None else (0, Unchecked("colId")))
     return AutoFilter(*ref, tuple(columns))
 
 
@@ -166,7 +203,10 @@ def _name(node: Element) -> str:
 
 def _attribute(raw: bytes, name: str) -> str:
     found = re.search(rb"\b" + name.encode() + rb"""\s*=\s*(?:"([^"]*)"|'([^']*)')""", raw)
-    return (found.group(1) or found.group(2)).decode("utf-8", "replace") if found else ""
+    if found is None:
+        return ""
+    value = found.group(1) if found.group(1) is not None else found.group(2)  # ref="": b"", not None
+    return value.decode("utf-8", "replace")
 
 
 def _criterion(node: Element) -> Criterion:
@@ -184,7 +224,9 @@ def _criterion(node: Element) -> Criterion:
             else:  # an item not understood
                 return Unchecked(name)
         blank = node.get("blank", "0") in ("1", "true")
-        return Values(blank, frozenset(map(_key, texts)), tuple(dates)) if texts or dates or blank else Unchecked(kind)
+        if not (texts or dates or blank):
+            return Unchecked(kind)
+        return Values(blank, frozenset(t.casefold() for t in texts), tuple(dates), frozenset(map(_key, texts)))
     items = list(node)
     if kind == "customFilters" and items and all(_name(item) == "customFilter" for item in items):
         tests = tuple((item.get("operator", "equal"), item.get("val", "")) for item in items)
@@ -209,8 +251,8 @@ def _group(attributes: dict[str, str]) -> tuple[int, ...] | None:
     grouping = attributes.get("dateTimeGrouping", "")
     if grouping not in _GROUPING:
         return None
-    fields = [attributes.get(f, "") for f in _GROUPING[: _GROUPING.index(grouping) + 1]]
-    return tuple(int(f) for f in fields) if all(f.isdigit() for f in fields) else None
+    fields = [_digits(attributes.get(f, "")) for f in _GROUPING[: _GROUPING.index(grouping) + 1]]
+    return None if None in fields else tuple(f for f in fields if f is not None)
 
 
 def _in_group(value: date, group: tuple[int, ...]) -> bool:
@@ -259,7 +301,8 @@ def _test(operator: str, val: str, value: Any) -> Verdict:
             whole = bool(pattern.fullmatch(unicodedata.normalize("NFC", value).casefold()))
             found = trimmed if trimmed == whole else None
         elif _is_number(value) and _NUMBER.match(val.strip()):
-            found = float(value) == float(val)
+            gap = abs(float(value) - float(val))  # 8.6 under the format "0" shows "9": equal to it?
+            found = None if 0 < gap < 1 else gap == 0
         else:
             found = None
         return None if found is None else found != negate
@@ -283,17 +326,25 @@ def _wildcard(val: str) -> re.Pattern[str]:
     return re.compile("".join(parts), re.DOTALL)
 
 
-def judge(filters: Sequence[AutoFilter], row: int, values: Sequence[Any]) -> str:
+def judge(filters: Sequence[AutoFilter], row: int, values: Sequence[Any], texted: Container[int] = ()) -> str:
     """FILTERED when a criterion of a filter over `row` (0-based, below its header) rejects its
     values; BY_HAND when it lies under no filter or every criterion over it accepts it (the
     filter would show it: the clerk hid it); UNCHECKED when no criterion rejects it but one
-    cannot be checked."""
+    cannot be checked. A text in a column of `texted` (its number format shows it otherwise:
+    '"Tổ "@') is never checked."""
     found: list[Verdict] = []
     for f in filters:
         if f.header < row <= f.last:
             for offset, criterion in f.columns:
                 column = f.first_column + offset
-                found.append(criterion.accepts(values[column] if column < len(values) else None))
+                value = values[column] if column < len(values) else None
+                if column in texted and isinstance(value, str) and value:
+                    found.append(None)
+                    continue
+                try:
+                    found.append(criterion.accepts(value))
+                except Exception:  # a value this code fails on: not checked, never a lost sheet
+                    found.append(None)
     if False in found:
         return FILTERED
     return UNCHECKED if None in found else BY_HAND

@@ -78,10 +78,10 @@ CODES: dict[str, tuple[Severity, str, str]] = {
     ),
     "filtered-rows": (
         Severity.WARNING,
-        "Trang tính đang lọc (AutoFilter): {detail} dòng có dữ liệu bị bộ lọc ẩn (dòng {value}) vẫn được tính, "
-        "vì lọc chỉ là cách xem. Nếu các dòng đó không được khen, hãy xoá chúng.",
-        "The sheet is filtered (AutoFilter): {detail} rows holding data hidden by the filter (rows {value}) "
-        "are still counted, since a filter is only a view. If they were not awarded, delete them.",
+        "Bộ lọc (AutoFilter của trang tính hay bộ lọc của một bảng Excel) ẩn {detail} dòng có dữ liệu (dòng "
+        "{value}): các dòng đó vẫn được tính, vì lọc chỉ là cách xem. Nếu chúng không được khen, hãy xoá chúng.",
+        "A filter (the sheet's AutoFilter or an Excel Table's) hides {detail} rows holding data (rows {value}): "
+        "they are still counted, since a filter is only a view. If they were not awarded, delete them.",
     ),
     "maybe-filtered-rows": (
         Severity.ERROR,

@@ -199,7 +199,10 @@ def _marked(sheet: SheetGrid, marks: SheetMarks | None, notes: list[tuple[str, s
     from thidua_cli.autofilter import BY_HAND, FILTERED, judge
 
     known = set(marks.filtered)
-    verdicts = {r: FILTERED if r in known else judge(marks.filters, r, rows[r]) for r in filled}
+    texted: dict[int, set[int]] = {}  # row → the columns whose format shows a text otherwise
+    for r, c in marks.texted:
+        texted.setdefault(r, set()).add(c)
+    verdicts = {r: FILTERED if r in known else judge(marks.filters, r, rows[r], texted.get(r, ())) for r in filled}
     filtered = [r for r in filled if verdicts[r] == FILTERED]
     if filtered:  # the hidden rows are said once the tables are found (sheet_tasks._hidden_rows)
         notes.append(("filtered-rows", name, row_runs(filtered), str(len(filtered))))
@@ -265,7 +268,7 @@ def _inspect(data: bytes) -> tuple[str | None, dict[str, SheetMarks]]:
     import zlib
 
     from thidua_cli.outputs import MARKS
-    from thidua_cli.sheet_xml import Member, sheet_marks, sheet_parts, struck_styles, table_filters
+    from thidua_cli.sheet_xml import Member, sheet_marks, sheet_parts, struck_styles, table_filters, text_styles
 
     hidden: dict[str, SheetMarks] = {}
     try:
@@ -273,7 +276,8 @@ def _inspect(data: bytes) -> tuple[str | None, dict[str, SheetMarks]]:
         infos = archive.infolist()
         styles = next((i for i in infos if i.filename.lower() == "xl/styles.xml"), None)
         small = styles is not None and styles.file_size < 1 << 24
-        struck = struck_styles(Member(data, styles, archive).read(1 << 24)) if styles is not None and small else frozenset()
+        xml = Member(data, styles, archive).read(1 << 24) if styles is not None and small else b""
+        struck, texted = struck_styles(xml), text_styles(xml)
         for info in infos:
             name = info.filename.lower()
             if name == "docprops/core.xml" and info.file_size < 65536:
@@ -288,7 +292,7 @@ def _inspect(data: bytes) -> tuple[str | None, dict[str, SheetMarks]]:
                         rows, columns = int(found.group(4)), _column_number(found.group(3))
                         if rows * max(1, columns) > MAX_CELLS or columns > MAX_COLUMNS:
                             return "too-much", {}
-                    marks = sheet_marks(head, part, struck)
+                    marks = sheet_marks(head, part, struck, texted)
                 if marks.rows and marks.tables:  # an Excel Table's own filter may hide them
                     marks = replace(marks, filters=marks.filters + table_filters(archive, info.filename, marks.tables))
                 if marks.columns or marks.rows or marks.struck:
@@ -355,15 +359,16 @@ def _read_sparse(path: Path, data: bytes, part: tuple[int, int] | None = None) -
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
         raise UnreadableFile("corrupt", str(exc)) from exc
-    from thidua_cli.sheet_xml import sheet_marks, struck_styles, table_filters
+    from thidua_cli.sheet_xml import sheet_marks, struck_styles, table_filters, text_styles
 
     sheets: list[SheetGrid] = []
     errors: list[tuple[str, str]] = []
     notes: list[tuple[str, str, str, str]] = []
     try:
-        struck = struck_styles(workbook._archive.read("xl/styles.xml"))
+        styles = workbook._archive.read("xl/styles.xml")
     except KeyError:
-        struck = frozenset()
+        styles = b""
+    struck, texted = struck_styles(styles), text_styles(styles)
     for worksheet in workbook.worksheets:
         try:
             rows, left_out, first = _sparse_rows(worksheet)
@@ -377,7 +382,7 @@ def _read_sparse(path: Path, data: bytes, part: tuple[int, int] | None = None) -
             for c0, r0, c1, r1 in _MERGE.findall(xml)
         ]
         merged_cells = clip_merged(merged, rows, worksheet.title, notes)
-        marks = sheet_marks(xml[:4096], io.BytesIO(xml[4096:]), struck)  # the XML is read whole here anyway
+        marks = sheet_marks(xml[:4096], io.BytesIO(xml[4096:]), struck, texted)  # the XML is read whole here anyway
         if marks.rows and marks.tables and source:
             marks = replace(marks, filters=marks.filters + table_filters(workbook._archive, source, marks.tables))
         sheet = SheetGrid(worksheet.title, rows, merged_cells, hidden=worksheet.sheet_state != "visible")

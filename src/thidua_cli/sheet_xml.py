@@ -72,6 +72,9 @@ _FONT = re.compile(rb"<(?:\w+:)?font\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?font>)", re.D
 _STRIKE = re.compile(rb'<(?:\w+:)?strike\b(?![^>]*\bval="(?:0|false)")')
 _XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*)")
 _FONT_ID = re.compile(rb'\bfontId="(\d+)"')
+_NUMBER_FORMAT = re.compile(rb"<(?:\w+:)?numFmt\b([^>]*)")
+_FORMAT_ID = re.compile(rb'\bnumFmtId\s*=\s*"(\d+)"')
+_FORMAT_CODE = re.compile(rb'\bformatCode\s*=\s*"([^"]*)"')
 _TABLE_PART = re.compile(rb"""<(?:\w+:)?tablePart\b[^>]*?\b\w+:id\s*=\s*["']([^"']+)["']""")
 _FILTER = re.compile(rb"<(?:\w+:)?autoFilter\b")
 _FILTER_END = re.compile(rb"</(?:\w+:)?autoFilter\s*>")  # begins with a literal: searched fast
@@ -85,8 +88,9 @@ class SheetMarks:
     the filters that may hide some (the sheet's AutoFilter, read only when rows are hidden, and
     once found its Excel Tables' own: `table_filters`; which rows they hide is judged from the
     values, `autofilter.judge`), the rows a filter is known to hide (an .ods says so itself),
-    the cells (0-based row, column) whose font strikes them through, and the r:ids of the
-    sheet's table parts."""
+    the cells (0-based row, column) whose font strikes them through, the r:ids of the sheet's
+    table parts, and the cells whose number format shows a text other than as typed
+    (`text_styles`: a filter lists what it shows)."""
 
     columns: Ranges = ()
     rows: tuple[int, ...] = ()
@@ -94,6 +98,7 @@ class SheetMarks:
     filtered: tuple[int, ...] = ()
     struck: frozenset[tuple[int, int]] = frozenset()
     tables: tuple[bytes, ...] = ()
+    texted: frozenset[tuple[int, int]] = frozenset()
 
 
 def struck_styles(styles: bytes) -> frozenset[int]:
@@ -112,20 +117,69 @@ def struck_styles(styles: bytes) -> frozenset[int]:
     return frozenset(found)
 
 
+def text_styles(styles: bytes) -> frozenset[int]:
+    """The cell formats (indices of <cellXfs>) whose number format shows a text cell other than as
+    typed: '"Tổ "@' shows "Toán" as "Tổ Toán", a fourth section '"x"' shows "x". None, without
+    reading further, in a workbook with no custom number format (the built-in ones show a text as
+    typed)."""
+    start = styles.find(b"numFmts")  # <numFmts count="2">…</numFmts>, found at memchr speed
+    end = styles.find(b"numFmts", start + 7) if start >= 0 else -1
+    if end < 0:
+        return frozenset()
+    ids = set()
+    for attributes in _NUMBER_FORMAT.findall(styles, start, end):
+        if b"@" not in attributes and attributes.count(b";") < 3:  # no text section ("&quot;" counts too)
+            continue
+        number, code = _FORMAT_ID.search(attributes), _FORMAT_CODE.search(attributes)
+        if number and code and _shows_text_otherwise(html.unescape(code.group(1).decode("utf-8", "replace"))):
+            ids.add(int(number.group(1)))
+    if not ids:
+        return frozenset()
+    found = set()
+    for i, attributes in enumerate(_XF.findall(_section(styles, b"cellXfs"))):
+        number = _FORMAT_ID.search(attributes)
+        if number and int(number.group(1)) in ids:
+            found.add(i)
+    return frozenset(found)
+
+
+def _shows_text_otherwise(code: str) -> bool:
+    """Does the format code's text section (its fourth; else the one holding "@") show more or
+    less than the text itself? '"Tổ "@', '[Red]@' (kept: not known), '0;-0;0;"x"': yes; '@',
+    '0.00', 'dd/mm/yyyy;@': no."""
+    sections, current, quoted, escaped = [], "", False, False
+    for ch in code:
+        if escaped or ch == "\\":
+            escaped = not escaped
+        elif ch == '"':
+            quoted = not quoted
+        elif ch == ";" and not quoted:
+            sections.append(current)
+            current = ""
+            continue
+        current += ch
+    sections.append(current)
+    text = sections[3] if len(sections) > 3 else next((section for section in sections if "@" in section), None)
+    return text is not None and text.strip() != "@"
+
+
 def _section(xml: bytes, tag: bytes) -> bytes:
     """The text between <tag …> and </tag> (any namespace prefix), or b""."""
     match = re.search(rb"<(?:\w+:)?" + tag + rb"\b[^>]*>(.*?)</(?:\w+:)?" + tag + rb">", xml, re.DOTALL)
     return match.group(1) if match else b""
 
 
-def sheet_marks(head: bytes, stream: Any, struck: frozenset[int]) -> SheetMarks:
+def sheet_marks(head: bytes, stream: Any, struck: frozenset[int], texted: frozenset[int] = frozenset()) -> SheetMarks:
     """The marks of one worksheet part: `head` its first bytes (already read), `stream` the rest.
     Read once, a chunk at a time; a row or cell tag is looked for only where its attribute occurs
-    (`hidden="1"`, a struck format's `s="…"`), so a sheet with neither costs the decompression."""
+    (`hidden="1"`, a struck or `texted` format's `s="…"`, `text_styles`), so a sheet with neither
+    costs the decompression."""
     columns = hidden_ranges(head)
     rows: list[int] = []
     cells: set[tuple[int, int]] = set()
+    shown: set[tuple[int, int]] = set()
     styles = [b"%d" % s for s in struck]
+    formats = [b"%d" % s for s in texted]
     carry, chunk, tables = b"", head, []
     found: bytes | None = None  # the sheet's <autoFilter> element, after its cells (and before any
     views = whole = False  # <customSheetView>, whose own autoFilter is no filter in force)
@@ -138,6 +192,8 @@ def sheet_marks(head: bytes, stream: Any, struck: frozenset[int]) -> SheetMarks:
             rows += [int(n.group(1)) - 1 for a in _ROW.findall(part) if _ROW_HIDDEN.search(a) and (n := _ROW_NUMBER.search(a))]
         if styles and any(s in part for s in styles):
             cells.update(_struck_cells(part, struck))
+        if formats and any(s in part for s in formats):
+            shown.update(_struck_cells(part, texted))
         if rows:  # the filters follow the cells: a sheet with no hidden row never looks for them
             if found is not None and not whole:
                 whole = found[: found.find(b">") + 1].endswith(b"/>") or bool(_FILTER_END.search(found))
@@ -149,7 +205,7 @@ def sheet_marks(head: bytes, stream: Any, struck: frozenset[int]) -> SheetMarks:
             views = views or b"customSheetView" in part
         if b"tablePart" in part:  # after the cells: <tableParts><tablePart r:id="rId1"/>
             tables += _TABLE_PART.findall(part)
-    return SheetMarks(columns, tuple(rows), _parsed([found] if found is not None and rows else []), (), frozenset(cells), tuple(tables))
+    return SheetMarks(columns, tuple(rows), _parsed([found] if found is not None and rows else []), (), frozenset(cells), tuple(tables), frozenset(shown))
 
 
 def _filter_start(xml: bytes) -> int:
@@ -182,23 +238,30 @@ def table_filters(archive: Any, part: str, ids: tuple[bytes, ...]) -> tuple[Auto
     rels = names.get(f"{folder}/_rels/{base}.rels".lower())
     if rels is None:
         return ()
+    try:
+        tables = _table_parts(archive, names, folder, rels, ids)
+    except Exception:  # a part broken in the zip (a bad CRC): its filter is not known, and the
+        from thidua_cli.autofilter import unknown  # error must not lose every sheet's marks
+
+        return (unknown(),)
+    starts = [(xml, _filter_start(xml)) for xml in tables]
+    return _parsed([xml[start:] for xml, start in starts if start >= 0])
+
+
+def _table_parts(archive: Any, names: dict[str, str], folder: str, rels: str, ids: tuple[bytes, ...]) -> list[bytes]:
+    """The XML of the table parts `ids` names in the sheet's relationships `rels`."""
     targets = {}
     for attributes in _RELATION.findall(archive.read(rels)):
         values = dict(_NAMED.findall(attributes))
         target = values.get(b"Target", b"").decode("utf-8", "replace")
         path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
         targets[values.get(b"Id", b"")] = path.lower()
-    found = []
-    for table in (names.get(targets.get(i, "")) for i in ids):
-        xml = archive.read(table) if table else b""
-        start = _filter_start(xml)
-        if start >= 0:
-            found.append(xml[start:])
-    return _parsed(found)
+    return [archive.read(table) for table in (names.get(targets.get(i, "")) for i in ids) if table]
 
 
 def _struck_cells(part: bytes, struck: frozenset[int]) -> Iterator[tuple[int, int]]:
-    """(row, column), 0-based, of the cells in `part` whose format is one of `struck`."""
+    """(row, column), 0-based, of the cells in `part` whose format is one of `struck` (or of
+    `text_styles`)."""
     for attributes in _CELL.findall(part):
         style = _CELL_STYLE.search(attributes)
         place = _CELL_PLACE.search(attributes) if style and int(style.group(1)) in struck else None
