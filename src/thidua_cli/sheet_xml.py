@@ -15,7 +15,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -109,12 +109,7 @@ def struck_styles(styles: bytes) -> frozenset[int]:
     fonts = [i for i, inner in enumerate(_FONT.findall(_section(styles, b"fonts"))) if inner and _STRIKE.search(inner)]
     if not fonts:
         return frozenset()
-    found = set()
-    for i, attributes in enumerate(_XF.findall(_section(styles, b"cellXfs"))):
-        font = _FONT_ID.search(attributes)
-        if font and int(font.group(1)) in fonts:
-            found.add(i)
-    return frozenset(found)
+    return _formats_using(styles, _FONT_ID, fonts)
 
 
 def text_styles(styles: bytes) -> frozenset[int]:
@@ -133,12 +128,15 @@ def text_styles(styles: bytes) -> frozenset[int]:
         number, code = _FORMAT_ID.search(attributes), _FORMAT_CODE.search(attributes)
         if number and code and _shows_text_otherwise(html.unescape(code.group(1).decode("utf-8", "replace"))):
             ids.add(int(number.group(1)))
-    if not ids:
-        return frozenset()
+    return _formats_using(styles, _FORMAT_ID, ids) if ids else frozenset()
+
+
+def _formats_using(styles: bytes, attribute: re.Pattern[bytes], ids: Collection[int]) -> frozenset[int]:
+    """The cell formats (indices of <cellXfs>) whose `attribute` (fontId, numFmtId) is one of `ids`."""
     found = set()
     for i, attributes in enumerate(_XF.findall(_section(styles, b"cellXfs"))):
-        number = _FORMAT_ID.search(attributes)
-        if number and int(number.group(1)) in ids:
+        value = attribute.search(attributes)
+        if value and int(value.group(1)) in ids:
             found.add(i)
     return frozenset(found)
 
