@@ -517,7 +517,6 @@ class BlockResolver:
             return None
         return ctx.table.heading.year, ctx.table.heading.year
 
-
     def _list_year(self, table: SheetTable) -> int | None:
         """The one year the list says, if it says one: its heading's ("NĂM 2019"; not a school year,
         a period, nor a year only a sheet, file or folder name gives), else the year every one-year
