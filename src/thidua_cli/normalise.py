@@ -682,9 +682,9 @@ class _Builder:
         none of the award's kinds); Tập thể for a collective's name that only a "Họ và tên" header
         calls a person (kind-from-name), None (kind-conflict) for one that a heading or section
         row of individuals holds, and for a name with "Văn" or "Thị" in the middle under a section
-        of collectives (a school or a commune may bear a person's name); a person's award to a name that looks otherwise is flagged
-        kind-mismatch. A person's name is asked of name_kind only when its first word
-        starts a collective prefix."""
+        of collectives (a school or a commune may bear a person's name); a person's award to a
+        name that looks otherwise is flagged kind-mismatch. A person's name is asked of name_kind
+        only when its first word starts a collective prefix."""
         if not single:
             return kind
         norm, table = self.norm, self.table
