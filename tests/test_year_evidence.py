@@ -1,0 +1,67 @@
+"""A column without a label whose cells are years of birth or of joining (1978 | 1985 | 1990) is
+not the award's year. Before, its cells were counted as the award year with exit 0, over the
+heading's year too. A labelled year column still outranks the heading (README, "xác định năm")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import write_xlsx
+from thidua_cli import load
+from thidua_cli.cli import app
+
+HEADING = "DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG DANH HIỆU LAO ĐỘNG TIÊN TIẾN"
+
+
+def _list(tmp_path: Path, heading: str, label: str | None, years: list[object], *, unit_first: bool = False) -> Path:
+    header = ["STT", "Họ và tên", label, "Đơn vị công tác"]
+    body = [[i, f"Lê Văn {chr(64 + i)}", year, f"Khoa {i}"] for i, year in enumerate(years, 1)]
+    if unit_first:  # the clerk's other order: the unit before the year
+        header = [header[0], header[1], header[3], header[2]]
+        body = [[r[0], r[1], r[3], r[2]] for r in body]
+    return write_xlsx(tmp_path / "ds.xlsx", [["SỞ Y TẾ"], [], [heading], header, *body])
+
+
+def _counted(tmp_path: Path, path: Path) -> tuple[int, str]:
+    out = CliRunner().invoke(app, ["tally", "2000-2030", str(path), "-q", "-f", "csv", "--by", "year", "--no-cache"])
+    return out.exit_code, out.stdout
+
+
+@pytest.mark.parametrize("unit_first", [False, True])
+@pytest.mark.parametrize(
+    ("heading", "years"),
+    [
+        (HEADING, [1978, 1985, 1990]),  # years of birth, no year anywhere else: before, outside-years, exit 0
+        (HEADING, [2001, 1999, 2003, 2000]),  # young staff: before, counted in 2000, 2001 and 2003
+        (HEADING + " NĂM 2021", [2001, 1999, 2003]),  # before, the cells overrode the heading's 2021
+        (HEADING, ["2001", "1999", "2003"]),  # typed as text
+    ],
+)
+def test_an_unlabelled_column_of_several_years_is_not_the_award_year(
+    tmp_path: Path, heading: str, years: list[object], unit_first: bool
+) -> None:
+    path = _list(tmp_path, heading, None, years, unit_first=unit_first)
+    result = load([path])
+    assert result.records.empty
+    (problem,) = [p for p in result.problems if p.code == "ambiguous-columns"]
+    assert problem.value is not None and "(no label): year" in problem.value
+    exit_code, stdout = _counted(tmp_path, path)
+    assert exit_code == 1 and stdout.strip() == "year,count"
+
+
+def test_an_unlabelled_column_of_one_year_is_still_the_year(tmp_path: Path) -> None:
+    result = load([_list(tmp_path, HEADING, None, [2021, 2021, 2021])])
+    assert list(result.records["year"]) == [2021, 2021, 2021] and result.problems == []
+
+
+def test_a_labelled_birth_year_column_leaves_the_headings_year(tmp_path: Path) -> None:
+    result = load([_list(tmp_path, HEADING + " NĂM 2021", "Năm sinh", [1978, 1985, 1990])])
+    assert list(result.records["year"]) == [2021, 2021, 2021] and result.problems == []
+
+
+def test_a_plain_year_column_still_outranks_the_heading(tmp_path: Path) -> None:
+    result = load([_list(tmp_path, HEADING + " NĂM 2021", "Năm", [2021, 2020])])
+    assert list(result.records["year"]) == [2021, 2020] and result.problems == []
