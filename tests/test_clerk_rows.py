@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import write_xlsx
@@ -59,6 +60,35 @@ def test_a_sheet_of_names_without_awards_stays_a_skipped_sheet(tmp_path: Path) -
     people = [[i, f"Phan Văn Khoa{i}", "Bác sĩ", "Lao động tiên tiến"] for i in range(1, 3)]
     roster = [[i, f"Lý Thị Lan{i}", "Điều dưỡng", "Khoa Nội"] for i in range(1, 5)]
     path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, heading, [], HEADER, *people], extra_sheets={"Nhân sự": roster})
+    assert [(p.code, p.detail) for p in load([path]).problems] == [("skipped-sheet", "no-header")]
+
+
+@pytest.mark.parametrize("sheet", ["DS (tiếp)", "Sheet2"])
+@pytest.mark.parametrize("columns", [("Điều dưỡng", "Khoa Nội"), ("Khoa Nội",), ()])
+def test_names_numbered_on_from_the_sheet_before_are_an_error_not_silence(
+    tmp_path: Path, sheet: str, columns: tuple[str, ...]
+) -> None:
+    """The award is in the first sheet's heading only, so the carried-on rows name none; their
+    numbers (7, 8, 9, 10) run on from the list before. Before: a note skipped-sheet, exit 0."""
+    heading = ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"]
+    people = [[i, f"Phan Văn Khoa{i}", "Bác sĩ", "Khoa Nội"] for i in range(1, 7)]
+    more = [[i, f"Lý Thị Lan{i}", *columns] for i in range(7, 11)]
+    header = ["STT", "Họ và tên", "Chức vụ", "Đơn vị"]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, heading, [], header, *people], extra_sheets={sheet: more})
+    result = load([path])
+    assert len(result.records) == 6
+    assert [(p.code, p.sheet, p.row, p.detail) for p in result.problems] == [("headless-list", sheet, 1, "4")]
+    out = CliRunner().invoke(app, ["tally", "2019", str(path), "-q", "-f", "csv", "--no-cache"])
+    assert out.exit_code == 1
+
+
+@pytest.mark.parametrize("numbers", [[1, 2, 3], [7, 9, 10], [7]])
+def test_numbered_names_that_do_not_run_on_stay_a_skipped_sheet(tmp_path: Path, numbers: list[int]) -> None:
+    heading = ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"]
+    people = [[i, f"Phan Văn Khoa{i}", "Bác sĩ", "Khoa Nội"] for i in range(1, 7)]
+    roster = [[i, f"Lý Thị Lan{i}", "Điều dưỡng", "Khoa Nội"] for i in numbers]
+    header = ["STT", "Họ và tên", "Chức vụ", "Đơn vị"]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, heading, [], header, *people], extra_sheets={"Nhân sự": roster})
     assert [(p.code, p.detail) for p in load([path]).problems] == [("skipped-sheet", "no-header")]
 
 

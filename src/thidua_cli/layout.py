@@ -770,17 +770,30 @@ def _summary_or_nothing(
 
 
 def _headless_records(grid: list[list[Cell]], catalogue: Catalogue, most: int = 2000) -> list[int]:
-    """The rows (0-based) of a sheet without a header that read as an award list's records: a
-    number first, then a name (a person's or a collective's), then a cell naming an award — the
-    rows a clerk carried on to a second sheet ("Trang 2") without copying the header."""
-    found = []
+    """The rows (0-based) of a sheet without a header that read as an award list's records, the
+    rows a clerk carried on to a second sheet ("Trang 2", "DS (tiếp)") without copying the header:
+    a number first, then a name (a person's or a collective's), then a cell naming an award; or,
+    where no row names one (the award is in the first sheet's heading), numbered names whose
+    numbers run on from the sheet before (3, 4, 5…: a roster of its own starts at 1)."""
+    found, named = [], []
     for r, row in enumerate(grid[:most]):
         texts = [t for v in row if (t := text_of(v))]
-        if len(texts) < 3 or not is_number(texts[0]) or catalogue.name_kind(texts[1]) is None:
+        if len(texts) < 2 or not is_number(texts[0]) or catalogue.name_kind(texts[1]) is None:
             continue
+        named.append((r, texts[0]))
         if any(catalogue.match_award(t) is not None for t in texts[2:]):
             found.append(r)
-    return found
+    return found or _run_on(named)
+
+
+def _run_on(named: list[tuple[int, str]]) -> list[int]:
+    """The rows of numbered names 2, 3, 4… (consecutive, not from 1), else none."""
+    numbers = [int(text) if text.isdigit() else None for _, text in named]
+    if len(named) < 2 or numbers[0] is None or numbers[0] < 2:
+        return []
+    if any(b is None or a is None or b != a + 1 for a, b in itertools.pairwise(numbers)):
+        return []
+    return [r for r, _ in named]
 
 
 def _holds_counts(grid: list[list[Cell]], c: int, start: int, named: bool = False) -> bool:

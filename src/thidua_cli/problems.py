@@ -376,11 +376,11 @@ CODES: dict[str, tuple[Severity, str, str]] = {
     "headless-list": (
         Severity.ERROR,
         "Trang tính không có dòng tiêu đề cột của danh sách (có cột tên: \"Họ và tên\", \"Tên tập thể\"…) nhưng "
-        "có {detail} dòng giống bản ghi (số thứ tự, tên, danh hiệu), từ dòng này: thường là phần tiếp của danh "
+        "có {detail} dòng giống bản ghi (số thứ tự, tên, danh hiệu; hay tên đánh số tiếp từ trang trước), từ dòng này: thường là phần tiếp của danh "
         "sách ở trang trước, hoặc cột tên mang nhãn lạ; không được tính. Hãy chép dòng tiêu đề cột lên đầu "
         "trang (hoặc đặt nhãn \"Họ và tên\" / \"Tên tập thể\" cho cột tên) rồi chạy lại.",
         "The sheet has no list header (one with a name column: \"Họ và tên\", \"Tên tập thể\"…) but {detail} "
-        "rows that look like records (a number, a name, an award), from this row on: usually the list of the "
+        "rows that look like records (a number, a name, an award; or names numbered on from the sheet before), from this row on: usually the list of the "
         "sheet before, carried on, or a name column under an odd label; not counted. Copy the header row to "
         "the top of the sheet (or label the name column \"Họ và tên\" / \"Tên tập thể\") and run again.",
     ),
