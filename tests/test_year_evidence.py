@@ -65,3 +65,22 @@ def test_a_labelled_birth_year_column_leaves_the_headings_year(tmp_path: Path) -
 def test_a_plain_year_column_still_outranks_the_heading(tmp_path: Path) -> None:
     result = load([_list(tmp_path, HEADING + " NĂM 2021", "Năm", [2021, 2020])])
     assert list(result.records["year"]) == [2021, 2020] and result.problems == []
+
+
+def test_a_label_the_vocabulary_lacks_does_not_make_several_years_the_award_year(tmp_path: Path) -> None:
+    result = load([_list(tmp_path, HEADING + " NĂM 2021", "Mã", [2001, 1999, 2003])])
+    assert result.records.empty  # before: counted in 2001 and 2003
+    (problem,) = [p for p in result.problems if p.code == "ambiguous-columns"]
+    assert problem.value == '"Mã": year 1999–2003'
+
+
+@pytest.mark.parametrize("label", ["NS", "N.Sinh"])
+def test_an_abbreviated_birth_year_label_leaves_the_headings_year(tmp_path: Path, label: str) -> None:
+    result = load([_list(tmp_path, HEADING + " NĂM 2021", label, [2001, 1999, 2003])])
+    assert list(result.records["year"]) == [2021, 2021, 2021] and result.problems == []
+
+
+@pytest.mark.parametrize("label", ["Thời gian", "Được khen năm", "Năm khen"])
+def test_a_year_label_of_other_words_still_gives_each_rows_year(tmp_path: Path, label: str) -> None:
+    result = load([_list(tmp_path, HEADING, label, [2019, 2020, 2021])])
+    assert list(result.records["year"]) == [2019, 2020, 2021] and result.problems == []

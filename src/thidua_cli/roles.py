@@ -437,15 +437,17 @@ def assign_roles(
 
 
 def _spread_years(column: ColumnRole, cells: Sequence[Cell]) -> str | None:
-    """A column without a label, taken as the year by its cells alone, that holds several years
-    (1978 | 1985 | 1990, 1999 | 2001 | 2003: years of birth or of joining, most likely): not
-    trusted. A list whose year column has no label is a list of one year."""
+    """A column whose label says nothing of its role (none, or one the vocabulary lacks: "NS"),
+    taken as the year by its cells alone, that holds several years (1978 | 1985 | 1990, 1999 |
+    2001 | 2003: years of birth or of joining, most likely): not trusted. A list whose year column
+    has no known label is a list of one year."""
     if column.role != "year" or column.vote.weight:
         return None
     years = {year for value in cells if (year := parse_year(value)) is not None}
     if len(years) < 2:
         return None
-    return f"#{column.index + 1} (no label): year {min(years)}–{max(years)}"
+    named = f'"{column.label}"' if column.label else f"#{column.index + 1} (no label)"
+    return f"{named}: year {min(years)}–{max(years)}"
 
 
 def split_name(roles: TableRoles) -> TableRoles:
