@@ -682,7 +682,9 @@ class _Builder:
         """The kind the name shows, a position before a person's name making it a person's
         ("Đội trưởng Trần Văn Bình", "Trạm trưởng Lê Văn An": `_after_position`)."""
         found = self.name_kind(name)
-        return "Cá nhân" if found != "Cá nhân" and _after_position(name, self.name_kind) else found
+        if found == "Cá nhân" or name.count(" ") < 2:  # a position and a person's name: three words or more
+            return found
+        return "Cá nhân" if _after_position(name, self.name_kind) else found
 
     def _struck(self, r: int, column: Column | None) -> bool:
         """Is the row's name, or its award cell, struck through (the clerk's way of taking a person
