@@ -279,6 +279,13 @@ class Catalogue:
         stems = "|".join(map(re.escape, sorted(self._stems, key=len, reverse=True)))  # "danh hiệu cstđ" once
         return len(re.findall(rf"(?<!\w)(?:{stems})(?!\w)", key(text)))
 
+    def titles_named(self, text: str) -> frozenset[str]:
+        """The titles a text names by their stem, at every level ("DANH SÁCH … CHIẾN SĨ THI ĐUA":
+        Chiến sĩ thi đua cơ sở, … cấp tỉnh, … toàn quốc), none when it names no stem."""
+        stems = "|".join(map(re.escape, sorted(self._stems, key=len, reverse=True)))
+        found = re.findall(rf"(?<!\w)(?:{stems})(?!\w)", key(text)) if stems else []
+        return frozenset(title for stem in found for title in self._stems[stem].values())
+
     def _stem_match(self, stem: str, rest: str) -> AwardMatch | None:
         """ "chiến sĩ thi đua" + "của chủ tịch ubnd tỉnh": the title the issuer's level confers."""
         issuer = self._match_issuer_key(rest) if rest else None
