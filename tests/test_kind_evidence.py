@@ -25,6 +25,7 @@ UNITS = [
     "Đoàn kiểm tra số 2",
     "Ca số 3",
     "Kíp B",
+    "Ca đêm Phân xưởng Dệt",
 ]
 PEOPLE = ["Lê Văn An", "Ca Văn Minh", "Nông Văn Dền", "Kíp trưởng Trần Văn Hùng"]  # "Ca": a surname too
 
@@ -68,7 +69,7 @@ def test_production_units_under_a_person_header_are_collectives(tmp_path: Path, 
     assert kinds == {**dict.fromkeys(UNITS, "Tập thể"), **dict.fromkeys(PEOPLE, "Cá nhân")}
     assert Counter(code for code, _ in findings) == {"kind-from-name": len(UNITS)}
     out = CliRunner().invoke(app, ["tally", "2019", str(path), "-f", "csv", "--by", "kind"])
-    assert out.exit_code == 0 and "Tập thể,7" in out.stdout and "Cá nhân,4" in out.stdout
+    assert out.exit_code == 0 and "Tập thể,8" in out.stdout and "Cá nhân,4" in out.stdout
 
 
 @pytest.mark.parametrize("how", MUTATIONS)
