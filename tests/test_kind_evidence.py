@@ -117,10 +117,14 @@ def test_a_persons_name_that_starts_with_a_unit_word_is_a_person_under_a_persons
     path = write_xlsx(
         tmp_path / "cn.xlsx", _sheet([*READ_BOTH, *COLLECTIVES, "Lê Văn An"], "Giấy khen", section="I. CÁ NHÂN", **how)
     )
-    kinds, findings = _read(
-        path
-    )  # before: "Đoàn Công Tác", "ĐOÀN THANH TRA" kind-conflict, "Đoàn kiểm tra số 2" a person
+    # before: "Đoàn Công Tác", "ĐOÀN THANH TRA" kind-conflict, "Đoàn kiểm tra số 2" a person
+    kinds, findings = _read(path)
     assert kinds == {**dict.fromkeys(READ_BOTH, "Cá nhân"), "Lê Văn An": "Cá nhân"}
+    assert sorted(findings) == sorted(("kind-conflict", name) for name in COLLECTIVES)
+    heading = [["DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN NĂM 2020"], ["STT", "Họ và tên", "Chức vụ"]]
+    heading += [[i, name, None] for i, name in enumerate([*READ_BOTH, *COLLECTIVES], 1)]
+    kinds, findings = _read(write_xlsx(tmp_path / "tieu-de.xlsx", heading))  # the page heading says it
+    assert kinds == dict.fromkeys(READ_BOTH, "Cá nhân")
     assert sorted(findings) == sorted(("kind-conflict", name) for name in COLLECTIVES)
 
 
