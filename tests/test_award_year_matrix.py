@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import openpyxl
+import pytest
 from typer.testing import CliRunner
 
 from thidua_cli import load
@@ -39,8 +40,8 @@ def _matrix(path: Path, title: str, top: list[object], below: list[object], rows
     return path
 
 
-def _counts(path: Path) -> tuple[int, dict[str, int]]:
-    out = CliRunner().invoke(app, ["tally", "2019-2021", str(path), "--by", "award,year", "-f", "json"])
+def _counts(path: Path, years: str = "2019-2021") -> tuple[int, dict[str, int]]:
+    out = CliRunner().invoke(app, ["tally", years, str(path), "--by", "award,year", "-f", "json"])
     return out.exit_code, {f"{g['award']}|{g['year']}": g["count"] for g in json.loads(out.stdout)["rows"]}
 
 
@@ -130,3 +131,71 @@ def test_a_rate_row_under_the_totals_leaves_the_matrix_readable(tmp_path: Path) 
     rows = [*ROWS, [None, "Cộng", None, 2, 2, 1, 1], [None, "Tỷ lệ", None, "67%", "67%", "33%", "33%"]]
     path = _matrix(tmp_path / "a.xlsx", "DANH SÁCH KHEN THƯỞNG", awards, [2019, 2020, 2019, 2020], rows)
     assert len(load([path]).records) == 6
+
+
+def _evidence(path: Path, title: str, group: str, *, extra: bool = False, swapped: bool = False, down: int = 0) -> Path:
+    """A list with one group label over 2018 | 2019 (an "x" in each year) and no award column: as
+    clerks type it, with `extra` a "Đơn vị" and a "Ghi chú" column, with `swapped` the years before
+    the position, `down` blank rows above the title."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "DS"
+    for _ in range(down):
+        ws.append([])
+    ws.append([title])
+    head = ws.max_row + 1
+    lead = ["STT", "Họ và tên", *(["Đơn vị"] if extra else [])]
+    pairs = [("Chức vụ", None), (group, 2018), (None, 2019)]
+    if swapped:
+        pairs = [pairs[1], pairs[2], pairs[0]]
+    tail = ["Ghi chú"] if extra else []
+    ws.append([*lead, *(top for top, _ in pairs), *tail])
+    ws.append([None] * len(lead) + [below for _, below in pairs])
+    at = len(lead) + 1 + next(i for i, (top, _) in enumerate(pairs) if top == group)
+    ws.merge_cells(start_row=head, start_column=at, end_row=head, end_column=at + 1)
+    for c in [*range(1, len(lead) + 1), len(lead) + 1 + next(i for i, (t, _) in enumerate(pairs) if t == "Chức vụ")]:
+        ws.merge_cells(start_row=head, start_column=c, end_row=head + 1, end_column=c)
+    ticks = [("x", "x"), ("x", None), (None, "x")]
+    for i, (row, (a, b)) in enumerate(zip(ROWS, ticks, strict=True)):
+        cells = {"Chức vụ": row[2], 2018: a, 2019: b}
+        ordered = [cells[top if top == "Chức vụ" else below] for top, below in pairs]
+        ws.append([i + 1, row[1], *(["Phòng A"] if extra else []), *ordered, *([None] if extra else [])])
+    wb.save(path)
+    return path
+
+
+CLERKS = [{}, {"extra": True}, {"swapped": True}, {"down": 3}, {"extra": True, "swapped": True, "down": 1}]
+
+
+@pytest.mark.parametrize("how", CLERKS)
+def test_years_under_a_label_that_counts_them_are_reported_not_counted(tmp_path: Path, how: dict[str, int]) -> None:
+    """ "Số năm đạt LĐTT" › 2018 | 2019: the years that qualified a proposal (a CSTĐ, a Bằng khen),
+    or LĐTT records? Before: counted as four Lao động tiên tiến, exit 0."""
+    for i, group in enumerate(["Số năm đạt LĐTT", "Số năm liên tục đạt danh hiệu LĐTT", "Số lần đạt CSTĐCS"]):
+        path = _evidence(tmp_path / f"{i}.xlsx", "DANH SÁCH CÁN BỘ, GIÁO VIÊN", group, **how)
+        result = load([path])
+        assert len(result.records) == 0
+        assert [(p.code, p.sheet) for p in result.problems] == [("ambiguous-columns", "DS")]
+        assert f'"{group}" › 2018, 2019' in (result.problems[0].value or "")
+        assert _counts(path)[0] == 1
+
+
+@pytest.mark.parametrize("how", CLERKS)
+def test_a_matrix_under_a_heading_naming_another_title_is_reported(tmp_path: Path, how: dict[str, int]) -> None:
+    """Under "… CHIẾN SĨ THI ĐUA" (no level: no award of the list), LĐTT ticked for 2018 and 2019
+    are what qualifies for it. Before: four Lao động tiên tiến, exit 0."""
+    title = "DANH SÁCH CÁN BỘ ĐỦ ĐIỀU KIỆN XÉT DANH HIỆU CHIẾN SĨ THI ĐUA"
+    result = load([_evidence(tmp_path / "a.xlsx", title, "Lao động tiên tiến", **how)])
+    assert len(result.records) == 0 and [p.code for p in result.problems] == ["ambiguous-columns"]
+
+
+@pytest.mark.parametrize("how", CLERKS)
+def test_a_matrix_of_the_awards_themselves_is_still_counted(tmp_path: Path, how: dict[str, int]) -> None:
+    for i, group in enumerate(["Lao động tiên tiến", "Năm đạt LĐTT", "Đạt danh hiệu LĐTT"]):
+        path = _evidence(tmp_path / f"{i}.xlsx", "DANH SÁCH KHEN THƯỞNG", group, **how)
+        assert _counts(path, "2018-2019") == (0, {"Lao động tiên tiến|2018": 2, "Lao động tiên tiến|2019": 2})
+    title = "DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN, CHIẾN SĨ THI ĐUA"  # the matrix's own title is named
+    assert _counts(_evidence(tmp_path / "t.xlsx", title, "Chiến sĩ thi đua cơ sở", **how), "2018-2019") == (
+        0,
+        {"Chiến sĩ thi đua cơ sở|2018": 2, "Chiến sĩ thi đua cơ sở|2019": 2},
+    )

@@ -47,6 +47,8 @@ _CONNECTORS_SPACED = tuple(word + " " for word in _CONNECTORS)
 _YEAR_TAIL = re.compile(r"^(năm( học)? )?\d{4}( \d{4})?$")
 _YEAR_HEAD = re.compile(r"^(?:năm học |năm |giai đoạn |nhiệm kỳ )(\d{4}) ?(\d{4})?(?: |$)(.*)$")
 _KINDS_WRITTEN = {"cá nhân": "Cá nhân", "tập thể": "Tập thể", "hộ gia đình": "Hộ gia đình"}
+_UNIT_NUMBER = re.compile(r"\d+[a-zđ]?|[a-zđ]|i{1,3}|iv")  # after "Ca", "Kíp": "1", "2a", "A", "II"; not "Văn"
+_NUMBER = re.compile(r"\d+[a-zđ]?")
 _KIND_WORDS = re.compile(r"^(?:cho |đối với )?(cá nhân|tập thể|hộ gia đình)(?: |$)")
 # How a form was given (L2022 Đ.8: thường xuyên, theo chuyên đề, đột xuất …), written after it: "Giấy khen
 # đột xuất của …", "Bằng khen chuyên đề": the same form, not another one.
@@ -141,6 +143,7 @@ class Catalogue:
     _name_prefixes: dict[str, str] = field(default_factory=dict, repr=False)
     _surnames: frozenset[str] = field(default_factory=frozenset, repr=False)
     _prefix_starts: frozenset[str] = field(default_factory=frozenset, repr=False)
+    _numbered: frozenset[str] = field(default_factory=frozenset, repr=False)  # "ca", "kíp": units named by a number
     _by_name: dict[str, Award] = field(default_factory=dict, repr=False)
     _details: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)  # award → key → name
     _detail_excludes: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
@@ -278,6 +281,13 @@ class Catalogue:
         ĐUA CẤP TỈNH": two): a heading naming two says no bare title's level."""
         stems = "|".join(map(re.escape, sorted(self._stems, key=len, reverse=True)))  # "danh hiệu cstđ" once
         return len(re.findall(rf"(?<!\w)(?:{stems})(?!\w)", key(text)))
+
+    def titles_named(self, text: str) -> frozenset[str]:
+        """The titles a text names by their stem, at every level ("DANH SÁCH … CHIẾN SĨ THI ĐUA":
+        Chiến sĩ thi đua cơ sở, … cấp tỉnh, … toàn quốc), none when it names no stem."""
+        stems = "|".join(map(re.escape, sorted(self._stems, key=len, reverse=True)))
+        found = re.findall(rf"(?<!\w)(?:{stems})(?!\w)", key(text)) if stems else []
+        return frozenset(title for stem in found for title in self._stems[stem].values())
 
     def _stem_match(self, stem: str, rest: str) -> AwardMatch | None:
         """ "chiến sĩ thi đua" + "của chủ tịch ubnd tỉnh": the title the issuer's level confers."""
@@ -484,26 +494,44 @@ class Catalogue:
         return self._prefix_starts
 
     def name_kind(self, name: str) -> str | None:
-        """The kind a recipient's name shows ("Phòng Kế toán" → Tập thể), or None if it shows none;
-        the old tone placement ("Uỷ ban nhân dân xã", "Đảng uỷ", "Nhà văn hoá") shows the same."""
+        """The kind a recipient's name shows ("Phòng Kế toán" → Tập thể), or None if it shows none
+        (or both: `reads_both`); the old tone placement ("Uỷ ban nhân dân xã", "Đảng uỷ", "Nhà văn
+        hoá") shows the same."""
         folded = name.casefold()
         found = self._words_kind(folded.split())
         if found is None and (toned := new_tones(folded)) != folded:  # (asked only of names showing none)
-            return self._words_kind(toned.split())
+            found = self._words_kind(toned.split())
+        if found == "Tập thể" and self.reads_both(name):
+            return None
         return found
+
+    def reads_both(self, name: str) -> bool:
+        """Does a name read as a person's as well as a collective's: a surname that also starts a
+        collective prefix, in 3–4 words written as persons' names are ("Đoàn Công Tác", "Lâm Trường
+        Sơn", "ĐOÀN THANH NIÊN"; not "Đoàn công tác số 2", "Lâm trường Lang Chánh")? Then the name
+        alone decides nothing: a section or heading may (`normalise._Builder._named_kind`)."""
+        words = name.casefold().split()
+        if not words or words[0] not in self._surnames or words[0] not in self._prefix_starts:
+            return False
+        return _written_as_a_name(name.split()) and self._words_kind(new_tones(" ".join(words)).split()) == "Tập thể"
 
     def _words_kind(self, words: list[str]) -> str | None:
         if not words:
             return None
-        surname = words[0] in self._surnames
-        if words[0] in self._prefix_starts:  # collective prefixes are one to three words
+        first = words[0]
+        surname = first in self._surnames
+        if first in self._prefix_starts:  # collective prefixes are one to three words
+            if first in self._numbered and _unit_number(words[1:]):  # "Ca 1 Phân xưởng Sợi", "Kíp số 3"
+                return "Tập thể"
             # "Đoàn" is a surname and a collective ("Đoàn Thanh niên"): only a longer prefix decides
             for n in (3, 2) if surname else (3, 2, 1):
                 found = self._name_prefixes.get(" ".join(words[:n])) if len(words) >= n else None
                 if found:
                     return found
-            if surname:
-                return None
+            if surname and first in self._name_prefixes:  # "Đoàn kiểm tra số 2": no person's name holds a number
+                rest = words[1:]
+                numbered = bool(rest) and rest[0] not in ("văn", "thị") and any(_NUMBER.fullmatch(w) for w in rest)
+                return "Tập thể" if numbered else None  # "Nông", "Lâm" start no collective alone: "Nông Văn Dền"
         if 2 <= len(words) <= 5 and surname:
             return "Cá nhân"
         return None
@@ -767,7 +795,8 @@ def _index_names(catalogue: Catalogue, names: dict[str, Any], kinds: dict[str, l
     prefixes = [(p, "Tập thể") for p in names.get("collective_prefixes", [])]
     prefixes += [(p, "Hộ gia đình") for p in names.get("household_prefixes", [])]
     catalogue._name_prefixes = {new_tones(nfc(p).casefold()): kind for p, kind in prefixes}
-    starts = {p.split(" ", 1)[0] for p in catalogue._name_prefixes}
+    catalogue._numbered = frozenset(new_tones(nfc(p).casefold()) for p in names.get("numbered_prefixes", []))
+    starts = {p.split(" ", 1)[0] for p in catalogue._name_prefixes} | catalogue._numbered
     catalogue._prefix_starts = frozenset(starts | {old_tones(w) for w in starts})  # "Uỷ ban" starts one too
     catalogue._surnames = frozenset(nfc(s).casefold() for s in names.get("surnames", []))
     for level, field_name in (("Bộ", "ministry_units"), ("Tỉnh", "province_units")):
@@ -777,6 +806,21 @@ def _index_names(catalogue: Catalogue, names: dict[str, Any], kinds: dict[str, l
         for alias in (kind, *aliases):
             catalogue._kind_keys.setdefault(key(alias), kind)
             catalogue._kind_keys.setdefault(ascii_key(alias), kind)
+
+
+def _unit_number(words: list[str]) -> bool:
+    """Do the words after "Ca", "Kíp" start with the unit's number or letter ("1", "số 2", "A", "II")?"""
+    if words and words[0] == "số":
+        words = words[1:]
+    return bool(words) and _UNIT_NUMBER.fullmatch(words[0]) is not None
+
+
+def _written_as_a_name(words: list[str]) -> bool:
+    """3–4 words, each capitalised ("Đoàn Công Tác") or all in capitals ("ĐOÀN CÔNG TÁC"), letters
+    only: written as a person's name is, not as a collective's ("Đoàn công tác", "Đoàn TN")."""
+    if not 3 <= len(words) <= 4 or not all(w.isalpha() for w in words):
+        return False
+    return all(w.isupper() for w in words) or all(w[0].isupper() and w[1:].islower() for w in words)
 
 
 def expand_classes(entry: dict[str, Any], where: str) -> list[dict[str, Any]]:

@@ -35,6 +35,7 @@ class LayoutRules:
     other_dates: tuple[re.Pattern[str], ...]  # header words naming a date that is no award year
     decision_name: tuple[str, ...]  # ASCII keys of the words that make a name a decision's
     past_awards: tuple[re.Pattern[str], ...]  # an award column of other years' awards ("năm trước")
+    qualifying_years: tuple[re.Pattern[str], ...]  # a label over years that counts them ("Số năm đạt LĐTT")
     proposal: tuple[re.Pattern[str], ...]  # heading lines that make a list a proposal
     not_proposal: tuple[str, ...]  # "theo đề nghị của …": the decision was made on a proposal
     status: tuple[tuple[re.Pattern[str], str], ...]  # award-cell marks: (pattern, status)
@@ -75,6 +76,7 @@ def layout_rules() -> LayoutRules:
         other_dates=tuple(re.compile(p) for p in phrases["other_dates"]),
         decision_name=tuple(ascii_key(p) for p in phrases["decision_name"]),
         past_awards=tuple(re.compile(p) for p in phrases["past_awards"]),
+        qualifying_years=tuple(re.compile(p) for p in phrases["qualifying_years"]),
         proposal=tuple(re.compile(p) for p in phrases["proposal"]),
         not_proposal=tuple(key(p) for p in phrases["not_proposal"]),
         year_labels={key(p): side for side in ("achievement", "decision") for p in phrases[f"{side}_year"]},

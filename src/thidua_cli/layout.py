@@ -531,11 +531,15 @@ def _awards_by_year(
     record of someone's past titles ("TRÍCH NGANG", "QUÁ TRÌNH KHEN THƯỞNG"), the ticked years are
     what qualified, and nothing changes. Returned, for the table to be reported: the labels of such
     columns holding other values than ticks (in a row that names someone), or of years other than
-    the one year the heading or a name gives."""
+    the one year the heading or a name gives; of years under a label that counts them ("Số năm đạt
+    LĐTT", "… liên tục": `_qualifying`), or under a heading naming another title ("… CHIẾN SĨ THI
+    ĐUA" over "LĐTT" › 2018 | 2019): the years that qualified for what the list gives or proposes,
+    or the awards it records? Nobody can say."""
     if any(word in key(line) for line in heading.lines for word in ("trích ngang", "quá trình")):
         return None
     found: list[tuple[Column, int | None]] = []
     labelled: list[tuple[Column, int | None]] = []  # "Lao động tiên tiến" › 2019: ticks, if its cells are
+    groups_named: dict[str, list[str]] = {}  # the group label naming an award → its years' labels
     for column in roles.columns:
         groups = column.tiers[:-1]
         if column.role == "tick" and (tier := next((t for t in groups if year_of_label(t) is not None), None)):
@@ -543,9 +547,12 @@ def _awards_by_year(
             continue
         if column.role not in ("ignored", "award", "year") or year_of_label(column.label) is None:
             continue
-        phrase = next((t if key(t) == p else p for t in reversed(groups) if (p := find_award_phrase(key(t), catalogue))), None)
-        if phrase is not None:  # the award the group label names ("Số năm đạt LĐTT": "lđtt")
+        tier = next((t for t in reversed(groups) if find_award_phrase(key(t), catalogue)), None)
+        if tier is not None:  # the award the group label names ("Số năm đạt LĐTT": "lđtt")
+            p = find_award_phrase(key(tier), catalogue)
+            phrase = tier if key(tier) == p else p
             labelled.append((Column(column.index, "tick", f"{phrase} {column.label}"), year_of_label(column.label)))
+            groups_named.setdefault(tier, []).append(column.label)
     inside = {c.index for c, _ in found + labelled}
     if len(inside) < 2 or any(c.index not in inside for role in ("award", "year") for c in columns.get(role, ())):
         return None
@@ -565,6 +572,8 @@ def _awards_by_year(
         else:
             other.append(tick)
     years = {year for _, year in found}
+    if not other and (why := _qualifying_years(found, groups_named, heading, catalogue)):
+        return why
     if other or (heading.year is not None and years != {heading.year}):
         labels = ", ".join(f'"{c.header}"' for c in sorted([c for c, _ in found] + other, key=lambda c: c.index))
         return labels + (": tick / year" if other else f": {heading.year} / {', '.join(map(str, sorted(y for y in years if y)))}")
@@ -572,6 +581,32 @@ def _awards_by_year(
         columns.pop(role, None)
     columns["tick"] = [c for c, _ in found] + [c for c in columns.get("tick", ()) if c.index not in inside]
     return None
+
+
+def _qualifying_years(
+    found: list[tuple[Column, int | None]], groups: dict[str, list[str]], heading: Heading, catalogue: Catalogue
+) -> str | None:
+    """Why the ticks of a matrix of awards by year may be the years that qualified, not awards of
+    the list (`_awards_by_year`), shown with the columns: a group label that counts them ("Số năm
+    đạt LĐTT" › 2018 | 2019), a heading that names a title by its stem and none of the matrix's
+    ("DANH SÁCH … CHIẾN SĨ THI ĐUA" over "Lao động tiên tiến" › 2018 | 2019); else None."""
+    counting = [t for t in groups if _qualifying(t)]
+    titles = catalogue.titles_named(" ".join(heading.lines))
+    if titles:
+        awards = {m.award.name for c, _ in found if (m := catalogue.match_award(c.header))}
+        if awards & titles:
+            titles = frozenset()
+    if not counting and not titles:
+        return None
+    shown = ", ".join(f'"{t}" › {", ".join(groups[t])}' for t in counting or groups) or ", ".join(f'"{c.header}"' for c, _ in found)
+    return f"{shown}: qualifying years / awards"
+
+
+def _qualifying(label: str) -> bool:
+    """Does a group label over years count them, as a proposal's justification does ("Số năm đạt
+    LĐTT", "Số lần đạt CSTĐCS", "LĐTT liên tục": layout.toml [phrases] qualifying_years)?"""
+    k = key(label)
+    return any(p.search(k) for p in layout_rules().qualifying_years)
 
 
 def _drop_year_ticks(columns: dict[str, list[Column]]) -> None:

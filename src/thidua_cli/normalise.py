@@ -573,6 +573,21 @@ def _several_people(raw: str, catalogue: Catalogue) -> bool:
     return people > 1
 
 
+def _after_position(name: str, name_kind: Callable[[str], str | None]) -> bool:
+    """Does a person's name follow a position ("Đội trưởng Trần Văn Bình", "Kíp trưởng Lê Văn An",
+    "Phó Trưởng phòng Trần Thị Hoa": a position of [names] positions, or a unit word then "trưởng"
+    or "phó")? The unit word is no collective's name then."""
+    k = key(name)
+    words = k.split()
+    if len(words) < 3:
+        return False
+    rules = layout_rules()
+    positioned = k.startswith(rules.position_heads)
+    heads = [n for n in (1, 2, 3) if " ".join(words[:n]) in rules.positions] if positioned else []
+    heads = heads or ([2] if words[1] in ("trưởng", "phó") else [])
+    return any(len(words) - n >= 2 and name_kind(" ".join(words[n:])) == "Cá nhân" for n in heads)
+
+
 def _under_an_award(findings: list[tuple[str, Problem]]) -> list[tuple[str, Problem]]:
     """Under a heading or section naming an award ("… ĐƯỢC TẶNG GIẤY KHEN"), a contest's result
     in the award cell ("Giáo viên dạy giỏi", "HTXSNV") may be why the award was given or a row of
@@ -663,6 +678,14 @@ class _Builder:
         # fmt: on
         self.append(record)
 
+    def _looks(self, name: str) -> str | None:
+        """The kind the name shows, a position before a person's name making it a person's
+        ("Đội trưởng Trần Văn Bình", "Trạm trưởng Lê Văn An": `_after_position`)."""
+        found = self.name_kind(name)
+        if found == "Cá nhân" or name.count(" ") < 2:  # a position and a person's name: three words or more
+            return found
+        return "Cá nhân" if _after_position(name, self.name_kind) else found
+
     def _struck(self, r: int, column: Column | None) -> bool:
         """Is the row's name, or its award cell, struck through (the clerk's way of taking a person
         off a printed list)? Then it is reported struck-out, never counted."""
@@ -682,30 +705,35 @@ class _Builder:
         none of the award's kinds); Tập thể for a collective's name that only a "Họ và tên" header
         calls a person (kind-from-name), None (kind-conflict) for one that a heading or section
         row of individuals holds, and for a name with "Văn" or "Thị" in the middle under a section
-        of collectives (a school or a commune may bear a person's name); a person's award to a
-        name that looks otherwise is flagged kind-mismatch. A person's name is asked of name_kind
-        only when its first word starts a collective prefix."""
+        of collectives (a school or a commune may bear a person's name); None (ambiguous-kind) for
+        a name that reads both ways ("Lâm Trường Sơn": `Catalogue.reads_both`) under a "Họ và tên"
+        header only, a section of individuals deciding it; a person's award to a name that looks
+        otherwise is flagged kind-mismatch. A person's name is asked of name_kind only when its
+        first word starts a collective prefix."""
         if not single:
             return kind
         norm, table = self.norm, self.table
         if kind is KIND_BY_NAME:
-            kind = self.name_kind(name) or ""
+            kind = self._looks(name) or ""
             if isinstance(single, tuple) and kind in single:
                 return kind
             norm._finding_at(norm.problems, "ambiguous-kind", table, r, None, value=name)
             return None
         person = single is PERSON_BY_CONTEXT or single == "Cá nhân"
         first = name.split(None, 1)[:1]
-        looks = self.name_kind(name) if not person or (first and first[0].casefold() in self.starts) else None
+        prefixed = bool(first) and first[0].casefold() in self.starts
+        looks = self._looks(name) if not person or prefixed else None
         if single is PERSON_BY_CONTEXT:  # "Phòng Kế hoạch | Giấy khen" under "Họ và tên"
             if looks == "Tập thể":
                 name_column = table.columns["name"][0]
                 if self.walk.kind_by_header:
                     norm._finding_at(norm.checks, "kind-from-name", table, r, name_column, value=name, detail=name_column.header)
                     return looks
-                if self.name_kind(" ".join(name.split()[2:])) != "Cá nhân":  # "Đội trưởng Trần Văn Bình": a person
-                    norm._finding_at(norm.problems, "kind-conflict", table, r, name_column, value=name, detail=looks)
-                    return None  # "Phòng Kế toán" under "I. CÁ NHÂN"
+                norm._finding_at(norm.problems, "kind-conflict", table, r, name_column, value=name, detail=looks)
+                return None  # "Phòng Kế toán" under "I. CÁ NHÂN"
+            if looks is None and prefixed and self.walk.kind_by_header and norm.catalogue.reads_both(name):
+                norm._finding_at(norm.problems, "ambiguous-kind", table, r, table.columns["name"][0], value=name)
+                return None  # "Đoàn Công Tác", "Lâm Trường Sơn" under "Họ và tên" alone: a person, or a collective?
         elif single is COLLECTIVE_BY_CONTEXT:
             words = name.casefold().split()  # "Lê Lợi", "Hà Trung": schools and districts bear persons' names
             person = looks == "Cá nhân" and len(words) > 2 and words[1] in ("văn", "thị")
