@@ -214,17 +214,6 @@ TEXTS: list[tuple[str, str | None, str, str | None]] = [
     ("Giấy khen của Giám đốc Sở", GK, CS, ANY),
     ("Giấy khen Giám đốc Sở LĐ-TBXH", GK, CS, ANY),
     ("Giấy khen\ncủa Giám đốc\xa0Sở", GK, CS, ANY),
-    # how the form was given (L2022 Đ.8) is no part of its name: before, each was unknown-award
-    ("Giấy khen đột xuất", GK, CS, ANY),
-    ("Giấy khen đột xuất của Giám đốc Sở", GK, CS, ANY),
-    ("Giấy khen tập thể đột xuất năm 2021", GK, CS, ANY),
-    ("Bằng khen chuyên đề của Chủ tịch UBND tỉnh", BK, TINH, ANY),
-    ("Bằng khen theo chuyên đề", BK, "?", ANY),
-    ("Bằng khen khen thưởng đột xuất của Thủ tướng Chính phủ", BK, CP, ANY),
-    ("Bằng khen đột xuất của Chủ tịch UBND huyện", BK, "!", ANY),
-    ("Giấy khen thường xuyên", GK, CS, ANY),
-    ("Lao động tiên tiến đột xuất", None, "", None),  # a title is won in the year's emulation, never so
-    ("Giấy khen đột xuất xịn", None, "", None),
     ("Giấy khen của Chủ tịch UBND huyện", GK, CS, ANY),
     ("Giấy khen của Chủ tịch UBND cấp huyện", GK, CS, ANY),
     ("Giấy khen UBND huyện Đông Anh", GK, CS, ANY),

@@ -50,9 +50,6 @@ _KINDS_WRITTEN = {"cá nhân": "Cá nhân", "tập thể": "Tập thể", "hộ 
 _UNIT_NUMBER = re.compile(r"\d+[a-zđ]?|[a-zđ]|i{1,3}|iv")  # after "Ca", "Kíp": "1", "2a", "A", "II"; not "Văn"
 _NUMBER = re.compile(r"\d+[a-zđ]?")
 _KIND_WORDS = re.compile(r"^(?:cho |đối với )?(cá nhân|tập thể|hộ gia đình)(?: |$)")
-# How a form was given (L2022 Đ.8: thường xuyên, theo chuyên đề, đột xuất …), written after it: "Giấy khen
-# đột xuất của …", "Bằng khen chuyên đề": the same form, not another one.
-_METHOD_WORDS = re.compile(r"^(?:khen thưởng )?(?:theo )?(?:đột xuất|chuyên đề|thường xuyên)(?: |$)")
 _ROUND_TAIL = re.compile(r"^(?:đợt|lần(?: thứ)?)(?: \w+)?(?: năm)?(?: \d{4})?$")  # "… lần thứ 15", "… đợt 2 năm 2020"
 _ISSUER_FIRST = re.compile(r"^(?:được )?(.+?) (?:tặng thưởng|phong tặng|truy tặng|tặng|công nhận) (.+)$")
 # A trailing period: "… năm 2022", "… năm học 2023-2024", "… giai đoạn 2019-2021", "(2016-2020)".
@@ -309,9 +306,6 @@ class Catalogue:
             found = self._with_rest(award, level, _strip_connectors(inner_year.group(3)))
             ok = MIN_YEAR <= first <= last <= MAX_YEAR and last - first <= LONGEST_PERIOD
             return replace(found, period=(first, last)) if ok and found else None
-        method = _METHOD_WORDS.match(rest)  # "giấy khen đột xuất của …"; a title is not given so
-        if method and award.category == "Hình thức khen thưởng":
-            return self._with_rest(award, level, _strip_connectors(rest[method.end() :]))
         kind_word = _KIND_WORDS.match(rest)  # "giấy khen tập thể của …", "bằng khen cho cá nhân"
         if kind_word:
             found = self._with_rest(award, level, _strip_connectors(rest[kind_word.end() :]))
