@@ -73,6 +73,7 @@ def test_names_numbered_on_from_the_sheet_before_are_an_error_not_silence(
     heading = ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"]
     people = [[i, f"Phan Văn Khoa{i}", "Bác sĩ", "Khoa Nội"] for i in range(1, 7)]
     more = [[i, f"Lý Thị Lan{i}", *columns] for i in range(7, 11)]
+    more[2][1] = "Ksor H'Bla"  # a name the catalogue's surnames do not know
     header = ["STT", "Họ và tên", "Chức vụ", "Đơn vị"]
     path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, heading, [], header, *people], extra_sheets={sheet: more})
     result = load([path])
@@ -82,7 +83,31 @@ def test_names_numbered_on_from_the_sheet_before_are_an_error_not_silence(
     assert out.exit_code == 1
 
 
-@pytest.mark.parametrize("numbers", [[1, 2, 3], [7, 9, 10], [7]])
+@pytest.mark.parametrize(
+    "numbers", [["7.", "8.", "9."], [7, 8, 10, 11], [7, 8, 8, 9], ["07", "08"], [7.0, 8.0]]  # as clerks type them
+)
+def test_numbers_that_run_on_however_typed_are_an_error(tmp_path: Path, numbers: list[object]) -> None:
+    heading = ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"]
+    people = [[i, f"Phan Văn Khoa{i}", "Bác sĩ", "Khoa Nội"] for i in range(1, 7)]
+    more = [[n, f"Lý Thị Lan{i}", "Điều dưỡng", "Khoa Nội"] for i, n in enumerate(numbers)]
+    header = ["STT", "Họ và tên", "Chức vụ", "Đơn vị"]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, heading, [], header, *people], extra_sheets={"Trang 2": more})
+    found = [(p.code, p.row, p.detail) for p in load([path]).problems]
+    assert found == [("headless-list", 1, str(len(numbers)))]  # before: a skipped sheet, exit 0
+
+
+def test_a_roster_whose_first_row_is_no_name_still_starts_at_1(tmp_path: Path) -> None:
+    heading = ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"]
+    people = [[i, f"Phan Văn Khoa{i}", "Bác sĩ", "Khoa Nội"] for i in range(1, 7)]
+    roster = [[1, "TS. Nguyễn Văn Hùng", "Giám đốc"], *[[i, f"Lý Thị Lan{i}", "Điều dưỡng"] for i in range(2, 6)]]
+    header = ["STT", "Họ và tên", "Chức vụ", "Đơn vị"]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, heading, [], header, *people], extra_sheets={"Nhân sự": roster})
+    assert [(p.code, p.detail) for p in load([path]).problems] == [("skipped-sheet", "no-header")]
+
+
+@pytest.mark.parametrize(
+    "numbers", [[1, 2, 3], [7], [9, 8], [2, 1, 3]]  # from 1, one row, going down: a roster of its own
+)
 def test_numbered_names_that_do_not_run_on_stay_a_skipped_sheet(tmp_path: Path, numbers: list[int]) -> None:
     heading = ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"]
     people = [[i, f"Phan Văn Khoa{i}", "Bác sĩ", "Khoa Nội"] for i in range(1, 7)]

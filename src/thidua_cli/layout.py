@@ -808,27 +808,37 @@ def _headless_records(grid: list[list[Cell]], catalogue: Catalogue, most: int = 
     """The rows (0-based) of a sheet without a header that read as an award list's records, the
     rows a clerk carried on to a second sheet ("Trang 2", "DS (tiếp)") without copying the header:
     a number first, then a name (a person's or a collective's), then a cell naming an award; or,
-    where no row names one (the award is in the first sheet's heading), numbered names whose
-    numbers run on from the sheet before (3, 4, 5…: a roster of its own starts at 1)."""
-    found, named = [], []
+    where fewer rows name one (the award is in the first sheet's heading), the numbered rows when
+    their numbers run on from the sheet before (`_run_on`)."""
+    found, numbered = [], []
     for r, row in enumerate(grid[:most]):
         texts = [t for v in row if (t := text_of(v))]
-        if len(texts) < 2 or not is_number(texts[0]) or catalogue.name_kind(texts[1]) is None:
+        if len(texts) < 2 or not is_number(texts[0]):
             continue
-        named.append((r, texts[0]))
-        if any(catalogue.match_award(t) is not None for t in texts[2:]):
+        named = catalogue.name_kind(texts[1]) is not None
+        numbered.append((r, texts[0], named))
+        if named and len(texts) >= 3 and any(catalogue.match_award(t) is not None for t in texts[2:]):
             found.append(r)
-    return found or _run_on(named)
+    run_on = _run_on(numbered)
+    return run_on if len(run_on) > len(found) else found
 
 
-def _run_on(named: list[tuple[int, str]]) -> list[int]:
-    """The rows of numbered names 2, 3, 4… (consecutive, not from 1), else none."""
-    numbers = [int(text) if text.isdigit() else None for _, text in named]
-    if len(named) < 2 or numbers[0] is None or numbers[0] < 2:
+_LEADING_NUMBER = re.compile(r"\d+")
+
+
+def _run_on(numbered: list[tuple[int, str, bool]]) -> list[int]:
+    """The numbered rows (row, number as written, whether its next text reads as a name) of a
+    sheet without a header, when they go on from the list of the sheet before: two or more, none
+    numbered 1 (a roster or a summary of its own starts at 1), numbers that never go down (a gap,
+    a number typed twice and "7." still run on), and most of them names."""
+    numbers = [int(m.group()) for _, text, _ in numbered if (m := _LEADING_NUMBER.match(text))]
+    if len(numbers) < 2 or len(numbers) != len(numbered) or min(numbers) < 2:
         return []
-    if any(b is None or a is None or b != a + 1 for a, b in itertools.pairwise(numbers)):
+    if any(b < a for a, b in itertools.pairwise(numbers)):
         return []
-    return [r for r, _ in named]
+    if 2 * sum(named for _, _, named in numbered) < len(numbered):
+        return []
+    return [r for r, _, _ in numbered]
 
 
 def _holds_counts(grid: list[list[Cell]], c: int, start: int, named: bool = False) -> bool:
