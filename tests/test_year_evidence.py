@@ -84,3 +84,37 @@ def test_an_abbreviated_birth_year_label_leaves_the_headings_year(tmp_path: Path
 def test_a_year_label_of_other_words_still_gives_each_rows_year(tmp_path: Path, label: str) -> None:
     result = load([_list(tmp_path, HEADING, label, [2019, 2020, 2021])])
     assert list(result.records["year"]) == [2019, 2020, 2021] and result.problems == []
+
+
+@pytest.mark.parametrize("years", [[2022, 2022, 2022], [2005, 2005, 2005, None, None]])
+def test_one_year_by_cells_alone_other_than_the_headings_is_not_the_award_year(
+    tmp_path: Path, years: list[object]
+) -> None:
+    """ "NĂM 2021" over 2022 in a column with no label (the decision's year, a year of joining):
+    before, every row was counted in the cells' year, exit 0."""
+    result = load([_list(tmp_path, HEADING + " NĂM 2021", None, years)])
+    assert result.records.empty
+    (problem,) = [p for p in result.problems if p.code == "ambiguous-columns"]
+    assert problem.value == f"#3 (no label): year {years[0]}"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "TỔNG HỢP DANH HIỆU THI ĐUA GIAI ĐOẠN 2019-2021",
+        "TỔNG HỢP KẾT QUẢ THI ĐUA CÁC NĂM",
+        "DANH SÁCH KHEN THƯỞNG TỪ NĂM 2019 ĐẾN NĂM 2021",
+    ],
+)
+def test_years_by_cells_alone_within_the_headings_period_are_each_rows(tmp_path: Path, heading: str) -> None:
+    rows = [[i, f"Lê Văn {c}", "Khoa Nội", "LĐTT", y] for i, (c, y) in enumerate(zip("ABCD", (2019, 2020, 2021, 2021), strict=True), 1)]
+    path = write_xlsx(tmp_path / "ds.xlsx", [[heading], ["STT", "Họ và tên", "Đơn vị", "Danh hiệu", None], *rows])
+    result = load([path])
+    assert list(result.records["year"]) == [2019, 2020, 2021, 2021] and result.problems == []
+
+
+def test_birth_years_beside_a_labelled_year_column_are_left_out(tmp_path: Path) -> None:
+    rows = [[i, f"Lê Văn {c}", y, 2021, "Khoa Nội"] for i, (c, y) in enumerate(zip("ABC", (1978, 1985, 1990), strict=True), 1)]
+    path = write_xlsx(tmp_path / "ds.xlsx", [[HEADING], ["STT", "Họ và tên", None, "Năm", "Đơn vị"], *rows])
+    result = load([path])
+    assert list(result.records["year"]) == [2021, 2021, 2021] and result.problems == []

@@ -13,10 +13,18 @@ from typing import NamedTuple
 
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.cells import column_numbers, ditto_filled, is_column_numbers, row_texts, text_of
-from thidua_cli.heading import Heading, find_award_phrase, read_heading
+from thidua_cli.heading import (
+    Heading,
+    find_award_phrase,
+    names_period,
+    plain_year_in_heading,
+    read_heading,
+    year_in_heading,
+)
 from thidua_cli.labels import ends_table, header_match, is_totals, layout_rules, may_head, year_label
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell, Merged, SheetGrid, iter_text
+from thidua_cli.records import MAX_YEAR, MIN_YEAR
 from thidua_cli.roles import ColumnRole, TableRoles, assign_roles, role_rules, split_name
 from thidua_cli.rows import is_number, label_of, section_of
 from thidua_cli.summaries import Summary, find_summary, read_summary, summary_year
@@ -495,6 +503,9 @@ def _table(
         heading = _kind_from_name_header(read_heading(grid[:first], catalogue, names), columns["name"][0].header)
     else:
         heading = _heading_below(grid[span.titles[0] : span.titles[1]], above, columns, catalogue)
+    unread = _years_by_cells(columns, roles, region[data_start:], heading.lines)
+    if unread:
+        return replace(nothing, reason="conflict", detail=unread)
     if heading.year is not None and any(year_of_label(c.header) is not None for c in columns.get("tick", ())):
         _drop_year_ticks(columns)  # a list of one year: the years ticked are what earned it, no awards
     unread = _awards_by_year(columns, roles, region, data_start, catalogue, heading) if heading.award_text is None else None
@@ -839,6 +850,51 @@ def _run_on(numbered: list[tuple[int, str, bool]]) -> list[int]:
     if 2 * sum(named for _, _, named in numbered) < len(numbered):
         return []
     return [r for r, _, _ in numbered]
+
+
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_EVERY_YEAR = re.compile(r"\bcác năm\b")
+_DATES = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}")  # "12/01/2022": a decision's date, no year of the list
+
+
+def _years_by_cells(
+    columns: dict[str, list[Column]], roles: TableRoles, rows: list[list[Cell]], lines: Sequence[str]
+) -> str | None:
+    """A year column whose label says nothing of its role (none, or one the vocabulary lacks:
+    "NS", "Mã") is the year by its cells alone. Its years must be the heading's: its one year
+    ("NĂM 2021": not 2022, a decision's), within its period ("GIAI ĐOẠN 2019-2021"), or, with no
+    year in the heading, one year. Else they are no award year (1978 | 1985 | 1990: years of birth
+    or of joining): beside a labelled year column the column is left out; alone, the table is not
+    read (the conflict said)."""
+    span = _heading_years(lines)
+    labelled = any(c.role == "year" and c.vote.weight for c in roles.columns)
+    for column in roles.columns:
+        if column.role != "year" or column.vote.weight:
+            continue
+        i = column.index
+        years = {y for row in rows if i < len(row) and (y := parse_year(row[i])) is not None}
+        if (span and all(span[0] <= y <= span[1] for y in years)) or (not span and len(years) < 2):
+            continue
+        if labelled:
+            columns["year"] = [c for c in columns.get("year", []) if c.index != i]
+            continue
+        named = f'"{column.label}"' if column.label else f"#{i + 1} (no label)"
+        return f"{named}: year {min(years)}" + (f"–{max(years)}" if max(years) > min(years) else "")
+    return None
+
+
+def _heading_years(lines: Sequence[str]) -> tuple[int, int] | None:
+    """The first and last year the heading's lines name ("NĂM 2021", "năm học 2020-2021",
+    "GIAI ĐOẠN 2016-2020"), None when they name none; never a date's year."""
+    years: list[int] = []
+    for line in lines:
+        if _EVERY_YEAR.search(line.casefold()):  # "KẾT QUẢ THI ĐUA CÁC NĂM HỌC": any year
+            return MIN_YEAR, MAX_YEAR
+        if names_period(line):
+            years += (int(y) for y in _YEARS.findall(_DATES.sub(" ", line)))
+        elif (year := year_in_heading(line)) is not None:
+            years += [year] if plain_year_in_heading(line) == year else [year - 1, year]  # a school year: both
+    return (min(years), max(years)) if years else None
 
 
 def _holds_counts(grid: list[list[Cell]], c: int, start: int, named: bool = False) -> bool:

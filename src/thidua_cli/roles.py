@@ -431,23 +431,9 @@ def assign_roles(
         if column.role in seen and not several:
             column = _demoted(column)
         seen.add(column.role)
-        conflict = conflict or conflict_of(column) or _spread_years(column, cells.get(index, ()))
+        conflict = conflict or conflict_of(column)
         columns.append(column)
     return TableRoles(tuple(columns), conflict)
-
-
-def _spread_years(column: ColumnRole, cells: Sequence[Cell]) -> str | None:
-    """A column whose label says nothing of its role (none, or one the vocabulary lacks: "NS"),
-    taken as the year by its cells alone, that holds several years (1978 | 1985 | 1990, 1999 |
-    2001 | 2003: years of birth or of joining, most likely): not trusted. A list whose year column
-    has no known label is a list of one year."""
-    if column.role != "year" or column.vote.weight:
-        return None
-    years = {year for value in cells if (year := parse_year(value)) is not None}
-    if len(years) < 2:
-        return None
-    named = f'"{column.label}"' if column.label else f"#{column.index + 1} (no label)"
-    return f"{named}: year {min(years)}–{max(years)}"
 
 
 def split_name(roles: TableRoles) -> TableRoles:
