@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import openpyxl
@@ -191,6 +192,50 @@ def test_a_re_sent_list_with_a_corrected_decision_number_is_still_a_re_send(tmp_
     result = load([tmp_path / "ds"])
     assert result.total == 6
     assert len([p for p in result.problems if p.code == "duplicate"]) == 6
+
+
+Rows = Counter[tuple[str, str]]
+
+
+def _one_person(folder: Path, rows: list[list[object]]) -> tuple[Rows, Rows, Counter[tuple[str, str | None]]]:
+    """The rows counted and the rows reported duplicate, by (position, decision number), and
+    every finding of `validate` by (code, name)."""
+    write_xlsx(folder / "truong-a.xlsx", _decisions_sheet(rows))
+    result = load([folder])
+    at = {i + 3: (str(row[2]), str(row[4])) for i, row in enumerate(rows)}  # heading, header, then the rows
+    counted = Counter(at[int(r)] for r in result.records["row"])
+    reported = Counter(at[p.row or 0] for p in result.problems if p.code == "duplicate")
+    return counted, reported, Counter((f.code, f.value) for f in validate(result).findings)
+
+
+_AN = [1, "Nguyễn Văn An", "Giáo viên", "Giấy khen"]
+ORDERS: dict[str, list[list[object]]] = {
+    "blank-first": [[*_AN, "", "", 2019], [*_AN, "12/QĐ-UBND", "20/12/2019", 2019], [*_AN, "45/QĐ-UBND", "05/06/2019", 2019]],
+    "blank-last": [[*_AN, "12/QĐ-UBND", "20/12/2019", 2019], [*_AN, "45/QĐ-UBND", "05/06/2019", 2019], [*_AN, "", "", 2019]],
+    "short-first": [[*_AN, "12", "", 2019], [*_AN, "12/QĐ-UBND", "", 2019], [*_AN, "12/QĐ-BV", "", 2019]],
+    "short-last": [[*_AN, "12/QĐ-BV", "", 2019], [*_AN, "12/QĐ-UBND", "", 2019], [*_AN, "12", "", 2019]],
+    "no-post-first": [[1, "Nguyễn Văn An", "", "Giấy khen", "", "", 2019], [*_AN[:2], "Giáo viên", "Giấy khen", "", "", 2019],
+                      [*_AN[:2], "Bảo vệ", "Giấy khen", "", "", 2019]],
+    "no-post-last": [[*_AN[:2], "Bảo vệ", "Giấy khen", "", "", 2019], [*_AN[:2], "Giáo viên", "Giấy khen", "", "", 2019],
+                     [1, "Nguyễn Văn An", "", "Giấy khen", "", "", 2019]],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", ["blank", "short", "no-post"])
+def test_which_rows_of_one_person_are_one_award_does_not_depend_on_their_order(tmp_path: Path, case: str):
+    """Review: a Giấy khen row without a decision number, then the two numbered ones (two awards:
+    12 and 45), was one award (the blank row kept, both numbered rows its duplicates); the same
+    rows with the blank one last were two. A row without a number joins one of the numbered rows,
+    whatever the order; so does "12", met by "12/QĐ-UBND" and "12/QĐ-BV" (two decisions), and a row
+    without a position met by two people of one name ("Giáo viên", "Bảo vệ")."""
+    first, last = (_one_person(tmp_path / order, ORDERS[f"{case}-{order}"]) for order in ("first", "last"))
+    assert first == last
+    counted, reported, findings = first
+    assert sum(counted.values()) == 2 and sum(reported.values()) == 1
+    merged = Counter({k: n for k, n in findings.items() if k[0] in ("duplicate", "namesake")})
+    assert merged == Counter(
+        {("duplicate", "Nguyễn Văn An"): 1, **({("namesake", "Nguyễn Văn An"): 1} if case == "no-post" else {})}
+    )
 
 
 def test_two_kinds_of_kỷ_niệm_chương_in_one_year_are_two_awards(tmp_path: Path):

@@ -25,7 +25,7 @@ import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import chain, repeat
 from operator import itemgetter, rshift
 from typing import TYPE_CHECKING
@@ -183,7 +183,7 @@ def merge(files: Sequence[FileResult], details: frozenset[str] = frozenset()) ->
     units: dict[tuple[int, str, int], str] = {}  # (earlier file, its unit, later file) → the later's unit
     later = []
     in_pairs = {fi for pair in resent for fi in pair}
-    for fi, ri, record in _candidates(files, within, blind, resent, copies):
+    for fi, ri, record in sorted(_candidates(files, within, blind, resent, copies), key=_turn):
         if fi in in_pairs and record[_KIND] == _UNIT_BOUND:
             later.append((fi, ri, record))  # once the pairs' persons have shown their units
             continue
@@ -290,6 +290,27 @@ def _alike(kept: Record, record: Record, unit: str, copied: bool = False) -> boo
     return letters.startswith(initials) or initials.startswith(letters)
 
 
+def _turn(candidate: tuple[int, int, Record]) -> tuple[object, ...]:
+    """When a candidate meets the ones kept before it: file by file, and in a file the rows that
+    say more first (a decision's number with its suffix, its date, a position, before a row
+    without), those alike in that by their decision, then in row order. A row without a number
+    is one award with any numbered row, and "12" is "12/QĐ-UBND" and "12/QĐ-BV", which are two:
+    met first, such a row would take the place of the rows it joins, so that the rows' order
+    decided how many awards they are; met last, it joins one of them, whatever the order."""
+    fi, ri, record = candidate
+    number = _decision_key(str(record[_NUMBER]))
+    return (
+        fi,
+        number is None,
+        number is None or not number[1],
+        not record[_DATE],
+        not record[_POSITION],
+        number or (0, ""),
+        str(record[_DATE]),
+        ri,
+    )
+
+
 def _two_awards(kept: Record, record: Record, details: frozenset[str]) -> bool:
     """Two rows of one list for one person and one award that are two awards: a Kỷ niệm chương
     of another name, both names the catalogue knows ("Vì sự nghiệp Giáo dục", "Vì sự nghiệp Công
@@ -314,6 +335,7 @@ def _two_awards(kept: Record, record: Record, details: frozenset[str]) -> bool:
 _DECISION_NUMBER = re.compile(r"(\d+)\s*(?:/\s*([a-z0-9][a-z0-9/.&-]*(?:\s*-\s*[a-z0-9&]+)*))?")
 
 
+@lru_cache(maxsize=4096)
 def _decision_key(number: str) -> tuple[int, str] | None:
     """(number, its suffix in plain letters) of a decision as written: "Số 012/QĐ-UBND ngày
     20/12/2019" → (12, "qd-ubnd"); None without a number."""
@@ -346,12 +368,11 @@ def namesakes(files: Sequence[FileResult]) -> list[Problem]:
     for fi, twice in within.items():
         first: dict[Identity, Record] = {}
         records = files[fi].records
-        for ri, ident in enumerate(files[fi].idents):
-            if ident in twice:
-                record = records[ri]
-                seen = first.setdefault(identity(record), record)
-                if seen is not record and not _alike(seen, record, key(record[_UNIT])):
-                    out.append(replace(_finding(record, seen), code="namesake"))
+        held = [(fi, ri, records[ri]) for ri, ident in enumerate(files[fi].idents) if ident in twice]
+        for _fi, _ri, record in sorted(held, key=_turn):  # as `merge` meets them
+            seen = first.setdefault(identity(record), record)
+            if seen is not record and not _alike(seen, record, key(record[_UNIT])):
+                out.append(replace(_finding(record, seen), code="namesake"))
     return out
 
 
