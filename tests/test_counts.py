@@ -432,6 +432,57 @@ def test_summary_ends_with_one_line_to_copy(folder: Path):
     )
 
 
+_TITLE = [["UBND HUYỆN NAM ĐÀN", None, None, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["TRƯỜNG THCS NAM ĐÀN"], []]
+NOTHING_TO_COUNT = {  # a unit's file from which no record can be read
+    "cong-van.xlsx": [*_TITLE, ["V/v gửi danh sách khen thưởng năm 2019"], ["Kính gửi: Phòng Nội vụ"],
+                      ["Trường gửi kèm danh sách cán bộ, giáo viên đề nghị khen thưởng."]],
+    "mau-trong.xlsx": [*_TITLE, ["DANH SÁCH KHEN THƯỞNG NĂM ......"], [], ["(Đơn vị điền vào mẫu)"]],
+    "trong.xlsx": [],
+}  # fmt: skip
+SAYS_WHAT_IT_IS = {  # no list either, and says so: noted, as a sheet of its kind is
+    "ke-hoach.xlsx": [*_TITLE, ["KẾ HOẠCH TỔ CHỨC PHONG TRÀO THI ĐUA NĂM 2019"], ["STT", "Nội dung", "Thời gian"],
+                      [1, "Phát động thi đua", "Tháng 1"]],
+    "bao-cao.xlsx": [["BÁO CÁO TỔNG KẾT CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM 2019"], ["Năm 2019, trường đã …"]],
+    "mau-chua-dien.xlsx": [*_TITLE, ["DANH SÁCH KHEN THƯỞNG NĂM 2019"], ["STT", "Họ và tên", "Danh hiệu"]],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(NOTHING_TO_COUNT))
+def test_a_file_giving_nothing_to_count_is_a_finding_to_look_at(tmp_path: Path, name: str):
+    """Review: a unit's file whose only sheet holds no list (a letter, a blank form, nothing at
+    all) was `no-table` in validate and --problems (an error) but left tally's exit code 0, and the
+    summary named it nowhere: the officer could miss that the unit's submission counted nothing."""
+    folder = tmp_path / "nop"
+    write_xlsx(folder / "ds.xlsx", simple_sheet(RETYPED, HEADING))
+    write_xlsx(folder / name, NOTHING_TO_COUNT[name])
+    runner = CliRunner()
+    for _run in ("cold", "warm"):  # the second from the cache
+        out = runner.invoke(app, ["tally", "2019", str(folder), "-f", "csv"])
+        assert out.exit_code == 1
+        lines = out.stderr.strip().splitlines()
+        at = lines.index("Tệp không có danh sách khen thưởng nào, không có gì được tính (1):")
+        assert lines[at + 1].startswith(f"  • {folder / name}: Không trang tính nào trong tệp có danh sách")
+        assert lines[-1].endswith("bỏ qua 0 tệp; 1 tệp không có danh sách khen thưởng.")
+    report = validate(load([folder]))
+    assert [(Path(f.file).name, f.code) for f in report.findings if f.severity == "error"] == [(name, "no-table")]
+
+
+def test_a_plan_a_report_or_a_list_form_with_no_rows_leaves_the_exit_code_alone(tmp_path: Path):
+    """The README's exit codes: a sheet without a list (a plan, a report) is only noted; a file of
+    such sheets too, and a list's form with no row filled in. A workbook whose other sheet holds a
+    list is fine (the letter beside it: a sheet skipped, noted)."""
+    folder = tmp_path / "nop"
+    for name, rows in SAYS_WHAT_IT_IS.items():
+        write_xlsx(folder / name, rows)
+    letter = {"Công văn": NOTHING_TO_COUNT["cong-van.xlsx"]}
+    write_xlsx(folder / "ds.xlsx", simple_sheet(RETYPED, HEADING), extra_sheets=letter)
+    out = CliRunner().invoke(app, ["tally", "2019", str(folder), "-f", "csv"])
+    assert out.exit_code == 0, out.stderr
+    assert "không có gì được tính" not in out.stderr
+    noted = "ke-hoach.xlsx › Sheet1: Bỏ qua trang tính: kế hoạch, báo cáo, không phải danh sách khen thưởng."
+    assert noted in out.stderr
+
+
 def test_coarse_identity_never_separates_what_the_text_key_joins():
     import unicodedata
 

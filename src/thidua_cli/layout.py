@@ -75,7 +75,7 @@ class NoTable:
     empty sheet; a second table whose header cannot be read)."""
 
     sheet: str
-    reason: str  # "empty" | "no-header" | "headless" | "no-award" | "summary" | "conflict"
+    reason: str  # "empty" | "no-header" | "document" | "headless" | "no-award" | "summary" | "conflict"
     encoding: str | None = None
     detail: str | None = None
     roles: TableRoles | None = None
@@ -324,11 +324,11 @@ def find_table(
         return (NoTable(sheet.name, "empty", encoding),)
     header = find_header(grid)
     if header is None:
-        return (_summary_or_nothing(sheet.name, grid, catalogue, names, encoding),)
+        return (_document(_summary_or_nothing(sheet.name, grid, catalogue, names, encoding), grid),)
     spans = _spans(grid, header, catalogue)
     parts = [(i, part) for i, span in enumerate(spans) for part in _side_by_side(grid, span)]
     if len(parts) == 1:
-        return (_table(sheet, grid, encoding, spans[0], catalogue, names, explain, None),)
+        return (_document(_table(sheet, grid, encoding, spans[0], catalogue, names, explain, None), grid),)
     sheet_heading = read_heading(grid[: header[0]], catalogue, names)
     tables = tuple(
         _table(sheet, _columns_of(grid, p), encoding, p, catalogue, names, explain, sheet_heading if i else None, True)
@@ -339,7 +339,21 @@ def find_table(
         return tables
     # no list in it (a plan, a report): the sheet is skipped as one, a conflict said first
     first = next((t for t in nothing if t.reason == "conflict"), nothing[0])
-    return (replace(first, region=None),)
+    return (_document(replace(first, region=None), grid),)
+
+
+_TITLE_ROWS = 10  # where a document's title is: under the title block, a number line ("Số: 12/KH-UBND")
+
+
+def _document(found: Found, grid: list[list[Cell]]) -> Found:
+    """A sheet without a list's header whose title says it is a plan or a report ("KẾ HOẠCH TỔ
+    CHỨC PHONG TRÀO THI ĐUA …", "BÁO CÁO …": `documents` in layout.toml): what it is (reason
+    "document"), not merely a sheet without a header (a letter, a blank form, other text)."""
+    if not isinstance(found, NoTable) or found.reason != "no-header" or found.region is not None:
+        return found
+    documents = layout_rules().documents
+    titled = any(key(text).startswith(documents) for row in grid[:_TITLE_ROWS] for text in row_texts(row))
+    return replace(found, reason="document") if titled else found
 
 
 def _side_by_side(grid: list[list[Cell]], span: _Span) -> list[_Span]:
