@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import openpyxl
@@ -193,6 +194,69 @@ def test_a_re_sent_list_with_a_corrected_decision_number_is_still_a_re_send(tmp_
     assert len([p for p in result.problems if p.code == "duplicate"]) == 6
 
 
+Rows = Counter[tuple[str, str]]
+
+
+def _one_person(folder: Path, rows: list[list[object]]) -> tuple[Rows, Rows, Counter[tuple[str, str | None]]]:
+    """The rows counted and the rows reported duplicate, by (position, decision number), and
+    every finding of `validate` by (code, name)."""
+    write_xlsx(folder / "truong-a.xlsx", _decisions_sheet(rows))
+    result = load([folder])
+    at = {i + 3: (str(row[2]), str(row[4])) for i, row in enumerate(rows)}  # heading, header, then the rows
+    counted = Counter(at[int(r)] for r in result.records["row"])
+    reported = Counter(at[p.row or 0] for p in result.problems if p.code == "duplicate")
+    return counted, reported, Counter((f.code, f.value) for f in validate(result).findings)
+
+
+_AN = [1, "Nguyễn Văn An", "Giáo viên", "Giấy khen"]
+ORDERS: dict[str, list[list[object]]] = {
+    "blank-first": [[*_AN, "", "", 2019], [*_AN, "12/QĐ-UBND", "20/12/2019", 2019], [*_AN, "45/QĐ-UBND", "05/06/2019", 2019]],
+    "blank-last": [[*_AN, "12/QĐ-UBND", "20/12/2019", 2019], [*_AN, "45/QĐ-UBND", "05/06/2019", 2019], [*_AN, "", "", 2019]],
+    "short-first": [[*_AN, "12", "", 2019], [*_AN, "12/QĐ-UBND", "", 2019], [*_AN, "12/QĐ-BV", "", 2019]],
+    "short-last": [[*_AN, "12/QĐ-BV", "", 2019], [*_AN, "12/QĐ-UBND", "", 2019], [*_AN, "12", "", 2019]],
+    "no-post-first": [[1, "Nguyễn Văn An", "", "Giấy khen", "", "", 2019], [*_AN[:2], "Giáo viên", "Giấy khen", "", "", 2019],
+                      [*_AN[:2], "Bảo vệ", "Giấy khen", "", "", 2019]],
+    "no-post-last": [[*_AN[:2], "Bảo vệ", "Giấy khen", "", "", 2019], [*_AN[:2], "Giáo viên", "Giấy khen", "", "", 2019],
+                     [1, "Nguyễn Văn An", "", "Giấy khen", "", "", 2019]],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", ["blank", "short", "no-post"])
+def test_which_rows_of_one_person_are_one_award_does_not_depend_on_their_order(tmp_path: Path, case: str):
+    """Review: a Giấy khen row without a decision number, then the two numbered ones (two awards:
+    12 and 45), was one award (the blank row kept, both numbered rows its duplicates); the same
+    rows with the blank one last were two. A row without a number joins one of the numbered rows,
+    whatever the order; so does "12", met by "12/QĐ-UBND" and "12/QĐ-BV" (two decisions), and a row
+    without a position met by two people of one name ("Giáo viên", "Bảo vệ")."""
+    first, last = (_one_person(tmp_path / order, ORDERS[f"{case}-{order}"]) for order in ("first", "last"))
+    assert first == last
+    counted, reported, findings = first
+    assert sum(counted.values()) == 2 and sum(reported.values()) == 1
+    merged = Counter({k: n for k, n in findings.items() if k[0] in ("duplicate", "namesake")})
+    assert merged == Counter(
+        {("duplicate", "Nguyễn Văn An"): 1, **({("namesake", "Nguyễn Văn An"): 1} if case == "no-post" else {})}
+    )
+
+
+def test_two_files_of_one_list_naming_two_decisions_are_two_awards(tmp_path: Path):
+    """Two files of the same people's Giấy khen whose decisions differ in number and date (May's,
+    December's) are two awards of the year, not a re-send (before: merged, 6 duplicates, exit 1);
+    a number corrected on the same date, or a date left out, is still the list sent again."""
+    people = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em", "Vũ Thị Giang"]
+    rows = {
+        (number, date): [[i + 1, n, "Giáo viên", "Giấy khen", number, date, 2019] for i, n in enumerate(people)]
+        for number, date in (("12/QĐ-UBND", "10/05/2019"), ("45/QĐ-UBND", "02/12/2019"), ("45/QĐ-UBND", ""))
+    }
+    write_xlsx(tmp_path / "two" / "gk-dot-1.xlsx", _decisions_sheet(rows[("12/QĐ-UBND", "10/05/2019")]))
+    write_xlsx(tmp_path / "two" / "gk-dot-2.xlsx", _decisions_sheet(rows[("45/QĐ-UBND", "02/12/2019")]))
+    two = load([tmp_path / "two"])
+    assert two.total == 12 and validate(two).findings == []
+    write_xlsx(tmp_path / "again" / "gk.xlsx", _decisions_sheet(rows[("12/QĐ-UBND", "10/05/2019")]))
+    write_xlsx(tmp_path / "again" / "gk-sua.xlsx", _decisions_sheet(rows[("45/QĐ-UBND", "")]))
+    again = load([tmp_path / "again"])
+    assert again.total == 6 and [p.code for p in again.problems] == ["duplicate"] * 6
+
+
 def test_two_kinds_of_kỷ_niệm_chương_in_one_year_are_two_awards(tmp_path: Path):
     """Two names the catalogue knows are two medals; a spelling it does not know ("… GD", a
     typo) may be either: a duplicate, as before (review: they were counted twice, exit 0)."""
@@ -366,6 +430,57 @@ def test_summary_ends_with_one_line_to_copy(folder: Path):
         "Summary: read 4 files; counted 9 records (2019); merged 4 duplicate records and 1 file with repeated "
         "content; 2 rows not counted (outside the years: 1; wrong kind of recipient: 1); skipped 0 files."
     )
+
+
+_TITLE = [["UBND HUYỆN NAM ĐÀN", None, None, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["TRƯỜNG THCS NAM ĐÀN"], []]
+NOTHING_TO_COUNT = {  # a unit's file from which no record can be read
+    "cong-van.xlsx": [*_TITLE, ["V/v gửi danh sách khen thưởng năm 2019"], ["Kính gửi: Phòng Nội vụ"],
+                      ["Trường gửi kèm danh sách cán bộ, giáo viên đề nghị khen thưởng."]],
+    "mau-trong.xlsx": [*_TITLE, ["DANH SÁCH KHEN THƯỞNG NĂM ......"], [], ["(Đơn vị điền vào mẫu)"]],
+    "trong.xlsx": [],
+}  # fmt: skip
+SAYS_WHAT_IT_IS = {  # no list either, and says so: noted, as a sheet of its kind is
+    "ke-hoach.xlsx": [*_TITLE, ["KẾ HOẠCH TỔ CHỨC PHONG TRÀO THI ĐUA NĂM 2019"], ["STT", "Nội dung", "Thời gian"],
+                      [1, "Phát động thi đua", "Tháng 1"]],
+    "bao-cao.xlsx": [["BÁO CÁO TỔNG KẾT CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM 2019"], ["Năm 2019, trường đã …"]],
+    "mau-chua-dien.xlsx": [*_TITLE, ["DANH SÁCH KHEN THƯỞNG NĂM 2019"], ["STT", "Họ và tên", "Danh hiệu"]],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(NOTHING_TO_COUNT))
+def test_a_file_giving_nothing_to_count_is_a_finding_to_look_at(tmp_path: Path, name: str):
+    """Review: a unit's file whose only sheet holds no list (a letter, a blank form, nothing at
+    all) was `no-table` in validate and --problems (an error) but left tally's exit code 0, and the
+    summary named it nowhere: the officer could miss that the unit's submission counted nothing."""
+    folder = tmp_path / "nop"
+    write_xlsx(folder / "ds.xlsx", simple_sheet(RETYPED, HEADING))
+    write_xlsx(folder / name, NOTHING_TO_COUNT[name])
+    runner = CliRunner()
+    for _run in ("cold", "warm"):  # the second from the cache
+        out = runner.invoke(app, ["tally", "2019", str(folder), "-f", "csv"])
+        assert out.exit_code == 1
+        lines = out.stderr.strip().splitlines()
+        at = lines.index("Tệp không có danh sách khen thưởng nào, không có gì được tính (1):")
+        assert lines[at + 1].startswith(f"  • {folder / name}: Không trang tính nào trong tệp có danh sách")
+        assert lines[-1].endswith("bỏ qua 0 tệp; 1 tệp không có danh sách khen thưởng.")
+    report = validate(load([folder]))
+    assert [(Path(f.file).name, f.code) for f in report.findings if f.severity == "error"] == [(name, "no-table")]
+
+
+def test_a_plan_a_report_or_a_list_form_with_no_rows_leaves_the_exit_code_alone(tmp_path: Path):
+    """The README's exit codes: a sheet without a list (a plan, a report) is only noted; a file of
+    such sheets too, and a list's form with no row filled in. A workbook whose other sheet holds a
+    list is fine (the letter beside it: a sheet skipped, noted)."""
+    folder = tmp_path / "nop"
+    for name, rows in SAYS_WHAT_IT_IS.items():
+        write_xlsx(folder / name, rows)
+    letter = {"Công văn": NOTHING_TO_COUNT["cong-van.xlsx"]}
+    write_xlsx(folder / "ds.xlsx", simple_sheet(RETYPED, HEADING), extra_sheets=letter)
+    out = CliRunner().invoke(app, ["tally", "2019", str(folder), "-f", "csv"])
+    assert out.exit_code == 0, out.stderr
+    assert "không có gì được tính" not in out.stderr
+    noted = "ke-hoach.xlsx › Sheet1: Bỏ qua trang tính: kế hoạch, báo cáo, không phải danh sách khen thưởng."
+    assert noted in out.stderr
 
 
 def test_coarse_identity_never_separates_what_the_text_key_joins():

@@ -72,7 +72,7 @@ def test_sheet_without_award_table_is_skipped_not_an_error(tmp_path: Path):
     path = write_xlsx(tmp_path / "x.xlsx", plan, sheet="Kế hoạch", extra_sheets={"Nhân sự": staff})
     result = load([path])
     assert [(p.code, p.sheet, p.detail) for p in result.problems] == [
-        ("skipped-sheet", "Kế hoạch", "no-header"),
+        ("skipped-sheet", "Kế hoạch", "document"),
         ("skipped-sheet", "Nhân sự", "no-award"),
     ]
     assert result.errors == []

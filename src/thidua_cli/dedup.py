@@ -25,7 +25,7 @@ import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import chain, repeat
 from operator import itemgetter, rshift
 from typing import TYPE_CHECKING
@@ -183,7 +183,7 @@ def merge(files: Sequence[FileResult], details: frozenset[str] = frozenset()) ->
     units: dict[tuple[int, str, int], str] = {}  # (earlier file, its unit, later file) → the later's unit
     later = []
     in_pairs = {fi for pair in resent for fi in pair}
-    for fi, ri, record in _candidates(files, within, blind, resent, copies):
+    for fi, ri, record in sorted(_candidates(files, within, blind, resent, copies), key=_turn):
         if fi in in_pairs and record[_KIND] == _UNIT_BOUND:
             later.append((fi, ri, record))  # once the pairs' persons have shown their units
             continue
@@ -193,7 +193,7 @@ def merge(files: Sequence[FileResult], details: frozenset[str] = frozenset()) ->
             (
                 (fj, r)
                 for fj, r in earlier
-                if (fj, fi) in resent
+                if ((fj, fi) in resent and not _two_decisions(r, record))
                 or (
                     fj == fi
                     and _alike(r, record, unit, (r[1], record[1]) in copies.get(fi, _NO_COPIES)[0])
@@ -290,6 +290,27 @@ def _alike(kept: Record, record: Record, unit: str, copied: bool = False) -> boo
     return letters.startswith(initials) or initials.startswith(letters)
 
 
+def _turn(candidate: tuple[int, int, Record]) -> tuple[object, ...]:
+    """When a candidate meets the ones kept before it: file by file, and in a file the rows that
+    say more first (a decision's number with its suffix, its date, a position, before a row
+    without), those alike in that by their decision, then in row order. A row without a number
+    is one award with any numbered row, and "12" is "12/QĐ-UBND" and "12/QĐ-BV", which are two:
+    met first, such a row would take the place of the rows it joins, so that the rows' order
+    decided how many awards they are; met last, it joins one of them, whatever the order."""
+    fi, ri, record = candidate
+    number = _decision_key(str(record[_NUMBER]))
+    return (
+        fi,
+        number is None,
+        number is None or not number[1],
+        not record[_DATE],
+        not record[_POSITION],
+        number or (0, ""),
+        str(record[_DATE]),
+        ri,
+    )
+
+
 def _two_awards(kept: Record, record: Record, details: frozenset[str]) -> bool:
     """Two rows of one list for one person and one award that are two awards: a Kỷ niệm chương
     of another name, both names the catalogue knows ("Vì sự nghiệp Giáo dục", "Vì sự nghiệp Công
@@ -314,6 +335,7 @@ def _two_awards(kept: Record, record: Record, details: frozenset[str]) -> bool:
 _DECISION_NUMBER = re.compile(r"(\d+)\s*(?:/\s*([a-z0-9][a-z0-9/.&-]*(?:\s*-\s*[a-z0-9&]+)*))?")
 
 
+@lru_cache(maxsize=4096)
 def _decision_key(number: str) -> tuple[int, str] | None:
     """(number, its suffix in plain letters) of a decision as written: "Số 012/QĐ-UBND ngày
     20/12/2019" → (12, "qd-ubnd"); None without a number."""
@@ -332,6 +354,38 @@ def _numbers_differ(a: tuple[int, str], b: tuple[int, str]) -> bool:
     return a[0] != b[0] or (bool(a[1]) and bool(b[1]) and a[1] != b[1])
 
 
+def _two_decisions(kept: Record, record: Record) -> bool:
+    """Two records of two files (one list and its re-send, by their people) that are two awards: a
+    form of commendation of two decisions each record names in full, numbers and dates both
+    differing ("12/QĐ-UBND ngày 10/5/2019", "45/QĐ-UBND ngày 2/12/2019": two Giấy khen of the year,
+    for two achievements; the decision of a list's heading is its rows'). A list sent again with its
+    number corrected on the same date, or with a date left out, is the same list (`_two_awards` is
+    for the rows of one file)."""
+    if kept[_CATEGORY] != _FORMS or record[_CATEGORY] != _FORMS or not kept[_DATE] or not record[_DATE]:
+        return False
+    first, second = _decision_key(str(kept[_NUMBER])), _decision_key(str(record[_NUMBER]))
+    return first is not None and second is not None and _numbers_differ(first, second) and kept[_DATE] != record[_DATE]
+
+
+def _other_lists(files: Sequence[FileResult], persons: Sequence[set[int]], a: int, b: int) -> bool:
+    """Are files `a` and `b`, which share their people and awards, two lists of two decisions
+    (`_two_decisions`: every record of one that the other repeats names another decision there)?
+    Then neither is the other's re-send."""
+    shared = persons[a] & persons[b]
+    earlier: dict[Identity, list[Record]] = {}
+    for record, ident in zip(files[a].records, files[a].idents, strict=True):
+        if person(ident) in shared:
+            earlier.setdefault(_unit_blind(record), []).append(record)
+    met = False
+    for record, ident in zip(files[b].records, files[b].idents, strict=True):
+        if person(ident) in shared:
+            for kept in earlier.get(_unit_blind(record), ()):
+                if not _two_decisions(kept, record):
+                    return False
+                met = True
+    return met
+
+
 def _abbreviation(post: str) -> bool:
     """ "GV", "TTCM", "P.HT": one word in capitals."""
     word = post.strip().replace(".", "")
@@ -346,12 +400,11 @@ def namesakes(files: Sequence[FileResult]) -> list[Problem]:
     for fi, twice in within.items():
         first: dict[Identity, Record] = {}
         records = files[fi].records
-        for ri, ident in enumerate(files[fi].idents):
-            if ident in twice:
-                record = records[ri]
-                seen = first.setdefault(identity(record), record)
-                if seen is not record and not _alike(seen, record, key(record[_UNIT])):
-                    out.append(replace(_finding(record, seen), code="namesake"))
+        held = [(fi, ri, records[ri]) for ri, ident in enumerate(files[fi].idents) if ident in twice]
+        for _fi, _ri, record in sorted(held, key=_turn):  # as `merge` meets them
+            seen = first.setdefault(identity(record), record)
+            if seen is not record and not _alike(seen, record, key(record[_UNIT])):
+                out.append(replace(_finding(record, seen), code="namesake"))
     return out
 
 
@@ -399,7 +452,10 @@ def _resent(
         half = min(len(persons[a]), len(persons[b]))
         if 2 * n <= half and 2 * (n + min(held[a], held[b])) > half:
             n = len(persons[a] & persons[b])
-        if 2 * n > half and (n >= RESEND_UNIT_BLIND or 2 * len(set(files[a].idents) & set(files[b].idents)) > half):
+        resend = 2 * n > half and (
+            n >= RESEND_UNIT_BLIND or 2 * len(set(files[a].idents) & set(files[b].idents)) > half
+        )
+        if resend and not _other_lists(files, persons, a, b):  # two lists of two decisions are no re-send
             out.add((a, b))
     return out
 
@@ -530,7 +586,7 @@ def possible_duplicates(files: Sequence[FileResult], merged: Merged) -> list[Pro
             if ident in wanted and ri not in gone:
                 record = result.records[ri]
                 seen = first.setdefault(identity(record), record)
-                if seen is not record and seen[0] != record[0]:
+                if seen is not record and seen[0] != record[0] and not _two_decisions(seen, record):
                     out.append(replace(_finding(record, seen), code="possible-duplicate"))
     return out
 

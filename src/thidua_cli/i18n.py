@@ -32,6 +32,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "outside": ("{n} ngoài các năm đã chọn, không tính.", "{n} outside the selected years, left out."),
     "legacy": ("Đã chuyển mã TCVN3/VNI sang Unicode: {files}.", "Decoded legacy TCVN3/VNI text: {files}."),
     "skipped_files": ("Tệp bị bỏ qua ({n}):", "Files skipped ({n}):"),
+    "empty_files": (
+        "Tệp không có danh sách khen thưởng nào, không có gì được tính ({n}):",
+        "Files holding no award list, nothing counted ({n}):",
+    ),
     "skipped_sheets": ("Trang tính không có danh sách khen thưởng ({n}):", "Sheets without an award list ({n}):"),
     "proposals": (
         "Đề nghị, chưa được khen — không tính ({n}):",
@@ -140,10 +144,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     "warnings": ("Cảnh báo, bản ghi vẫn được tính ({n}):", "Warnings, the records are counted ({n}):"),
     "summary_line": (
         "Tóm tắt: đã đọc {files}; tính {counted} ({years}); gộp {merged}{copies}; "
-        "{rows} không tính{reasons}; bỏ qua {skipped}.",
+        "{rows} không tính{reasons}; bỏ qua {skipped}{empty}.",
         "Summary: read {files}; counted {counted} ({years}); merged {merged}{copies}; {rows} not "
-        "counted{reasons}; skipped {skipped}.",
+        "counted{reasons}; skipped {skipped}{empty}.",
     ),
+    "summary_empty": ("; {n} không có danh sách khen thưởng", "; {n} with no award list"),
     "summary_copies": (" và {n} trùng nội dung", " and {n} with repeated content"),
     "more_sheets": (
         "… và {n} trang tính khác (ghi đầy đủ bằng --problems FILE).",

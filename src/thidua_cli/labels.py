@@ -32,6 +32,7 @@ class LayoutRules:
     notes: tuple[re.Pattern[str], ...]  # "Ghi chú: …", "Lưu ý", "./.": a note under the list
     signature: tuple[str, ...]
     decision_reference: tuple[str, ...]
+    documents: tuple[str, ...]  # a plan's, a report's title ("KẾ HOẠCH …"): a sheet with no list, and says so
     other_dates: tuple[re.Pattern[str], ...]  # header words naming a date that is no award year
     decision_name: tuple[str, ...]  # ASCII keys of the words that make a name a decision's
     past_awards: tuple[re.Pattern[str], ...]  # an award column of other years' awards ("năm trước")
@@ -73,6 +74,7 @@ def layout_rules() -> LayoutRules:
         notes=tuple(re.compile(p) for p in phrases["notes"]),
         signature=tuple(key(p) for p in phrases["signature"]),
         decision_reference=tuple(key(p) for p in phrases["decision_reference"]),
+        documents=tuple(key(p) for p in phrases["documents"]),
         other_dates=tuple(re.compile(p) for p in phrases["other_dates"]),
         decision_name=tuple(ascii_key(p) for p in phrases["decision_name"]),
         past_awards=tuple(re.compile(p) for p in phrases["past_awards"]),

@@ -29,7 +29,7 @@ from thidua_cli.roles import ColumnRole, TableRoles, assign_roles, role_rules, s
 from thidua_cli.rows import is_number, label_of, section_of
 from thidua_cli.summaries import Summary, find_summary, read_summary, summary_year
 from thidua_cli.text import decode_legacy, decode_pasted, key, sheet_legacy
-from thidua_cli.values import parse_year
+from thidua_cli.values import BadDate, parse_date, parse_year, split_decision
 
 HEADER_SEARCH_ROWS = 30
 NEXT_HEADER_ROWS = 3  # a header found inside a table's rows is looked for from its first label row
@@ -83,7 +83,7 @@ class NoTable:
     empty sheet; a second table whose header cannot be read)."""
 
     sheet: str
-    reason: str  # "empty" | "no-header" | "headless" | "no-award" | "summary" | "conflict"
+    reason: str  # "empty" | "no-header" | "document" | "headless" | "no-award" | "summary" | "conflict"
     encoding: str | None = None
     detail: str | None = None
     roles: TableRoles | None = None
@@ -332,11 +332,11 @@ def find_table(
         return (NoTable(sheet.name, "empty", encoding),)
     header = find_header(grid)
     if header is None:
-        return (_summary_or_nothing(sheet.name, grid, catalogue, names, encoding),)
+        return (_document(_summary_or_nothing(sheet.name, grid, catalogue, names, encoding), grid),)
     spans = _spans(grid, header, catalogue)
     parts = [(i, part) for i, span in enumerate(spans) for part in _side_by_side(grid, span)]
     if len(parts) == 1:
-        return (_table(sheet, grid, encoding, spans[0], catalogue, names, explain, None),)
+        return (_document(_table(sheet, grid, encoding, spans[0], catalogue, names, explain, None), grid),)
     sheet_heading = read_heading(grid[: header[0]], catalogue, names)
     tables = tuple(
         _table(sheet, _columns_of(grid, p), encoding, p, catalogue, names, explain, sheet_heading if i else None, True)
@@ -347,7 +347,21 @@ def find_table(
         return tables
     # no list in it (a plan, a report): the sheet is skipped as one, a conflict said first
     first = next((t for t in nothing if t.reason == "conflict"), nothing[0])
-    return (replace(first, region=None),)
+    return (_document(replace(first, region=None), grid),)
+
+
+_TITLE_ROWS = 10  # where a document's title is: under the title block, a number line ("Số: 12/KH-UBND")
+
+
+def _document(found: Found, grid: list[list[Cell]]) -> Found:
+    """A sheet without a list's header whose title says it is a plan or a report ("KẾ HOẠCH TỔ
+    CHỨC PHONG TRÀO THI ĐUA …", "BÁO CÁO …": `documents` in layout.toml): what it is (reason
+    "document"), not merely a sheet without a header (a letter, a blank form, other text)."""
+    if not isinstance(found, NoTable) or found.reason != "no-header" or found.region is not None:
+        return found
+    documents = layout_rules().documents
+    titled = any(key(text).startswith(documents) for row in grid[:_TITLE_ROWS] for text in row_texts(row))
+    return replace(found, reason="document") if titled else found
 
 
 def _side_by_side(grid: list[list[Cell]], span: _Span) -> list[_Span]:
@@ -793,6 +807,7 @@ def _heading_below(
         kind,
         above.unit,
         own.decision or above.decision,
+        own.decision_line if own.decision else above.decision_line,
         own.decision_level or above.decision_level,
         own.proposal or above.proposal,
     )
@@ -988,15 +1003,35 @@ def _decided(heading: Heading) -> bool:
     """Does the heading cite the decision the list is attached to ("(Kèm theo Quyết định số
     123/QĐ-BV …)")? Then a column labelled "Danh hiệu đề nghị" is the proposal form's label left
     in place: the list was decided, its rows are awards (a heading that proposes still proposes)."""
-    if heading.decision is None:
-        return False
-    lines = [key(line) for line in heading.lines]
-    if any("dự thảo" in k or "bình xét" in k for k in lines):  # a draft, a council's vote: still a proposal
+    if heading.decision is None or _drafted(heading):
         return False
     references = layout_rules().decision_reference
-    return any(
-        k.startswith(references) and ("quyết định" in k or " qđ " in f" {k} ") and _awarding_decision(k) for k in lines
-    )
+    return any(k.startswith(references) and _cites_award(k) for k in map(key, heading.lines))
+
+
+def list_decision(heading: Heading) -> tuple[str, str] | None:
+    """(number, ISO date or "") of the decision the heading says the list is attached to ("DANH
+    SÁCH … TẶNG GIẤY KHEN (Kèm theo Quyết định số 12/QĐ-UBND ngày 10/5/2019 …)"): the decision of
+    every row that names none of its own. None for a draft's, a council's vote, a decision with no
+    number yet or about something else (as `_decided`), and for a heading citing none."""
+    line = heading.decision_line
+    if heading.decision is None or line is None or _drafted(heading) or not _cites_award(key(line)):
+        return None
+    try:
+        date = parse_date(split_decision(line)[1] or "")
+    except BadDate:  # "ngày 31/02/2019": no date to compare, the number still says the decision
+        date = None
+    return heading.decision, date.isoformat() if date else ""
+
+
+def _drafted(heading: Heading) -> bool:
+    """A draft ("DỰ THẢO"), a council's vote ("bình xét"): a list that is still a proposal."""
+    return any("dự thảo" in k or "bình xét" in k for k in map(key, heading.lines))
+
+
+def _cites_award(k: str) -> bool:
+    """Does a heading line's key cite a numbered decision on awards?"""
+    return ("quyết định" in k or " qđ " in f" {k} ") and _awarding_decision(k)
 
 
 _NUMBERED_DECISION = re.compile(r"\b\d+ (?:\d{4} )?qđ")  # keys of "123/QĐ-BV", "05/2020/QĐ-UBND"; not "......./QĐ"

@@ -511,6 +511,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "worker-crash": ("quá lớn / hỏng: tiến trình đọc tệp dừng đột ngột", "too large / corrupt: the reader crashed"),
     "empty-sheet": ("trang trống", "empty sheet"),
     "no-header": ("không có dòng tiêu đề cột của danh sách khen thưởng", "no award-list header row"),
+    "document": ("kế hoạch, báo cáo, không phải danh sách khen thưởng", "a plan or a report, no award list"),
     "invalid": ("không phải ngày có thật", "is not a real date"),
     "before-year": ("trước năm thi đua", "precedes the award year"),
     "summary": (

@@ -169,6 +169,7 @@ def print_summary(console: Console, result: LoadResult, years: Sequence[int] | N
 # was not counted, for an error), how many are shown (None: all).
 _SECTIONS: tuple[tuple[str, str, tuple[str, ...] | None, int | None], ...] = (
     ("skipped_files", "bold yellow", ("unreadable", "file-error"), None),
+    ("empty_files", "bold red", ("no-table",), None),
     ("duplicate_files", "bold yellow", ("duplicate-file",), None),
     (
         "skipped_sheets",
@@ -257,6 +258,7 @@ def summary_line(result: LoadResult, years: Sequence[int] | None, lang: str) -> 
         f"{SHORT.get(code, (code, code))[1 if en else 0]}: {number(n, lang)}" for code, n in reasons.items()
     )
     copies = result.duplicate_files
+    empty = sum(1 for p in result.problems if p.code == "no-table")
     return t(
         "summary_line",
         lang,
@@ -268,6 +270,7 @@ def summary_line(result: LoadResult, years: Sequence[int] | None, lang: str) -> 
         rows=how_many(sum(reasons.values()), "row", lang),
         reasons=f" ({because})" if because else "",
         skipped=how_many(sum(1 for p in result.problems if p.code in ("unreadable", "file-error")), "file", lang),
+        empty=t("summary_empty", lang, n=how_many(empty, "file", lang)) if empty else "",
     )
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from thidua_cli.loading import FileResult, Stamp, storable
-from thidua_cli.problems import Problem
+from thidua_cli.problems import Problem, Severity
 from thidua_cli.records import RECORD_FIELDS
 from thidua_cli.workers import Failure
 
@@ -254,10 +254,13 @@ def assemble(name: str, parts: Sequence[Part], catalogue: Catalogue) -> FileResu
     counted = apply_rule(records, problems, checks, catalogue.match_award)
     whole = len(counted.records) == len(records)  # else some were not counted: their identities go
     idents = [i for sheet in kept for i in sheet.idents] if whole else identities(counted.records)
+    found = counted.problems
+    if not tables and kept and not _says_why(found):  # a letter, a blank form: nothing to count, not silently
+        found = [Problem("no-table", name), *found]
     return FileResult(
         name,
         counted.records,
-        counted.problems,
+        found,
         counted.checks,
         sheets=len(read),
         tables=tables,
@@ -266,6 +269,22 @@ def assemble(name: str, parts: Sequence[Part], catalogue: Catalogue) -> FileResu
         groups=group_records(counted.records),
         idents=idents,
     )
+
+
+_SAID = frozenset({"document", "no-award"})  # a plan, a report; a roster of staff under no award heading
+_NOTHING_TO_READ = _SAID | {"empty-sheet"}
+
+
+def _says_why(problems: Sequence[Problem]) -> bool:
+    """Does a workbook without any table say why, so that no `no-table` is needed: an error of its
+    own (a summary alone, `summary-only`; columns that cannot be told apart, a list without its
+    header …), or sheets that are a plan, a report (`layout._document`), a roster of staff with no
+    award (`no-award`), and empty ones at most? A letter, a blank form, a sheet of text does not:
+    the file gave nothing, the exit code says so."""
+    if any(p.severity is Severity.ERROR for p in problems):
+        return True
+    skipped = {p.detail for p in problems if p.code == "skipped-sheet"}
+    return bool(skipped & _SAID) and skipped <= _NOTHING_TO_READ
 
 
 def split_bytes() -> int:

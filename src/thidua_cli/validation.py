@@ -145,10 +145,13 @@ def _years_label(years: Sequence[int]) -> str:
 
 
 def _across(result: LoadResult, year: int | None, rules: Rules) -> list[Problem]:
-    findings = [  # (a workbook of summaries alone has its own finding, summary-only)
+    findings = [  # (a workbook of summaries alone has its own finding, summary-only; most have theirs: see assemble)
         Problem("no-table", f.file)
         for f in result.files
-        if f.readable and f.tables == 0 and not f.duplicate_of and not any(p.code == "summary-only" for p in f.problems)
+        if f.readable
+        and f.tables == 0
+        and not f.duplicate_of
+        and not any(p.code in ("summary-only", "no-table") for p in f.problems)
     ]
     findings += result.checks
     if result.merged is not None:  # a load() result always has it
