@@ -258,3 +258,55 @@ def test_a_numbered_collective_above_one_unnumbered_line_is_a_record(tmp_path: P
     rows = [[1, "Phòng Kế toán"], [2, "Phòng Hành chính"], [3, "Khoa Nội"], [None, "Nguyễn Văn An"]]
     path = write_xlsx(tmp_path / "tt.xlsx", [*TOP, [heading], [], header, *rows])
     assert sorted(load([path]).records["name"]) == ["Khoa Nội", "Phòng Hành chính", "Phòng Kế toán"]
+
+
+def _two_lines(tmp_path: Path, merged: bool, last: bool = False) -> Path:
+    """A person with two awards on two lines, the name written on the first only."""
+    rows = [
+        [1, "Nguyễn Văn An", "Giáo viên", "Lao động tiên tiến"],
+        [None, None, None, "Giấy khen"],
+        [2, "Trần Thị Bình", "Giáo viên", "Lao động tiên tiến"],
+        [None, None, None, "Chiến sĩ thi đua cơ sở"],
+    ]
+    if not last:
+        rows.append([3, "Lê Văn Cường", "Giáo viên", "Lao động tiên tiến"])
+    merges = ["A6:A7", "B6:B7", "C6:C7", "A8:A9", "B8:B9", "C8:C9"] if merged else []
+    heading = ["DANH SÁCH KHEN THƯỞNG NĂM 2021"]
+    return write_xlsx(tmp_path / "ds.xlsx", [*TOP, heading, HEADER, *rows], merges=merges)
+
+
+@pytest.mark.parametrize("last", [False, True])
+def test_an_award_alone_under_a_person_is_reported_not_read_as_a_section(tmp_path: Path, last: bool) -> None:
+    """Before: " | Giấy khen" under Nguyễn Văn An was a section naming the award of the rows below,
+    every one of which names its own: two awards lost, no finding, exit 0."""
+    result = load([_two_lines(tmp_path, merged=False, last=last)])
+    assert sorted(Counter(result.records["award"]).items()) == [("Lao động tiên tiến", 3 - last)]
+    assert [(p.code, p.row, p.value) for p in result.problems] == [
+        ("missing-name", 7, "Giấy khen"),
+        ("missing-name", 9, "Chiến sĩ thi đua cơ sở"),
+    ]
+
+
+def test_the_same_lines_with_the_name_merged_down_are_the_persons_two_awards(tmp_path: Path) -> None:
+    result = load([_two_lines(tmp_path, merged=True)])
+    assert Counter(result.records["award"]) == {"Lao động tiên tiến": 3, "Giấy khen": 1, "Chiến sĩ thi đua cơ sở": 1}
+    assert [p for p in result.problems if p.severity.name == "ERROR"] == []
+
+
+def test_a_tick_matrix_without_one_tick_is_each_rows_missing_award(tmp_path: Path) -> None:
+    """ "Hình thức khen thưởng" over "Lao động tiên tiến" typed once above the people (the award
+    cells empty): read as a tick column none of them ticked. Before: a note no-tick, nothing
+    counted, exit 0."""
+    rows = [
+        [None, None, None, "Lao động tiên tiến"],
+        [1, "Nguyễn Văn An", "Giáo viên", None],
+        [2, "Trần Thị Bình", "Giáo viên", None],
+        [3, "Lê Văn Cường", "Giáo viên", None],
+    ]
+    header = ["STT", "Họ và tên", "Chức vụ", "Hình thức khen thưởng"]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, ["DANH SÁCH KHEN THƯỞNG NĂM 2021"], header, *rows])
+    result = load([path])
+    assert result.records.empty
+    assert [(p.code, p.row) for p in result.problems] == [("missing-award", 7), ("missing-award", 8), ("missing-award", 9)]
+    out = CliRunner().invoke(app, ["tally", "2021", str(path), "-q", "-f", "csv", "--no-cache"])
+    assert out.exit_code == 1

@@ -166,7 +166,10 @@ class Normaliser(BlockResolver):
         if state.last_total is not None and below:  # "Cộng: 4 người", then two more people
             r, stated = state.last_total
             self._finding_at(self.checks, "after-total", table, r, None, value=str(stated), detail=str(below))
-        if state.unticked:
+        if state.unticked and not _any_tick(table):  # not one tick in the matrix: no matrix to trust
+            for r in state.unticked:  # ("Hình thức khen thưởng" over "Lao động tiên tiến" typed once, read as ticks)
+                self._finding_at(self.problems, "missing-award", table, r, table.column("award"))
+        elif state.unticked:
             first = state.unticked[0] + 1
             self.problems.append(Problem("no-tick", self.file, table.sheet, first, detail=str(len(state.unticked))))
 
@@ -278,6 +281,9 @@ class Normaliser(BlockResolver):
                 state.tail = 1 << 31  # a section below the last numbered row: the list goes on
             state.unit = (table.heading.unit or "") if what[1] else state.unit
             state.outer_unit = None if what[1] else state.outer_unit
+        elif what[0] == "second-award":  # a second line of the person above, or a section? Not guessed
+            ctx = Context(table, r, row, name, state.section_kind)
+            self.problem("missing-name", ctx, table.columns["award"][0], value=" ".join(row_texts(row)))
         elif what[0] == "subheading":
             state.unit, state.outer_unit = what[1] or state.unit, None
         elif what[0] == "position" and self.records and self.records[-1][2] == r and not self.records[-1][4]:
@@ -322,12 +328,26 @@ class Normaliser(BlockResolver):
         if texts == [name] and key(name) in layout_rules().positions:  # "Giáo viên" typed under the name above
             return "position", None, None
         section = section_of(texts, stt, self.catalogue)
+        if section and section.award_text and not section.kind and self._second_award(table, r, row):
+            return "second-award", None, section.award_text
         if section and (section.kind or section.award_text):
             return "section", section.kind, section.award_text
         unit = subheading_of(table, r, name, self.catalogue)
         if unit:
             return "subheading", unit, None
         return ("skip", None, None) if section else None
+
+    def _second_award(self, table: SheetTable, r: int, row: list[Cell]) -> bool:
+        """Is an award written alone in the award cell, right under a record ("Nguyễn Văn An | LĐTT"
+        then " | Giấy khen"), over a row with an award of its own, the second award of the person
+        above (where merged name cells would say so) rather than a section naming the award of the
+        rows below (it would name none of theirs, or there are none)?"""
+        awards = {c.index for c in table.columns.get("award", [])}
+        filled = {i for i, v in enumerate(row) if text_of(v)}
+        if not filled or not filled <= awards or not self.records or self.records[-1][2] != r:
+            return False
+        below = next((g for g in table.grid[r + 1 : table.end_row] if row_texts(g)), None)
+        return below is None or any(i < len(below) and text_of(below[i]) for i in awards)  # the table's last line too
 
     def _after_list(self, table: SheetTable, r: int, row: list[Cell], name: str, state: _Walk) -> bool:
         """An unnumbered row under the last numbered one (rows.tail_start): a note ("Ghi chú: …")
@@ -571,6 +591,14 @@ def _several_people(raw: str, catalogue: Catalogue) -> bool:
         if catalogue.name_kind(part) == "Cá nhân" and not is_position(key(part)):
             people += 1
     return people > 1
+
+
+def _any_tick(table: SheetTable) -> bool:
+    """Does any named row of the table hold anything in a tick column?"""
+    ticks = [c.index for c in table.columns.get("tick", [])]
+    name = table.columns["name"][0].index
+    rows = (row for row in table.grid[table.first_data_row : table.end_row] if name < len(row) and text_of(row[name]))
+    return any(i < len(row) and text_of(row[i]) for row in rows for i in ticks)
 
 
 def _after_position(name: str, name_kind: Callable[[str], str | None]) -> bool:
