@@ -14,7 +14,6 @@ from typer.testing import CliRunner
 from tests.conftest import write_xlsx
 from thidua_cli import load
 from thidua_cli.cli import app
-from thidua_cli.validation import validate
 
 _TOP: list[list[Any]] = [
     ["SỞ Y TẾ TỈNH NGHỆ AN", None, None, None, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
@@ -341,45 +340,3 @@ def test_two_sheets_citing_two_decisions_are_two_lists_not_a_copy(tmp_path: Path
     result = load([path])
     assert len(result.records) == 8  # a guard: decisions in a column keep two Giấy khen apart (dedup._two_awards)
     assert [p.code for p in result.problems] == []
-
-
-# --- two Giấy khen of one year: the decision a list's heading cites is its rows' -------------------
-_GIVEN = ["STT", "Họ và tên", "Chức vụ", "Hình thức khen thưởng"]
-_STAFF = [[i, n, "Giáo viên", "Giấy khen"] for i, n in enumerate(["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Văn Dũng"], 1)]
-
-
-def _given(decision: str | None) -> list[list[Any]]:
-    """A school's Giấy khen list of 2019, attached to `decision` ("12/QĐ-UBND ngày 10/5/2019"; None:
-    the heading cites none)."""
-    cited = [f"(Kèm theo Quyết định số {decision} của Chủ tịch UBND huyện)"] if decision else []
-    return [["UBND HUYỆN NAM ĐÀN", None, None, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["TRƯỜNG THCS NAM ĐÀN"], [],
-            ["DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN NĂM 2019"], cited, [], _GIVEN, *_STAFF]  # fmt: skip
-
-
-@pytest.mark.parametrize("where", ["sheets", "files"])
-def test_two_lists_whose_headings_cite_two_decisions_are_two_awards(tmp_path: Path, where: str) -> None:
-    """Review: two Giấy khen lists of the same people, one attached to the decision of May (a
-    year-end achievement), the other to December's (another achievement), were merged as a copy
-    of one list (in one workbook: dedup._sheet_copies; in two files: a re-send): 4 records, 4
-    duplicates, exit 1. The heading's decision is the rows' (as one in a column is): two
-    decisions, two awards. The same decision twice is still a copy; so is a copy whose heading
-    cites none (a print copy)."""
-    may, december = "12/QĐ-UBND ngày 10/5/2019", "45/QĐ-UBND ngày 2/12/2019"
-    for name, second in (("two", december), ("copy", may), ("print", None)):
-        folder = tmp_path / name
-        if where == "sheets":
-            write_xlsx(folder / "gk-2019.xlsx", _given(may), extra_sheets={"Đợt 2": _given(second)})
-        else:
-            write_xlsx(folder / "gk-2019.xlsx", _given(may))
-            write_xlsx(folder / "gk-2019-dot-2.xlsx", _given(second), sheet="Đợt 2")
-    two = load([tmp_path / "two"])
-    assert sorted(zip(two.records["decision_number"], two.records["decision_date"], strict=True)) == [
-        *[("12/QĐ-UBND", "2019-05-10")] * 4,
-        *[("45/QĐ-UBND", "2019-12-02")] * 4,
-    ]
-    assert validate(two).findings == []  # no duplicate, no possible-duplicate: two decisions
-    out = CliRunner().invoke(app, ["tally", "2019", str(tmp_path / "two"), "-f", "csv", "-q"])
-    assert (out.exit_code, out.stdout.splitlines()[-1]) == (0, "2019,Giấy khen,Cơ sở,Cá nhân,8")
-    for name in ("copy", "print"):
-        copy = load([tmp_path / name])
-        assert len(copy.records) == 4 and [p.code for p in copy.problems] == ["duplicate"] * 4

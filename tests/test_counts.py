@@ -238,25 +238,6 @@ def test_which_rows_of_one_person_are_one_award_does_not_depend_on_their_order(t
     )
 
 
-def test_two_files_of_one_list_naming_two_decisions_are_two_awards(tmp_path: Path):
-    """Two files of the same people's Giấy khen whose decisions differ in number and date (May's,
-    December's) are two awards of the year, not a re-send (before: merged, 6 duplicates, exit 1);
-    a number corrected on the same date, or a date left out, is still the list sent again."""
-    people = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em", "Vũ Thị Giang"]
-    rows = {
-        (number, date): [[i + 1, n, "Giáo viên", "Giấy khen", number, date, 2019] for i, n in enumerate(people)]
-        for number, date in (("12/QĐ-UBND", "10/05/2019"), ("45/QĐ-UBND", "02/12/2019"), ("45/QĐ-UBND", ""))
-    }
-    write_xlsx(tmp_path / "two" / "gk-dot-1.xlsx", _decisions_sheet(rows[("12/QĐ-UBND", "10/05/2019")]))
-    write_xlsx(tmp_path / "two" / "gk-dot-2.xlsx", _decisions_sheet(rows[("45/QĐ-UBND", "02/12/2019")]))
-    two = load([tmp_path / "two"])
-    assert two.total == 12 and validate(two).findings == []
-    write_xlsx(tmp_path / "again" / "gk.xlsx", _decisions_sheet(rows[("12/QĐ-UBND", "10/05/2019")]))
-    write_xlsx(tmp_path / "again" / "gk-sua.xlsx", _decisions_sheet(rows[("45/QĐ-UBND", "")]))
-    again = load([tmp_path / "again"])
-    assert again.total == 6 and [p.code for p in again.problems] == ["duplicate"] * 6
-
-
 def test_two_kinds_of_kỷ_niệm_chương_in_one_year_are_two_awards(tmp_path: Path):
     """Two names the catalogue knows are two medals; a spelling it does not know ("… GD", a
     typo) may be either: a duplicate, as before (review: they were counted twice, exit 0)."""

@@ -193,7 +193,7 @@ def merge(files: Sequence[FileResult], details: frozenset[str] = frozenset()) ->
             (
                 (fj, r)
                 for fj, r in earlier
-                if ((fj, fi) in resent and not _two_decisions(r, record))
+                if (fj, fi) in resent
                 or (
                     fj == fi
                     and _alike(r, record, unit, (r[1], record[1]) in copies.get(fi, _NO_COPIES)[0])
@@ -354,38 +354,6 @@ def _numbers_differ(a: tuple[int, str], b: tuple[int, str]) -> bool:
     return a[0] != b[0] or (bool(a[1]) and bool(b[1]) and a[1] != b[1])
 
 
-def _two_decisions(kept: Record, record: Record) -> bool:
-    """Two records of two files (one list and its re-send, by their people) that are two awards: a
-    form of commendation of two decisions each record names in full, numbers and dates both
-    differing ("12/QĐ-UBND ngày 10/5/2019", "45/QĐ-UBND ngày 2/12/2019": two Giấy khen of the year,
-    for two achievements; the decision of a list's heading is its rows'). A list sent again with its
-    number corrected on the same date, or with a date left out, is the same list (`_two_awards` is
-    for the rows of one file)."""
-    if kept[_CATEGORY] != _FORMS or record[_CATEGORY] != _FORMS or not kept[_DATE] or not record[_DATE]:
-        return False
-    first, second = _decision_key(str(kept[_NUMBER])), _decision_key(str(record[_NUMBER]))
-    return first is not None and second is not None and _numbers_differ(first, second) and kept[_DATE] != record[_DATE]
-
-
-def _other_lists(files: Sequence[FileResult], persons: Sequence[set[int]], a: int, b: int) -> bool:
-    """Are files `a` and `b`, which share their people and awards, two lists of two decisions
-    (`_two_decisions`: every record of one that the other repeats names another decision there)?
-    Then neither is the other's re-send."""
-    shared = persons[a] & persons[b]
-    earlier: dict[Identity, list[Record]] = {}
-    for record, ident in zip(files[a].records, files[a].idents, strict=True):
-        if person(ident) in shared:
-            earlier.setdefault(_unit_blind(record), []).append(record)
-    met = False
-    for record, ident in zip(files[b].records, files[b].idents, strict=True):
-        if person(ident) in shared:
-            for kept in earlier.get(_unit_blind(record), ()):
-                if not _two_decisions(kept, record):
-                    return False
-                met = True
-    return met
-
-
 def _abbreviation(post: str) -> bool:
     """ "GV", "TTCM", "P.HT": one word in capitals."""
     word = post.strip().replace(".", "")
@@ -452,10 +420,7 @@ def _resent(
         half = min(len(persons[a]), len(persons[b]))
         if 2 * n <= half and 2 * (n + min(held[a], held[b])) > half:
             n = len(persons[a] & persons[b])
-        resend = 2 * n > half and (
-            n >= RESEND_UNIT_BLIND or 2 * len(set(files[a].idents) & set(files[b].idents)) > half
-        )
-        if resend and not _other_lists(files, persons, a, b):  # two lists of two decisions are no re-send
+        if 2 * n > half and (n >= RESEND_UNIT_BLIND or 2 * len(set(files[a].idents) & set(files[b].idents)) > half):
             out.add((a, b))
     return out
 
@@ -586,7 +551,7 @@ def possible_duplicates(files: Sequence[FileResult], merged: Merged) -> list[Pro
             if ident in wanted and ri not in gone:
                 record = result.records[ri]
                 seen = first.setdefault(identity(record), record)
-                if seen is not record and seen[0] != record[0] and not _two_decisions(seen, record):
+                if seen is not record and seen[0] != record[0]:
                     out.append(replace(_finding(record, seen), code="possible-duplicate"))
     return out
 

@@ -45,7 +45,6 @@ class Heading:
     kind: str | None = None
     unit: str | None = None
     decision: str | None = None  # "(Kèm theo Quyết định số 45/QĐ-UBND …)": the list's own decision
-    decision_line: str | None = None  # the heading line that cites it (its date is there)
     decision_level: tuple[str, str] | None = None  # (level, issuer) of "… của Chủ tịch UBND tỉnh"
     proposal: str | None = None  # the heading line that makes the list a proposal
     kind_from_header: bool = False  # the kind is only the name column's header's ("Họ và tên")
@@ -86,14 +85,12 @@ def heading_lines(rows: Sequence[Sequence[Cell]]) -> tuple[list[str], list[str]]
 def read_heading(rows: Sequence[Sequence[Cell]], catalogue: Catalogue, names: tuple[str, ...] = ()) -> Heading:
     """Award, year, kind and unit named above the header, by the order the issue sets."""
     lines, left_lines = heading_lines(rows)
-    award_text = year = kind = decision = signed = proposal = cited = None
+    award_text = year = kind = decision = signed = proposal = None
     period = False
     for line in lines:
         facts = line_facts(line, catalogue)
         if facts.reference:
-            if decision is None and facts.decision:
-                decision, cited = facts.decision, line
-            signed = signed or facts.signed
+            decision, signed = decision or facts.decision, signed or facts.signed
             continue
         if facts.proposal and proposal is None:
             proposal = line
@@ -112,9 +109,7 @@ def read_heading(rows: Sequence[Sequence[Cell]], catalogue: Catalogue, names: tu
         if line_facts(line, catalogue).unit:
             unit = line
     others = ", ".join(f'"{name}"' for name in names if _single_year(name) not in (None, year))
-    return Heading(
-        tuple(lines), award_text, year, kind, unit, decision, cited, signed, proposal, other_year_names=others
-    )
+    return Heading(tuple(lines), award_text, year, kind, unit, decision, signed, proposal, other_year_names=others)
 
 
 _LINES: dict[str, dict[str, LineFacts]] = {}  # per catalogue fingerprint: title lines recur

@@ -29,7 +29,7 @@ from thidua_cli.roles import ColumnRole, TableRoles, assign_roles, role_rules, s
 from thidua_cli.rows import is_number, label_of, section_of
 from thidua_cli.summaries import Summary, find_summary, read_summary, summary_year
 from thidua_cli.text import decode_legacy, decode_pasted, key, sheet_legacy
-from thidua_cli.values import BadDate, parse_date, parse_year, split_decision
+from thidua_cli.values import parse_year
 
 HEADER_SEARCH_ROWS = 30
 NEXT_HEADER_ROWS = 3  # a header found inside a table's rows is looked for from its first label row
@@ -807,7 +807,6 @@ def _heading_below(
         kind,
         above.unit,
         own.decision or above.decision,
-        own.decision_line if own.decision else above.decision_line,
         own.decision_level or above.decision_level,
         own.proposal or above.proposal,
     )
@@ -1003,35 +1002,15 @@ def _decided(heading: Heading) -> bool:
     """Does the heading cite the decision the list is attached to ("(Kèm theo Quyết định số
     123/QĐ-BV …)")? Then a column labelled "Danh hiệu đề nghị" is the proposal form's label left
     in place: the list was decided, its rows are awards (a heading that proposes still proposes)."""
-    if heading.decision is None or _drafted(heading):
+    if heading.decision is None:
+        return False
+    lines = [key(line) for line in heading.lines]
+    if any("dự thảo" in k or "bình xét" in k for k in lines):  # a draft, a council's vote: still a proposal
         return False
     references = layout_rules().decision_reference
-    return any(k.startswith(references) and _cites_award(k) for k in map(key, heading.lines))
-
-
-def list_decision(heading: Heading) -> tuple[str, str] | None:
-    """(number, ISO date or "") of the decision the heading says the list is attached to ("DANH
-    SÁCH … TẶNG GIẤY KHEN (Kèm theo Quyết định số 12/QĐ-UBND ngày 10/5/2019 …)"): the decision of
-    every row that names none of its own. None for a draft's, a council's vote, a decision with no
-    number yet or about something else (as `_decided`), and for a heading citing none."""
-    line = heading.decision_line
-    if heading.decision is None or line is None or _drafted(heading) or not _cites_award(key(line)):
-        return None
-    try:
-        date = parse_date(split_decision(line)[1] or "")
-    except BadDate:  # "ngày 31/02/2019": no date to compare, the number still says the decision
-        date = None
-    return heading.decision, date.isoformat() if date else ""
-
-
-def _drafted(heading: Heading) -> bool:
-    """A draft ("DỰ THẢO"), a council's vote ("bình xét"): a list that is still a proposal."""
-    return any("dự thảo" in k or "bình xét" in k for k in map(key, heading.lines))
-
-
-def _cites_award(k: str) -> bool:
-    """Does a heading line's key cite a numbered decision on awards?"""
-    return ("quyết định" in k or " qđ " in f" {k} ") and _awarding_decision(k)
+    return any(
+        k.startswith(references) and ("quyết định" in k or " qđ " in f" {k} ") and _awarding_decision(k) for k in lines
+    )
 
 
 _NUMBERED_DECISION = re.compile(r"\b\d+ (?:\d{4} )?qđ")  # keys of "123/QĐ-BV", "05/2020/QĐ-UBND"; not "......./QĐ"

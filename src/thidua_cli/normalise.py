@@ -39,7 +39,7 @@ from thidua_cli.labels import (
     signers_row,
     without_title,
 )
-from thidua_cli.layout import Column, SheetTable, list_decision, year_of_label
+from thidua_cli.layout import Column, SheetTable, year_of_label
 from thidua_cli.problems import NOTED_ROWS, Problem, Severity
 from thidua_cli.reading import Cell
 from thidua_cli.records import Record
@@ -633,19 +633,7 @@ class _Builder:
     depend on (rows of a block share them: `TableCells.keys`), then reused; the decision's date
     once per distinct value."""
 
-    __slots__ = (
-        "append",
-        "cells",
-        "decided",
-        "fixed",
-        "name_kind",
-        "norm",
-        "resolved",
-        "start",
-        "starts",
-        "table",
-        "walk",
-    )
+    __slots__ = ("append", "cells", "fixed", "name_kind", "norm", "resolved", "start", "starts", "table", "walk")
 
     def __init__(self, norm: Normaliser, table: SheetTable, cells: TableCells, walk: _Walk) -> None:
         self.norm, self.table, self.cells, self.start, self.walk = norm, table, cells, cells.start, walk
@@ -653,7 +641,6 @@ class _Builder:
         year = table.index.get("year")
         self.fixed = (norm.file, table.sheet, table.index["name"], -1 if year is None else year)
         self.append, self.name_kind, self.starts = norm.records.append, norm.catalogue.name_kind, norm.catalogue.collective_starts
-        self.decided = list_decision(table.heading)  # a row naming no decision has the list's
 
     def add(
         self,
@@ -703,9 +690,7 @@ class _Builder:
             norm._finding_at(norm.problems, "several-people", self.table, r, self.table.columns["name"][0], value=name)
             return
         date = ""
-        if not number and date_value == "" and self.decided is not None:
-            number, date = self.decided
-        elif date_value != "":  # checked once per distinct cell and year
+        if date_value != "":  # checked once per distinct cell and year
             found = DATE_CHECKS.get((date_value.__class__, date_value, year))
             date = (
                 found[0]
