@@ -199,3 +199,14 @@ def test_a_matrix_of_the_awards_themselves_is_still_counted(tmp_path: Path, how:
         0,
         {"Chiến sĩ thi đua cơ sở|2018": 2, "Chiến sĩ thi đua cơ sở|2019": 2},
     )
+
+
+@pytest.mark.parametrize("how", CLERKS)
+def test_a_proposal_with_its_qualifying_years_stays_a_proposal_list(tmp_path: Path, how: dict[str, int]) -> None:
+    """Review: the usual CSTĐ proposal ("ĐỀ NGHỊ CÔNG NHẬN CHIẾN SĨ THI ĐUA", "Lao động tiên tiến"
+    › 2018 | 2019) became ambiguous-columns, exit 1; it is a proposal-list note, as before."""
+    for i, title in enumerate(["DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN CHIẾN SĨ THI ĐUA", "DANH SÁCH ĐỀ NGHỊ XÉT TẶNG DANH HIỆU CHIẾN SĨ THI ĐUA CƠ SỞ"]):
+        for j, group in enumerate(["Lao động tiên tiến", "Số năm đạt LĐTT"]):
+            result = load([_evidence(tmp_path / f"{i}{j}.xlsx", title, group, **how)])
+            assert len(result.records) == 0
+            assert [p.code for p in result.problems] == ["proposal-list"]

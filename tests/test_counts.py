@@ -419,6 +419,9 @@ NOTHING_TO_COUNT = {  # a unit's file from which no record can be read
                       ["Trường gửi kèm danh sách cán bộ, giáo viên đề nghị khen thưởng."]],
     "mau-trong.xlsx": [*_TITLE, ["DANH SÁCH KHEN THƯỞNG NĂM ......"], [], ["(Đơn vị điền vào mẫu)"]],
     "trong.xlsx": [],
+    # a list that its title calls a report, under a header the reader does not know: no document
+    "bao-cao-danh-sach.xlsx": [*_TITLE, ["BÁO CÁO DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"],
+                               ["TT", "Người lao động", "Bộ phận"], [1, "Lê Văn An", "Tổ 1"], [2, "Lê Văn Bình", "Tổ 2"]],
 }  # fmt: skip
 SAYS_WHAT_IT_IS = {  # no list either, and says so: noted, as a sheet of its kind is
     "ke-hoach.xlsx": [*_TITLE, ["KẾ HOẠCH TỔ CHỨC PHONG TRÀO THI ĐUA NĂM 2019"], ["STT", "Nội dung", "Thời gian"],

@@ -145,3 +145,14 @@ def test_a_name_that_reads_both_ways_under_a_name_header_alone_is_reported(tmp_p
     assert findings == [("kind-mismatch", "Lao động tiên tiến")]  # "Đoàn Thanh niên" only
     out = CliRunner().invoke(app, ["validate", str(tmp_path / "ht.xlsx"), "--lang", "en"])
     assert out.exit_code == 1 and "ambiguous-kind" in out.stdout
+
+
+def test_a_namesakes_mark_does_not_make_a_name_that_reads_both_ways_a_collective(tmp_path: Path) -> None:
+    """Review: "Lâm Trường Giang (B)", "Nông Trường Sơn.", "Đoàn Minh Tuấn 2" (a mark telling two
+    namesakes apart) were counted as Tập thể, with only the kind-from-name warning, exit 0."""
+    marked = ["Lâm Trường Giang (B)", "Nông Trường Sơn.", "Đoàn Minh Tuấn 2"]
+    kinds, findings = _read(write_xlsx(tmp_path / "ht.xlsx", _sheet([*marked, "Lê Văn An"], "Giấy khen")))
+    assert kinds == {"Lê Văn An": "Cá nhân"}
+    assert sorted(findings) == sorted(("ambiguous-kind", n) for n in marked)
+    path = write_xlsx(tmp_path / "cn.xlsx", _sheet(marked, "Giấy khen", section="I. CÁ NHÂN"))
+    assert _read(path) == (dict.fromkeys(marked, "Cá nhân"), [])

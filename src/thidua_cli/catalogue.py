@@ -49,6 +49,7 @@ _YEAR_HEAD = re.compile(r"^(?:năm học |năm |giai đoạn |nhiệm kỳ )(\d{
 _KINDS_WRITTEN = {"cá nhân": "Cá nhân", "tập thể": "Tập thể", "hộ gia đình": "Hộ gia đình"}
 _UNIT_NUMBER = re.compile(r"\d+[a-zđ]?|[a-zđ]|i{1,3}|iv")  # after "Ca", "Kíp": "1", "2a", "A", "II"; not "Văn"
 _NUMBER = re.compile(r"\d+[a-zđ]?")
+_NAMESAKE_MARK = re.compile(r"(?:\s*(?:\([^()]{1,6}\)|\d{1,2}|[.*,;:-]))+$")  # what tells namesakes apart, at the end
 _KIND_WORDS = re.compile(r"^(?:cho |đối với )?(cá nhân|tập thể|hộ gia đình)(?: |$)")
 _ROUND_TAIL = re.compile(r"^(?:đợt|lần(?: thứ)?)(?: \w+)?(?: năm)?(?: \d{4})?$")  # "… lần thứ 15", "… đợt 2 năm 2020"
 _ISSUER_FIRST = re.compile(r"^(?:được )?(.+?) (?:tặng thưởng|phong tặng|truy tặng|tặng|công nhận) (.+)$")
@@ -507,7 +508,8 @@ class Catalogue:
         words = name.casefold().split()
         if not words or words[0] not in self._surnames or words[0] not in self._prefix_starts:
             return False
-        return _written_as_a_name(name.split()) and self._words_kind(new_tones(" ".join(words)).split()) == "Tập thể"
+        bare = _NAMESAKE_MARK.sub("", name.strip())  # "Lâm Trường Giang (B)", "Nông Trường Sơn.", "Đoàn Minh Tuấn 2"
+        return _written_as_a_name(bare.split()) and self._words_kind(new_tones(" ".join(words)).split()) == "Tập thể"
 
     def _words_kind(self, words: list[str]) -> str | None:
         if not words:

@@ -355,13 +355,14 @@ _TITLE_ROWS = 10  # where a document's title is: under the title block, a number
 
 def _document(found: Found, grid: list[list[Cell]]) -> Found:
     """A sheet without a list's header whose title says it is a plan or a report ("KẾ HOẠCH TỔ
-    CHỨC PHONG TRÀO THI ĐUA …", "BÁO CÁO …": `documents` in layout.toml): what it is (reason
+    CHỨC PHONG TRÀO THI ĐUA …", "BÁO CÁO …": `documents` in layout.toml; not "BÁO CÁO DANH SÁCH …"): what it is (reason
     "document"), not merely a sheet without a header (a letter, a blank form, other text)."""
     if not isinstance(found, NoTable) or found.reason != "no-header" or found.region is not None:
         return found
     documents = layout_rules().documents
-    titled = any(key(text).startswith(documents) for row in grid[:_TITLE_ROWS] for text in row_texts(row))
-    return replace(found, reason="document") if titled else found
+    titles = [k for row in grid[:_TITLE_ROWS] for text in row_texts(row) if (k := key(text)).startswith(documents)]
+    listed = any("danh sách" in k for k in titles)  # "BÁO CÁO DANH SÁCH … ĐẠT DANH HIỆU …" is a list
+    return replace(found, reason="document") if titles and not listed else found
 
 
 def _side_by_side(grid: list[list[Cell]], span: _Span) -> list[_Span]:
@@ -597,7 +598,7 @@ def _awards_by_year(
         else:
             other.append(tick)
     years = {year for _, year in found}
-    if not other and (why := _qualifying_years(found, groups_named, heading, catalogue)):
+    if not other and heading.proposal is None and (why := _qualifying_years(found, groups_named, heading, catalogue)):
         return why
     if other or (heading.year is not None and years != {heading.year}):
         labels = ", ".join(f'"{c.header}"' for c in sorted([c for c, _ in found] + other, key=lambda c: c.index))
