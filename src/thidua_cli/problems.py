@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+
+from thidua_cli.patterns import lazy
 
 
 class Severity(StrEnum):
@@ -540,7 +541,7 @@ HINTS: dict[str, tuple[str, str]] = {
         " It looks US-style (month/day/year): write day/month/year, e.g. {swapped}.",
     ),
 }
-_SLASHED = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+_SLASHED = lazy(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
 
 
 def us_date(text: str) -> str | None:
