@@ -13,11 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeGuard, cast
 
 from thidua_cli.catalogue import CATEGORIES, KINDS, LEVELS, Catalogue, load_catalogue
+from thidua_cli.files import OwnWorkbook, UnreadableFile, find_workbooks, read_bytes
 from thidua_cli.problems import Problem, Severity, with_suggestions
-from thidua_cli.reading import OwnWorkbook, UnreadableFile, few_cells, find_workbooks, read_bytes
 from thidua_cli.records import RECORD_FIELDS, Record
 from thidua_cli.tally import GROUP_FIELDS, Group, net_groups, unit_spellings
-from thidua_cli.workers import Failure, Limits
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -25,7 +24,7 @@ if TYPE_CHECKING:
     from thidua_cli.cache import Cache, RunIndex
     from thidua_cli.dedup import Merged
     from thidua_cli.sheet_tasks import Part, SplitFiles
-    from thidua_cli.workers import Pool
+    from thidua_cli.workers import Failure, Limits, Pool
 
 __all__ = ["GROUP_FIELDS", "FileResult", "Group", "LoadResult", "load", "read_file"]
 
@@ -580,7 +579,7 @@ def read_isolated(
     path: Path, catalogue: Catalogue, label: str | None = None, limits: Limits | None = None
 ) -> FileResult:
     """`read_file` in a capped worker process: a file that aborts the parser is a finding."""
-    from thidua_cli.workers import run_one
+    from thidua_cli.workers import Failure, run_one
 
     result = run_one(partial(_read_one, path, catalogue, label), None, limits)
     return failed_file(label or str(path), result) if isinstance(result, Failure) else result
@@ -664,6 +663,9 @@ class _Parsers:
 
     def _result(self, tag: int, value: FileResult | Part | Failure | None) -> tuple[int, FileResult] | None:
         """The file's result, or None when it is being tried again or waits for its other parts."""
+        from thidua_cli.reading import few_cells
+        from thidua_cli.workers import Failure
+
         index = tag
         if self.split is not None and tag in self.split:  # a part of a file: see `SplitFiles.take`
             taken = self.split.take(tag, value)

@@ -344,8 +344,8 @@ def read_alone(
 ) -> Part | None:
     """One part of a split file, in its worker (which reads the bytes itself, with their digest
     and, with a cache, their stamp: see `loading._stamped`); None when it cannot be read alone."""
+    from thidua_cli.files import read_bytes
     from thidua_cli.loading import _stamped
-    from thidua_cli.reading import read_bytes
 
     try:
         if cache is not None:

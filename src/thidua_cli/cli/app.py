@@ -429,8 +429,12 @@ def write_problems(
     err_console().print(t("written", lang, path=shown_path(path)), markup=False)
 
 
-def limits_for(max_memory: str | None, timeout: float | None) -> Limits:
-    """The caps of each reading process, from --max-memory and --timeout."""
+def limits_for(max_memory: str | None, timeout: float | None) -> Limits | None:
+    """The caps of each reading process, from --max-memory and --timeout; None when neither is
+    given: the workers' defaults (`workers.Limits()`), and a run answered from the cache never
+    imports the workers."""
+    if not max_memory and not timeout:
+        return None
     from thidua_cli.workers import DEFAULT_SECONDS, Limits, parse_size
 
     memory = parse_size(max_memory) if max_memory else Limits().memory
@@ -452,7 +456,7 @@ class Reading:
     include_proposals: bool = False
 
     @property
-    def limits(self) -> Limits:
+    def limits(self) -> Limits | None:
         return limits_for(self.max_memory, self.timeout)
 
 
