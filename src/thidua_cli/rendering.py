@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Sequence
@@ -35,6 +34,8 @@ KIND_SHORT = {"Cá nhân": "CN", "Tập thể": "TT", "Hộ gia đình": "HGĐ"}
 def tally_csv(counts: Counts, raw: bool = False) -> str:
     """Header of dimension names in the order given, then `count`; canonical Vietnamese values;
     a text that a spreadsheet would run as a formula is prefixed with ' (unless `raw`)."""
+    import csv
+
     from thidua_cli.outputs import csv_cell
 
     buffer = io.StringIO()
