@@ -175,12 +175,12 @@ def test_a_mismatch_found_by_verify_cache_is_reported_once_not_stored(tmp_path: 
     load([folder], jobs=1, cache=cache)
     (path,) = indexes(cache.directory)
 
-    def more(body: dict[str, Any]) -> None:  # the index says 5 where the list has 1
-        for found in body["files"].values():
-            found[4]["result"]["groups"] = found[4]["result"]["groups"].replace(",1]]", ",5]]")
-        body["merged"] = None
+    def more(body: dict[str, Any]) -> None:  # the entry says 5 where the list has 1
+        body["result"]["groups"] = body["result"]["groups"].replace(",1]]", ",5]]")
 
-    _rewrite(path, cache.secret(), more)
+    for entry in entries(cache.directory):  # the index holds no counts per file, only the run's
+        _rewrite(entry, cache.secret(), more)
+    _rewrite(path, cache.secret(), lambda body: body.update(merged=None))  # so the run sums the files' counts
     assert load([folder], jobs=1, cache=_cache(tmp_path)).total == 5  # trusted: only --verify-cache reads again
     verified = load([folder], jobs=1, cache=_cache(tmp_path), verify=True)
     assert [p.code for p in verified.problems] == ["cache-mismatch"] and verified.total == 1

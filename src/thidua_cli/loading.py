@@ -275,7 +275,7 @@ def load(
     results: list[FileResult | None] = [None] * len(files)
     first_of: dict[str, int] = {}  # content digest → the first file that has it
     copies: dict[int, int] = {}  # file index → index of the file it repeats
-    cached: dict[int, FileResult] = {}  # --verify-cache: what the cache said, to compare
+    cached: dict[int, Said] = {}  # --verify-cache: what the cache said (before the file's entry is written again)
     stamps: dict[int, Stamp] = {}  # the parent's look-up of each file (for a file it did not parse)
     parsed: set[int] = set()
     with _Parsers(catalogue, jobs or default_jobs(), cache, len(files), include_proposals, limits) as parsers:
@@ -291,7 +291,7 @@ def load(
                         progress(str(path))
                     continue
             if found.hit is not None and verify:
-                cached[at] = found.hit
+                cached[at] = _said(found.hit)
             elif found.hit is not None:
                 results[at] = found.hit
                 if progress:
@@ -342,7 +342,8 @@ def _look_up(cache: Cache | None, index: RunIndex | None, path: Path, catalogue:
     if known is not None:
         stat, steady, digest, key, payload = known
         try:
-            hit = cache.result(payload, key, str(path), reparse, searched=True) if payload else None
+            refetch = partial(read_isolated, path, catalogue, str(path))
+            hit = cache.result(payload, key, str(path), reparse, True, refetch) if payload else None
         except (ValueError, KeyError, TypeError, IndexError):
             hit = None
         return _Found(digest, key or cache.key(path, digest), hit, Stamp(tuple(stat), steady, digest, key))
@@ -503,10 +504,17 @@ def _merged(
     return merged, groups
 
 
-def _verified(fresh: FileResult, entry: FileResult) -> FileResult:
+Said = tuple[list[Group], list[str], bool]
+
+
+def _said(result: FileResult) -> Said:
+    """What `--verify-cache` compares: the counts, the findings' codes, whether it was read."""
+    return sorted(result.groups), sorted(p.code for p in result.problems), result.readable
+
+
+def _verified(fresh: FileResult, said: Said) -> FileResult:
     """`--verify-cache`: the fresh result, with a finding when the cache entry said otherwise."""
-    said = (sorted(entry.groups), sorted(p.code for p in entry.problems), entry.readable)
-    if said == (sorted(fresh.groups), sorted(p.code for p in fresh.problems), fresh.readable):
+    if said == _said(fresh):
         return fresh
     return replace(fresh, problems=[*fresh.problems, Problem("cache-mismatch", fresh.file)])
 
