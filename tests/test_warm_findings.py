@@ -211,3 +211,21 @@ def test_a_file_that_ran_out_of_the_workers_memory_is_never_stored_other_failure
     assert not storable(unreadable("worker-memory: MemoryError"))  # a larger --max-memory must read it again
     assert storable(unreadable("encrypted")) and storable(unreadable("corrupt"))
     assert storable(FileResult("a.xlsx", [], []))
+
+
+def test_the_index_leaves_each_files_counts_and_identities_to_its_entry_or_a_new_parse(tmp_path: Path, settled: None):
+    folder = _folder(tmp_path, "duplicate")
+    cache = _cache(tmp_path)
+    load([folder], jobs=1, cache=cache)
+    (index,) = indexes(cache.directory)
+    stored = [found[4]["result"] for found in json.loads(parts(index)[0])["files"].values()]
+    assert stored and all(not {"headers", "groups", "idents"} & set(result) for result in stored)
+    write_xlsx(folder / "c.xlsx", simple_sheet(CLEAN))  # a new file: the run's duplicates are merged again
+    added = load([folder], jobs=1, cache=_cache(tmp_path))  # a.xlsx's and b.xlsx's identities from their entries
+    assert _said(added) == _said(load([folder], jobs=1))
+    for path in entries(cache.directory):
+        path.unlink()
+    write_xlsx(folder / "d.xlsx", simple_sheet(UNKNOWN))
+    gone = load([folder], jobs=1, cache=_cache(tmp_path))  # their entries gone: those files are parsed again
+    assert _said(gone) == _said(load([folder], jobs=1))
+    assert [p.code for p in gone.problems].count("duplicate") == 1  # merged again, as without the cache
