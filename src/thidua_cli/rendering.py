@@ -227,7 +227,7 @@ def _loses_row(p: Problem) -> bool:
 
 
 _NOT_ROWS = ("duplicate", "ambiguous-table", "hidden-sheet", "summary-only")  # merged, not lost; tables, listed with the sheets
-_ROWS_IN_DETAIL = ("hidden-sheet", "list-without-award", "hidden-rows", "maybe-filtered-rows", "headless-list")  # one finding for the records of a whole table: their number in `detail`
+_ROWS_IN_DETAIL = frozenset(("hidden-sheet", "list-without-award", "hidden-rows", "maybe-filtered-rows", "headless-list"))  # one finding for the records of a whole table: their number in `detail`
 
 
 def summary_line(result: LoadResult, years: Sequence[int] | None, lang: str) -> str:
@@ -241,18 +241,20 @@ def summary_line(result: LoadResult, years: Sequence[int] | None, lang: str) -> 
     seen: set[tuple[str, str | None, int]] = set()
     lost: dict[str, bool] = {}  # per code: whether its findings are rows not counted
     for p in result.problems:  # a row with two errors is one row, under its first reason
-        if p.code in _ROWS_IN_DETAIL:
-            reasons[p.code] = reasons.get(p.code, 0) + int(p.detail or 0)
+        code, row = p.code, p.row
+        if code in _ROWS_IN_DETAIL:
+            reasons[code] = reasons.get(code, 0) + int(p.detail or 0)
             continue
-        if p.row is None:
+        if row is None:
             continue
-        row_lost = lost.get(p.code)
+        row_lost = lost.get(code)
         if row_lost is None:
-            row_lost = lost[p.code] = _loses_row(p) or p.code in NOTED_ROWS
-        place = (p.file, p.sheet, p.row)
-        if row_lost and place not in seen:
-            seen.add(place)
-            reasons[p.code] = reasons.get(p.code, 0) + 1
+            row_lost = lost[code] = _loses_row(p) or code in NOTED_ROWS
+        if row_lost:
+            place = (p.file, p.sheet, row)
+            if place not in seen:
+                seen.add(place)
+                reasons[code] = reasons.get(code, 0) + 1
     en = lang == "en"
     because = "; ".join(
         f"{SHORT.get(code, (code, code))[1 if en else 0]}: {number(n, lang)}" for code, n in reasons.items()
