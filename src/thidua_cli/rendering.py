@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from thidua_cli.display import shown
 from thidua_cli.i18n import category, how_many, number, t
 from thidua_cli.problems import NOTED_ROWS, SHORT, Problem, Severity
-from thidua_cli.tally import counted_in, pivot, years_label
+from thidua_cli.tally import counted_in, years_label
 
 __all__ = ["print_summary", "summary_line", "tally_csv", "tally_json", "tally_table", "years_label"]
 
@@ -59,6 +59,8 @@ def tally_table(counts: Counts, years: Sequence[int] | None, lang: str, width: i
     from rich import box
     from rich.table import Table
     from rich.text import Text
+
+    from thidua_cli.pivot import pivot
 
     grid = pivot(counts, "year" if "year" in counts.by else None)
     labels = [d for d in grid.by if d != "category"] or list(grid.by)
