@@ -20,11 +20,22 @@ class _Lazy:
         self._source, self._flags = source, flags
 
     def __getattr__(self, name: str) -> Any:  # only what the object does not hold (yet)
-        compiled = self.__dict__.get("_compiled")
+        return getattr(self._pattern(), name)
+
+    def _pattern(self) -> re.Pattern[Any]:
+        compiled: re.Pattern[Any] | None = self.__dict__.get("_compiled")
         if compiled is None:
             compiled = re.compile(self._source, self._flags)
             self.__dict__.update({method: getattr(compiled, method) for method in _KEPT}, _compiled=compiled)
-        return getattr(compiled, name)
+        return compiled
+
+    def __eq__(self, other: object) -> bool:  # as the compiled pattern compares (to another, or to a lazy one)
+        if isinstance(other, _Lazy):
+            other = other._pattern()
+        return self._pattern() == other
+
+    def __hash__(self) -> int:
+        return hash(self._pattern())
 
     def __repr__(self) -> str:
         return f"lazy({self._source!r})"
