@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeGuard, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeGuard, cast
 
 from thidua_cli.catalogue import CATEGORIES, KINDS, LEVELS, Catalogue, load_catalogue
 from thidua_cli.files import OwnWorkbook, UnreadableFile, find_workbooks, read_bytes
@@ -29,11 +29,11 @@ if TYPE_CHECKING:
 __all__ = ["GROUP_FIELDS", "FileResult", "Group", "LoadResult", "load", "read_file"]
 
 
-@dataclass(frozen=True)
-class Stamp:
+class Stamp(NamedTuple):
     """A file as it was read, for the cache's index (see `cache`): its `os.stat` (device, inode,
     size, modification and change time), whether it had settled before the read (no hashing
-    needed while that stat holds), its content's SHA-256 and the key of its entry."""
+    needed while that stat holds), its content's SHA-256 and the key of its entry. (Named
+    tuples here, not frozen dataclasses: a dataclass's methods are compiled at each start.)"""
 
     stat: tuple[int, ...]
     settled: bool
@@ -316,8 +316,7 @@ def load(
     return loaded
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(NamedTuple):
     """A file as the cache knows it: its content digest (for copies), its entry key and result."""
 
     digest: str | None = None

@@ -433,4 +433,4 @@ def _stamp(parts: list[Part]) -> Stamp | None:
     stamps = [part.stamp for part in parts if part.stamp is not None]
     if len(stamps) < len(parts) or len({stamp.stat for stamp in stamps}) != 1:
         return None
-    return replace(stamps[0], settled=all(stamp.settled for stamp in stamps))
+    return stamps[0]._replace(settled=all(stamp.settled for stamp in stamps))

@@ -6,10 +6,9 @@ import os
 import sys
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn, TextIO
 
 import typer
 import typer.main
@@ -33,11 +32,11 @@ if TYPE_CHECKING:  # the rest is imported where it is used: `--help` never needs
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_NOTHING_READ, EXIT_INTERNAL = 0, 1, 2, 3, 4
 EXIT_TERMINATED = 143  # 128 + SIGTERM, for SIGHUP too
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """A command of the root group: the module that defines it, and the first paragraph of its
     Vietnamese help, which `thidua --help` lists (English: data/interface.toml) without
-    importing the module; tests/test_startup.py checks that it is the command's own."""
+    importing the module; tests/test_startup.py checks that it is the command's own. (Named
+    tuples here, not frozen dataclasses: a dataclass's methods are compiled at each start.)"""
 
     module: str
     summary: str
@@ -441,8 +440,7 @@ def limits_for(max_memory: str | None, timeout: float | None) -> Limits | None:
     return Limits(memory=memory, seconds=timeout or DEFAULT_SECONDS)
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """How a command reads its files: the options every reading command shares (--jobs,
     --max-memory, --timeout, --no-cache, --verify-cache) and, where it has them,
     --keep-duplicates and --include-proposals."""
