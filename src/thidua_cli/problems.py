@@ -589,7 +589,15 @@ class Problem:
         dataclass generates calls `object.__setattr__` once per field, twice the CPU instructions
         (a run answered from the cache builds each of its 10^4 findings when it prints them)."""
         self.__dict__.update(
-            code=code, file=file, sheet=sheet, row=row, column=column, value=value, suggestion=suggestion, detail=detail, col=col
+            code=code,
+            file=file,
+            sheet=sheet,
+            row=row,
+            column=column,
+            value=value,
+            suggestion=suggestion,
+            detail=detail,
+            col=col,
         )
 
     @property
