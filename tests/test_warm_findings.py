@@ -175,12 +175,12 @@ def test_a_mismatch_found_by_verify_cache_is_reported_once_not_stored(tmp_path: 
     load([folder], jobs=1, cache=cache)
     (path,) = indexes(cache.directory)
 
-    def more(body: dict[str, Any]) -> None:  # the index says 5 where the list has 1
-        for found in body["files"].values():
-            found[4]["result"]["groups"] = found[4]["result"]["groups"].replace(",1]]", ",5]]")
-        body["merged"] = None
+    def more(body: dict[str, Any]) -> None:  # the entry says 5 where the list has 1
+        body["result"]["groups"] = body["result"]["groups"].replace(",1]]", ",5]]")
 
-    _rewrite(path, cache.secret(), more)
+    for entry in entries(cache.directory):  # the index holds no counts per file, only the run's
+        _rewrite(entry, cache.secret(), more)
+    _rewrite(path, cache.secret(), lambda body: body.update(merged=None))  # so the run sums the files' counts
     assert load([folder], jobs=1, cache=_cache(tmp_path)).total == 5  # trusted: only --verify-cache reads again
     verified = load([folder], jobs=1, cache=_cache(tmp_path), verify=True)
     assert [p.code for p in verified.problems] == ["cache-mismatch"] and verified.total == 1
@@ -211,3 +211,21 @@ def test_a_file_that_ran_out_of_the_workers_memory_is_never_stored_other_failure
     assert not storable(unreadable("worker-memory: MemoryError"))  # a larger --max-memory must read it again
     assert storable(unreadable("encrypted")) and storable(unreadable("corrupt"))
     assert storable(FileResult("a.xlsx", [], []))
+
+
+def test_the_index_leaves_each_files_counts_and_identities_to_its_entry_or_a_new_parse(tmp_path: Path, settled: None):
+    folder = _folder(tmp_path, "duplicate")
+    cache = _cache(tmp_path)
+    load([folder], jobs=1, cache=cache)
+    (index,) = indexes(cache.directory)
+    stored = [found[4]["result"] for found in json.loads(parts(index)[0])["files"].values()]
+    assert stored and all(not {"headers", "groups", "idents"} & set(result) for result in stored)
+    write_xlsx(folder / "c.xlsx", simple_sheet(CLEAN))  # a new file: the run's duplicates are merged again
+    added = load([folder], jobs=1, cache=_cache(tmp_path))  # a.xlsx's and b.xlsx's identities from their entries
+    assert _said(added) == _said(load([folder], jobs=1))
+    for path in entries(cache.directory):
+        path.unlink()
+    write_xlsx(folder / "d.xlsx", simple_sheet(UNKNOWN))
+    gone = load([folder], jobs=1, cache=_cache(tmp_path))  # their entries gone: those files are parsed again
+    assert _said(gone) == _said(load([folder], jobs=1))
+    assert [p.code for p in gone.problems].count("duplicate") == 1  # merged again, as without the cache

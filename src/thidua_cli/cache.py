@@ -12,7 +12,10 @@ by the user only: a file written by anyone who cannot read it does not verify):
 - an *index* per run (the folders and files given, as absolute paths): for every file found,
   its `os.stat` (device, inode, size, modification and change times), its content hash, the key
   of its entry and that entry's counts and findings, and the run's merged duplicates. A warm
-  `tally` reads this one file and no entry.
+  `tally` reads this one file and no entry. The index leaves out what a warm run does not use,
+  each file's column headers, counts and record identities (two thirds of its bytes, each
+  byte verified and parsed on every run): they are read from the file's entry when asked for
+  (`validate`, a run whose files changed, `--verify-cache`), or the file is parsed again.
 
 A file whose stat equals the index's is not read again: its content is hashed only when the
 stat differs, or when the file was changed less than `RACY_NS` before it was last read (git's
@@ -53,7 +56,7 @@ from thidua_cli.loading import FileResult, Stamp
 from thidua_cli.problems import Problem, Severity
 from thidua_cli.records import RECORD_FIELDS, Record
 
-FORMAT = 10  # 5: detail, period, status; 6: signed entries; 7: compact rows, framed parts, run indexes; 8: 64-bit idents; 9: collectives unit-bound; 10: findings coded by field, with error counts
+FORMAT = 11  # 5: detail, period, status; 6: signed entries; 7: compact rows, framed parts, run indexes; 8: 64-bit idents; 9: collectives unit-bound; 10: findings coded by field, with error counts; 11: the index without headers, groups, idents
 SECRET = "secret"  # the HMAC key's file in the cache folder
 MAGIC = b"thidua-cache %d\n" % FORMAT
 ENTRY, INDEX = ".entry", ".index"
@@ -187,14 +190,23 @@ class Cache:
             return None  # damaged: rebuilt by the caller
 
     def result(
-        self, payload: dict[str, Any], key: str, label: str, reparse: Reparse | None, searched: bool = False
+        self,
+        payload: dict[str, Any],
+        key: str,
+        label: str,
+        reparse: Reparse | None,
+        searched: bool = False,
+        refetch: Refetch | None = None,
     ) -> FileResult:
         """An entry's counts and findings as the file's result: from the entry, or from the run's
-        index (`searched`: its suggestions were searched when the index was written)."""
+        index (`searched`: its suggestions were searched when the index was written; its headers,
+        groups and identities are then read from the entry when first used, or from `refetch`,
+        a new parse of the file, when the entry is gone or damaged)."""
         if payload["key"] != key:
             raise ValueError("cache entry does not match its key")
-        records = LazyRecords(self._entry(key), key, label, int(payload["count"]), reparse, self.secret())
-        return _decode(payload["result"], label, records, searched)
+        count = int(payload["count"])
+        records = LazyRecords(self._entry(key), key, label, count, reparse, self.secret())
+        return _decode(payload["result"], label, records, searched, _Whole(self, key, label, count, refetch))
 
     def put(self, key: str, result: FileResult) -> bool:
         """Store a result: counts and findings first, then the rows (without the file label)."""
@@ -303,7 +315,7 @@ class RunIndex:
         if old is not None and old[:4] == head and (result is None or result.stamp is None):
             self.seen[ident] = old
             return
-        self.seen[ident] = [*head, summary(stamp.key, result) if result is not None else None]
+        self.seen[ident] = [*head, summary(stamp.key, result, whole=False) if result is not None else None]
 
     def close(self) -> None:
         """The files of this run replace those of the last (a file gone is forgotten)."""
@@ -318,10 +330,11 @@ class RunIndex:
         self.merged, self.dirty = {"run": run, **merged}, True
 
 
-def summary(key: str, result: FileResult | None) -> dict[str, Any]:
-    """An entry's first part: its key, how many rows, the counts and findings."""
+def summary(key: str, result: FileResult | None, whole: bool = True) -> dict[str, Any]:
+    """An entry's first part: its key, how many rows, the counts and findings (not `whole`: the
+    run's index, without headers, groups and identities)."""
     assert result is not None
-    return {"key": key, "count": len(result.records), "result": _encode(result)}
+    return {"key": key, "count": len(result.records), "result": _encode(result, whole)}
 
 
 def _digest(secret: bytes, body: bytes) -> bytes:
@@ -485,14 +498,14 @@ class LazyRecords(Sequence[Record]):
 
 
 # --- counts and findings --------------------------------------------------------------------
-def _encode(result: FileResult) -> dict[str, Any]:
+def _encode(result: FileResult, whole: bool = True) -> dict[str, Any]:
     """Everything but the rows (dataclasses.asdict would deep-copy those too). The findings coded
     (`_findings_coded`); groups, headers and identities as text; all decoded only when used (a
     warm tally needs none of them: the run's index holds its total counts and merged duplicates,
     and how many of each file's findings are errors, for the exit code). A `cache-mismatch` is
     this run's news (`--verify-cache`), never stored: it would be reported again on every run."""
     problems = [p for p in result.problems if p.code != "cache-mismatch"]
-    return {
+    encoded = {
         "problems": _findings_coded(problems),
         "error_count": sum(1 for p in problems if p.severity is Severity.ERROR and p.code != "summary-only"),
         "summary_only": sum(1 for p in problems if p.code == "summary-only"),
@@ -501,11 +514,13 @@ def _encode(result: FileResult) -> dict[str, Any]:
         "tables": result.tables,
         "readable": result.readable,
         "encodings": list(result.encodings),
-        "headers": _dumps([[sheet, col, text] for (sheet, col), text in result.headers.items()]).decode("utf-8"),
-        "groups": _dumps([list(group) for group in result.groups]).decode("utf-8"),
-        "idents": binascii.b2a_base64(array("Q", result.idents).tobytes(), newline=False).decode("ascii"),
         "duplicate_of": result.duplicate_of,
     }
+    if whole:
+        encoded["headers"] = _dumps([[sheet, col, text] for (sheet, col), text in result.headers.items()]).decode()
+        encoded["groups"] = _dumps([list(group) for group in result.groups]).decode("utf-8")
+        encoded["idents"] = binascii.b2a_base64(array("Q", result.idents).tobytes(), newline=False).decode("ascii")
+    return encoded
 
 
 FINDING_FIELDS = ("code", "sheet", "row", "column", "value", "suggestion", "detail", "col")  # Problem's, less the file
@@ -574,13 +589,14 @@ class Deferred(Sequence[Any]):
 class DeferredHeaders(Mapping[tuple[str, int], str]):
     """A file's column headers, decoded when first used (only `validate` reads them)."""
 
-    def __init__(self, text: str) -> None:
-        self._text: str | None = text
+    def __init__(self, stored: Any, decode: Callable[[Any], dict[tuple[str, int], str]]) -> None:
+        self._stored: Any | None = stored
+        self._decode = decode
         self._items: dict[tuple[str, int], str] = {}
 
     def _all(self) -> dict[tuple[str, int], str]:
-        if self._text is not None:
-            self._items, self._text = _headers(self._text), None
+        if self._stored is not None:
+            self._items, self._stored = self._decode(self._stored), None
         return self._items
 
     def __getitem__(self, key: tuple[str, int]) -> str:
@@ -626,7 +642,21 @@ def _holds(column: Sequence[Any], n: int) -> bool:
     return len(codes) == n and (not codes or (min(codes) >= 0 and max(codes) < len(values)))
 
 
-def _decode(data: dict[str, Any], label: str, records: Sequence[Record], searched: bool) -> FileResult:
+def _decode(
+    data: dict[str, Any], label: str, records: Sequence[Record], searched: bool, whole: _Whole | None = None
+) -> FileResult:
+    """A stored result; from the run's index (no headers, groups, identities), those three taken
+    from `whole` when first used."""
+    if "idents" not in data:
+        if whole is None:
+            raise ValueError("cache entry without its identities")
+        headers = DeferredHeaders(whole, lambda found: dict(found.result().headers))
+        groups = Deferred(whole, lambda found: list(found.result().groups))
+        idents = Deferred(whole, lambda found: array("Q", found.result().idents))
+    else:
+        headers = DeferredHeaders(str(data["headers"]), _headers)
+        groups = Deferred(str(data["groups"]), _groups)
+        idents = Deferred(str(data["idents"]), _idents)
     return FileResult(
         file=label,
         records=records,
@@ -636,11 +666,36 @@ def _decode(data: dict[str, Any], label: str, records: Sequence[Record], searche
         tables=int(data["tables"]),
         readable=bool(data["readable"]),
         encodings=tuple(data["encodings"]),
-        headers=DeferredHeaders(str(data["headers"])),
-        groups=Deferred(str(data["groups"]), _groups),
-        idents=Deferred(str(data["idents"]), _idents),
+        headers=headers,
+        groups=groups,
+        idents=idents,
         duplicate_of=str(data["duplicate_of"]),
     )
+
+
+Refetch = Callable[[], FileResult]
+
+
+class _Whole:
+    """The whole result of a file known from the run's index, read once when first asked for:
+    its entry (verified like any), else `refetch` (a new parse; its rows must be as many as the
+    index says, or the file changed since, and the run stops, as `LazyRecords` does)."""
+
+    def __init__(self, cache: Cache, key: str, label: str, count: int, refetch: Refetch | None) -> None:
+        self._cache, self._key, self._label, self._count, self._refetch = cache, key, label, count, refetch
+        self._found: FileResult | None = None
+
+    def result(self) -> FileResult:
+        if self._found is None:
+            found = self._cache.get(self._key, self._label)
+            if found is None or len(found.records) != self._count:
+                if self._refetch is None:
+                    raise RuntimeError(f"the cache entry of {self._label} is damaged: run `thidua cache clear`")
+                found = self._refetch()
+                if len(found.records) != self._count:
+                    raise RuntimeError(f"{self._label} changed while it was read: run the command again")
+            self._found = found
+        return self._found
 
 
 def encode_merged(merged: Any, labels: Sequence[str], groups: Sequence[Sequence[Any]]) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from typing import Any, Protocol, TypeVar
 
 from thidua_cli.data import read_text as read_data
 from thidua_cli.errors import CatalogueError
+from thidua_cli.patterns import lazy
 from thidua_cli.records import LONGEST_PERIOD, MAX_YEAR, MIN_YEAR
 from thidua_cli.text import ascii_key, ascii_of_key, closest, key, new_tones, nfc, old_tones
 
@@ -44,18 +45,18 @@ _LEADING = (
 _CONNECTORS = ("của", "do", "cấp", "được", "tặng")
 _LEADING_SPACED = tuple(lead + " " for lead in _LEADING)
 _CONNECTORS_SPACED = tuple(word + " " for word in _CONNECTORS)
-_YEAR_TAIL = re.compile(r"^(năm( học)? )?\d{4}( \d{4})?$")
-_YEAR_HEAD = re.compile(r"^(?:năm học |năm |giai đoạn |nhiệm kỳ )(\d{4}) ?(\d{4})?(?: |$)(.*)$")
+_YEAR_TAIL = lazy(r"^(năm( học)? )?\d{4}( \d{4})?$")
+_YEAR_HEAD = lazy(r"^(?:năm học |năm |giai đoạn |nhiệm kỳ )(\d{4}) ?(\d{4})?(?: |$)(.*)$")
 _KINDS_WRITTEN = {"cá nhân": "Cá nhân", "tập thể": "Tập thể", "hộ gia đình": "Hộ gia đình"}
-_UNIT_NUMBER = re.compile(r"\d+[a-zđ]?|[a-zđ]|i{1,3}|iv")  # after "Ca", "Kíp": "1", "2a", "A", "II"; not "Văn"
-_NUMBER = re.compile(r"\d+[a-zđ]?")
-_NAMESAKE_MARK = re.compile(r"(?:\s*(?:\([^()]{1,6}\)|\d{1,2}|[.*,;:-]))+$")  # what tells namesakes apart, at the end
-_KIND_WORDS = re.compile(r"^(?:cho |đối với )?(cá nhân|tập thể|hộ gia đình)(?: |$)")
-_ROUND_TAIL = re.compile(r"^(?:đợt|lần(?: thứ)?)(?: \w+)?(?: năm)?(?: \d{4})?$")  # "… lần thứ 15", "… đợt 2 năm 2020"
-_ISSUER_FIRST = re.compile(r"^(?:được )?(.+?) (?:tặng thưởng|phong tặng|truy tặng|tặng|công nhận) (.+)$")
+_UNIT_NUMBER = lazy(r"\d+[a-zđ]?|[a-zđ]|i{1,3}|iv")  # after "Ca", "Kíp": "1", "2a", "A", "II"; not "Văn"
+_NUMBER = lazy(r"\d+[a-zđ]?")
+_NAMESAKE_MARK = lazy(r"(?:\s*(?:\([^()]{1,6}\)|\d{1,2}|[.*,;:-]))+$")  # what tells namesakes apart, at the end
+_KIND_WORDS = lazy(r"^(?:cho |đối với )?(cá nhân|tập thể|hộ gia đình)(?: |$)")
+_ROUND_TAIL = lazy(r"^(?:đợt|lần(?: thứ)?)(?: \w+)?(?: năm)?(?: \d{4})?$")  # "… lần thứ 15", "… đợt 2 năm 2020"
+_ISSUER_FIRST = lazy(r"^(?:được )?(.+?) (?:tặng thưởng|phong tặng|truy tặng|tặng|công nhận) (.+)$")
 # A trailing period: "… năm 2022", "… năm học 2023-2024", "… giai đoạn 2019-2021", "(2016-2020)".
 # Never the year of a date or a decision number ("ngày 12/5/2020", "12/QĐ-UBND/2020").
-_PERIOD_TAIL = re.compile(
+_PERIOD_TAIL = lazy(
     r"(?<![\w/.\-–])[(\[]?\s*(?:(?:trong|cho)\s+)?"
     r"(?:(?:năm học|năm|giai đoạn|nhiệm kỳ|thời kỳ|các năm|từ năm|niên khóa|niên khoá)\s*)?"
     r"(\d{4})(?:\s*(?:[-–—/]|đến(?:\s+năm)?)\s*(\d{4}))?\s*[)\]]?[\s.;,]*$",
@@ -68,7 +69,7 @@ _CLASS_FORMS = {"Nhất": ("I", "1"), "Nhì": ("II", "2"), "Ba": ("III", "3")}
 _MATCH_CACHE_SIZE = 200_000
 _QUOTES = "\"'“”‘’«»„`´"
 # What separates two levels or issuers in one level cell ("Tỉnh/Huyện", "UBND tỉnh, Bộ Y tế").
-_LEVEL_SEPARATORS = re.compile(r"\s*(?:[,;/+]|\bvà\b|\bhoặc\b)\s*")
+_LEVEL_SEPARATORS = lazy(r"\s*(?:[,;/+]|\bvà\b|\bhoặc\b)\s*")
 
 
 @dataclass(frozen=True)

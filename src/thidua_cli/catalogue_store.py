@@ -20,6 +20,7 @@ from typing import Any
 from thidua_cli import __version__
 from thidua_cli.cache import Cache, code_fingerprint
 from thidua_cli.catalogue import Award, Catalogue, DecisionSuffix, Issuer
+from thidua_cli.patterns import lazy
 
 FORMAT = 1
 SUFFIX = ".marshal"
@@ -90,11 +91,11 @@ def _frozen(catalogue: Catalogue) -> dict[str, Any]:
 
 
 def _thawed(plain: dict[str, Any]) -> Catalogue:
-    import re
-
+    """The stored catalogue; its decision-number patterns compiled when first used (they were
+    compiled when it was built: no error is left to find, and a run from the cache uses none)."""
     awards = [Award(*values) for values in plain.pop("awards")]
     issuers = [Issuer(*values) for values in plain.pop("issuers")]
-    suffixes = [DecisionSuffix(re.compile(p, flags), levels, issuer) for p, flags, levels, issuer in plain.pop("suffixes")]
+    suffixes = [DecisionSuffix(lazy(p, flags), levels, issuer) for p, flags, levels, issuer in plain.pop("suffixes")]
     award_keys = {k: (awards[at], level) for k, (at, level) in plain.pop("_award_keys").items()}
     issuer_keys = {k: issuers[at] for k, at in plain.pop("_issuer_keys").items()}
     by_name = {award.name: award for award in awards}

@@ -30,6 +30,7 @@ from itertools import chain, repeat
 from operator import itemgetter, rshift
 from typing import TYPE_CHECKING
 
+from thidua_cli.patterns import lazy
 from thidua_cli.problems import Problem
 from thidua_cli.records import RECORD_FIELDS, Record
 from thidua_cli.tally import GROUP_FIELDS, Group
@@ -47,7 +48,7 @@ _FORMS = "Hình thức khen thưởng"  # given as often as earned; a title (Dan
 _NAME_OF = itemgetter(_NAME)
 _TAIL_OF = itemgetter(*(RECORD_FIELDS.index(f) for f in ("unit", "kind", "award", "level", "year")))
 _GROUP_AT = [RECORD_FIELDS.index(f) for f in GROUP_FIELDS]
-_NOT_LETTERS = re.compile(r"[\W_]+")
+_NOT_LETTERS = lazy(r"[\W_]+")
 _COARSE: dict[str, str] = {}
 _NAME_CRC: dict[str, int] = {}
 
@@ -332,7 +333,7 @@ def _two_awards(kept: Record, record: Record, details: frozenset[str]) -> bool:
     return first is None and second is None and all(dates) and dates[0] != dates[1]
 
 
-_DECISION_NUMBER = re.compile(r"(\d+)\s*(?:/\s*([a-z0-9][a-z0-9/.&-]*(?:\s*-\s*[a-z0-9&]+)*))?")
+_DECISION_NUMBER = lazy(r"(\d+)\s*(?:/\s*([a-z0-9][a-z0-9/.&-]*(?:\s*-\s*[a-z0-9&]+)*))?")
 
 
 @lru_cache(maxsize=4096)

@@ -19,8 +19,9 @@ from thidua_cli.catalogue import Catalogue
 from thidua_cli.loading import LoadResult
 from thidua_cli.outputs import Guard, Streamed, cell_value, save_workbook, xml_safe
 from thidua_cli.paper import COUNT_FORMAT, FONT, HEADER_ROW, MOTTO, Letterhead
+from thidua_cli.pivot import pivot
 from thidua_cli.records import RECORD_FIELDS, Record
-from thidua_cli.tally import Counts, count, counted_in, pivot, unit_spellings, years_label
+from thidua_cli.tally import Counts, count, counted_in, unit_spellings, years_label
 
 __all__ = ["FONT", "MOTTO", "export_split", "export_workbook"]
 NUMBER_FORMAT = COUNT_FORMAT  # 3.323 in a Vietnamese locale; a zero shown as "-" like the terminal

@@ -10,14 +10,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeGuard, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeGuard, cast
 
 from thidua_cli.catalogue import CATEGORIES, KINDS, LEVELS, Catalogue, load_catalogue
+from thidua_cli.files import OwnWorkbook, UnreadableFile, find_workbooks, read_bytes
 from thidua_cli.problems import Problem, Severity, with_suggestions
-from thidua_cli.reading import OwnWorkbook, UnreadableFile, few_cells, find_workbooks, read_bytes
 from thidua_cli.records import RECORD_FIELDS, Record
 from thidua_cli.tally import GROUP_FIELDS, Group, net_groups, unit_spellings
-from thidua_cli.workers import Failure, Limits
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -25,16 +24,16 @@ if TYPE_CHECKING:
     from thidua_cli.cache import Cache, RunIndex
     from thidua_cli.dedup import Merged
     from thidua_cli.sheet_tasks import Part, SplitFiles
-    from thidua_cli.workers import Pool
+    from thidua_cli.workers import Failure, Limits, Pool
 
 __all__ = ["GROUP_FIELDS", "FileResult", "Group", "LoadResult", "load", "read_file"]
 
 
-@dataclass(frozen=True)
-class Stamp:
+class Stamp(NamedTuple):
     """A file as it was read, for the cache's index (see `cache`): its `os.stat` (device, inode,
     size, modification and change time), whether it had settled before the read (no hashing
-    needed while that stat holds), its content's SHA-256 and the key of its entry."""
+    needed while that stat holds), its content's SHA-256 and the key of its entry. (Named
+    tuples here, not frozen dataclasses: a dataclass's methods are compiled at each start.)"""
 
     stat: tuple[int, ...]
     settled: bool
@@ -276,7 +275,7 @@ def load(
     results: list[FileResult | None] = [None] * len(files)
     first_of: dict[str, int] = {}  # content digest → the first file that has it
     copies: dict[int, int] = {}  # file index → index of the file it repeats
-    cached: dict[int, FileResult] = {}  # --verify-cache: what the cache said, to compare
+    cached: dict[int, Said] = {}  # --verify-cache: what the cache said (before the file's entry is written again)
     stamps: dict[int, Stamp] = {}  # the parent's look-up of each file (for a file it did not parse)
     parsed: set[int] = set()
     with _Parsers(catalogue, jobs or default_jobs(), cache, len(files), include_proposals, limits) as parsers:
@@ -292,7 +291,7 @@ def load(
                         progress(str(path))
                     continue
             if found.hit is not None and verify:
-                cached[at] = found.hit
+                cached[at] = _said(found.hit)
             elif found.hit is not None:
                 results[at] = found.hit
                 if progress:
@@ -317,8 +316,7 @@ def load(
     return loaded
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(NamedTuple):
     """A file as the cache knows it: its content digest (for copies), its entry key and result."""
 
     digest: str | None = None
@@ -343,7 +341,8 @@ def _look_up(cache: Cache | None, index: RunIndex | None, path: Path, catalogue:
     if known is not None:
         stat, steady, digest, key, payload = known
         try:
-            hit = cache.result(payload, key, str(path), reparse, searched=True) if payload else None
+            refetch = partial(read_isolated, path, catalogue, str(path))
+            hit = cache.result(payload, key, str(path), reparse, True, refetch) if payload else None
         except (ValueError, KeyError, TypeError, IndexError):
             hit = None
         return _Found(digest, key or cache.key(path, digest), hit, Stamp(tuple(stat), steady, digest, key))
@@ -436,7 +435,7 @@ def _gathered(files: list[FileResult], merged: Merged | None) -> list[Problem]:
         p
         for result in files
         for p in (_in_row_order([*result.problems, *extra[result.file]]) if result.file in extra else result.problems)
-        if _kept(p, listed)
+        if p.code != "summary-only" or _kept(p, listed)  # the first test is `_kept`'s own: 10^4 calls saved
     ]
 
 
@@ -504,10 +503,17 @@ def _merged(
     return merged, groups
 
 
-def _verified(fresh: FileResult, entry: FileResult) -> FileResult:
+Said = tuple[list[Group], list[str], bool]
+
+
+def _said(result: FileResult) -> Said:
+    """What `--verify-cache` compares: the counts, the findings' codes, whether it was read."""
+    return sorted(result.groups), sorted(p.code for p in result.problems), result.readable
+
+
+def _verified(fresh: FileResult, said: Said) -> FileResult:
     """`--verify-cache`: the fresh result, with a finding when the cache entry said otherwise."""
-    said = (sorted(entry.groups), sorted(p.code for p in entry.problems), entry.readable)
-    if said == (sorted(fresh.groups), sorted(p.code for p in fresh.problems), fresh.readable):
+    if said == _said(fresh):
         return fresh
     return replace(fresh, problems=[*fresh.problems, Problem("cache-mismatch", fresh.file)])
 
@@ -580,7 +586,7 @@ def read_isolated(
     path: Path, catalogue: Catalogue, label: str | None = None, limits: Limits | None = None
 ) -> FileResult:
     """`read_file` in a capped worker process: a file that aborts the parser is a finding."""
-    from thidua_cli.workers import run_one
+    from thidua_cli.workers import Failure, run_one
 
     result = run_one(partial(_read_one, path, catalogue, label), None, limits)
     return failed_file(label or str(path), result) if isinstance(result, Failure) else result
@@ -664,6 +670,9 @@ class _Parsers:
 
     def _result(self, tag: int, value: FileResult | Part | Failure | None) -> tuple[int, FileResult] | None:
         """The file's result, or None when it is being tried again or waits for its other parts."""
+        from thidua_cli.reading import few_cells
+        from thidua_cli.workers import Failure
+
         index = tag
         if self.split is not None and tag in self.split:  # a part of a file: see `SplitFiles.take`
             taken = self.split.take(tag, value)

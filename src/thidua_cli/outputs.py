@@ -19,13 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from thidua_cli.errors import UsageError
+from thidua_cli.patterns import lazy
 
 # The document properties `category` and `lastModifiedBy` of every summary and annotated copy the
 # tool writes. Re-saved by a person in Excel or LibreOffice, `lastModifiedBy` names them instead,
 # and the workbook is read again: a unit may send back its corrected copy.
 MARK = "thidua-cli"
 MARKS = (b"<cp:category>thidua-cli</cp:category>", b"<cp:lastModifiedBy>thidua-cli</cp:lastModifiedBy>")
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # and lone surrogates
+_ILLEGAL_XML = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # and lone surrogates
 
 
 class OutputError(UsageError):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+
+from thidua_cli.patterns import lazy
 
 
 class Severity(StrEnum):
@@ -541,7 +542,7 @@ HINTS: dict[str, tuple[str, str]] = {
         " It looks US-style (month/day/year): write day/month/year, e.g. {swapped}.",
     ),
 }
-_SLASHED = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+_SLASHED = lazy(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
 
 
 def us_date(text: str) -> str | None:
@@ -559,7 +560,7 @@ def us_date(text: str) -> str | None:
     return f"{second:02d}/{first:02d}/{year}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Problem:
     """One finding. `row` is the Excel row number users see (1-based); None for a sheet or file."""
 
@@ -572,6 +573,33 @@ class Problem:
     suggestion: str | None = None  # an unknown award's closest name; None: not searched yet, "": none close
     detail: str | None = None
     col: int | None = None  # 0-based column index, for cell references and annotated copies
+
+    def __init__(
+        self,
+        code: str,
+        file: str,
+        sheet: str | None = None,
+        row: int | None = None,
+        column: str | None = None,
+        value: str | None = None,
+        suggestion: str | None = None,
+        detail: str | None = None,
+        col: int | None = None,
+    ) -> None:
+        """The fields above, set in one call on the instance's dict: the `__init__` a frozen
+        dataclass generates calls `object.__setattr__` once per field, twice the CPU instructions
+        (a run answered from the cache builds each of its 10^4 findings when it prints them)."""
+        self.__dict__.update(
+            code=code,
+            file=file,
+            sheet=sheet,
+            row=row,
+            column=column,
+            value=value,
+            suggestion=suggestion,
+            detail=detail,
+            col=col,
+        )
 
     @property
     def cell(self) -> str | None:

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from thidua_cli.files import OwnWorkbook, UnreadableFile, read_bytes
+
 if TYPE_CHECKING:
     from thidua_cli.ods import OdsSheet
     from thidua_cli.sheet_xml import Ranges, SheetMarks
 
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
 
@@ -25,7 +24,6 @@ Merged = tuple[tuple[int, int], tuple[int, int]]
 # to MAX_CELLS cells from A1 and MAX_COLUMNS columns; cells beyond are reported, never read.
 MAX_CELLS = 20_000_000  # 1,000,000 rows × 20 columns, ~160 MB of list slots
 MAX_COLUMNS = 1_024  # an award list has ~10; "XFD" is column 16,384
-MAX_FILE_BYTES = 1024**3  # a workbook larger than this on disk is not read into memory
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?"')
 _COUNT = re.compile(rb'\buniqueCount="(\d+)"|\bcount="(\d+)"')
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"')
@@ -53,74 +51,9 @@ class WorkbookGrid:
     notes: list[tuple[str, str, str, str]] = field(default_factory=list)  # (code, sheet, value, detail) findings
 
 
-class UnreadableFile(Exception):
-    """The file is not a workbook we can open; `reason` is a stable code."""
-
-    def __init__(self, reason: str, detail: str = "") -> None:
-        super().__init__(reason, detail)
-        self.reason = reason
-        self.detail = detail
-
-
-class OwnWorkbook(Exception):
-    """A workbook this tool wrote (summary, annotated copy, template): never read as input."""
-
-
 class WholeWorkbook(Exception):
     """A part of a workbook's sheets cannot be read alone: the file must be read cell by cell,
     every sheet at once (see `read_workbook`'s `part`)."""
-
-
-def find_workbooks(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
-    """Spreadsheet files under the given files and folders (sorted), and the paths not found."""
-    found: list[Path] = []
-    missing: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(Path(root, name) for name in sorted(files) if _wanted(name))
-                # a symlink to a folder is not followed (no loops), but reported when "read"
-                found.extend(Path(root, name) for name in dirs if os.path.islink(os.path.join(root, name)))
-        elif os.path.lexists(path) and not path.is_dir():  # a FIFO or a device is reported when read
-            if _wanted(path.name):
-                found.append(path)
-        else:
-            missing.append(path)
-    unique = list(dict.fromkeys(found))
-    return unique, missing
-
-
-def _wanted(name: str) -> bool:
-    """A spreadsheet by its name, and not an office suite's lock file ("~$…", ".~lock.…")."""
-    return os.path.splitext(name)[1].lower() in SPREADSHEET_SUFFIXES and not name.startswith(("~$", ".~lock."))
-
-
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, if it is a regular file (a symlink is followed to one) of sane size: a
-    FIFO would block forever, /dev/zero never end. Opened without blocking, then checked on the
-    open descriptor, so that a file swapped for a FIFO in between is refused too."""
-    try:
-        _regular(os.stat(path).st_mode)  # before opening: opening a FIFO may block
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-        with os.fdopen(handle, "rb") as file:
-            info = os.fstat(file.fileno())
-            _regular(info.st_mode)
-            if info.st_size > MAX_FILE_BYTES:
-                raise UnreadableFile("too-large", f"> {MAX_FILE_BYTES // 1024**2} MB")
-            return file.read()
-    except OSError as exc:
-        raise UnreadableFile("os-error", exc.strerror or str(exc)) from exc
-
-
-_KINDS = ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device"), (stat.S_ISDIR, "folder"))
-
-
-def _regular(mode: int) -> None:
-    if stat.S_ISREG(mode):
-        return
-    kind = next((name for test, name in _KINDS if test(mode)), "socket" if stat.S_ISSOCK(mode) else "?")
-    raise UnreadableFile("not-a-file", kind)
 
 
 def read_workbook(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Sequence
@@ -11,7 +10,7 @@ from typing import TYPE_CHECKING
 from thidua_cli.display import shown
 from thidua_cli.i18n import category, how_many, number, t
 from thidua_cli.problems import NOTED_ROWS, SHORT, Problem, Severity
-from thidua_cli.tally import counted_in, pivot, years_label
+from thidua_cli.tally import counted_in, years_label
 
 __all__ = ["print_summary", "summary_line", "tally_csv", "tally_json", "tally_table", "years_label"]
 
@@ -35,6 +34,8 @@ KIND_SHORT = {"Cá nhân": "CN", "Tập thể": "TT", "Hộ gia đình": "HGĐ"}
 def tally_csv(counts: Counts, raw: bool = False) -> str:
     """Header of dimension names in the order given, then `count`; canonical Vietnamese values;
     a text that a spreadsheet would run as a formula is prefixed with ' (unless `raw`)."""
+    import csv
+
     from thidua_cli.outputs import csv_cell
 
     buffer = io.StringIO()
@@ -58,6 +59,8 @@ def tally_table(counts: Counts, years: Sequence[int] | None, lang: str, width: i
     from rich import box
     from rich.table import Table
     from rich.text import Text
+
+    from thidua_cli.pivot import pivot
 
     grid = pivot(counts, "year" if "year" in counts.by else None)
     labels = [d for d in grid.by if d != "category"] or list(grid.by)
@@ -227,7 +230,7 @@ def _loses_row(p: Problem) -> bool:
 
 
 _NOT_ROWS = ("duplicate", "ambiguous-table", "hidden-sheet", "summary-only")  # merged, not lost; tables, listed with the sheets
-_ROWS_IN_DETAIL = ("hidden-sheet", "list-without-award", "hidden-rows", "maybe-filtered-rows", "headless-list")  # one finding for the records of a whole table: their number in `detail`
+_ROWS_IN_DETAIL = frozenset(("hidden-sheet", "list-without-award", "hidden-rows", "maybe-filtered-rows", "headless-list"))  # one finding for the records of a whole table: their number in `detail`
 
 
 def summary_line(result: LoadResult, years: Sequence[int] | None, lang: str) -> str:
@@ -241,18 +244,20 @@ def summary_line(result: LoadResult, years: Sequence[int] | None, lang: str) -> 
     seen: set[tuple[str, str | None, int]] = set()
     lost: dict[str, bool] = {}  # per code: whether its findings are rows not counted
     for p in result.problems:  # a row with two errors is one row, under its first reason
-        if p.code in _ROWS_IN_DETAIL:
-            reasons[p.code] = reasons.get(p.code, 0) + int(p.detail or 0)
+        code, row = p.code, p.row
+        if code in _ROWS_IN_DETAIL:
+            reasons[code] = reasons.get(code, 0) + int(p.detail or 0)
             continue
-        if p.row is None:
+        if row is None:
             continue
-        row_lost = lost.get(p.code)
+        row_lost = lost.get(code)
         if row_lost is None:
-            row_lost = lost[p.code] = _loses_row(p) or p.code in NOTED_ROWS
-        place = (p.file, p.sheet, p.row)
-        if row_lost and place not in seen:
-            seen.add(place)
-            reasons[p.code] = reasons.get(p.code, 0) + 1
+            row_lost = lost[code] = _loses_row(p) or code in NOTED_ROWS
+        if row_lost:
+            place = (p.file, p.sheet, row)
+            if place not in seen:
+                seen.add(place)
+                reasons[code] = reasons.get(code, 0) + 1
     en = lang == "en"
     because = "; ".join(
         f"{SHORT.get(code, (code, code))[1 if en else 0]}: {number(n, lang)}" for code, n in reasons.items()

@@ -16,7 +16,8 @@ from thidua_cli.catalogue import KINDS, Catalogue
 from thidua_cli.i18n import number
 from thidua_cli.outputs import Guard, write_file, xml_safe
 from thidua_cli.paper import MOTTO, Letterhead, date_line, text_width
-from thidua_cli.tally import count, pivot, years_label
+from thidua_cli.pivot import pivot
+from thidua_cli.tally import count, years_label
 
 KIND_WORDS = {"Cá nhân": "cá nhân", "Tập thể": "tập thể", "Hộ gia đình": "hộ gia đình"}
 # Who confers a form, by level, when the lists do not name the issuer.

@@ -363,8 +363,8 @@ def read_alone(
 ) -> Part | None:
     """One part of a split file, in its worker (which reads the bytes itself, with their digest
     and, with a cache, their stamp: see `loading._stamped`); None when it cannot be read alone."""
+    from thidua_cli.files import read_bytes
     from thidua_cli.loading import _stamped
-    from thidua_cli.reading import read_bytes
 
     try:
         if cache is not None:
@@ -452,4 +452,4 @@ def _stamp(parts: list[Part]) -> Stamp | None:
     stamps = [part.stamp for part in parts if part.stamp is not None]
     if len(stamps) < len(parts) or len({stamp.stat for stamp in stamps}) != 1:
         return None
-    return replace(stamps[0], settled=all(stamp.settled for stamp in stamps))
+    return stamps[0]._replace(settled=all(stamp.settled for stamp in stamps))

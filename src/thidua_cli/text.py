@@ -8,22 +8,23 @@ from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
 from thidua_cli.data import read_text as read_data
+from thidua_cli.patterns import lazy
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _QUOTES = "\"'“”‘’«»„`´"
-_JOINERS = re.compile(r"[-‐‑–—&]")
-_PUNCT = re.compile(r"[^\w\s]")
-_SPACES = re.compile(r"\s+")
-_SY = re.compile(r"\bsỹ\b")
+_JOINERS = lazy(r"[-‐‑–—&]")
+_PUNCT = lazy(r"[^\w\s]")
+_SPACES = lazy(r"\s+")
+_SY = lazy(r"\bsỹ\b")
 _QUOTE_SET = frozenset(_QUOTES)
 _JOINER_SET = frozenset("-‐‑–—&")
 # Old tone placement: the tone sits on the last vowel of an open "oa", "oe", "uy"
 # ("hoà", "thuỷ"); the new one on the first ("hòa", "thủy"). "quý" is left alone.
-_OLD_TONE = re.compile(r"(?<![q])([ou])([aey])([\u0300\u0301\u0303\u0309\u0323])(?!\w)")
+_OLD_TONE = lazy(r"(?<![q])([ou])([aey])([\u0300\u0301\u0303\u0309\u0323])(?!\w)")
 # Where _OLD_TONE can match, found in the composed text: "o" or "u", then a letter whose NFD puts
 # a tone right after a, e or y, at the end of a word ("ậ", "ặ", "ệ" anywhere: NFD orders the dot
 # below before their circumflex or breve, which is no word character).
-_OLD_TONE_COMPOSED = re.compile(r"(?<![q])[ou](?:[àáãèéýạảẹẻẽỳỵỷỹ](?!\w)|[ậặệ])")
+_OLD_TONE_COMPOSED = lazy(r"(?<![q])[ou](?:[àáãèéýạảẹẻẽỳỵỷỹ](?!\w)|[ậặệ])")
 
 
 def nfc(text: str) -> str:
@@ -63,7 +64,7 @@ def new_tones(folded: str) -> str:
     return folded
 
 
-_NEW_TONE = re.compile(r"(?<![q])([ou])([\u0300\u0301\u0303\u0309\u0323])([aey])(?!\w)")
+_NEW_TONE = lazy(r"(?<![q])([ou])([\u0300\u0301\u0303\u0309\u0323])([aey])(?!\w)")
 
 
 def old_tones(folded: str) -> str:
@@ -152,7 +153,7 @@ _NUCLEI = set(
 )
 # A coda is one of Vietnamese's eight (c, ch, m, n, ng, nh, p, t): "LÉTT", what "LÐTT" (the eth for
 # Đ) reads as in TCVN3, is no syllable.
-_SYLLABLE = re.compile(r"^([bcdđghklmnpqrstvx]*)([aeiouyăâêôơư]+)(ch|nh|ng|[cmnpt])?$")
+_SYLLABLE = lazy(r"^([bcdđghklmnpqrstvx]*)([aeiouyăâêôơư]+)(ch|nh|ng|[cmnpt])?$")
 
 
 def _valid_syllable(word: str) -> bool:
@@ -211,7 +212,7 @@ def decode_vni(text: str) -> str:
 _DECODERS = {"tcvn3": decode_tcvn3, "vni": decode_vni}
 
 
-_BEYOND_LATIN1 = re.compile("[^\x00-\xff]")
+_BEYOND_LATIN1 = lazy("[^\x00-\xff]")
 
 
 def _legacy_candidate(text: str) -> bool:

@@ -6,10 +6,9 @@ import os
 import sys
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn, TextIO
 
 import typer
 import typer.main
@@ -33,11 +32,11 @@ if TYPE_CHECKING:  # the rest is imported where it is used: `--help` never needs
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_NOTHING_READ, EXIT_INTERNAL = 0, 1, 2, 3, 4
 EXIT_TERMINATED = 143  # 128 + SIGTERM, for SIGHUP too
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """A command of the root group: the module that defines it, and the first paragraph of its
     Vietnamese help, which `thidua --help` lists (English: data/interface.toml) without
-    importing the module; tests/test_startup.py checks that it is the command's own."""
+    importing the module; tests/test_startup.py checks that it is the command's own. (Named
+    tuples here, not frozen dataclasses: a dataclass's methods are compiled at each start.)"""
 
     module: str
     summary: str
@@ -429,16 +428,19 @@ def write_problems(
     err_console().print(t("written", lang, path=shown_path(path)), markup=False)
 
 
-def limits_for(max_memory: str | None, timeout: float | None) -> Limits:
-    """The caps of each reading process, from --max-memory and --timeout."""
+def limits_for(max_memory: str | None, timeout: float | None) -> Limits | None:
+    """The caps of each reading process, from --max-memory and --timeout; None when neither is
+    given: the workers' defaults (`workers.Limits()`), and a run answered from the cache never
+    imports the workers."""
+    if not max_memory and not timeout:
+        return None
     from thidua_cli.workers import DEFAULT_SECONDS, Limits, parse_size
 
     memory = parse_size(max_memory) if max_memory else Limits().memory
     return Limits(memory=memory, seconds=timeout or DEFAULT_SECONDS)
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """How a command reads its files: the options every reading command shares (--jobs,
     --max-memory, --timeout, --no-cache, --verify-cache) and, where it has them,
     --keep-duplicates and --include-proposals."""
@@ -452,7 +454,7 @@ class Reading:
     include_proposals: bool = False
 
     @property
-    def limits(self) -> Limits:
+    def limits(self) -> Limits | None:
         return limits_for(self.max_memory, self.timeout)
 
 

@@ -125,7 +125,7 @@ def _copy(
         return exc
 
 
-def _annotate_all(report, out_dir: Path, lang: str, guard: Guard, limits: Limits) -> None:  # type: ignore[no-untyped-def]
+def _annotate_all(report, out_dir: Path, lang: str, guard: Guard, limits: Limits | None) -> None:  # type: ignore[no-untyped-def]
     """Each copy made in a capped worker (openpyxl opens the whole workbook); names chosen here."""
     from functools import partial
 
