@@ -881,11 +881,12 @@ def _years_by_cells(
     year in the heading, one year. Else they are no award year (1978 | 1985 | 1990: years of birth
     or of joining): beside a labelled year column the column is left out; alone, the table is not
     read (the conflict said)."""
+    by_cells = [c for c in roles.columns if c.role == "year" and not c.vote.weight]
+    if not by_cells:
+        return None
     span = _heading_years(lines)
     labelled = any(c.role == "year" and c.vote.weight for c in roles.columns)
-    for column in roles.columns:
-        if column.role != "year" or column.vote.weight:
-            continue
+    for column in by_cells:
         i = column.index
         years = {y for row in rows if i < len(row) and (y := parse_year(row[i])) is not None}
         if (span and all(span[0] <= y <= span[1] for y in years)) or (not span and len(years) < 2):
