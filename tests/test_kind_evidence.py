@@ -156,3 +156,14 @@ def test_a_namesakes_mark_does_not_make_a_name_that_reads_both_ways_a_collective
     assert sorted(findings) == sorted(("ambiguous-kind", n) for n in marked)
     path = write_xlsx(tmp_path / "cn.xlsx", _sheet(marked, "Giấy khen", section="I. CÁ NHÂN"))
     assert _read(path) == (dict.fromkeys(marked, "Cá nhân"), [])
+
+
+def test_a_position_before_a_person_whose_surname_starts_a_unit_word_is_a_person(tmp_path: Path) -> None:
+    """Review: "Tổ trưởng Đoàn Văn Hùng" under "Tên cá nhân, tập thể" was counted as Tập thể, no
+    finding, exit 0 ("Đoàn Văn Hùng" alone shows no kind: Đoàn starts a unit's name too)."""
+    names = ["Tổ trưởng Đoàn Văn Hùng", "Đội trưởng Đoàn Thị Lan", "Nguyễn Văn An", "Phòng Kế toán"]
+    rows = [[i, n, "Công ty Dệt", "Giấy khen"] for i, n in enumerate(names, 1)]
+    header = ["STT", "Tên cá nhân, tập thể", "Đơn vị", "Hình thức khen thưởng"]
+    path = write_xlsx(tmp_path / "gk.xlsx", [["DANH SÁCH ĐƯỢC TẶNG GIẤY KHEN NĂM 2020"], header, *rows])
+    kinds, findings = _read(path)
+    assert kinds == {**dict.fromkeys(names[:3], "Cá nhân"), "Phòng Kế toán": "Tập thể"} and findings == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -604,16 +605,30 @@ def _any_tick(table: SheetTable) -> bool:
 def _after_position(name: str, name_kind: Callable[[str], str | None]) -> bool:
     """Does a person's name follow a position ("Đội trưởng Trần Văn Bình", "Kíp trưởng Lê Văn An",
     "Phó Trưởng phòng Trần Thị Hoa": a position of [names] positions, or a unit word then "trưởng"
-    or "phó")? The unit word is no collective's name then."""
+    or "phó")? The unit word is no collective's name then. Most names are asked (every name of a
+    collectives' list): those that cannot start so are told from their plain lower case, without
+    their matching key."""
+    rules = layout_rules()
+    folded = name.casefold()
+    if folded.isascii() or (unicodedata.is_normalized("NFC", folded) and " " in folded):
+        plain = folded.split()
+        second = plain[1].strip(":,.-") if len(plain) > 1 else ""
+        if len(plain) < 3 or (second not in ("trưởng", "phó") and not " ".join(plain).startswith(rules.position_heads)):
+            return False
     k = key(name)
     words = k.split()
     if len(words) < 3:
         return False
-    rules = layout_rules()
     positioned = k.startswith(rules.position_heads)
     heads = [n for n in (1, 2, 3) if " ".join(words[:n]) in rules.positions] if positioned else []
     heads = heads or ([2] if words[1] in ("trưởng", "phó") else [])
-    return any(len(words) - n >= 2 and name_kind(" ".join(words[n:])) == "Cá nhân" for n in heads)
+    return any(len(words) - n >= 2 and _a_persons(words[n:], name_kind) for n in heads)
+
+
+def _a_persons(words: list[str], name_kind: Callable[[str], str | None]) -> bool:
+    """Do the words name a person: as the catalogue's surnames say, or, where the surname also
+    starts a unit's name ("Đoàn", "Lâm": the name alone says neither), with "Văn" or "Thị" after it?"""
+    return name_kind(" ".join(words)) == "Cá nhân" or (3 <= len(words) <= 4 and words[1] in ("văn", "thị"))
 
 
 def _under_an_award(findings: list[tuple[str, Problem]]) -> list[tuple[str, Problem]]:
