@@ -96,6 +96,18 @@ def test_numbers_that_run_on_however_typed_are_an_error(tmp_path: Path, numbers:
     assert found == [("headless-list", 1, str(len(numbers)))]  # before: a skipped sheet, exit 0
 
 
+def test_a_carried_on_list_numbered_again_under_a_section_is_an_error(tmp_path: Path) -> None:
+    """7, 8, 9 of the persons, then "II. TẬP THỂ" and 1, 2 of the collectives: before, a skipped
+    sheet, exit 0 (numbers going down were a list of its own)."""
+    heading = ["DANH SÁCH ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"]
+    people = [[i, f"Phan Văn Khoa{i}", "Bác sĩ", "Khoa Nội"] for i in range(1, 7)]
+    more = [[i, f"Lý Thị Lan{i}", "Điều dưỡng", "Khoa Nội"] for i in range(7, 10)]
+    more += [["II. TẬP THỂ"], [1, "Khoa Ngoại", None, None], [2, "Phòng Kế toán", None, None]]
+    header = ["STT", "Họ và tên", "Chức vụ", "Đơn vị"]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, heading, [], header, *people], extra_sheets={"Trang 2": more})
+    assert [(p.code, p.row, p.detail) for p in load([path]).problems] == [("headless-list", 1, "5")]
+
+
 def test_a_roster_whose_first_row_is_no_name_still_starts_at_1(tmp_path: Path) -> None:
     heading = ["DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2019"]
     people = [[i, f"Phan Văn Khoa{i}", "Bác sĩ", "Khoa Nội"] for i in range(1, 7)]

@@ -837,12 +837,15 @@ def _headless_records(grid: list[list[Cell]], catalogue: Catalogue, most: int = 
     where fewer rows name one (the award is in the first sheet's heading), the numbered rows when
     their numbers run on from the sheet before (`_run_on`)."""
     found, numbered = [], []
+    section = False  # a row of one text ("II. TẬP THỂ") since the last numbered row: numbering may start again
     for r, row in enumerate(grid[:most]):
         texts = [t for v in row if (t := text_of(v))]
         if len(texts) < 2 or not is_number(texts[0]):
+            section = section or len(texts) == 1
             continue
         named = catalogue.name_kind(texts[1]) is not None
-        numbered.append((r, texts[0], named))
+        numbered.append((r, texts[0], named, section))
+        section = False
         if named and len(texts) >= 3 and any(catalogue.match_award(t) is not None for t in texts[2:]):
             found.append(r)
     run_on = _run_on(numbered)
@@ -852,19 +855,20 @@ def _headless_records(grid: list[list[Cell]], catalogue: Catalogue, most: int = 
 _LEADING_NUMBER = re.compile(r"\d+")
 
 
-def _run_on(numbered: list[tuple[int, str, bool]]) -> list[int]:
-    """The numbered rows (row, number as written, whether its next text reads as a name) of a
-    sheet without a header, when they go on from the list of the sheet before: two or more, none
-    numbered 1 (a roster or a summary of its own starts at 1), numbers that never go down (a gap,
-    a number typed twice and "7." still run on), and most of them names."""
-    numbers = [int(m.group()) for _, text, _ in numbered if (m := _LEADING_NUMBER.match(text))]
-    if len(numbers) < 2 or len(numbers) != len(numbered) or min(numbers) < 2:
+def _run_on(numbered: list[tuple[int, str, bool, bool]]) -> list[int]:
+    """The numbered rows (row, number as written, whether its next text reads as a name, whether
+    a section row stands above it) of a sheet without a header, when they go on from the list of
+    the sheet before: two or more, the first not numbered 1 (a roster or a summary of its own
+    starts at 1), numbers that never go down but under a section row ("II. TẬP THỂ" then 1, 2: a
+    gap, a number typed twice and "7." still run on), and most of them names."""
+    numbers = [int(m.group()) for _, text, _, _ in numbered if (m := _LEADING_NUMBER.match(text))]
+    if len(numbers) < 2 or len(numbers) != len(numbered) or numbers[0] < 2:
         return []
-    if any(b < a for a, b in itertools.pairwise(numbers)):
+    if any(b < a and not under for (a, b), (_, _, _, under) in zip(itertools.pairwise(numbers), numbered[1:], strict=True)):
         return []
-    if 2 * sum(named for _, _, named in numbered) < len(numbered):
+    if 2 * sum(named for _, _, named, _ in numbered) < len(numbered):
         return []
-    return [r for r, _, _ in numbered]
+    return [r for r, _, _, _ in numbered]
 
 
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
