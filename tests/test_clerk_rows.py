@@ -322,3 +322,36 @@ def test_a_tick_matrix_without_one_tick_is_each_rows_missing_award(tmp_path: Pat
     assert [(p.code, p.row) for p in result.problems] == [("missing-award", 7), ("missing-award", 8), ("missing-award", 9)]
     out = CliRunner().invoke(app, ["tally", "2021", str(path), "-q", "-f", "csv", "--no-cache"])
     assert out.exit_code == 1
+
+
+def test_a_totals_line_is_no_tick_of_a_matrix(tmp_path: Path) -> None:
+    """Review: "| Cộng | | 3" under the people counted as a named row holding a tick, so the
+    matrix with no tick was the note no-tick again (three LĐTT lost, exit 0)."""
+    rows = [
+        [None, None, None, "Lao động tiên tiến"],
+        *[[i, f"Lê Văn {c}", "Giáo viên", None] for i, c in enumerate("ABC", 1)],
+        [None, "Cộng", None, 3],
+    ]
+    header = ["STT", "Họ và tên", "Chức vụ", "Hình thức khen thưởng"]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, ["DANH SÁCH KHEN THƯỞNG NĂM 2021"], header, *rows])
+    assert [p.code for p in load([path]).problems] == ["missing-award"] * 3
+
+
+@pytest.mark.parametrize("merged", ["subheading", "award"])
+def test_an_award_over_rows_without_their_own_stays_their_section(tmp_path: Path, merged: str) -> None:
+    """Review: " | Giấy khen" under a person, then "I. Tổ Toán" merged across the table (its text in
+    every cell) or the award cell merged down, over two people with no award of their own: the
+    award of those two, counted as before (not missing-name)."""
+    rows: list[list[Any]] = [[1, "Nguyễn Văn An", "Giáo viên", "Lao động tiên tiến"], [None, None, None, "Giấy khen"]]
+    merges = []
+    if merged == "subheading":
+        rows.append(["I. Tổ Toán"] * 4)
+        merges.append("A8:D8")
+    else:
+        merges.append("D7:D9")
+    rows += [[2, "Trần Thị Bình", "Giáo viên", None], [3, "Lê Văn Cường", "Giáo viên", None]]
+    header = ["STT", "Họ và tên", "Chức vụ", "Hình thức khen thưởng"]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, ["DANH SÁCH KHEN THƯỞNG NĂM 2021"], header, *rows], merges=merges)
+    result = load([path])
+    assert Counter(result.records["award"]) == {"Lao động tiên tiến": 1, "Giấy khen": 2}
+    assert [p for p in result.problems if p.severity.name == "ERROR"] == []

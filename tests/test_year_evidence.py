@@ -118,3 +118,13 @@ def test_birth_years_beside_a_labelled_year_column_are_left_out(tmp_path: Path) 
     path = write_xlsx(tmp_path / "ds.xlsx", [[HEADING], ["STT", "Họ và tên", None, "Năm", "Đơn vị"], *rows])
     result = load([path])
     assert list(result.records["year"]) == [2021, 2021, 2021] and result.problems == []
+
+
+def test_cac_nam_beside_a_year_the_heading_names_accepts_no_other_year(tmp_path: Path) -> None:
+    """Review: "(… đã đạt danh hiệu các năm 2019, 2020)" under "… NĂM 2021" let any year by: 2005,
+    2010, 2015 counted with exit 0."""
+    rows = [[i, f"Lê Văn {c}", y, "Khoa Nội"] for i, (c, y) in enumerate(zip("ABC", (2005, 2010, 2015), strict=True), 1)]
+    heading = [[HEADING + " NĂM 2021"], ["(Cá nhân đã đạt danh hiệu Lao động tiên tiến các năm 2019, 2020)"]]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*heading, ["STT", "Họ và tên", None, "Đơn vị công tác"], *rows])
+    result = load([path])
+    assert result.records.empty and [p.code for p in result.problems] == ["ambiguous-columns"]

@@ -905,15 +905,16 @@ def _years_by_cells(
 
 def _heading_years(lines: Sequence[str]) -> tuple[int, int] | None:
     """The first and last year the heading's lines name ("NĂM 2021", "năm học 2020-2021",
-    "GIAI ĐOẠN 2016-2020"), None when they name none; never a date's year."""
+    "GIAI ĐOẠN 2016-2020"), None when they name none; never a date's year. "… CÁC NĂM …" with no
+    year named anywhere ("KẾT QUẢ THI ĐUA CÁC NĂM HỌC"): any year."""
     years: list[int] = []
     for line in lines:
-        if _EVERY_YEAR.search(line.casefold()):  # "KẾT QUẢ THI ĐUA CÁC NĂM HỌC": any year
-            return MIN_YEAR, MAX_YEAR
         if names_period(line):
             years += (int(y) for y in _YEARS.findall(_DATES.sub(" ", line)))
         elif (year := year_in_heading(line)) is not None:
             years += [year] if plain_year_in_heading(line) == year else [year - 1, year]  # a school year: both
+    if not years and any(_EVERY_YEAR.search(line.casefold()) for line in lines):
+        return MIN_YEAR, MAX_YEAR
     return (min(years), max(years)) if years else None
 
 

@@ -347,7 +347,9 @@ class Normaliser(BlockResolver):
         filled = {i for i, v in enumerate(row) if text_of(v)}
         if not filled or not filled <= awards or not self.records or self.records[-1][2] != r:
             return False
-        below = next((g for g in table.grid[r + 1 : table.end_row] if row_texts(g)), None)
+        if any(table.merged_from_above(r + 1, i) for i in awards):
+            return False  # the award cell merged down over the rows below: theirs
+        below = next((g for g in table.grid[r + 1 : table.end_row] if len(set(row_texts(g))) > 1), None)  # not a merged line
         return below is None or any(i < len(below) and text_of(below[i]) for i in awards)  # the table's last line too
 
     def _after_list(self, table: SheetTable, r: int, row: list[Cell], name: str, state: _Walk) -> bool:
@@ -598,7 +600,11 @@ def _any_tick(table: SheetTable) -> bool:
     """Does any named row of the table hold anything in a tick column?"""
     ticks = [c.index for c in table.columns.get("tick", [])]
     name = table.columns["name"][0].index
-    rows = (row for row in table.grid[table.first_data_row : table.end_row] if name < len(row) and text_of(row[name]))
+    rows = (
+        row
+        for row in table.grid[table.first_data_row : table.end_row]
+        if name < len(row) and (text := text_of(row[name])) and not is_totals(text)  # "Cộng | | 3": no tick
+    )
     return any(i < len(row) and text_of(row[i]) for row in rows for i in ticks)
 
 
