@@ -319,7 +319,12 @@ def test_a_tick_matrix_without_one_tick_is_each_rows_missing_award(tmp_path: Pat
     path = write_xlsx(tmp_path / "ds.xlsx", [*TOP, ["DANH SÁCH KHEN THƯỞNG NĂM 2021"], header, *rows])
     result = load([path])
     assert result.records.empty
-    assert [(p.code, p.row) for p in result.problems] == [("missing-award", 7), ("missing-award", 8), ("missing-award", 9)]
+    found = [(p.code, p.row, p.cell, p.value) for p in result.problems]
+    assert found == [
+        ("missing-award", 7, "D7", "Nguyễn Văn An"),
+        ("missing-award", 8, "D8", "Trần Thị Bình"),
+        ("missing-award", 9, "D9", "Lê Văn Cường"),
+    ]
     out = CliRunner().invoke(app, ["tally", "2021", str(path), "-q", "-f", "csv", "--no-cache"])
     assert out.exit_code == 1
 

@@ -128,3 +128,13 @@ def test_cac_nam_beside_a_year_the_heading_names_accepts_no_other_year(tmp_path:
     path = write_xlsx(tmp_path / "ds.xlsx", [*heading, ["STT", "Họ và tên", None, "Đơn vị công tác"], *rows])
     result = load([path])
     assert result.records.empty and [p.code for p in result.problems] == ["ambiguous-columns"]
+
+
+def test_one_year_by_cells_alone_other_than_the_file_names_is_not_the_award_year(tmp_path: Path) -> None:
+    """Review: "LDTT nam 2021.xlsx", no year in the heading, 2022 in a column without a label:
+    counted in 2022 with exit 0, the name's 2021 ignored."""
+    rows = [[i, f"Lê Văn {c}", 2022, "Khoa Nội"] for i, c in enumerate("ABC", 1)]
+    path = write_xlsx(tmp_path / "LDTT nam 2021.xlsx", [[HEADING], ["STT", "Họ và tên", None, "Đơn vị công tác"], *rows])
+    result = load([path])
+    assert result.records.empty
+    assert [(p.code, p.value) for p in result.problems] == [("ambiguous-columns", "#3 (no label): year 2022")]

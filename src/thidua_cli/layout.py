@@ -518,7 +518,7 @@ def _table(
         heading = _kind_from_name_header(read_heading(grid[:first], catalogue, names), columns["name"][0].header)
     else:
         heading = _heading_below(grid[span.titles[0] : span.titles[1]], above, columns, catalogue)
-    unread = _years_by_cells(columns, roles, region[data_start:], heading.lines)
+    unread = _years_by_cells(columns, roles, region[data_start:], heading)
     if unread:
         return replace(nothing, reason="conflict", detail=unread)
     if heading.year is not None and any(year_of_label(c.header) is not None for c in columns.get("tick", ())):
@@ -876,19 +876,18 @@ _EVERY_YEAR = re.compile(r"\bcác năm\b")
 _DATES = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}")  # "12/01/2022": a decision's date, no year of the list
 
 
-def _years_by_cells(
-    columns: dict[str, list[Column]], roles: TableRoles, rows: list[list[Cell]], lines: Sequence[str]
-) -> str | None:
+def _years_by_cells(columns: dict[str, list[Column]], roles: TableRoles, rows: list[list[Cell]], heading: Heading) -> str | None:
     """A year column whose label says nothing of its role (none, or one the vocabulary lacks:
     "NS", "Mã") is the year by its cells alone. Its years must be the heading's: its one year
-    ("NĂM 2021": not 2022, a decision's), within its period ("GIAI ĐOẠN 2019-2021"), or, with no
-    year in the heading, one year. Else they are no award year (1978 | 1985 | 1990: years of birth
+    ("NĂM 2021": not 2022, a decision's), within its period ("GIAI ĐOẠN 2019-2021"), the one year a
+    sheet, file or folder name gives when the heading names none, or, with no year anywhere, one
+    year. Else they are no award year (1978 | 1985 | 1990: years of birth
     or of joining): beside a labelled year column the column is left out; alone, the table is not
     read (the conflict said)."""
     by_cells = [c for c in roles.columns if c.role == "year" and not c.vote.weight]
     if not by_cells:
         return None
-    span = _heading_years(lines)
+    span = _heading_years(heading.lines) or ((heading.year, heading.year) if heading.year is not None else None)
     labelled = any(c.role == "year" and c.vote.weight for c in roles.columns)
     for column in by_cells:
         i = column.index

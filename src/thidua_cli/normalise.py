@@ -168,8 +168,10 @@ class Normaliser(BlockResolver):
             r, stated = state.last_total
             self._finding_at(self.checks, "after-total", table, r, None, value=str(stated), detail=str(below))
         if state.unticked and not _any_tick(table):  # not one tick in the matrix: no matrix to trust
+            at, tick = table.columns["name"][0].index, table.columns["tick"][0]
             for r in state.unticked:  # ("Hình thức khen thưởng" over "Lao động tiên tiến" typed once, read as ticks)
-                self._finding_at(self.problems, "missing-award", table, r, table.column("award"))
+                who = text_of(table.grid[r][at]) if at < len(table.grid[r]) else ""
+                self._finding_at(self.problems, "missing-award", table, r, tick, value=who)
         elif state.unticked:
             first = state.unticked[0] + 1
             self.problems.append(Problem("no-tick", self.file, table.sheet, first, detail=str(len(state.unticked))))
