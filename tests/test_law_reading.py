@@ -185,3 +185,23 @@ def test_kind_named_in_the_award_text(tmp_path: Path) -> None:
     result = load([write_xlsx(tmp_path / "x.xlsx", rows)])
     assert result.problems == []
     assert [(a, k) for a, _lv, k, *_ in _records(result)] == [("Giấy khen", "Tập thể"), ("Giấy khen", "Cá nhân")]
+
+
+_FORM = "Mẫu số 03 (Ban hành kèm theo Quyết định số 05/2020/QĐ-UBND ngày 15/01/2020 của UBND tỉnh)"
+
+
+def _bang_khen(tmp_path: Path, lines: list[str]) -> Path:
+    people = [[1, "Nguyễn Văn An", "Phòng Hành chính"], [2, "Trần Thị Bình", "Phòng Kế toán"]]
+    return write_xlsx(tmp_path / "bk.xlsx", [*([line] for line in lines), [], ["STT", "Họ và tên", "Đơn vị công tác"], *people])
+
+
+def test_a_forms_regulation_line_is_not_the_lists_decision(tmp_path: Path) -> None:
+    """Review: the form's own line ("Mẫu số 03 (Ban hành kèm theo Quyết định số 05/2020/QĐ-UBND …
+    của UBND tỉnh)": the rules it follows) gave its signer's level: a Bộ trưởng's Bằng khen was
+    counted at Tỉnh, and one whose level nobody wrote was counted at Tỉnh too, exit 0."""
+    heading = "DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN NĂM 2021"
+    decided = "(Kèm theo Quyết định số 112/QĐ-LĐTBXH ngày 20/12/2021 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội)"
+    result = load([_bang_khen(tmp_path, [_FORM, heading, decided])])
+    assert list(result.records["level"]) == ["Bộ", "Bộ"] and result.problems == []
+    result = load([_bang_khen(tmp_path, [_FORM, heading])])
+    assert result.records.empty and [p.code for p in result.problems] == ["ambiguous-level", "ambiguous-level"]

@@ -126,6 +126,16 @@ def line_facts(line: str, catalogue: Catalogue) -> LineFacts:
     return facts
 
 
+_NORMATIVE = re.compile(r"\b\d{1,4}/(?:19|20)\d{2}/")  # "05/2020/QĐ-UBND", "22/2019/TT-BGDĐT": a rule's number
+
+
+def _regulation(k: str) -> bool:
+    """Does a reference line cite the rules a form follows ("Mẫu số 03 (Ban hành kèm theo Quyết
+    định số 05/2020/QĐ-UBND …)", "… kèm theo Thông tư …"), not the decision that awards? Its
+    decision and signer are no list's."""
+    return k.startswith("mẫu") or any(w in k for w in ("thông tư", "quy chế", "quy định")) or bool(_NORMATIVE.search(k))
+
+
 def _line_facts(line: str, catalogue: Catalogue) -> LineFacts:
     rules = layout_rules()
     k = key(line)
@@ -141,11 +151,12 @@ def _line_facts(line: str, catalogue: Catalogue) -> LineFacts:
     proposal = (
         not reference and any(p.search(k) for p in rules.proposal) and not any(n in k for n in rules.not_proposal)
     )
-    number = split_decision(line)[0] if reference else None
+    cited = reference and not _regulation(k)  # a form's own line cites the rules it follows, not the awarding
+    number = split_decision(line)[0] if cited else None
     return LineFacts(
         reference,
         number,
-        _signer(line, catalogue) if reference else None,
+        _signer(line, catalogue) if cited else None,
         motto,
         year_in_heading(line),
         kind,
