@@ -360,3 +360,19 @@ def test_an_award_over_rows_without_their_own_stays_their_section(tmp_path: Path
     result = load([path])
     assert Counter(result.records["award"]) == {"Lao động tiên tiến": 1, "Giấy khen": 2}
     assert [p for p in result.problems if p.severity.name == "ERROR"] == []
+
+
+def test_a_signers_title_typed_in_the_award_column_opens_the_signature(tmp_path: Path) -> None:
+    """Review: "HIỆU TRƯỞNG" and the signer's name typed in the award column under the list were
+    two missing-name errors (exit 1); they are the signature block."""
+    rows = [
+        [1, "Nguyễn Văn An", "Giáo viên", "Lao động tiên tiến"],
+        [2, "Trần Thị Bình", "Giáo viên", "Lao động tiên tiến"],
+        [],
+        [None, None, None, "HIỆU TRƯỞNG"],
+        [],
+        [None, None, None, "Nguyễn Văn Hiệu"],
+    ]
+    header = ["STT", "Họ và tên", "Chức vụ", "Hình thức khen thưởng"]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", [*TOP, ["DANH SÁCH KHEN THƯỞNG NĂM 2021"], header, *rows])])
+    assert len(result.records) == 2 and result.problems == []

@@ -323,8 +323,8 @@ class Normaliser(BlockResolver):
         if is_totals(texts[0]) or (len(texts) == 1 and texts[0] == name and is_number(name)):  # "5" alone as a name: a count
             return "totals", None, None
         if (is_signature(texts[0]) or is_place_date(texts[0])) and not any(
-            text_of(row[c.index]) for c in table.columns.get("award", [])
-        ):
+            (text := text_of(row[c.index])) and not is_signature(text) for c in table.columns.get("award", []) if c.index < len(row)
+        ):  # "HIỆU TRƯỞNG" typed in the award column under the list is a signer's title too
             return "signature", None, None
         if signers_row(texts):  # "Kế toán | Thủ quỹ", "Người lập biểu | Giám đốc" (in the award column)
             return "signature", None, None
