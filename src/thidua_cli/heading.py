@@ -11,6 +11,7 @@ from thidua_cli.catalogue import Catalogue
 from thidua_cli.cells import text_of
 from thidua_cli.labels import PLACE_DATE, layout_rules
 from thidua_cli.reading import Cell
+from thidua_cli.records import MAX_YEAR, MIN_YEAR
 from thidua_cli.text import ascii_key, key
 from thidua_cli.values import split_decision
 
@@ -31,6 +32,7 @@ _DATE_IN_NAME = re.compile(r"(?<!\d)\d{1,2}[-._/ ]\d{1,2}[-._/ ](?:19|20)\d{2}(?
 _NAME_SEPARATORS = re.compile(r"[-_.,()\[\]/]+")
 _LETTER_JOINER = re.compile(r"(?<=[^\d\s])-|-(?=[^\d\s])")
 _SCHOOL_YEAR_NAME = re.compile(r"\bn[ăa]m\s*h[ọo]c\b")
+_EVERY_YEAR = re.compile(r"\bcác năm\b")
 _YEAR_TAIL = re.compile(r" năm( học)? \d{4}.*$")
 _SIGNED_BY = re.compile(r"\bcủa\s+(.+?)\s*\)?\s*$")
 
@@ -246,6 +248,21 @@ def names_period(text: str) -> bool:
             return True
         years.add(_school_year(first, last) or first)
     return len(years) > 1
+
+
+def heading_years(lines: Sequence[str]) -> tuple[int, int] | None:
+    """The first and last year the heading's lines name ("NĂM 2021", "năm học 2020-2021": both,
+    "GIAI ĐOẠN 2016-2020"), None when they name none; never a date's year. "… CÁC NĂM …" with no
+    year named anywhere ("KẾT QUẢ THI ĐUA CÁC NĂM HỌC"): any year."""
+    years: list[int] = []
+    for line in lines:
+        if names_period(line):
+            years += (int(y) for y in _BARE_YEAR.findall(_DATE_IN_NAME.sub(" ", line)))
+        elif (year := year_in_heading(line)) is not None:
+            years += [year] if plain_year_in_heading(line) == year else [year - 1, year]
+    if not years and any(_EVERY_YEAR.search(line.casefold()) for line in lines):
+        return MIN_YEAR, MAX_YEAR
+    return (min(years), max(years)) if years else None
 
 
 def _school_year(first: int, last: str | None) -> int | None:

@@ -13,18 +13,10 @@ from typing import NamedTuple
 
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.cells import column_numbers, ditto_filled, is_column_numbers, row_texts, text_of
-from thidua_cli.heading import (
-    Heading,
-    find_award_phrase,
-    names_period,
-    plain_year_in_heading,
-    read_heading,
-    year_in_heading,
-)
+from thidua_cli.heading import Heading, find_award_phrase, heading_years, read_heading
 from thidua_cli.labels import ends_table, header_match, is_totals, layout_rules, may_head, year_label
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell, Merged, SheetGrid, iter_text
-from thidua_cli.records import MAX_YEAR, MIN_YEAR
 from thidua_cli.roles import ColumnRole, TableRoles, assign_roles, role_rules, split_name
 from thidua_cli.rows import is_number, label_of, section_of
 from thidua_cli.summaries import Summary, find_summary, read_summary, summary_year
@@ -871,11 +863,6 @@ def _run_on(numbered: list[tuple[int, str, bool, bool]]) -> list[int]:
     return [r for r, _, _, _ in numbered]
 
 
-_YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_EVERY_YEAR = re.compile(r"\bcác năm\b")
-_DATES = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}")  # "12/01/2022": a decision's date, no year of the list
-
-
 def _years_by_cells(columns: dict[str, list[Column]], roles: TableRoles, rows: list[list[Cell]], heading: Heading) -> str | None:
     """A year column whose label says nothing of its role (none, or one the vocabulary lacks:
     "NS", "Mã") is the year by its cells alone. Its years must be the heading's: its one year
@@ -887,7 +874,7 @@ def _years_by_cells(columns: dict[str, list[Column]], roles: TableRoles, rows: l
     by_cells = [c for c in roles.columns if c.role == "year" and not c.vote.weight]
     if not by_cells:
         return None
-    span = _heading_years(heading.lines) or ((heading.year, heading.year) if heading.year is not None else None)
+    span = heading_years(heading.lines) or ((heading.year, heading.year) if heading.year is not None else None)
     labelled = any(c.role == "year" and c.vote.weight for c in roles.columns)
     for column in by_cells:
         i = column.index
@@ -900,21 +887,6 @@ def _years_by_cells(columns: dict[str, list[Column]], roles: TableRoles, rows: l
         named = f'"{column.label}"' if column.label else f"#{i + 1} (no label)"
         return f"{named}: year {min(years)}" + (f"–{max(years)}" if max(years) > min(years) else "")
     return None
-
-
-def _heading_years(lines: Sequence[str]) -> tuple[int, int] | None:
-    """The first and last year the heading's lines name ("NĂM 2021", "năm học 2020-2021",
-    "GIAI ĐOẠN 2016-2020"), None when they name none; never a date's year. "… CÁC NĂM …" with no
-    year named anywhere ("KẾT QUẢ THI ĐUA CÁC NĂM HỌC"): any year."""
-    years: list[int] = []
-    for line in lines:
-        if names_period(line):
-            years += (int(y) for y in _YEARS.findall(_DATES.sub(" ", line)))
-        elif (year := year_in_heading(line)) is not None:
-            years += [year] if plain_year_in_heading(line) == year else [year - 1, year]  # a school year: both
-    if not years and any(_EVERY_YEAR.search(line.casefold()) for line in lines):
-        return MIN_YEAR, MAX_YEAR
-    return (min(years), max(years)) if years else None
 
 
 def _holds_counts(grid: list[list[Cell]], c: int, start: int, named: bool = False) -> bool:
