@@ -50,6 +50,7 @@ _YEAR_HEAD = lazy(r"^(?:năm học |năm |giai đoạn |nhiệm kỳ )(\d{4}) ?(
 _KINDS_WRITTEN = {"cá nhân": "Cá nhân", "tập thể": "Tập thể", "hộ gia đình": "Hộ gia đình"}
 _UNIT_NUMBER = lazy(r"\d+[a-zđ]?|[a-zđ]|i{1,3}|iv")  # after "Ca", "Kíp": "1", "2a", "A", "II"; not "Văn"
 _NUMBER = lazy(r"\d+[a-zđ]?")
+MIDDLE_NAMES = frozenset(("văn", "thị"))  # "Đoàn Văn Hùng", "Lâm Thị Lan": a person's middle name, no unit's word
 _NAMESAKE_MARK = lazy(r"(?:\s*(?:\([^()]{1,6}\)|\d{1,2}|[.*,;:-]))+$")  # what tells namesakes apart, at the end
 _KIND_WORDS = lazy(r"^(?:cho |đối với )?(cá nhân|tập thể|hộ gia đình)(?: |$)")
 _ROUND_TAIL = lazy(r"^(?:đợt|lần(?: thứ)?)(?: \w+)?(?: năm)?(?: \d{4})?$")  # "… lần thứ 15", "… đợt 2 năm 2020"
@@ -527,7 +528,7 @@ class Catalogue:
                     return found
             if surname and first in self._name_prefixes:  # "Đoàn kiểm tra số 2": no person's name holds a number
                 rest = words[1:]
-                numbered = bool(rest) and rest[0] not in ("văn", "thị") and any(_NUMBER.fullmatch(w) for w in rest)
+                numbered = bool(rest) and rest[0] not in MIDDLE_NAMES and any(_NUMBER.fullmatch(w) for w in rest)
                 return "Tập thể" if numbered else None  # "Nông", "Lâm" start no collective alone: "Nông Văn Dền"
         if 2 <= len(words) <= 5 and surname:
             return "Cá nhân"

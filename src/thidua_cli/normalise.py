@@ -24,7 +24,7 @@ from thidua_cli.blocks import (
     BlockResolver,
     Context,
 )
-from thidua_cli.catalogue import AwardMatch, Catalogue, DecisionSuffix, Issuer
+from thidua_cli.catalogue import MIDDLE_NAMES, AwardMatch, Catalogue, DecisionSuffix, Issuer
 from thidua_cli.cells import COLUMN_NUMBER, row_texts, text_of
 from thidua_cli.columns import NAME_MARKS, UNCLEAR, TableCells, table_cells
 from thidua_cli.labels import (
@@ -636,7 +636,7 @@ def _after_position(name: str, name_kind: Callable[[str], str | None]) -> bool:
 def _a_persons(words: list[str], name_kind: Callable[[str], str | None]) -> bool:
     """Do the words name a person: as the catalogue's surnames say, or, where the surname also
     starts a unit's name ("Đoàn", "Lâm": the name alone says neither), with "Văn" or "Thị" after it?"""
-    return name_kind(" ".join(words)) == "Cá nhân" or (3 <= len(words) <= 4 and words[1] in ("văn", "thị"))
+    return name_kind(" ".join(words)) == "Cá nhân" or (3 <= len(words) <= 4 and words[1] in MIDDLE_NAMES)
 
 
 def _under_an_award(findings: list[tuple[str, Problem]]) -> list[tuple[str, Problem]]:
@@ -787,7 +787,7 @@ class _Builder:
                 return None  # "Đoàn Công Tác", "Lâm Trường Sơn" under "Họ và tên" alone: a person, or a collective?
         elif single is COLLECTIVE_BY_CONTEXT:
             words = name.casefold().split()  # "Lê Lợi", "Hà Trung": schools and districts bear persons' names
-            person = looks == "Cá nhân" and len(words) > 2 and words[1] in ("văn", "thị")
+            person = looks == "Cá nhân" and len(words) > 2 and words[1] in MIDDLE_NAMES
             if person and not self.walk.kind_by_header:  # "Trần Thị Bình" under "II. TẬP THỂ"
                 norm._finding_at(norm.problems, "kind-conflict", table, r, table.columns["name"][0], value=name, detail=looks)
                 return None
