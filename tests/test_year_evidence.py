@@ -138,3 +138,20 @@ def test_one_year_by_cells_alone_other_than_the_file_names_is_not_the_award_year
     result = load([path])
     assert result.records.empty
     assert [(p.code, p.value) for p in result.problems] == [("ambiguous-columns", "#3 (no label): year 2022")]
+
+
+@pytest.mark.parametrize("dated", ["ngày 12/01/2022", "ngày 12 tháng 01 năm 2022", "ngày 12-1-2022"])
+def test_one_year_by_cells_alone_equal_to_the_decision_dates_is_not_the_award_year(tmp_path: Path, dated: str) -> None:
+    """Review: "(Kèm theo Quyết định … ngày 12/01/2022)" and no other year over 2022 in a column
+    without a label: counted in 2022 with exit 0, where the column may be the decision's year
+    (a list of 2021 decided in January 2022)."""
+    heading = [[HEADING], [f"(Kèm theo Quyết định số 15/QĐ-UBND {dated} của Chủ tịch UBND huyện)"]]
+    rows = [[i, f"Lê Văn {c}", 2022, "Khoa Nội"] for i, c in enumerate("ABC", 1)]
+    path = write_xlsx(tmp_path / "ds.xlsx", [*heading, ["STT", "Họ và tên", None, "Đơn vị công tác"], *rows])
+    result = load([path])
+    assert result.records.empty
+    assert [(p.code, p.value) for p in result.problems] == [("ambiguous-columns", "#3 (no label): year 2022")]
+    rows = [[i, f"Lê Văn {c}", 2021, "Khoa Nội"] for i, c in enumerate("ABC", 1)]  # another year: the list's
+    path = write_xlsx(tmp_path / "ds.xlsx", [*heading, ["STT", "Họ và tên", None, "Đơn vị công tác"], *rows])
+    result = load([path])
+    assert list(result.records["year"]) == [2021, 2021, 2021] and result.problems == []

@@ -29,6 +29,7 @@ _PERIOD = re.compile(
 _SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})(?!\d)")
 _BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _DATE_IN_NAME = re.compile(r"(?<!\d)\d{1,2}[-._/ ]\d{1,2}[-._/ ](?:19|20)\d{2}(?!\d)")
+_DATE_IN_WORDS = re.compile(r"\btháng\s*\d{1,2}\s*năm\s*((?:19|20)\d{2})(?!\d)")
 _NAME_SEPARATORS = re.compile(r"[-_.,()\[\]/]+")
 _LETTER_JOINER = re.compile(r"(?<=[^\d\s])-|-(?=[^\d\s])")
 _SCHOOL_YEAR_NAME = re.compile(r"\bn[ăa]m\s*h[ọo]c\b")
@@ -263,6 +264,16 @@ def heading_years(lines: Sequence[str]) -> tuple[int, int] | None:
     if not years and any(_EVERY_YEAR.search(line.casefold()) for line in lines):
         return MIN_YEAR, MAX_YEAR
     return (min(years), max(years)) if years else None
+
+
+def date_years(lines: Sequence[str]) -> frozenset[int]:
+    """The years of the dates the heading's lines hold ("… ngày 12/01/2022", "ngày 12 tháng 01 năm
+    2022"): a decision's, never the list's year."""
+    years: set[int] = set()
+    for line in lines:
+        years.update(int(m.group()[-4:]) for m in _DATE_IN_NAME.finditer(line))
+        years.update(int(y) for y in _DATE_IN_WORDS.findall(line.casefold()))
+    return frozenset(years)
 
 
 def _school_year(first: int, last: str | None) -> int | None:

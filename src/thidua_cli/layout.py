@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from thidua_cli.catalogue import Catalogue
 from thidua_cli.cells import column_numbers, ditto_filled, is_column_numbers, row_texts, text_of
-from thidua_cli.heading import Heading, find_award_phrase, heading_years, read_heading
+from thidua_cli.heading import Heading, date_years, find_award_phrase, heading_years, read_heading
 from thidua_cli.labels import ends_table, header_match, is_totals, layout_rules, may_head, year_label
 from thidua_cli.problems import Problem
 from thidua_cli.reading import Cell, Merged, SheetGrid, iter_text
@@ -868,7 +868,7 @@ def _years_by_cells(columns: dict[str, list[Column]], roles: TableRoles, rows: l
     "NS", "Mã") is the year by its cells alone. Its years must be the heading's: its one year
     ("NĂM 2021": not 2022, a decision's), within its period ("GIAI ĐOẠN 2019-2021"), the one year a
     sheet, file or folder name gives when the heading names none, or, with no year anywhere, one
-    year. Else they are no award year (1978 | 1985 | 1990: years of birth
+    year other than a date's in the heading ("… ngày 12/01/2022" over 2022: the decision's). Else they are no award year (1978 | 1985 | 1990: years of birth
     or of joining): beside a labelled year column the column is left out; alone, the table is not
     read (the conflict said)."""
     by_cells = [c for c in roles.columns if c.role == "year" and not c.vote.weight]
@@ -876,10 +876,11 @@ def _years_by_cells(columns: dict[str, list[Column]], roles: TableRoles, rows: l
         return None
     span = heading_years(heading.lines) or ((heading.year, heading.year) if heading.year is not None else None)
     labelled = any(c.role == "year" and c.vote.weight for c in roles.columns)
+    dated = date_years(heading.lines) if span is None else frozenset()  # a decision's date: its year is no list's
     for column in by_cells:
         i = column.index
         years = {y for row in rows if i < len(row) and (y := parse_year(row[i])) is not None}
-        if (span and all(span[0] <= y <= span[1] for y in years)) or (not span and len(years) < 2):
+        if (span and all(span[0] <= y <= span[1] for y in years)) or (not span and len(years) < 2 and not years & dated):
             continue
         if labelled:
             columns["year"] = [c for c in columns.get("year", []) if c.index != i]
