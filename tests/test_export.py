@@ -86,8 +86,8 @@ def test_export_data_splits_into_sheets_of_at_most_sheet_rows(sample, tmp_path: 
         ws = book[name]
         assert [c.value for c in ws[1]] == header and ws.print_title_rows == "$1:$1"
         (table,) = ws.tables.values()
-        assert (table.displayName, table.ref) == ("DuLieu" if i == 1 else f"DuLieu{i}", f"A1:P{max(2, size + 1)}")
-        assert ws.calculate_dimension() == f"A1:P{size + 1}"
+        assert (table.displayName, table.ref) == ("DuLieu" if i == 1 else f"DuLieu{i}", f"A1:Q{max(2, size + 1)}")
+        assert ws.calculate_dimension() == f"A1:Q{size + 1}"
 
 
 def test_export_data_sheet_of_no_records_is_one_sheet(sample, tmp_path: Path):  # type: ignore[no-untyped-def]

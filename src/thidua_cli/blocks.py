@@ -11,7 +11,7 @@ import contextlib
 import re
 from dataclasses import dataclass
 
-from thidua_cli.catalogue import Award, AwardMatch, Catalogue, DecisionSuffix, Issuer
+from thidua_cli.catalogue import FORMS, Award, AwardMatch, Catalogue, DecisionSuffix, Issuer
 from thidua_cli.cells import text_of
 from thidua_cli.heading import names_period, plain_year_in_heading, year_in_heading
 from thidua_cli.labels import not_an_award
@@ -34,16 +34,16 @@ YEARLY_TITLES = frozenset(
     }
 )
 
-# (award, category, kind, level, issuer, year, detail, period start): what a block's cells share.
-ResolvedFields = tuple[Award, str, str, str, str, int, str, int]
+# (award, category, kind, level, issuer, year, detail, period start, method): what a block's cells share.
+ResolvedFields = tuple[Award, str, str, str, str, int, str, int, str]
 Resolved = tuple[ResolvedFields | None, list[tuple[str, Problem]]]
 # A block's resolution as a record needs it: (kind, award, category, level, issuer, year, detail,
-# period start), what to compare the recipient's name with — the award's one kind, or
+# period start, method), what to compare the recipient's name with — the award's one kind, or
 # PERSON_BY_CONTEXT (a two-kind award that is Cá nhân only because of the section or header), or
 # the award's kinds when nothing says which (the name decides, row by row), or None — and the
 # findings per row.
 Block = tuple[
-    tuple[str, str, str, str, str, int, str, int] | None, str | tuple[str, ...] | None, list[tuple[str, Problem]]
+    tuple[str, str, str, str, str, int, str, int, str] | None, str | tuple[str, ...] | None, list[tuple[str, Problem]]
 ]
 PERSON_BY_CONTEXT = "Cá nhân (theo mục)"
 COLLECTIVE_BY_CONTEXT = "Tập thể (theo mục)"  # … and the same for Tập thể: a person's name there is a kind-conflict
@@ -257,7 +257,8 @@ class BlockResolver:
             self.problem("award-not-in-law", ctx, column, value=award_text, detail=f"{year}; {first}–{last}")
             return None
         self._check_decision_number(ctx, number, self._decision(ctx.table, ctx.row)[2])
-        return (award, award.category, kind, level_issuer[0], level_issuer[1], year, match.detail, start)
+        method = match.method or (ctx.table.heading.method if award.category == FORMS else "")
+        return (award, award.category, kind, level_issuer[0], level_issuer[1], year, match.detail, start, method)
 
     def _titled_by_context(self, ctx: Context, award_text: str) -> AwardMatch | None:
         """ "Chiến sĩ thi đua" | "Cơ sở": a title written without its level, in a row whose level

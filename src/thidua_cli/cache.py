@@ -56,7 +56,7 @@ from thidua_cli.loading import FileResult, Stamp
 from thidua_cli.problems import Problem, Severity
 from thidua_cli.records import RECORD_FIELDS, Record
 
-FORMAT = 11  # 5: detail, period, status; 6: signed entries; 7: compact rows, framed parts, run indexes; 8: 64-bit idents; 9: collectives unit-bound; 10: findings coded by field, with error counts; 11: the index without headers, groups, idents
+FORMAT = 12  # 5: detail, period, status; 6: signed entries; 7: compact rows, framed parts, run indexes; 8: 64-bit idents; 9: collectives unit-bound; 10: findings coded by field, with error counts; 11: the index without headers, groups, idents; 12: method
 SECRET = "secret"  # the HMAC key's file in the cache folder
 MAGIC = b"thidua-cache %d\n" % FORMAT
 ENTRY, INDEX = ".entry", ".index"

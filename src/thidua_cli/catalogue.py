@@ -19,6 +19,7 @@ T = TypeVar("T")
 LEVELS = ("Nhà nước", "Chính phủ", "Bộ", "Tỉnh", "Cơ sở")
 KINDS = ("Cá nhân", "Tập thể", "Hộ gia đình")
 CATEGORIES = ("Danh hiệu thi đua", "Hình thức khen thưởng", "Danh hiệu vinh dự Nhà nước")
+FORMS = CATEGORIES[1]  # forms of commendation (Bằng khen, Giấy khen …): given for each achievement, by a method
 USER_CATALOGUE_NAME = "thidua-catalogue.toml"
 
 # Words that may stand before an award ("Tặng Bằng khen", "Đạt danh hiệu …") or between the
@@ -115,6 +116,7 @@ class AwardMatch:
     kind: str | None = None  # the kind the text names ("Giấy khen tập thể"), if it names one
     fuzzy: bool = False  # found only by the accentless last resort: counted, with a `fuzzy-award` warning
     usual: str | None = None  # the level its named part makes usual ("… tỉnh Quảng Trị": Tỉnh), below what the row says
+    method: str = ""  # the method of commendation written after a form ("Giấy khen đột xuất": "đột xuất")
 
     @property
     def impossible(self) -> bool:
@@ -144,6 +146,7 @@ class Catalogue:
     _surnames: frozenset[str] = field(default_factory=frozenset, repr=False)
     _prefix_starts: frozenset[str] = field(default_factory=frozenset, repr=False)
     _numbered: frozenset[str] = field(default_factory=frozenset, repr=False)  # "ca", "kíp": units named by a number
+    _methods: dict[str, str] = field(default_factory=dict, repr=False)  # "khen đột xuất" → "đột xuất", longest first
     _by_name: dict[str, Award] = field(default_factory=dict, repr=False)
     _details: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)  # award → key → name
     _detail_excludes: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
@@ -209,8 +212,11 @@ class Catalogue:
         aside = self._match_award_key(key(bare)) if bare.strip() else None
         if found is not None and (aside is None or aside.award is not found.award or not aside.detail):
             return found, text  # "Kỷ niệm chương (Vì sự nghiệp giáo dục)": the aside is the name
+        inner = key(text[text.index("(") + 1 :].split(")", 1)[0])
+        method = self._method_of(inner) if aside is not None and aside.award.category == FORMS else None
+        if aside is not None and method is not None and method[0] == inner and not aside.method:
+            return replace(aside, method=method[1]), bare  # "Giấy khen (đột xuất)"
         if aside is not None and aside.level is None and not aside.ambiguous:
-            inner = key(text[text.index("(") + 1 :].split(")", 1)[0])
             issuer = self._match_issuer_key(inner) if inner else None
             named = None if issuer or not inner else self._text_level(inner)
             if issuer:
@@ -309,6 +315,10 @@ class Catalogue:
             found = self._with_rest(award, level, _strip_connectors(inner_year.group(3)))
             ok = MIN_YEAR <= first <= last <= MAX_YEAR and last - first <= LONGEST_PERIOD
             return replace(found, period=(first, last)) if ok and found else None
+        method = self._method_of(rest) if award.category == FORMS else None
+        if method is not None:  # "giấy khen đột xuất", "bằng khen chuyên đề của chủ tịch ubnd tỉnh"
+            found = self._with_rest(award, level, _strip_connectors(rest[len(method[0]) :].lstrip()))
+            return replace(found, method=method[1]) if found and not found.method else None
         kind_word = _KIND_WORDS.match(rest)  # "giấy khen tập thể của …", "bằng khen cho cá nhân"
         if kind_word:
             found = self._with_rest(award, level, _strip_connectors(rest[kind_word.end() :]))
@@ -327,6 +337,21 @@ class Catalogue:
         if not award.takes_detail:
             return None
         return self._with_detail(award, level, rest)
+
+    def _method_of(self, rest: str) -> tuple[str, str] | None:
+        """(the words, the method) a text after a form of commendation starts with ("đột xuất của
+        …"), None if it starts with none."""
+        for words, method in self._methods.items():
+            if rest.startswith(words) and (len(rest) == len(words) or rest[len(words)] == " "):
+                return words, method
+        return None
+
+    def method_named(self, text: str) -> str:
+        """The one method of commendation a heading line names ("… KHEN THƯỞNG ĐỘT XUẤT …"), "" when
+        it names none, two, or "thường xuyên" beside one."""
+        k = f" {key(text)} "
+        named = {method for words, method in self._methods.items() if f" {words} " in k}
+        return named.pop() if len(named) == 1 and " thường xuyên " not in k else ""
 
     def _with_detail(self, award: Award, level: str | None, rest: str) -> AwardMatch | None:
         """ "vì sự nghiệp giáo dục của bộ gdđt": the award's own name, then perhaps its issuer."""
@@ -747,6 +772,8 @@ def _build_catalogue(extra: tuple[Path, ...], texts: list[str]) -> Catalogue:
         fingerprint=fingerprint_of(texts),
     )
     _index_awards(catalogue, award_data)
+    methods = [(key(word), method) for method, words in base.get("methods", {}).items() for word in (method, *words)]
+    catalogue._methods = dict(sorted(methods, key=lambda pair: -len(pair[0])))
     for stem in base.get("stem", []):
         by_level = {_check(lv, LEVELS, "cấp khen", "catalogue.toml"): name for lv, name in stem["by_level"].items()}
         for name in by_level.values():

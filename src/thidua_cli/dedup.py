@@ -30,6 +30,7 @@ from itertools import chain, repeat
 from operator import itemgetter, rshift
 from typing import TYPE_CHECKING
 
+from thidua_cli.catalogue import FORMS
 from thidua_cli.patterns import lazy
 from thidua_cli.problems import Problem
 from thidua_cli.records import RECORD_FIELDS, Record
@@ -42,9 +43,8 @@ if TYPE_CHECKING:
 _NAME, _NAME_COL = RECORD_FIELDS.index("name"), RECORD_FIELDS.index("name_col")
 _UNIT, _POSITION, _KIND = RECORD_FIELDS.index("unit"), RECORD_FIELDS.index("position"), RECORD_FIELDS.index("kind")
 _YEAR = RECORD_FIELDS.index("year")
-_CATEGORY, _DETAIL = RECORD_FIELDS.index("category"), RECORD_FIELDS.index("detail")
+_CATEGORY, _DETAIL, _METHOD = (RECORD_FIELDS.index(f) for f in ("category", "detail", "method"))
 _NUMBER, _DATE = RECORD_FIELDS.index("decision_number"), RECORD_FIELDS.index("decision_date")
-_FORMS = "Hình thức khen thưởng"  # given as often as earned; a title (Danh hiệu) once a year
 _NAME_OF = itemgetter(_NAME)
 _TAIL_OF = itemgetter(*(RECORD_FIELDS.index(f) for f in ("unit", "kind", "award", "level", "year")))
 _GROUP_AT = [RECORD_FIELDS.index(f) for f in GROUP_FIELDS]
@@ -320,11 +320,14 @@ def _two_awards(kept: Record, record: Record, details: frozenset[str]) -> bool:
     that differ however they are written ("Số 12/QĐ-UBND", "12/QD-UBND ngày …" are 12/QĐ-UBND),
     on two dates where both are written (one number changed on the same date is a typo until
     said otherwise), or, with no number in either, two dates. A title (Lao động tiên tiến …) is
-    given once a year: a second row of it stays a duplicate; so does a row without a number."""
+    given once a year: a second row of it stays a duplicate; so does a row without a number. A
+    form of another method ("Giấy khen" and "Giấy khen đột xuất") is another award."""
     names = kept[_DETAIL], record[_DETAIL]
     if names[0] in details and names[1] in details and names[0] != names[1]:
         return True
-    if kept[_CATEGORY] != _FORMS or record[_CATEGORY] != _FORMS:
+    if kept[_METHOD] != record[_METHOD]:
+        return True
+    if kept[_CATEGORY] != FORMS or record[_CATEGORY] != FORMS:  # given as often as earned; a title once a year
         return False
     first, second = _decision_key(str(kept[_NUMBER])), _decision_key(str(record[_NUMBER]))
     dates = kept[_DATE], record[_DATE]

@@ -23,6 +23,7 @@ from thidua_cli.records import RECORD_FIELDS, Record
 from thidua_cli.text import key
 
 _AT = {name: RECORD_FIELDS.index(name) for name in RECORD_FIELDS}
+_ONE_OFF = frozenset(("đột xuất", "chuyên đề"))  # methods whose awards a "prior" rule does not count
 _TYPES = ("consecutive", "in_window", "any_in_window", "prior", "cycles")
 
 
@@ -355,7 +356,11 @@ def _requirement(req: Requirement, person: Person, year: int, lang: str) -> tupl
             found[:1],
             f"{req.describe(lang)}: {t('r_found' if found else 'r_none', lang)} ({window[0]}–{year})",
         )
-    earlier = [r for r in person.records if r[_AT["award"]] == req.award and int(r[_AT["year"]]) < window[0]]
+    earlier = [  # an award for a đột xuất or chuyên đề achievement is none to build on (NĐ 152/2025; LAW.md §1)
+        r
+        for r in person.records
+        if r[_AT["award"]] == req.award and int(r[_AT["year"]]) < window[0] and r[_AT["method"]] not in _ONE_OFF
+    ]
     earlier = [r for r in earlier if not req.levels or r[_AT["level"]] in req.levels]
     found = [_evidence(earlier[-1])] if earlier else []
     before = t("r_before", lang, year=window[0])

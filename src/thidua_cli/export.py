@@ -45,6 +45,7 @@ DATA_HEADERS = {
     "decision_date": "Ngày quyết định",
     "notes": "Ghi chú",
     "award_text": "Ghi trong danh sách",
+    "method": "Loại hình khen thưởng",
 }
 
 
@@ -191,7 +192,7 @@ def _summary_sheet(ws: Any, counts: Counts, years: Sequence[int], head: Letterhe
     row = HEADER_ROW  # the letterhead is written once the column widths are known
     header_row = row
     names = {"award": "Danh hiệu thi đua / Hình thức khen thưởng", "level": "Cấp khen", "kind": "Đối tượng"}
-    names |= {"unit": "Đơn vị", "issuer": "Cơ quan khen"}
+    names |= {"unit": "Đơn vị", "issuer": "Cơ quan khen", "method": "Loại hình khen thưởng"}
     _header(ws, row, ["STT", *[names[d] for d in dims], *[str(y) for y in years], "Tổng cộng"])
     first_year_col = len(dims) + 2
     last_year_col = first_year_col + len(years) - 1

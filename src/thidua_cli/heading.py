@@ -52,6 +52,7 @@ class Heading:
     proposal: str | None = None  # the heading line that makes the list a proposal
     kind_from_header: bool = False  # the kind is only the name column's header's ("Họ và tên")
     other_year_names: str = ""  # the sheet, file or folder names whose one year is not `year`
+    method: str = ""  # the one method of commendation the lines name ("… KHEN THƯỞNG ĐỘT XUẤT"), for its forms
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,11 @@ def read_heading(rows: Sequence[Sequence[Cell]], catalogue: Catalogue, names: tu
         if line_facts(line, catalogue).unit:
             unit = line
     others = ", ".join(f'"{name}"' for name in names if _single_year(name) not in (None, year))
-    return Heading(tuple(lines), award_text, year, kind, unit, decision, signed, proposal, other_year_names=others)
+    methods = {catalogue.method_named(line) for line in lines if not _regulation(key(line))} - {""}
+    method = methods.pop() if len(methods) == 1 else ""
+    return Heading(
+        tuple(lines), award_text, year, kind, unit, decision, signed, proposal, other_year_names=others, method=method
+    )
 
 
 _LINES: dict[str, dict[str, LineFacts]] = {}  # per catalogue fingerprint: title lines recur

@@ -18,6 +18,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "unit": ("Đơn vị", "Unit"),
     "issuer": ("Cơ quan khen", "Issuer"),
     "status": ("Trạng thái (trống: đã khen)", "Status (blank: awarded)"),
+    "method": ("Loại hình (trống: thường xuyên, không ghi)", "Method (blank: year-end or unsaid)"),
     "year": ("Năm", "Year"),
     "count": ("Số lượt", "Count"),
     "total": ("Tổng", "Total"),

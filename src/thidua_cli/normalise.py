@@ -705,7 +705,7 @@ class _Builder:
         if status and not norm.include_proposals:
             norm._not_awarded.setdefault(status, []).append(r)
             return
-        written, award, category, level, issuer, year, detail, period_start = fields
+        written, award, category, level, issuer, year, detail, period_start, method = fields
         kind = self._named_kind(r, name, written, single, column, award)
         if kind is None:
             return
@@ -725,7 +725,7 @@ class _Builder:
         # fmt: off
         record = (file, sheet, r + 1, name, cells.positions[j] or position, cells.units[j] or unit,
                   kind, award, category, level, issuer, year, number, date, notes, award_text, detail,
-                  period_start, year, status, name_index, column.index if column else -1, year_index)
+                  period_start, year, status, name_index, column.index if column else -1, year_index, method)
         # fmt: on
         self.append(record)
 

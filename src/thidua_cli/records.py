@@ -29,7 +29,8 @@ RECORD_FIELDS = (
     "name_col",
     "award_col",
     "year_col",
+    "method",  # the method of commendation the award cell writes ("đột xuất", "chuyên đề", "đối ngoại"), else ""
 )
 Record = tuple[
-    str, str, int, str, str, str, str, str, str, str, str, int, str, str, str, str, str, int, int, str, int, int, int
+    str, str, int, str, str, str, str, str, str, str, str, int, str, str, str, str, str, int, int, str, int, int, int, str
 ]

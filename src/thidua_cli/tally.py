@@ -23,9 +23,9 @@ from thidua_cli.text import key
 if TYPE_CHECKING:
     import pandas as pd
 
-DIMENSIONS = ("year", "award", "level", "kind", "category", "unit", "issuer", "status")
-GROUP_FIELDS = ("year", "award", "level", "kind", "category", "unit", "issuer", "status")
-Group = tuple[int, str, str, str, str, str, str, str, int]  # GROUP_FIELDS values, then the count
+DIMENSIONS = ("year", "award", "level", "kind", "category", "unit", "issuer", "status", "method")
+GROUP_FIELDS = ("year", "award", "level", "kind", "category", "unit", "issuer", "status", "method")
+Group = tuple[int, str, str, str, str, str, str, str, str, int]  # GROUP_FIELDS values, then the count
 _GROUP_OF = itemgetter(*(RECORD_FIELDS.index(name) for name in GROUP_FIELDS))
 _RANGE = re.compile(r"^\s*(\d{4})\s*(?:[-–]\s*(\d{4}))?\s*$")
 

@@ -227,6 +227,7 @@ def _recs(rows: list[Record]) -> list[Rec]:
         name_col,
         award_col,
         year_col,
+        _method,
     ) in rows:
         out.append(Rec(file, sheet, row, name, unit, award, year, name_col, award_col, year_col, key(name), key(unit)))
     return out
