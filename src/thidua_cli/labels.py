@@ -52,6 +52,7 @@ class LayoutRules:
     name_first_words: frozenset[str]  # first words of name headers, to rule out data rows fast
     header_first_words: frozenset[str]  # first words of every header alias
     total_first_words: frozenset[str]  # first words of the totals phrases ("tổng", "cộng", "danh" …)
+    not_totals: tuple[str, ...]  # "cộng đồng ", "tổng công ty " …: names that start as a subtotal does
     year_labels: dict[str, str]  # a year column's label key → "achievement" or "decision" (of two)
 
 
@@ -70,6 +71,7 @@ def layout_rules() -> LayoutRules:
         header_ascii={k: next(iter(v)) for k, v in by_ascii.items() if len(v) == 1},
         exact_only=frozenset(key(p) for p in phrases["exact_only"]),
         totals=tuple(key(p) for p in phrases["totals"]),
+        not_totals=tuple(key(p) + " " for p in phrases["not_totals"]),
         count_lines=tuple(re.compile(p) for p in phrases["count_lines"]),
         notes=tuple(re.compile(p) for p in phrases["notes"]),
         signature=tuple(key(p) for p in phrases["signature"]),
@@ -146,7 +148,8 @@ _SIGNING = re.compile(r"^(?:(?:tm|kt|tl|tuq|q|ql)\s*[./]|t/m|k/t|t/l)\s*\S", re.
 
 
 def is_totals(first_text: str) -> bool:
-    """ "Tổng cộng: 5", "Cộng 12", "Danh sách có 06 người", "05 người" (but not "Cộng đồng dân cư …")."""
+    """ "Tổng cộng: 5", "Cộng 12", "Danh sách có 06 người", "05 người"; "Cộng LĐTT", "Cộng khoa Nội:
+    02 người", "Tổng khoa Nội" (a subtotal of a group; but not "Cộng đồng dân cư …", "Tổng công ty …")."""
     rules = layout_rules()
     lower = " ".join(nfc(first_text).casefold().split())
     if any(p.search(lower) for p in rules.count_lines):
@@ -159,7 +162,25 @@ def is_totals(first_text: str) -> bool:
             rest = k[len(phrase) + 1 :]
             if " " in phrase or rest[:1].isdigit() or rest.startswith(("có ", "số ", "cá nhân", "tập thể")):
                 return True
+            if phrase in _SUBTOTAL_WORDS and not (k + " ").startswith(rules.not_totals) and rest.split(" ", 1)[0] not in ("văn", "thị"):
+                return True  # (but "Tổng Văn Minh": a person of the surname Tổng)
     return False
+
+
+def names_group(first_text: str) -> bool:
+    """Is a totals line a group's subtotal ("Cộng khoa Nội: 02 người", "Cộng LĐTT | 3", "Tổng I"),
+    not the list's total ("Tổng cộng", "Cộng: 5 người")? Rows may follow it."""
+    k = key(first_text)
+    word, _, rest = k.partition(" ")
+    return (
+        word in _SUBTOTAL_WORDS
+        and rest[:1].isalpha()
+        and not rest.startswith(("cộng", "số ", "có ", "cá nhân", "tập thể", "danh sách"))
+        and is_totals(first_text)
+    )
+
+
+_SUBTOTAL_WORDS = frozenset(("cộng", "tổng"))  # "Cộng <a group>", "Tổng <a group>": a subtotal
 
 
 def is_note(first_text: str) -> bool:

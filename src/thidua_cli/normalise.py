@@ -36,6 +36,7 @@ from thidua_cli.labels import (
     is_totals,
     layout_rules,
     may_total,
+    names_group,
     result_mark,
     signers_row,
     without_title,
@@ -153,6 +154,7 @@ class Normaliser(BlockResolver):
                 and name
                 and not state.in_signature
                 and (len(name) > 4 or not COLUMN_NUMBER.match(name))
+                and not (may_total(name) and is_totals(name))  # "3 | Cộng khoa Nội | LĐTT": the numbering runs on
             ):
                 text = awards[r - start]
                 award_text = plain(text)
@@ -393,7 +395,9 @@ class Normaliser(BlockResolver):
         stated, counted = numbers.pop(), len(self.records)
         since, whole = counted - state.since_total, counted - state.first_record
         lost_since, lost_whole = self._lost(state.since_problem), self._lost(state.first_problem)
-        state.since_total, state.since_problem, state.last_total = counted, len(self.problems), (r, stated)
+        subtotal = bool(texts) and names_group(texts[0] if not is_number(texts[0]) or len(texts) < 2 else texts[1])
+        state.since_total, state.since_problem = counted, len(self.problems)
+        state.last_total = None if subtotal else (r, stated)  # rows under "Cộng khoa Nội: 2" are the next group's
         if stated not in (since, whole, since + lost_since, whole + lost_whole) and since:
             detail = str(since) if since == whole else f"{since}; {whole}"
             self._finding_at(self.checks, "total-differs", table, r, None, value=str(stated), detail=detail)
