@@ -66,4 +66,4 @@ def test_a_subtotal_under_an_award_merged_down_is_no_record_nor_a_unit(tmp_path:
 def test_collectives_whose_names_start_as_a_subtotal_still_count(tmp_path: Path, name: str) -> None:
     rows = [[1, "Nguyễn Văn An", "Bác sĩ", "Khoa Nội", "Giấy khen", "125/QĐ-BV"], [2, name, None, None, "Giấy khen", "125/QĐ-BV"]]
     records, codes = _read(tmp_path, rows)
-    assert [n for n, _, _ in records] == ["Nguyễn Văn An", name]
+    assert [n for n, _, _ in records] == ["Nguyễn Văn An", name] and "missing-award" not in codes
