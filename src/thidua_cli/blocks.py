@@ -96,12 +96,14 @@ class BlockResolver:
         return self._awards[text]
 
     def _award_parts(self, text: str) -> list[str]:
-        """["LĐTT", "GK"] for a cell "LĐTT, GK" — only when the whole names no award and every
-        part names one exactly; otherwise the cell as it is (reported if unknown)."""
+        """["LĐTT", "GK"] for a cell "LĐTT, GK" — when every part names an award, even where the
+        whole reads as one ("Chiến sĩ thi đua cơ sở, Lao động tiên tiến": the first with the level
+        "cơ sở, lao động…"; "BK TTg, HCLĐ hạng Ba": an issuer "TTg …"); otherwise the cell as it is
+        (reported if unknown)."""
         found = self._parts.get(text)
         if found is None:
             found = [text]
-            if self.match(text) is None and _SEPARATORS.search(text):
+            if _SEPARATORS.search(text):
                 parts = [p.strip() for p in _SEPARATORS.split(text) if p.strip()]
                 if len(parts) > 1 and all(self.match(p) for p in parts):
                     found = parts

@@ -71,6 +71,7 @@ _CLASS_FORMS = {"Nhất": ("I", "1"), "Nhì": ("II", "2"), "Ba": ("III", "3")}
 _MATCH_CACHE_SIZE = 200_000
 _QUOTES = "\"'“”‘’«»„`´"
 # What separates two levels or issuers in one level cell ("Tỉnh/Huyện", "UBND tỉnh, Bộ Y tế").
+_PART_SEPARATORS = lazy(r"\s*(?:[,;+]|\bvà\b|\bhoặc\b)\s*")  # between the parts of a cell ("… UBND tỉnh và Bộ GD&ĐT")
 _LEVEL_SEPARATORS = lazy(r"\s*(?:[,;/+]|\bvà\b|\bhoặc\b)\s*")
 
 
@@ -202,7 +203,31 @@ class Catalogue:
             found, text = self._with_aside(found, text)
         if found is not None and found.detail:
             found = replace(found, detail=self._detail_name(found.award, found.detail, text))
+        if found is not None and found.level is not None and _PART_SEPARATORS.search(text) and self._another_level(text, found.level):
+            return AwardMatch(found.award, ambiguous=True, kind=found.kind, period=found.period, method=found.method)
         return found
+
+    def _another_level(self, text: str, level: str) -> bool:
+        """Does a part of the text after the first name another issuer's or level's level ("Bằng
+        khen của Bộ trưởng Bộ GD&ĐT và Chủ tịch UBND tỉnh", "… UBND tỉnh, Thủ tướng Chính phủ"), or
+        the same award at another level (a heading's "BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH, BẰNG KHEN CỦA
+        BỘ TRƯỞNG …")? Which one gave it, nobody can say: the level is not taken."""
+        award = None
+        for part in _PART_SEPARATORS.split(text)[1:]:
+            k = _strip_connectors(key(part))
+            other = self._match_award_key(k) if k else None
+            if other is not None:  # another award: the same one at another level says two too
+                award = award or self._match_award_key(key(text))
+                if award is not None and other.award is award.award and other.level not in (None, level):
+                    return True
+                continue
+            if not k:
+                continue
+            issuer = self._match_issuer_key(k)
+            said = issuer.level if issuer else self._level_keys.get(k)  # a level the whole part names ("xã hội" none)
+            if said is not None and said != level:
+                return True
+        return False
 
     def _with_aside(self, found: AwardMatch | None, text: str) -> tuple[AwardMatch | None, str]:
         """A parenthesised aside: "Lao động tiên tiến (LĐTT)" is read without it; in "KNC Vì sự

@@ -206,6 +206,17 @@ def _find_award_phrase(text: str, catalogue: Catalogue) -> str | None:
     for part in quoted:
         if catalogue.match_award(part):
             return part
+    parts = _PARTS.split(text) if _PARTS.search(text) else []
+    named = [i for i, part in enumerate(parts) if _last_phrase(part, catalogue)]
+    if len(named) > 1:  # "… LAO ĐỘNG TIÊN TIẾN, CHIẾN SĨ THI ĐUA CƠ SỞ": no one award for every row
+        return ", ".join([_last_phrase(parts[named[0]], catalogue) or "", *parts[named[0] + 1 :]])
+    return _last_phrase(text, catalogue)
+
+
+_PARTS = re.compile(r"\s*(?:[,;+]|\bvà\b|\bVÀ\b)\s*")
+
+
+def _last_phrase(text: str, catalogue: Catalogue) -> str | None:
     words = _YEAR_TAIL.sub("", key(text)).split(" ")
     for i in range(len(words)):
         phrase = " ".join(words[i:])
