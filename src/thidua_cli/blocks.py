@@ -67,6 +67,7 @@ class Context:
     row: list[Cell]
     name: str
     section_kind: str | None
+    by_header: bool = False  # the section's kind is only the name column's header's ("Họ và tên")
 
     def cell(self, field_name: str) -> str:
         index = self.table.index.get(field_name)
@@ -157,7 +158,7 @@ class BlockResolver:
         if fields[2] is KIND_BY_NAME:
             check = award.kinds
         elif single:
-            check = single if not kind_text and ctx.section_kind in (None, single) else None
+            check = single if not kind_text and (ctx.section_kind in (None, single) or ctx.by_header) else None
         else:
             match = self.match(award_text)
             said = kind_text or (match and match.kind)  # a kind column, or "Giấy khen cá nhân"
@@ -299,9 +300,9 @@ class BlockResolver:
             return kind
         context_kind = text_kind or ctx.section_kind
         if award.single_kind:
-            if context_kind and context_kind != award.single_kind:
+            if context_kind and context_kind != award.single_kind and (text_kind or not ctx.by_header):
                 self.check("kind-mismatch", ctx, award_column, value=award.name, detail=context_kind)
-            return award.single_kind
+            return award.single_kind  # under "Họ và tên" alone, "Tổ Toán | TTLĐTT": the award's one kind, the name asked
         return KIND_BY_NAME if context_kind is None else context_kind
 
     def _decision(self, table: SheetTable, row: list[Cell]) -> tuple[str, Cell, Column | None, Column | None]:

@@ -1021,6 +1021,8 @@ def _proposes(label: str) -> bool:
 def _kind_from_name_header(heading: Heading, label: str) -> Heading:
     """ "Họ và tên" lists people, "Tên tập thể" collectives: the kind when nothing else says it."""
     name_key = key(label)
+    if heading.kind is None and any(w in name_key for w in ("chủ hộ", "hộ gia đình", "tên hộ")):
+        return replace(heading, kind="Hộ gia đình", kind_from_header=True)  # "Họ và tên chủ hộ": households
     person = name_key.startswith("họ") or "cá nhân" in name_key
     collective = "tập thể" in name_key or "đơn vị" in name_key
     if heading.kind is None and person != collective:

@@ -682,10 +682,11 @@ class _Builder:
     ) -> None:
         j, cells, norm = r - self.start, self.cells, self.norm
         number, date_value, date_column = cells.decisions[j]
-        signature = (award_text, column.index if column else -1, section_kind, cells.keys[j])
+        by_header = self.walk.kind_by_header
+        signature = (award_text, column.index if column else -1, section_kind, cells.keys[j], by_header)
         block = self.resolved.get(signature)
         if block is None:
-            ctx = Context(self.table, r, self.table.grid[r], name, section_kind)
+            ctx = Context(self.table, r, self.table.grid[r], name, section_kind, by_header)
             block = self.resolved[signature] = norm._block(ctx, column, award_text, number, cells.kinds[j])
         fields, single, findings = block
         if findings and fields is None and (self.walk.section_award or self.table.heading.award_text):
@@ -779,7 +780,7 @@ class _Builder:
         prefixed = bool(first) and first[0].casefold() in self.starts
         looks = self._looks(name) if not person or prefixed else None
         if single is PERSON_BY_CONTEXT:  # "Phòng Kế hoạch | Giấy khen" under "Họ và tên"
-            if looks == "Tập thể":
+            if looks in ("Tập thể", "Hộ gia đình"):  # "Gia đình ông Nguyễn Văn An" too
                 name_column = table.columns["name"][0]
                 if self.walk.kind_by_header:
                     norm._finding_at(norm.checks, "kind-from-name", table, r, name_column, value=name, detail=name_column.header)
@@ -795,6 +796,6 @@ class _Builder:
             if person and not self.walk.kind_by_header:  # "Trần Thị Bình" under "II. TẬP THỂ"
                 norm._finding_at(norm.problems, "kind-conflict", table, r, table.columns["name"][0], value=name, detail=looks)
                 return None
-        elif looks and looks != single:
+        elif looks and looks != single and not (single == "Hộ gia đình" and looks == "Cá nhân"):  # a household by its head
             norm._finding_at(norm.checks, "kind-mismatch", table, r, column, value=award, detail=looks)
         return kind
