@@ -216,8 +216,14 @@ def _find_award_phrase(text: str, catalogue: Catalogue) -> str | None:
 _PARTS = re.compile(r"\s*(?:[,;+]|\bvà\b|\bVÀ\b)\s*")
 
 
+_HEAD_COUNT = re.compile(  # "GIẤY KHEN (02 người)", "… : 03 đồng chí": a section's head count, after its award
+    r"(?: (?:gồm|có|tổng số|tổng cộng|số lượng|cộng))? \d{1,4} (?:người|cá nhân|tập thể|đồng chí|đ c|đc|lượt|đơn vị|hộ|"
+    r"gia đình|cán bộ|giáo viên|công chức|viên chức|cbcnv|cbgv)$"
+)
+
+
 def _last_phrase(text: str, catalogue: Catalogue) -> str | None:
-    words = _YEAR_TAIL.sub("", key(text)).split(" ")
+    words = _YEAR_TAIL.sub("", _HEAD_COUNT.sub("", key(text))).split(" ")
     for i in range(len(words)):
         phrase = " ".join(words[i:])
         if catalogue.match_award(phrase):

@@ -50,6 +50,7 @@ from thidua_cli.rows import (
     is_number,
     label_of,
     numbered_subheading,
+    numbering,
     repeats_header,
     section_of,
     subheading_of,
@@ -84,6 +85,7 @@ class _Walk:
     outer_unit: str | None = None  # the unit above the collectives that head numbered rows (`_heads_numbered`)
     first_problem: int = 0  # index in `problems` at the table's top, and after the last totals line:
     since_problem: int = 0  # the rows reported not counted count in the clerk's total too
+    section_numbering: str = ""  # how the section row naming `section_award` was numbered (rows.numbering)
 
 
 @dataclass(frozen=True)
@@ -272,6 +274,9 @@ class Normaliser(BlockResolver):
             what = self._other_row(table, r, row, stt, name) or self._count_line(table, r, row, state)
         if what is None:
             return False
+        sibling = state.section_award is not None and state.section_numbering and what[0] in ("subheading", "skip")
+        if sibling and numbering(stt, row_texts(row)) == state.section_numbering:  # "II | GIÁO VIÊN GIỎI" after "I | LĐTT"
+            state.section_award = None  # a section of its own, its award unknown: the rows below say theirs or are reported
         if self.explain:
             self._note(table, r, what[0], " | ".join(row_texts(row)))
         if what[0] == "totals":
@@ -280,6 +285,7 @@ class Normaliser(BlockResolver):
             state.in_signature = True
         elif what[0] == "section":
             state.section_kind, state.section_award = what[1] or state.section_kind, what[2]
+            state.section_numbering = numbering(stt, row_texts(row)) if what[2] else ""
             state.kind_by_header = state.kind_by_header and not what[1]
             state.tail = tail_start(table) if state.tail is None else state.tail
             if r >= state.tail:

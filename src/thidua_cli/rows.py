@@ -89,6 +89,17 @@ def section_of(texts: list[str], stt: Cell, catalogue: Catalogue) -> Section | N
     return Section(kind, award)
 
 
+def numbering(stt: Cell, texts: list[str]) -> str:
+    """How a section row is numbered: "roman" (I, II., IV), "upper" or "lower" (A, b), else ""
+    (digits, none)."""
+    token = (text_of(stt) or (texts[0] if texts else "")).strip().split(" ", 1)[0].rstrip(".):-–")
+    if token and all(ch in "IVXLC" for ch in token):
+        return "roman"
+    if len(token) == 1 and token.isalpha():
+        return "upper" if token.isupper() else "lower"
+    return ""
+
+
 _STT = re.compile(r"^\d{1,5}(?:[.,]\d{1,3})*[.)]?[a-z]?$")  # 1, 01, 1., 1.2, 3a
 _RECORD_FIELDS = ("award", "tick", "level", "kind", "decision_number", "decision_date", "decision", "year", "decision_year")
 
