@@ -71,6 +71,7 @@ _CLASS_FORMS = {"Nhất": ("I", "1"), "Nhì": ("II", "2"), "Ba": ("III", "3")}
 _MATCH_CACHE_SIZE = 200_000
 _QUOTES = "\"'“”‘’«»„`´"
 # What separates two levels or issuers in one level cell ("Tỉnh/Huyện", "UBND tỉnh, Bộ Y tế").
+_YEAR_LIST = lazy(r"(?<![\d/.\-])(?:19|20)\d{2}\s*(?:,|;|&|\+|\bvà\b)\s*(?:năm\s*)?(?:19|20)\d{2}(?![\d/])", re.IGNORECASE)
 _PART_SEPARATORS = lazy(r"\s*(?:[,;+]|\bvà\b|\bhoặc\b)\s*")  # between the parts of a cell ("… UBND tỉnh và Bộ GD&ĐT")
 _LEVEL_SEPARATORS = lazy(r"\s*(?:[,;/+]|\bvà\b|\bhoặc\b)\s*")
 
@@ -193,6 +194,8 @@ class Catalogue:
     def _match_award_text(self, text: str) -> AwardMatch | None:
         """A trailing period is read off first ("LĐTT năm học 2023-2024" → 2023–2024); a
         parenthesised aside ("Lao động tiên tiến (LĐTT)") is tried without, as a last resort."""
+        if _YEAR_LIST.search(text):  # "LĐTT năm 2020, 2021": two titles in one cell? never one of them
+            return None
         head, period = split_period(text)
         if period is not None and head:
             found = self._match_award_text(head)

@@ -17,6 +17,7 @@ from thidua_cli.values import split_decision
 
 TITLE_BLOCK_ROWS = 3  # parent body and unit on the left, the national motto on the right
 _NOT_UNIT = ("danh sách", "số ", "kèm theo", "tổng hợp", "bảng", "báo cáo", "kết quả", "kế hoạch")
+_YEAR_LIST = re.compile(r"n[ăa]m\s*((?:19|20)\d{2})\s*(?:,|;|&|\+|\bvà\b|\bhoặc\b)\s*(?:n[ăa]m\s*)?(?:19|20)\d{2}(?!\d)")
 _YEAR_IN_TEXT = re.compile(r"n[ăa]m\s*:?\s*(?:h[ọo]c\s*:?\s*)?((?:19|20)\d{2})(?:\s*[-–/]\s*((?:19|20)?\d{2})(?!\d))?")
 _DATE_BEFORE = re.compile(r"th[áa]ng\s*\d{1,2}\s*$")
 # "từ năm 2016 đến năm 2020", "năm 2016 đến nay", "giai đoạn 2016 - 2020", "(2016-2020)": a
@@ -157,7 +158,7 @@ def _line_facts(line: str, catalogue: Catalogue) -> LineFacts:
         line.upper() == line and any(ch.isalpha() for ch in line)
     )
     proposal = (
-        not reference and any(p.search(k) for p in rules.proposal) and not any(n in k for n in rules.not_proposal)
+        not reference and any(p.search(k) for p in rules.proposal_lines) and not any(n in k for n in rules.not_proposal)
     )
     cited = reference and not _regulation(k)  # a form's own line cites the rules it follows, not the awarding
     number = split_decision(line)[0] if cited else None
@@ -261,6 +262,8 @@ def names_period(text: str) -> bool:
     A school year ("năm học 2019 - 2020") is one year."""
     lowered = text.casefold()
     if _PERIOD.search(lowered) or any(int(b) - int(a) > 1 for a, b in _SPAN.findall(lowered)):
+        return True
+    if _YEAR_LIST.search(lowered):  # "năm 2020 và 2021", "các năm 2019, 2020, 2021": two years, no one
         return True
     years = set()
     for match in _YEAR_IN_TEXT.finditer(lowered):

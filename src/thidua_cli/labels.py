@@ -38,6 +38,7 @@ class LayoutRules:
     past_awards: tuple[re.Pattern[str], ...]  # an award column of other years' awards ("năm trước")
     qualifying_years: tuple[re.Pattern[str], ...]  # a label over years that counts them ("Số năm đạt LĐTT")
     proposal: tuple[re.Pattern[str], ...]  # heading lines that make a list a proposal
+    proposal_lines: tuple[re.Pattern[str], ...]  # … and the words that propose in a heading line only
     not_proposal: tuple[str, ...]  # "theo đề nghị của …": the decision was made on a proposal
     status: tuple[tuple[re.Pattern[str], str], ...]  # award-cell marks: (pattern, status)
     not_awards: tuple[tuple[re.Pattern[str], str], ...]  # award-cell keys of no award: (pattern, what it is)
@@ -82,6 +83,7 @@ def layout_rules() -> LayoutRules:
         past_awards=tuple(re.compile(p) for p in phrases["past_awards"]),
         qualifying_years=tuple(re.compile(p) for p in phrases["qualifying_years"]),
         proposal=tuple(re.compile(p) for p in phrases["proposal"]),
+        proposal_lines=tuple(re.compile(p) for p in phrases["proposal"] + phrases["proposal_lines"]),
         not_proposal=tuple(key(p) for p in phrases["not_proposal"]),
         year_labels={key(p): side for side in ("achievement", "decision") for p in phrases[f"{side}_year"]},
         status=tuple((re.compile(p), s) for s, patterns in data["status"].items() for p in patterns),
