@@ -40,3 +40,23 @@ def test_a_list_that_awards_nothing_yet_is_a_proposal(tmp_path: Path, heading: s
 def test_a_decided_list_naming_those_words_otherwise_is_counted(tmp_path: Path, heading: str) -> None:
     result = load([write_xlsx(tmp_path / "ds.xlsx", [[heading], [], HEADER, *ROWS])])
     assert len(result.records) == 2 and result.problems == []
+
+
+def test_a_decided_list_with_its_own_title_under_a_proposal_list_is_counted(tmp_path: Path) -> None:
+    """Review: the council's approved list below the departments' proposal on one sheet, under its
+    own title and header: before, it inherited the proposal of the sheet's heading, 0 counted, exit 0."""
+    rows = [
+        ["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2020"],
+        [],
+        HEADER,
+        *ROWS,
+        [3, "Lê Văn Cường", "Tổ Sử", "Lao động tiên tiến"],
+        [],
+        ["DANH SÁCH ĐƯỢC KHEN THƯỞNG NĂM 2020"],
+        [],
+        [*HEADER, "Ghi chú"],
+        *ROWS,
+    ]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", rows)])
+    assert sorted(result.records["name"]) == ["Nguyễn Văn An", "Trần Thị Bình"]
+    assert [p.code for p in result.problems] == ["proposal-list"]

@@ -36,6 +36,7 @@ class LayoutRules:
     other_dates: tuple[re.Pattern[str], ...]  # header words naming a date that is no award year
     decision_name: tuple[str, ...]  # ASCII keys of the words that make a name a decision's
     past_awards: tuple[re.Pattern[str], ...]  # an award column of other years' awards ("năm trước")
+    past_beside: tuple[re.Pattern[str], ...]  # … beside an award column that says none of it ("đã đạt")
     qualifying_years: tuple[re.Pattern[str], ...]  # a label over years that counts them ("Số năm đạt LĐTT")
     proposal: tuple[re.Pattern[str], ...]  # heading lines that make a list a proposal
     proposal_lines: tuple[re.Pattern[str], ...]  # … and the words that propose in a heading line only
@@ -81,6 +82,7 @@ def layout_rules() -> LayoutRules:
         other_dates=tuple(re.compile(p) for p in phrases["other_dates"]),
         decision_name=tuple(ascii_key(p) for p in phrases["decision_name"]),
         past_awards=tuple(re.compile(p) for p in phrases["past_awards"]),
+        past_beside=tuple(re.compile(p) for p in phrases["past_beside"]),
         qualifying_years=tuple(re.compile(p) for p in phrases["qualifying_years"]),
         proposal=tuple(re.compile(p) for p in phrases["proposal"]),
         proposal_lines=tuple(re.compile(p) for p in phrases["proposal"] + phrases["proposal_lines"]),

@@ -516,6 +516,8 @@ def _table(
     if heading.year is not None and any(year_of_label(c.header) is not None for c in columns.get("tick", ())):
         _drop_year_ticks(columns)  # a list of one year: the years ticked are what earned it, no awards
     unread = _awards_by_year(columns, roles, region, data_start, catalogue, heading) if heading.award_text is None else None
+    if unread is None and "tick" not in columns:  # (an award × year matrix has its years read)
+        unread = _other_years(columns, heading)
     if unread:
         return replace(nothing, reason="conflict", detail=unread)
     awarded = "award" in columns or "tick" in columns or heading.award_text is not None
@@ -721,6 +723,12 @@ def _titled(grid: list[list[Cell]], header: int, floor: int, catalogue: Catalogu
     return bool(award or kind)
 
 
+def _own_title(lines: Sequence[str]) -> bool:
+    """Does a table's own title name its list ("DANH SÁCH …", "KẾT QUẢ …")? Then it says whether
+    the list proposes, not the sheet's heading over the table above."""
+    return any(key(line).startswith(("danh sách", "kết quả")) for line in lines)
+
+
 def _title_says(
     rows: Sequence[Sequence[Cell]], i_stt: int | None, catalogue: Catalogue
 ) -> tuple[Heading, str | None, str | None]:
@@ -801,7 +809,7 @@ def _heading_below(
         above.unit,
         own.decision or above.decision,
         own.decision_level or above.decision_level,
-        own.proposal or above.proposal,
+        own.proposal if _own_title(own.lines) else above.proposal,  # "DANH SÁCH ĐƯỢC KHEN THƯỞNG" under a proposal's list
     )
     heading = _kind_from_name_header(heading, columns["name"][0].header)
     return heading if heading.kind else replace(heading, kind=above.kind, kind_from_header=above.kind_from_header)
@@ -927,6 +935,9 @@ def _awards_given(roles: TableRoles) -> TableRoles:
     award column remains: that one holds the awards given ("Danh hiệu được công nhận")."""
     awards = [c for c in roles.columns if c.role == "award"]
     other = [c for c in awards if _proposes(c.vote.label or c.label) or _past(c.vote.label or c.label)]
+    before = [c for c in awards if c not in other and _said_before(c.vote.label or c.label)]
+    if len(awards) - len(other) > len(before) > 0:  # "Hình thức khen thưởng cao nhất đã đạt" beside "Danh hiệu"
+        other += before
     if len(awards) < 2 or not other or len(other) == len(awards):
         return roles
     return replace(roles, columns=tuple(replace(c, role="ignored") if c in other else c for c in roles.columns))
@@ -1009,6 +1020,43 @@ def _past(label: str) -> bool:
     """Does a header label say its column holds awards of other years ("Danh hiệu đã đạt")?"""
     k = key(label)
     return any(p.search(k) for p in layout_rules().past_awards)
+
+
+def _said_before(label: str) -> bool:
+    """Does a header label say "đã đạt", "cao nhất" (`[phrases] past_beside`)? Beside an award
+    column that does not, its column holds the person's earlier awards."""
+    k = key(label)
+    return any(p.search(k) for p in layout_rules().past_beside)
+
+
+def _other_years(columns: dict[str, list[Column]], heading: Heading) -> str | None:
+    """Award columns whose labels name a year ("Danh hiệu năm 2019" beside "Danh hiệu/Hình thức
+    khen thưởng" under "… NĂM 2020"): one of another year than the list's holds that year's awards,
+    left out while a column of the list's year or of none remains; with no year for the list,
+    columns naming different years cannot be told apart: the table is reported (the labels said)."""
+    awards = columns.get("award", [])
+    if len(awards) < 2:
+        return None
+    years = {c.index: _label_year(c.header) for c in awards}
+    if not any(years.values()):
+        return None
+    if heading.year is not None:
+        kept = [c for c in awards if years[c.index] in (None, heading.year)]
+        if kept and len(kept) < len(awards):
+            columns["award"] = kept
+        return None
+    if len({y for y in years.values()}) > 1:
+        return ", ".join(f'"{c.header}"' for c in awards) + ": years / one list"
+    return None
+
+
+_LABEL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?!\d)")
+
+
+def _label_year(label: str) -> int | None:
+    """The year a column's label names ("Danh hiệu năm 2019": 2019; "… năm học 2019-2020": 2020)."""
+    found = _LABEL_YEAR.search(label)
+    return None if found is None else int(found.group(2) or found.group(1))
 
 
 def _proposes(label: str) -> bool:
