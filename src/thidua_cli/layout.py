@@ -506,6 +506,13 @@ def _table(
         _recipients_named(columns, roles)  # "II. TẬP THỂ …" over "STT | Đơn vị | Ghi chú": the units are the recipients
     if "name" not in columns:
         return replace(nothing, reason="no-header")
+    counting = [
+        c
+        for c in roles.columns
+        if c.role in ("count", "ignored") and _counts_label(c.label) and _holds_counts(region, c.index, data_start, True)
+    ]
+    if counting and "award" in columns:  # "Tên đơn vị | Hình thức | Số lượng": 5 Giấy khen in a school, or its one?
+        return replace(nothing, reason="conflict", detail=f'"{counting[0].label}": counts / names')
     if above is None:
         heading = _kind_from_name_header(read_heading(grid[:first], catalogue, names), columns["name"][0].header)
     else:
@@ -721,6 +728,14 @@ def _titled(grid: list[list[Cell]], header: int, floor: int, catalogue: Catalogu
         return False
     _, award, kind = _title_says(rows, None, catalogue)
     return bool(award or kind)
+
+
+_COUNTS_LABEL = re.compile(r"^số (?:lượng|lượt|cá nhân|người|tập thể|đơn vị)\b|^sl$")
+
+
+def _counts_label(label: str) -> bool:
+    """Does a label say its column counts ("Số lượng", "SL", "Số cá nhân được khen")?"""
+    return bool(_COUNTS_LABEL.search(key(label)))
 
 
 def _own_title(lines: Sequence[str]) -> bool:
