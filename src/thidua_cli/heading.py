@@ -69,6 +69,7 @@ class LineFacts:
     unit: bool  # could name the unit
     proposal: bool  # says the list is a proposal
     period: bool = False  # names a period of years ("giai đoạn 2016-2020"): the list's year is no one year
+    method: str = ""  # the one method of commendation it names ("… KHEN THƯỞNG ĐỘT XUẤT"), not as a form's rules
 
 
 def heading_lines(rows: Sequence[Sequence[Cell]]) -> tuple[list[str], list[str]]:
@@ -114,7 +115,7 @@ def read_heading(rows: Sequence[Sequence[Cell]], catalogue: Catalogue, names: tu
         if line_facts(line, catalogue).unit:
             unit = line
     others = ", ".join(f'"{name}"' for name in names if _single_year(name) not in (None, year))
-    methods = {catalogue.method_named(line) for line in lines if not _regulation(key(line))} - {""}
+    methods = {line_facts(line, catalogue).method for line in lines} - {""}
     method = methods.pop() if len(methods) == 1 else ""
     return Heading(
         tuple(lines), award_text, year, kind, unit, decision, signed, proposal, other_year_names=others, method=method
@@ -172,6 +173,7 @@ def _line_facts(line: str, catalogue: Catalogue) -> LineFacts:
         unit,
         proposal,
         names_period(line),
+        "" if _regulation(k) else catalogue.method_named(line),
     )
 
 

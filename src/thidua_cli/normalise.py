@@ -156,7 +156,7 @@ class Normaliser(BlockResolver):
                 and name
                 and not state.in_signature
                 and (len(name) > 4 or not COLUMN_NUMBER.match(name))
-                and not (may_total(name) and is_totals(name))  # "3 | Cộng khoa Nội | LĐTT": the numbering runs on
+                and not (name[:4].casefold() in _TOTAL_WORDS and is_totals(name))  # "3 | Cộng khoa Nội | LĐTT"
             ):
                 text = awards[r - start]
                 award_text = plain(text)
