@@ -107,3 +107,18 @@ def test_a_dot_xuat_bang_khen_is_no_prior_bang_khen_for_the_prime_ministers(tmp_
         for name in ("Nguyễn Văn An", "Trần Thị Bình")
     }
     assert met == {"Nguyễn Văn An": True, "Trần Thị Bình": False}
+
+
+def test_a_form_of_two_issuers_for_one_person_is_two_awards(tmp_path: Path) -> None:
+    """Review: "Giấy khen của Giám đốc Sở" and "Giấy khen của Hiệu trưởng" for one person, no
+    decision number: before, the second was merged as a duplicate (exit 1, one counted)."""
+    header = ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Hình thức khen thưởng"]
+    body = [
+        [1, "Nguyễn Văn An", "Giáo viên", "Trường A", "Giấy khen của Giám đốc Sở"],
+        [2, "Nguyễn Văn An", "Giáo viên", "Trường A", "Giấy khen của Hiệu trưởng"],
+        [3, "Trần Thị Bình", "Giáo viên", "Trường A", "Giấy khen của Hiệu trưởng"],
+        [4, "Trần Thị Bình", "Giáo viên", "Trường A", "Giấy khen của Hiệu trưởng"],  # the same one twice
+    ]
+    result = load([write_xlsx(tmp_path / "ds.xlsx", [[HEADING], [], header, *body])])
+    assert sorted(result.records["name"]) == ["Nguyễn Văn An", "Nguyễn Văn An", "Trần Thị Bình"]
+    assert [p.code for p in result.problems] == ["duplicate"]

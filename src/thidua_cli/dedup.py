@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 _NAME, _NAME_COL = RECORD_FIELDS.index("name"), RECORD_FIELDS.index("name_col")
 _UNIT, _POSITION, _KIND = RECORD_FIELDS.index("unit"), RECORD_FIELDS.index("position"), RECORD_FIELDS.index("kind")
 _YEAR = RECORD_FIELDS.index("year")
-_CATEGORY, _DETAIL, _METHOD = (RECORD_FIELDS.index(f) for f in ("category", "detail", "method"))
+_CATEGORY, _DETAIL, _METHOD, _ISSUER = (RECORD_FIELDS.index(f) for f in ("category", "detail", "method", "issuer"))
 _NUMBER, _DATE = RECORD_FIELDS.index("decision_number"), RECORD_FIELDS.index("decision_date")
 _NAME_OF = itemgetter(_NAME)
 _TAIL_OF = itemgetter(*(RECORD_FIELDS.index(f) for f in ("unit", "kind", "award", "level", "year")))
@@ -321,7 +321,8 @@ def _two_awards(kept: Record, record: Record, details: frozenset[str]) -> bool:
     on two dates where both are written (one number changed on the same date is a typo until
     said otherwise), or, with no number in either, two dates. A title (Lao động tiên tiến …) is
     given once a year: a second row of it stays a duplicate; so does a row without a number. A
-    form of another method ("Giấy khen" and "Giấy khen đột xuất") is another award."""
+    form of another method ("Giấy khen" and "Giấy khen đột xuất") or of another issuer both name
+    ("Giấy khen của Giám đốc Sở", "Giấy khen của Hiệu trưởng") is another award."""
     names = kept[_DETAIL], record[_DETAIL]
     if names[0] in details and names[1] in details and names[0] != names[1]:
         return True
@@ -329,6 +330,9 @@ def _two_awards(kept: Record, record: Record, details: frozenset[str]) -> bool:
         return True
     if kept[_CATEGORY] != FORMS or record[_CATEGORY] != FORMS:  # given as often as earned; a title once a year
         return False
+    issuers = kept[_ISSUER], record[_ISSUER]
+    if issuers[0] and issuers[1] and issuers[0] != issuers[1]:  # "Giấy khen của Giám đốc Sở", "… của Hiệu trưởng"
+        return True
     first, second = _decision_key(str(kept[_NUMBER])), _decision_key(str(record[_NUMBER]))
     dates = kept[_DATE], record[_DATE]
     if first is not None and second is not None:
