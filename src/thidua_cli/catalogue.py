@@ -13,7 +13,7 @@ from thidua_cli.data import read_text as read_data
 from thidua_cli.errors import CatalogueError
 from thidua_cli.patterns import lazy
 from thidua_cli.records import LONGEST_PERIOD, MAX_YEAR, MIN_YEAR
-from thidua_cli.text import ascii_key, ascii_of_key, closest, key, new_tones, nfc, old_tones
+from thidua_cli.text import PART_SEPARATORS, ascii_key, ascii_of_key, closest, key, new_tones, nfc, old_tones
 
 T = TypeVar("T")
 LEVELS = ("Nhà nước", "Chính phủ", "Bộ", "Tỉnh", "Cơ sở")
@@ -72,7 +72,6 @@ _MATCH_CACHE_SIZE = 200_000
 _QUOTES = "\"'“”‘’«»„`´"
 # What separates two levels or issuers in one level cell ("Tỉnh/Huyện", "UBND tỉnh, Bộ Y tế").
 _YEAR_LIST = lazy(r"(?<![\d/.\-])(?:19|20)\d{2}\s*(?:,|;|&|\+|\bvà\b)\s*(?:năm\s*)?(?:19|20)\d{2}(?![\d/])", re.IGNORECASE)
-_PART_SEPARATORS = lazy(r"\s*(?:[,;+]|\bvà\b|\bhoặc\b)\s*")  # between the parts of a cell ("… UBND tỉnh và Bộ GD&ĐT")
 _LEVEL_SEPARATORS = lazy(r"\s*(?:[,;/+]|\bvà\b|\bhoặc\b)\s*")
 
 
@@ -206,7 +205,7 @@ class Catalogue:
             found, text = self._with_aside(found, text)
         if found is not None and found.detail:
             found = replace(found, detail=self._detail_name(found.award, found.detail, text))
-        if found is not None and found.level is not None and _PART_SEPARATORS.search(text) and self._another_level(text, found.level):
+        if found is not None and found.level is not None and PART_SEPARATORS.search(text) and self._another_level(text, found.level):
             return AwardMatch(found.award, ambiguous=True, kind=found.kind, period=found.period, method=found.method)
         return found
 
@@ -216,7 +215,7 @@ class Catalogue:
         the same award at another level (a heading's "BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH, BẰNG KHEN CỦA
         BỘ TRƯỞNG …")? Which one gave it, nobody can say: the level is not taken."""
         award = None
-        for part in _PART_SEPARATORS.split(text)[1:]:
+        for part in PART_SEPARATORS.split(text)[1:]:
             k = _strip_connectors(key(part))
             other = self._match_award_key(k) if k else None
             if other is not None:  # another award: the same one at another level says two too

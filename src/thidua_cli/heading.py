@@ -12,7 +12,7 @@ from thidua_cli.cells import text_of
 from thidua_cli.labels import PLACE_DATE, layout_rules
 from thidua_cli.reading import Cell
 from thidua_cli.records import MAX_YEAR, MIN_YEAR
-from thidua_cli.text import ascii_key, key
+from thidua_cli.text import PART_SEPARATORS, ascii_key, key
 from thidua_cli.values import split_decision
 
 TITLE_BLOCK_ROWS = 3  # parent body and unit on the left, the national motto on the right
@@ -209,14 +209,11 @@ def _find_award_phrase(text: str, catalogue: Catalogue) -> str | None:
     for part in quoted:
         if catalogue.match_award(part):
             return part
-    parts = _PARTS.split(text) if _PARTS.search(text) else []
+    parts = PART_SEPARATORS.split(text) if PART_SEPARATORS.search(text) else []
     named = [i for i, part in enumerate(parts) if _last_phrase(part, catalogue)]
     if len(named) > 1:  # "… LAO ĐỘNG TIÊN TIẾN, CHIẾN SĨ THI ĐUA CƠ SỞ": no one award for every row
         return ", ".join([_last_phrase(parts[named[0]], catalogue) or "", *parts[named[0] + 1 :]])
     return _last_phrase(text, catalogue)
-
-
-_PARTS = re.compile(r"\s*(?:[,;+]|\bvà\b|\bVÀ\b)\s*")
 
 
 _HEAD_COUNT = re.compile(  # "GIẤY KHEN (02 người)", "… : 03 đồng chí": a section's head count, after its award

@@ -891,9 +891,9 @@ def _years_by_cells(columns: dict[str, list[Column]], roles: TableRoles, rows: l
     "NS", "Mã") is the year by its cells alone. Its years must be the heading's: its one year
     ("NĂM 2021": not 2022, a decision's), within its period ("GIAI ĐOẠN 2019-2021"), the one year a
     sheet, file or folder name gives when the heading names none, or, with no year anywhere, one
-    year other than a date's in the heading ("… ngày 12/01/2022" over 2022: the decision's). Else they are no award year (1978 | 1985 | 1990: years of birth
-    or of joining): beside a labelled year column the column is left out; alone, the table is not
-    read (the conflict said)."""
+    year other than a date's in the heading ("… ngày 12/01/2022" over 2022: the decision's). Else
+    they are no award year (1978 | 1985 | 1990: years of birth or of joining): beside a labelled
+    year column the column is left out; alone, the table is not read (the conflict said)."""
     by_cells = [c for c in roles.columns if c.role == "year" and not c.vote.weight]
     if not by_cells:
         return None

@@ -15,6 +15,7 @@ _QUOTES = "\"'“”‘’«»„`´"
 _JOINERS = lazy(r"[-‐‑–—&]")
 _PUNCT = lazy(r"[^\w\s]")
 _SPACES = lazy(r"\s+")
+PART_SEPARATORS = lazy(r"\s*(?:[,;+]|\bvà\b|\bhoặc\b)\s*", re.IGNORECASE)  # between a cell's or a line's parts
 _SY = lazy(r"\bsỹ\b")
 _QUOTE_SET = frozenset(_QUOTES)
 _JOINER_SET = frozenset("-‐‑–—&")
